@@ -1,0 +1,1 @@
+"""Scoring helpers shared by the evaluation scripts and quality gates."""

@@ -1,0 +1,1 @@
+"""Per-article linguistics: segmentation, attribution, quotes, quantities, dates."""

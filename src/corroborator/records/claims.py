@@ -1,0 +1,81 @@
+"""Attributed claims, quantities and dates found in one article."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from .spans import Span
+
+STANCES = ("confirmed", "stated", "estimated", "alleged", "denied", "reported", "hedged")
+CHANGES = ("=", "~", ">", "<", "up", "down")
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """A figure as an interval with its hedge.
+
+    ``value`` is the number as written ("nearly 3,000" → 3000); ``low``/``high`` bound what
+    the writer asserts (``None`` = open-ended); ``qualifier`` is the hedge as written;
+    ``unit`` the counted thing's head noun; ``measured`` a short phrase for what is counted
+    ("soldiers killed or wounded"); ``change`` one of ``CHANGES`` or ``None``.
+    """
+
+    text: str
+    span: Span
+    value: float | None
+    low: float | None
+    high: float | None
+    qualifier: str | None = None
+    unit: str | None = None
+    measured: str | None = None
+    change: str | None = None
+    kind: str = "count"  # count, percent, money, ratio, measure
+
+    def overlaps(self, other: Quantity) -> bool:
+        """True when the two intervals share at least one value (compatible figures)."""
+        low_a = float("-inf") if self.low is None else self.low
+        high_a = float("inf") if self.high is None else self.high
+        low_b = float("-inf") if other.low is None else other.low
+        high_b = float("inf") if other.high is None else other.high
+        return low_a <= high_b and low_b <= high_a
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    """A date expression and, when it could be resolved, the calendar date it means."""
+
+    text: str
+    span: Span
+    resolved: date | None
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """One reported statement: who said what, how, with which figures.
+
+    ``speaker`` is the normalised name (``None`` when unattributed); ``via`` the chain of
+    attribution from the outlet inwards (["Harbor News Agency", "National Security Bureau"]);
+    ``content_span`` covers what was said; ``quote`` holds the words inside quotation marks
+    for direct and mixed quotes. ``extractor`` names the code and version that produced it.
+    """
+
+    id: str
+    article_id: str
+    speaker: str | None
+    speaker_span: Span | None
+    cue: str | None
+    cue_span: Span | None
+    content_span: Span
+    quote: str | None
+    stance: str
+    via: tuple[str, ...] = ()
+    quantities: tuple[Quantity, ...] = ()
+    dates: tuple[DateMention, ...] = ()
+    sentence_span: Span | None = None
+    extractor: str = "corroborator"
+    speaker_type: str | None = None  # PERSON, ORG, GPE, NORP, OUTLET, ... when known
+
+    def __post_init__(self) -> None:
+        if self.stance not in STANCES:
+            raise ValueError(f"stance {self.stance!r} is not one of {STANCES}")
