@@ -100,7 +100,7 @@ class Settings:
         """Build the frozen dataclass ``cls`` (with a ``SECTION`` class attribute) from its section."""
         if not is_dataclass(cls):
             raise TypeError(f"{cls!r} is not a dataclass")
-        section = getattr(cls, "SECTION")
+        section = cls.SECTION  # type: ignore[attr-defined]
         values = self.raw(section)
         names = {f.name for f in fields(cls)}
         return cls(**{k: v for k, v in values.items() if k in names})

@@ -1,1 +1,5 @@
-"""Command-line interface."""
+"""Command-line interface: thin wrappers over library functions (only this package prints)."""
+
+from .app import main
+
+__all__ = ["main"]

@@ -9,7 +9,6 @@ from datetime import datetime
 from typing import Any
 
 
-
 @dataclass(frozen=True, slots=True)
 class RawDocument:
     """Bytes read from one input, before extraction.

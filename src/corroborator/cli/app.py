@@ -1,0 +1,55 @@
+"""The ``corroborator`` command: global options, then one module per group of commands."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from .. import __version__
+from . import articles, demo, ingest
+from ._context import AppState, configure_logging
+
+app = typer.Typer(
+    name="corroborator",
+    help="What many news reports of one event actually agree on.",
+    no_args_is_help=True,
+    add_completion=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    pretty_exceptions_enable=False,
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"corroborator {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    ctx: typer.Context,
+    db: Annotated[
+        str | None,
+        typer.Option("--db", help="Database file (default: ./corroborator.db, or [store] url)."),
+    ] = None,
+    config: Annotated[
+        Path | None, typer.Option("--config", help="Settings file overriding the defaults.")
+    ] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Only errors.")] = False,
+    verbose: Annotated[int, typer.Option("--verbose", "-v", count=True, help="More detail.")] = 0,
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show version.")
+    ] = False,
+) -> None:
+    configure_logging(verbose, quiet)
+    ctx.obj = AppState(db=db, config=config, quiet=quiet, verbose=verbose)
+
+
+for module in (ingest, articles, demo):
+    module.register(app)
+
+
+def main() -> None:
+    app()

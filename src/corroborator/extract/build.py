@@ -1,0 +1,134 @@
+"""Turn one raw document into an :class:`Article` or a :class:`Rejection`."""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime
+from pathlib import PurePath
+from typing import Any
+from urllib.parse import urlparse
+
+import dateparser
+
+from ..records import Article, RawDocument, Rejection
+from ..records.article import article_id, content_hash
+from ..settings import IngestSettings
+from .html import extract_fragment, extract_html
+from .language import detect_language
+
+_TITLE_MAX = 160
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+
+
+def _plain_title(text: str) -> str | None:
+    """The first line when it looks like a headline: short, no final full stop, text follows."""
+    stripped = text.lstrip()
+    first, sep, rest = stripped.partition("\n")
+    first = first.strip()
+    if not sep or not rest.strip() or not first or len(first) > _TITLE_MAX:
+        return None
+    if first.endswith((".", ",", ";", ":")) and not first.endswith("..."):
+        return None
+    if len(first.split()) > 25:
+        return None
+    return first
+
+
+def parse_published(value: Any) -> datetime | None:
+    """A timezone-aware datetime from ISO 8601, RFC 822 or a plain date; ``None`` if unreadable."""
+    if not value or not isinstance(value, str):
+        return None
+    value = value.strip()
+    try:
+        parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        parsed = dateparser.parse(
+            value, settings={"RETURN_AS_TIMEZONE_AWARE": True, "TO_TIMEZONE": "UTC"}
+        )
+    if parsed is None:
+        return None
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+
+
+def _outlet(metadata_outlet: str | None, url: str | None, path: str) -> str | None:
+    if metadata_outlet and metadata_outlet.strip():
+        return metadata_outlet.strip()
+    if url:
+        host = urlparse(url).hostname
+        if host:
+            return host.removeprefix("www.")
+    if path and path != "-":
+        parent = PurePath(path).parent.name
+        if parent:
+            return parent
+    return None
+
+
+def build_article(raw: RawDocument, settings: IngestSettings) -> Article | Rejection:
+    """Decode and extract ``raw``; every failure is a rejection naming the reason."""
+    from ..ingest.decoding import decode
+
+    hints = dict(raw.hints)
+    warnings = list(hints.pop("warnings", []))
+    decoded = decode(raw.data, use_declared=raw.media_type == "text/html")
+    if decoded.warning:
+        warnings.append(decoded.warning)
+    title = hints.pop("title", None)
+    url = hints.pop("url", None)
+    outlet = hints.pop("outlet", None)
+    published = hints.pop("published", None)
+    language = hints.pop("language", None)
+    if raw.media_type == "text/html":
+        extraction = extract_html(decoded.text, url)
+        if extraction is None:
+            return Rejection(
+                raw.path,
+                "no article text found in the HTML (empty, script-only or not a news page)",
+                raw.locator,
+            )
+        text = extraction.text
+        title = title or extraction.title
+        url = url or extraction.url
+        outlet = outlet or extraction.sitename
+        published = published or extraction.published
+        if extraction.author:
+            hints.setdefault("author", extraction.author)
+        hints.update(extraction.hints)
+    elif raw.media_type == "text/html-fragment":
+        text = extract_fragment(decoded.text)
+    else:
+        # Plain text is kept verbatim: offsets into it are offsets into the input file.
+        text = decoded.text
+        title = title or _plain_title(text)
+    if _CONTROL.search(text):
+        warnings.append("control characters found in the text")
+    if len(text.strip()) < settings.min_text_chars:
+        return Rejection(
+            raw.path,
+            f"too little text ({len(text.strip())} characters; [ingest] min_text_chars is "
+            f"{settings.min_text_chars})",
+            raw.locator,
+        )
+    language = language or detect_language(
+        text, min_chars=settings.min_chars_for_language, default=settings.default_language
+    )
+    if warnings:
+        hints["warnings"] = warnings
+    outlet = _outlet(outlet, url, raw.path)
+    when = parse_published(published)
+    if published and when is None:
+        warnings.append(f"unreadable publication date {published!r}")
+        hints["warnings"] = warnings
+    return Article(
+        id=article_id(text, outlet, url, title),
+        path=raw.path,
+        url=url,
+        outlet=outlet,
+        title=title,
+        published=when,
+        language=language,
+        text=text,
+        content_hash=content_hash(text),
+        hints=hints,
+        locator=raw.locator,
+    )

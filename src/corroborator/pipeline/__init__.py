@@ -1,0 +1,1 @@
+"""The stages run in order over one store: ingest → analyse → reuse → stories → compare."""
