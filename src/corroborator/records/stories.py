@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 
 PROPOSITION_STATUSES = ("corroborated", "single-source", "conflicting")
 CONFLICT_KINDS = ("misreport", "source-disagreement", "update", "quote-variant")
@@ -16,6 +17,11 @@ class Story:
     title: str | None
     article_ids: tuple[str, ...]
     summary: str | None = None
+    # Added by the stories stage (optional, so older readers and rows still build a Story):
+    # outlets by number of articles, and the publication date range when dates are known.
+    outlets: tuple[str, ...] = ()
+    first_published: datetime | None = None
+    last_published: datetime | None = None
 
 
 @dataclass(frozen=True, slots=True)

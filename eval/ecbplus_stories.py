@@ -1,0 +1,168 @@
+"""Story clustering quality on ECB+ (gold story = sub-topic: the ecb or ecbplus half of a topic).
+
+All train and dev documents (topics 1-35; the test topics 36-45 are held out and never read)
+are clustered together in ONE run, with the number of stories unknown. Figures: B-cubed
+P/R/F1 and pairwise F1 over all documents, and restricted to the train and to the dev
+topics. ECB+ has no publication dates, so the time feature is inactive here.
+
+    .venv/bin/python eval/ecbplus_stories.py            # print figures
+    .venv/bin/python eval/ecbplus_stories.py --gate     # fail (exit 1) below pinned floors
+    .venv/bin/python eval/ecbplus_stories.py --tune     # grid-search weights on train topics
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import json
+import sys
+import time
+import xml.etree.ElementTree as ET
+from dataclasses import replace
+from pathlib import Path
+
+from corroborator.evaluation import gate
+from corroborator.evaluation.metrics import bcubed, pairwise
+from corroborator.records import Article
+from corroborator.records.article import article_id, content_hash
+from corroborator.settings import load_settings
+from corroborator.stories import FeatureExtractor, StoryClusterer, StorySettings
+from corroborator.stories.batch import publication_order
+
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "ecbplus" / "ECB+"
+DEV_TOPICS = frozenset({2, 5, 12, 18, 21, 23, 34, 35})
+TRAIN_TOPICS = frozenset(t for t in range(1, 36) if t not in DEV_TOPICS)
+GATE = "stories-ecbplus"
+
+
+def read_document(path: Path) -> str:
+    """Tokens joined by spaces, one sentence per line (the XML keeps no original spacing)."""
+    sentences: dict[int, list[str]] = {}
+    for token in ET.parse(path).getroot().iter("token"):
+        sentences.setdefault(int(token.get("sentence", "0")), []).append(token.text or "")
+    return "\n".join(" ".join(sentences[k]) for k in sorted(sentences))
+
+
+def load(topics: frozenset[int], corpus: Path = CORPUS, per_subtopic: int | None = None
+         ) -> tuple[list[Article], dict[str, str], dict[str, int]]:
+    """Articles of ``topics``, gold sub-topic per article id, and topic per article id."""
+    if topics & set(range(36, 46)):
+        raise ValueError("ECB+ test topics 36-45 are held out")
+    articles, gold, topic_of = [], {}, {}
+    for topic in sorted(topics):
+        folder = corpus / str(topic)
+        if not folder.is_dir():
+            continue  # topics 15 and 17 do not exist
+        for kind in ("ecb", "ecbplus"):
+            files = sorted(folder.glob(f"{topic}_*{kind}.xml"),
+                           key=lambda p: int(p.name.split("_")[1].removesuffix(f"{kind}.xml")))
+            for path in files[:per_subtopic]:
+                text = read_document(path)
+                aid = article_id(text, None, None, path.name)
+                articles.append(Article(aid, str(path), None, None, None, None, "en", text,
+                                        content_hash(text)))
+                gold[aid] = f"{topic}-{kind}"
+                topic_of[aid] = topic
+    return articles, gold, topic_of
+
+
+def run(features: list, config: StorySettings) -> dict[str, str]:
+    """Cluster precomputed features in publication order; article id -> story id."""
+    clusterer = StoryClusterer(config=config)
+    for item in features:
+        clusterer.add_features(item)
+    clusterer.merge_step()
+    return clusterer.assignments()
+
+
+def score(predicted: dict[str, str], gold: dict[str, str], keep=None) -> dict[str, float]:
+    ids = [a for a in gold if keep is None or keep(a)]
+    sub_gold = {a: gold[a] for a in ids}
+    sub_pred = {a: predicted[a] for a in ids}
+    b3, pw = bcubed(sub_pred, sub_gold), pairwise(sub_pred, sub_gold)
+    return {
+        "b3_precision": round(b3.precision, 4),
+        "b3_recall": round(b3.recall, 4),
+        "b3_f1": round(b3.f1, 4),
+        "pairwise_f1": round(pw.f1, 4),
+        "stories": len(set(sub_pred.values())),
+        "gold_stories": len(set(sub_gold.values())),
+        "documents": len(ids),
+    }
+
+
+def featurise(articles: list[Article], settings) -> list:
+    ordered = publication_order(articles)
+    return FeatureExtractor(settings).extract(ordered)
+
+
+def tune(settings, base: StorySettings) -> None:
+    """Grid search on the train topics only; prints the best settings by B-cubed F1."""
+    articles, gold, _ = load(TRAIN_TOPICS)
+    features = featurise(articles, settings)
+    results = []
+    grid = itertools.product(
+        [0.3, 0.45, 0.6], [0.2, 0.35, 0.5], [0.1, 0.15, 0.25], [0.0, 0.05, 0.1],
+        [0.3, 0.35, 0.4, 0.45, 0.5, 0.55],
+    )
+    for emb, tfidf, ent, num, threshold in grid:
+        config = replace(base, embedding_weight=emb, tfidf_weight=tfidf, entity_weight=ent,
+                         number_weight=num, threshold=threshold,
+                         merge_threshold=max(base.merge_threshold, threshold + 0.1))
+        figures = score(run(features, config), gold)
+        results.append((figures["b3_f1"], emb, tfidf, ent, num, threshold, figures))
+    results.sort(key=lambda r: -r[0])
+    for row in results[:10]:
+        print(json.dumps({"embedding": row[1], "tfidf": row[2], "entity": row[3],
+                          "number": row[4], "threshold": row[5], **row[6]}))
+
+
+def measure(settings) -> dict[str, float]:
+    articles, gold, topic_of = load(TRAIN_TOPICS | DEV_TOPICS)
+    config = settings.get(StorySettings)
+    started = time.perf_counter()
+    features = featurise(articles, settings)
+    predicted = run(features, config)
+    elapsed = time.perf_counter() - started
+    figures: dict[str, float] = {}
+    for name, keep in (("all", None), ("train", lambda a: topic_of[a] in TRAIN_TOPICS),
+                       ("dev", lambda a: topic_of[a] in DEV_TOPICS)):
+        for key, value in score(predicted, gold, keep).items():
+            figures[f"{name}_{key}"] = value
+    # Dev topics clustered on their own as well (no train documents as distractors).
+    dev_articles, dev_gold, _ = load(DEV_TOPICS)
+    for key, value in score(run(featurise(dev_articles, settings), config), dev_gold).items():
+        figures[f"dev_only_{key}"] = value
+    figures["seconds"] = round(elapsed, 1)
+    return figures
+
+
+GATED = ("all_b3_f1", "all_pairwise_f1", "dev_b3_f1", "train_b3_f1")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--gate", action="store_true", help="compare with pinned floors")
+    parser.add_argument("--update-floors", action="store_true", help="pin the figures as floors")
+    parser.add_argument("--tune", action="store_true", help="grid search on train topics")
+    parser.add_argument("--config", help="settings file (TOML) overriding the defaults")
+    args = parser.parse_args(argv)
+    settings = load_settings(args.config, environ={})
+    if args.tune:
+        tune(settings, settings.get(StorySettings))
+        return 0
+    figures = measure(settings)
+    print(json.dumps(figures, indent=2))
+    gated = {k: figures[k] for k in GATED}
+    if args.update_floors:
+        gate.update(GATE, gated)
+    if args.gate:
+        failures = gate.check(GATE, gated)
+        for failure in failures:
+            print("FAIL", failure, file=sys.stderr)
+        return 1 if failures else 0
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

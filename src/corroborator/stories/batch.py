@@ -1,0 +1,50 @@
+"""Batch clustering: the streaming clusterer fed in publication order.
+
+Batch and streaming share one algorithm so that they cannot disagree: sorting by
+(publication time, id) makes the result independent of the order the articles were given
+in, and articles without a date come after the dated ones, ordered by id.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import timezone
+from typing import TYPE_CHECKING
+
+from ..records import Article, Story
+from .clusterer import StoryClusterer
+from .features import FeatureExtractor
+
+if TYPE_CHECKING:
+    from ..settings import Settings
+
+
+def publication_order(articles: Sequence[Article]) -> list[Article]:
+    """Articles by publication time (naive times read as UTC), then id; undated ones last."""
+
+    def key(article: Article) -> tuple[int, float, str]:
+        when = article.published
+        if when is None:
+            return (1, 0.0, article.id)
+        if when.tzinfo is None:
+            when = when.replace(tzinfo=timezone.utc)
+        return (0, when.timestamp(), article.id)
+
+    return sorted(articles, key=key)
+
+
+def cluster_articles(
+    articles: Sequence[Article],
+    settings: Settings,
+    progress: Callable[[int, int], None] | None = None,
+    *,
+    extractor: FeatureExtractor | None = None,
+) -> list[Story]:
+    """Group ``articles`` into stories (deterministic; the number of stories is not given).
+
+    ``progress(done, total)`` is called after each feature batch.
+    """
+    clusterer = StoryClusterer(settings, extractor=extractor)
+    clusterer.add_many(publication_order(articles), progress=progress)
+    clusterer.merge_step()
+    return clusterer.stories()

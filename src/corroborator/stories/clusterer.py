@@ -1,0 +1,277 @@
+"""The streaming story clusterer: ``add(article) -> story id``, ``stories()``, ``state()``."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from ..records import Article, Story
+from .config import StorySettings
+from .features import ArticleFeatures, FeatureExtractor
+from .online import (
+    DocumentFrequencies,
+    Similarity,
+    StoryState,
+    Vectors,
+    add_to_story,
+    article_vectors,
+    index_keys,
+    merge_into,
+    new_story,
+    story_vectors,
+)
+from .titles import describe
+
+if TYPE_CHECKING:
+    from ..settings import Settings
+
+STORY_PREFIX = "s-"
+
+
+def story_id_for(first_article_id: str) -> str:
+    """A story is named after its first article, so ids are stable across runs."""
+    return STORY_PREFIX + first_article_id
+
+
+class StoryClusterer:
+    """Online clustering of articles into stories; see :mod:`corroborator.stories.online`.
+
+    Feed articles in publication order with :meth:`add` (or :meth:`add_many`, which embeds
+    in batches and gives the same result). :meth:`state` / :meth:`from_state` persist
+    everything needed to continue later with new articles.
+    """
+
+    def __init__(
+        self,
+        settings: Settings | None = None,
+        *,
+        config: StorySettings | None = None,
+        extractor: FeatureExtractor | None = None,
+    ) -> None:
+        if config is None:
+            if settings is None:
+                from ..settings import load_settings
+
+                settings = load_settings()
+            config = settings.get(StorySettings)
+        self.config = config
+        self._settings = settings
+        self._extractor = extractor
+        self.similarity = Similarity(config)
+        self.df = DocumentFrequencies()
+        self._stories: dict[str, StoryState] = {}
+        self._article_story: dict[str, str] = {}
+        self._redirect: dict[str, str] = {}  # merged story id -> the story it went into
+        self._index: dict[str, dict[str, None]] = {}  # blocking key -> story ids, oldest first
+        self._dirty: dict[str, None] = {}  # stories changed since the last merge step
+        self._seq = 0
+        self._max_time: float | None = None
+
+    # -- adding ---------------------------------------------------------------------------
+    @property
+    def extractor(self) -> FeatureExtractor:
+        if self._extractor is None:
+            if self._settings is None:
+                from ..settings import load_settings
+
+                self._settings = load_settings()
+            self._extractor = FeatureExtractor(self._settings)
+        return self._extractor
+
+    def add(self, article: Article) -> str:
+        """Cluster one article; returns the id of the story it is in now."""
+        return self.add_many([article])[0]
+
+    def add_many(
+        self, articles: Sequence[Article], progress: Callable[[int, int], None] | None = None
+    ) -> list[str]:
+        """Cluster ``articles`` in the order given (features computed in batches)."""
+        out: list[str] = []
+        size = self.config.batch_size
+        for start in range(0, len(articles), size):
+            batch = [a for a in articles[start : start + size]]
+            for features in self.extractor.extract(batch):
+                out.append(self.add_features(features))
+            if progress is not None:
+                progress(min(start + size, len(articles)), len(articles))
+        return out
+
+    def add_features(self, features: ArticleFeatures) -> str:
+        """Cluster one article given its features (the streaming step proper)."""
+        known = self._article_story.get(features.article_id)
+        if known is not None:
+            return self.resolve(known)  # the same article again is a no-op
+        self._seq += 1
+        self.df.observe(
+            {"terms": features.terms, "entities": features.entities, "numbers": features.numbers}
+        )
+        item = article_vectors(features, self.df)
+        keys = index_keys(item, self.config.index_terms)
+        best, best_score = self._best_story(item, keys, exclude=None)
+        if best is None or best_score < self.config.threshold:
+            best = new_story(story_id_for(features.article_id), self._seq)
+            self._stories[best.id] = best
+        add_to_story(best, item, features, self._seq, self.config)
+        self._article_story[features.article_id] = best.id
+        self._post(best.id, keys)
+        self._dirty[best.id] = None
+        if features.published is not None:
+            self._max_time = max(self._max_time or features.published, features.published)
+        if self._seq % self.config.merge_every == 0:
+            self.merge_step()
+        return best.id
+
+    # -- candidates -----------------------------------------------------------------------
+    def _post(self, story_id: str, keys: list[str]) -> None:
+        cap = self.config.max_postings
+        for key in keys:
+            posting = self._index.setdefault(key, {})
+            posting.pop(story_id, None)
+            posting[story_id] = None  # most recently updated last
+            if len(posting) > cap:
+                del posting[next(iter(posting))]
+
+    def _open(self, story_id: str, item: Vectors) -> StoryState | None:
+        story = self._stories.get(self.resolve(story_id))
+        if story is None or story.closed:
+            return None
+        window = self.config.window_days * 86400.0
+        t = item.first_time
+        if t is not None and story.last_time is not None:
+            if t - story.last_time > window or story.first_time - t > window:  # type: ignore[operator]
+                return None
+        return story
+
+    def _candidates(self, item: Vectors, keys: list[str], exclude: str | None) -> list[StoryState]:
+        hits: dict[str, int] = {}
+        for key in keys:
+            for story_id in self._index.get(key, ()):
+                sid = self.resolve(story_id)
+                hits[sid] = hits.get(sid, 0) + 1
+        hits.pop(exclude, None)  # type: ignore[arg-type]
+        ranked = sorted(hits.items(), key=lambda kv: (-kv[1], kv[0]))
+        out = []
+        for sid, _ in ranked:
+            story = self._open(sid, item)
+            if story is not None:
+                out.append(story)
+                if len(out) >= self.config.max_candidates:
+                    break
+        return out
+
+    def _best_story(
+        self, item: Vectors, keys: list[str], exclude: str | None
+    ) -> tuple[StoryState | None, float]:
+        candidates = self._candidates(item, keys, exclude)
+        if not candidates:
+            return None, -np.inf
+        matrix = np.stack([c.unit_embedding() for c in candidates]).astype(np.float32)
+        cosines = matrix @ item.embedding.astype(np.float32)
+        # Full similarity only for the closest few by embedding: the dict cosines cost more.
+        order = sorted(range(len(candidates)), key=lambda i: (-float(cosines[i]), candidates[i].id))
+        best: StoryState | None = None
+        best_score = -np.inf
+        for i in order[: self.config.rerank]:
+            score = self.similarity.score(item, candidates[i], float(cosines[i]))
+            if score > best_score + 1e-12 or (
+                abs(score - best_score) <= 1e-12 and best is not None
+                and candidates[i].id < best.id
+            ):
+                best, best_score = candidates[i], score
+        return best, best_score
+
+    # -- merging and closing --------------------------------------------------------------
+    def merge_step(self) -> int:
+        """Join stories that converged and close stories outside the time window.
+
+        Returns the number of merges. Runs by itself every ``merge_every`` articles; call it
+        at the end of a run to settle the last articles (``stories()`` does not).
+        """
+        merges = 0
+        dirty = sorted(
+            (self._stories[s] for s in self._dirty if s in self._stories), key=lambda s: s.seq
+        )
+        self._dirty = {}
+        for story in dirty:
+            if story.id not in self._stories or story.closed:
+                continue
+            item = story_vectors(story)
+            keys = index_keys(item, self.config.index_terms)
+            other, score = self._best_story(item, keys, exclude=story.id)
+            if other is None or score < self.config.merge_threshold:
+                continue
+            keep, gone = (story, other) if story.seq < other.seq else (other, story)
+            merge_into(keep, gone, self.config)
+            for article_id in gone.article_ids:
+                self._article_story[article_id] = keep.id
+            self._redirect[gone.id] = keep.id
+            del self._stories[gone.id]
+            self._post(keep.id, keys)
+            merges += 1
+        self._close_idle()
+        return merges
+
+    def _close_idle(self) -> None:
+        if self._max_time is None:
+            return
+        horizon = self._max_time - self.config.window_days * 86400.0
+        for story in self._stories.values():
+            if not story.closed and story.last_time is not None and story.last_time < horizon:
+                story.frozen_title = describe_title(story)
+                story.closed = True
+                story.emb_sum = None
+                story.centroids = {name: {} for name in story.centroids}
+                story.sq_norms = {name: 0.0 for name in story.sq_norms}
+                story.members = []
+
+    # -- reading --------------------------------------------------------------------------
+    def resolve(self, story_id: str) -> str:
+        """The current id of a story that may have been merged into another."""
+        while story_id in self._redirect:
+            story_id = self._redirect[story_id]
+        return story_id
+
+    def story_of(self, article_id: str) -> str | None:
+        known = self._article_story.get(article_id)
+        return None if known is None else self.resolve(known)
+
+    def assignments(self) -> dict[str, str]:
+        """Article id → current story id."""
+        return {a: self.resolve(s) for a, s in self._article_story.items()}
+
+    def stories(self) -> list[Story]:
+        """Stories in order of their first article, with title, summary, outlets and dates."""
+        ordered = sorted(self._stories.values(), key=lambda s: s.seq)
+        return [describe(s) for s in ordered]
+
+    def __len__(self) -> int:
+        return len(self._stories)
+
+    # -- persistence ----------------------------------------------------------------------
+    def state(self) -> dict[str, Any]:
+        from .persist import dump_state
+
+        return dump_state(self)
+
+    @classmethod
+    def from_state(
+        cls,
+        state: dict[str, Any],
+        settings: Settings | None = None,
+        *,
+        config: StorySettings | None = None,
+        extractor: FeatureExtractor | None = None,
+    ) -> StoryClusterer:
+        from .persist import load_state
+
+        clusterer = cls(settings, config=config, extractor=extractor)
+        load_state(clusterer, state)
+        return clusterer
+
+
+def describe_title(story: StoryState) -> tuple[str, str]:
+    from .titles import central_title
+
+    return central_title(story)

@@ -1,0 +1,60 @@
+"""Settings of story clustering: the ``[stories]`` section of ``defaults.toml``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..errors import ConfigError
+
+SIMILARITY_WEIGHTS = ("embedding_weight", "tfidf_weight", "entity_weight", "number_weight")
+
+
+@dataclass(frozen=True)
+class StorySettings:
+    """Every threshold and weight of the clusterer; see ``docs/stories.md`` for tuning."""
+
+    SECTION = "stories"
+    embedding_weight: float = 0.45
+    tfidf_weight: float = 0.35
+    entity_weight: float = 0.15
+    number_weight: float = 0.05
+    time_weight: float = 0.2
+    time_scale_hours: float = 72.0
+    threshold: float = 0.45
+    window_days: float = 10.0
+    merge_every: int = 50
+    merge_threshold: float = 0.6
+    index_terms: int = 12
+    max_postings: int = 64
+    max_candidates: int = 100
+    rerank: int = 12
+    max_story_terms: int = 400
+    title_candidates: int = 32
+    lead_chars: int = 500
+    max_text_chars: int = 20000
+    hash_bits: int = 20
+    batch_size: int = 256
+    entity_labels: tuple[str, ...] = ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT")
+    number_labels: tuple[str, ...] = ("CARDINAL", "MONEY", "QUANTITY", "PERCENT", "DATE")
+
+    def __post_init__(self) -> None:
+        # Lists from TOML become tuples so the settings stay hashable and immutable.
+        object.__setattr__(self, "entity_labels", tuple(self.entity_labels))
+        object.__setattr__(self, "number_labels", tuple(self.number_labels))
+        for name in SIMILARITY_WEIGHTS + ("time_weight",):
+            if getattr(self, name) < 0:
+                raise ConfigError(f"[stories] {name} = {getattr(self, name)} must be >= 0.")
+        if sum(getattr(self, n) for n in SIMILARITY_WEIGHTS) <= 0:
+            raise ConfigError(
+                f"[stories] the similarity weights {SIMILARITY_WEIGHTS} are all zero; "
+                "at least one must be positive."
+            )
+        for name in ("threshold", "merge_threshold"):
+            value = getattr(self, name)
+            if not -1.0 <= value <= 1.0:
+                raise ConfigError(f"[stories] {name} = {value} must lie in [-1, 1].")
+        for name in ("merge_every", "max_postings", "max_candidates", "rerank", "batch_size"):
+            if getattr(self, name) < 1:
+                raise ConfigError(f"[stories] {name} = {getattr(self, name)} must be >= 1.")
+        if not 10 <= self.hash_bits <= 26:
+            raise ConfigError(f"[stories] hash_bits = {self.hash_bits} must lie in 10..26.")

@@ -1,0 +1,225 @@
+"""What the story clusterer knows about one article.
+
+Per article: a unit-length sentence embedding of title + lead, hashed content-word counts of
+the text (weighted by running document frequencies inside the clusterer, so streaming never
+needs a fitted vocabulary), named entities and numbers/dates found in title + lead, and the
+publication time. Features are independent of arrival order; everything order-dependent
+(document frequencies, centroids) lives in :mod:`corroborator.stories.online`.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from ..errors import require_extra
+from ..records import Article
+from .config import StorySettings
+
+if TYPE_CHECKING:
+    from ..settings import Settings
+
+# Words of two or more letters: digits are handled by the number feature, where "6.1" and
+# "7.0" stay distinct instead of dissolving into tokens shared by every earthquake story.
+_TOKEN_PATTERN = r"(?u)\b[^\W\d_][^\W\d_]+\b"
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])|\n\s*\n|\n(?=\S)")
+_DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
+_LEADING_ARTICLE = re.compile(r"^(the|a|an)\s+", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"['’]s?$")
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleFeatures:
+    """Order-independent features of one article (numpy inside: never stored as a record)."""
+
+    article_id: str
+    published: float | None  # POSIX seconds, None when the date is unknown
+    embedding: np.ndarray  # float32, unit length
+    terms: dict[int, float]  # hashed content word -> raw count
+    entities: tuple[str, ...]  # normalised names, sorted, unique
+    numbers: tuple[str, ...]  # normalised numbers and dates, sorted, unique
+    title: str = ""
+    lead: str = ""
+    outlet: str | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def _split_first(text: str) -> tuple[str, str]:
+    stripped = text.strip()
+    match = _SENTENCE_END.search(stripped)
+    if not match:
+        return stripped, ""
+    return stripped[: match.start()], stripped[match.end() :]
+
+
+def _cut(text: str, limit: int) -> str:
+    text = " ".join(text[: limit * 2].split())
+    if len(text) <= limit:
+        return text
+    cut = text.rfind(" ", 0, limit)
+    return text[: cut if cut > limit // 2 else limit]
+
+
+def first_sentence(text: str, limit: int = 300) -> str:
+    """The first sentence (or line) of ``text``, at most ``limit`` characters."""
+    return _cut(_split_first(text)[0], limit)
+
+
+def title_and_lead(article: Article, lead_chars: int) -> tuple[str, str]:
+    """Title (the first sentence when the article has none) and the lead that follows it."""
+    title = " ".join((article.title or "").split())
+    body = article.text.strip()
+    if not title:
+        # The sentence used as title is not repeated in the lead.
+        head, body = _split_first(body)
+        title = _cut(head, 300)
+    elif " ".join(body[: len(title) * 2].split()).startswith(title):
+        body = body[len(title) :]
+    return title, _cut(body, lead_chars).lstrip(" .:;-—")
+
+
+def normalise_entity(text: str) -> str:
+    """Case-, article- and possessive-insensitive form of a name ("the U.N.'s" → "u.n.")."""
+    value = unicodedata.normalize("NFKC", text).strip().lower()
+    value = _LEADING_ARTICLE.sub("", value)
+    value = _POSSESSIVE.sub("", value)
+    return " ".join(value.split())
+
+
+def normalise_number(text: str) -> str | None:
+    """Digits of a numeric or date mention without separators; word forms lower-cased."""
+    digits = _DIGITS.findall(text)
+    if digits:
+        return " ".join(d.replace(",", "") for d in digits)
+    value = " ".join(text.lower().split())
+    return value or None
+
+
+def _timestamp(value: datetime | None) -> float | None:
+    if value is None:
+        return None
+    if value.tzinfo is None:
+        # Naive times are taken as UTC so that the same input always gives the same order.
+        value = value.replace(tzinfo=timezone.utc)
+    return value.timestamp()
+
+
+@lru_cache(maxsize=4)
+def _hasher(n_features_log2: int, max_text_chars: int) -> Any:
+    text_module = require_extra(
+        "sklearn.feature_extraction.text", "embeddings", "Story clustering (TF-IDF)"
+    )
+    return text_module.HashingVectorizer(  # type: ignore[attr-defined]
+        n_features=2**n_features_log2,
+        lowercase=True,
+        stop_words="english",
+        token_pattern=_TOKEN_PATTERN,
+        alternate_sign=False,
+        norm=None,
+        preprocessor=lambda t: t[:max_text_chars].lower(),
+    )
+
+
+class FeatureExtractor:
+    """Turns articles into :class:`ArticleFeatures`, in batches (embedding and NER dominate).
+
+    ``embed_fn`` and ``ner_fn`` can be replaced (tests, benchmarks, other models): ``embed_fn``
+    maps texts to unit vectors; ``ner_fn`` maps texts to lists of (text, label) pairs.
+    """
+
+    def __init__(
+        self,
+        settings: Settings,
+        embed_fn: Callable[[Sequence[str]], np.ndarray] | None = None,
+        ner_fn: Callable[[Sequence[str]], list[list[tuple[str, str]]]] | None = None,
+    ) -> None:
+        from ..settings import EmbeddingSettings, NlpSettings
+
+        self.config = settings.get(StorySettings)
+        self._embedding = settings.get(EmbeddingSettings)
+        self._nlp_settings = settings.get(NlpSettings)
+        self._embed_fn = embed_fn or self._default_embed
+        self._ner_fn = ner_fn or self._default_ner
+
+    def _default_embed(self, texts: Sequence[str]) -> np.ndarray:
+        from ..embeddings import embed
+
+        return embed(
+            texts,
+            model=self._embedding.model,
+            device=self._embedding.device,
+            batch_size=self._embedding.batch_size,
+        )
+
+    def _default_ner(self, texts: Sequence[str]) -> list[list[tuple[str, str]]]:
+        from ..nlp.loader import load_pipeline
+
+        nlp = load_pipeline(self._nlp_settings.model)
+        # Only the entity recogniser runs: it has its own tok2vec in the small English
+        # pipelines, so tagging, parsing and lemmatising would be wasted time here.
+        enabled = [name for name in nlp.pipe_names if name == "ner"]
+        with nlp.select_pipes(enable=enabled):
+            docs = nlp.pipe(texts, batch_size=self._nlp_settings.batch_size)
+            return [[(ent.text, ent.label_) for ent in doc.ents] for doc in docs]
+
+    def extract(self, articles: Sequence[Article]) -> list[ArticleFeatures]:
+        """Features of ``articles`` in the given order (one embedding and NER pass per batch)."""
+        out: list[ArticleFeatures] = []
+        size = max(1, self.config.batch_size)
+        for start in range(0, len(articles), size):
+            out.extend(self._extract_batch(articles[start : start + size]))
+        return out
+
+    def _extract_batch(self, articles: Sequence[Article]) -> list[ArticleFeatures]:
+        cfg = self.config
+        heads = [title_and_lead(a, cfg.lead_chars) for a in articles]
+        short = [f"{t}. {lead}".strip(" .") if lead else t for t, lead in heads]
+        vectors = np.asarray(self._embed_fn(short), dtype=np.float32)
+        # Rounding makes an embedding independent of the batch it was computed in (padding
+        # changes the last bits), so streaming one by one equals batch clustering.
+        vectors = np.round(vectors, 5)
+        norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+        vectors = vectors / np.where(norms == 0, 1.0, norms)
+        counts = _hasher(cfg.hash_bits, cfg.max_text_chars).transform(
+            [f"{t}\n{a.text}" if a.title else a.text for a, (t, _) in zip(articles, heads)]
+        )
+        mentions = self._ner_fn(short)
+        entity_labels = set(cfg.entity_labels)
+        number_labels = set(cfg.number_labels)
+        result = []
+        for row, (article, (title, lead)) in enumerate(zip(articles, heads)):
+            lo, hi = counts.indptr[row], counts.indptr[row + 1]
+            terms = {
+                int(i): float(c) for i, c in zip(counts.indices[lo:hi], counts.data[lo:hi])
+            }
+            entities, numbers = set(), set()
+            for text, label in mentions[row]:
+                if label in entity_labels:
+                    name = normalise_entity(text)
+                    if name:
+                        entities.add(name)
+                elif label in number_labels:
+                    number = normalise_number(text)
+                    if number:
+                        numbers.add(number)
+            result.append(
+                ArticleFeatures(
+                    article_id=article.id,
+                    published=_timestamp(article.published),
+                    embedding=vectors[row],
+                    terms=terms,
+                    entities=tuple(sorted(entities)),
+                    numbers=tuple(sorted(numbers)),
+                    title=title,
+                    lead=lead,
+                    outlet=article.outlet,
+                )
+            )
+        return result

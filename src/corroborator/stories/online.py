@@ -1,0 +1,276 @@
+"""Online story clustering in the spirit of Miranda et al. (EMNLP 2018).
+
+Each article joins the most similar open story when the similarity clears ``threshold``, or
+starts a new story. Similarity is a weighted mean of four cosines against the story's
+centroids (sentence embedding, TF-IDF of content words, entities, numbers/dates) minus a
+penalty that grows with the time between the article and the story. Fields the article
+lacks (no entities, no numbers) drop out of the mean instead of counting as zero, and a
+missing publication date simply removes the time penalty.
+
+Cost per article does not grow with the number of stories: candidates come from an inverted
+index of each story's distinctive keys (its entities and highest-weighted terms) whose
+posting lists keep only the ``max_postings`` most recently updated stories, and stories
+silent for longer than ``window_days`` are closed (their centroids are dropped). Every
+``merge_every`` articles, stories updated since the last merge are compared with their own
+candidates and joined when they have converged.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from .config import SIMILARITY_WEIGHTS, StorySettings
+from .features import ArticleFeatures
+
+FIELDS = ("terms", "entities", "numbers")
+_FIELD_WEIGHT = {"terms": "tfidf_weight", "entities": "entity_weight", "numbers": "number_weight"}
+
+
+@dataclass
+class Member:
+    """What a story keeps of an article to choose its title (bounded per story)."""
+
+    article_id: str
+    title: str
+    lead: str
+    embedding: np.ndarray  # float16 to halve memory; only used to rank centrality
+
+
+@dataclass
+class StoryState:
+    """Mutable centroid state of one story."""
+
+    id: str
+    seq: int  # arrival number of its first article: the order stories are listed in
+    article_ids: list[str]
+    emb_sum: np.ndarray | None  # sum of unit embeddings (None once closed)
+    centroids: dict[str, dict[Any, float]]  # field -> sum of unit TF-IDF vectors
+    sq_norms: dict[str, float]
+    first_time: float | None = None
+    last_time: float | None = None
+    last_seq: int = 0
+    outlets: dict[str, int] = field(default_factory=dict)
+    members: list[Member] = field(default_factory=list)
+    closed: bool = False
+    frozen_title: tuple[str, str] | None = None  # (title, summary) fixed when closed
+
+    def unit_embedding(self) -> np.ndarray:
+        assert self.emb_sum is not None
+        norm = float(np.linalg.norm(self.emb_sum))
+        return self.emb_sum / norm if norm else self.emb_sum
+
+
+class DocumentFrequencies:
+    """Running document frequencies per field, for IDF weights that need no fitted vocabulary."""
+
+    def __init__(self) -> None:
+        self.n_docs = 0
+        self.df: dict[str, dict[Any, int]] = {name: {} for name in FIELDS}
+
+    def observe(self, keys: Mapping[str, Iterable[Any]]) -> None:
+        self.n_docs += 1
+        for name, values in keys.items():
+            table = self.df[name]
+            for key in values:
+                table[key] = table.get(key, 0) + 1
+
+    def idf(self, name: str, key: Any) -> float:
+        # sklearn's smoothed IDF: a key seen in every document still weighs 1, never 0.
+        return math.log((1 + self.n_docs) / (1 + self.df[name].get(key, 0))) + 1.0
+
+
+def _unit(vector: dict[Any, float]) -> dict[Any, float]:
+    norm = math.sqrt(sum(v * v for v in vector.values()))
+    return {k: v / norm for k, v in vector.items()} if norm else {}
+
+
+def _dot(a: Mapping[Any, float], b: Mapping[Any, float]) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(v * b.get(k, 0.0) for k, v in a.items())
+
+
+def _gap(a_first: float | None, a_last: float | None, b_first: float | None,
+         b_last: float | None) -> float | None:
+    """Seconds between two time intervals (0 when they overlap, None when one is unknown)."""
+    if a_first is None or b_first is None or a_last is None or b_last is None:
+        return None
+    return max(0.0, b_first - a_last, a_first - b_last)
+
+
+@dataclass
+class Vectors:
+    """An article or story as the similarity sees it: unit vectors per field and a time span."""
+
+    embedding: np.ndarray
+    fields: dict[str, dict[Any, float]]
+    first_time: float | None
+    last_time: float | None
+
+
+class Similarity:
+    """The weighted similarity between an article (or story) and a story."""
+
+    def __init__(self, config: StorySettings) -> None:
+        self.config = config
+        self.weights = {
+            "embedding": config.embedding_weight,
+            **{name: getattr(config, _FIELD_WEIGHT[name]) for name in FIELDS},
+        }
+        self.time_scale = max(config.time_scale_hours, 1e-6) * 3600.0
+
+    def time_penalty(self, gap: float | None) -> float:
+        if gap is None or self.config.time_weight == 0:
+            return 0.0
+        return self.config.time_weight * (1.0 - math.exp(-gap / self.time_scale))
+
+    def score(self, item: Vectors, story: StoryState, embedding_cosine: float) -> float:
+        total = self.weights["embedding"] * embedding_cosine
+        weight = self.weights["embedding"]
+        for name in FIELDS:
+            vector = item.fields[name]
+            w = self.weights[name]
+            if not vector or w == 0:
+                continue  # a field the article lacks says nothing either way
+            sq = story.sq_norms[name]
+            cosine = _dot(vector, story.centroids[name]) / math.sqrt(sq) if sq > 0 else 0.0
+            total += w * cosine
+            weight += w
+        mean = total / weight if weight else 0.0
+        gap = _gap(item.first_time, item.last_time, story.first_time, story.last_time)
+        return mean - self.time_penalty(gap)
+
+
+def new_story(story_id: str, seq: int) -> StoryState:
+    return StoryState(
+        id=story_id,
+        seq=seq,
+        article_ids=[],
+        emb_sum=None,
+        centroids={name: {} for name in FIELDS},
+        sq_norms={name: 0.0 for name in FIELDS},
+    )
+
+
+def add_to_story(
+    story: StoryState, item: Vectors, features: ArticleFeatures, seq: int, config: StorySettings
+) -> None:
+    """Fold one article into a story's centroids (incremental, O(article size))."""
+    story.article_ids.append(features.article_id)
+    emb = item.embedding.astype(np.float64)
+    story.emb_sum = emb.copy() if story.emb_sum is None else story.emb_sum + emb
+    for name in FIELDS:
+        _add_vector(story, name, item.fields[name], config.max_story_terms)
+    _extend_time(story, item.first_time, item.last_time)
+    story.last_seq = seq
+    if features.outlet:
+        story.outlets[features.outlet] = story.outlets.get(features.outlet, 0) + 1
+    if len(story.members) < config.title_candidates:
+        story.members.append(
+            Member(features.article_id, features.title, features.lead,
+                   item.embedding.astype(np.float16))
+        )
+
+
+def _add_vector(story: StoryState, name: str, vector: Mapping[Any, float], cap: int) -> None:
+    centroid = story.centroids[name]
+    sq = story.sq_norms[name]
+    # |c + v|^2 = |c|^2 + 2 c.v + |v|^2 keeps the norm without a pass over the centroid.
+    sq += 2 * _dot(vector, centroid) + sum(v * v for v in vector.values())
+    for key, value in vector.items():
+        centroid[key] = centroid.get(key, 0.0) + value
+    if len(centroid) > cap * 3 // 2:
+        # Keep the heaviest keys only: bounded memory per story, and the long tail of
+        # once-mentioned words barely moves a cosine.
+        kept = sorted(centroid.items(), key=lambda kv: (-kv[1], str(kv[0])))[:cap]
+        centroid = dict(kept)
+        story.centroids[name] = centroid
+        sq = sum(v * v for v in centroid.values())
+    story.sq_norms[name] = max(sq, 0.0)
+
+
+def _extend_time(story: StoryState, first: float | None, last: float | None) -> None:
+    if first is not None:
+        story.first_time = first if story.first_time is None else min(story.first_time, first)
+    if last is not None:
+        story.last_time = last if story.last_time is None else max(story.last_time, last)
+
+
+def merge_into(target: StoryState, other: StoryState, config: StorySettings) -> None:
+    """Fold story ``other`` into ``target`` (centroids, members, outlets, time span)."""
+    target.article_ids.extend(other.article_ids)
+    if other.emb_sum is not None:
+        target.emb_sum = other.emb_sum.copy() if target.emb_sum is None else (
+            target.emb_sum + other.emb_sum
+        )
+    for name in FIELDS:
+        _add_vector(target, name, other.centroids[name], config.max_story_terms)
+    _extend_time(target, other.first_time, other.last_time)
+    target.last_seq = max(target.last_seq, other.last_seq)
+    for outlet, count in other.outlets.items():
+        target.outlets[outlet] = target.outlets.get(outlet, 0) + count
+    room = config.title_candidates - len(target.members)
+    if room > 0:
+        target.members.extend(other.members[:room])
+
+
+def story_vectors(story: StoryState) -> Vectors:
+    """A story seen as an item (for the merge step)."""
+    return Vectors(
+        embedding=story.unit_embedding().astype(np.float32),
+        fields={name: _scaled(story, name) for name in FIELDS},
+        first_time=story.first_time,
+        last_time=story.last_time,
+    )
+
+
+def _scaled(story: StoryState, name: str) -> dict[Any, float]:
+    sq = story.sq_norms[name]
+    if sq <= 0:
+        return {}
+    norm = math.sqrt(sq)
+    return {k: v / norm for k, v in story.centroids[name].items()}
+
+
+def article_vectors(features: ArticleFeatures, df: DocumentFrequencies) -> Vectors:
+    """Unit TF-IDF vectors of an article, with IDF from the frequencies seen so far."""
+    terms = {
+        k: (1.0 + math.log(c)) * df.idf("terms", k) for k, c in features.terms.items() if c > 0
+    }
+    entities = {k: df.idf("entities", k) for k in features.entities}
+    numbers = {k: df.idf("numbers", k) for k in features.numbers}
+    return Vectors(
+        embedding=features.embedding,
+        fields={"terms": _unit(terms), "entities": _unit(entities), "numbers": _unit(numbers)},
+        first_time=features.published,
+        last_time=features.published,
+    )
+
+
+def index_keys(item: Vectors, n_terms: int) -> list[str]:
+    """Blocking keys: every entity and the ``n_terms`` heaviest terms (strings, JSON-safe)."""
+    terms = sorted(item.fields["terms"].items(), key=lambda kv: (-kv[1], kv[0]))[:n_terms]
+    keys = [f"t{k}" for k, _ in terms]
+    keys.extend(f"e{k}" for k in sorted(item.fields["entities"]))
+    return keys
+
+
+__all__ = [
+    "SIMILARITY_WEIGHTS",
+    "DocumentFrequencies",
+    "Member",
+    "Similarity",
+    "StoryState",
+    "Vectors",
+    "add_to_story",
+    "article_vectors",
+    "index_keys",
+    "merge_into",
+    "new_story",
+    "story_vectors",
+]
