@@ -122,7 +122,7 @@ def read_warc(path: str, data: bytes) -> Iterator[ReadResult]:
     from warcio.exceptions import ArchiveLoadFailed
 
     stream = io.BytesIO(data)
-    count = 0
+    count = pages = 0
     try:
         for record in ArchiveIterator(stream):
             count += 1
@@ -138,7 +138,15 @@ def read_warc(path: str, data: bytes) -> Iterator[ReadResult]:
             if status and not str(status).startswith("2"):
                 yield Rejection(path, f"HTTP status {status} for {uri}", uri)
                 continue
+            pages += 1
             body = record.content_stream().read()
+            # A truncated gzip member decompresses to a prefix of the page without any error;
+            # only the bytes still owed to the declared Content-Length reveal the cut.
+            missing = getattr(record.raw_stream, "limit", 0)
+            if missing:
+                yield Rejection(path, f"truncated WARC record for {uri}: {missing} bytes "
+                                "missing", uri)
+                continue
             hints = {"url": uri}
             yield RawDocument(path, body, "text/html", uri, hints)
     except (ArchiveLoadFailed, EOFError, OSError, ValueError) as exc:
@@ -149,3 +157,5 @@ def read_warc(path: str, data: bytes) -> Iterator[ReadResult]:
         )
     if count == 0:
         yield Rejection(path, "WARC file contains no records")
+    elif pages == 0:
+        yield Rejection(path, f"WARC file holds no HTML responses ({count} other record(s))")

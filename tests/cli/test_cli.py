@@ -1,0 +1,80 @@
+"""The command line: exit codes, JSON output, and the commands working together."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from corroborator.cli.app import app
+
+TEXT = ("Officials in Port Ellery said on Monday that two cargo ships collided near the "
+        "breakwater, spilling about 40 tonnes of fuel oil into the bay.")
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+@pytest.fixture
+def news(tmp_path: Path) -> Path:
+    folder = tmp_path / "news" / "Port Daily"
+    folder.mkdir(parents=True)
+    (folder / "ships.txt").write_text("Ships collide off Port Ellery\n\n" + TEXT, encoding="utf-8")
+    (folder / "spill.txt").write_text("Spill reaches beaches\n\nOil from the collision reached "
+                                      "two beaches on Tuesday, the coast guard said.",
+                                      encoding="utf-8")
+    return tmp_path / "news"
+
+
+def test_cli_ingest_then_list_and_search(runner, news: Path, tmp_path: Path) -> None:
+    db = str(tmp_path / "c.db")
+    result = runner.invoke(app, ["ingest", str(news), "--db", db])
+    assert result.exit_code == 0, result.output
+    listed = runner.invoke(app, ["articles", "--db", db, "--json"])
+    rows = json.loads(listed.stdout)
+    assert sorted(r["title"] for r in rows) == ["Ships collide off Port Ellery",
+                                                "Spill reaches beaches"]
+    assert {r["outlet"] for r in rows} == {"Port Daily"}
+    found = json.loads(runner.invoke(app, ["search", "breakwater", "--db", db, "--json"]).stdout)
+    assert [hit["title"] for hit in found] == ["Ships collide off Port Ellery"]
+    assert "[breakwater]" in found[0]["snippet"]
+
+
+def test_cli_ingest_exit_code_and_json_when_inputs_rejected(runner, news, tmp_path) -> None:
+    (news / "broken.html").write_bytes(b"\x00\x01garbage" * 50)
+    db = str(tmp_path / "c.db")
+    result = runner.invoke(app, ["ingest", str(news), "--db", db, "--json"])
+    assert result.exit_code == 3
+    report = json.loads(result.stdout)
+    assert report["added"] == 2
+    assert report["rejected"] == [{"path": str(news / "broken.html"),
+                                   "reason": "binary data (contains NUL bytes), not a news article"}]
+    again = json.loads(runner.invoke(app, ["ingest", str(news), "--db", db, "--json"]).stdout)
+    assert (again["added"], again["duplicates"]) == (0, 2)
+
+
+def test_cli_usage_error_exit_code(runner) -> None:
+    assert runner.invoke(app, ["ingest"]).exit_code == 2
+    assert runner.invoke(app, ["no-such-command"]).exit_code == 2
+
+
+def test_cli_store_error_is_a_message_not_a_traceback(runner, news, tmp_path) -> None:
+    bad = tmp_path / "notes.db"
+    bad.write_text("not a database " * 100)
+    result = runner.invoke(app, ["ingest", str(news), "--db", str(bad)])
+    assert result.exit_code == 1
+    assert "not a corroborator database" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_cli_bad_settings_file_names_the_key(runner, news, tmp_path) -> None:
+    config = tmp_path / "c.toml"
+    config.write_text("[ingest]\nmax_file_megabytes = 3\n")
+    result = runner.invoke(app, ["--config", str(config), "ingest", str(news),
+                                 "--db", str(tmp_path / "c.db")])
+    assert result.exit_code == 1
+    assert "max_file_megabytes" in result.output and "max_file_mb" in result.output
