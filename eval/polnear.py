@@ -1,0 +1,282 @@
+"""PolNeAR quality gate: attribution (source, cue, content) against the PolNeAR annotation.
+
+Usage::
+
+    .venv/bin/python eval/polnear.py                 # dev split, all articles
+    .venv/bin/python eval/polnear.py --split train --limit 100
+    .venv/bin/python eval/polnear.py --gate          # compare with eval/baselines/polnear-dev.json
+    .venv/bin/python eval/polnear.py --update-floors # pin the figures as floors
+
+The corpus is read from ../shared/corpora/polnear (never copied). One annotator per
+article (the first ``.ann`` in file-name order). The held-out test split is never read.
+
+Scores (one-to-one greedy matching inside each article):
+
+- content, exact: predicted and gold content cover the same characters (ignoring the
+  outer whitespace of each piece);
+- content, overlap: shared characters / the longer of the two ≥ 0.5 (discontinuous gold
+  content counts as the union of its pieces; predicted claims sharing one cue, such as a
+  quotation continued after "he said", are merged the same way);
+- cue: predicted and gold cue spans overlap;
+- speaker given matched content: over content pairs matched by overlap, the predicted
+  speaker span overlaps the gold source span by ≥ 0.5 (precision over predicted speakers,
+  recall over gold sources).
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import sys
+import time
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from corroborator.evaluation import gate
+from corroborator.evaluation.metrics import Score
+from corroborator.records import Article
+from corroborator.records.article import article_id, content_hash
+
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "polnear"
+SPLITS = ("train", "dev")  # never "test"
+# A fixed subset for the CI gate: the first articles of dev in file-name order.
+SUBSET_SIZE = 8
+
+Pieces = tuple[tuple[int, int], ...]
+
+
+@dataclass(frozen=True)
+class Relation:
+    """One attribution: content pieces, cue pieces and source pieces (possibly empty)."""
+
+    content: Pieces
+    cue: Pieces
+    source: Pieces
+
+
+def _chars(pieces: Pieces) -> set[int]:
+    out: set[int] = set()
+    for s, e in pieces:
+        out.update(range(s, e))
+    return out
+
+
+def _strip(pieces: Pieces, text: str) -> Pieces:
+    out = []
+    for s, e in pieces:
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            out.append((s, e))
+    return tuple(sorted(out))
+
+
+def read_ann(path: Path, text: str) -> list[Relation]:
+    """Attribution relations of one brat ``.ann`` file."""
+    spans: dict[str, tuple[str, Pieces]] = {}
+    events = []
+    for line in path.read_text("utf-8").splitlines():
+        parts = line.split("\t")
+        if line.startswith("T") and len(parts) > 1:
+            label, _, rest = parts[1].partition(" ")
+            pieces = tuple(tuple(map(int, p.split())) for p in rest.split(";"))
+            spans[parts[0]] = (label, pieces)  # type: ignore[assignment]
+        elif line.startswith("E") and len(parts) > 1:
+            events.append(parts[1].split())
+    relations = []
+    for roles in events:
+        found: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        for role in roles:
+            if ":" not in role:
+                continue
+            name, ref = role.split(":", 1)
+            if ref in spans:
+                key = "Content" if name.startswith("Content") else name
+                found[key].extend(spans[ref][1])
+        if not found.get("Content"):
+            continue
+        relations.append(
+            Relation(
+                _strip(tuple(found["Content"]), text),
+                _strip(tuple(found.get("Cue", ())), text),
+                _strip(tuple(found.get("Source", ())), text),
+            )
+        )
+    return relations
+
+
+def load_split(split: str, corpus: Path = CORPUS) -> list[tuple[str, str, list[Relation]]]:
+    """``(name, text, gold relations)`` per article of ``split``, in file-name order."""
+    if split not in SPLITS:
+        raise ValueError(f"split {split!r} is not one of {SPLITS} (test is held out)")
+    root = corpus / split
+    first: dict[str, Path] = {}
+    for ann in sorted((root / "attributions").glob("*.ann")):
+        first.setdefault(ann.stem.rsplit("_", 1)[0], ann)
+    out = []
+    for name, ann in sorted(first.items()):
+        text = (root / "text" / f"{name}.txt").read_text("utf-8")
+        out.append((name, text, read_ann(ann, text)))
+    return out
+
+
+def _metadata(corpus: Path = CORPUS) -> dict[str, dict[str, str]]:
+    with (corpus / "metadata.tsv").open(encoding="utf-8") as fh:
+        return {row["filename"]: row for row in csv.DictReader(fh, delimiter="\t")}
+
+
+def to_article(name: str, text: str, meta: dict[str, str] | None) -> Article:
+    meta = meta or {}
+    published = None
+    if meta.get("publication_date"):
+        published = datetime.fromisoformat(meta["publication_date"])
+    outlet = meta.get("publisher")
+    return Article(
+        id=article_id(text, outlet, name, meta.get("title")), path=f"{name}.txt", url=None,
+        outlet=outlet, title=meta.get("title"), published=published, language="en",
+        text=text, content_hash=content_hash(text),
+    )
+
+
+def predicted_relations(analysis, text: str) -> list[Relation]:  # noqa: ANN001
+    """Claims as relations; claims sharing one cue span are one relation (split quotes)."""
+    groups: dict[object, list] = defaultdict(list)
+    for claim in analysis.claims:
+        key = (claim.cue_span.start, claim.cue_span.end) if claim.cue_span else claim.id
+        groups[key].append(claim)
+    out = []
+    for claims in groups.values():
+        content = tuple((c.content_span.start, c.content_span.end) for c in claims)
+        first = claims[0]
+        cue = ((first.cue_span.start, first.cue_span.end),) if first.cue_span else ()
+        source = ((first.speaker_span.start, first.speaker_span.end),) if first.speaker_span \
+            else ()
+        out.append(Relation(_strip(content, text), cue, source))
+    return out
+
+
+def _ratio(a: Pieces, b: Pieces) -> float:
+    ca, cb = _chars(a), _chars(b)
+    longest = max(len(ca), len(cb))
+    return len(ca & cb) / longest if longest else 0.0
+
+
+def _match(pred: list[Pieces], gold: list[Pieces], threshold: float) -> list[tuple[int, int]]:
+    """Greedy one-to-one matching by overlap ratio (> 0 when ``threshold`` is 0)."""
+    pairs = []
+    for i, p in enumerate(pred):
+        for j, g in enumerate(gold):
+            r = _ratio(p, g)
+            if r > 0 and r >= threshold:
+                pairs.append((r, i, j))
+    pairs.sort(reverse=True)
+    used_p, used_g, out = set(), set(), []
+    for _, i, j in pairs:
+        if i not in used_p and j not in used_g:
+            used_p.add(i)
+            used_g.add(j)
+            out.append((i, j))
+    return out
+
+
+def score_article(pred: list[Relation], gold: list[Relation]) -> dict[str, Score]:
+    exact = sum(1 for p in {r.content for r in pred} if p in {g.content for g in gold})
+    exact = len(_match([r.content for r in pred], [g.content for g in gold], 1.0))
+    matched = _match([r.content for r in pred], [g.content for g in gold], 0.5)
+    cue = len(_match([r.cue for r in pred if r.cue], [g.cue for g in gold if g.cue], 0.0))
+    n_pred_cue = sum(1 for r in pred if r.cue)
+    n_gold_cue = sum(1 for g in gold if g.cue)
+    sp_tp = sp_fp = sp_fn = 0
+    for i, j in matched:
+        p, g = pred[i].source, gold[j].source
+        ok = bool(p and g and _ratio(p, g) >= 0.5)
+        if ok:
+            sp_tp += 1
+        else:
+            sp_fp += bool(p)
+            sp_fn += bool(g)
+    return {
+        "content_exact": Score(exact, len(pred) - exact, len(gold) - exact),
+        "content_overlap": Score(len(matched), len(pred) - len(matched), len(gold) - len(matched)),
+        "cue": Score(cue, n_pred_cue - cue, n_gold_cue - cue),
+        "speaker": Score(sp_tp, sp_fp, sp_fn),
+    }
+
+
+def evaluate(split: str, limit: int | None = None, n_process: int = 1,
+             names: list[str] | None = None) -> dict[str, float]:
+    from corroborator.nlp.analyze import analyze_articles
+    from corroborator.settings import load_settings
+
+    data = load_split(split)
+    if names is not None:
+        data = [d for d in data if d[0] in names]
+    if limit:
+        data = data[:limit]
+    meta = _metadata()
+    settings = load_settings(environ={}, overrides={"nlp": {"n_process": n_process}})
+    articles = [to_article(n, t, meta.get(n)) for n, t, _ in data]
+    totals: dict[str, Score] = defaultdict(lambda: Score(0, 0, 0))
+    for (name, text, gold), analysis in zip(data, analyze_articles(articles, settings),
+                                            strict=True):
+        for key, sc in score_article(predicted_relations(analysis, text), gold).items():
+            totals[key] = totals[key] + sc
+    figures: dict[str, float] = {"articles": float(len(data))}
+    for key, sc in totals.items():
+        figures[f"{key}_precision"] = round(sc.precision, 4)
+        figures[f"{key}_recall"] = round(sc.recall, 4)
+        figures[f"{key}_f1"] = round(sc.f1, 4)
+    return figures
+
+
+def subset_names() -> list[str]:
+    return [name for name, _, _ in load_split("dev")[:SUBSET_SIZE]]
+
+
+GATED = ("content_exact_f1", "content_overlap_f1", "cue_f1", "speaker_f1")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--split", choices=SPLITS, default="dev")
+    parser.add_argument("--limit", type=int, default=None, help="first N articles only")
+    parser.add_argument("--subset", action="store_true",
+                        help=f"the fixed CI subset ({SUBSET_SIZE} dev articles)")
+    parser.add_argument("--n-process", type=int, default=1)
+    parser.add_argument("--gate", action="store_true", help="fail when a figure drops below its floor")
+    parser.add_argument("--update-floors", action="store_true", help="pin these figures as floors")
+    parser.add_argument("--allow-regression", action="store_true")
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args(argv)
+    started = time.perf_counter()
+    names = subset_names() if args.subset else None
+    split = "dev" if args.subset else args.split
+    figures = evaluate(split, args.limit, args.n_process, names)
+    gate_name = "polnear-subset" if args.subset else f"polnear-{split}"
+    if args.json:
+        print(json.dumps(figures, indent=2))
+    else:
+        print(f"PolNeAR {split}{' subset' if args.subset else ''}: {int(figures['articles'])} "
+              f"articles, {time.perf_counter() - started:.1f} s")
+        for key in ("content_exact", "content_overlap", "cue", "speaker"):
+            print(f"  {key:16s} P {figures.get(key + '_precision', 0):.3f}  "
+                  f"R {figures.get(key + '_recall', 0):.3f}  F1 {figures.get(key + '_f1', 0):.3f}")
+    gated = {k: figures[k] for k in GATED if k in figures}
+    if args.update_floors:
+        gate.update(gate_name, gated, allow_regression=args.allow_regression)
+        print(f"floors of {gate_name} updated")
+    if args.gate:
+        failures = gate.check(gate_name, gated)
+        for failure in failures:
+            print("FAIL", failure, file=sys.stderr)
+        return 1 if failures else 0
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,250 @@
+"""The per-article NLP stage: articles in, attributed claims, quantities and dates out.
+
+``analyze_articles`` streams the paragraphs of many articles through one ``nlp.pipe`` (so
+batching and worker processes span article boundaries), regroups the parsed paragraphs by
+article and runs the claim layer on each. Bad input never raises: an article that cannot be
+analysed comes back with ``error`` set and the others carry on.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from ..records import Article, Claim, DateMention, Quantity, Span
+from ..settings import IngestSettings, NlpSettings, Settings
+from . import attribution as attr
+from . import quotes as qt
+from . import speakers as spk
+from .loader import load_pipeline
+from .segment import Paragraph, parse_paragraphs, split_paragraphs
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+EXTRACTOR = "corroborator.nlp/attribution-1"
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b\ufeff]")
+_WORD = re.compile(r"[^\W\d_]{2,}")
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleAnalysis:
+    """What the NLP stage found in one article. ``error`` set means nothing was analysed."""
+
+    article_id: str
+    claims: tuple[Claim, ...] = ()
+    quantities: tuple[Quantity, ...] = ()
+    dates: tuple[DateMention, ...] = ()
+    error: str | None = None
+    notes: tuple[str, ...] = ()
+
+
+# The quantity and date finders live in sibling modules built in parallel; the stage works
+# (with empty quantities/dates) until they are importable.
+def _finders() -> tuple[Callable[..., list[Quantity]] | None, Callable[..., list[DateMention]] | None]:
+    try:
+        from .quantities import find_quantities
+    except ImportError:
+        find_quantities = None  # type: ignore[assignment]
+    try:
+        from .dates import find_dates
+    except ImportError:
+        find_dates = None  # type: ignore[assignment]
+    return find_quantities, find_dates
+
+
+def claim_id(article_id: str, content: tuple[int, int], cue: tuple[int, int] | None) -> str:
+    """Stable id from the article and the claim's spans."""
+    key = f"{article_id}:{content[0]}:{content[1]}:{cue[0] if cue else -1}"
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+
+
+@dataclass
+class _Prepared:
+    article: Article
+    text: str  # the text as parsed: control characters blanked, cut at max_chars
+    paragraphs: list[Paragraph]
+    error: str | None
+    notes: tuple[str, ...]
+
+
+def _prepare(article: Article, nlp_settings: NlpSettings, languages: list[str]) -> _Prepared:
+    if article.language is not None and article.language not in languages:
+        return _Prepared(article, "", [], f"not analysed: language {article.language}", ())
+    text = article.text or ""
+    notes: list[str] = []
+    if len(text) > nlp_settings.max_chars:
+        notes.append(
+            f"text cut at {nlp_settings.max_chars} of {len(text)} characters ([nlp] max_chars)"
+        )
+        text = text[: nlp_settings.max_chars]
+    # same length replacement keeps every offset valid in the stored text
+    text = _CONTROL.sub(" ", text)
+    if not _WORD.search(text):
+        return _Prepared(article, text, [], "not analysed: the text has no sentences", ())
+    return _Prepared(article, text, split_paragraphs(text), None, tuple(notes))
+
+
+def _mentions(doc: Doc, offset: int) -> list[spk.Mention]:
+    found = []
+    for ent in doc.ents:
+        if ent.label_ not in ("PERSON", "ORG", "GPE", "NORP"):
+            continue
+        titles = frozenset(
+            t.lower_ for t in doc[max(ent.start - 3, 0) : ent.start] if t.is_alpha
+        )
+        found.append(spk.Mention(ent.start_char + offset, ent.text, ent.label_, titles))
+    return found
+
+
+def _speaker_names(
+    atts: list[attr.Attribution], mentions: list[spk.Mention], text: str
+) -> list[str | None]:
+    """Resolved, normalised speaker name of every attribution (same order)."""
+    acronyms = spk.acronym_definitions(text)
+    raw: list[str | None] = []
+    for att in atts:
+        name = att.speaker_text
+        if att.speaker is None:
+            raw.append(None)
+            continue
+        if att.pronoun and name:
+            name = spk.resolve_pronoun(name, att.speaker[0], mentions) or name
+        elif name and name.split()[0].lower() in ("the", "a", "an"):
+            name = spk.resolve_description(name, mentions) or name
+        if name and spk.clean_name(name) in acronyms:
+            name = acronyms[spk.clean_name(name)]
+        raw.append(name)
+    names = [n for n in raw if n] + [m.name for m in mentions if m.label == "PERSON"]
+    names += list(acronyms.values())
+    canonical = spk.canonical_speakers(names)
+    return [canonical.get(n, n) if n else None for n in raw]
+
+
+def _claims_of(prep: _Prepared, docs: list[Doc], finders: tuple[Any, Any]) -> ArticleAnalysis:
+    article, text = prep.article, prep.text
+    find_quantities, find_dates = finders
+    atts: list[attr.Attribution] = []
+    quotes: list[list[qt.Quote]] = []
+    mentions: list[spk.Mention] = []
+    quantities: list[Quantity] = []
+    dates: list[DateMention] = []
+    for para, doc in zip(prep.paragraphs, docs, strict=True):
+        para_quotes = qt.find_quotes(text, para.start, para.end)
+        quotes.append(para_quotes)
+        for att in attr.find_attributions(doc, para.start):
+            qt.expand_to_quotes(att, para_quotes, text)
+            atts.append(att)
+        mentions.extend(_mentions(doc, para.start))
+        if find_quantities is not None:
+            quantities.extend(find_quantities(doc, para.start))
+        if find_dates is not None:
+            dates.extend(find_dates(doc, article.published, para.start))
+    spans = [(p.start, p.end) for p in prep.paragraphs]
+    atts = qt.attach_quotes(atts, quotes, spans, text)
+    atts = attr.drop_nested(atts)
+    all_quotes = [q for group in quotes for q in group]
+    names = _speaker_names(atts, mentions, text)
+    claims = []
+    seen: set[str] = set()
+    for att, name in zip(atts, names, strict=True):
+        content = Span(*att.content)
+        cid = claim_id(article.id, att.content, att.cue)
+        if cid in seen or not len(content):
+            continue
+        seen.add(cid)
+        quote = qt.quote_text(att, all_quotes, text)
+        claims.append(
+            Claim(
+                id=cid,
+                article_id=article.id,
+                speaker=name,
+                speaker_span=Span(*att.speaker) if att.speaker else None,
+                cue=text[att.cue[0] : att.cue[1]] if att.cue else None,
+                cue_span=Span(*att.cue) if att.cue else None,
+                content_span=content,
+                quote=quote,
+                stance=att.stance,
+                via=tuple(v for v, _ in att.via),
+                quantities=tuple(q for q in quantities if content.contains(q.span)),
+                dates=tuple(d for d in dates if content.contains(d.span)),
+                sentence_span=Span(*att.sentence) if att.sentence else None,
+                extractor=EXTRACTOR,
+                speaker_type=att.speaker_label,
+            )
+        )
+    claims.sort(key=lambda c: (c.content_span.start, c.content_span.end))
+    return ArticleAnalysis(article.id, tuple(claims), tuple(quantities), tuple(dates), None,
+                           prep.notes)
+
+
+def _safe(prep: _Prepared, docs: list[Doc], finders: tuple[Any, Any]) -> ArticleAnalysis:
+    try:
+        return _claims_of(prep, docs, finders)
+    except Exception as exc:  # one bad article must not stop the batch
+        return ArticleAnalysis(prep.article.id, error=f"analysis failed: {type(exc).__name__}: "
+                               f"{exc}", notes=prep.notes)
+
+
+def analyze_articles(
+    articles: Iterable[Article],
+    settings: Settings,
+    progress: Callable[[int], None] | None = None,
+    nlp: Any = None,
+) -> Iterator[ArticleAnalysis]:
+    """Analyse ``articles`` in order, parsing their paragraphs in batches (``[nlp]`` settings).
+
+    ``progress`` is called with the number of articles finished so far. ``nlp`` overrides
+    the configured pipeline (tests, benchmarks).
+    """
+    nlp_settings = settings.get(NlpSettings)
+    languages = settings.get(IngestSettings).analysed_languages
+    nlp = nlp if nlp is not None else load_pipeline(nlp_settings.model)
+    finders = _finders()
+    pending: deque[_Prepared] = deque()
+
+    def stream() -> Iterator[tuple[Paragraph, int]]:
+        for article in articles:
+            prep = _prepare(article, nlp_settings, languages)
+            pending.append(prep)
+            for para in prep.paragraphs:
+                yield para, len(prep.paragraphs)
+
+    done = 0
+    docs: list[Doc] = []
+    parsed = parse_paragraphs(nlp, stream(), nlp_settings.batch_size, nlp_settings.n_process)
+    for doc, _ in parsed:
+        # articles without paragraphs (errors) are finished before the next parsed one
+        while pending and not pending[0].paragraphs:
+            yield _finish(pending.popleft(), [], finders)
+            done += 1
+            if progress:
+                progress(done)
+        docs.append(doc)
+        if len(docs) == len(pending[0].paragraphs):
+            yield _finish(pending.popleft(), docs, finders)
+            docs = []
+            done += 1
+            if progress:
+                progress(done)
+    while pending:
+        yield _finish(pending.popleft(), [], finders)
+        done += 1
+        if progress:
+            progress(done)
+
+
+def _finish(prep: _Prepared, docs: list[Doc], finders: tuple[Any, Any]) -> ArticleAnalysis:
+    if prep.error is not None:
+        return ArticleAnalysis(prep.article.id, error=prep.error, notes=prep.notes)
+    return _safe(prep, docs, finders)
+
+
+def analyze_article(article: Article, settings: Settings, nlp: Any = None) -> ArticleAnalysis:
+    """Analyse one article (see :func:`analyze_articles`)."""
+    return next(analyze_articles([article], settings, nlp=nlp))
+

@@ -1,0 +1,513 @@
+"""Attribution on the dependency parse: who (speaker) says (cue) what (content), and how (stance).
+
+One pass over the tokens of a parsed paragraph finds cue words from the lexicon
+(:mod:`corroborator.nlp.cues`) and reads speaker and content off their dependents:
+
+- subject–verb–complement: "Officials said [that the bridge collapsed]" (ccomp, xcomp,
+  a noun-phrase object for verbs that take one: "denied [the allegations]");
+- inverted and parenthetical: "[The economy is strong], said Smith" / "..., he said";
+- passive: "it was confirmed by [the ministry] that ..."; without an agent ("it is
+  believed that ...") the claim has no speaker and a hedged stance;
+- "according to X" / "per X" anywhere in the sentence: the rest of the clause is the content;
+- participial cues: "He criticised the plan, saying [it was too expensive]" (speaker from
+  the governing clause);
+- chains: "Yonhap, citing the NIS, reported ..." gives ``via = [Yonhap, NIS]``;
+- hearsay adverbs: "North Korea has reportedly sent troops" (no speaker, stance reported);
+- "X said in a statement / in an interview" (the medium joins the cue) and
+  "Reuters quoted a spokesman as saying ..." (the quoted person is the speaker).
+
+The result is a list of :class:`Attribution` with absolute character offsets; quotations,
+pronoun resolution and name normalisation are added at article level by the callers.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from . import cues as lex
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span as SpacySpan, Token
+
+SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+CLAUSE_DEPS = ("ccomp",)
+RELATIVE_PRONOUNS = frozenset("who which that whom".split())
+PRONOUNS = frozenset("i you he she it we they me him her us them one".split())
+_TRIM_CHARS = " \t,;:–—-"
+_QUOTE_CHARS = "\"“”‘’'«»"
+
+
+@dataclass
+class Attribution:
+    """One attribution with absolute ``[start, end)`` character offsets into the article."""
+
+    content: tuple[int, int]
+    stance: str
+    cue: tuple[int, int] | None = None
+    cue_lemma: str | None = None
+    speaker: tuple[int, int] | None = None
+    speaker_text: str | None = None  # best name found in the speaker phrase
+    speaker_label: str | None = None  # entity label (PERSON, ORG, GPE, NORP) when known
+    pronoun: bool = False  # speaker is a pronoun to resolve at article level
+    via: list[tuple[str, tuple[int, int]]] = field(default_factory=list)
+    kind: str = "indirect"  # indirect, direct, mixed, hearsay, evidence
+    pending_colon: bool = False  # "X said:" at paragraph end; content is the next paragraph
+    sentence: tuple[int, int] | None = None
+    quote: str | None = None
+
+
+# ---------------------------------------------------------------------------- spans
+
+
+def _char_span(tokens: list[Token], offset: int, text: str) -> tuple[int, int] | None:
+    """Characters covered by ``tokens`` (contiguous), trimmed of edge punctuation."""
+    if not tokens:
+        return None
+    start = min(t.idx for t in tokens)
+    end = max(t.idx + len(t.text) for t in tokens)
+    return _trim(text, start, end, offset)
+
+
+def _trim(text: str, start: int, end: int, offset: int) -> tuple[int, int] | None:
+    """Trim separators at both edges; keep a final period only inside quotation marks."""
+    while start < end and text[start] in _TRIM_CHARS:
+        start += 1
+    while end > start and text[end - 1] in _TRIM_CHARS + ".":
+        end -= 1
+    if end <= start:
+        return None
+    # a quotation mark left dangling at an edge (its partner outside the span) is noise
+    inner = text[start:end]
+    if inner[0] in _QUOTE_CHARS and not any(c in inner[1:] for c in _QUOTE_CHARS):
+        start += 1
+    elif inner[-1] in _QUOTE_CHARS and not any(c in inner[:-1] for c in _QUOTE_CHARS):
+        end -= 1
+        while end > start and text[end - 1] in _TRIM_CHARS + ".":
+            end -= 1
+    if end <= start:
+        return None
+    return (start + offset, end + offset)
+
+
+def _subtree(token: Token, exclude: tuple[Token, ...] = ()) -> list[Token]:
+    skip: set[int] = set()
+    for ex in exclude:
+        skip.update(t.i for t in ex.subtree)
+    return [t for t in token.subtree if t.i not in skip]
+
+
+def _contiguous(tokens: list[Token]) -> list[Token]:
+    """The tokens from the first to the last of ``tokens`` (subtrees may have gaps)."""
+    if not tokens:
+        return []
+    doc = tokens[0].doc
+    lo, hi = min(t.i for t in tokens), max(t.i for t in tokens)
+    return list(doc[lo : hi + 1])
+
+
+# ---------------------------------------------------------------------------- speakers
+
+
+def _phrase(head: Token) -> list[Token]:
+    """The speaker phrase: the subtree without relative clauses and trailing clauses."""
+    drop = tuple(c for c in head.children if c.dep_ in ("relcl", "acl") and c.i > head.i)
+    tokens = _subtree(head, drop)
+    # keep the phrase contiguous up to the first dropped clause
+    if drop:
+        cut = min(d.left_edge.i for d in drop)
+        tokens = [t for t in tokens if t.i < cut]
+    return tokens
+
+
+def _name_of(head: Token) -> tuple[str, str | None]:
+    """The best name for a speaker phrase headed by ``head``: an entity if one covers it."""
+    doc = head.doc
+    if head.ent_type_:
+        for ent in doc.ents:
+            if ent.start <= head.i < ent.end:
+                return ent.text, ent.label_
+    # "Ukrainian President Volodymyr Zelensky" heads on Zelensky; "spokesman for the NIS"
+    for child in head.subtree:
+        if child.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") and child.i < head.i:
+            pass
+    compounds = [c for c in head.lefts if c.dep_ in ("compound", "amod") and c.i >= head.i - 3]
+    start = min([head.i] + [c.i for c in compounds])
+    words = doc[start : head.i + 1].text
+    return words, None
+
+
+@dataclass
+class _Speaker:
+    tokens: list[Token]
+    name: str
+    label: str | None
+    pronoun: bool
+    head: Token
+
+
+def _speaker_from(head: Token) -> _Speaker:
+    if head.lower_ in RELATIVE_PRONOUNS and head.head.dep_ in ("relcl", "acl"):
+        antecedent = head.head.head
+        name, label = _name_of(antecedent)
+        return _Speaker([head], name, label, False, antecedent)
+    if head.dep_ == "poss" or head.tag_ in ("PRP", "PRP$"):
+        return _Speaker([head], head.text, None, head.lower_ in PRONOUNS or head.tag_ == "PRP$",
+                        head)
+    name, label = _name_of(head)
+    return _Speaker(_phrase(head), name, label, False, head)
+
+
+def _subject(verb: Token, depth: int = 0) -> tuple[_Speaker | None, bool]:
+    """The speaker of ``verb`` and whether the verb is an agentless passive."""
+    passive = False
+    for child in verb.children:
+        if child.dep_ == "nsubj" and child.lower_ != "it" or (
+            child.dep_ == "nsubj" and child.lower_ == "it" and verb.lemma_ not in lex.SEEM_VERBS
+        ):
+            if child.dep_ == "nsubj" and child.tag_ == "EX":
+                continue
+            return _speaker_from(child), False
+        if child.dep_ == "nsubjpass":
+            passive = True
+    if passive or any(c.dep_ == "auxpass" for c in verb.children):
+        for child in verb.children:
+            if child.dep_ == "agent":
+                objs = [g for g in child.children if g.dep_ == "pobj"]
+                if objs:
+                    return _speaker_from(objs[0]), False
+        return None, True
+    if depth < 3 and verb.dep_ in ("xcomp", "advcl", "conj", "pcomp") and verb.head is not verb:
+        return _subject(verb.head, depth + 1)
+    return None, False
+
+
+# ---------------------------------------------------------------------------- content
+
+
+def _clause_content(verb: Token) -> list[Token]:
+    """Content of a cue verb: its clausal complements (ccomp; "that" included)."""
+    parts = [c for c in verb.children if c.dep_ in CLAUSE_DEPS and c.i > verb.i]
+    if not parts:
+        return []
+    tokens: list[Token] = []
+    for part in parts:
+        tokens.extend(part.subtree)
+    # the complementiser "that" may hang off the verb instead of the clause
+    first = min(t.i for t in tokens)
+    marks = [c for c in verb.children if c.lower_ in ("that", "whether", "if") and c.i < first
+             and c.dep_ in ("mark", "dobj", "nsubj") and c.i > verb.i]
+    tokens.extend(marks)
+    return tokens
+
+
+def _after(verb: Token, deps: tuple[str, ...]) -> list[Token]:
+    return [c for c in verb.children if c.dep_ in deps and c.i > verb.i]
+
+
+def _object_content(verb: Token, entry: lex.CueEntry) -> list[Token]:
+    xcomps = _after(verb, ("xcomp", "oprd"))
+    objs = _after(verb, ("dobj",))
+    if xcomps and entry.lemma not in ("say", "tell"):
+        tokens: list[Token] = []
+        for tok in objs + xcomps:
+            tokens.extend(tok.subtree)
+        return tokens
+    if objs:
+        obj = objs[0]
+        quoted = any(t.text in _QUOTE_CHARS for t in obj.subtree)
+        if entry.lemma in lex.NP_CONTENT_VERBS or quoted or (
+            entry.kind == "evidence" and any(
+                lex.is_evidence_subject(c.lemma_) for c in verb.children if c.dep_ == "nsubj")
+        ):
+            if obj.lower_ in PRONOUNS and not quoted:
+                return []
+            tokens = list(obj.subtree)
+            for extra in _after(verb, ("oprd", "ccomp")):
+                tokens.extend(extra.subtree)
+            return tokens
+    for prep in _after(verb, ("prep",)):
+        verbs = lex.CONTENT_PREPOSITIONS.get(prep.lower_)
+        if verbs and entry.lemma in verbs:
+            pobj = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
+            if pobj:
+                return [prep] + list(pobj[0].subtree)
+    return []
+
+
+def _inverted_content(verb: Token) -> list[Token]:
+    """"X, he said": the cue hangs off the clause it reports (or heads a clause on its left)."""
+    head = verb.head
+    if verb.dep_ in ("parataxis", "ccomp") and head.i < verb.i:
+        left = verb.left_edge.i
+        return [t for t in head.subtree if t.i < left]
+    lefts = [c for c in verb.children if c.dep_ in ("ccomp", "parataxis") and c.i < verb.i]
+    tokens: list[Token] = []
+    for c in lefts:
+        tokens.extend(c.subtree)
+    return tokens
+
+
+def _colon_after(verb: Token, sent: SpacySpan) -> Token | None:
+    """A colon right after the cue (or after its medium phrase): "said in a statement:"."""
+    doc = verb.doc
+    i = verb.i + 1
+    limit = min(sent.end, verb.i + 8)
+    while i < limit:
+        tok = doc[i]
+        if tok.text == ":":
+            return tok
+        if tok.is_punct and tok.text not in (",",):
+            return None
+        if tok.dep_ in ("nsubj", "ccomp", "dobj", "xcomp") and tok.head is verb:
+            return None
+        i += 1
+    return None
+
+
+# ---------------------------------------------------------------------------- cues
+
+
+def _medium_end(verb: Token) -> int:
+    """End token index of "said [in a statement]": the medium phrase joins the cue."""
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ == "in" and prep.i == verb.i + 1:
+            objs = [c for c in prep.children if c.dep_ == "pobj"]
+            if objs and objs[0].lemma_.lower() in lex.MEDIUM_NOUNS:
+                return objs[0].i
+    return verb.i
+
+
+def _cue_tokens(verb: Token) -> tuple[int, int]:
+    """Token range of the cue: auxiliaries and negation directly before, medium after."""
+    doc = verb.doc
+    start = verb.i
+    while start > 0 and doc[start - 1].head is verb and doc[start - 1].dep_ in (
+        "aux", "auxpass", "neg", "advmod"
+    ) and doc[start - 1].lower_ not in lex.HEARSAY_ADVERBS:
+        if doc[start - 1].dep_ == "advmod" and doc[start - 1].lower_ != "also":
+            break
+        start -= 1
+    end = _medium_end(verb)
+    particle = [c for c in verb.children if c.dep_ == "prt" and c.i == end + 1]
+    if particle:
+        end = particle[0].i
+    return start, end
+
+
+def _stance(entry: lex.CueEntry, content: list[Token], subject: _Speaker | None,
+            passive: bool) -> str:
+    stance = entry.stance
+    if entry.lemma == "report" and (subject is None or subject.head.lemma_ == "report"):
+        return "reported"
+    if passive and subject is None and entry.kind in ("speech", "cognition"):
+        return "reported" if entry.lemma in ("report", "say", "tell") else "hedged"
+    if stance in ("stated", "confirmed") and content:
+        roots = [t for t in content if t.head not in content or t.head is t]
+        for root in roots[:1]:
+            if any(c.lower_ in ("may", "might", "could") for c in root.children if c.dep_ == "aux"):
+                return "hedged"
+    if stance == "stated" and entry.kind == "cognition":
+        return "hedged" if entry.lemma in lex.COGNITION_VERBS and entry.lemma not in (
+            "know", "find", "learn", "see", "realize", "understand", "discover") else stance
+    return stance
+
+
+def _via_chain(verb: Token, subject: _Speaker | None) -> list[tuple[str, Token]]:
+    """"X, citing Y, reported": the chain [X, Y] (outlet inwards)."""
+    for child in verb.children:
+        if child.lemma_ == "cite" and child.dep_ in ("advcl", "xcomp", "conj", "prep"):
+            objs = [g for g in child.children if g.dep_ in ("dobj", "pobj")]
+            if objs and subject is not None:
+                name, _ = _name_of(objs[0])
+                return [(subject.name, subject.head), (name, objs[0])]
+    return []
+
+
+def _make(doc: Doc, offset: int, content_tokens: list[Token], verb_range: tuple[int, int],
+          lemma: str, stance: str, speaker: _Speaker | None, kind: str,
+          via: list[tuple[str, Token]] | None = None) -> Attribution | None:
+    text = doc.text
+    content = _char_span(_contiguous(content_tokens), offset, text)
+    if content is None:
+        return None
+    cue_start = doc[verb_range[0]].idx
+    cue_end = doc[verb_range[1]].idx + len(doc[verb_range[1]].text)
+    att = Attribution(content=content, stance=stance, cue=(cue_start + offset, cue_end + offset),
+                      cue_lemma=lemma, kind=kind)
+    if speaker is not None:
+        span = _char_span(speaker.tokens, offset, text)
+        att.speaker = span
+        att.speaker_text = speaker.name
+        att.speaker_label = speaker.label
+        att.pronoun = speaker.pronoun
+    if via:
+        att.via = [(name, (tok.idx + offset, tok.idx + len(tok.text) + offset))
+                   for name, tok in via]
+    sent = content_tokens[0].sent
+    att.sentence = (sent.start_char + offset, sent.end_char + offset)
+    return att
+
+
+def _verb_attribution(verb: Token, entry: lex.CueEntry, offset: int) -> Attribution | None:
+    doc = verb.doc
+    subject, passive = _subject(verb)
+    kind = "indirect"
+    content = _clause_content(verb)
+    if not content:
+        content = _inverted_content(verb)
+    if not content and verb.lemma_ in ("quote",):
+        return _quoted_as_saying(verb, offset)
+    if not content:
+        content = _object_content(verb, entry)
+    colon = None
+    if not content and entry.kind == "speech":
+        colon = _colon_after(verb, verb.sent)
+        if colon is not None:
+            rest = list(doc[colon.i + 1 : verb.sent.end])
+            if not rest or all(t.is_punct or t.is_space for t in rest):
+                att = _make(doc, offset, [colon], _cue_tokens(verb), entry.lemma, entry.stance,
+                            subject, "direct")
+                if att is not None:
+                    att.pending_colon = True
+                    att.content = (colon.idx + offset + 1, colon.idx + offset + 1)
+                return att
+            content = rest
+            kind = "direct"
+    if not content:
+        return None
+    if subject is None and not passive:
+        if entry.kind != "evidence" or verb.dep_ not in ("ROOT",):
+            return None
+    if entry.kind == "evidence" and subject is not None and not lex.is_evidence_subject(
+        subject.head.lemma_
+    ) and verb.lemma_ not in lex.SPEECH_VERBS and verb.lemma_ not in lex.COGNITION_VERBS:
+        return None
+    stance = _stance(entry, content, subject, passive)
+    via = _via_chain(verb, subject)
+    if via:
+        inner_name, inner_tok = via[-1]
+        subject = _Speaker([inner_tok], inner_name, inner_tok.ent_type_ or None, False, inner_tok)
+    return _make(doc, offset, content, _cue_tokens(verb), entry.lemma, stance, subject, kind, via)
+
+
+def _quoted_as_saying(verb: Token, offset: int) -> Attribution | None:
+    """"Reuters quoted a spokesman as saying X": the spokesman speaks, via Reuters."""
+    objs = _after(verb, ("dobj",))
+    for prep in _after(verb, ("prep",)):
+        if prep.lower_ != "as":
+            continue
+        for pcomp in prep.children:
+            if pcomp.lemma_ == "say":
+                content = _clause_content(pcomp) or _object_content(
+                    pcomp, lex.CueEntry("say", "stated", "speech"))
+                if not content or not objs:
+                    return None
+                outer, _ = _subject(verb)
+                speaker = _speaker_from(objs[0])
+                via = [(outer.name, outer.head)] if outer else []
+                via.append((speaker.name, speaker.head))
+                return _make(verb.doc, offset, content, (verb.i, pcomp.i), "quote", "stated",
+                             speaker, "indirect", via)
+    return None
+
+
+def _according_to(tok: Token, offset: int) -> Attribution | None:
+    """"..., according to X" / "per X": the governing clause is the content."""
+    doc = tok.doc
+    if tok.lower_ == "according":
+        tos = [c for c in tok.children if c.lower_ == "to"]
+        if not tos:
+            return None
+        objs = [c for c in tos[0].children if c.dep_ == "pobj"]
+        cue_range = (tok.i, tos[0].i)
+    else:  # per
+        objs = [c for c in tok.children if c.dep_ == "pobj"]
+        cue_range = (tok.i, tok.i)
+    if not objs:
+        return None
+    head = tok.head
+    while head.pos_ not in ("VERB", "AUX") and head.dep_ != "ROOT" and head.head is not head:
+        head = head.head
+    content = [t for t in _subtree(head, (tok,))]
+    if not content:
+        return None
+    speaker = _speaker_from(objs[0])
+    stance = "reported" if speaker.head.lemma_ in ("report", "reports") else "stated"
+    # a cue inside the content ("X said Y, according to Z") keeps the nested speaker as via
+    return _make(doc, offset, content, cue_range, "according to", stance, speaker, "indirect")
+
+
+def _hearsay(tok: Token, offset: int) -> Attribution | None:
+    """"North Korea has reportedly sent troops": unattributed hearsay about the clause."""
+    verb = tok.head
+    content = _subtree(verb)
+    stance = lex.HEARSAY_ADVERBS[tok.lower_]
+    return _make(tok.doc, offset, content, (tok.i, tok.i), tok.lower_, stance, None, "hearsay")
+
+
+def _noun_attribution(noun: Token, entry: lex.CueEntry, offset: int) -> Attribution | None:
+    """"his claim that X", "the ministry's statement that X"."""
+    clauses = [c for c in noun.children if c.dep_ in ("acl", "ccomp", "appos") and c.i > noun.i
+               and any(g.lower_ == "that" and g.dep_ == "mark" for g in c.children)]
+    if not clauses:
+        return None
+    speaker = None
+    for child in noun.children:
+        if child.dep_ == "poss":
+            speaker = _speaker_from(child)
+        elif child.dep_ == "prep" and child.lower_ in ("by", "from") and child.i < clauses[0].i:
+            objs = [g for g in child.children if g.dep_ == "pobj"]
+            if objs:
+                speaker = _speaker_from(objs[0])
+    if speaker is None:
+        return None
+    content = list(clauses[0].subtree)
+    return _make(noun.doc, offset, content, (noun.i, noun.i), entry.lemma, entry.stance,
+                 speaker, "indirect")
+
+
+def find_attributions(doc: Doc, offset: int = 0) -> list[Attribution]:
+    """All attributions in the parsed paragraph ``doc`` (offsets shifted by ``offset``).
+
+    Attributions nested inside the content of another are dropped (the outer statement
+    already carries them), so each token plays one role, as in the PolNeAR annotation.
+    """
+    found: list[Attribution] = []
+    for tok in doc:
+        lower = tok.lower_
+        att = None
+        if lower in ("according", "per") and tok.dep_ == "prep":
+            att = _according_to(tok, offset)
+        elif lower in lex.HEARSAY_ADVERBS and tok.dep_ == "advmod":
+            att = _hearsay(tok, offset)
+        elif tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("amod", "compound"):
+            entry = lex.verb_cue(tok.lemma_)
+            if entry is not None:
+                att = _verb_attribution(tok, entry, offset)
+        elif tok.pos_ == "NOUN":
+            entry = lex.noun_cue(tok.lemma_)
+            if entry is not None:
+                att = _noun_attribution(tok, entry, offset)
+        if att is not None:
+            found.append(att)
+    return drop_nested(found)
+
+
+def drop_nested(atts: list[Attribution]) -> list[Attribution]:
+    """Keep attributions whose cue is not inside another attribution's content."""
+    kept = []
+    for att in atts:
+        nested = False
+        for other in atts:
+            if other is att or att.cue is None:
+                continue
+            c0, c1 = other.content
+            if c0 <= att.cue[0] and att.cue[1] <= c1 and (c1 - c0) > (
+                att.content[1] - att.content[0]
+            ):
+                nested = True
+                break
+        if not nested:
+            kept.append(att)
+    return kept

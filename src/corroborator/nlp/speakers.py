@@ -1,0 +1,159 @@
+"""Speaker names: cleaning, aliases (surnames, acronyms, titles) and pronoun resolution.
+
+Within an article, "Ukrainian President Volodymyr Zelensky", "Zelensky" and (when only one
+president speaks) "the president" are one speaker; "the National Intelligence Service (NIS)"
+and "NIS" are one organisation. :func:`canonical_speakers` and :func:`are_same_speaker` work
+on bare name strings so a later stage can merge speakers across the articles of a story.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+TITLES = frozenset(
+    """mr mr. mrs mrs. ms ms. dr dr. prof prof. sen sen. rep rep. gov gov. gen gen. lt col
+    col. capt capt. sgt sgt. rev rev. hon sir dame lord lady president vice prime minister
+    secretary senator representative congressman congresswoman governor mayor chancellor
+    premier king queen prince princess pope chief general admiral commander spokesman
+    spokeswoman spokesperson director chairman chairwoman chair ceo founder leader
+    ambassador envoy judge justice attorney former acting deputy foreign defense defence
+    interior state finance health top senior then-sen. then-sen candidate nominee
+    democratic republican gop independent officer official minister's u.s. us""".split()
+)
+_DETERMINERS = frozenset("the a an this that these those".split())
+_CONNECTIVES = frozenset("of for and the on de du la le der des".split())
+_ACRONYM_DEF = re.compile(
+    r"((?:[A-Z][\w&.'-]*)(?:\s+(?:(?:of|for|and|the|on|de)\s+)*[A-Z][\w&.'-]*)+)\s*\(\s*([A-Z][A-Za-z&.]{1,9})\s*\)"
+)
+_POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+PERSON_PRONOUNS = frozenset("he she him her his hers i me my".split())
+GROUP_PRONOUNS = frozenset("they them their it its we us our".split())
+
+
+def clean_name(name: str) -> str:
+    """A speaker name without leading determiners, titles, possessives or edge punctuation."""
+    name = re.sub(r"\s+", " ", name).strip(" ,;:.\"“”'’()[]—–-")
+    name = _POSSESSIVE.sub("", name)
+    words = name.split(" ")
+    while len(words) > 1 and (words[0].lower() in _DETERMINERS or words[0].lower() in TITLES):
+        words.pop(0)
+    return " ".join(words)
+
+
+def _key(name: str) -> str:
+    return clean_name(name).lower().replace(".", "")
+
+
+def initials(name: str) -> str:
+    """Initials of the capitalised words: "National Intelligence Service" → "NIS"."""
+    words = [w for w in re.split(r"[\s-]+", clean_name(name)) if w]
+    return "".join(w[0] for w in words if w[0].isupper() and w.lower() not in _CONNECTIVES)
+
+
+def _is_acronym(name: str) -> bool:
+    bare = clean_name(name).replace(".", "")
+    return 2 <= len(bare) <= 10 and bare.isupper() and bare.isalpha()
+
+
+def _related(short: str, long: str) -> bool:
+    """True when ``short`` is an alias of ``long`` (surname, acronym or same name)."""
+    ks, kl = _key(short), _key(long)
+    if not ks or not kl:
+        return False
+    if ks == kl:
+        return True
+    if _is_acronym(short) and len(kl.split()) > 1 and initials(long) == clean_name(short).replace(
+        ".", ""
+    ):
+        return True
+    ws, wl = ks.split(), kl.split()
+    # "Zelensky" ⊂ "Volodymyr Zelensky"; "Hillary Clinton" ⊂ "Hillary Rodham Clinton"
+    return len(ws) < len(wl) and ws[-1] == wl[-1] and all(w in wl for w in ws)
+
+
+def canonical_speakers(names: Iterable[str]) -> dict[str, str]:
+    """Map every name to the canonical form of its group (the fullest clean name).
+
+    A short name joins a longer one when it is its surname, its acronym or the same words;
+    when a surname fits two different full names ("Clinton": Hillary or Bill), it stays on
+    its own rather than being guessed.
+    """
+    unique = list(dict.fromkeys(n for n in names if n and n.strip()))
+    by_len = sorted(unique, key=lambda n: (-len(clean_name(n)), n))
+    canonical: dict[str, str] = {}
+    for name in by_len:
+        longer = [c for c in dict.fromkeys(canonical.values()) if _related(name, c)]
+        if len(longer) == 1:
+            canonical[name] = longer[0]
+        else:
+            canonical[name] = clean_name(name) or name
+    return canonical
+
+
+def are_same_speaker(a: str, b: str) -> bool:
+    """True when ``a`` and ``b`` name the same speaker by the rules of :func:`canonical_speakers`."""
+    if not a or not b:
+        return False
+    mapping = canonical_speakers([a, b])
+    return mapping[a] == mapping[b]
+
+
+def acronym_definitions(text: str) -> dict[str, str]:
+    """"the National Intelligence Service (NIS)" → {"NIS": "National Intelligence Service"}."""
+    found = {}
+    for m in _ACRONYM_DEF.finditer(text):
+        full, short = m.group(1), m.group(2).replace(".", "")
+        words = full.split()
+        # keep the trailing words whose initials spell the acronym
+        for k in range(len(words)):
+            tail = " ".join(words[k:])
+            if initials(tail) == short:
+                found[short] = clean_name(tail)
+                break
+    return found
+
+
+@dataclass
+class Mention:
+    """A named entity or named speaker at ``start``; ``titles`` are the words before it."""
+
+    start: int
+    name: str
+    label: str | None
+    titles: frozenset[str] = field(default_factory=frozenset)
+
+
+def resolve_pronoun(pronoun: str, position: int, mentions: Sequence[Mention]) -> str | None:
+    """The nearest earlier compatible named mention: people for he/she, groups for they/it."""
+    p = pronoun.lower()
+    if p in PERSON_PRONOUNS:
+        labels: tuple[str | None, ...] = ("PERSON",)
+    elif p in GROUP_PRONOUNS:
+        labels = ("ORG", "GPE", "NORP", "PERSON") if p in ("they", "them", "their", "we") else (
+            "ORG", "GPE", "NORP")
+    else:
+        return None
+    best = None
+    for m in mentions:
+        if m.start >= position:
+            break
+        if m.label in labels:
+            if p in ("they", "them", "their", "we") and m.label == "PERSON":
+                continue
+            best = m
+    return best.name if best else None
+
+
+def resolve_description(description: str, mentions: Sequence[Mention]) -> str | None:
+    """"the president" → the one person introduced with that title, if exactly one was."""
+    words = clean_name(description).lower().split()
+    raw = description.lower().split()
+    if not words or len(raw) > 4 or raw[0] not in _DETERMINERS:
+        return None
+    head = raw[-1]
+    names = {m.name for m in mentions if m.label == "PERSON" and head in m.titles}
+    if len(names) == 1:
+        return names.pop()
+    return None
