@@ -1,0 +1,1 @@
+"""Text reuse and derivation: copies, near-copies, rewrites, partial copies, lineages."""

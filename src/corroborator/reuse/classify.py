@@ -1,0 +1,176 @@
+"""Same-or-paraphrase decision for a sentence pair: logistic regression over a few features.
+
+Features mix what the embedding sees (cosine) with what it does not: surface overlap
+(rapidfuzz ratios on digit-masked text, word and bigram Jaccard), agreement of figures,
+names, quoted words and negation. The weights are trained on the train part of MSRP by
+``eval/msrp.py --train`` and shipped in ``_coefficients.py`` (numbers only, no corpus text),
+so prediction needs numpy alone.
+
+:func:`probability` can also be asked *number-blind*: the figure features are set as if the
+figures agreed. The aligner uses that to find "the same sentence with a different figure"
+(a *changed* sentence) which the full model would rightly call a non-paraphrase.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+from rapidfuzz import fuzz
+
+from .signals import Signals, figure_key
+
+FEATURES = (
+    "cosine",
+    "cosine_sq",
+    "ratio",
+    "token_sort",
+    "token_set",
+    "partial",
+    "word_jaccard",
+    "word_cont_min",
+    "word_cont_max",
+    "bigram_jaccard",
+    "length_ratio",
+    "length_diff",
+    "name_jaccard",
+    "name_conflict",
+    "fig_both",
+    "fig_conflict",
+    "fig_one_side",
+    "quote_conflict",
+    "negation_mismatch",
+    "unmatched_min",
+    "unmatched_max",
+    "unmatched_log",
+    "unmatched_share",
+    "content_jaccard",
+    "char3_jaccard",
+    "wratio",
+    "one_side_subsumed",
+)
+# Function words carry little of the meaning; the content words a pair does not share are
+# the strongest single sign that two news sentences say different things.
+_STOP = frozenset(
+    "the a an of to in on at for and or but is was were are be been by with as that this it "
+    "its from has have had he she they said will would".split()
+)
+_FIGURE_FEATURES = ("fig_conflict", "fig_one_side")
+
+
+def _jaccard(a: set[object], b: set[object]) -> float:
+    if not a and not b:
+        return 1.0
+    return len(a & b) / len(a | b)
+
+
+def figures_conflict(a: Signals, b: Signals) -> bool:
+    """Both sentences give figures and the sets of (value, interval) differ."""
+    if not a.figures or not b.figures:
+        return False
+    return {figure_key(q) for q in a.figures} != {figure_key(q) for q in b.figures}
+
+
+def features(a: Signals, b: Signals, cosine: float) -> np.ndarray:
+    """Feature vector of a sentence pair, in the order of :data:`FEATURES`."""
+    text_a, text_b = " ".join(a.tokens), " ".join(b.tokens)
+    words_a, words_b = set(a.tokens), set(b.tokens)
+    shared = len(words_a & words_b)
+    cont_a = shared / len(words_a) if words_a else 0.0
+    cont_b = shared / len(words_b) if words_b else 0.0
+    bigrams_a = set(zip(a.tokens, a.tokens[1:], strict=False))
+    bigrams_b = set(zip(b.tokens, b.tokens[1:], strict=False))
+    len_a, len_b = len(a.tokens), len(b.tokens)
+    longest = max(len_a, len_b, 1)
+    only_a, only_b = a.names - b.names, b.names - a.names
+    quotes_differ = bool(a.quotes and b.quotes) and set(a.quotes) != set(b.quotes)
+    content_a, content_b = words_a - _STOP, words_b - _STOP
+    un_a, un_b = len(content_a - content_b), len(content_b - content_a)
+    grams_a = {text_a[i : i + 3] for i in range(len(text_a) - 2)}
+    grams_b = {text_b[i : i + 3] for i in range(len(text_b) - 2)}
+    return np.array(
+        [
+            cosine,
+            cosine * cosine,
+            fuzz.ratio(text_a, text_b) / 100.0,
+            fuzz.token_sort_ratio(text_a, text_b) / 100.0,
+            fuzz.token_set_ratio(text_a, text_b) / 100.0,
+            fuzz.partial_ratio(text_a, text_b) / 100.0,
+            _jaccard(words_a, words_b),
+            min(cont_a, cont_b),
+            max(cont_a, cont_b),
+            _jaccard(bigrams_a, bigrams_b),  # type: ignore[arg-type]
+            min(len_a, len_b) / longest,
+            math.log1p(abs(len_a - len_b)),
+            _jaccard(set(a.names), set(b.names)),  # type: ignore[arg-type]
+            float(bool(only_a) and bool(only_b)),
+            float(bool(a.figures) and bool(b.figures)),
+            float(figures_conflict(a, b)),
+            float(bool(a.figures) != bool(b.figures)),
+            float(quotes_differ),
+            float((a.negations > 0) != (b.negations > 0)),
+            min(un_a, un_b),
+            max(un_a, un_b),
+            math.log1p(un_a + un_b),
+            (un_a + un_b) / max(1, len(content_a | content_b)),
+            len(content_a & content_b) / max(1, len(content_a | content_b)),
+            _jaccard(grams_a, grams_b),  # type: ignore[arg-type]
+            fuzz.WRatio(text_a, text_b) / 100.0,
+            float(un_a == 0 or un_b == 0),
+        ],
+        dtype=np.float64,
+    )
+
+
+class PairModel:
+    """Standardised logistic regression: ``p = sigmoid(w . (x - mean) / scale + b)``."""
+
+    def __init__(self, weights: list[float], intercept: float, mean: list[float],
+                 scale: list[float], threshold: float = 0.5) -> None:
+        if len(weights) != len(FEATURES):
+            raise ValueError(
+                f"coefficient file has {len(weights)} weights for {len(FEATURES)} features; "
+                "re-run eval/msrp.py --train"
+            )
+        self.weights = np.asarray(weights)
+        self.intercept = float(intercept)
+        self.mean = np.asarray(mean)
+        self.scale = np.asarray(scale)
+        self.threshold = threshold
+        self._blind_index = [FEATURES.index(name) for name in _FIGURE_FEATURES]
+
+    def probability(self, x: np.ndarray, number_blind: bool = False) -> np.ndarray:
+        """P(same or paraphrase) for one feature vector or a matrix of them."""
+        x = np.array(x, dtype=np.float64, copy=True, ndmin=2)
+        if number_blind:
+            x[:, self._blind_index] = 0.0
+        z = ((x - self.mean) / self.scale) @ self.weights + self.intercept
+        return 1.0 / (1.0 + np.exp(-z))
+
+
+def load_model() -> PairModel:
+    """The shipped model (trained by ``eval/msrp.py --train``)."""
+    from . import _coefficients as c
+
+    return PairModel(c.WEIGHTS, c.INTERCEPT, c.MEAN, c.SCALE, c.THRESHOLD)
+
+
+def write_coefficients(path: str, weights: list[float], intercept: float, mean: list[float],
+                       scale: list[float], threshold: float, provenance: str) -> None:
+    """Write the coefficient module (used by the training script)."""
+    lines = [
+        '"""Logistic-regression coefficients for reuse.classify (generated; do not edit).',
+        "",
+        provenance,
+        '"""',
+        "",
+        f"FEATURES = {FEATURES!r}",
+        f"WEIGHTS = {[round(float(w), 6) for w in weights]!r}",
+        f"INTERCEPT = {round(float(intercept), 6)!r}",
+        f"MEAN = {[round(float(m), 6) for m in mean]!r}",
+        f"SCALE = {[round(float(s), 6) for s in scale]!r}",
+        f"THRESHOLD = {round(float(threshold), 4)!r}",
+        "",
+    ]
+    with open(path, "w", encoding="utf-8") as handle:
+        handle.write("\n".join(lines))

@@ -1,0 +1,60 @@
+"""Settings of the reuse stage, read from the ``[reuse]`` section of the packaged defaults."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..errors import ConfigError
+from ..settings import Settings
+
+
+@dataclass(frozen=True)
+class ReuseSettings:
+    SECTION = "reuse"
+    shingle_size: int = 5
+    num_perm: int = 128
+    lsh_bands: int = 42
+    lsh_rows: int = 3
+    keyword_bands: int = 32
+    keyword_rows: int = 2
+    max_candidates: int = 50
+    near_copy_jaccard: float = 0.6
+    partial_containment: float = 0.7
+    propose_cosine: float = 0.45
+    match_probability: float = 0.5
+    changed_probability: float = 0.5
+    same_ratio: float = 95.0
+    rewrite_coverage: float = 0.5
+    min_rewrite_sentences: int = 2
+    containment_margin: float = 0.1
+    max_sentences: int = 400
+    embedding_cache: int = 50000
+
+    def __post_init__(self) -> None:
+        if self.shingle_size < 1:
+            raise ConfigError(f"[reuse] shingle_size = {self.shingle_size} must be >= 1")
+        if self.lsh_bands * self.lsh_rows > self.num_perm:
+            raise ConfigError(
+                f"[reuse] lsh_bands * lsh_rows = {self.lsh_bands * self.lsh_rows} exceeds "
+                f"num_perm = {self.num_perm}; lower the bands or rows, or raise num_perm."
+            )
+        if self.keyword_bands * self.keyword_rows > self.num_perm:
+            raise ConfigError(
+                f"[reuse] keyword_bands * keyword_rows exceeds num_perm = {self.num_perm}"
+            )
+        for name in ("near_copy_jaccard", "partial_containment", "match_probability",
+                     "changed_probability", "rewrite_coverage", "propose_cosine"):
+            value = getattr(self, name)
+            if not 0.0 <= value <= 1.0:
+                raise ConfigError(f"[reuse] {name} = {value!r} must lie in [0, 1]")
+
+
+def reuse_settings(settings: Settings | None) -> ReuseSettings:
+    """The ``[reuse]`` section, or the built-in defaults when the section is absent."""
+    if settings is None:
+        return ReuseSettings()
+    try:
+        return settings.get(ReuseSettings)
+    except ConfigError:
+        # An older defaults file without [reuse]: fall back to the dataclass defaults.
+        return ReuseSettings()
