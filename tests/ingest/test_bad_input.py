@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import random
 from pathlib import Path
@@ -100,7 +101,7 @@ def test_bad_input_among_good_keeps_good_ones(tmp_path: Path, settings) -> None:
     write(tmp_path / "a" / "good.txt", GOOD)
     write(tmp_path / "a" / "bad.html", b"\x00\x01\x02" * 100)
     write(tmp_path / "a" / "mixed.jsonl",
-          '{"text": "%s", "url": "https://x.example/1"}\n{oops\n' % GOOD)
+          json.dumps({"text": GOOD, "url": "https://x.example/1"}) + "\n{oops\n")
     with open_store(":memory:") as store:
         report = ingest_paths(store, [str(tmp_path / "a")], settings)
         assert len(report.stored) == 2
