@@ -1,0 +1,272 @@
+"""The spaCy-free figure scanner: values, intervals, hedges, and what is not a quantity."""
+
+from __future__ import annotations
+
+import math
+import time
+
+import pytest
+
+from corroborator.nlp.numbers import QuantitySettings, parse_number_words, scan_quantities
+from corroborator.records.claims import Quantity
+
+
+def one(text: str) -> Quantity:
+    found = scan_quantities(text)
+    assert len(found) == 1, f"{text!r} gave {[q.text for q in found]}"
+    return found[0]
+
+
+# --------------------------------------------------------------------------- interval laws
+
+
+def test_numbers_nearly_and_more_than_do_not_overlap():
+    nearly = one("nearly 3,000 soldiers")
+    more = one("more than 3,000 soldiers")
+    assert not nearly.overlaps(more)
+    assert nearly.high < 3000 < more.low
+
+
+def test_numbers_more_than_ten_thousand_overlaps_thousands():
+    assert one("more than 10,000 troops").overlaps(one("thousands of troops"))
+
+
+def test_numbers_around_one_thousand_and_nearly_three_thousand_do_not_overlap():
+    assert not one("around 1,000").overlaps(one("nearly 3,000"))
+
+
+def test_numbers_about_overlaps_both_sides():
+    about = one("about 3,000")
+    assert about.overlaps(one("nearly 3,000"))
+    assert about.overlaps(one("more than 3,000"))
+
+
+def test_numbers_tens_of_thousands_interval():
+    q = one("tens of thousands of people")
+    assert (q.low, q.high) == (20_000, 99_999)
+    assert q.qualifier == "tens of thousands"
+
+
+def test_numbers_at_least_is_open_ended_and_up_to_starts_at_zero():
+    at_least = one("at least 50 people")
+    assert (at_least.low, at_least.high, at_least.change) == (50, None, ">")
+    up_to = one("up to 400 jobs")
+    assert (up_to.low, up_to.high, up_to.change) == (0, 400, "<")
+
+
+def test_numbers_open_ended_setting():
+    settings = QuantitySettings(open_ended_bounds=True)
+    more = scan_quantities("more than 3,000", settings=settings)[0]
+    fewer = scan_quantities("fewer than 3,000", settings=settings)[0]
+    assert more.high is None and more.low > 3000
+    assert fewer.low == 0 and fewer.high < 3000
+
+
+def test_numbers_margins_are_settings():
+    q = scan_quantities("about 100", settings=QuantitySettings(approx_margin=0.25))[0]
+    assert (q.low, q.high) == (75, 125)
+
+
+# --------------------------------------------------------------------------- values
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "kind"),
+    [
+        ("2.5 million", 2_500_000, "count"),
+        ("a dozen eggs", 12, "count"),
+        ("two dozen eggs", 24, "count"),
+        ("half a dozen", 6, "count"),
+        ("three", 3, "count"),
+        ("twenty-five people", 25, "count"),
+        ("two hundred and five", 205, "count"),
+        ("half a million", 500_000, "count"),
+        ("two and a half years", 2.5, "measure"),
+        ("half the revenue", 0.5, "ratio"),
+        ("two-thirds of voters", 2 / 3, "ratio"),
+        ("one in five adults", 0.2, "ratio"),
+        ("35 percent", 35, "percent"),
+        ("35%", 35, "percent"),
+        ("35 per cent", 35, "percent"),
+        ("1.38pc", 1.38, "percent"),
+        ("$4.5 billion", 4.5e9, "money"),
+        ("US$113 trillion", 1.13e14, "money"),
+        ("€20m", 2e7, "money"),
+        ("£1.76bn", 1.76e9, "money"),
+        ("92 million yuan", 9.2e7, "money"),
+        ("RM79", 79, "money"),
+        ("1,307,000 Americans", 1_307_000, "count"),
+        ("2483805 lightning strikes", 2_483_805, "count"),
+        ("4.3M sales", 4_300_000, "count"),
+        ("25k", 25_000, "count"),
+        ("12.3m tonnes", 12_300_000, "measure"),
+        ("87 mph", 87, "measure"),
+        ("a 6.1-inch screen", 6.1, "measure"),
+        ("the 65-year-old", 65, "measure"),
+        ("minus-260 degrees Fahrenheit", -260, "measure"),
+        ("1.99×10−30 kilograms", 1.99e-30, "measure"),
+        (".500 record", 0.5, "count"),
+    ],
+)
+def test_numbers_values(text, value, kind):
+    q = one(text)
+    assert math.isclose(q.value, value, rel_tol=1e-9)
+    assert q.kind == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high"),
+    [
+        ("between 300 and 400", 300, 400),
+        ("between 1,000 and 2,000 people", 1000, 2000),
+        ("1,000-2,000 people", 1000, 2000),
+        ("300 to 400", 300, 400),
+        ("four to five thousand people", 4000, 5000),
+        ("$89 to $93 billion", 89e9, 93e9),
+        ("from $750,000 to $1 million", 750_000, 1_000_000),
+        ("5% to 10%", 5, 10),
+        ("two or three days", 2, 3),
+        ("15-22 miles per hour", 15, 22),
+    ],
+)
+def test_numbers_ranges(text, low, high):
+    q = one(text)
+    assert (q.low, q.high) == (low, high)
+    assert q.value is None
+
+
+def test_numbers_range_keeps_unit_and_kind():
+    q = one("5% to 10%")
+    assert q.kind == "percent" and q.unit == "percent"
+
+
+@pytest.mark.parametrize(
+    ("text", "qualifier", "change"),
+    [
+        ("more than 3,000", "more than", ">"),
+        ("over 3,000", "over", ">"),
+        ("nearly 3,000", "nearly", "~"),
+        ("almost 3,000", "almost", "~"),
+        ("around 3,000", "around", "~"),
+        ("about 3,000", "about", "~"),
+        ("roughly 3,000", "roughly", "~"),
+        ("some 3,000", "some", "~"),
+        ("an estimated 3,000", "an estimated", "~"),
+        ("at least 3,000", "at least", ">"),
+        ("up to 3,000", "up to", "<"),
+        ("fewer than 3,000", "fewer than", "<"),
+        ("less than 3,000", "less than", "<"),
+        ("just under 20 percent", "just under", "<"),
+        ("as many as 3,000", "as many as", "<"),
+        ("3,000 or so", "or so", "~"),
+        ("3,000 or more", "or more", ">"),
+        ("3,000", None, "="),
+    ],
+)
+def test_numbers_qualifiers(text, qualifier, change):
+    q = one(text)
+    assert q.qualifier == qualifier
+    assert q.change == change
+    assert q.text == text
+    assert q.value == 3000 or q.value == 20
+
+
+@pytest.mark.parametrize(
+    ("text", "low_ok", "high_ok"),
+    [
+        ("nearly 3,000", lambda lo: lo < 3000, lambda hi: hi < 3000),
+        ("more than 3,000", lambda lo: lo > 3000, lambda hi: hi is None or hi > 3000),
+        ("around 3,000", lambda lo: lo < 3000, lambda hi: hi > 3000),
+        ("fewer than 3,000", lambda lo: lo < 3000, lambda hi: hi < 3000),
+    ],
+)
+def test_numbers_interval_shapes(text, low_ok, high_ok):
+    q = one(text)
+    assert low_ok(q.low) and high_ok(q.high)
+
+
+def test_numbers_signed_percentages_carry_direction():
+    found = scan_quantities("In Europe: Stoxx 50 -1.3% FTSE -0.6%. Dow +0.2%")
+    assert [(q.value, q.change) for q in found] == [(-1.3, "down"), (-0.6, "down"), (0.2, "up")]
+
+
+# --------------------------------------------------------------------------- not quantities
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the 11th Corps",
+        "the 4th Brigade",
+        "in 2019",
+        "since June of 2018",
+        "the 1988 horror film",
+        "at 10:30 a.m.",
+        "at 3 p.m. on Tuesday",
+        "at 1.56pm",
+        "call 555-0142",
+        "call (555) 123-4567",
+        "on September 8",
+        "on 9 May",
+        "Dec. 2",
+        "COVID-19 tests",
+        "COVID -19 tests",
+        "the new XC40",
+        "iPhone 11 Pro",
+        "5G networks",
+        "Game 6",
+        "the S&P 500 index",
+        "Boeing 737 jets",
+        "575 Wilbraham Road",
+        "a 9-2 lead",
+        "tied at 89-89",
+        "the 1990s",
+        "version 1.0.2",
+        "no one knows",
+        "the first half",
+    ],
+)
+def test_numbers_not_quantities(text):
+    assert scan_quantities(text) == [], [q.text for q in scan_quantities(text)]
+
+
+def test_numbers_year_like_number_with_qualifier_is_a_count():
+    q = one("about 2000 people")
+    assert q.value == 2000 and q.qualifier == "about"
+
+
+# --------------------------------------------------------------------------- offsets, speed
+
+
+def test_numbers_offsets_are_shifted():
+    text = "Officials said nearly 3,000 soldiers died."
+    q = scan_quantities(text, offset=100)[0]
+    assert text[q.span.start - 100 : q.span.end - 100] == "nearly 3,000" == q.text
+
+
+def test_numbers_real_sentence():
+    text = (
+        "Outlet B says more than 10,000 troops were deployed, while the intelligence service "
+        "had earlier estimated the casualties at around 1,000 in December 2023."
+    )
+    found = scan_quantities(text)
+    assert [q.text for q in found] == ["more than 10,000", "around 1,000"]
+
+
+def test_numbers_parse_number_words():
+    assert parse_number_words("one hundred and twenty") == 120
+    assert parse_number_words("three million") == 3_000_000
+    assert parse_number_words("a dozen") == 12
+    assert parse_number_words("banana") is None
+
+
+def test_numbers_is_fast_and_deterministic():
+    text = (
+        "More than 3,000 soldiers were killed, nearly 2,000 wounded and about $4.5 billion "
+        "spent between 2019 and 2021, officials said at 10:30 a.m. on Friday. "
+    ) * 50
+    start = time.perf_counter()
+    first = scan_quantities(text)
+    elapsed = time.perf_counter() - start
+    assert first == scan_quantities(text)
+    assert elapsed < 1.0
