@@ -1,0 +1,53 @@
+"""Analyse stage: stored articles → stored claims, quantities and dates (one transaction)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from ..nlp.analyze import ArticleAnalysis, analyze_articles
+from ..settings import Settings
+from ..store import Store
+from ..store.base import StoredAnalysis
+
+
+@dataclass
+class AnalyseReport:
+    analysed: int = 0
+    claims: int = 0
+    errors: list[tuple[str, str]] = field(default_factory=list)  # (article id, error)
+
+
+def stored(analysis: ArticleAnalysis) -> StoredAnalysis:
+    return StoredAnalysis(analysis.article_id, analysis.claims, analysis.quantities,
+                          analysis.dates, analysis.error)
+
+
+def analyse_store(
+    store: Store,
+    settings: Settings,
+    *,
+    force: bool = False,
+    progress: Callable[..., None] | None = None,
+) -> AnalyseReport:
+    """Analyse every stored article not analysed yet (all of them with ``force``)."""
+    done = set() if force else store.analysed_ids()
+    todo = [a for a in store.articles() if a.id not in done]
+    report = AnalyseReport()
+    results = []
+    for analysis in analyze_articles(todo, settings):
+        results.append(stored(analysis))
+        report.analysed += 1
+        report.claims += len(analysis.claims)
+        if analysis.error:
+            report.errors.append((analysis.article_id, analysis.error))
+        if progress is not None:
+            progress()
+    store.save_analyses(results)
+    return report
+
+
+def pending_count(store: Store, force: bool = False) -> int:
+    if force:
+        return store.article_count()
+    return store.article_count() - len(store.analysed_ids() & {a.id for a in store.articles()})

@@ -1,0 +1,87 @@
+"""Run the cross-article stages over a store: analyse → stories → reuse → compare.
+
+Each stage reads what earlier stages stored and writes its own results in one transaction,
+so an interrupted run leaves every finished stage's output intact and consistent.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager
+from dataclasses import dataclass, field
+
+from ..settings import Settings
+from ..store import Store
+from .analyse import AnalyseReport, analyse_store
+from .stages import FULL_CHAIN, check_chain
+
+# A progress factory opens a progress display for (description, total) and yields a
+# function to call once per finished item. The CLI passes Rich bars; the library stays silent.
+ProgressFactory = Callable[[str, int | None], AbstractContextManager[Callable[..., None]]]
+
+
+@contextmanager
+def _silent(_description: str, _total: int | None) -> Iterator[Callable[..., None]]:
+    yield lambda *_a, **_k: None
+
+
+@dataclass
+class RunReport:
+    analyse: AnalyseReport = field(default_factory=AnalyseReport)
+    stories: int = 0
+    derivations: int = 0
+    propositions: int = 0
+    conflicts: int = 0
+
+
+def run_stages(
+    store: Store,
+    settings: Settings,
+    *,
+    progress: ProgressFactory | None = None,
+    reanalyse: bool = False,
+) -> RunReport:
+    """Bring every derived table up to date with the stored articles."""
+    from ..compare import compare_story
+    from ..reuse import find_derivations
+    from ..stories import cluster_articles
+
+    check_chain(FULL_CHAIN)
+    progress = progress or _silent
+    report = RunReport()
+    articles = store.articles()
+    pending = len(articles) if reanalyse else len(
+        {a.id for a in articles} - store.analysed_ids())
+    with progress("Analysing articles", pending) as advance:
+        report.analyse = analyse_store(store, settings, force=reanalyse, progress=advance)
+
+    with progress("Clustering stories", len(articles)) as advance:
+        stories = cluster_articles(articles, settings, progress=advance)
+    store.replace_stories(stories)
+    report.stories = len(stories)
+
+    # Rewrites are only looked for inside a story (plus what the near-copy index finds):
+    # never across all pairs of the corpus.
+    candidates = [
+        pair
+        for story in stories
+        for pair in itertools.combinations(sorted(story.article_ids), 2)
+    ]
+    with progress("Finding copies and rewrites", len(articles)) as advance:
+        derivations = find_derivations(articles, settings, candidates=candidates,
+                                       progress=advance)
+    store.replace_derivations(derivations)
+    report.derivations = len(derivations)
+
+    by_id = {a.id: a for a in articles}
+    with progress("Comparing claims across outlets", len(stories)) as advance, store.atomic():
+        for story in stories:
+            members = [by_id[i] for i in story.article_ids if i in by_id]
+            claims = store.claims([a.id for a in members])
+            comparison = compare_story(story, members, claims, derivations, settings)
+            store.replace_comparison(story.id, comparison.propositions, comparison.conflicts)
+            report.propositions += len(comparison.propositions)
+            report.conflicts += len(comparison.conflicts)
+            advance()
+    return report
