@@ -69,6 +69,7 @@ from .numlex import (
     APPROX,
     AT_LEAST,
     CHANGE_OF_CLASS,
+    CURRENCY_CODES_AFTER,
     CURRENCY_PREFIX,
     CURRENCY_WORDS,
     EXACT,
@@ -179,7 +180,7 @@ _MONTH_DATE = re.compile(
 )
 _ADDRESS = re.compile(
     rf"\b\d+(?:-\d+)?\s+(?:[NSEW]\.?\s+)?(?:\d+(?:st|nd|rd|th)\s+|[A-Z][a-z]+\s+){{0,3}}"
-    rf"(?i:{STREET_SUFFIX})"
+    rf"{STREET_SUFFIX}"
     r"|\b[A-Z]{1,2}\d{1,2}[A-Z]?\s+\d[A-Z]{2}\b",  # UK postcodes
 )
 _WORD_NUM = "|".join(sorted([*SMALL, *MULTIPLIERS, "dozen"], key=len, reverse=True))
@@ -217,7 +218,7 @@ def _to_float(value: Decimal) -> float:
 def _symbol_unit_re() -> re.Pattern[str]:
     units = sorted(SYMBOL_UNITS, key=len, reverse=True)
     alts = "|".join(re.escape(u) for u in units)
-    return re.compile(rf"(?P<sp>\s?)(?P<u>{alts})(?![\w/])")
+    return re.compile(rf"(?P<sp>\s?|-)(?P<u>{alts})(?![\w/])")
 
 
 @lru_cache(maxsize=1)
@@ -392,13 +393,20 @@ def _attach_suffix(text: str, cand: Candidate) -> None:
         cand.unit_text = m.group("u")
         cand.end = pos + m.end()
         return
+    m = re.match(r"\s?(?P<u>[A-Z]{3})\b", rest)
+    if m and cand.kind != "money" and m.group("u") in CURRENCY_CODES_AFTER:
+        cand.kind = "money"
+        cand.unit = CURRENCY_CODES_AFTER[m.group("u")]
+        cand.unit_text = m.group("u")
+        cand.end = pos + m.end()
+        return
     if cand.kind == "money":
         m2 = re.match(r"\s?(US|USD|AUD|CAD)\b", rest)
         if m2:
             cand.end = pos + m2.end()
         return
     # pence glued to the number: "164p"
-    if re.match(r"p(?![\w.])", rest):
+    if re.match(r"p(?!\w|\.\w)", rest):
         cand.kind = "money"
         cand.unit = "pence"
         cand.unit_text = "p"
@@ -533,9 +541,7 @@ def _digit_candidates(text: str, regions: list[tuple[int, int, str]]) -> list[Ca
             re.match(r"['’]?s\b", after)
             and cand.integer_like
             or before_char.isalpha()
-            and not re.search(
-                r"(?:US|USD|RM|Rs|EUR|GBP|AUD|CAD|HKD|SGD|NZD|CHF|JPY|CNY|RMB|INR)$", text[:start]
-            )
+            and not _currency_prefix_re().search(text[max(0, start - 8) : start])
         ):
             cand.excluded = "identifier"
         elif (
@@ -739,6 +745,19 @@ def _attach_qualifiers(text: str, cand: Candidate) -> None:
         cand.end += pm.end()
 
 
+def _inherit_hedge_in_conversions(text: str, cands: list[Candidate]) -> None:
+    """A converted figure in brackets shares the hedge: "just under 296 hp (224 kW / 300 PS)"."""
+    live = [c for c in cands if c.excluded is None]
+    for prev, cur in zip(live, live[1:], strict=False):
+        between = text[prev.end : cur.start]
+        if cur.qualifier is not None or prev.qualifier is None or prev.vague or cur.vague:
+            continue
+        if prev.kind not in ("measure", "money") or cur.kind != prev.kind:
+            continue
+        if re.fullmatch(r"\s*\(\s*|\s*/\s*", between):
+            cur.qclass, cur.qualifier = prev.qclass, prev.qualifier
+
+
 def _merge_ranges(text: str, cands: list[Candidate]) -> list[Candidate]:
     cands = sorted(cands, key=lambda c: c.start)
     out: list[Candidate] = []
@@ -772,13 +791,17 @@ def _merge_ranges(text: str, cands: list[Candidate]) -> list[Candidate]:
                     ok = False
                 # sports scores: "a 9-2 lead", "2-2", "89-89"
                 if (
-                    ok
-                    and tight_dash
-                    and a.integer_like
-                    and b.integer_like
-                    and not a.unit
-                    and not b.unit
-                ) and a.value >= b.value and a.value < 1000:
+                    (
+                        ok
+                        and tight_dash
+                        and a.integer_like
+                        and b.integer_like
+                        and not a.unit
+                        and not b.unit
+                    )
+                    and a.value >= b.value
+                    and a.value < 1000
+                ):
                     a.excluded = b.excluded = "score"
                     out.extend([a, b])
                     i += 2
@@ -946,6 +969,7 @@ def scan_candidates(text: str) -> list[Candidate]:
                 c.excluded = None
                 _attach_qualifiers(text, c)
     cands = _merge_ranges(text, cands)
+    _inherit_hedge_in_conversions(text, cands)
     # years in a range with a non-year: "2000 - 2500 Calories"
     return sorted(cands, key=lambda c: c.start)
 

@@ -393,9 +393,16 @@ IDENTIFIER_CUES = frozenset(
     ]
 )
 STREET_SUFFIX = (
-    r"(?:street|st|road|rd|avenue|ave|boulevard|blvd|lane|ln|drive|dr|way|place|pl|court|"
-    r"ct|terrace|crescent|square|sq|highway|hwy|parkway|pkwy)\b\.?"
+    r"(?:Street|St|Road|Rd|Avenue|Ave|Boulevard|Blvd|Lane|Ln|Drive|Dr|Way|Place|Pl|Court|"
+    r"Ct|Terrace|Crescent|Square|Sq|Highway|Hwy|Parkway|Pkwy)\b\.?"
 )
+# ISO codes written after an amount: "108.79 JPY", "100 USD".
+CURRENCY_CODES_AFTER = {
+    "USD": "dollar", "EUR": "euro", "GBP": "pound sterling", "JPY": "yen",
+    "CNY": "chinese yuan", "RMB": "chinese yuan", "INR": "indian rupee",
+    "CHF": "swiss franc", "AUD": "australian dollar", "CAD": "canadian dollar",
+    "HKD": "hong kong dollar", "SGD": "singapore dollar", "NZD": "new zealand dollar",
+}  # fmt: skip
 ONE_EXCLUDED_BEFORE = frozenset(
     [
         "no",

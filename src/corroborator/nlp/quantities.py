@@ -1,0 +1,477 @@
+"""Quantities of a parsed paragraph: figures as intervals with unit, measured thing and change.
+
+:func:`find_quantities` reads the figures with the spaCy-free scanner
+(:mod:`corroborator.nlp.numbers`: value, interval, hedge, currency/percent/measurement unit)
+and adds what needs the dependency parse:
+
+- ``unit`` for plain counts: the counted thing's head noun as written ("3,000 soldiers" →
+  "soldiers", "dozens of people" → "people", "one of the students" → "students");
+  currencies, percentages and measurement units keep the scanner's canonical name
+  ("dollar", "percent", "kilometre");
+- ``measured``: a short phrase for what the figure counts or measures, built from the
+  counted noun with its modifiers, the predicate that counts it and, when the figure is not
+  the subject, the subject or the noun it belongs to: "North Korean soldiers killed or
+  wounded", "troops deployed", "Vecturas shares rose", "disorderly exit cost",
+  "survey employers";
+- ``change``: ``up``/``down`` when the figure is the amount of a verb of increase or
+  decrease ("rose 6.5%", "grew by 125,600 positions", "fell to 49.55 Hz"; an amount after
+  "from" keeps its own label); otherwise the hedge's label from the scanner (``=``, ``~``,
+  ``>``, ``<``), as NewsQuant defines them. A verb's direction wins over a hedge ("rose
+  under 4%" is ``up``): the hedge stays readable in ``qualifier`` and the interval.
+
+The parse also settles two things the scanner cannot: a year-like number that counts a
+plural noun ("2000 troops") is a quantity, and "one" used as a pronoun ("the one") is not.
+Spans are character offsets into ``doc.text`` plus ``offset`` (the paragraph's position in
+the article).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from .numbers import (
+    DEFAULT_SETTINGS,
+    Candidate,
+    QuantitySettings,
+    scan_candidates,
+    to_quantity,
+)
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+from ..records.claims import Quantity
+
+__all__ = ["find_quantities", "UP_VERBS", "DOWN_VERBS"]
+
+UP_VERBS = frozenset(
+    [
+        "rise",
+        "gain",
+        "climb",
+        "jump",
+        "advance",
+        "increase",
+        "grow",
+        "surge",
+        "soar",
+        "rally",
+        "add",
+        "raise",
+        "boost",
+        "hike",
+        "spike",
+        "rebound",
+        "recover",
+        "expand",
+        "improve",
+        "balloon",
+        "swell",
+        "mount",
+        "inflate",
+        "double",
+        "triple",
+        "skyrocket",
+        "leap",
+        "edge_up",
+        "tick_up",
+    ]
+)
+DOWN_VERBS = frozenset(
+    [
+        "fall",
+        "drop",
+        "decline",
+        "slide",
+        "slip",
+        "lose",
+        "tumble",
+        "plunge",
+        "sink",
+        "dip",
+        "decrease",
+        "shed",
+        "ease",
+        "cut",
+        "reduce",
+        "lower",
+        "slump",
+        "plummet",
+        "retreat",
+        "shrink",
+        "contract",
+        "slash",
+        "trim",
+        "erode",
+        "crash",
+        "dive",
+        "sag",
+        "shrivel",
+        "diminish",
+        "halve",
+        "drain",
+    ]
+)
+_NOUN_POS = frozenset({"NOUN", "PROPN"})
+_MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "poss"})
+_SKIP_WORDS = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "this",
+        "that",
+        "these",
+        "those",
+        "its",
+        "their",
+        "his",
+        "her",
+        "our",
+        "your",
+        "my",
+        "which",
+        "who",
+        "whom",
+        "whose",
+    ]
+)
+_MAX_MEASURED_WORDS = 10
+
+
+@lru_cache(maxsize=1)
+def _default_settings() -> QuantitySettings:
+    try:
+        from ..settings import load_settings
+
+        return load_settings().get(QuantitySettings)
+    except Exception:  # settings file problems surface elsewhere; fall back to the defaults
+        return DEFAULT_SETTINGS
+
+
+def find_quantities(
+    doc: Doc, offset: int = 0, settings: QuantitySettings | None = None
+) -> list[Quantity]:
+    """Every quantity in ``doc`` with unit, measured thing and change, in text order.
+
+    Args:
+        doc: a parsed paragraph (needs the dependency parse; entities are used when present).
+        offset: character position of ``doc.text`` in the article; added to every span.
+        settings: interval margins (``[quantities]``); the packaged defaults when ``None``.
+    """
+    settings = settings or _default_settings()
+    text = doc.text
+    out: list[Quantity] = []
+    for cand in scan_candidates(text):
+        span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            continue
+        if cand.excluded == "year" and _counts_a_plural(span):
+            cand.excluded = None
+        if cand.excluded is not None:
+            continue
+        if not settings.treat_one_as_quantity and text[cand.start : cand.end].lower() == "one":
+            continue
+        if _pronoun_one(cand, text, span) or _inside_name(cand, span):
+            continue
+        quantity = to_quantity(text, cand, offset, settings)
+        anchor = span.root
+        noun = _counted_noun(anchor, span, cand)
+        unit = quantity.unit
+        if unit is None and noun is not None:
+            unit = noun.text
+        measured = _measured(anchor, noun, span, cand)
+        change = _verb_change(anchor, span) or quantity.change
+        if unit is None and cand.kind == "count" and out and not cand.vague:
+            unit = _unit_of_previous(out[-1], quantity, text, offset)
+        out.append(replace(quantity, unit=unit, measured=measured, change=change))
+    return out
+
+
+def _unit_of_previous(prev: Quantity, current: Quantity, text: str, offset: int) -> str | None:
+    """A bare count right after a counted one shares its noun: "435 homes ... and 187 by
+    tender", "6 million homes including 1.5 million in LA", "14-18 mpg to 24"."""
+    if prev.unit is None or prev.kind not in ("count", "measure"):
+        return None
+    between = text[prev.span.end - offset : current.span.start - offset]
+    if len(between) > 40 or re.search(r"[.;:!?]", between):
+        return None
+    return prev.unit
+
+
+def _inside_name(cand: Candidate, span: Span) -> bool:
+    """A bare number inside a product or organisation name: "737 Max", "BBC One"."""
+    if cand.kind != "count" or cand.unit is not None or cand.qualifier is not None:
+        return False
+    root = span.root
+    if root.ent_type_ not in ("PRODUCT", "ORG", "FAC", "WORK_OF_ART", "EVENT", "LAW"):
+        return False
+    ent = next((e for e in root.doc.ents if e.start <= root.i < e.end), None)
+    if ent is None:
+        return False
+    return any(
+        t.is_alpha and t.text[:1].isupper() and t.i not in range(span.start, span.end) for t in ent
+    )
+
+
+# --------------------------------------------------------------------------- spaCy checks
+
+
+def _counts_a_plural(span: Span) -> bool:
+    """A year-like number that counts a plural noun: "2000 troops", not "the 2019 elections"."""
+    root = span.root
+    if root.dep_ != "nummod" or root.head.tag_ not in ("NNS", "NNPS"):
+        return False
+    if root.i > 0 and root.doc[root.i - 1].pos_ in ("DET", "ADP", "PRON", "PROPN", "ADJ"):
+        return False
+    return root.head.i == root.i + 1
+
+
+def _pronoun_one(cand: Candidate, text: str, span: Span) -> bool:
+    if text[cand.start : cand.end].lower() != "one":
+        return False
+    tok = span.root
+    has_of = any(child.dep_ == "prep" and child.lower_ == "of" for child in tok.children)
+    return tok.pos_ in ("PRON", "NOUN") and not has_of
+
+
+def _of_object(tok: Token) -> Token | None:
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for grand in child.children:
+                if grand.dep_ == "pobj" and grand.pos_ in _NOUN_POS:
+                    return grand
+    return None
+
+
+def _counted_noun(anchor: Token, span: Span, cand: Candidate) -> Token | None:
+    """The noun a count counts ("3,000 soldiers", "dozens of people"); None for units."""
+    if cand.kind not in ("count", "ratio") or cand.unit is not None:
+        return None
+    inside = set(range(span.start, span.end))
+    # "dozens of people", "one of the students", "two-thirds of voters", "3,000 of the troops"
+    of_obj = _of_object(anchor)
+    if of_obj is not None and of_obj.i not in inside:
+        return of_obj
+    head = anchor.head
+    if (
+        anchor.dep_ in ("nummod", "quantmod", "compound", "amod", "nmod", "det", "predet")
+        and head.pos_ in _NOUN_POS
+        and head.i not in inside
+        and head.i > anchor.i
+    ):
+        of_obj = _of_object(head) if head.lower_ in ("dozen", "dozens", "score") else None
+        return of_obj or head
+    return None
+
+
+def _phrase(tok: Token, exclude: set[int], with_of: bool = True) -> list[Token]:
+    """The noun with its adjectival and compound modifiers (and a following "of" object)."""
+    words = [
+        t
+        for t in tok.subtree
+        if t.i <= tok.i
+        and t.i not in exclude
+        and (t.i == tok.i or (t.dep_ in _MODIFIER_DEPS and t.head.i >= t.i))
+        and t.lower_ not in _SKIP_WORDS
+        and t.pos_ not in ("NUM", "PUNCT", "DET", "SYM")
+    ]
+    # keep only the contiguous block that ends with the noun
+    block: list[Token] = []
+    for t in reversed(words):
+        if block and block[-1].i - t.i > 2:
+            break
+        block.append(t)
+    block.reverse()
+    if with_of:
+        of_obj = _of_object(tok)
+        if of_obj is not None and of_obj.i not in exclude:
+            block += _phrase(of_obj, exclude, with_of=False)
+    return block
+
+
+def _predicate(tok: Token) -> tuple[Token | None, Token | None]:
+    """Walk up from ``tok`` to the verb that governs it, or to the noun it belongs to.
+
+    Returns ``(verb, owner_noun)``: the first verb on the way up, or the first noun the
+    figure is attached to through a preposition ("a survey of more than 6,000 employers").
+    """
+    cur = tok
+    for _ in range(6):
+        head = cur.head
+        if head is cur:
+            return (cur if cur.pos_ in ("VERB", "AUX") else None), None
+        if head.pos_ in ("VERB", "AUX"):
+            return head, None
+        if cur.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in _NOUN_POS:
+            return None, head.head
+        cur = head
+    return None, None
+
+
+def _verb_words(verb: Token) -> list[Token]:
+    words = [verb]
+    for child in verb.children:
+        if child.dep_ == "prt":
+            words.append(child)
+        has_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children)
+        if child.dep_ == "conj" and child.pos_ == "VERB" and not has_subject:
+            ccs = [c for c in verb.children if c.dep_ == "cc" and c.i < child.i]
+            words.extend(ccs[-1:])
+            words.append(child)
+    return sorted(words, key=lambda t: t.i)
+
+
+def _subject(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass", "csubj"):
+            if child.lower_ in ("which", "that", "who") and verb.dep_ == "relcl":
+                return verb.head
+            if child.pos_ == "PRON":
+                return None
+            return child
+    if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in _NOUN_POS:
+        return verb.head
+    if verb.dep_ == "conj":
+        return _subject(verb.head)
+    return None
+
+
+def _modified_noun(anchor: Token, inside: set[int]) -> Token | None:
+    """The noun a figure modifies: "an $800 stone pizza oven", "a 6kW electric motor"."""
+    head = anchor.head
+    if (
+        anchor.dep_ in ("nummod", "quantmod", "compound", "amod", "nmod", "npadvmod")
+        and head.pos_ in _NOUN_POS
+        and head.i not in inside
+        and head.i > anchor.i
+    ):
+        return head
+    return None
+
+
+def _own_object(tok: Token, inside: set[int]) -> Token | None:
+    """The figure's own "of"/"in" object: "nearly 70kg of gold", "$1 billion in gains"."""
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ in ("of", "in"):
+            for grand in child.children:
+                if grand.dep_ == "pobj" and grand.pos_ in _NOUN_POS and grand.i not in inside:
+                    return grand
+    return None
+
+
+def _preceding_chunk(anchor: Token, inside: set[int]) -> Token | None:
+    """The noun right before a figure with no clause around it: "Dow +0.2%", "FTSE -0.6%"."""
+    start = min(inside)
+    for i in range(start - 1, max(start - 5, anchor.sent.start - 1), -1):
+        tok = anchor.doc[i]
+        if tok.pos_ in ("VERB", "AUX") or tok.is_punct and tok.text not in ("-", "—"):
+            return None
+        if tok.pos_ in _NOUN_POS:
+            return tok
+    return None
+
+
+def _measured(anchor: Token, noun: Token | None, span: Span, cand: Candidate) -> str | None:
+    """Owner + counted/measured thing + predicate, as a short phrase (see module docstring)."""
+    inside = set(range(span.start, span.end))
+    # the figure's place in the clause: "dozens of people were killed" hangs on "dozens"
+    focus = anchor if noun is None or noun.head.head == anchor else noun
+    thing_tok = noun
+    if thing_tok is None:
+        thing_tok = _modified_noun(anchor, inside) or _own_object(anchor, inside)
+        if (
+            thing_tok is not None
+            and thing_tok.head == anchor.head
+            and thing_tok.i > anchor.i
+            or thing_tok is not None
+            and thing_tok == anchor.head
+        ):
+            focus = thing_tok
+    thing = _phrase(thing_tok, inside) if thing_tok is not None else []
+    verb, owner = _predicate(focus)
+    owner_words: list[Token] = []
+    verb_words: list[Token] = []
+    thing_first = False
+    if verb is not None:
+        verb_words = _verb_words(verb) if verb.lemma_ != "be" else []
+        subject = _subject(verb)
+        focus_is_subject = focus.dep_ in ("nsubj", "nsubjpass") and focus.head == verb
+        if focus_is_subject:
+            thing_first = True
+        elif subject is not None:
+            owner_words = _phrase(subject, inside)
+        if focus.dep_ in ("npadvmod", "advmod") or anchor.dep_ in ("npadvmod",):
+            # "pulled the healthcare sector 0.68 percent lower": the object is what moved
+            for child in verb.children:
+                if child.dep_ == "dobj" and child.i not in inside and child.pos_ in _NOUN_POS:
+                    owner_words = _phrase(child, inside)
+    elif owner is not None:
+        owner_words = _phrase(owner, inside, with_of=False)
+    if not owner_words and not thing and not verb_words:
+        chunk = _preceding_chunk(anchor, inside)
+        if chunk is not None:
+            owner_words = _phrase(chunk, inside, with_of=False)
+    parts = thing + verb_words if thing_first else owner_words + verb_words + thing
+    seen: set[int] = set()
+    words = []
+    for tok in parts:
+        if tok.i in seen or tok.i in inside:
+            continue
+        seen.add(tok.i)
+        words.append(tok.text)
+    if not words:
+        return None
+    return " ".join(words[:_MAX_MEASURED_WORDS])
+
+
+def _verb_change(anchor: Token, span: Span) -> str | None:
+    """``up``/``down`` when the figure is the amount of a verb of increase or decrease."""
+    inside = set(range(span.start, span.end))
+    cur = anchor
+    for _ in range(5):
+        head = cur.head
+        if head is cur:
+            return None
+        dep = cur.dep_
+        if dep in ("nummod", "quantmod", "compound", "conj", "appos", "amod", "advmod"):
+            if head.i in inside or head.pos_ in _NOUN_POS or dep in ("conj", "appos"):
+                cur = head
+                continue
+        if dep == "pobj" and head.dep_ == "prep":
+            prep = head.lower_
+            if prep == "from":
+                return None
+            # "fell to 49.55": the level reached keeps its own label; "grew by 5%" is the change
+            if prep != "by":
+                return None
+            return _direction(head.head)
+        if dep in ("dobj", "npadvmod", "attr", "oprd", "advmod", "nsubj"):
+            if dep == "nsubj":
+                return None
+            if head.lower_ in ("up", "down") and head.pos_ in ("ADV", "ADP"):
+                return "up" if head.lower_ == "up" else "down"
+            return _direction(head)
+        return None
+    return None
+
+
+def _direction(verb: Token) -> str | None:
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    lemma = verb.lemma_.lower()
+    particles = [c.lower_ for c in verb.children if c.dep_ == "prt"]
+    if particles:
+        combined = f"{lemma}_{particles[0]}"
+        if combined in UP_VERBS or (lemma == "go" and particles[0] == "up"):
+            return "up"
+        if combined in DOWN_VERBS or (lemma == "go" and particles[0] == "down"):
+            return "down"
+    if lemma in UP_VERBS:
+        return "up"
+    if lemma in DOWN_VERBS:
+        return "down"
+    return None
