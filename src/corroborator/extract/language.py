@@ -7,20 +7,7 @@ run.
 
 from __future__ import annotations
 
-from functools import lru_cache
-from typing import Any
-
 SAMPLE_CHARS = 2000
-
-
-@lru_cache(maxsize=1)
-def _identifier() -> Any:
-    from pathlib import Path
-
-    from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
-
-    # MODEL_FILE is relative to the package folder, not the working directory.
-    return LanguageIdentifier.from_modelpath(Path(MODEL_DIR) / MODEL_FILE)
 
 
 def detect_language(text: str, *, min_chars: int, default: str) -> str:
@@ -28,5 +15,7 @@ def detect_language(text: str, *, min_chars: int, default: str) -> str:
     sample = text[:SAMPLE_CHARS]
     if len(sample.strip()) < min_chars:
         return default
-    language, _probability = _identifier().classify(sample)
+    import py3langid
+
+    language, _score = py3langid.classify(sample)
     return str(language)
