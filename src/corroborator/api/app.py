@@ -1,0 +1,84 @@
+"""The FastAPI application: HTML pages, the JSON API and their shared store."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI, Request
+from fastapi.staticfiles import StaticFiles
+from fastapi.templating import Jinja2Templates
+from jinja2 import Environment, PackageLoader, StrictUndefined
+
+from .. import __version__
+from ..settings import Settings
+from ..store import open_store
+from . import api_routes, web_routes
+from .dossier import DossierBuilder, default_builder
+from .envelope import install_error_handlers
+from .settings import ServerSettings
+from .uploads import BodyLimitMiddleware
+
+# Article text is untrusted: no inline script or style may run, whatever slips through.
+_SECURITY_HEADERS = {
+    "content-security-policy": "default-src 'self'; script-src 'self'; style-src 'self'; "
+                               "img-src 'self' data:; object-src 'none'; base-uri 'none'; "
+                               "frame-ancestors 'none'; form-action 'self'",
+    "x-content-type-options": "nosniff",
+    "referrer-policy": "no-referrer",
+    "x-frame-options": "DENY",
+}
+
+
+def _templates() -> Jinja2Templates:
+    # autoescape=True for every template (html and svg alike), not only by file extension.
+    env = Environment(loader=PackageLoader("corroborator.web", "templates"), autoescape=True,
+                      undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+    env.filters["short_date"] = lambda v: (v or "")[:10]
+    env.filters["short_id"] = lambda v: (v or "")[:10]
+    return Jinja2Templates(env=env)
+
+
+def create_app(store_url: str, settings: Settings, *,
+               builder: DossierBuilder | None = None) -> FastAPI:
+    """The web dossier and JSON API over the store at ``store_url``.
+
+    ``builder`` makes the dossier dicts the pages render (default: the report stage's
+    ``build_dossier``, or a store-only stand-in when the report stage is not installed).
+    """
+    server = settings.get(ServerSettings)
+    store = open_store(store_url)
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        yield
+        store.close()
+
+    app = FastAPI(
+        title="corroborator", version=__version__, lifespan=lifespan,
+        description="What many news reports of one event agree on. Every response is "
+                    '`{"ok": true, "data": ...}` or `{"ok": false, "error": {"code", '
+                    '"message"}}`; each HTML page has a JSON twin under `/api/`.',
+        docs_url=None, redoc_url=None, openapi_url="/api/openapi.json",
+    )
+    app.state.store = store
+    app.state.settings = settings
+    app.state.server = server
+    app.state.builder = builder or default_builder()
+    app.state.templates = _templates()
+    app.state.logger = logging.getLogger("corroborator.api")
+    install_error_handlers(app)
+    app.add_middleware(BodyLimitMiddleware, limit_bytes=server.upload_max_bytes, server=server)
+
+    @app.middleware("http")
+    async def security_headers(request: Request, call_next):  # type: ignore[no-untyped-def]
+        response = await call_next(request)
+        for name, value in _SECURITY_HEADERS.items():
+            response.headers.setdefault(name, value)
+        return response
+
+    app.mount("/static", StaticFiles(packages=[("corroborator.web", "static")]), name="static")
+    app.include_router(api_routes.router)
+    app.include_router(web_routes.router)
+    return app

@@ -1,0 +1,220 @@
+"""View models: plain dicts built from the store and the dossier, shared by HTML and JSON.
+
+Each page's template and its JSON twin render the same dict, so the two cannot drift apart.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from ..errors import NotFound
+from ..records import Article, Story
+from ..store import Store
+from .dossier import DossierBuilder
+from .graph import layout_graph
+from .highlight import STATUS_PRIORITY, Mark, find_quote, segments
+
+SORTS = ("recent", "conflicts", "articles")
+
+
+def article_summary(article: Article) -> dict[str, Any]:
+    return {
+        "id": article.id, "title": article.title, "outlet": article.outlet, "url": article.url,
+        "path": article.path, "language": article.language,
+        "published": article.published.isoformat() if article.published else None,
+    }
+
+
+def _story_of(store: Store, article_id: str) -> Story | None:
+    for story in store.stories():
+        if article_id in story.article_ids:
+            return story
+    return None
+
+
+def story_summaries(store: Store, sort: str = "recent") -> list[dict[str, Any]]:
+    """One row per story: size, independent sources, conflicts, date range."""
+    from ..reuse import independent_sources
+
+    articles = {a.id: a for a in store.articles()}
+    derivations = store.derivations()
+    rows = []
+    for story in store.stories():
+        members = [articles[a] for a in story.article_ids if a in articles]
+        ids = {a.id for a in members}
+        inside = [d for d in derivations if d.article_id in ids and d.source_id in ids]
+        # ISO strings sort like the dates and never fail on mixed naive/aware datetimes.
+        dates = sorted(a.published.isoformat() for a in members if a.published)
+        rows.append({
+            "id": story.id, "title": story.title or (members[0].title if members else None),
+            "articles": len(members),
+            "outlets": len({a.outlet for a in members if a.outlet}),
+            "independent_sources": max(1, independent_sources(ids, inside)) if ids else 0,
+            "conflicts": len(store.conflicts(story.id)),
+            "first_published": dates[0] if dates else None,
+            "last_published": dates[-1] if dates else None,
+        })
+    # Newest first, then a stable sort on the chosen key keeps recency inside ties.
+    rows.sort(key=lambda r: r["last_published"] or "", reverse=True)
+    if sort == "conflicts":
+        rows.sort(key=lambda r: r["conflicts"], reverse=True)
+    elif sort == "articles":
+        rows.sort(key=lambda r: r["articles"], reverse=True)
+    return rows
+
+
+def unassigned_articles(store: Store) -> list[dict[str, Any]]:
+    """Articles in no story yet (e.g. just uploaded, before the stages ran)."""
+    placed = {a for s in store.stories() for a in s.article_ids}
+    return [article_summary(a) for a in store.articles() if a.id not in placed]
+
+
+def _dossier_story(store: Store, builder: DossierBuilder, story_id: str) -> dict[str, Any]:
+    story = store.get_story(story_id)  # resolves a prefix; raises NotFound
+    dossier = builder(store, [story.id])
+    for entry in dossier.get("stories", []):
+        if entry["id"] == story.id:
+            return entry
+    raise NotFound(f"story {story_id!r} is stored but missing from the dossier")
+
+
+def story_view(store: Store, builder: DossierBuilder, story_id: str) -> dict[str, Any]:
+    """The dossier entry of one story, with the derivation graph laid out."""
+    story = _dossier_story(store, builder, story_id)
+    ids = {a["id"] for a in story["articles"]}
+    derivations = [d for d in store.derivations() if d.article_id in ids]
+    by_claim = {c["id"]: c for c in story["claims"]}
+    status_counts = {s: 0 for s in ("corroborated", "single-source", "conflicting")}
+    for claim in story["claims"]:
+        status_counts[claim["status"]] = status_counts.get(claim["status"], 0) + 1
+    claims = sorted(story["claims"], key=lambda c: (-STATUS_PRIORITY.get(c["status"], 0),
+                                                    -c["independent_sources"]))
+    articles = {a["id"]: a for a in story["articles"]}
+    return {
+        "story": story,
+        "claims": claims,
+        "claim_index": {cid: i + 1 for i, cid in enumerate(c["id"] for c in claims)},
+        "conflicts": [dict(c, claim_texts=[by_claim[i]["text"] for i in c["claims"]
+                                           if i in by_claim]) for c in story["conflicts"]],
+        "articles": articles,
+        "status_counts": status_counts,
+        "graph": layout_graph(story["articles"], derivations),
+        "changes": [{"article": d.article_id, "source": d.source_id, "relation": d.relation,
+                     "changes": [{"kind": c.kind, "before": c.before, "after": c.after}
+                                 for c in d.changes]}
+                    for d in derivations if d.changes],
+    }
+
+
+def article_view(store: Store, builder: DossierBuilder, article_id: str) -> dict[str, Any]:
+    """The article's text cut into highlighted segments, and its claims across outlets."""
+    article = store.get_article(article_id)
+    story = _story_of(store, article.id)
+    dossier_story = _dossier_story(store, builder, story.id) if story else None
+    marks: list[Mark] = []
+    claims_here: list[dict[str, Any]] = []
+    outlets: dict[str, dict[str, Any]] = {}
+    if dossier_story:
+        outlets = {a["id"]: a for a in dossier_story["articles"]}
+        for claim in dossier_story["claims"]:
+            mine = [m for m in claim["mentions"] if m["article"] == article.id]
+            if not mine:
+                continue
+            for mention in mine:
+                start, end = mention["span"]
+                marks.append(Mark(start, end, "claim", claim["status"], claim["id"]))
+            others = []
+            for mention in claim["mentions"]:
+                other = outlets.get(mention["article"])
+                if mention["article"] != article.id and other and all(
+                        o["id"] != other["id"] for o in others):
+                    others.append({"id": other["id"], "outlet": other.get("outlet"),
+                                   "title": other.get("title")})
+            claims_here.append({"id": claim["id"], "status": claim["status"],
+                                "text": claim["text"], "speaker": claim["speaker"],
+                                "independent_sources": claim["independent_sources"],
+                                "start": mine[0]["span"][0], "elsewhere": others})
+    marked = {(m.start, m.end) for m in marks}
+    for claim in store.claims([article.id]):
+        span = claim.sentence_span or claim.content_span
+        if (span.start, span.end) not in marked and not any(
+                m.start <= span.start and span.end <= m.end for m in marks):
+            marks.append(Mark(span.start, span.end, "claim", None, None))
+        quote = find_quote(article.text, claim.quote, span.start, span.end)
+        if quote:
+            marks.append(Mark(*quote, "quote"))
+        for quantity in claim.quantities:
+            marks.append(Mark(quantity.span.start, quantity.span.end, "figure"))
+    analysis = store.analysis(article.id)
+    if analysis is not None:
+        for quantity in analysis.quantities:
+            marks.append(Mark(quantity.span.start, quantity.span.end, "figure"))
+    unique = sorted(set(marks), key=lambda m: (m.start, -m.end, m.kind))
+    claims_here.sort(key=lambda c: c["start"])
+    return {
+        "article": dict(article_summary(article), text=article.text, hints=dict(article.hints),
+                        version=article.version),
+        "story": {"id": story.id, "title": story.title} if story else None,
+        "claims": claims_here,
+        "marks": [{"start": m.start, "end": m.end, "kind": m.kind, "status": m.status,
+                   "claim": m.claim} for m in unique],
+        "segments": segments(article.text, unique),
+        "analysed": analysis is not None,
+    }
+
+
+def search_view(store: Store, query: str, limit: int = 20) -> list[dict[str, Any]]:
+    """FTS5 hits over titles, texts and claims, each with the story it belongs to."""
+    story_of = {a: s for s in store.stories() for a in s.article_ids}
+    hits = []
+    for hit in store.search(query, limit=limit):
+        story = story_of.get(hit.article_id)
+        hits.append({
+            "kind": hit.kind, "article": hit.article_id, "claim": hit.claim_id,
+            "title": hit.title, "outlet": hit.outlet, "snippet": hit.snippet,
+            "story": story.id if story else None,
+            "story_title": story.title if story else None,
+        })
+    return hits
+
+
+def snippet_parts(snippet: str) -> list[tuple[str, bool]]:
+    """Split an FTS snippet marked with [ ] into (text, matched) pieces for escaping."""
+    parts: list[tuple[str, bool]] = []
+    rest = snippet
+    while rest:
+        start = rest.find("[")
+        end = rest.find("]", start + 1) if start >= 0 else -1
+        if start < 0 or end < 0:
+            parts.append((rest, False))
+            break
+        if start:
+            parts.append((rest[:start], False))
+        parts.append((rest[start + 1 : end], True))
+        rest = rest[end + 1 :]
+    return parts
+
+
+def claims_listing(store: Store, builder: DossierBuilder, *, story: str | None,
+                   article: str | None, status: str | None) -> list[dict[str, Any]]:
+    """Aligned claims of a story, or the claims found in one article, or every claim."""
+    if story:
+        rows = _dossier_story(store, builder, story)["claims"]
+    elif article:
+        rows = article_view(store, builder, article)["claims"]
+    else:
+        from ..records import to_dict
+
+        rows = []
+        for claim in store.claims():
+            row = to_dict(claim)
+            row["status"] = None
+            rows.append(row)
+    if status:
+        rows = [r for r in rows if r.get("status") == status]
+    return rows
+
+
+__all__: Sequence[str] = ["SORTS", "article_view", "claims_listing", "search_view",
+                          "snippet_parts", "story_summaries", "story_view", "unassigned_articles"]
