@@ -1,0 +1,125 @@
+"""Candidate claim pairs inside one story: embeddings propose, explicit checks decide.
+
+Sentence embeddings find claims that talk about the same thing across outlets however they
+are worded, but they do not see numbers ("3,000 killed" vs "300 killed" scores 0.95), so they
+only *propose*. Whether two figures are about the same measured thing is decided on the cosine
+of their short "measured" phrases ("Halvorian soldiers killed or wounded") with a high
+threshold, plus explicit kind and unit checks (``intervals.same_scale``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from ..records import Article, Claim, Quantity
+from . import intervals
+
+EmbedFn = Callable[[Sequence[str]], np.ndarray]
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """One figure inside one claim: the unit that figure conflicts are decided on."""
+
+    claim: Claim
+    quantity: Quantity
+    measured: str | None  # the phrase compared across claims (None: not comparable)
+
+
+def claim_text(claim: Claim, article: Article | None) -> str:
+    """The words of the claim's content as stored in its article."""
+    if article is None:
+        return claim.quote or ""
+    return article.text[claim.content_span.start : claim.content_span.end]
+
+
+def figures_of(claims: Sequence[Claim]) -> list[Figure]:
+    """Every comparable figure of every claim (denials are not figures the speaker gives)."""
+    out = []
+    for claim in claims:
+        if claim.stance == "denied":
+            continue
+        for q in claim.quantities:
+            if not intervals.is_figure(q):
+                continue
+            measured = q.measured or (q.unit if q.unit else None)
+            out.append(Figure(claim, q, measured))
+    return out
+
+
+@dataclass
+class StoryVectors:
+    """Unit-length vectors of every claim's content and every figure's measured phrase."""
+
+    claim_index: dict[str, int]
+    content: np.ndarray
+    measured: np.ndarray  # one row per figure, zeros when it has no measured phrase
+
+    def content_cosine(self, a: Claim, b: Claim) -> float:
+        return float(self.content[self.claim_index[a.id]] @ self.content[self.claim_index[b.id]])
+
+
+def story_vectors(
+    claims: Sequence[Claim],
+    figures: Sequence[Figure],
+    articles: dict[str, Article],
+    embed_fn: EmbedFn,
+) -> StoryVectors:
+    """Embed contents and measured phrases in one batch (one model call per story)."""
+    texts = [claim_text(c, articles.get(c.article_id)) or (c.quote or "") for c in claims]
+    measured = [f.measured or "" for f in figures]
+    unique = list(dict.fromkeys(texts + measured))
+    vectors = embed_fn(unique) if unique else np.zeros((0, 1), dtype=np.float32)
+    row = {t: i for i, t in enumerate(unique)}
+    dim = vectors.shape[1] if len(vectors) else 1
+    content = np.array([vectors[row[t]] for t in texts], dtype=np.float32).reshape(-1, dim)
+    meas = np.array(
+        [vectors[row[t]] if t else np.zeros(dim, dtype=np.float32) for t in measured],
+        dtype=np.float32,
+    ).reshape(-1, dim)
+    return StoryVectors({c.id: i for i, c in enumerate(claims)}, content, meas)
+
+
+def figure_pairs(
+    figures: Sequence[Figure], vectors: StoryVectors, threshold: float
+) -> list[tuple[int, int, float]]:
+    """Index pairs of figures in different articles that measure the same thing.
+
+    Returns ``(i, j, cosine)`` with ``i < j``: same scale (kind, unit) and the cosine of the
+    measured phrases at least ``threshold``. Compatibility of the values is not checked here.
+    """
+    if not figures:
+        return []
+    sims = vectors.measured @ vectors.measured.T
+    pairs = []
+    n = len(figures)
+    for i in range(n):
+        fi = figures[i]
+        if fi.measured is None:
+            continue
+        for j in np.nonzero(sims[i, i + 1 :] >= threshold)[0] + i + 1:
+            fj = figures[int(j)]
+            if fj.measured is None or fj.claim.article_id == fi.claim.article_id:
+                continue
+            if not intervals.same_scale(fi.quantity, fj.quantity):
+                continue
+            pairs.append((i, int(j), float(sims[i, j])))
+    return pairs
+
+
+def claim_pairs(
+    claims: Sequence[Claim], vectors: StoryVectors, threshold: float
+) -> list[tuple[int, int, float]]:
+    """Index pairs of claims in different articles whose content cosine is >= ``threshold``."""
+    if not claims:
+        return []
+    sims = vectors.content @ vectors.content.T
+    pairs = []
+    for i in range(len(claims)):
+        for j in np.nonzero(sims[i, i + 1 :] >= threshold)[0] + i + 1:
+            if claims[int(j)].article_id != claims[i].article_id:
+                pairs.append((i, int(j), float(sims[i, j])))
+    return pairs

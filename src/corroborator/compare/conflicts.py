@@ -1,0 +1,319 @@
+"""The four kinds of conflict between claims of one story, each with a sentence for readers.
+
+- ``misreport``: outlets give the same source different figures (or words): "nearly 2,000"
+  in the original, "more than 2,000" in the rewrite, both attributed to the same minister; a
+  figure changed along a derivation edge is the strongest evidence of one.
+- ``source-disagreement``: different named sources give incompatible figures for the same
+  measured thing.
+- ``update``: the same source's figure changed over time (publication dates at least
+  ``update_gap_hours`` apart, or an update cue: "raised", "up from", "had earlier estimated").
+- ``quote-variant``: a speaker's quotation appears in one lineage only while another outlet
+  reports that speaker on the same point in other words or with a materially different
+  quotation.
+
+Precision comes first: a conflict needs a known speaker on both sides (or a derivation edge
+between the two articles), figures of the same scale whose measured phrases match closely,
+and intervals that do not overlap.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from rapidfuzz import fuzz
+
+from ..nlp.numbers import scan_quantities
+from ..records import Article, Claim, Conflict, Derivation, Quantity, Span
+from . import intervals
+from .candidates import Figure, StoryVectors, claim_text
+from .settings import CompareSettings
+from .speakers import NAMED, OUTLET, StorySpeakers
+
+_UPDATE_CUE = re.compile(
+    r"\b(?:rais(?:ed|es|ing)|revis(?:ed|es|ing)|updat(?:ed|es|ing)|up from|down from|"
+    r"had (?:earlier|previously|initially)|earlier (?:estimated|put|gave|said)|"
+    r"previously|initially|no longer|now (?:puts|says|estimates|believes)|rose to|"
+    r"risen to|climbed to|increased (?:its|his|her|their|the) (?:estimate|toll|figure)|"
+    r"lowered|new (?:toll|figure|estimate|count))\b",
+    re.IGNORECASE,
+)
+_QUOTE_WORDS = re.compile(r"[\w’']+")
+
+
+@dataclass
+class StoryContext:
+    """Everything the conflict rules read about one story."""
+
+    story_id: str
+    articles: dict[str, Article]
+    speakers: StorySpeakers
+    vectors: StoryVectors
+    roots: dict[str, str]  # article id -> lineage root
+    derivations: Sequence[Derivation]
+    settings: CompareSettings
+    added_claims: list[Claim] = field(default_factory=list)
+
+    def published(self, claim: Claim) -> datetime | None:
+        article = self.articles.get(claim.article_id)
+        return article.published if article else None
+
+    def outlet(self, claim: Claim) -> str:
+        article = self.articles.get(claim.article_id)
+        return (article.outlet if article and article.outlet else None) or (
+            f"article {claim.article_id[:8]}"
+        )
+
+    def linked(self, a: Claim, b: Claim) -> bool:
+        """True when the two articles are one lineage (copies or rewrites of one origin)."""
+        return self.roots.get(a.article_id, a.article_id) == self.roots.get(
+            b.article_id, b.article_id
+        )
+
+    def sentence(self, claim: Claim) -> str:
+        article = self.articles.get(claim.article_id)
+        if article is None:
+            return ""
+        span = claim.sentence_span or claim.content_span
+        return article.text[span.start : span.end]
+
+
+def _order(ctx: StoryContext, a: Claim, b: Claim) -> tuple[Claim, Claim]:
+    """Earlier publication first (undated last; ties by article id for stable output)."""
+    def key(c: Claim) -> tuple[int, float, str]:
+        when = ctx.published(c)
+        return (0, when.timestamp(), c.article_id) if when else (1, 0.0, c.article_id)
+
+    return (a, b) if key(a) <= key(b) else (b, a)
+
+
+def _date(when: datetime | None) -> str:
+    return f"{when.day} {when:%B %Y}" if when else "an undated report"
+
+
+def _q(text: str) -> str:
+    return f"“{text}”"
+
+
+# -- figures -------------------------------------------------------------------------------
+
+
+def _hours_apart(ctx: StoryContext, a: Claim, b: Claim) -> float | None:
+    ta, tb = ctx.published(a), ctx.published(b)
+    if ta is None or tb is None:
+        return None
+    try:
+        return abs((tb - ta).total_seconds()) / 3600.0
+    except TypeError:  # naive vs aware datetimes: compare wall-clock values
+        return abs((tb.replace(tzinfo=None) - ta.replace(tzinfo=None)).total_seconds()) / 3600.0
+
+
+def judge_figures(ctx: StoryContext, fa: Figure, fb: Figure) -> Conflict | None:
+    """The conflict between two incompatible figures for one measured thing, if any."""
+    if not intervals.conflicting(fa.quantity, fb.quantity):
+        return None
+    first, second = _order(ctx, fa.claim, fb.claim)
+    f1, f2 = (fa, fb) if first is fa.claim else (fb, fa)
+    s1, s2 = ctx.speakers.of(first), ctx.speakers.of(second)
+    fig1, fig2 = intervals.figure_text(f1.quantity), intervals.figure_text(f2.quantity)
+    what = f2.quantity.measured or f1.quantity.measured or "the same figure"
+    o1, o2 = ctx.outlet(first), ctx.outlet(second)
+    ids = (first.id, second.id)
+    if ctx.speakers.same(first, second):
+        gap = _hours_apart(ctx, first, second)
+        cue = _UPDATE_CUE.search(ctx.sentence(second))
+        if cue or (gap is not None and gap >= ctx.settings.update_gap_hours
+                   and not ctx.linked(first, second)):
+            text = (
+                f"{s1.label}'s figure for {what} changed from {_q(fig1)} ({o1}, "
+                f"{_date(ctx.published(first))}) to {_q(fig2)} ({o2}, "
+                f"{_date(ctx.published(second))}): a later update, not a contradiction."
+            )
+            return Conflict("update", ids, text, ctx.story_id)
+        text = (
+            f"{o2} reports {s2.label} as giving {_q(fig2)} for {what}, but {o1} has the same "
+            f"source saying {_q(fig1)}; the two figures cannot both be what was said."
+        )
+        return Conflict("misreport", ids, text, ctx.story_id)
+    if s1.kind == NAMED and s2.kind == NAMED:
+        text = (
+            f"{s1.label} puts {what} at {_q(fig1)} ({o1}, {_date(ctx.published(first))}), "
+            f"while {s2.label} puts it at {_q(fig2)} ({o2}, {_date(ctx.published(second))}): "
+            "different sources with incompatible figures."
+        )
+        return Conflict("source-disagreement", ids, text, ctx.story_id)
+    if ctx.linked(first, second) and OUTLET in (s1.kind, s2.kind):
+        text = (
+            f"{o2} repeats {o1}'s report on {what} but changes the figure from {_q(fig1)} to "
+            f"{_q(fig2)}; the two cannot both be right."
+        )
+        return Conflict("misreport", ids, text, ctx.story_id)
+    return None
+
+
+# -- derivation edges ----------------------------------------------------------------------
+
+
+def _norm(text: str | None) -> str:
+    return re.sub(r"\s+", " ", (text or "").lower()).strip()
+
+
+def _claim_with_figure(
+    ctx: StoryContext, claims: Sequence[Claim], article_id: str, written: str | None,
+    sentence: tuple[int, int] | None,
+) -> tuple[Claim, Quantity] | None:
+    """The claim of ``article_id`` carrying the figure written ``written``, or an outlet claim
+    built from the changed sentence when no claim carries it (the outlet states it itself)."""
+    want = _norm(written)
+    if not want:
+        return None
+    for claim in claims:
+        if claim.article_id != article_id:
+            continue
+        for q in claim.quantities:
+            if want in _norm(q.text) or _norm(q.text) in want:
+                span = claim.sentence_span or claim.content_span
+                if sentence is None or Span(*sentence).overlap(span) > 0:
+                    return claim, q
+    article = ctx.articles.get(article_id)
+    if article is None:
+        return None
+    if sentence is None:
+        at = article.text.lower().find(want)
+        if at < 0:
+            return None
+        start = max(article.text.rfind(".", 0, at), article.text.rfind("\n", 0, at)) + 1
+        end = article.text.find(".", at)
+        sentence = (start, len(article.text) if end < 0 else end + 1)
+    start, end = sentence
+    found = [q for q in scan_quantities(article.text[start:end], start)
+             if want in _norm(q.text) or _norm(q.text) in want]
+    if not found:
+        return None
+    ident = hashlib.sha1(f"{article_id}:{start}:{end}:outlet".encode()).hexdigest()[:16]
+    claim = Claim(ident, article_id, None, None, None, None, Span(start, end), None, "reported",
+                  quantities=(found[0],), sentence_span=Span(start, end),
+                  extractor="corroborator.compare/derivation-figure")
+    ctx.added_claims.append(claim)
+    return claim, found[0]
+
+
+def derivation_conflicts(ctx: StoryContext, claims: Sequence[Claim]) -> list[Conflict]:
+    """Misreports from figures that changed along a derivation edge (reuse's Change records)."""
+    out = []
+    for edge in ctx.derivations:
+        if edge.article_id not in ctx.articles or edge.source_id not in ctx.articles:
+            continue
+        for change in edge.changes:
+            if change.kind != "figure" or not change.before or not change.after:
+                continue
+            src = _claim_with_figure(ctx, claims, edge.source_id, change.before,
+                                     change.source_sentence)
+            dst = _claim_with_figure(ctx, claims, edge.article_id, change.after,
+                                     change.article_sentence)
+            if src is None or dst is None:
+                continue
+            (c1, q1), (c2, q2) = src, dst
+            if not intervals.conflicting(q1, q2):
+                continue  # "about 120" -> "roughly 120": reworded, not changed
+            if _states(ctx.articles[edge.source_id], q2) or _states(
+                    ctx.articles[edge.article_id], q1):
+                continue  # both figures are in both texts: sentences were misaligned
+            speaker = ctx.speakers.of(c1)
+            who = f" attributed to {speaker.label}" if speaker.kind == NAMED else ""
+            text = (
+                f"{ctx.outlet(c2)} copies or rewrites {ctx.outlet(c1)} but changes the "
+                f"figure{who} from {_q(intervals.figure_text(q1))} to "
+                f"{_q(intervals.figure_text(q2))}; the two cannot both be right."
+            )
+            out.append(Conflict("misreport", (c1.id, c2.id), text, ctx.story_id))
+    return out
+
+
+def _states(article: Article, figure: Quantity) -> bool:
+    """True when ``article`` itself gives a figure compatible with ``figure`` (same scale)."""
+    return any(
+        intervals.same_scale(q, figure) and intervals.compatible(q, figure)
+        and q.value == figure.value
+        for q in scan_quantities(article.text)
+    )
+
+
+# -- quotations ----------------------------------------------------------------------------
+
+
+def _words(text: str) -> list[str]:
+    return [w.lower().replace("’", "'") for w in _QUOTE_WORDS.findall(text)]
+
+
+def quote_found_in(quote: str, text: str, ratio: float) -> bool:
+    """True when ``text`` contains the quotation (word-normalised, small edits allowed)."""
+    q = " ".join(_words(quote))
+    t = " ".join(_words(text))
+    if not q:
+        return True
+    if q in t:
+        return True
+    return len(q) >= 20 and fuzz.partial_ratio(q, t) >= max(ratio, 90.0)
+
+
+def quotes_differ(a: str, b: str, ratio: float) -> bool:
+    """True when two quotations of one speaker differ materially."""
+    wa, wb = " ".join(_words(a)), " ".join(_words(b))
+    if not wa or not wb or wa in wb or wb in wa:
+        return False
+    return fuzz.ratio(wa, wb) < ratio
+
+
+def quote_variants(ctx: StoryContext, claims: Sequence[Claim]) -> list[Conflict]:
+    """Quotations found in one lineage only, against another outlet's report of the same point."""
+    ratio = ctx.settings.quote_ratio
+    by_speaker: dict[str, list[Claim]] = {}
+    for claim in claims:
+        if ctx.speakers.of(claim).kind == NAMED:
+            by_speaker.setdefault(ctx.speakers.of(claim).key, []).append(claim)
+    best: dict[tuple[str, frozenset[str]], tuple[tuple[float, float], Conflict]] = {}
+    for claim in claims:
+        if not claim.quote or len(_words(claim.quote)) < 4:
+            continue
+        speaker = ctx.speakers.of(claim)
+        if speaker.kind != NAMED:
+            continue
+        root = ctx.roots.get(claim.article_id, claim.article_id)
+        elsewhere = [a for a in ctx.articles.values()
+                     if ctx.roots.get(a.id, a.id) != root]
+        if any(quote_found_in(claim.quote, a.text, ratio) for a in elsewhere):
+            continue  # other lineages carry the same words: a real, shared quotation
+        for other in by_speaker.get(speaker.key, []):
+            other_root = ctx.roots.get(other.article_id, other.article_id)
+            if other_root == root:
+                continue
+            if ctx.vectors.content_cosine(claim, other) < ctx.settings.same_point_similarity:
+                continue
+            if bool(claim.quantities) != bool(other.quantities):
+                continue  # a figure and a remark without one are not the same point
+            if other.quote and not quotes_differ(claim.quote, other.quote, ratio):
+                continue
+            cos = ctx.vectors.content_cosine(claim, other)
+            said = other.quote or claim_text(other, ctx.articles.get(other.article_id))
+            text = (
+                f"{ctx.outlet(claim)} quotes {speaker.label} as saying {_q(claim.quote)}, "
+                f"words found in no other report, while {ctx.outlet(other)} reports "
+                f"{speaker.label} on the same point as {_q(_short(said))}."
+            )
+            first, second = _order(ctx, claim, other)
+            key = (speaker.key, frozenset((root, other_root)))
+            when = ctx.published(other)
+            rank = (round(cos, 4), -(when.timestamp() if when else float("inf")))
+            if key not in best or rank > best[key][0]:
+                best[key] = (rank, Conflict("quote-variant", (first.id, second.id), text,
+                                           ctx.story_id))
+    return [c for _, c in best.values()]
+
+
+def _short(text: str, limit: int = 160) -> str:
+    text = re.sub(r"\s+", " ", text).strip()
+    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"

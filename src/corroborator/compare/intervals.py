@@ -1,0 +1,96 @@
+"""Figure compatibility: two figures agree when their intervals share a value.
+
+A figure is the interval the writer asserts (``corroborator.nlp.numbers`` turns hedges into
+intervals): "nearly 3,000" is [2,700, 3,000), "more than 3,000" is (3,000, 4,500], "thousands"
+is [2,000, 99,999]. "nearly 3,000" and "more than 3,000" sit on opposite sides of 3,000 and
+cannot both be true; "more than 10,000" and "thousands" can. Only figures of one kind (counts
+with counts, money with money) and one unit are ever compared.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+from ..records import Quantity
+
+# Figures that are never the subject of a claim comparison: durations and sizes of the
+# setting ("six weeks of fighting", "a 140-kilometre frontier") rather than what is counted.
+_CONTEXT_UNITS = frozenset(
+    ["week", "weeks", "day", "days", "hour", "hours", "month", "months", "year", "years",
+     "minute", "minutes", "kilometre", "kilometres", "kilometer", "kilometers", "km", "mile",
+     "miles", "metre", "metres", "meter", "meters"]
+)
+
+
+def bounds(q: Quantity) -> tuple[float, float]:
+    """``(low, high)`` with open ends as infinities."""
+    low = -math.inf if q.low is None else q.low
+    high = math.inf if q.high is None else q.high
+    return low, high
+
+
+def is_figure(q: Quantity) -> bool:
+    """True for a figure worth comparing: it has a bound and counts or measures something."""
+    if q.low is None and q.high is None:
+        return False
+    if q.kind == "ratio":
+        return False
+    if q.kind == "measure" and (q.unit or "").lower() in _CONTEXT_UNITS:
+        return False
+    return True
+
+
+def _unit_key(unit: str | None) -> str | None:
+    if not unit:
+        return None
+    word = unit.lower().strip()
+    for suffix, repl in (("ies", "y"), ("sses", "ss"), ("s", "")):
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            return word[: -len(suffix)] + repl
+    return word
+
+
+def same_scale(a: Quantity, b: Quantity) -> bool:
+    """True when ``a`` and ``b`` can be compared at all: same kind, and for money, percentages
+    and measures the same unit (counts of "soldiers" and "troops" are left to the measured
+    phrase, which the caller compares)."""
+    if a.kind != b.kind:
+        return False
+    if a.kind in ("money", "measure", "percent"):
+        ua, ub = _unit_key(a.unit), _unit_key(b.unit)
+        return ua is None or ub is None or ua == ub
+    return True
+
+
+def compatible(a: Quantity, b: Quantity) -> bool:
+    """True when the two figures' intervals overlap (both could be right)."""
+    return a.overlaps(b)
+
+
+def conflicting(a: Quantity, b: Quantity) -> bool:
+    """True when both are comparable figures whose intervals are disjoint."""
+    return is_figure(a) and is_figure(b) and same_scale(a, b) and not compatible(a, b)
+
+
+def figure_text(q: Quantity) -> str:
+    """The figure as written, whitespace-normalised ("nearly 2,000")."""
+    return re.sub(r"\s+", " ", q.text).strip()
+
+
+def _num(x: float) -> str:
+    if x == int(x):
+        return f"{int(x):,}"
+    return f"{x:,.1f}"
+
+
+def interval_text(q: Quantity) -> str:
+    """A readable interval: "[1,800, 2,000)" style brackets, "≥ 14" for open ends."""
+    low, high = bounds(q)
+    if low == high:
+        return _num(low)
+    if math.isinf(high):
+        return f"≥ {_num(low)}"
+    if math.isinf(low):
+        return f"≤ {_num(high)}"
+    return f"{_num(math.floor(low) if low != int(low) else low)}–{_num(round(high))}"

@@ -1,0 +1,145 @@
+"""Propositions: claims from several articles that report the same thing, and how many
+independent sources carry each.
+
+Claims are linked greedily, strongest evidence first, into groups that never contain two
+claims judged incompatible (a cannot-link constraint): "nearly 2,000" and "close to 2,000"
+for the same measured thing join; "nearly 2,000" and "more than 2,000" never do, even when
+"about 2,000" would bridge them. Independence counts lineages (reuse's derivation graph),
+not articles: a claim repeated by ten copies of one wire story is one source; a mention that
+cites another outlet of the story ("Harbor News Agency, citing the bureau, reported ...")
+belongs to that outlet's lineage.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Mapping, Sequence
+
+from ..records import Article, Claim, Conflict, Proposition
+
+
+class _Groups:
+    """Union-find over claim ids that refuses merges across a cannot-link pair."""
+
+    def __init__(self, ids: Iterable[str], cannot: set[frozenset[str]]) -> None:
+        self.parent = {i: i for i in ids}
+        self.members = {i: {i} for i in self.parent}
+        self.cannot: dict[str, set[str]] = {}
+        for pair in cannot:
+            a, b = tuple(pair) if len(pair) == 2 else (next(iter(pair)),) * 2
+            self.cannot.setdefault(a, set()).add(b)
+            self.cannot.setdefault(b, set()).add(a)
+
+    def find(self, i: str) -> str:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, a: str, b: str) -> bool:
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb:
+            return True
+        small, big = sorted((ra, rb), key=lambda r: len(self.members[r]))
+        for member in self.members[small]:
+            if self.cannot.get(member, set()) & self.members[big]:
+                return False
+        self.parent[small] = big
+        self.members[big] |= self.members.pop(small)
+        return True
+
+    def groups(self) -> list[set[str]]:
+        return [m for r, m in self.members.items() if self.parent[r] == r]
+
+
+def claim_sources(
+    claims: Sequence[Claim], articles: Mapping[str, Article], roots: Mapping[str, str]
+) -> dict[str, str]:
+    """Each claim's independent source: its article's lineage root, or the lineage of the
+    story outlet it cites in its attribution chain."""
+    by_outlet: dict[str, str] = {}
+    for article in sorted(
+        articles.values(),
+        key=lambda a: (a.published is None, a.published.timestamp() if a.published else 0, a.id),
+    ):
+        if article.outlet:
+            by_outlet.setdefault(article.outlet.lower(), article.id)
+    out = {}
+    for claim in claims:
+        source = roots.get(claim.article_id, claim.article_id)
+        own = (articles[claim.article_id].outlet or "").lower() if claim.article_id in articles \
+            else ""
+        for name in claim.via:
+            cited = by_outlet.get(name.lower().removeprefix("the "), by_outlet.get(name.lower()))
+            if cited and name.lower() != own:
+                source = roots.get(cited, cited)
+                break
+        out[claim.id] = source
+    return out
+
+
+def group_claims(
+    claims: Sequence[Claim],
+    links: Iterable[tuple[str, str, float]],
+    cannot: set[frozenset[str]],
+) -> list[list[str]]:
+    """Claim-id groups: ``links`` (a, b, strength) joined strongest first, never across
+    ``cannot``. Every claim ends in exactly one group; groups keep the claims' order."""
+    groups = _Groups([c.id for c in claims], cannot)
+    for a, b, _ in sorted(links, key=lambda link: -link[2]):
+        if a in groups.parent and b in groups.parent:
+            groups.union(a, b)
+    order = {c.id: i for i, c in enumerate(claims)}
+    return sorted(
+        (sorted(g, key=order.__getitem__) for g in groups.groups()),
+        key=lambda g: order[g[0]],
+    )
+
+
+def proposition_id(story_id: str, claim_ids: Sequence[str]) -> str:
+    key = story_id + ":" + ",".join(sorted(claim_ids))
+    return "p-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
+
+
+def build_propositions(
+    story_id: str,
+    groups: Sequence[Sequence[str]],
+    sources: Mapping[str, str],
+    conflicts: Sequence[Conflict],
+) -> list[Proposition]:
+    """One proposition per group, with its independent source count and status."""
+    conflicted = {cid for c in conflicts for cid in c.claim_ids}
+    out = []
+    for group in groups:
+        independent = len({sources.get(cid, cid) for cid in group})
+        if conflicted & set(group):
+            status = "conflicting"
+        elif independent >= 2:
+            status = "corroborated"
+        else:
+            status = "single-source"
+        out.append(Proposition(proposition_id(story_id, group), story_id, tuple(group), status,
+                               max(1, independent)))
+    return out
+
+
+def dedupe_conflicts(
+    conflicts: Sequence[Conflict], propositions: Sequence[Proposition]
+) -> list[Conflict]:
+    """One conflict per kind and pair of propositions (the first found: the earliest pair);
+    conflicts whose two claims fell into one proposition are dropped."""
+    where = {cid: p.id for p in propositions for cid in p.claim_ids}
+    seen: set[tuple[str, frozenset[str]]] = set()
+    out = []
+    for conflict in conflicts:
+        props = frozenset(where.get(cid, cid) for cid in conflict.claim_ids)
+        if len(props) < 2:
+            continue
+        key = (conflict.kind, props)
+        pair_key = ("*", props)
+        if key in seen or pair_key in seen:
+            continue
+        seen.add(key)
+        seen.add(pair_key)
+        out.append(conflict)
+    return out

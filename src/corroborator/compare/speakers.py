@@ -1,0 +1,242 @@
+"""Story-level speaker identity: who is speaking, across every article of one story.
+
+The NLP stage normalises names inside one article; here the names of a whole story are merged
+with the same rules (``corroborator.nlp.speakers``: surnames, acronyms, titles), plus what only
+the story can tell:
+
+- an acronym defined in any article ("the National Intelligence Service (NIS)") names the
+  organisation in every article;
+- a leading possessive is a qualifier, not part of the name ("Estmere's National Security
+  Bureau" is the National Security Bureau);
+- a bare role ("the minister", "the bureau", "a spokesman") is the one named speaker the
+  story's texts give that role to ("Defence Minister Lena Vostrikova"), and stays unresolved
+  when the story names two;
+- a spokesperson introduced as speaking for an organisation speaks as that organisation;
+- a claim without a speaker is attributed to its outlet;
+- an all-capitals dateline ("KESTREL BAY, March 6 (Meridian) —") taken for a speaker is not one.
+
+Unresolved speakers are never "the same" as anyone: the conflict rules need a known speaker, and
+a guess would produce false conflicts.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+from ..nlp import speakers as spk
+from ..records import Article, Claim
+
+OUTLET = "outlet"
+NAMED = "named"
+ROLE = "role"  # a description that could not be tied to one name
+
+_POSSESSIVE_LEAD = re.compile(r"^(?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w.-]*(?:'s|’s|'|’)\s+(?=[A-Z])")
+_SPOKES = re.compile(r"\bspokes(?:man|woman|person)\b", re.I)
+_WORD = re.compile(r"[a-z]+")
+_AFTER_CUE = re.compile(r"\b(?:according to|said|says|told|claimed|claims|reported|estimated|"
+                        r"citing)\b", re.I)
+_WINDOW_BEFORE = 60
+_WINDOW_AFTER = 45
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    """A speaker as compared across a story: ``key`` is identity, ``label`` what readers see."""
+
+    key: str
+    label: str
+    kind: str  # NAMED, OUTLET or ROLE
+
+    @property
+    def known(self) -> bool:
+        return self.kind != ROLE
+
+
+def _strip_qualifier(name: str) -> str:
+    bare = _POSSESSIVE_LEAD.sub("", name.strip())
+    return bare if bare else name
+
+
+def _is_dateline(name: str, article: Article | None) -> bool:
+    letters = [c for c in name if c.isalpha()]
+    if not letters or not all(c.isupper() for c in letters) or len(letters) < 3:
+        return False
+    if article is None:
+        return False
+    head = article.text[:80]
+    return name.strip() in head
+
+
+def _has_capital(name: str) -> bool:
+    return any(c.isupper() for c in name)
+
+
+class StorySpeakers:
+    """Speaker identity for every claim of one story.
+
+    Args:
+        claims: the story's claims.
+        articles: the story's articles (their texts define acronyms and roles).
+    """
+
+    def __init__(self, claims: Sequence[Claim], articles: Sequence[Article]) -> None:
+        self._articles = {a.id: a for a in articles}
+        texts = [a.text for a in articles]
+        self._acronyms: dict[str, str] = {}
+        for text in texts:
+            for short, full in spk.acronym_definitions(text).items():
+                self._acronyms.setdefault(short, full)
+        raw: dict[str, str] = {}
+        for claim in claims:
+            name = self._raw_name(claim)
+            if name is not None:
+                raw[claim.id] = name
+        proper = [n for n in raw.values() if _has_capital(n)] + list(self._acronyms.values())
+        self._canonical = spk.canonical_speakers(proper)
+        names = sorted(set(self._canonical.values()))
+        self._names = names
+        self._roles = self._role_index(names, texts)
+        persons = {self._canonical.get(raw[c.id], raw[c.id]) for c in claims
+                   if c.id in raw and c.speaker_type == "PERSON"}
+        self._spokes = self._spokesperson_index(names, sorted(persons & set(names)), texts)
+        self._by_claim: dict[str, Speaker] = {}
+        for claim in claims:
+            self._by_claim[claim.id] = self._resolve(claim, raw.get(claim.id))
+
+    # -- building -------------------------------------------------------------------------
+    def _raw_name(self, claim: Claim) -> str | None:
+        if not claim.speaker or not claim.speaker.strip():
+            return None
+        article = self._articles.get(claim.article_id)
+        if _is_dateline(claim.speaker, article):
+            return None
+        name = _strip_qualifier(spk.clean_name(claim.speaker))
+        bare = name.replace(".", "")
+        return self._acronyms.get(bare, name)
+
+    @staticmethod
+    def _role_index(names: Iterable[str], texts: Sequence[str]) -> dict[str, set[str]]:
+        """Role word → the named speakers the story's texts give that role to."""
+        index: dict[str, set[str]] = defaultdict(set)
+        for name in names:
+            words = name.split()
+            # an organisation's head noun is a role for it: "the bureau", "the ministry"
+            if len(words) > 1 and all(w[:1].isupper() for w in words if len(w) > 3):
+                index[words[-1].lower()].add(name)
+            probes = {name, words[-1]} if len(words) > 1 else {name}
+            for text in texts:
+                for probe in probes:
+                    for m in re.finditer(re.escape(probe), text):
+                        before = text[max(0, m.start() - _WINDOW_BEFORE) : m.start()]
+                        after = text[m.end() : m.end() + _WINDOW_AFTER]
+                        # only the clause around the name: stop at sentence ends
+                        before = re.split(r"[.!?]\s", before)[-1]
+                        after = re.split(r"[.!?]\s|[;—]", after)[0]
+                        for word in _WORD.findall((before + " " + after).lower()):
+                            if word in spk.TITLES or word.endswith(("man", "woman", "person")):
+                                index[word].add(name)
+        return index
+
+    def _spokesperson_index(
+        self, names: Sequence[str], persons: Sequence[str], texts: Sequence[str]
+    ) -> dict[str, str]:
+        """A person introduced as an organisation's spokesperson → that organisation."""
+        orgs = [n for n in names if n not in persons and (len(n.split()) > 1 or n.isupper())]
+        found: dict[str, set[str]] = defaultdict(set)
+        for name in persons:
+            for text in texts:
+                for m in re.finditer(re.escape(name), text):
+                    window = text[max(0, m.start() - _WINDOW_BEFORE) : m.end() + _WINDOW_AFTER]
+                    if not _SPOKES.search(window):
+                        continue
+                    for org in orgs:
+                        if org != name and org in window:
+                            found[name].add(org)
+                        for short, full in self._acronyms.items():
+                            if full == org and re.search(rf"\b{re.escape(short)}\b", window):
+                                found[name].add(org)
+        return {name: orgs.pop() for name, orgs in found.items() if len(orgs) == 1}
+
+    def _named_in_sentence(self, claim: Claim) -> str | None:
+        """The one story speaker named in the claim's sentence outside its content, if one.
+
+        Repairs attributions the per-article parse missed ("..., according to Defence
+        Minister Lena Vostrikova" read as unattributed; a dateline read as the speaker).
+        """
+        article = self._articles.get(claim.article_id)
+        if article is None or claim.sentence_span is None:
+            return None
+        s, c = claim.sentence_span, claim.content_span
+        before = article.text[s.start : min(c.start, s.end)]
+        found = self._names_in(before)
+        if len(found) != 1:
+            after = article.text[max(c.end, s.start) : s.end]
+            cue = _AFTER_CUE.search(after)
+            found = self._names_in(after[cue.end() : cue.end() + 80]) if cue else set()
+        return found.pop() if len(found) == 1 else None
+
+    def _names_in(self, text: str) -> set[str]:
+        found = set()
+        for name in self._names:
+            words = name.split()
+            probes = [name] + ([words[-1]] if len(words) > 1 and words[-1][:1].isupper()
+                               and not name.isupper() and len(words[-1]) > 3 else [])
+            if any(re.search(rf"\b{re.escape(p)}\b", text) for p in probes):
+                found.add(name)
+        for short, full in self._acronyms.items():
+            if re.search(rf"\b{re.escape(short)}\b", text):
+                found.add(self._canonical.get(full, full))
+        # a longer name contains its own surname hit: keep maximal names only
+        return {n for n in found if not any(n != m and n in m for m in found)}
+
+    def _resolve(self, claim: Claim, name: str | None) -> Speaker:
+        if name is None:
+            named = self._named_in_sentence(claim)
+            if named is not None:
+                named = self._spokes.get(named, named)
+                return Speaker(named.lower(), named, NAMED)
+            outlet = self._outlet(claim)
+            return Speaker(f"{OUTLET}:{outlet.lower()}", outlet, OUTLET)
+        if _has_capital(name) and name in self._canonical:
+            canonical = self._canonical[name]
+            canonical = self._spokes.get(canonical, canonical)
+            return Speaker(canonical.lower(), canonical, NAMED)
+        words = _WORD.findall(name.lower())
+        head = words[-1] if words else name.lower()
+        candidates = self._roles.get(head, set())
+        if len(candidates) == 1:
+            (canonical,) = candidates
+            canonical = self._spokes.get(canonical, canonical)
+            return Speaker(canonical.lower(), canonical, NAMED)
+        named = self._named_in_sentence(claim)
+        if named is not None:
+            named = self._spokes.get(named, named)
+            return Speaker(named.lower(), named, NAMED)
+        return Speaker(f"{ROLE}:{claim.article_id}:{name.lower()}", name, ROLE)
+
+    def _outlet(self, claim: Claim) -> str:
+        article = self._articles.get(claim.article_id)
+        if article is not None and article.outlet:
+            return article.outlet
+        return f"article {claim.article_id[:8]}"
+
+    # -- queries --------------------------------------------------------------------------
+    def of(self, claim: Claim) -> Speaker:
+        """The story-level speaker of ``claim`` (claims not given at construction: by name)."""
+        found = self._by_claim.get(claim.id)
+        if found is None:
+            found = self._resolve(claim, self._raw_name(claim))
+            self._by_claim[claim.id] = found
+        return found
+
+    def same(self, a: Claim, b: Claim) -> bool:
+        """True when both claims have the same known speaker."""
+        sa, sb = self.of(a), self.of(b)
+        return sa.known and sb.known and sa.key == sb.key
+
+    @property
+    def acronyms(self) -> Mapping[str, str]:
+        return dict(self._acronyms)

@@ -1,0 +1,142 @@
+"""``compare_story``: one story's claims aligned into propositions, conflicts and a timeline."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..records import Article, Claim, Conflict, Derivation, Proposition, Story
+from ..settings import EmbeddingSettings, Settings
+from . import conflicts as cf
+from . import intervals
+from .candidates import EmbedFn, claim_pairs, figure_pairs, figures_of, story_vectors
+from .propositions import build_propositions, claim_sources, dedupe_conflicts, group_claims
+from .settings import CompareSettings
+from .speakers import StorySpeakers
+from .timeline import build_timeline
+
+_KIND_ORDER = {"misreport": 0, "update": 1, "source-disagreement": 2, "quote-variant": 3}
+
+
+@dataclass(frozen=True)
+class StoryComparison:
+    """What the comparison found in one story.
+
+    ``added_claims`` are outlet-attributed claims built from sentences whose figure changed
+    along a derivation edge when the NLP stage found no claim there; conflicts may cite them,
+    so the caller stores them with the article's claims.
+    """
+
+    story_id: str
+    propositions: tuple[Proposition, ...]
+    conflicts: tuple[Conflict, ...]
+    timeline: tuple[dict[str, Any], ...]
+    added_claims: tuple[Claim, ...] = field(default=())
+
+
+def _default_embed(settings: Settings) -> EmbedFn:
+    from ..embeddings import embed
+
+    try:
+        emb = settings.get(EmbeddingSettings)
+        model, device, batch = emb.model, emb.device, emb.batch_size
+    except Exception:  # noqa: BLE001 - a settings object without [embeddings] keeps defaults
+        model, device, batch = "all-MiniLM-L6-v2", "cpu", 64
+    return lambda texts: embed(texts, model=model, device=device, batch_size=batch)
+
+
+def _select(claims: Sequence[Claim], limit: int) -> list[Claim]:
+    """At most ``limit`` claims, those with figures or quotes first (they carry conflicts)."""
+    if len(claims) <= limit:
+        return list(claims)
+    ranked = sorted(claims, key=lambda c: (not (c.quantities or c.quote)))
+    return ranked[:limit]
+
+
+def compare_story(
+    story: Story,
+    articles: Sequence[Article],
+    claims: Sequence[Claim],
+    derivations: Sequence[Derivation],
+    settings: Settings,
+    *,
+    embed_fn: EmbedFn | None = None,
+) -> StoryComparison:
+    """Align the claims of ``story`` across its articles.
+
+    Args:
+        story: the story; only its ``article_ids`` are read.
+        articles: at least the story's articles (others are ignored).
+        claims: claims of those articles (others are ignored).
+        derivations: derivation edges (edges leaving the story are ignored).
+        settings: the ``[compare]`` and ``[embeddings]`` sections are read.
+        embed_fn: texts -> unit vectors; the packaged sentence encoder when omitted.
+
+    Returns:
+        Propositions (each claim in exactly one), conflicts (claim ids, earlier first) and the
+        timeline of first appearances.
+    """
+    from ..reuse.lineage import lineages
+
+    config = settings.get(CompareSettings)
+    ids = set(story.article_ids)
+    by_id = {a.id: a for a in articles if a.id in ids}
+    story_claims = _select([c for c in claims if c.article_id in by_id], config.max_claims)
+    edges = [d for d in derivations if d.article_id in by_id and d.source_id in by_id]
+    roots = lineages(list(by_id), edges)
+    speakers = StorySpeakers(story_claims, list(by_id.values()))
+    figures = figures_of(story_claims)
+    embed = embed_fn or _default_embed(settings)
+    vectors = story_vectors(story_claims, figures, by_id, embed)
+    ctx = cf.StoryContext(story.id, by_id, speakers, vectors, roots, edges, config)
+
+    found: list[Conflict] = cf.derivation_conflicts(ctx, story_claims)
+    cannot: set[frozenset[str]] = {frozenset(c.claim_ids) for c in found}
+    links: list[tuple[str, str, float]] = []
+    for i, j, cos in figure_pairs(figures, vectors, config.measured_similarity):
+        fa, fb = figures[i], figures[j]
+        if intervals.compatible(fa.quantity, fb.quantity):
+            if intervals.same_scale(fa.quantity, fb.quantity):
+                links.append((fa.claim.id, fb.claim.id, 1.0 + cos))
+            continue
+        if intervals.conflicting(fa.quantity, fb.quantity):
+            cannot.add(frozenset((fa.claim.id, fb.claim.id)))
+            conflict = cf.judge_figures(ctx, fa, fb)
+            if conflict is not None:
+                found.append(conflict)
+    variants = cf.quote_variants(ctx, story_claims)
+    found.extend(variants)
+    cannot.update(frozenset(c.claim_ids) for c in variants)
+    for i, j, cos in claim_pairs(story_claims, vectors, config.group_similarity):
+        a, b = story_claims[i], story_claims[j]
+        if speakers.same(a, b) or cos >= 0.95:
+            links.append((a.id, b.id, cos))
+    # claims of one article over the same words (two attributions of one sentence) are one
+    by_article: dict[str, list[Claim]] = {}
+    for claim in story_claims:
+        by_article.setdefault(claim.article_id, []).append(claim)
+    for group in by_article.values():
+        for x, a in enumerate(group):
+            for b in group[x + 1 :]:
+                if a.content_span == b.content_span:
+                    links.append((a.id, b.id, 2.0))
+
+    all_claims = story_claims + ctx.added_claims
+    groups = group_claims(all_claims, links, cannot)
+    sources = claim_sources(all_claims, by_id, roots)
+    # earliest pair first: dedupe keeps it, so a conflict names the originals, not copies
+    by_claim = {c.id: c for c in all_claims}
+
+    def when(cid: str) -> float:
+        claim = by_claim.get(cid)
+        article = by_id.get(claim.article_id) if claim else None
+        return article.published.timestamp() if article and article.published else float("inf")
+
+    found.sort(key=lambda c: (_KIND_ORDER[c.kind], [when(i) for i in c.claim_ids]))
+    provisional = build_propositions(story.id, groups, sources, [])
+    kept = dedupe_conflicts(found, provisional)
+    propositions = build_propositions(story.id, groups, sources, kept)
+    timeline = build_timeline(propositions, {c.id: c for c in all_claims}, by_id, kept)
+    return StoryComparison(story.id, tuple(propositions), tuple(kept), tuple(timeline),
+                           tuple(ctx.added_claims))

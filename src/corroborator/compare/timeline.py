@@ -1,0 +1,99 @@
+"""Per-story timeline: when each proposition first appeared, where, and how it changed.
+
+Built from records only (propositions, claims, articles, conflicts), without models, so the
+dossier can rebuild it from the store. Entries are JSON-ready dicts ordered by first
+appearance (undated propositions last).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from datetime import datetime
+from typing import Any
+
+from ..records import Article, Claim, Conflict, Proposition
+
+
+def _when_key(when: datetime | None, article_id: str) -> tuple[int, float, str]:
+    return (0, when.timestamp(), article_id) if when else (1, 0.0, article_id)
+
+
+def _figures(claim: Claim) -> list[str]:
+    return [re.sub(r"\s+", " ", q.text).strip() for q in claim.quantities]
+
+
+def _excerpt(claim: Claim, article: Article | None, limit: int = 200) -> str:
+    if article is None:
+        return claim.quote or ""
+    text = article.text[claim.content_span.start : claim.content_span.end]
+    text = re.sub(r"\s+", " ", text).strip()
+    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+def build_timeline(
+    propositions: Sequence[Proposition],
+    claims: Mapping[str, Claim],
+    articles: Mapping[str, Article],
+    conflicts: Sequence[Conflict] = (),
+) -> list[dict[str, Any]]:
+    """One entry per proposition: first appearance and every later change of its figures or
+    wording; update conflicts add the figure a proposition superseded."""
+    prop_of = {cid: p.id for p in propositions for cid in p.claim_ids}
+    entries = []
+    for prop in propositions:
+        mentions = [claims[c] for c in prop.claim_ids if c in claims]
+        if not mentions:
+            continue
+        mentions.sort(key=lambda c: _when_key(
+            articles[c.article_id].published if c.article_id in articles else None,
+            c.article_id))
+        first = mentions[0]
+        article = articles.get(first.article_id)
+        changes: list[dict[str, Any]] = []
+        previous = _figures(first)
+        for claim in mentions[1:]:
+            figures = _figures(claim)
+            if figures and previous and [f.lower() for f in figures] != [
+                    f.lower() for f in previous]:
+                later = articles.get(claim.article_id)
+                changes.append({
+                    "kind": "wording",
+                    "published": later.published.isoformat() if later and later.published
+                    else None,
+                    "article": claim.article_id,
+                    "outlet": later.outlet if later else None,
+                    "from": ", ".join(previous),
+                    "to": ", ".join(figures),
+                })
+                previous = figures
+        for conflict in conflicts:
+            if conflict.kind != "update" or len(conflict.claim_ids) < 2:
+                continue
+            earlier, later_id = conflict.claim_ids[0], conflict.claim_ids[-1]
+            if prop_of.get(later_id) != prop.id or earlier not in claims:
+                continue
+            later_claim = claims.get(later_id)
+            later = articles.get(later_claim.article_id) if later_claim else None
+            changes.append({
+                "kind": "update",
+                "published": later.published.isoformat() if later and later.published else None,
+                "article": later_claim.article_id if later_claim else None,
+                "outlet": later.outlet if later else None,
+                "from": ", ".join(_figures(claims[earlier])),
+                "to": ", ".join(_figures(later_claim)) if later_claim else "",
+                "superseded": prop_of.get(earlier),
+            })
+        entries.append({
+            "proposition": prop.id,
+            "first_seen": article.published.isoformat() if article and article.published
+            else None,
+            "article": first.article_id,
+            "outlet": article.outlet if article else None,
+            "text": _excerpt(first, article),
+            "figures": _figures(first),
+            "appearances": len({c.article_id for c in mentions}),
+            "changes": changes,
+        })
+    entries.sort(key=lambda e: (e["first_seen"] is None, e["first_seen"] or "", e["proposition"]))
+    return entries
