@@ -252,10 +252,12 @@ def load(name: str) -> list[Sentence]:
     return out
 
 
-def _concept_words(measured: str | None, unit: str | None, verbs: set[str]) -> list[str]:
+def _concept_words(
+    measured: str | None, unit: str | None, verbs: set[str], unit_phrase: set[str] = frozenset()
+) -> list[str]:
     if not measured:
         return ["-"]
-    unit_words = {w.lower() for w in re.split(r"\s+", unit or "") if w}
+    unit_words = {w.lower() for w in re.split(r"\s+", unit or "") if w} | set(unit_phrase)
     unit_words |= {_singular(w) for w in unit_words}
     words = [
         w.lower()
@@ -283,16 +285,29 @@ def predict(sentences: list[Sentence], scanner_only: bool = False) -> None:
     nlp = load_pipeline()
     for sent, doc in zip(sentences, nlp.pipe(s.text for s in sentences), strict=True):
         verbs = {t.lower_ for t in doc if t.pos_ in ("VERB", "AUX")}
-        sent.pred = [_item(q, verbs) for q in find_quantities(doc)]
+        sent.pred = [_item(q, verbs, _unit_phrase(doc, q)) for q in find_quantities(doc)]
 
 
-def _item(quantity, verbs: set[str]) -> Item:  # noqa: ANN001
+def _unit_phrase(doc, quantity) -> set[str]:  # noqa: ANN001
+    """Words of the counted noun phrase ("Singaporean sisters"): NewsQuant's concept
+    leaves the unit out, and for a count the unit is that whole phrase."""
+    if quantity.unit is None or quantity.kind != "count":
+        return set()
+    for tok in doc:
+        if tok.idx >= quantity.span.end and tok.text == quantity.unit:
+            return {tok.lower_} | {
+                c.lower_ for c in tok.children if c.dep_ in ("amod", "compound", "nmod")
+            }
+    return set()
+
+
+def _item(quantity, verbs: set[str], unit_phrase: set[str] = frozenset()) -> Item:  # noqa: ANN001
     value = nominal_value(quantity)
     return Item(
         value=value if value is not None else float("nan"),
         unit=canonical_unit(quantity.unit),
         change=quantity.change,
-        concept=_concept_words(quantity.measured, quantity.unit, verbs),
+        concept=_concept_words(quantity.measured, quantity.unit, verbs, unit_phrase),
         text=quantity.text,
         raw_unit=quantity.unit or "",
     )

@@ -724,6 +724,16 @@ def _identifier_context(text: str, cand: Candidate) -> bool:
 def _attach_qualifiers(text: str, cand: Candidate) -> None:
     before = text[max(0, cand.start - 30) : cand.start]
     m = _qualifier_re().search(before)
+    if (
+        m
+        and m.group("q").lower() == "up to"
+        and re.search(
+            r"\b(?:back|go|goes|went|gone|going|move[sd]?|moving|climb(?:ed|s)?|inching)\s+up to\s*$",
+            before,
+            re.IGNORECASE,
+        )
+    ):
+        m = None  # "inching back up to 4.8 percent" is a movement, not a bound
     if m:
         q = m.group("q")
         qlow = q.lower()

@@ -325,18 +325,33 @@ def _verb_words(verb: Token) -> list[Token]:
     return sorted(words, key=lambda t: t.i)
 
 
-def _subject(verb: Token) -> Token | None:
+def _subject(verb: Token, depth: int = 0) -> Token | None:
+    """The verb's subject as a noun: relative pronouns point to their antecedent, personal
+    pronouns to the nearest earlier subject in the sentence, and a verb without a subject
+    ("plans to hire", "creating") borrows the subject of the verb it depends on."""
+    if depth > 4:
+        return None
     for child in verb.children:
         if child.dep_ in ("nsubj", "nsubjpass", "csubj"):
             if child.lower_ in ("which", "that", "who") and verb.dep_ == "relcl":
                 return verb.head
             if child.pos_ == "PRON":
-                return None
+                return _earlier_subject(child)
             return child
     if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in _NOUN_POS:
         return verb.head
-    if verb.dep_ == "conj":
-        return _subject(verb.head)
+    if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head is not verb:
+        return _subject(verb.head, depth + 1)
+    return None
+
+
+def _earlier_subject(pronoun: Token) -> Token | None:
+    if pronoun.lower_ not in ("it", "he", "she", "they", "its", "his", "her", "their"):
+        return None
+    for i in range(pronoun.i - 1, pronoun.sent.start - 1, -1):
+        tok = pronoun.doc[i]
+        if tok.dep_ in ("nsubj", "nsubjpass") and tok.pos_ in _NOUN_POS:
+            return tok
     return None
 
 
@@ -360,6 +375,10 @@ def _own_object(tok: Token, inside: set[int]) -> Token | None:
             for grand in child.children:
                 if grand.dep_ == "pobj" and grand.pos_ in _NOUN_POS and grand.i not in inside:
                     return grand
+        # "(1.5mm internal diameter)": the noun after the figure that it measures
+        if child.dep_ == "npadvmod" and child.pos_ in _NOUN_POS and child.i > tok.i:
+            if child.i not in inside:
+                return child
     return None
 
 
@@ -372,6 +391,29 @@ def _preceding_chunk(anchor: Token, inside: set[int]) -> Token | None:
             return None
         if tok.pos_ in _NOUN_POS:
             return tok
+    return None
+
+
+_DURATIONS = frozenset({"second", "minute", "hour", "day", "week", "month", "year", "decade"})
+
+
+def _adverbial(focus: Token, verb: Token) -> bool:
+    if focus.dep_ == "npadvmod" and focus.head == verb:
+        return True
+    return focus.dep_ == "pobj" and focus.head.dep_ == "prep" and focus.head.head == verb
+
+
+def _price_object(verb: Token, focus: Token, inside: set[int]) -> Token | None:
+    """What a price buys: the "for" object of the verb, or its direct object when the
+    price itself is the "for" object."""
+    price_in_for = focus.dep_ == "pobj" and focus.head.lower_ == "for" and focus.head.head == verb
+    for child in verb.children:
+        if price_in_for and child.dep_ == "dobj" and child.pos_ in _NOUN_POS:
+            return child
+        if not price_in_for and child.dep_ == "prep" and child.lower_ == "for":
+            for grand in child.children:
+                if grand.dep_ == "pobj" and grand.pos_ in _NOUN_POS and grand.i not in inside:
+                    return grand
     return None
 
 
@@ -409,9 +451,17 @@ def _measured(anchor: Token, noun: Token | None, span: Span, cand: Candidate) ->
             for child in verb.children:
                 if child.dep_ == "dobj" and child.i not in inside and child.pos_ in _NOUN_POS:
                     owner_words = _phrase(child, inside)
+        if cand.kind == "money" and not thing:
+            # a price: "paid $35,538 for a system", "get the ottoman for $149.36"
+            goods = _price_object(verb, focus, inside)
+            if goods is not None:
+                thing = _phrase(goods, inside)
+        if cand.kind == "measure" and cand.unit in _DURATIONS and _adverbial(focus, verb):
+            # "after 55 minutes", "for fifty years": the duration measures the event itself
+            owner_words, thing = [], []
     elif owner is not None:
         owner_words = _phrase(owner, inside, with_of=False)
-    if not owner_words and not thing and not verb_words:
+    if not owner_words and not thing:
         chunk = _preceding_chunk(anchor, inside)
         if chunk is not None:
             owner_words = _phrase(chunk, inside, with_of=False)
@@ -441,6 +491,8 @@ def _verb_change(anchor: Token, span: Span) -> str | None:
             if head.i in inside or head.pos_ in _NOUN_POS or dep in ("conj", "appos"):
                 cur = head
                 continue
+        if dep == "prep" and cur.i in inside:
+            return _direction(head)  # "rose under 4%": the hedge word heads the figure
         if dep == "pobj" and head.dep_ == "prep":
             prep = head.lower_
             if prep == "from":

@@ -1,0 +1,255 @@
+"""Date mentions of a parsed paragraph, resolved against the article's publication date.
+
+Only spaCy's DATE entities are read (plus TIME entities that name a day, such as "Tuesday
+night"): free-text date search (``dateparser.search.search_dates``) finds dates in "11th
+Corps" and "4th Brigade". Each entity is resolved by a few explicit rules first and by
+``dateparser.parse`` with ``RELATIVE_BASE`` set to the publication date as a fallback; what
+no rule can place stays text with ``resolved=None``.
+
+Rules (``pub`` = publication date):
+
+- "today", "tonight", "this morning" → ``pub``; "yesterday" (also "yesterday afternoon") →
+  the day before; "the day before yesterday" → two days before; "tomorrow" → the day after.
+- A weekday ("on Friday", "Friday night"): the most recent such day on or before ``pub``
+  ("Friday" in an article published on a Friday is that day). "last Friday" is the one
+  strictly before ``pub``; "next Friday", "this coming Friday", or a weekday governed by a
+  future-tense verb ("will meet on Friday") is the first such day after ``pub``.
+- "last week" / "this week" / "next week" → the Monday that starts that week; "last month"
+  / "this month" / "next month" → its first day; "last year" / "this year" / "next year" →
+  1 January. A period resolves to its first day.
+- "N days / weeks / months / years ago" → ``pub`` minus that much.
+- A day and month without a year ("December 26th", "Dec. 26", "26 December") → that day
+  in ``pub``'s year, or in the year before when it would fall after ``pub`` (unless a
+  future-tense verb governs it). With a year, the date as written. "December 2019" → 1
+  December 2019.
+- A bare year ("in 2019"), a decade, a season, a duration ("three years", "two years
+  later") or an age → not a calendar day: ``resolved=None``.
+
+Without a publication date only fully specified dates ("26 December 2019", "2019-12-26")
+resolve.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING
+
+from ..records.claims import DateMention
+from ..records.spans import Span
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+    from spacy.tokens import Span as SpacySpan
+
+__all__ = ["find_dates", "resolve_date"]
+
+WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
+WEEKDAYS.update({name.lower(): i for i, name in enumerate(calendar.day_abbr)})
+WEEKDAYS.update({"tues": 1, "weds": 2, "thur": 3, "thurs": 3})
+MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
+MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
+MONTHS["sept"] = 9
+_PART_OF_DAY = r"(?:\s+(?:morning|afternoon|evening|night|overnight|noon|midday|lunchtime))?"
+_MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
+_DAY_MONTH = re.compile(
+    rf"^(?:the\s+)?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{_MONTH_RE})\.?"
+    rf"(?:,?\s+(?P<y>\d{{4}}))?$"
+)
+_MONTH_DAY = re.compile(
+    rf"^(?P<m>{_MONTH_RE})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<y>\d{{4}}))?$"
+)
+_MONTH_YEAR = re.compile(rf"^(?P<m>{_MONTH_RE})\.?,?\s+(?:of\s+)?(?P<y>\d{{4}})$")
+_AGO = re.compile(
+    r"^(?P<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
+    r"(?P<u>day|week|month|year)s?\s+ago$"
+)
+_SMALL = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+}  # fmt: skip
+_FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo"})
+_DAY_LABELS = ("DATE", "TIME")
+
+
+def _as_date(value: datetime | date | None) -> date | None:
+    if value is None:
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    return value
+
+
+def _future(ent: SpacySpan | None) -> bool:
+    """True when the verb that governs the entity is in the future tense."""
+    if ent is None:
+        return False
+    tok = ent.root
+    for _ in range(4):
+        if tok.pos_ in ("VERB", "AUX") or tok.head is tok:
+            break
+        tok = tok.head
+    for child in tok.children:
+        if child.dep_ == "aux" and child.lower_ in _FUTURE_AUX:
+            return True
+        if child.dep_ == "aux" and child.lower_ == "to" and tok.head.lower_ == "going":
+            return True
+    return tok.head.lower_ == "going" and tok.dep_ == "xcomp"
+
+
+def _shift_months(day: date, months: int) -> date:
+    month_index = day.year * 12 + (day.month - 1) + months
+    year, month = divmod(month_index, 12)
+    return date(year, month + 1, 1)
+
+
+def _day_month(
+    day: int, month: int, year: int | None, pub: date | None, future: bool
+) -> date | None:
+    if year is not None:
+        try:
+            return date(year, month, day)
+        except ValueError:
+            return None
+    if pub is None:
+        return None
+    try:
+        candidate = date(pub.year, month, day)
+    except ValueError:
+        return None
+    if future and candidate < pub:
+        return date(pub.year + 1, month, day) if (month, day) != (2, 29) else None
+    if not future and candidate > pub:
+        try:
+            return date(pub.year - 1, month, day)
+        except ValueError:
+            return None
+    return candidate
+
+
+def resolve_date(text: str, published: datetime | date | None, future: bool = False) -> date | None:
+    """The calendar day ``text`` names, read against ``published`` (see module docstring)."""
+    pub = _as_date(published)
+    t = re.sub(r"\s+", " ", text.strip().lower())
+    t = re.sub(r"^(?:on|since|until|till|by|from|as of|early|late|earlier|later)\s+", "", t)
+    t = re.sub(r"[.,]+$", "", t)
+    t = re.sub(rf"{_PART_OF_DAY}$", "", t) if not re.fullmatch(r"this\s+\w+", t) else t
+    if pub is not None:
+        if t in ("today", "tonight", "this morning", "this afternoon", "this evening", "now"):
+            return pub
+        if t in ("yesterday", "last night"):
+            return pub - timedelta(days=1)
+        if t == "the day before yesterday":
+            return pub - timedelta(days=2)
+        if t == "tomorrow":
+            return pub + timedelta(days=1)
+        m = re.fullmatch(
+            rf"(?:(last|this|next|this coming|this past)\s+)?(\w+?)\.?{_PART_OF_DAY}", t
+        )
+        if m and m.group(2) in WEEKDAYS:
+            return _weekday(WEEKDAYS[m.group(2)], m.group(1), pub, future)
+        m = re.fullmatch(
+            r"(last|this|next|the past|the previous|the coming)\s+(week|month|year)", t
+        )
+        if m:
+            return _period(m.group(1), m.group(2), pub)
+        m = _AGO.match(t)
+        if m:
+            n = int(m.group("n")) if m.group("n").isdigit() else _SMALL[m.group("n")]
+            unit = m.group("u")
+            if unit == "day":
+                return pub - timedelta(days=n)
+            if unit == "week":
+                return pub - timedelta(weeks=n)
+            if unit == "month":
+                shifted = _shift_months(pub, -n)
+                last = calendar.monthrange(shifted.year, shifted.month)[1]
+                return shifted.replace(day=min(pub.day, last))
+            try:
+                return pub.replace(year=pub.year - n)
+            except ValueError:  # 29 February
+                return pub.replace(year=pub.year - n, day=28)
+    for regex in (_DAY_MONTH, _MONTH_DAY):
+        m = regex.match(t)
+        if m:
+            year = int(m.group("y")) if m.group("y") else None
+            return _day_month(int(m.group("d")), MONTHS[m.group("m")], year, pub, future)
+    m = _MONTH_YEAR.match(t)
+    if m:
+        return date(int(m.group("y")), MONTHS[m.group("m")], 1)
+    m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", t)
+    if m:
+        try:
+            return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        except ValueError:
+            return None
+    if re.fullmatch(r"\d{1,2}/\d{1,2}/\d{2,4}", t):
+        return _dateparser(t, pub)
+    return None
+
+
+def _weekday(target: int, modifier: str | None, pub: date, future: bool) -> date:
+    if modifier in ("next", "this coming") or (future and modifier is None):
+        ahead = (target - pub.weekday()) % 7 or 7
+        return pub + timedelta(days=ahead)
+    back = (pub.weekday() - target) % 7
+    if modifier in ("last", "this past") and back == 0:
+        back = 7
+    return pub - timedelta(days=back)
+
+
+def _period(modifier: str, unit: str, pub: date) -> date:
+    step = {"last": -1, "the past": -1, "the previous": -1, "this": 0, "next": 1,
+            "the coming": 1}[modifier]  # fmt: skip
+    if unit == "week":
+        monday = pub - timedelta(days=pub.weekday())
+        return monday + timedelta(weeks=step)
+    if unit == "month":
+        return _shift_months(pub.replace(day=1), step)
+    return date(pub.year + step, 1, 1)
+
+
+def _dateparser(text: str, pub: date | None) -> date | None:
+    import dateparser
+
+    settings: dict[str, object] = {"PREFER_DATES_FROM": "past", "DATE_ORDER": "MDY"}
+    if pub is not None:
+        settings["RELATIVE_BASE"] = datetime(pub.year, pub.month, pub.day)
+    parsed = dateparser.parse(text, languages=["en"], settings=settings)  # type: ignore[arg-type]
+    return parsed.date() if parsed is not None else None
+
+
+def _names_a_day(text: str) -> bool:
+    low = text.lower()
+    words = set(re.findall(r"[a-z]+", low))
+    return bool(
+        words & set(WEEKDAYS)
+        or words & {"today", "tonight", "yesterday", "tomorrow"}
+        or re.search(r"\bthis (?:morning|afternoon|evening)\b|\blast night\b", low)
+    )
+
+
+def find_dates(doc: Doc, published: datetime | date | None, offset: int = 0) -> list[DateMention]:
+    """Every DATE entity of ``doc`` (and day-naming TIME entity) with its resolved day.
+
+    Args:
+        doc: a parsed paragraph with named entities.
+        published: the article's publication date or time (``None`` when unknown).
+        offset: character position of ``doc.text`` in the article; added to every span.
+    """
+    out: list[DateMention] = []
+    for ent in doc.ents:
+        if ent.label_ not in _DAY_LABELS:
+            continue
+        if ent.label_ == "TIME" and not _names_a_day(ent.text):
+            continue
+        resolved = resolve_date(ent.text, published, future=_future(ent))
+        out.append(
+            DateMention(
+                text=ent.text,
+                span=Span(ent.start_char + offset, ent.end_char + offset),
+                resolved=resolved,
+            )
+        )
+    return out

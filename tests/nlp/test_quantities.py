@@ -1,0 +1,150 @@
+"""Quantities on the spaCy parse: unit, measured thing, change, spans with offsets."""
+
+from __future__ import annotations
+
+import pytest
+
+from corroborator.nlp.quantities import find_quantities
+
+pytestmark = pytest.mark.model
+
+
+def quantities(nlp, text: str, offset: int = 0):
+    return find_quantities(nlp(text), offset)
+
+
+def by_text(found):
+    return {q.text: q for q in found}
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "unit", "measured_words"),
+    [
+        (
+            "The president revealed that nearly 3,000 North Korean soldiers have been killed "
+            "or wounded.",
+            "nearly 3,000",
+            "soldiers",
+            {"North", "Korean", "soldiers", "killed", "wounded"},
+        ),
+        (
+            "More than 10,000 troops were deployed to the border on Monday.",
+            "More than 10,000",
+            "troops",
+            {"troops", "deployed"},
+        ),
+        (
+            "Authorities said 1,200 people were evacuated from the town.",
+            "1,200",
+            "people",
+            {"people", "evacuated"},
+        ),
+        (
+            "Dozens of people were killed Friday in shootings at two mosques.",
+            "Dozens",
+            "people",
+            {"people", "killed"},
+        ),
+        (
+            "Vecturas shares rose 6.5% to 164p.",
+            "6.5%",
+            "percent",
+            {"Vecturas", "shares", "rose"},
+        ),
+        (
+            "A disorderly exit would cost Ford $800 million next year.",
+            "$800 million",
+            "dollar",
+            {"exit", "cost"},
+        ),
+        (
+            "In a survey of more than 6,000 employers, the lobby group found problems.",
+            "more than 6,000",
+            "employers",
+            {"survey", "employers"},
+        ),
+        (
+            "Reserves in Canadian dollars are now about $200 billion, he said.",
+            "about $200 billion",
+            "dollar",
+            {"Reserves"},
+        ),
+    ],
+)
+def test_quantities_unit_and_measured(nlp, text, figure, unit, measured_words):
+    found = by_text(quantities(nlp, text))
+    assert figure in found, list(found)
+    q = found[figure]
+    assert q.unit == unit
+    assert q.measured is not None
+    assert measured_words <= set(q.measured.split()), q.measured
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "change"),
+    [
+        ("Vecturas shares rose 6.5% to 164p.", "6.5%", "up"),
+        ("Vecturas shares rose 6.5% to 164p.", "164p", "="),
+        ("Healthcare dropped 1.61%, while energy fell 0.94%.", "1.61%", "down"),
+        ("Healthcare dropped 1.61%, while energy fell 0.94%.", "0.94%", "down"),
+        ("Employment grew by 125,600 positions last year.", "125,600", "up"),
+        ("The company cut 300 jobs in March.", "300", "down"),
+        ("Nearly 3,000 soldiers were wounded.", "Nearly 3,000", "~"),
+        ("More than 3,000 soldiers were wounded.", "More than 3,000", ">"),
+        ("The plant will hire up to 400 people.", "up to 400", "<"),
+        ("The board approved 400 new stations.", "400", "="),
+        ("Qualcomm rose under 4% on Monday.", "under 4%", "up"),
+    ],
+)
+def test_quantities_change(nlp, text, figure, change):
+    q = by_text(quantities(nlp, text))[figure]
+    assert q.change == change
+
+
+def test_quantities_spans_carry_the_paragraph_offset(nlp):
+    text = "Officials said nearly 3,000 soldiers died."
+    q = quantities(nlp, text, offset=250)[0]
+    assert (q.span.start - 250, q.span.end - 250) == (15, 27)
+    assert text[q.span.start - 250 : q.span.end - 250] == q.text == "nearly 3,000"
+
+
+def test_quantities_keep_scanner_intervals(nlp):
+    found = by_text(
+        quantities(nlp, "Outlet A says nearly 3,000 died; outlet B says more than 3,000 died.")
+    )
+    assert not found["nearly 3,000"].overlaps(found["more than 3,000"])
+
+
+def test_quantities_year_like_count_is_kept_but_years_are_not(nlp):
+    found = quantities(nlp, "In 2019, 2000 troops stayed behind after the 1988 treaty.")
+    assert [(q.text, q.unit) for q in found] == [("2000", "troops")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The 11th Corps moved in 2019.",
+        "The meeting starts at 10:30 a.m. on Friday.",
+        "For details call 555-0142.",
+        "Cayman Airways grounded its Boeing 737 Max jets.",
+    ],
+)
+def test_quantities_none(nlp, text):
+    assert quantities(nlp, text) == []
+
+
+def test_quantities_bare_count_shares_previous_noun(nlp):
+    found = by_text(quantities(nlp, "The launches offer 435 homes by open sale and 187 by tender."))
+    assert found["187"].unit == "homes"
+
+
+def test_quantities_pronoun_one_is_not_a_count(nlp):
+    assert quantities(nlp, "This is the one she wanted.") == []
+    assert [q.unit for q in quantities(nlp, "She met one of the students.")] == ["students"]
+
+
+def test_quantities_money_percent_kinds(nlp):
+    found = by_text(quantities(nlp, "The deal is worth $4.5 billion, or 35 percent of revenue."))
+    assert found["$4.5 billion"].kind == "money"
+    assert found["35 percent"].kind == "percent"
+    assert "revenue" in (found["35 percent"].measured or "")
