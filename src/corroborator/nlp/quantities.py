@@ -376,9 +376,13 @@ def _own_object(tok: Token, inside: set[int]) -> Token | None:
                 if grand.dep_ == "pobj" and grand.pos_ in _NOUN_POS and grand.i not in inside:
                     return grand
         # "(1.5mm internal diameter)": the noun after the figure that it measures
-        if child.dep_ == "npadvmod" and child.pos_ in _NOUN_POS and child.i > tok.i:
-            if child.i not in inside:
-                return child
+        if (
+            child.dep_ == "npadvmod"
+            and child.pos_ in _NOUN_POS
+            and child.i > tok.i
+            and child.i not in inside
+        ):
+            return child
     return None
 
 
@@ -487,10 +491,11 @@ def _verb_change(anchor: Token, span: Span) -> str | None:
         if head is cur:
             return None
         dep = cur.dep_
-        if dep in ("nummod", "quantmod", "compound", "conj", "appos", "amod", "advmod"):
-            if head.i in inside or head.pos_ in _NOUN_POS or dep in ("conj", "appos"):
-                cur = head
-                continue
+        if dep in ("nummod", "quantmod", "compound", "conj", "appos", "amod", "advmod") and (
+            head.i in inside or head.pos_ in _NOUN_POS or dep in ("conj", "appos")
+        ):
+            cur = head
+            continue
         if dep == "prep" and cur.i in inside:
             return _direction(head)  # "rose under 4%": the hedge word heads the figure
         if dep == "pobj" and head.dep_ == "prep":
