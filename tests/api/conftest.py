@@ -102,7 +102,8 @@ def demo_records(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
             rewrite.id, wire.id, "rewrite", 0.83,
             (Change("figure", "about 40 tonnes", "More than 40 tonnes"),))])
         store.replace_comparison(spill.id, [
-            Proposition("p-spill", spill.id, ("c-wire", "c-rewrite", "c-local"), "conflicting", 2),
+            Proposition("p-spill", spill.id, ("c-wire", "c-local"), "conflicting", 2),
+            Proposition("p-spill-more", spill.id, ("c-rewrite",), "conflicting", 1),
             Proposition("p-booms", spill.id, ("c-booms",), "single-source", 1),
         ], [Conflict("misreport", ("c-wire", "c-rewrite"),
                      "Bay Herald turns the harbour master's 'about 40 tonnes' into 'more than "

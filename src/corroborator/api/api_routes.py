@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Depends, File, Query, Request, UploadFile
+from fastapi import APIRouter, Depends, File, Form, Query, Request, UploadFile
 from fastapi.concurrency import run_in_threadpool
 
 from .envelope import ok
@@ -95,12 +95,15 @@ def api_search(request: Request,
              dependencies=[Depends(require_write)])
 async def api_ingest(request: Request,
                      file: Annotated[list[UploadFile], File(description="One or more files: "
-                                     ".txt, .html, .jsonl, RSS/Atom or WARC.")]
+                                     ".txt, .html, .jsonl, RSS/Atom or WARC.")],
+                     outlet: Annotated[str | None, Form(max_length=100, description=(
+                         "Outlet of plain-text files (HTML, feeds and JSONL carry their "
+                         "own)."))] = None,
                      ) -> dict[str, Any]:
     """Store the uploaded articles, then update stories and claims. Needs the server token
     (`Authorization: Bearer TOKEN`); the body may not exceed `[server] upload_max_mb`."""
     state = request.app.state
     files = [(f.filename or "upload", await read_upload(f, state.server)) for f in file]
     result = await run_in_threadpool(ingest_files, state.store, state.settings, state.server,
-                                     files)
+                                     files, outlet)
     return ok(result)

@@ -37,6 +37,8 @@ def _templates() -> Jinja2Templates:
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
     env.filters["short_date"] = lambda v: (v or "")[:10]
     env.filters["short_id"] = lambda v: (v or "")[:10]
+    # Uploaded files live in a temp folder: its name means nothing to a reader.
+    env.filters["basename"] = lambda v: (v or "").replace("\\", "/").rsplit("/", 1)[-1]
     return Jinja2Templates(env=env)
 
 

@@ -96,6 +96,8 @@ def _story_entry(store: Store, story: Story, derivations: Sequence[Derivation]) 
     conflicts = []
     for conflict in store.conflicts(story.id):
         ids = list(dict.fromkeys(group_of_claim.get(c, c) for c in conflict.claim_ids))
+        if len(ids) < 2:  # both sides were aligned into one proposition: name the claims
+            ids = list(dict.fromkeys(conflict.claim_ids))
         conflicts.append({"kind": conflict.kind, "claims": ids,
                           "explanation": conflict.explanation})
     return {

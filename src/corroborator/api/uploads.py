@@ -85,17 +85,32 @@ class BodyLimitMiddleware:
             await self._refuse(scope, send)
             return
         seen = 0
+        exceeded = False
 
         async def counting_receive() -> MutableMapping[str, Any]:
-            nonlocal seen
+            nonlocal seen, exceeded
             message = await receive()
             if message["type"] == "http.request":
                 seen += len(message.get("body", b""))
                 if seen > self.limit:
+                    exceeded = True
                     raise too_large(self.server)
             return message
 
-        await self.app(scope, counting_receive, send)
+        refused = False
+
+        async def guarded_send(message: MutableMapping[str, Any]) -> None:
+            # The body parser turns any error while reading into a 400; once the limit was
+            # crossed, answer 413 instead of whatever the app was about to say.
+            nonlocal refused
+            if exceeded:
+                if not refused:
+                    refused = True
+                    await self._refuse(scope, send)
+                return
+            await send(message)
+
+        await self.app(scope, counting_receive, guarded_send)
 
     async def _refuse(self, scope: MutableMapping[str, Any],
                       send: Callable[..., Awaitable[None]]) -> None:
@@ -130,8 +145,13 @@ async def read_upload(upload: UploadFile, server: ServerSettings) -> bytes:
 
 
 def ingest_files(store: Store, settings: Settings, server: ServerSettings,
-                 files: list[tuple[str, bytes]]) -> dict[str, Any]:
-    """Ingest uploaded files (each written to a private temp folder), then run the stages."""
+                 files: list[tuple[str, bytes]], outlet: str | None = None) -> dict[str, Any]:
+    """Ingest uploaded files, then run the stages.
+
+    Each file is written under ``<temp>/<outlet>/<name>``: a plain-text article takes its
+    outlet from its folder, so the folder must be the outlet (default "upload"), and a stable
+    name keeps re-uploading the same file a no-op.
+    """
     from ..pipeline.ingest import ingest_paths
 
     if not files:
@@ -143,7 +163,10 @@ def ingest_files(store: Store, settings: Settings, server: ServerSettings,
     try:
         paths = []
         for index, (name, data) in enumerate(files):
-            target = folder / f"{index:02d}-{safe_filename(name)}"
+            target = folder / safe_filename(outlet or "upload") / safe_filename(name)
+            if str(target) in paths:  # two files of one name in one upload
+                target = target.with_name(f"{index}-{target.name}")
+            target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(data)
             paths.append(str(target))
         with _write_lock:

@@ -26,6 +26,25 @@ def article_summary(article: Article) -> dict[str, Any]:
     }
 
 
+def _lookup(kind: str, ident: str, fetch):  # type: ignore[no-untyped-def]
+    """Fetch by id or prefix; the message names the id but not the database's location."""
+    try:
+        return fetch(ident)
+    except NotFound as exc:
+        if "ambiguous" in str(exc):
+            raise NotFound(f"{kind} id prefix {ident!r} is ambiguous; give more characters"
+                           ) from None
+        raise NotFound(f"no {kind} with id {ident!r}") from None
+
+
+def get_story(store: Store, story_id: str) -> Story:
+    return _lookup("story", story_id, store.get_story)  # type: ignore[no-any-return]
+
+
+def get_article(store: Store, article_id: str) -> Article:
+    return _lookup("article", article_id, store.get_article)  # type: ignore[no-any-return]
+
+
 def _story_of(store: Store, article_id: str) -> Story | None:
     for story in store.stories():
         if article_id in story.article_ids:
@@ -71,7 +90,7 @@ def unassigned_articles(store: Store) -> list[dict[str, Any]]:
 
 
 def _dossier_story(store: Store, builder: DossierBuilder, story_id: str) -> dict[str, Any]:
-    story = store.get_story(story_id)  # resolves a prefix; raises NotFound
+    story = get_story(store, story_id)  # resolves a prefix; raises NotFound
     dossier = builder(store, [story.id])
     for entry in dossier.get("stories", []):
         if entry["id"] == story.id:
@@ -109,7 +128,7 @@ def story_view(store: Store, builder: DossierBuilder, story_id: str) -> dict[str
 
 def article_view(store: Store, builder: DossierBuilder, article_id: str) -> dict[str, Any]:
     """The article's text cut into highlighted segments, and its claims across outlets."""
-    article = store.get_article(article_id)
+    article = get_article(store, article_id)
     story = _story_of(store, article.id)
     dossier_story = _dossier_story(store, builder, story.id) if story else None
     marks: list[Mark] = []

@@ -102,8 +102,10 @@ async def upload_submit(request: Request) -> HTMLResponse:
     check_token(state.server, presented_token(request, token if isinstance(token, str) else None))
     uploads = [f for f in form.getlist("file") if not isinstance(f, str)]
     files = [(f.filename or "upload", await read_upload(f, state.server)) for f in uploads]
+    outlet = form.get("outlet")
+    outlet = outlet.strip()[:100] if isinstance(outlet, str) and outlet.strip() else None
     result = await run_in_threadpool(ingest_files, state.store, state.settings, state.server,
-                                     files)
+                                     files, outlet)
     return _render(request, "upload.html", {"result": result,
                                             "limit_mb": state.server.upload_max_mb},
                    status_code=201)
