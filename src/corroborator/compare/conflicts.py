@@ -119,9 +119,11 @@ def judge_figures(ctx: StoryContext, fa: Figure, fb: Figure) -> Conflict | None:
     f1, f2 = (fa, fb) if first is fa.claim else (fb, fa)
     s1, s2 = ctx.speakers.of(first), ctx.speakers.of(second)
     fig1, fig2 = intervals.figure_text(f1.quantity), intervals.figure_text(f2.quantity)
-    what = f2.quantity.measured or f1.quantity.measured or "the same figure"
+    what = f1.quantity.measured or f2.quantity.measured or "the same figure"
     o1, o2 = ctx.outlet(first), ctx.outlet(second)
     ids = (first.id, second.id)
+    if ctx.speakers.affiliated(first, second):
+        return None
     if ctx.speakers.same(first, second):
         gap = _hours_apart(ctx, first, second)
         cue = _UPDATE_CUE.search(ctx.sentence(second))
@@ -277,7 +279,8 @@ def quote_variants(ctx: StoryContext, claims: Sequence[Claim]) -> list[Conflict]
             by_speaker.setdefault(ctx.speakers.of(claim).key, []).append(claim)
     best: dict[tuple[str, frozenset[str]], tuple[tuple[float, float], Conflict]] = {}
     for claim in claims:
-        if not claim.quote or len(_words(claim.quote)) < 4:
+        quote = quote_of(claim, ctx.articles.get(claim.article_id))
+        if not quote or len(_words(quote)) < 4:
             continue
         speaker = ctx.speakers.of(claim)
         if speaker.kind != NAMED:
@@ -285,7 +288,7 @@ def quote_variants(ctx: StoryContext, claims: Sequence[Claim]) -> list[Conflict]
         root = ctx.roots.get(claim.article_id, claim.article_id)
         elsewhere = [a for a in ctx.articles.values()
                      if ctx.roots.get(a.id, a.id) != root]
-        if any(quote_found_in(claim.quote, a.text, ratio) for a in elsewhere):
+        if any(quote_found_in(quote, a.text, ratio) for a in elsewhere):
             continue  # other lineages carry the same words: a real, shared quotation
         for other in by_speaker.get(speaker.key, []):
             other_root = ctx.roots.get(other.article_id, other.article_id)
@@ -295,12 +298,13 @@ def quote_variants(ctx: StoryContext, claims: Sequence[Claim]) -> list[Conflict]
                 continue
             if bool(claim.quantities) != bool(other.quantities):
                 continue  # a figure and a remark without one are not the same point
-            if other.quote and not quotes_differ(claim.quote, other.quote, ratio):
+            other_quote = quote_of(other, ctx.articles.get(other.article_id))
+            if other_quote and not quotes_differ(quote, other_quote, ratio):
                 continue
             cos = ctx.vectors.content_cosine(claim, other)
-            said = other.quote or claim_text(other, ctx.articles.get(other.article_id))
+            said = other_quote or claim_text(other, ctx.articles.get(other.article_id))
             text = (
-                f"{ctx.outlet(claim)} quotes {speaker.label} as saying {_q(claim.quote)}, "
+                f"{ctx.outlet(claim)} quotes {speaker.label} as saying {_q(quote)}, "
                 f"words found in no other report, while {ctx.outlet(other)} reports "
                 f"{speaker.label} on the same point as {_q(_short(said))}."
             )
@@ -312,6 +316,21 @@ def quote_variants(ctx: StoryContext, claims: Sequence[Claim]) -> list[Conflict]
                 best[key] = (rank, Conflict("quote-variant", (first.id, second.id), text,
                                            ctx.story_id))
     return [c for _, c in best.values()]
+
+
+_QUOTED = re.compile(r"[\"“]([^\"“”]{8,}?)(?:[\"”]|$)")
+
+
+def quote_of(claim: Claim, article: Article | None) -> str | None:
+    """The claim's quotation, or quoted words inside its content the parse did not mark."""
+    if claim.quote:
+        return claim.quote.strip()
+    if article is None:
+        return None
+    span = claim.content_span
+    end = claim.sentence_span.end if claim.sentence_span else span.end
+    found = _QUOTED.search(article.text[span.start : max(span.end, end)])
+    return found.group(1).strip(" ,.") if found else None
 
 
 def _short(text: str, limit: int = 160) -> str:

@@ -127,7 +127,9 @@ def dedupe_conflicts(
     conflicts: Sequence[Conflict], propositions: Sequence[Proposition]
 ) -> list[Conflict]:
     """One conflict per kind and pair of propositions (the first found: the earliest pair);
-    conflicts whose two claims fell into one proposition are dropped."""
+    conflicts whose two claims fell into one proposition are dropped. A pair may carry two
+    kinds: "nearly 2,000" is misreported as "more than 2,000" by one outlet and updated to
+    2,400 (inside that interval) by the minister a day later."""
     where = {cid: p.id for p in propositions for cid in p.claim_ids}
     seen: set[tuple[str, frozenset[str]]] = set()
     out = []
@@ -136,10 +138,8 @@ def dedupe_conflicts(
         if len(props) < 2:
             continue
         key = (conflict.kind, props)
-        pair_key = ("*", props)
-        if key in seen or pair_key in seen:
+        if key in seen:
             continue
         seen.add(key)
-        seen.add(pair_key)
         out.append(conflict)
     return out

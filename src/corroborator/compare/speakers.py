@@ -56,8 +56,14 @@ class Speaker:
 
 
 def _strip_qualifier(name: str) -> str:
-    bare = _POSSESSIVE_LEAD.sub("", name.strip())
-    return bare if bare else name
+    """"Estmere's National Security Bureau" → "National Security Bureau"; "Velorian President
+    Amara Kestin" → "Amara Kestin" (words before the last title are a description)."""
+    bare = _POSSESSIVE_LEAD.sub("", name.strip()) or name
+    words = bare.split()
+    titled = [i for i, w in enumerate(words[:-1]) if w.lower() in spk.TITLES]
+    if titled and words[titled[-1] + 1][:1].isupper():
+        bare = " ".join(words[titled[-1] + 1 :])
+    return bare
 
 
 def _is_dateline(name: str, article: Article | None) -> bool:
@@ -66,8 +72,9 @@ def _is_dateline(name: str, article: Article | None) -> bool:
         return False
     if article is None:
         return False
-    head = article.text[:80]
-    return name.strip() in head
+    # a dateline opens a paragraph: "KESTREL BAY, March 6 (Meridian) —", "GRENHAVEN —"
+    pattern = rf"(?:^|\n)\s*{re.escape(name.strip())}\s*(?:,|—|–|-|\()"
+    return re.search(pattern, article.text) is not None
 
 
 def _has_capital(name: str) -> bool:
@@ -102,6 +109,14 @@ class StorySpeakers:
         persons = {self._canonical.get(raw[c.id], raw[c.id]) for c in claims
                    if c.id in raw and c.speaker_type == "PERSON"}
         self._spokes = self._spokesperson_index(names, sorted(persons & set(names)), texts)
+        # countries, peoples and places speak through their officials: "Veloria says" and
+        # "Velorian President Amara Kestin" are not independent sources
+        self._places = {
+            name for name in (self._canonical.get(raw[c.id], raw[c.id]) for c in claims
+                              if c.id in raw and c.speaker_type != "PERSON")
+            if name in names and " " not in name and not name.isupper()
+        }
+        self._intros = self._introductions(names, texts)
         self._by_claim: dict[str, Speaker] = {}
         for claim in claims:
             self._by_claim[claim.id] = self._resolve(claim, raw.get(claim.id))
@@ -139,6 +154,30 @@ class StorySpeakers:
                             if word in spk.TITLES or word.endswith(("man", "woman", "person")):
                                 index[word].add(name)
         return index
+
+    @staticmethod
+    def _introductions(names: Sequence[str], texts: Sequence[str]) -> dict[str, str]:
+        """The words just before each name's mentions ("Velorian President", "Veloria's")."""
+        found: dict[str, list[str]] = defaultdict(list)
+        for name in names:
+            for text in texts:
+                for m in re.finditer(re.escape(name), text):
+                    found[name].append(text[max(0, m.start() - 40) : m.start()])
+        return {n: " ".join(parts) for n, parts in found.items()}
+
+    def affiliated(self, a: Claim, b: Claim) -> bool:
+        """True when one speaker is a country or people the other speaks for or belongs to
+        ("Veloria" and "Velorian President Amara Kestin"): neither the same source nor an
+        independent one, so figure rules leave such pairs alone."""
+        sa, sb = self.of(a), self.of(b)
+        for place, other in ((sa, sb), (sb, sa)):
+            if place.label not in self._places or other.kind != NAMED:
+                continue
+            stem = place.label.lower()[: max(4, len(place.label) - 2)]
+            context = (self._intros.get(other.label, "") + " " + other.label).lower()
+            if re.search(rf"\b{re.escape(stem)}", context):
+                return True
+        return False
 
     def _spokesperson_index(
         self, names: Sequence[str], persons: Sequence[str], texts: Sequence[str]

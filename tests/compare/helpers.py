@@ -1,0 +1,52 @@
+"""Hand-built records for compare tests: no models, a bag-of-words stand-in for embeddings."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Sequence
+from datetime import datetime, timezone
+
+import numpy as np
+
+from corroborator.nlp.numbers import scan_quantities
+from corroborator.records import Article, Claim, Quantity, Span
+
+
+def bow_embed(texts: Sequence[str]) -> np.ndarray:
+    """Unit vectors of hashed lower-cased words (plural s stripped): a model-free cosine."""
+    out = np.zeros((len(texts), 512), dtype=np.float32)
+    for i, text in enumerate(texts):
+        for word in re.findall(r"[a-z]+", text.lower()):
+            word = word[:-1] if word.endswith("s") and len(word) > 3 else word
+            out[i, int(hashlib.md5(word.encode()).hexdigest(), 16) % 512] += 1.0
+        norm = np.linalg.norm(out[i])
+        if norm:
+            out[i] /= norm
+    return out
+
+
+def article(ident: str, outlet: str, text: str, day: int | None = 4, hour: int = 9) -> Article:
+    when = datetime(2026, 5, day, hour, tzinfo=timezone.utc) if day else None
+    return Article(ident, f"{ident}.txt", None, outlet, None, when, "en", text, "")
+
+
+def claim(
+    art: Article, content: str, speaker: str | None, *, quote: str | None = None,
+    measured: str | None = None, stance: str = "stated", speaker_type: str | None = None,
+    via: tuple[str, ...] = (),
+) -> Claim:
+    """A claim over ``content`` (which must occur in the article) with its figures scanned."""
+    start = art.text.index(content)
+    span = Span(start, start + len(content))
+    quantities = tuple(
+        Quantity(q.text, q.span, q.value, q.low, q.high, q.qualifier, q.unit, measured,
+                 q.change, q.kind)
+        for q in scan_quantities(content, start)
+    )
+    sent_start = max(art.text.rfind(".", 0, start) + 1, art.text.rfind("\n", 0, start) + 1)
+    sent_end = art.text.find(".", span.end)
+    sentence = Span(sent_start, len(art.text) if sent_end < 0 else sent_end + 1)
+    ident = hashlib.sha1(f"{art.id}:{start}:{speaker}".encode()).hexdigest()[:12]
+    return Claim(ident, art.id, speaker, None, "said", None, span, quote, stance, via,
+                 quantities, (), sentence, "test", speaker_type)

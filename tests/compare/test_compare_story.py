@@ -1,0 +1,130 @@
+"""compare_story on hand-built claims (no models: a bag-of-words stand-in for embeddings)."""
+
+from corroborator.compare import compare_story
+from corroborator.compare.propositions import group_claims
+from corroborator.records import Change, Derivation, Story
+
+from .helpers import article, bow_embed, claim
+
+WIRE = article(
+    "wire", "Meridian Press",
+    "Defence Minister Lena Vostrikova said nearly 2,000 Halvorian soldiers were killed or "
+    "wounded. The bureau said that around 800 Halvorian soldiers were killed or wounded. "
+    "Halvoria has massed thousands of troops on the border, the general staff said. "
+    "The National Security Bureau said that Halvorian units had little experience of "
+    "mountain warfare and were losing men.",
+    day=6, hour=9,
+)
+COPY = article("copy", "Valley Times", WIRE.text, day=6, hour=12)
+REWRITE = article(
+    "rewrite", "Daily Rundown",
+    "More than 2,000 Halvorian soldiers were killed or wounded, Lena Vostrikova said. "
+    "Halvoria deployed more than 10,000 troops on the border, the general staff said. "
+    "The National Security Bureau said: \"Halvorian units were never trained for mountain "
+    "warfare and are losing men.\"",
+    day=6, hour=15,
+)
+LATER = article(
+    "later", "Kestrel Bay Tribune",
+    "Lena Vostrikova raised her estimate to 2,400 Halvorian soldiers killed or wounded.",
+    day=7, hour=11,
+)
+KILLED = "Halvorian soldiers killed or wounded"
+TROOPS = "Halvorian troops on the border"
+
+
+def _claims():
+    return [
+        claim(WIRE, "nearly 2,000 Halvorian soldiers were killed or wounded", "Lena Vostrikova",
+              measured=KILLED, speaker_type="PERSON"),
+        claim(WIRE, "around 800 Halvorian soldiers were killed or wounded",
+              "National Security Bureau", measured=KILLED, speaker_type="ORG"),
+        claim(WIRE, "Halvoria has massed thousands of troops on the border", "general staff",
+              measured=TROOPS),
+        claim(WIRE, "Halvorian units had little experience of mountain warfare and were losing "
+              "men", "National Security Bureau", speaker_type="ORG"),
+        claim(COPY, "nearly 2,000 Halvorian soldiers were killed or wounded", "Lena Vostrikova",
+              measured=KILLED, speaker_type="PERSON"),
+        claim(REWRITE, "More than 2,000 Halvorian soldiers were killed or wounded",
+              "Lena Vostrikova", measured=KILLED, speaker_type="PERSON"),
+        claim(REWRITE, "Halvoria deployed more than 10,000 troops on the border",
+              "general staff", measured=TROOPS),
+        claim(REWRITE, "Halvorian units were never trained for mountain warfare and are losing "
+              "men", "National Security Bureau", speaker_type="ORG",
+              quote="Halvorian units were never trained for mountain warfare and are losing men."),
+        claim(LATER, "her estimate to 2,400 Halvorian soldiers killed or wounded",
+              "Lena Vostrikova", measured=KILLED, speaker_type="PERSON"),
+    ]
+
+
+def _run(settings, derivations=()):
+    arts = [WIRE, COPY, REWRITE, LATER]
+    story = Story("s1", "Brenmoor", tuple(a.id for a in arts))
+    edges = [Derivation("copy", "wire", "copy", 1.0), *derivations]
+    return compare_story(story, arts, _claims(), edges, settings, embed_fn=bow_embed)
+
+
+def _kinds(result):
+    return sorted({c.kind for c in result.conflicts})
+
+
+def test_compare_finds_each_kind(settings) -> None:
+    result = _run(settings)
+    assert _kinds(result) == ["misreport", "quote-variant", "source-disagreement", "update"]
+
+
+def test_compare_compatible_vague_figures_never_conflict(settings) -> None:
+    result = _run(settings)
+    troops = {c.id for c in _claims() if c.quantities and c.quantities[0].measured == TROOPS}
+    for conflict in result.conflicts:
+        assert not troops & set(conflict.claim_ids), conflict.explanation
+    together = [p for p in result.propositions if troops <= set(p.claim_ids)]
+    assert len(together) == 1  # "thousands" and "more than 10,000" corroborate each other
+
+
+def test_compare_copies_are_one_independent_source(settings) -> None:
+    result = _run(settings)
+    by_claim = {cid: p for p in result.propositions for cid in p.claim_ids}
+    nearly = [c for c in _claims() if c.quantities and c.quantities[0].text == "nearly 2,000"]
+    prop = by_claim[nearly[0].id]
+    assert by_claim[nearly[1].id] is prop
+    assert prop.independent_sources == 1  # the wire and its copy are one lineage
+    assert prop.status == "conflicting"
+
+
+def test_compare_explanations_name_outlets_speakers_figures(settings) -> None:
+    result = _run(settings)
+    misreport = next(c for c in result.conflicts if c.kind == "misreport")
+    for needle in ("Daily Rundown", "Meridian Press", "Lena Vostrikova", "nearly 2,000",
+                   "More than 2,000"):
+        assert needle in misreport.explanation
+    update = next(c for c in result.conflicts if c.kind == "update")
+    assert "2,400" in update.explanation and "Kestrel Bay Tribune" in update.explanation
+
+
+def test_compare_figure_changed_along_edge_is_a_misreport(settings) -> None:
+    src = article("s", "Harbor", "The museum said about 1,200 visitors came on Sunday.", day=1)
+    dst = article("d", "Weekly", "The museum said 2,500 visitors came on Sunday.", day=2)
+    edge = Derivation("d", "s", "rewrite", 0.8, (Change("figure", "about 1,200", "2,500"),))
+    story = Story("s2", None, ("s", "d"))
+    result = compare_story(story, [src, dst], [], [edge], settings, embed_fn=bow_embed)
+    assert [c.kind for c in result.conflicts] == ["misreport"]
+    assert len(result.added_claims) == 2
+    same = Derivation("d", "s", "rewrite", 0.8, (Change("figure", "about 1,200", "some 1,200"),))
+    dst2 = article("d", "Weekly", "The museum said some 1,200 visitors came on Sunday.", day=2)
+    result = compare_story(story, [src, dst2], [], [same], settings, embed_fn=bow_embed)
+    assert result.conflicts == ()
+
+
+def test_compare_timeline_first_appearance_and_update(settings) -> None:
+    result = _run(settings)
+    assert result.timeline[0]["outlet"] == "Meridian Press"
+    updates = [ch for e in result.timeline for ch in e["changes"] if ch["kind"] == "update"]
+    assert updates and updates[0]["to"] == "2,400"
+
+
+def test_group_claims_respects_cannot_link() -> None:
+    claims = _claims()[:3]
+    a, b, c = (x.id for x in claims)
+    groups = group_claims(claims, [(a, c, 0.9), (b, c, 0.8)], {frozenset((a, b))})
+    assert sorted(map(len, groups)) == [1, 2]

@@ -1,0 +1,47 @@
+import pytest
+
+from corroborator.compare import intervals
+from corroborator.nlp.numbers import scan_quantities
+
+
+def q(text: str):
+    (found,) = scan_quantities(text)
+    return found
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "compatible"),
+    [
+        ("nearly 3,000", "more than 3,000", False),
+        ("more than 10,000", "thousands", True),
+        ("nearly 2,000", "close to 2,000", True),
+        ("at least 14", "14", True),
+        ("about 120", "roughly 120", True),
+        ("about 120", "more than 200", False),
+        ("around 800", "nearly 2,000", False),
+        ("between 150 and 200", "some 150 to 200", True),
+        ("23", "more than 40", False),
+        ("about 3,000", "more than 3,000", True),
+    ],
+)
+def test_intervals_compatibility(a: str, b: str, compatible: bool) -> None:
+    assert intervals.compatible(q(a), q(b)) is compatible
+    assert intervals.compatible(q(b), q(a)) is compatible
+    assert intervals.conflicting(q(a), q(b)) is (not compatible)
+
+
+def test_intervals_never_compare_money_with_counts() -> None:
+    assert not intervals.same_scale(q("$4.5 million"), q("4,500"))
+    assert not intervals.conflicting(q("$4.5 million"), q("4,500"))
+
+
+def test_intervals_durations_are_not_figures() -> None:
+    (weeks,) = [x for x in scan_quantities("six weeks of fighting") if x.kind == "measure"] or [
+        None]
+    if weeks is not None:
+        assert not intervals.is_figure(weeks)
+
+
+def test_intervals_text() -> None:
+    assert intervals.interval_text(q("14")) == "14"
+    assert intervals.interval_text(q("at least 14")) == "≥ 14"

@@ -1,0 +1,73 @@
+from corroborator.compare.speakers import NAMED, OUTLET, ROLE, StorySpeakers
+
+from .helpers import article, claim
+
+A = article(
+    "a", "Coastal Wire Service",
+    "GRENHAVEN, May 4 (Coastal Wire) — Velorian President Amara Kestin said on Monday that "
+    "the pass was held. Veloria's National Intelligence Service (NIS) said that the units "
+    "lacked coats. Defence Minister Joran Pell said the army took three villages. The "
+    "minister said the roads were open. A spokesman for the NIS, Ilya Dorn, said the "
+    "border was calm.",
+)
+B = article(
+    "b", "The Evening Ledger",
+    "Kestin said the pass would hold. The NIS said supplies were short. Reports said the "
+    "pass was quiet, according to President Amara Kestin. Ilya Dorn said the "
+    "border was quiet.",
+)
+
+
+def _speakers():
+    claims = [
+        claim(A, "the pass was held", "Velorian President Amara Kestin", speaker_type="PERSON"),
+        claim(B, "the pass would hold", "Kestin", speaker_type="PERSON"),
+        claim(A, "the units lacked coats", "Veloria's National Intelligence Service",
+              speaker_type="ORG"),
+        claim(B, "supplies were short", "NIS", speaker_type="ORG"),
+        claim(A, "the roads were open", "minister"),
+        claim(A, "the army took three villages", "Joran Pell", speaker_type="PERSON"),
+        claim(B, "the pass was quiet", None),
+        claim(A, "the pass was held", "GRENHAVEN"),
+        claim(A, "border was calm", "Ilya Dorn", speaker_type="PERSON"),
+        claim(B, "border was quiet", "Ilya Dorn", speaker_type="PERSON"),
+    ]
+    return claims, StorySpeakers(claims, [A, B])
+
+
+def test_speakers_surname_is_full_name_with_title() -> None:
+    claims, sp = _speakers()
+    assert sp.same(claims[0], claims[1])
+    assert sp.of(claims[1]).label == "Amara Kestin"
+
+
+def test_speakers_acronym_and_possessive_qualifier() -> None:
+    claims, sp = _speakers()
+    assert sp.same(claims[2], claims[3])
+    assert sp.of(claims[3]).label == "National Intelligence Service"
+
+
+def test_speakers_role_resolves_to_the_one_holder() -> None:
+    claims, sp = _speakers()
+    assert sp.of(claims[4]).kind == NAMED
+    assert sp.same(claims[4], claims[5])
+
+
+def test_speakers_unattributed_repaired_from_sentence_or_outlet() -> None:
+    claims, sp = _speakers()
+    assert sp.of(claims[6]).label == "Amara Kestin"
+    assert sp.of(claims[7]).label == "Amara Kestin"  # dateline, then the sentence names her
+
+
+def test_speakers_spokesperson_speaks_for_organisation() -> None:
+    claims, sp = _speakers()
+    assert sp.of(claims[8]).label == "National Intelligence Service"
+
+
+def test_speakers_no_speaker_is_the_outlet_and_roles_stay_unknown() -> None:
+    art = article("c", "Harbor News", "Officials said the bridge was closed. It rained.")
+    claims = [claim(art, "the bridge was closed", None), claim(art, "It rained", "a source")]
+    sp = StorySpeakers(claims, [art])
+    assert sp.of(claims[0]).kind in (OUTLET, NAMED)
+    assert sp.of(claims[1]).kind == ROLE
+    assert not sp.same(claims[1], claims[1])
