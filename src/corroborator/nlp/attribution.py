@@ -28,12 +28,13 @@ from typing import TYPE_CHECKING
 from . import cues as lex
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span as SpacySpan, Token
+    from spacy.tokens import Doc, Token
+    from spacy.tokens import Span as SpacySpan
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 CLAUSE_DEPS = ("ccomp",)
-RELATIVE_PRONOUNS = frozenset("who which that whom".split())
-PRONOUNS = frozenset("i you he she it we they me him her us them one".split())
+RELATIVE_PRONOUNS = frozenset(["who", "which", "that", "whom"])
+PRONOUNS = frozenset(["i", "you", "he", "she", "it", "we", "they", "me", "him", "her", "us", "them", "one"])
 _TRIM_CHARS = " \t,;:–—-"
 _QUOTE_CHARS = "\"“”‘’'«»"
 
@@ -87,7 +88,32 @@ def _trim(text: str, start: int, end: int, offset: int) -> tuple[int, int] | Non
             end -= 1
     if end <= start:
         return None
+    start, end = _balance_quotes(text, start, end)
     return (start + offset, end + offset)
+
+
+_OPENERS = "“\""
+_CLOSERS = "”\""
+
+
+def _balance_quotes(text: str, start: int, end: int) -> tuple[int, int]:
+    """Take in the closing (or opening) mark of a quotation the span leaves half open."""
+    inner = text[start:end]
+    opens, closes = inner.count("“"), inner.count("”")
+    straight = inner.count('"')
+    if opens > closes or straight % 2 == 1 and text[start] == '"':
+        j = end
+        while j < len(text) and j - end < 3 and text[j] in ".,!?;":
+            j += 1
+        if j < len(text) and text[j] in _CLOSERS:
+            return start, j + 1
+    if closes > opens or straight % 2 == 1 and text[end - 1] == '"':
+        i = start
+        while i > 0 and start - i < 2 and text[i - 1] == " ":
+            i -= 1
+        if i > 0 and text[i - 1] in _OPENERS:
+            return i - 1, end
+    return start, end
 
 
 def _subtree(token: Token, exclude: tuple[Token, ...] = ()) -> list[Token]:
@@ -162,11 +188,9 @@ def _subject(verb: Token, depth: int = 0) -> tuple[_Speaker | None, bool]:
     """The speaker of ``verb`` and whether the verb is an agentless passive."""
     passive = False
     for child in verb.children:
-        if child.dep_ == "nsubj" and child.lower_ != "it" or (
-            child.dep_ == "nsubj" and child.lower_ == "it" and verb.lemma_ not in lex.SEEM_VERBS
-        ):
-            if child.dep_ == "nsubj" and child.tag_ == "EX":
-                continue
+        if child.dep_ == "nsubj":
+            if child.tag_ == "EX" or (child.lower_ == "it" and verb.lemma_ in lex.SEEM_VERBS):
+                continue  # "it seems that", "there is": no speaker
             return _speaker_from(child), False
         if child.dep_ == "nsubjpass":
             passive = True
@@ -209,10 +233,19 @@ def _object_content(verb: Token, entry: lex.CueEntry) -> list[Token]:
     xcomps = _after(verb, ("xcomp", "oprd"))
     objs = _after(verb, ("dobj",))
     if xcomps and entry.lemma not in ("say", "tell"):
+        # "urged voters [to act]", "called the deal [a disaster]": the complement is the content
         tokens: list[Token] = []
-        for tok in objs + xcomps:
+        for tok in xcomps:
             tokens.extend(tok.subtree)
+            if tok.dep_ == "oprd":  # "called [Christmas a sham]": object and predicate
+                tokens.extend(t for o in objs if o.i < tok.i for t in o.subtree)
         return tokens
+    for prep in _after(verb, ("prep",)):
+        # "praised Trump [for speaking out]": the reason is what is praised or blamed
+        if prep.lower_ == "for" and objs and entry.lemma in lex.NP_CONTENT_VERBS:
+            comp = [c for c in prep.children if c.dep_ in ("pcomp", "pobj")]
+            if comp:
+                return list(comp[0].subtree)
     if objs:
         obj = objs[0]
         quoted = any(t.text in _QUOTE_CHARS for t in obj.subtree)
@@ -225,6 +258,9 @@ def _object_content(verb: Token, entry: lex.CueEntry) -> list[Token]:
             tokens = list(obj.subtree)
             for extra in _after(verb, ("oprd", "ccomp")):
                 tokens.extend(extra.subtree)
+            for prep in _after(verb, ("prep",)):
+                if prep.lower_ == "as" and prep.i > obj.i:  # "described himself as a moderate"
+                    tokens.extend(prep.subtree)
             return tokens
     for prep in _after(verb, ("prep",)):
         verbs = lex.CONTENT_PREPOSITIONS.get(prep.lower_)
@@ -238,7 +274,11 @@ def _object_content(verb: Token, entry: lex.CueEntry) -> list[Token]:
 def _inverted_content(verb: Token) -> list[Token]:
     """"X, he said": the cue hangs off the clause it reports (or heads a clause on its left)."""
     head = verb.head
-    if verb.dep_ in ("parataxis", "ccomp") and head.i < verb.i:
+    if verb.dep_ == "parataxis" and head is not verb:
+        # "“A,” he said, “B.”": the cue interrupts the clause it reports
+        own = {t.i for t in verb.subtree}
+        return [t for t in head.subtree if t.i not in own]
+    if verb.dep_ == "ccomp" and head.i < verb.i:
         left = verb.left_edge.i
         return [t for t in head.subtree if t.i < left]
     lefts = [c for c in verb.children if c.dep_ in ("ccomp", "parataxis") and c.i < verb.i]
@@ -328,6 +368,13 @@ def _make(doc: Doc, offset: int, content_tokens: list[Token], verb_range: tuple[
           lemma: str, stance: str, speaker: _Speaker | None, kind: str,
           via: list[tuple[str, Token]] | None = None) -> Attribution | None:
     text = doc.text
+    if lemma != "according to":
+        skip = {t.i for t in content_tokens if t.lower_ == "according" and t.dep_ == "prep"}
+        if skip:
+            drop = {d.i for t in content_tokens if t.i in skip for d in t.subtree}
+            content_tokens = [t for t in content_tokens if t.i not in drop]
+            if not content_tokens:
+                return None
     content = _char_span(_contiguous(content_tokens), offset, text)
     if content is None:
         return None
@@ -377,7 +424,9 @@ def _verb_attribution(verb: Token, entry: lex.CueEntry, offset: int) -> Attribut
     if not content:
         return None
     if subject is None and not passive:
-        if entry.kind != "evidence" or verb.dep_ not in ("ROOT",):
+        # "Asked if he was bullied, ...": the question has no named asker
+        asked = verb.lemma_ == "ask" and verb.tag_ == "VBN" and verb.dep_ == "advcl"
+        if not asked and (entry.kind != "evidence" or verb.dep_ not in ("ROOT",)):
             return None
     if entry.kind == "evidence" and subject is not None and not lex.is_evidence_subject(
         subject.head.lemma_
@@ -388,7 +437,53 @@ def _verb_attribution(verb: Token, entry: lex.CueEntry, offset: int) -> Attribut
     if via:
         inner_name, inner_tok = via[-1]
         subject = _Speaker([inner_tok], inner_name, inner_tok.ent_type_ or None, False, inner_tok)
+    content = _prune(content, verb)
     return _make(doc, offset, content, _cue_tokens(verb), entry.lemma, stance, subject, kind, via)
+
+
+_REASON_MARKS = frozenset("because since although though while unless as if".split())
+
+
+def _prune(content: list[Token], verb: Token) -> list[Token]:
+    """Fit the content to what the cue governs.
+
+    - A second reporting verb conjoined inside the content ("said [A] and predicted B") is
+      a separate statement the parser attached too low: cut it and what follows.
+    - A trailing non-restrictive phrase (", which ...", ", a longtime ...") on a noun-phrase
+      or infinitive content describes the object, it is not part of what was said.
+    - A reason clause the parser hung on the cue ("said X because Y") belongs to the content.
+    """
+    if not content:
+        return content
+    ids = {t.i for t in content}
+    doc = verb.doc
+    cut = None
+    for t in content:
+        if t.dep_ == "conj" and t.pos_ == "VERB" and t.head.i in ids and lex.verb_cue(t.lemma_) \
+                and not any(c.dep_ in SUBJECT_DEPS for c in t.children) and t.tag_ in (
+                    "VBD", "VBZ", "VBP", "VBG"):
+            start = t.left_edge.i
+            while start - 1 in ids and doc[start - 1].dep_ in ("cc", "punct"):
+                start -= 1
+            cut = start if cut is None else min(cut, start)
+    if cut is not None:
+        content = [t for t in content if t.i < cut]
+    has_clause = any(t.dep_ in CLAUSE_DEPS and t.head is verb for t in content)
+    if not has_clause:
+        for t in sorted(content, key=lambda x: x.i):
+            if t.dep_ in ("relcl", "appos", "acl") and t.i - 1 >= 0:
+                left = t.left_edge.i
+                if left - 1 >= 0 and doc[left - 1].text == "," and left - 1 in ids:
+                    content = [x for x in content if x.i < left - 1]
+                    break
+    else:
+        last = max(t.i for t in content)
+        for adv in verb.children:
+            if adv.dep_ == "advcl" and adv.i > last and not lex.verb_cue(adv.lemma_) and any(
+                m.dep_ == "mark" and m.lower_ in _REASON_MARKS for m in adv.children
+            ):
+                content = content + list(adv.subtree)
+    return content
 
 
 def _quoted_as_saying(verb: Token, offset: int) -> Attribution | None:
@@ -426,9 +521,8 @@ def _according_to(tok: Token, offset: int) -> Attribution | None:
         cue_range = (tok.i, tok.i)
     if not objs:
         return None
-    head = tok.head
-    while head.pos_ not in ("VERB", "AUX") and head.dep_ != "ROOT" and head.head is not head:
-        head = head.head
+    # the whole sentence is what the source vouches for, wherever the phrase sits
+    head = tok.sent.root
     content = [t for t in _subtree(head, (tok,))]
     if not content:
         return None
@@ -467,6 +561,36 @@ def _noun_attribution(noun: Token, entry: lex.CueEntry, offset: int) -> Attribut
                  speaker, "indirect")
 
 
+_NOT_SPEAKERS = frozenset(
+    "update updated note editor editors related watch photo photos video correction read see "
+    "also warning breaking exclusive analysis opinion live more source sources caption "
+    "credit wait example question answer bottom line".split()
+)
+
+
+def _speaker_colon(doc: Doc, offset: int) -> Attribution | None:
+    """"Paul Ryan: FBI Decision 'Defies Explanation'" (headlines, transcripts): name, colon, words."""
+    limit = min(len(doc), 6)
+    for i in range(1, limit):
+        if doc[i].text != ":":
+            continue
+        name = doc[:i]
+        words = [t for t in name if not t.is_punct]
+        if not words or any(not (t.is_alpha or t.text in ("'s", "’s", ".")) for t in name):
+            return None
+        if not all(t.text[0].isupper() or t.text in ("'s", "’s") for t in words):
+            return None
+        if any(t.lower_ in _NOT_SPEAKERS for t in words):
+            return None
+        rest = doc[i + 1 :]
+        if len([t for t in rest if t.is_alpha]) < 3:
+            return None
+        speaker = _Speaker(list(name), name.text, name.root.ent_type_ or None,
+                           False, name.root)
+        return _make(doc, offset, list(rest), (i, i), ":", "stated", speaker, "direct")
+    return None
+
+
 def find_attributions(doc: Doc, offset: int = 0) -> list[Attribution]:
     """All attributions in the parsed paragraph ``doc`` (offsets shifted by ``offset``).
 
@@ -474,6 +598,9 @@ def find_attributions(doc: Doc, offset: int = 0) -> list[Attribution]:
     already carries them), so each token plays one role, as in the PolNeAR annotation.
     """
     found: list[Attribution] = []
+    headline = _speaker_colon(doc, offset)
+    if headline is not None:
+        found.append(headline)
     for tok in doc:
         lower = tok.lower_
         att = None

@@ -22,50 +22,63 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
 # Verbs that report speech or writing. Value: stance.
-SPEECH_VERBS: dict[str, str] = {
-    **dict.fromkeys(
-        ("say tell add note write state announce declare explain mention remark comment "
-        "reply respond answer tweet post stress emphasize emphasise highlight reiterate "
-        "repeat insist maintain argue contend assert observe point recall recount describe "
-        "testify report disclose reveal inform brief ask question wonder muse quip joke "
-        "complain lament boast brag vow pledge promise threaten warn caution predict "
-        "forecast suggest propose urge recommend advise demand call tout praise "
-        "criticize criticise blast slam attack accuse blame condemn denounce decry mock "
-        "ridicule chide scold rebuke lash hail thank applaud welcome endorse support back "
-        "oppose defend concede admit conclude continue counter retort rebut shout yell "
-        "cry scream whisper mutter tease hint imply indicate signal acknowledge confirm "
-        "clarify elaborate summarize summarise speculate estimate calculate project "
-        "claim allege charge deny reject dismiss refute dispute contest rule_out "
-        "email text write_in order instruct direct request plead beg invite challenge "
-        "agree disagree concur object protest decline refuse admonish assure reassure "
-        "caution announce unveil publish release cite quote read label dub term brand "
-        "characterize characterise portray depict frame float tell_reporters").split(),
-        "stated",
+SPEECH_VERBS: dict[str, str] = dict.fromkeys(
+    _words(
+        """say tell add note write state announce declare explain mention remark comment
+        reply respond answer tweet post stress emphasize emphasise highlight reiterate repeat
+        insist maintain argue contend assert observe point recall recount describe testify
+        report disclose reveal inform brief ask question wonder muse quip joke complain
+        lament boast brag vow pledge promise threaten warn caution predict forecast suggest
+        propose urge recommend advise demand call tout praise criticize criticise blast slam
+        attack accuse blame condemn denounce decry mock ridicule chide scold rebuke lash hail
+        thank applaud welcome endorse support back oppose defend concede admit conclude
+        continue counter retort rebut shout yell cry scream whisper mutter tease hint imply
+        indicate signal acknowledge confirm clarify elaborate summarize summarise speculate
+        estimate calculate project claim allege charge deny reject dismiss refute dispute
+        contest email text order instruct request plead beg invite challenge agree disagree
+        concur object protest decline refuse admonish assure reassure unveil publish release
+        cite quote read label dub term brand characterize characterise portray depict float
+        discuss talk speak refer offer echo express downplay chant bemoan exclaim profess
+        congratulate encourage advocate champion lobby credit fault preach lecture pitch vouch
+        reaffirm underscore"""
     ),
-}
+    "stated",
+)
 
 # Cognition, intention and perception verbs: attributed beliefs and plans.
 COGNITION_VERBS: dict[str, str] = dict.fromkeys(
-    ("believe think feel reckon suspect doubt assume presume suppose guess imagine expect "
-    "anticipate hope fear worry wish want plan intend aim seek consider view regard see "
-    "know understand realize realise recognize recognise learn find discover decide "
-    "determine judge prefer favor favour like love hate dislike envision foresee").split(),
+    _words(
+        """believe think feel reckon suspect doubt assume presume suppose guess imagine
+        expect anticipate hope fear worry wish want plan intend aim seek consider view regard
+        see know understand realize realise recognize recognise learn find discover decide
+        determine judge prefer favor favour like love hate dislike envision foresee seem
+        appear figure remember forget notice trust"""
+    ),
     "hedged",
 )
 
 # Lemmas whose stance differs from their group default.
 STANCE_OVERRIDES: dict[str, str] = {
     **dict.fromkeys(
-("confirm acknowledge admit concede verify affirm corroborate").split(), "confirmed"),
+        _words("confirm acknowledge admit concede verify affirm corroborate"), "confirmed"
+    ),
+    **dict.fromkeys(_words("estimate calculate project forecast predict put"), "estimated"),
     **dict.fromkeys(
-("estimate calculate project forecast predict put").split(), "estimated"),
+        _words("claim allege accuse charge insist contend assert purport"), "alleged"
+    ),
     **dict.fromkeys(
-("claim allege accuse charge insist contend assert purport").split(), "alleged"),
+        _words("deny reject dismiss refute dispute contest rebut"), "denied"
+    ),
     **dict.fromkeys(
-("deny reject dismiss refute dispute contest rebut rule_out").split(), "denied"),
-    **dict.fromkeys(
-        ("know find discover learn realize realise recognize recognise understand see").split(),
+        _words(
+            """know find discover learn realize realise recognize recognise understand see
+            remember notice"""
+        ),
         "stated",
     ),
     "report": "stated",
@@ -73,27 +86,28 @@ STANCE_OVERRIDES: dict[str, str] = {
 
 # Evidence words: polls, studies and documents "show" or "find" things.
 EVIDENCE_VERBS: dict[str, str] = dict.fromkeys(
-    ("show find suggest indicate reveal demonstrate confirm document").split(), "stated"
+    _words("show find suggest indicate reveal demonstrate confirm document"), "stated"
 )
 
 # Nouns that carry a statement; their content is a "that"-clause or a quotation.
 NOUN_CUES: dict[str, str] = {
     **dict.fromkeys(
-        ("statement remark comment announcement assertion declaration testimony message "
-        "warning promise pledge vow argument explanation suggestion proposal prediction "
-        "response reply answer admission acknowledgment acknowledgement confirmation "
-        "report word words speech tweet post interview letter memo").split(),
+        _words(
+            """statement remark comment announcement assertion declaration testimony message
+            warning promise pledge vow argument explanation suggestion proposal prediction
+            response reply answer admission acknowledgment acknowledgement confirmation report
+            word words speech tweet post interview letter memo"""
+        ),
         "stated",
     ),
+    **dict.fromkeys(_words("claim allegation accusation charge insistence"), "alleged"),
+    **dict.fromkeys(_words("denial rejection"), "denied"),
+    **dict.fromkeys(_words("estimate projection forecast calculation"), "estimated"),
     **dict.fromkeys(
-("claim allegation accusation charge insistence").split(), "alleged"),
-    **dict.fromkeys(
-("denial rejection").split(), "denied"),
-    **dict.fromkeys(
-("estimate projection forecast calculation").split(), "estimated"),
-    **dict.fromkeys(
-        ("belief view opinion fear hope expectation concern suspicion assumption "
-        "impression feeling sense worry conviction").split(),
+        _words(
+            """belief view opinion fear hope expectation concern suspicion assumption
+            impression feeling sense worry conviction"""
+        ),
         "hedged",
     ),
 }
@@ -101,31 +115,44 @@ NOUN_CUES: dict[str, str] = {
 # Verbs that, used with a noun-phrase object, make that object the reported content
 # ("announced his candidacy", "denied the report", "wants a recount"). Others need a clause.
 NP_CONTENT_VERBS: frozenset[str] = frozenset(
-    "announce deny confirm reject dismiss dispute refute acknowledge admit reveal disclose "
-    "want seek propose promise pledge vow demand predict estimate endorse support back "
-    "oppose criticize criticise blast slam attack condemn denounce decry mock praise hail "
-    "defend blame accuse welcome question favor favour prefer expect fear recommend urge "
-    "describe call dub label brand characterize characterise tout cite unveil plan "
-    "insist claim allege suggest argue explain highlight stress emphasize emphasise "
-    "doubt warn concede".split()
+    _words(
+        """announce deny confirm reject dismiss dispute refute acknowledge admit reveal
+        disclose want seek propose promise pledge vow demand predict estimate endorse support
+        back oppose criticize criticise blast slam attack condemn denounce decry mock praise
+        hail defend blame accuse welcome question favor favour prefer expect fear recommend
+        urge describe call dub label brand characterize characterise tout cite unveil plan
+        insist claim allege suggest argue explain highlight stress emphasize emphasise doubt
+        warn concede discuss express echo downplay offer reiterate repeat mention thank
+        congratulate credit share"""
+    )
 )
 
 # Prepositions after which the noun phrase is the content ("talked about", "warned of").
 CONTENT_PREPOSITIONS: dict[str, frozenset[str]] = {
-    "about": frozenset("talk speak ask write tweet complain worry warn joke think know "
-                       "hear boast brag lie testify comment".split()),
-    "of": frozenset("warn speak accuse convince think approve disapprove".split()),
-    "for": frozenset("call ask press push argue advocate praise blame criticize criticise "
-                     "thank apologize apologise".split()),
-    "on": frozenset("comment call elaborate insist focus".split()),
-    "against": frozenset("warn argue caution rail speak".split()),
-    "to": frozenset("point object refer".split()),
+    "about": frozenset(
+        _words(
+            """talk speak ask write tweet complain worry warn joke think know hear boast brag
+            lie testify comment care"""
+        )
+    ),
+    "of": frozenset(_words("warn speak accuse convince think approve disapprove")),
+    "for": frozenset(
+        _words(
+            """call ask press push argue advocate praise blame criticize criticise thank
+            apologize apologise"""
+        )
+    ),
+    "on": frozenset(_words("comment call elaborate insist focus")),
+    "against": frozenset(_words("warn argue caution rail speak")),
+    "to": frozenset(_words("point object refer allude")),
 }
 
 # Modal words that turn any attributed content into a hedge.
 HEDGE_WORDS: frozenset[str] = frozenset(
-    "may might could possibly perhaps probably likely allegedly apparently "
-    "reportedly purportedly seemingly".split()
+    _words(
+        """may might could possibly perhaps probably likely allegedly apparently reportedly
+        purportedly seemingly"""
+    )
 )
 
 # Adverbs that mark a statement as hearsay with no named source.
@@ -133,27 +160,28 @@ HEARSAY_ADVERBS: dict[str, str] = {
     "reportedly": "reported",
     "allegedly": "alleged",
     "purportedly": "alleged",
-    "apparently": "hedged",
     "supposedly": "alleged",
 }
 
-# Verbs of seeming: "X appears to", "it seems that" (hedged, no named source).
-SEEM_VERBS: frozenset[str] = frozenset("seem appear".split())
+# Verbs of seeming: "X appears to", "it seems that" (hedged).
+SEEM_VERBS: frozenset[str] = frozenset(_words("seem appear"))
 
 # Nouns that name the medium of a statement: "said in a statement / an interview".
 MEDIUM_NOUNS: frozenset[str] = frozenset(
-    "statement interview release letter tweet post email e-mail memo speech op-ed "
-    "broadcast briefing conference call message video podcast filing".split()
+    _words(
+        """statement interview release letter tweet post email e-mail memo speech op-ed
+        broadcast briefing conference call message video podcast filing"""
+    )
 )
 
 # Subjects that are sources of evidence rather than people ("a poll shows").
 EVIDENCE_SUBJECTS: frozenset[str] = frozenset(
-    "poll survey study report data analysis research figure figures number numbers "
-    "record records document documents filing filings review audit investigation "
-    "estimate estimates statistic statistics census count tally".split()
+    _words(
+        """poll survey study report data analysis research figure figures number numbers
+        record records document documents filing filings review audit investigation estimate
+        estimates statistic statistics census count tally"""
+    )
 )
-
-PARTICIPIAL_CUES: frozenset[str] = frozenset("say add note call cite claim argue".split())
 
 
 @dataclass(frozen=True, slots=True)

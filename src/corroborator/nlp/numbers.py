@@ -87,7 +87,6 @@ from .numlex import (
     SCALE_WORDS,
     STREET_SUFFIX,
     SYMBOL_UNITS,
-    TIME_UNITS,
     UP_TO,
     WORD_UNITS,
 )
@@ -269,6 +268,12 @@ def _attach_suffix(text: str, cand: Candidate) -> None:
         cand.unit_text = "p"
         cand.end = pos + 1
         return
+    # a compound unit written with a slash: "1.3 A/cm2", "10 kV/cm", "5 mg/dL"
+    m = re.match(r"\s?(?P<u>[A-Za-zμµ]{1,4}/[A-Za-z]{1,4}\d?)(?![\w/])", rest)
+    if m and m.group("u") not in SYMBOL_UNITS:
+        _set_unit(cand, m.group("u"), m.group("u"))
+        cand.end = pos + m.end()
+        return
     # symbol unit: "60GB", "87 mph", "35%", "1.38pc"
     m = _symbol_unit_re().match(rest)
     if m and not (
@@ -284,14 +289,6 @@ def _attach_suffix(text: str, cand: Candidate) -> None:
     m = _word_unit_re().match(rest)
     if m:
         unit = WORD_UNITS[re.sub(r"\s+", " ", m.group("u").lower())]
-        if (
-            m.group("sp") == "-"
-            and unit in TIME_UNITS
-            and re.match(r"-(?:years?|months?)-old", rest)
-        ):
-            unit = "year of age"
-            m = re.match(r"-(?P<u>years?-old|months?-old)", rest)  # type: ignore[assignment]
-            assert m is not None
         _set_unit(cand, unit, m.group("u"))
         cand.end = pos + m.end()
         return
@@ -431,6 +428,10 @@ def _digit_candidates(text: str, regions: list[tuple[int, int, str]]) -> list[Ca
 def _is_year(text: str, cand: Candidate) -> bool:
     if not cand.integer_like or cand.value is None or cand.words:
         return False
+    era_before = re.search(r"\b(?:A\.D\.|AD|CE)\s*$", text[max(0, cand.start - 6) : cand.start])
+    era_after = re.match(r"\s*(?:B\.C\.|BC|BCE|A\.D\.|AD|CE)\b", text[cand.end : cand.end + 6])
+    if era_before or era_after:
+        return True
     if not 1900 <= cand.value <= 2100 or cand.kind != "count" or cand.has_scale:
         return False
     return not (cand.sign is not None or cand.unit is not None)
@@ -509,10 +510,19 @@ def _merge_ranges(text: str, cands: list[Candidate]) -> list[Candidate]:
     i = 0
     while i < len(cands):
         a = cands[i]
+        if i + 1 < len(cands) and a.excluded == "year" and cands[i + 1].excluded is None:
+            # "between A.D. 1000 and 1260", "from 2019 to 2021": the other end is a year too
+            b = cands[i + 1]
+            if b.integer_like and re.fullmatch(r"\s*(?:-|–|to|and)\s*", text[a.end : b.start]):
+                b.excluded = "year"
         if i + 1 < len(cands) and a.excluded is None and cands[i + 1].excluded is None:
             b = cands[i + 1]
             between = text[a.end : b.start]
-            joiner = re.fullmatch(r"\s*(-|–|—|to|and|or|through|to\s+about)\s*", between)
+            if b.qualifier == "up to" and not between.strip():
+                between = " up to "  # "from 450 sq ft up to 900 sq ft"
+            joiner = re.fullmatch(
+                r"\s*(-|–|—|to|and|or|through|to\s+about|up\s+to)\s*", between
+            )
             tight_dash = between in ("-", "–") or (between.strip() in ("-", "–") and bool(between))
             if (
                 joiner
@@ -526,6 +536,10 @@ def _merge_ranges(text: str, cands: list[Candidate]) -> list[Candidate]:
                 ok = True
                 if word == "and" and not re.search(r"between\s+$", pre):
                     ok = False
+                if word.startswith("up") and not re.search(r"from\s+$", pre):
+                    ok = False
+                if ok and word.startswith("up") and b.qualifier == "up to":
+                    b.qualifier, b.qclass = None, EXACT
                 if word == "or" and not ((a.words and b.words) or b.value == a.value + 1):
                     ok = False
                 if a.unit and b.unit and a.unit != b.unit:
@@ -713,6 +727,12 @@ def scan_candidates(text: str) -> list[Candidate]:
             if _qualifier_re().search(before):
                 c.excluded = None
                 _attach_qualifiers(text, c)
+    live = [(c.start, c.end) for c in cands if c.excluded is None]
+    cands = [
+        c
+        for c in cands
+        if c.excluded is None or not any(s <= c.start and c.end <= e for s, e in live)
+    ]
     cands = _merge_ranges(text, cands)
     _inherit_hedge_in_conversions(text, cands)
     # years in a range with a non-year: "2000 - 2500 Calories"

@@ -269,8 +269,12 @@ def word_candidates(text: str, taken: list[tuple[int, int]]) -> list[Candidate]:
                     continue
                 if re.match(r"['’]s\b|-(?:off|on|time|way|sided)\b", text[end : end + 7]):
                     continue
-            if low in ("second",):
-                continue
+            if re.search(r"[A-Za-z]-$", text[max(0, start - 2) : start]):
+                continue  # "production-four-door", "COVID-nineteen"
+            if low == "one" and re.match(r"\s+\d", text[end : end + 3]):
+                continue  # "just one 52,000 barrel-a-day refinery": "one" is the article
+            if low.endswith("dozen") and re.search(r"baker['’]s\s+$", text[max(0, start - 12) : start]):
+                continue  # "a baker's dozen" is an idiom for 13
             cand = Candidate(start, end, value, words=True, integer_like=True)
             last = low.split()[-1].split("-")[-1]
             if last in MULTIPLIERS and value >= MULTIPLIERS[last]:

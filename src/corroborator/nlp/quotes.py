@@ -96,6 +96,13 @@ def expand_to_quotes(att: Attribution, quotes: list[Quote], text: str) -> None:
     quotation whose last sentence carries the cue covers all its sentences.
     """
     c0, c1 = att.content
+    if att.cue and c1 <= att.cue[0]:
+        # "... to let them. “This is a win,” he said": the quote ending at the cue is the content
+        for q in quotes:
+            if c0 < q.start < c1 and q.end >= c1 - 2 and not text[q.end : att.cue[0]].strip(
+                " ,.;:—–-\"”’"
+            ) and not text[c0 : q.start].strip().endswith((",", ":")):
+                c0 = q.start
     for q in quotes:
         if q.end <= c0 or q.start >= c1:
             continue
@@ -157,6 +164,11 @@ def attach_quotes(
                 att.kind = "direct"
             att.pending_colon = False
     ordered = [a for a in ordered if a.content[1] > a.content[0]]
+    # a cue inside quoted speech is part of what the quoted speaker said, not a new claim
+    speech = [q for group in quotes_by_paragraph for q in group if is_speech(q, text)]
+    ordered = [a for a in ordered if not a.cue or not any(
+        q.start < a.cue[0] < q.end and not (a.content[0] <= q.start and q.end <= a.content[1])
+        for q in speech)]
     covered = [a.content for a in ordered]
 
     def is_covered(q: Quote) -> bool:
@@ -173,11 +185,21 @@ def attach_quotes(
             before = text[p0 : q.start].strip()
             if before and before[-1] not in ".!?:—–-\"”’" and q.words(text) < 12:
                 continue
-            prior = [a for a in ordered + new if a.content[1] <= q.start and a.speaker]
-            if not prior:
-                continue
-            last = max(prior, key=lambda a: a.content[1])
-            if pi - paragraph_index(last.content[0]) > window:
+            prior = [a for a in ordered + new if a.content[1] <= q.start and a.speaker
+                     and a.cue_lemma != ":" and (a.kind == "direct" or paragraph_index(
+                         a.content[0]) == pi)]
+            last = max(prior, key=lambda a: a.content[1]) if prior else None
+            if last is not None and pi - paragraph_index(last.content[0]) > window:
+                last = None
+            # a quotation paragraph followed by “...,” she said belongs to that speaker
+            if last is None or paragraph_index(last.content[0]) != pi:
+                following = [a for a in ordered if a.content[0] >= q.end and a.speaker
+                             and paragraph_index(a.content[0]) == pi + 1
+                             and a.kind == "direct"
+                             and a.content[0] == paragraphs[pi + 1][0]]
+                if following:
+                    last = following[0]
+            if last is None:
                 continue
             att = Attribution(
                 content=(q.start, q.end), stance="stated", cue=last.cue,

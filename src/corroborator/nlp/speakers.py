@@ -13,23 +13,16 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 TITLES = frozenset(
-    """mr mr. mrs mrs. ms ms. dr dr. prof prof. sen sen. rep rep. gov gov. gen gen. lt col
-    col. capt capt. sgt sgt. rev rev. hon sir dame lord lady president vice prime minister
-    secretary senator representative congressman congresswoman governor mayor chancellor
-    premier king queen prince princess pope chief general admiral commander spokesman
-    spokeswoman spokesperson director chairman chairwoman chair ceo founder leader
-    ambassador envoy judge justice attorney former acting deputy foreign defense defence
-    interior state finance health top senior then-sen. then-sen candidate nominee
-    democratic republican gop independent officer official minister's u.s. us""".split()
+    ["mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "prof", "prof.", "sen", "sen.", "rep", "rep.", "gov", "gov.", "gen", "gen.", "lt", "col", "col.", "capt", "capt.", "sgt", "sgt.", "rev", "rev.", "hon", "sir", "dame", "lord", "lady", "president", "vice", "prime", "minister", "secretary", "senator", "representative", "congressman", "congresswoman", "governor", "mayor", "chancellor", "premier", "king", "queen", "prince", "princess", "pope", "chief", "general", "admiral", "commander", "spokesman", "spokeswoman", "spokesperson", "director", "chairman", "chairwoman", "chair", "ceo", "founder", "leader", "ambassador", "envoy", "judge", "justice", "attorney", "former", "acting", "deputy", "foreign", "defense", "defence", "interior", "state", "finance", "health", "top", "senior", "then-sen.", "then-sen", "candidate", "nominee", "democratic", "republican", "gop", "independent", "officer", "official", "minister's", "u.s.", "us"]
 )
-_DETERMINERS = frozenset("the a an this that these those".split())
-_CONNECTIVES = frozenset("of for and the on de du la le der des".split())
+_DETERMINERS = frozenset(["the", "a", "an", "this", "that", "these", "those"])
+_CONNECTIVES = frozenset(["of", "for", "and", "the", "on", "de", "du", "la", "le", "der", "des"])
 _ACRONYM_DEF = re.compile(
     r"((?:[A-Z][\w&.'-]*)(?:\s+(?:(?:of|for|and|the|on|de)\s+)*[A-Z][\w&.'-]*)+)\s*\(\s*([A-Z][A-Za-z&.]{1,9})\s*\)"
 )
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
-PERSON_PRONOUNS = frozenset("he she him her his hers i me my".split())
-GROUP_PRONOUNS = frozenset("they them their it its we us our".split())
+PERSON_PRONOUNS = frozenset(["he", "she", "him", "her", "his", "hers", "i", "me", "my"])
+GROUP_PRONOUNS = frozenset(["they", "them", "their", "it", "its", "we", "us", "our"])
 
 
 def clean_name(name: str) -> str:
