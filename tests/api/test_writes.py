@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from corroborator.api.settings import ServerSettings
-from corroborator.api.uploads import run_stages_if_available, safe_filename
+from corroborator.api.uploads import outlet_folder, run_stages_if_available, safe_filename
 from corroborator.pipeline import run as run_module
 from corroborator.store import open_store
 
@@ -121,6 +121,19 @@ def test_form_upload_needs_the_token_field(make_client, fresh_db) -> None:
     (article,) = client.get("/api/articles").json()["data"]
     assert article["outlet"] == "upload"  # no outlet given: plain text is filed under "upload"
     assert f"/articles/{article['id']}" in client.get("/").text
+
+
+@pytest.mark.parametrize(("outlet", "expected"), [
+    ("Le Monde", "Le Monde"),
+    ('Quay "><b>Watch</b>', 'Quay "><b>Watch<-b>'),  # kept as typed; escaped when shown
+    ("../..", "..-.."),
+    ("..", "upload"),
+    ("  ", "upload"),
+    (None, "upload"),
+    ("a\tb\nc", "a-b-c"),
+])
+def test_outlet_becomes_one_folder_name(outlet, expected) -> None:
+    assert outlet_folder(outlet) == expected
 
 
 @pytest.mark.parametrize(("name", "expected"), [

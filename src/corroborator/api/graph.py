@@ -23,6 +23,8 @@ BAND_PAD = 14
 BAND_HEAD = 22  # the lineage caption above each band
 MARGIN = 12
 MAX_LABEL = 30
+ALONE_PER_ROW = 3  # at least this many single-article lineages side by side
+ALONE_GAP = 24
 
 
 def _clip(text: str | None, limit: int = MAX_LABEL) -> str:
@@ -81,11 +83,26 @@ def layout_graph(articles: Sequence[Mapping[str, Any]],
         children[source].append(target)
         has_source.add(target)
 
-    bands, nodes, positions = [], [], {}
+    bands: list[dict[str, Any]] = []
+    nodes: list[dict[str, Any]] = []
+    positions: dict[str, tuple[float, float]] = {}
     y = MARGIN
     width = MARGIN * 2 + NODE_W
+
+    def place(i: str, x: float, ny: float, origin: bool, number: int) -> None:
+        positions[i] = (x, ny)
+        article = by_id[i]
+        nodes.append({
+            "id": i, "x": x, "y": ny, "w": NODE_W, "h": NODE_H,
+            "label": _clip(article.get("outlet") or article.get("path") or i),
+            "sub": (article.get("published") or "date unknown")[:16].replace("T", " "),
+            "title": article.get("title") or "", "origin": origin, "lineage": number,
+        })
+
     ordered = sorted(components.values(), key=lambda m: (-len(m), min(when(i) for i in m)))
-    for number, members in enumerate(ordered, start=1):
+    linked = [m for m in ordered if len(m) > 1]
+    alone = sorted((m[0] for m in ordered if len(m) == 1), key=when)
+    for number, members in enumerate(linked, start=1):
         roots = sorted((i for i in members if i not in has_source), key=when) or [
             min(members, key=when)]
         depth: dict[str, int] = {}
@@ -106,24 +123,33 @@ def layout_graph(articles: Sequence[Mapping[str, Any]],
         height = BAND_HEAD + BAND_PAD * 2 + rows * NODE_H + (rows - 1) * ROW_GAP
         for col, column in columns.items():
             for row, i in enumerate(column):
-                x = MARGIN + BAND_PAD + col * (NODE_W + COL_GAP)
-                ny = top + BAND_PAD + row * (NODE_H + ROW_GAP)
-                positions[i] = (x, ny)
-                article = by_id[i]
-                nodes.append({
-                    "id": i, "x": x, "y": ny, "w": NODE_W, "h": NODE_H,
-                    "label": _clip(article.get("outlet") or article.get("path") or i),
-                    "sub": (article.get("published") or "date unknown")[:16].replace("T", " "),
-                    "title": article.get("title") or "", "origin": i in roots,
-                    "lineage": number,
-                })
+                place(i, MARGIN + BAND_PAD + col * (NODE_W + COL_GAP),
+                      top + BAND_PAD + row * (NODE_H + ROW_GAP), i in roots, number)
         band_w = BAND_PAD * 2 + len(columns) * NODE_W + (len(columns) - 1) * COL_GAP
         origin = by_id[roots[0]]
         bands.append({
             "x": MARGIN, "y": y, "w": band_w, "h": height, "number": number,
-            "label": f"Lineage {number}: {len(members)} article(s), origin "
+            "label": f"Lineage {number}: {len(members)} articles, origin "
                      f"{_clip(origin.get('outlet') or origin['id'], 40)}",
         })
+        width = max(width, MARGIN * 2 + band_w)
+        y += height + MARGIN
+    if alone:
+        # Articles that copy nothing and are copied by nobody: one band, packed in a grid,
+        # so that ten independent reports do not take ten bands of height.
+        per_row = max(ALONE_PER_ROW, (width - MARGIN * 2 - BAND_PAD * 2 + ALONE_GAP)
+                      // (NODE_W + ALONE_GAP))
+        per_row = min(per_row, len(alone))
+        rows = -(-len(alone) // per_row)
+        number = len(linked) + 1
+        top = y + BAND_HEAD
+        for k, i in enumerate(alone):
+            place(i, MARGIN + BAND_PAD + (k % per_row) * (NODE_W + ALONE_GAP),
+                  top + BAND_PAD + (k // per_row) * (NODE_H + ROW_GAP), True, number)
+        band_w = BAND_PAD * 2 + per_row * NODE_W + (per_row - 1) * ALONE_GAP
+        height = BAND_HEAD + BAND_PAD * 2 + rows * NODE_H + (rows - 1) * ROW_GAP
+        bands.append({"x": MARGIN, "y": y, "w": band_w, "h": height, "number": number,
+                      "label": f"{len(alone)} independent article(s): each its own lineage"})
         width = max(width, MARGIN * 2 + band_w)
         y += height + MARGIN
 

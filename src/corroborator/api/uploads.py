@@ -135,6 +135,16 @@ def safe_filename(name: str | None) -> str:
     return base[-120:]
 
 
+def outlet_folder(outlet: str | None) -> str:
+    """A folder name that reads back as the outlet (plain text takes its outlet from it).
+
+    Only what a folder name cannot hold is replaced ("/", "\\", control characters); the
+    outlet is otherwise kept as typed, markup included: it is escaped when shown.
+    """
+    name = re.sub(r"[/\\\x00-\x1f\x7f]+", "-", (outlet or "").strip())[:100].strip()
+    return name if name not in ("", ".", "..") else "upload"
+
+
 async def read_upload(upload: UploadFile, server: ServerSettings) -> bytes:
     data = bytearray()
     while chunk := await upload.read(_CHUNK):
@@ -163,7 +173,7 @@ def ingest_files(store: Store, settings: Settings, server: ServerSettings,
     try:
         paths = []
         for index, (name, data) in enumerate(files):
-            target = folder / safe_filename(outlet or "upload") / safe_filename(name)
+            target = folder / outlet_folder(outlet) / safe_filename(name)
             if str(target) in paths:  # two files of one name in one upload
                 target = target.with_name(f"{index}-{target.name}")
             target.parent.mkdir(parents=True, exist_ok=True)
