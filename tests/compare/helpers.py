@@ -50,3 +50,57 @@ def claim(
     ident = hashlib.sha1(f"{art.id}:{start}:{speaker}".encode()).hexdigest()[:12]
     return Claim(ident, art.id, speaker, None, "said", None, span, quote, stance, via,
                  quantities, (), sentence, "test", speaker_type)
+
+
+# -- a worked example shared by compare and report tests ---------------------------------
+
+WIRE = article(
+    "wire", "Meridian Press",
+    "Defence Minister Lena Vostrikova said nearly 2,000 Halvorian soldiers were killed or "
+    "wounded. The bureau said that around 800 Halvorian soldiers were killed or wounded. "
+    "Halvoria has massed thousands of troops on the border, the general staff said. "
+    "The National Security Bureau said that Halvorian units had little experience of "
+    "mountain warfare and were losing men.",
+    day=6, hour=9,
+)
+COPY = article("copy", "Valley Times", WIRE.text, day=6, hour=12)
+REWRITE = article(
+    "rewrite", "Daily Rundown",
+    "More than 2,000 Halvorian soldiers were killed or wounded, Lena Vostrikova said. "
+    "Halvoria deployed more than 10,000 troops on the border, the general staff said. "
+    "The National Security Bureau said: \"Halvorian units were never trained for mountain "
+    "warfare and are losing men.\"",
+    day=6, hour=15,
+)
+LATER = article(
+    "later", "Kestrel Bay Tribune",
+    "Lena Vostrikova raised her estimate to 2,400 Halvorian soldiers killed or wounded.",
+    day=7, hour=11,
+)
+KILLED = "Halvorian soldiers killed or wounded"
+TROOPS = "Halvorian troops on the border"
+
+
+def example_claims() -> list[Claim]:
+    """A wire report, its copy, a rewrite and a next-day update (Brenmoor style)."""
+    return [
+        claim(WIRE, "nearly 2,000 Halvorian soldiers were killed or wounded", "Lena Vostrikova",
+              measured=KILLED, speaker_type="PERSON"),
+        claim(WIRE, "around 800 Halvorian soldiers were killed or wounded",
+              "National Security Bureau", measured=KILLED, speaker_type="ORG"),
+        claim(WIRE, "Halvoria has massed thousands of troops on the border", "general staff",
+              measured=TROOPS),
+        claim(WIRE, "Halvorian units had little experience of mountain warfare and were losing "
+              "men", "National Security Bureau", speaker_type="ORG"),
+        claim(COPY, "nearly 2,000 Halvorian soldiers were killed or wounded", "Lena Vostrikova",
+              measured=KILLED, speaker_type="PERSON"),
+        claim(REWRITE, "More than 2,000 Halvorian soldiers were killed or wounded",
+              "Lena Vostrikova", measured=KILLED, speaker_type="PERSON"),
+        claim(REWRITE, "Halvoria deployed more than 10,000 troops on the border",
+              "general staff", measured=TROOPS),
+        claim(REWRITE, "Halvorian units were never trained for mountain warfare and are losing "
+              "men", "National Security Bureau", speaker_type="ORG",
+              quote="Halvorian units were never trained for mountain warfare and are losing men."),
+        claim(LATER, "her estimate to 2,400 Halvorian soldiers killed or wounded",
+              "Lena Vostrikova", measured=KILLED, speaker_type="PERSON"),
+    ]

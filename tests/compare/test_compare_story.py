@@ -4,64 +4,13 @@ from corroborator.compare import compare_story
 from corroborator.compare.propositions import group_claims
 from corroborator.records import Change, Derivation, Story
 
-from .helpers import article, bow_embed, claim
-
-WIRE = article(
-    "wire", "Meridian Press",
-    "Defence Minister Lena Vostrikova said nearly 2,000 Halvorian soldiers were killed or "
-    "wounded. The bureau said that around 800 Halvorian soldiers were killed or wounded. "
-    "Halvoria has massed thousands of troops on the border, the general staff said. "
-    "The National Security Bureau said that Halvorian units had little experience of "
-    "mountain warfare and were losing men.",
-    day=6, hour=9,
-)
-COPY = article("copy", "Valley Times", WIRE.text, day=6, hour=12)
-REWRITE = article(
-    "rewrite", "Daily Rundown",
-    "More than 2,000 Halvorian soldiers were killed or wounded, Lena Vostrikova said. "
-    "Halvoria deployed more than 10,000 troops on the border, the general staff said. "
-    "The National Security Bureau said: \"Halvorian units were never trained for mountain "
-    "warfare and are losing men.\"",
-    day=6, hour=15,
-)
-LATER = article(
-    "later", "Kestrel Bay Tribune",
-    "Lena Vostrikova raised her estimate to 2,400 Halvorian soldiers killed or wounded.",
-    day=7, hour=11,
-)
-KILLED = "Halvorian soldiers killed or wounded"
-TROOPS = "Halvorian troops on the border"
-
-
-def _claims():
-    return [
-        claim(WIRE, "nearly 2,000 Halvorian soldiers were killed or wounded", "Lena Vostrikova",
-              measured=KILLED, speaker_type="PERSON"),
-        claim(WIRE, "around 800 Halvorian soldiers were killed or wounded",
-              "National Security Bureau", measured=KILLED, speaker_type="ORG"),
-        claim(WIRE, "Halvoria has massed thousands of troops on the border", "general staff",
-              measured=TROOPS),
-        claim(WIRE, "Halvorian units had little experience of mountain warfare and were losing "
-              "men", "National Security Bureau", speaker_type="ORG"),
-        claim(COPY, "nearly 2,000 Halvorian soldiers were killed or wounded", "Lena Vostrikova",
-              measured=KILLED, speaker_type="PERSON"),
-        claim(REWRITE, "More than 2,000 Halvorian soldiers were killed or wounded",
-              "Lena Vostrikova", measured=KILLED, speaker_type="PERSON"),
-        claim(REWRITE, "Halvoria deployed more than 10,000 troops on the border",
-              "general staff", measured=TROOPS),
-        claim(REWRITE, "Halvorian units were never trained for mountain warfare and are losing "
-              "men", "National Security Bureau", speaker_type="ORG",
-              quote="Halvorian units were never trained for mountain warfare and are losing men."),
-        claim(LATER, "her estimate to 2,400 Halvorian soldiers killed or wounded",
-              "Lena Vostrikova", measured=KILLED, speaker_type="PERSON"),
-    ]
-
+from .helpers import COPY, LATER, REWRITE, TROOPS, WIRE, article, bow_embed, example_claims
 
 def _run(settings, derivations=()):
     arts = [WIRE, COPY, REWRITE, LATER]
     story = Story("s1", "Brenmoor", tuple(a.id for a in arts))
     edges = [Derivation("copy", "wire", "copy", 1.0), *derivations]
-    return compare_story(story, arts, _claims(), edges, settings, embed_fn=bow_embed)
+    return compare_story(story, arts, example_claims(), edges, settings, embed_fn=bow_embed)
 
 
 def _kinds(result):
@@ -75,7 +24,7 @@ def test_compare_finds_each_kind(settings) -> None:
 
 def test_compare_compatible_vague_figures_never_conflict(settings) -> None:
     result = _run(settings)
-    troops = {c.id for c in _claims() if c.quantities and c.quantities[0].measured == TROOPS}
+    troops = {c.id for c in example_claims() if c.quantities and c.quantities[0].measured == TROOPS}
     for conflict in result.conflicts:
         assert not troops & set(conflict.claim_ids), conflict.explanation
     together = [p for p in result.propositions if troops <= set(p.claim_ids)]
@@ -85,7 +34,7 @@ def test_compare_compatible_vague_figures_never_conflict(settings) -> None:
 def test_compare_copies_are_one_independent_source(settings) -> None:
     result = _run(settings)
     by_claim = {cid: p for p in result.propositions for cid in p.claim_ids}
-    nearly = [c for c in _claims() if c.quantities and c.quantities[0].text == "nearly 2,000"]
+    nearly = [c for c in example_claims() if c.quantities and c.quantities[0].text == "nearly 2,000"]
     prop = by_claim[nearly[0].id]
     assert by_claim[nearly[1].id] is prop
     assert prop.independent_sources == 1  # the wire and its copy are one lineage
@@ -124,7 +73,7 @@ def test_compare_timeline_first_appearance_and_update(settings) -> None:
 
 
 def test_group_claims_respects_cannot_link() -> None:
-    claims = _claims()[:3]
+    claims = example_claims()[:3]
     a, b, c = (x.id for x in claims)
     groups = group_claims(claims, [(a, c, 0.9), (b, c, 0.8)], {frozenset((a, b))})
     assert sorted(map(len, groups)) == [1, 2]

@@ -1,0 +1,131 @@
+"""Rich renderables of a dossier: one per story (the CLI prints them; nothing here prints).
+
+Per story: a header with counts, the claims table with status badges, the conflicts with
+their explanations, the derivation tree (which article copies or rewrites which) and the
+timeline of first appearances and changes.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.console import Group, RenderableType
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+from rich.tree import Tree
+
+_BADGES = {
+    "corroborated": ("✔ corroborated", "bold green"),
+    "single-source": ("● single source", "yellow"),
+    "conflicting": ("✖ conflicting", "bold red"),
+}
+_ORDER = {"conflicting": 0, "corroborated": 1, "single-source": 2}
+
+
+def _outlet(articles: dict[str, Any], aid: str) -> str:
+    art = articles.get(aid, {})
+    return art.get("outlet") or art.get("title") or aid[:8]
+
+
+def _claims_table(story: dict[str, Any], limit: int | None) -> Table:
+    table = Table(title="Claims", expand=True, show_lines=False)
+    table.add_column("status", no_wrap=True)
+    table.add_column("sources", justify="right")
+    table.add_column("speaker", max_width=24)
+    table.add_column("claim", ratio=3)
+    table.add_column("figures", max_width=22)
+    claims = sorted(story["claims"], key=lambda c: (_ORDER[c["status"]],
+                                                    -c["independent_sources"]))
+    for claim in claims[:limit] if limit else claims:
+        label, style = _BADGES[claim["status"]]
+        table.add_row(Text(label, style=style), str(claim["independent_sources"]),
+                      claim.get("speaker") or "—", claim["text"],
+                      "; ".join(q["text"] for q in claim.get("quantities", [])))
+    if limit and len(claims) > limit:
+        table.caption = f"{len(claims) - limit} more claims not shown"
+    return table
+
+
+def _conflicts(story: dict[str, Any]) -> RenderableType:
+    if not story["conflicts"]:
+        return Text("No conflicts found.", style="green")
+    table = Table(title="Conflicts", expand=True)
+    table.add_column("kind", no_wrap=True, style="bold red")
+    table.add_column("explanation", ratio=4)
+    for conflict in story["conflicts"]:
+        table.add_row(conflict["kind"], conflict["explanation"])
+    return table
+
+
+def _derivation_tree(story: dict[str, Any]) -> Tree:
+    articles = {a["id"]: a for a in story["articles"]}
+    children: dict[str, list[tuple[str, dict[str, Any]]]] = {}
+    derived = set()
+    for art in story["articles"]:
+        for d in art.get("derived_from", []):
+            if d["article"] in articles:
+                children.setdefault(d["article"], []).append((art["id"], d))
+                derived.add(art["id"])
+    tree = Tree("Articles and derivations")
+
+    def label(aid: str) -> str:
+        art = articles[aid]
+        when = (art.get("published") or "undated")[:16]
+        return f"[bold]{art.get('outlet') or '?'}[/bold] — {art.get('title') or aid} ({when})"
+
+    def add(node: Tree, aid: str, seen: set[str]) -> None:
+        for child, d in children.get(aid, []):
+            if child in seen:
+                continue
+            branch = node.add(f"{label(child)} [dim]{d['relation']} {d['score']:.2f}[/dim]")
+            add(branch, child, seen | {child})
+
+    for art in story["articles"]:
+        if art["id"] not in derived:
+            add(tree.add(label(art["id"])), art["id"], {art["id"]})
+    return tree
+
+
+def _timeline(story: dict[str, Any], limit: int | None) -> Table:
+    articles = {a["id"]: a for a in story["articles"]}
+    table = Table(title="Timeline", expand=True)
+    table.add_column("first seen", no_wrap=True)
+    table.add_column("outlet", max_width=22)
+    table.add_column("what", ratio=3)
+    entries = story.get("timeline", [])
+    for entry in entries[:limit] if limit else entries:
+        what = Text(entry.get("text") or "")
+        for change in entry.get("changes", []):
+            what.append(f"\n  {change['kind']}: {change['from']} → {change['to']} "
+                        f"({_outlet(articles, change.get('article') or '')})", style="cyan")
+        table.add_row((entry.get("first_seen") or "undated")[:16], entry.get("outlet") or "?",
+                      what)
+    return table
+
+
+def render_story(story: dict[str, Any], max_claims: int | None = 40) -> RenderableType:
+    """The terminal dossier of one story (a dossier ``stories`` item)."""
+    header = Text.assemble(
+        (story.get("title") or story["id"], "bold"),
+        f"\n{len(story['articles'])} articles · {story['independent_sources']} independent "
+        f"sources · {len(story['claims'])} claims · {len(story['conflicts'])} conflicts",
+    )
+    return Panel(
+        Group(header, _claims_table(story, max_claims), _conflicts(story),
+              _derivation_tree(story), _timeline(story, max_claims)),
+        title=f"story {story['id']}", title_align="left",
+    )
+
+
+def render_dossier(dossier: dict[str, Any], max_claims: int | None = 40) -> list[RenderableType]:
+    """One renderable per story, then the rejected inputs when there are any."""
+    out = [render_story(s, max_claims) for s in dossier.get("stories", [])]
+    if dossier.get("rejected"):
+        table = Table(title="Rejected inputs")
+        table.add_column("path")
+        table.add_column("reason")
+        for r in dossier["rejected"]:
+            table.add_row(r["path"], r["reason"])
+        out.append(table)
+    return out
