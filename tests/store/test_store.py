@@ -120,9 +120,12 @@ def test_store_round_trips_every_record(tmp_path: Path) -> None:
                                 (Change("figure", "nearly 40", "more than 40"),))
         store.replace_derivations([derivation])
         assert store.derivations() == [derivation]
-        story = Story("s1", "Ships collide", (article.id,), "Two ships collided.")
+        story = Story("s1", "Ships collide", (article.id,), "Two ships collided.",
+                      outlets=("Port Daily",), first_published=article.published,
+                      last_published=article.published)
         store.replace_stories([story])
-        assert store.get_story("s1").article_ids == story.article_ids
+        assert store.get_story("s1") == story
+        assert store.stories() == [story]
         proposition = Proposition("p1", "s1", ("c1",), "single-source", 1)
         conflict = Conflict("misreport", ("c1", "c2"), "Outlets disagree.", "s1")
         store.replace_comparison("s1", [proposition], [conflict])
@@ -148,6 +151,20 @@ def test_store_migrates_an_older_database_forward(tmp_path: Path) -> None:
         assert store.schema_version() == LATEST_VERSION
         assert store.article_count() == 1  # data written by version 1 survives
         store.replace_derivations([])
+
+
+def test_store_reads_stories_written_before_migration_4(tmp_path: Path) -> None:
+    db = tmp_path / "old.db"
+
+    class ThirdVersionStore(SQLiteStore):
+        def _migrate(self, migrations=MIGRATIONS[:3]):
+            super()._migrate(migrations)
+
+    with ThirdVersionStore(db) as old:
+        old._conn.execute("INSERT INTO stories VALUES ('s1', 'Old story', NULL, 0)")
+        old._conn.execute("INSERT INTO story_articles VALUES ('s1', 'a1', 0)")
+    with open_store(str(db)) as store:
+        assert store.get_story("s1") == Story("s1", "Old story", ("a1",))
 
 
 def test_store_refuses_a_newer_schema(tmp_path: Path) -> None:

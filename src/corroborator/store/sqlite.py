@@ -398,8 +398,8 @@ class SQLiteStore(Store):
             self._conn.execute("DELETE FROM stories")
             for ordinal, story in enumerate(stories):
                 self._conn.execute(
-                    "INSERT INTO stories VALUES (?, ?, ?, ?)",
-                    (story.id, story.title, story.summary, ordinal),
+                    "INSERT INTO stories (id, title, summary, ordinal, data) VALUES (?, ?, ?, ?, ?)",
+                    (story.id, story.title, story.summary, ordinal, _dumps(story)),
                 )
                 self._conn.executemany(
                     "INSERT OR IGNORE INTO story_articles VALUES (?, ?, ?)",
@@ -407,6 +407,9 @@ class SQLiteStore(Store):
                 )
 
     def _story_from_row(self, row: sqlite3.Row) -> Story:
+        if row["data"]:
+            return from_dict(Story, json.loads(row["data"]))
+        # Written before migration 4: rebuild from the membership table.
         members = self._query(
             "SELECT article_id FROM story_articles WHERE story_id = ? ORDER BY ordinal",
             (row["id"],),
@@ -414,12 +417,13 @@ class SQLiteStore(Store):
         return Story(row["id"], row["title"], tuple(m[0] for m in members), row["summary"])
 
     def stories(self) -> list[Story]:
-        rows = self._query("SELECT id, title, summary FROM stories ORDER BY ordinal")
+        rows = self._query("SELECT id, title, summary, data FROM stories ORDER BY ordinal")
         return [self._story_from_row(r) for r in rows]
 
     def get_story(self, story_id: str) -> Story:
         resolved = self._resolve_id("stories", story_id)
-        rows = self._query("SELECT id, title, summary FROM stories WHERE id = ?", (resolved,))
+        rows = self._query("SELECT id, title, summary, data FROM stories WHERE id = ?",
+                           (resolved,))
         return self._story_from_row(rows[0])
 
     def replace_comparison(

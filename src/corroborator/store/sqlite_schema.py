@@ -140,6 +140,11 @@ MIGRATIONS: tuple[Migration, ...] = (
             "CREATE TABLE stage_state (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
         ),
     ),
+    Migration(
+        4,
+        "stories keep their outlets and date range (the whole record as JSON)",
+        ("ALTER TABLE stories ADD COLUMN data TEXT",),
+    ),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version
