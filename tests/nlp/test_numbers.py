@@ -127,6 +127,8 @@ def test_numbers_values(text, value, kind):
         ("5% to 10%", 5, 10),
         ("two or three days", 2, 3),
         ("15-22 miles per hour", 15, 22),
+        ("from 450 sq ft up to 900 sq ft", 450, 900),
+        ("1.3 A/cm2 to 0.03 A/cm2", 0.03, 1.3),
     ],
 )
 def test_numbers_ranges(text, low, high):
@@ -224,6 +226,9 @@ def test_numbers_signed_percentages_carry_direction():
         "version 1.0.2",
         "no one knows",
         "the first half",
+        "between A.D. 1000 and 1260",
+        "in 300 BC",
+        "a production-four-door record",
     ],
 )
 def test_numbers_not_quantities(text):
@@ -270,3 +275,18 @@ def test_numbers_is_fast_and_deterministic():
     elapsed = time.perf_counter() - start
     assert first == scan_quantities(text)
     assert elapsed < 1.0
+
+
+def test_numbers_converted_figure_shares_the_hedge():
+    found = scan_quantities("just under 296 hp (224 kW / 300 PS) and 450 Nm")
+    assert [q.change for q in found] == ["<", "<", "<", "="]
+
+
+def test_numbers_motion_up_to_is_no_bound():
+    q = one("growth inching back up to 4.8 percent")
+    assert q.qualifier is None and (q.low, q.high) == (4.8, 4.8)
+
+
+def test_numbers_idioms():
+    assert [q.value for q in scan_quantities("A baker's dozen is exactly 13 units")] == [13]
+    assert [q.value for q in scan_quantities("just one 52,000 barrel refinery")] == [52_000]

@@ -520,9 +520,7 @@ def _merge_ranges(text: str, cands: list[Candidate]) -> list[Candidate]:
             between = text[a.end : b.start]
             if b.qualifier == "up to" and not between.strip():
                 between = " up to "  # "from 450 sq ft up to 900 sq ft"
-            joiner = re.fullmatch(
-                r"\s*(-|–|—|to|and|or|through|to\s+about|up\s+to)\s*", between
-            )
+            joiner = re.fullmatch(r"\s*(-|–|—|to|and|or|through|to\s+about|up\s+to)\s*", between)
             tight_dash = between in ("-", "–") or (between.strip() in ("-", "–") and bool(between))
             if (
                 joiner

@@ -273,7 +273,9 @@ def word_candidates(text: str, taken: list[tuple[int, int]]) -> list[Candidate]:
                 continue  # "production-four-door", "COVID-nineteen"
             if low == "one" and re.match(r"\s+\d", text[end : end + 3]):
                 continue  # "just one 52,000 barrel-a-day refinery": "one" is the article
-            if low.endswith("dozen") and re.search(r"baker['’]s\s+$", text[max(0, start - 12) : start]):
+            if low.endswith("dozen") and re.search(
+                r"baker['’]s\s+$", text[max(0, start - 12) : start]
+            ):
                 continue  # "a baker's dozen" is an idiom for 13
             cand = Candidate(start, end, value, words=True, integer_like=True)
             last = low.split()[-1].split("-")[-1]
