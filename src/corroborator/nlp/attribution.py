@@ -229,6 +229,14 @@ def _after(verb: Token, deps: tuple[str, ...]) -> list[Token]:
     return [c for c in verb.children if c.dep_ in deps and c.i > verb.i]
 
 
+# Verbs whose direct object is the person addressed, not what is said.
+_RECIPIENT_VERBS = frozenset(
+    "tell ask inform brief thank assure reassure invite urge remind warn email text call "
+    "order instruct direct beg challenge congratulate encourage lecture scold chide rebuke "
+    "question answer address".split()
+)
+
+
 def _object_content(verb: Token, entry: lex.CueEntry) -> list[Token]:
     xcomps = _after(verb, ("xcomp", "oprd"))
     objs = _after(verb, ("dobj",))
@@ -249,9 +257,12 @@ def _object_content(verb: Token, entry: lex.CueEntry) -> list[Token]:
     if objs:
         obj = objs[0]
         quoted = any(t.text in _QUOTE_CHARS for t in obj.subtree)
-        if entry.lemma in lex.NP_CONTENT_VERBS or quoted or (
-            entry.kind == "evidence" and any(
-                lex.is_evidence_subject(c.lemma_) for c in verb.children if c.dep_ == "nsubj")
+        says_thing = entry.kind == "speech" and entry.lemma not in _RECIPIENT_VERBS and (
+            obj.ent_type_ not in ("PERSON", "ORG", "GPE", "NORP"))
+        if entry.lemma in lex.NP_CONTENT_VERBS or quoted or says_thing or (
+            entry.kind == "evidence" and not any(
+                c.ent_type_ == "PERSON" or c.lower_ in PRONOUNS
+                for c in verb.children if c.dep_ == "nsubj")
         ):
             if obj.lower_ in PRONOUNS and not quoted:
                 return []
@@ -428,10 +439,10 @@ def _verb_attribution(verb: Token, entry: lex.CueEntry, offset: int) -> Attribut
         asked = verb.lemma_ == "ask" and verb.tag_ == "VBN" and verb.dep_ == "advcl"
         if not asked and (entry.kind != "evidence" or verb.dep_ not in ("ROOT",)):
             return None
-    if entry.kind == "evidence" and subject is not None and not lex.is_evidence_subject(
-        subject.head.lemma_
+    if entry.kind == "evidence" and subject is not None and (
+        subject.head.ent_type_ == "PERSON" or subject.pronoun
     ) and verb.lemma_ not in lex.SPEECH_VERBS and verb.lemma_ not in lex.COGNITION_VERBS:
-        return None
+        return None  # "she showed him the door": people showing things are not sources
     stance = _stance(entry, content, subject, passive)
     via = _via_chain(verb, subject)
     if via:
@@ -466,6 +477,10 @@ def _prune(content: list[Token], verb: Token) -> list[Token]:
             while start - 1 in ids and doc[start - 1].dep_ in ("cc", "punct"):
                 start -= 1
             cut = start if cut is None else min(cut, start)
+        elif t.dep_ in ("advcl", "xcomp", "conj") and t.tag_ == "VBG" and t.i - 1 in ids \
+                and doc[t.i - 1].text == "," and lex.verb_cue(t.lemma_) and t.i > verb.i:
+            # "said A, telling reporters that B": the participle is a second statement
+            cut = t.i - 1 if cut is None else min(cut, t.i - 1)
     if cut is not None:
         content = [t for t in content if t.i < cut]
     has_clause = any(t.dep_ in CLAUSE_DEPS and t.head is verb for t in content)
