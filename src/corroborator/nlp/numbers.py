@@ -276,14 +276,14 @@ def _attach_suffix(text: str, cand: Candidate) -> None:
         return
     # symbol unit: "60GB", "87 mph", "35%", "1.38pc"
     m = _symbol_unit_re().match(rest)
-    if m and not (
-        m.group("sp")
-        and m.group("u") in {"m", "g", "t", "l", "A", "V", "W", "L", "PS", "°"}
-        and not re.match(r"\s?[A-Za-z]{1,3}\b(?![\s-]+[a-z])", rest)
-    ):
-        unit = SYMBOL_UNITS[m.group("u")]
-        if not (m.group("sp") and m.group("u") in {"m", "g", "t", "l", "A", "L", "W", "V"}):
-            _set_unit(cand, unit, m.group("u"))
+    if m:
+        symbol = m.group("u")
+        after = rest[m.end() :]
+        # a lone letter after a space is a unit only before a capital, a digit or the end:
+        # "a 5 W USB-C charger", "230 V." but not "5 m away", "Plan 2 A levels"
+        lone_ok = symbol in ("V", "W") and re.match(r"(?:\s+[A-Z0-9(]|[.,;:)]|\s*$)", after)
+        if not (m.group("sp") == " " and symbol in _LONE_LETTERS and not lone_ok):
+            _set_unit(cand, SYMBOL_UNITS[symbol], symbol)
             cand.end = pos + m.end()
             return
     m = _word_unit_re().match(rest)
@@ -292,6 +292,9 @@ def _attach_suffix(text: str, cand: Candidate) -> None:
         _set_unit(cand, unit, m.group("u"))
         cand.end = pos + m.end()
         return
+
+
+_LONE_LETTERS = frozenset({"m", "g", "t", "l", "A", "V", "W", "L", "°"})
 
 
 def _set_unit(cand: Candidate, unit: str, surface: str) -> None:

@@ -257,6 +257,16 @@ def _counted_noun(anchor: Token, span: Span, cand: Candidate) -> Token | None:
     if of_obj is not None and of_obj.i not in inside:
         return of_obj
     head = anchor.head
+    nxt = anchor.doc[span.end] if span.end < len(anchor.doc) else None
+    if (
+        nxt is not None
+        and nxt.tag_ == "NN"
+        and nxt.dep_ == "compound"
+        and nxt.head == head
+        and head.tag_ == "NN"
+        and anchor.dep_ == "nummod"
+    ):
+        return nxt  # "a 12 page document" counts pages
     if (
         anchor.dep_ in ("nummod", "quantmod", "compound", "amod", "nmod", "det", "predet")
         and head.pos_ in _NOUN_POS
