@@ -104,3 +104,29 @@ def test_pages_render_the_dossier(client, demo_records) -> None:
     assert "rewrite 0.83" in svg.text and "More than 40 tonnes" in svg.text
     article = client.get(f"/articles/{demo_records['rewrite'].id}").text
     assert 'class="claim status-conflicting"' in article and 'class="figure"' in article
+
+
+def test_story_list_page_is_paged(client, monkeypatch) -> None:
+    from corroborator.api import web_routes
+
+    monkeypatch.setattr(web_routes, "PAGE_SIZE", 1)
+    first = client.get("/").text
+    assert "Stories 1–1 of 2" in first and 'rel="next"' in first
+    second = client.get("/?offset=1").text
+    assert 'rel="prev"' in second and 'rel="next"' not in second
+
+
+def test_default_builder_pages_follow_the_contract(make_client, demo_records) -> None:
+    """Without an injected builder the report stage's dossier (or the stand-in) is used."""
+    from fastapi.testclient import TestClient
+
+    from corroborator.api import create_app
+    from corroborator.settings import load_settings
+
+    schema = json.loads((CONTRACTS / "dossier.schema.json").read_text())
+    app = create_app(demo_records["path"], load_settings(environ={}))
+    with TestClient(app) as client:
+        story = client.get("/api/stories/story-spill").json()["data"]["story"]
+        jsonschema.validate({"schema_version": "1.0", "stories": [story]}, schema)
+        assert {c["kind"] for c in story["conflicts"]} == {"misreport"}
+        assert client.get(f"/articles/{demo_records['wire'].id}").status_code == 200

@@ -15,7 +15,7 @@ from .. import __version__
 from ..settings import Settings
 from ..store import open_store
 from . import api_routes, web_routes
-from .dossier import DossierBuilder, default_builder
+from .dossier import DossierBuilder
 from .envelope import install_error_handlers
 from .settings import ServerSettings
 from .uploads import BodyLimitMiddleware
@@ -47,7 +47,8 @@ def create_app(store_url: str, settings: Settings, *,
     """The web dossier and JSON API over the store at ``store_url``.
 
     ``builder`` makes the dossier dicts the pages render (default: the report stage's
-    ``build_dossier``, or a store-only stand-in when the report stage is not installed).
+    ``story_entry`` over records read once per request, or a store-only stand-in when the
+    report stage is not installed).
     """
     server = settings.get(ServerSettings)
     store = open_store(store_url)
@@ -67,7 +68,7 @@ def create_app(store_url: str, settings: Settings, *,
     app.state.store = store
     app.state.settings = settings
     app.state.server = server
-    app.state.builder = builder or default_builder()
+    app.state.builder = builder  # None: the report stage's story_entry (see dossier.py)
     app.state.templates = _templates()
     app.state.logger = logging.getLogger("corroborator.api")
     install_error_handlers(app)

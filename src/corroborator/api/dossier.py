@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from ..errors import NotFound
 from ..records import Article, Claim, Derivation, Quantity, Story
 from ..store import Store
 
@@ -28,6 +29,33 @@ def default_builder() -> DossierBuilder:
         return build_dossier(store, story_ids=list(story_ids) if story_ids is not None else None)
 
     return build
+
+
+def story_with_derivations(store: Store, story: Story, builder: DossierBuilder | None = None
+                           ) -> tuple[dict[str, Any], list[Derivation]]:
+    """One story's dossier entry and the derivations between its articles.
+
+    Reads every stored derivation once per call (the store cannot filter them by article) and
+    hands the same list to the report stage's pure ``story_entry``, instead of letting
+    ``build_dossier`` read them a second time. A custom ``builder`` (tests) is used as given.
+    """
+    derivations = store.derivations()
+    members = set(story.article_ids)
+    inside = [d for d in derivations if d.article_id in members and d.source_id in members]
+    if builder is not None:
+        for entry in builder(store, [story.id]).get("stories", []):
+            if entry["id"] == story.id:
+                return entry, inside
+        raise NotFound(f"story {story.id!r} is stored but missing from the dossier")
+    articles = [store.get_article(a) for a in story.article_ids]
+    claims = store.claims(list(story.article_ids))
+    try:
+        from ..report.dossier import story_entry
+    except ImportError:
+        return _story_entry(store, story, articles, claims, inside), inside
+    entry = story_entry(story, articles, claims, inside, store.propositions(story.id),
+                        store.conflicts(story.id))
+    return entry, inside
 
 
 def _iso(article: Article) -> str | None:
@@ -53,14 +81,15 @@ def _article_entry(article: Article, derivations: Sequence[Derivation]) -> dict[
     }
 
 
-def _story_entry(store: Store, story: Story, derivations: Sequence[Derivation]) -> dict[str, Any]:
+def _story_entry(store: Store, story: Story, members: Sequence[Article],
+                 story_claims: Sequence[Claim], derivations: Sequence[Derivation]
+                 ) -> dict[str, Any]:
     from ..reuse import lineages
 
-    members = [store.get_article(a) for a in story.article_ids]
     by_id = {a.id: a for a in members}
     inside = [d for d in derivations if d.article_id in by_id and d.source_id in by_id]
     root_of = lineages(by_id, inside)
-    claims = {c.id: c for c in store.claims(list(by_id))}
+    claims = {c.id: c for c in story_claims}
     propositions = store.propositions(story.id)
     groups: list[tuple[str, list[Claim], str, int | None]] = []
     grouped: set[str] = set()
@@ -113,5 +142,9 @@ def store_dossier(store: Store, story_ids: Sequence[str] | None = None) -> dict[
     derivations = store.derivations()
     stories = ([store.get_story(s) for s in story_ids] if story_ids is not None
                else store.stories())
-    return {"schema_version": SCHEMA_VERSION,
-            "stories": [_story_entry(store, s, derivations) for s in stories]}
+    entries = []
+    for story in stories:
+        members = [store.get_article(a) for a in story.article_ids]
+        claims = store.claims(list(story.article_ids))
+        entries.append(_story_entry(store, story, members, claims, derivations))
+    return {"schema_version": SCHEMA_VERSION, "stories": entries}

@@ -9,9 +9,9 @@ from collections.abc import Sequence
 from typing import Any
 
 from ..errors import NotFound
-from ..records import Article, Story
+from ..records import Article, Derivation, Story
 from ..store import Store
-from .dossier import DossierBuilder
+from .dossier import DossierBuilder, story_with_derivations
 from .graph import layout_graph
 from .highlight import STATUS_PRIORITY, Mark, find_quote, segments
 
@@ -57,12 +57,14 @@ def story_summaries(store: Store, sort: str = "recent") -> list[dict[str, Any]]:
     from ..reuse import independent_sources
 
     articles = {a.id: a for a in store.articles()}
-    derivations = store.derivations()
+    by_article: dict[str, list[Derivation]] = {}
+    for derivation in store.derivations():  # indexed once: a scan per story is quadratic
+        by_article.setdefault(derivation.article_id, []).append(derivation)
     rows = []
     for story in store.stories():
         members = [articles[a] for a in story.article_ids if a in articles]
         ids = {a.id for a in members}
-        inside = [d for d in derivations if d.article_id in ids and d.source_id in ids]
+        inside = [d for a in ids for d in by_article.get(a, ()) if d.source_id in ids]
         # ISO strings sort like the dates and never fail on mixed naive/aware datetimes.
         dates = sorted(a.published.isoformat() for a in members if a.published)
         rows.append({
@@ -89,20 +91,15 @@ def unassigned_articles(store: Store) -> list[dict[str, Any]]:
     return [article_summary(a) for a in store.articles() if a.id not in placed]
 
 
-def _dossier_story(store: Store, builder: DossierBuilder, story_id: str) -> dict[str, Any]:
+def _dossier_story(store: Store, builder: DossierBuilder | None, story_id: str
+                   ) -> tuple[dict[str, Any], list[Derivation]]:
     story = get_story(store, story_id)  # resolves a prefix; raises NotFound
-    dossier = builder(store, [story.id])
-    for entry in dossier.get("stories", []):
-        if entry["id"] == story.id:
-            return entry
-    raise NotFound(f"story {story_id!r} is stored but missing from the dossier")
+    return story_with_derivations(store, story, builder)
 
 
-def story_view(store: Store, builder: DossierBuilder, story_id: str) -> dict[str, Any]:
+def story_view(store: Store, builder: DossierBuilder | None, story_id: str) -> dict[str, Any]:
     """The dossier entry of one story, with the derivation graph laid out."""
-    story = _dossier_story(store, builder, story_id)
-    ids = {a["id"] for a in story["articles"]}
-    derivations = [d for d in store.derivations() if d.article_id in ids]
+    story, derivations = _dossier_story(store, builder, story_id)
     by_claim = {c["id"]: c for c in story["claims"]}
     status_counts = {s: 0 for s in ("corroborated", "single-source", "conflicting")}
     for claim in story["claims"]:
@@ -126,11 +123,11 @@ def story_view(store: Store, builder: DossierBuilder, story_id: str) -> dict[str
     }
 
 
-def article_view(store: Store, builder: DossierBuilder, article_id: str) -> dict[str, Any]:
+def article_view(store: Store, builder: DossierBuilder | None, article_id: str) -> dict[str, Any]:
     """The article's text cut into highlighted segments, and its claims across outlets."""
     article = get_article(store, article_id)
     story = _story_of(store, article.id)
-    dossier_story = _dossier_story(store, builder, story.id) if story else None
+    dossier_story = _dossier_story(store, builder, story.id)[0] if story else None
     marks: list[Mark] = []
     claims_here: list[dict[str, Any]] = []
     outlets: dict[str, dict[str, Any]] = {}
@@ -215,11 +212,11 @@ def snippet_parts(snippet: str) -> list[tuple[str, bool]]:
     return parts
 
 
-def claims_listing(store: Store, builder: DossierBuilder, *, story: str | None,
+def claims_listing(store: Store, builder: DossierBuilder | None, *, story: str | None,
                    article: str | None, status: str | None) -> list[dict[str, Any]]:
     """Aligned claims of a story, or the claims found in one article, or every claim."""
     if story:
-        rows = _dossier_story(store, builder, story)["claims"]
+        rows = _dossier_story(store, builder, story)[0]["claims"]
     elif article:
         rows = article_view(store, builder, article)["claims"]
     else:

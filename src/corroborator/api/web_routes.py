@@ -31,8 +31,12 @@ def _render(request: Request, template: str, context: dict[str, Any],
                                                         status_code=status_code)
 
 
+PAGE_SIZE = 100
+
+
 @router.get("/", response_class=HTMLResponse)
-def story_list(request: Request, sort: str = "recent", q: str | None = None) -> HTMLResponse:
+def story_list(request: Request, sort: str = "recent", q: str | None = None,
+               offset: int = Query(0, ge=0)) -> HTMLResponse:
     if sort not in SORTS:
         raise ApiError(422, f"sort={sort!r} is not one of {list(SORTS)}")
     store = request.app.state.store
@@ -43,10 +47,13 @@ def story_list(request: Request, sort: str = "recent", q: str | None = None) -> 
         return _render(request, "search.html", {"q": q, "hits": hits,
                                                 "json_url": request.url_for("api_search")
                                                 .include_query_params(q=q)})
+    rows = story_summaries(store, sort)
     return _render(request, "stories.html", {
-        "stories": story_summaries(store, sort), "sort": sort, "sorts": SORTS,
+        "stories": rows[offset : offset + PAGE_SIZE], "total": len(rows), "offset": offset,
+        "page_size": PAGE_SIZE, "sort": sort, "sorts": SORTS,
         "unassigned": unassigned_articles(store),
-        "json_url": request.url_for("api_stories").include_query_params(sort=sort),
+        "json_url": request.url_for("api_stories").include_query_params(
+            sort=sort, offset=offset, limit=PAGE_SIZE),
     })
 
 
@@ -58,7 +65,7 @@ def stories_redirect(request: Request) -> RedirectResponse:
 
 @router.get("/search", response_class=HTMLResponse)
 def search_page(request: Request, q: str = Query("", max_length=500)) -> HTMLResponse:
-    return story_list(request, "recent", q or None)
+    return story_list(request, "recent", q or None, 0)
 
 
 @router.get("/stories/{story_id}", response_class=HTMLResponse)
