@@ -43,18 +43,32 @@ class ArticleAnalysis:
     notes: tuple[str, ...] = ()
 
 
-# The quantity and date finders live in sibling modules built in parallel; the stage works
-# (with empty quantities/dates) until they are importable.
-def _finders() -> tuple[Callable[..., list[Quantity]] | None, Callable[..., list[DateMention]] | None]:
+def _finders(settings: Settings) -> tuple[Callable[..., list[Quantity]] | None,
+                                          Callable[..., list[DateMention]] | None]:
+    """The quantity and date finders of the sibling modules, bound to ``settings``.
+
+    They are built in parallel with this stage; until they are importable the stage runs
+    with empty quantities and dates instead of failing.
+    """
     try:
+        from .numbers import QuantitySettings
         from .quantities import find_quantities
     except ImportError:
-        find_quantities = None  # type: ignore[assignment]
+        quantities = None
+    else:
+        try:
+            qsettings = settings.get(QuantitySettings)
+        except Exception:  # the section may be absent from an older user file
+            qsettings = None
+
+        def quantities(doc: Doc, offset: int) -> list[Quantity]:
+            return find_quantities(doc, offset, qsettings)
+
     try:
         from .dates import find_dates
     except ImportError:
         find_dates = None  # type: ignore[assignment]
-    return find_quantities, find_dates
+    return quantities, find_dates
 
 
 def claim_id(article_id: str, content: tuple[int, int], cue: tuple[int, int] | None) -> str:
@@ -114,14 +128,19 @@ def _speaker_names(
             continue
         if att.pronoun and name:
             name = spk.resolve_pronoun(name, att.speaker[0], mentions) or name
-        elif name and name.split()[0].lower() in ("the", "a", "an"):
-            name = spk.resolve_description(name, mentions) or name
+        elif att.speaker_label is None:
+            # "the president": the one person introduced with that title, if only one was
+            phrase = text[att.speaker[0] : att.speaker[1]]
+            name = spk.resolve_description(phrase, mentions) or name
         if name and spk.clean_name(name) in acronyms:
             name = acronyms[spk.clean_name(name)]
         raw.append(name)
     names = [n for n in raw if n] + [m.name for m in mentions if m.label == "PERSON"]
     names += list(acronyms.values())
     canonical = spk.canonical_speakers(names)
+    for att in atts:  # the chain uses the same names as the speakers
+        att.via = [(canonical.get(acronyms.get(v, v), acronyms.get(v, v)), span)
+                   for v, span in att.via]
     return [canonical.get(n, n) if n else None for n in raw]
 
 
@@ -204,7 +223,7 @@ def analyze_articles(
     nlp_settings = settings.get(NlpSettings)
     languages = settings.get(IngestSettings).analysed_languages
     nlp = nlp if nlp is not None else load_pipeline(nlp_settings.model)
-    finders = _finders()
+    finders = _finders(settings)
     pending: deque[_Prepared] = deque()
 
     def stream() -> Iterator[tuple[Paragraph, int]]:

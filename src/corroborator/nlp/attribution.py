@@ -270,7 +270,8 @@ def _object_content(verb: Token, entry: lex.CueEntry) -> list[Token]:
             for extra in _after(verb, ("oprd", "ccomp")):
                 tokens.extend(extra.subtree)
             for prep in _after(verb, ("prep",)):
-                if prep.lower_ == "as" and prep.i > obj.i:  # "described himself as a moderate"
+                if prep.lower_ in ("as", "at") and prep.i > obj.i:
+                    # "described himself as a moderate", "estimated the toll at 1,000"
                     tokens.extend(prep.subtree)
             return tokens
     for prep in _after(verb, ("prep",)):
@@ -409,6 +410,9 @@ def _make(doc: Doc, offset: int, content_tokens: list[Token], verb_range: tuple[
 
 def _verb_attribution(verb: Token, entry: lex.CueEntry, offset: int) -> Attribution | None:
     doc = verb.doc
+    if verb.lemma_ == "cite" and verb.dep_ in ("advcl", "xcomp", "conj", "prep") and \
+            lex.verb_cue(verb.head.lemma_):
+        return None  # "Yonhap, citing the NIS, reported": the chain is on the main cue
     subject, passive = _subject(verb)
     kind = "indirect"
     content = _clause_content(verb)
@@ -625,6 +629,12 @@ def find_attributions(doc: Doc, offset: int = 0) -> list[Attribution]:
             att = _hearsay(tok, offset)
         elif tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("amod", "compound"):
             entry = lex.verb_cue(tok.lemma_)
+            if entry is None and tok.lemma_ == "put" and any(
+                c.dep_ == "prep" and c.lower_ == "at" and any(
+                    g.like_num or any(n.like_num for n in g.subtree) for g in c.children)
+                for c in tok.children
+            ):  # "put the death toll at 300"
+                entry = lex.CueEntry("put", "estimated", "speech")
             if entry is not None:
                 att = _verb_attribution(tok, entry, offset)
         elif tok.pos_ == "NOUN":
@@ -637,19 +647,28 @@ def find_attributions(doc: Doc, offset: int = 0) -> list[Attribution]:
 
 
 def drop_nested(atts: list[Attribution]) -> list[Attribution]:
-    """Keep attributions whose cue is not inside another attribution's content."""
-    kept = []
-    for att in atts:
-        nested = False
-        for other in atts:
-            if other is att or att.cue is None:
+    """Keep attributions whose cue is not inside another attribution's content.
+
+    Exception: "X estimated Y, according to Z" keeps the inner statement of X, with the
+    chain ``via = [Z, X]``, and drops the outer "according to" (Z vouches for X's words).
+    """
+    dropped: set[int] = set()
+    for i, att in enumerate(atts):
+        for j, other in enumerate(atts):
+            if i == j or att.cue is None or j in dropped:
                 continue
             c0, c1 = other.content
-            if c0 <= att.cue[0] and att.cue[1] <= c1 and (c1 - c0) > (
-                att.content[1] - att.content[0]
-            ):
-                nested = True
-                break
-        if not nested:
-            kept.append(att)
-    return kept
+            if not (c0 <= att.cue[0] and att.cue[1] <= c1):
+                continue
+            if (c1 - c0) <= (att.content[1] - att.content[0]):
+                continue
+            if other.cue_lemma == "according to" and att.speaker is not None:
+                dropped.add(j)
+                if other.speaker_text and not att.via:
+                    att.via = [(other.speaker_text, other.speaker or other.content)]
+                    if att.speaker_text:
+                        att.via.append((att.speaker_text, att.speaker))
+                continue
+            dropped.add(i)
+            break
+    return [a for k, a in enumerate(atts) if k not in dropped]

@@ -125,7 +125,7 @@ def quote_text(att: Attribution, quotes: list[Quote], text: str) -> str | None:
         return None
     if att.kind != "direct":
         att.kind = "mixed"
-    return " … ".join(q.inner(text) for q in inside)
+    return " … ".join(q.inner(text).rstrip(",;:") for q in inside)
 
 
 def attach_quotes(
