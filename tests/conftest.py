@@ -40,3 +40,20 @@ def corpora() -> Path:
     if not CORPORA.is_dir():
         pytest.skip(f"shared corpora not found at {CORPORA}")
     return CORPORA
+
+
+@pytest.fixture(scope="session")
+def demo_run(tmp_path_factory, settings):
+    """The whole pipeline run once on the demo corpus: (store path, ingest report, dossier)."""
+    from corroborator.demo import CORPUS_DIR
+    from corroborator.pipeline.ingest import ingest_paths
+    from corroborator.pipeline.run import run_stages
+    from corroborator.report.dossier import build_dossier
+    from corroborator.store import open_store
+
+    path = tmp_path_factory.mktemp("demo-run") / "demo.db"
+    with open_store(str(path)) as store:
+        report = ingest_paths(store, [str(CORPUS_DIR)], settings)
+        run_stages(store, settings)
+        dossier = build_dossier(store, rejected=report.rejected)
+    return path, report, dossier

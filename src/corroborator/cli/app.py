@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from .. import __version__
-from . import articles, demo, ingest
+from . import analyze, articles, demo, export, extract, ingest, reuse, serve, stories
 from ._context import AppState, configure_logging
 
 app = typer.Typer(
@@ -47,7 +47,8 @@ def main_options(
     ctx.obj = AppState(db=db, config=config, quiet=quiet, verbose=verbose)
 
 
-for module in (ingest, articles, demo):
+# Order here is the order of `corroborator --help`.
+for module in (ingest, extract, analyze, articles, stories, reuse, export, demo, serve):
     module.register(app)
 
 

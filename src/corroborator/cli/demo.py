@@ -1,4 +1,4 @@
-"""``corroborator demo``: the whole available pipeline on the built-in demo corpus."""
+"""``corroborator demo``: the whole pipeline on the built-in demo corpus, in a fresh database."""
 
 from __future__ import annotations
 
@@ -8,9 +8,7 @@ from typing import Annotated
 import typer
 
 from ..demo import CORPUS_DIR
-from ..pipeline.ingest import ingest_paths
-from ._context import AppState, QuietOption, err, fail, guarded, out, progress_bar, state
-from .ingest import print_ingest_summary
+from ._context import AppState, QuietOption, err, fail, guarded, out, print_json, state
 
 DEMO_DB = "corroborator-demo.db"
 
@@ -37,22 +35,40 @@ def register(app: typer.Typer) -> None:
             bool, typer.Option("--replace", help="Overwrite an existing --db file.")
         ] = False,
         quiet: Annotated[bool, QuietOption] = False,
+        as_json: Annotated[bool, typer.Option("--json", help="Print the dossier as JSON.")] = False,
     ) -> None:
-        """Run the pipeline on the built-in demo corpus (fictional events) in a fresh database.
+        """Run the whole pipeline on the built-in demo corpus (fictional events).
+
+        Creates a fresh database (default ./corroborator-demo.db), ingests the demo articles
+        (HTML pages, text files, JSON Lines, an RSS feed, a WARC crawl and two broken files),
+        and prints the dossier of every story found.
 
         Example: corroborator demo && corroborator search "minister" --db corroborator-demo.db
         """
+        from ..report.dossier import build_dossier
+        from .analyze import analyse_inputs, print_dossier
+
         app_state: AppState = state(ctx)
         app_state.db = db
         app_state.quiet = app_state.quiet or quiet
+        silent = app_state.quiet or as_json
         _fresh_database(Path(db), replace)
         with guarded(), app_state.open_store() as store:
-            with progress_bar("Ingesting demo corpus", None, app_state.quiet) as advance:
-                report = ingest_paths(store, [str(CORPUS_DIR)], app_state.settings,
-                                      progress=advance)
-            print_ingest_summary(report, app_state.quiet)
-            outlets = sorted({a.outlet or "?" for a in report.stored})
-            if not app_state.quiet:
-                out.print(f"Stored {store.article_count()} articles from {len(outlets)} outlets "
-                          f"in [bold]{db}[/].")
-        err.print(f"Explore it: corroborator articles --db {db}", highlight=False)
+            ingest_report, run_report = analyse_inputs(app_state, store, [str(CORPUS_DIR)],
+                                                       silent, base=str(CORPUS_DIR))
+            dossier = build_dossier(store, rejected=ingest_report.rejected)
+            outlets = {a.outlet for a in store.articles()}
+            articles = store.article_count()
+        if as_json:
+            print_json(dossier)
+            return
+        print_dossier(dossier)
+        if not app_state.quiet:
+            out.print(
+                f"[bold]Demo:[/] {articles} articles from {len(outlets)} outlets → "
+                f"{run_report.stories} stories, {run_report.derivations} copies/rewrites, "
+                f"{run_report.propositions} aligned claims, {run_report.conflicts} conflicts; "
+                f"{len(ingest_report.rejected)} input(s) rejected. Database: [bold]{db}[/]")
+            err.print(f"Explore it: corroborator stories --db {db}   ·   "
+                      f"corroborator search Brenmoor --db {db}   ·   "
+                      f"corroborator serve --db {db}", highlight=False)

@@ -22,7 +22,14 @@ from ._context import (
 )
 
 
-def print_ingest_summary(report: IngestReport, quiet: bool) -> None:
+def short_path(where: str, base: str | None) -> str:
+    """``where`` relative to ``base`` when inside it (the demo corpus lives deep in the package)."""
+    if base and where.startswith(base.rstrip("/") + "/"):
+        return where[len(base.rstrip("/")) + 1 :]
+    return where
+
+
+def print_ingest_summary(report: IngestReport, quiet: bool, base: str | None = None) -> None:
     """Counts, then every rejected input with its reason (on stderr: stdout may be JSON)."""
     if not quiet:
         err.print(
@@ -33,11 +40,12 @@ def print_ingest_summary(report: IngestReport, quiet: bool) -> None:
             highlight=False,
         )
         for where, warning in report.warnings:
-            err.print(f"  [yellow]warning[/] {where}: {warning}", highlight=False)
+            err.print(f"  [yellow]warning[/] {short_path(where, base)}: {warning}",
+                      highlight=False)
     if report.rejected:
         table = Table("rejected input", "reason", title=None, show_edge=False)
         for rejection in report.rejected:
-            table.add_row(rejection.where, rejection.reason)
+            table.add_row(short_path(rejection.where, base), rejection.reason)
         err.print(table)
 
 

@@ -1,0 +1,141 @@
+"""``corroborator extract``: per-article claims, quotes, figures and dates (no cross-article work)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Annotated, Any
+
+import typer
+from rich.text import Text
+
+from ..extract import build_article
+from ..ingest import iter_inputs
+from ..nlp.analyze import ArticleAnalysis, analyze_articles
+from ..nlp.contract import SCHEMA_VERSION, article_analysis_record
+from ..records import Article, Rejection
+from ..settings import IngestSettings
+from ._context import (
+    EXIT_OK,
+    EXIT_REJECTED,
+    DbOption,
+    QuietOption,
+    command_state,
+    err,
+    guarded,
+    out,
+    progress_bar,
+)
+
+
+def rejected_record(rejection: Rejection) -> dict[str, Any]:
+    """A contract record for an input that never became an article."""
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "path": rejection.where,
+        "title": None,
+        "outlet": None,
+        "published": None,
+        "language": None,
+        "text": "",
+        "claims": [],
+        "quantities": [],
+        "error": rejection.reason,
+    }
+
+
+def print_listing(article: Article, analysis: ArticleAnalysis) -> None:
+    """Speaker — cue — content, one claim per line, figures highlighted."""
+    heading = Text(article.title or article.path or article.id, style="bold")
+    heading.append(f"  ({article.outlet or 'unknown outlet'}", style="dim")
+    heading.append(f", {article.published:%Y-%m-%d})" if article.published else ")", style="dim")
+    out.print(heading)
+    if analysis.error:
+        out.print(Text(f"  not analysed: {analysis.error}", style="yellow"))
+        return
+    if not analysis.claims:
+        out.print(Text("  no attributed claims found", style="dim"))
+    for claim in analysis.claims:
+        content_span = claim.content_span
+        content = content_span.of(article.text)
+        line = Text("  ")
+        speaker = claim.speaker or "(unattributed)"
+        if claim.via:
+            speaker += " via " + " → ".join(claim.via)
+        line.append(speaker, style="bold cyan")
+        line.append(f" — {claim.cue or '?'} [{claim.stance}] — ", style="dim")
+        body = Text(" ".join(content.split()))
+        for quantity in claim.quantities:
+            body.highlight_words([quantity.text], style="bold magenta")
+        line.append_text(body)
+        out.print(line)
+    out.print()
+
+
+def register(app: typer.Typer) -> None:
+    @app.command("extract")
+    def extract_cmd(
+        ctx: typer.Context,
+        paths: Annotated[list[str], typer.Argument(help="Files, folders, globs or - for stdin.")],
+        as_json: Annotated[
+            bool,
+            typer.Option("--json", help="JSON Lines, one object per article "
+                         "(contracts/article-analysis.schema.json)."),
+        ] = False,
+        db: Annotated[str | None, DbOption] = None,
+        quiet: Annotated[bool, QuietOption] = False,
+    ) -> None:
+        """Attributed claims of each article: speaker, cue, stance, quotes, figures, dates.
+
+        Works on the files directly (nothing is stored unless --db is given).
+
+        Example: corroborator extract report.html --json > claims.jsonl
+        """
+        app_state = command_state(ctx, db, quiet)
+        settings = app_state.settings
+        ingest_settings = settings.get(IngestSettings)
+        rejected: list[Rejection] = []
+        articles: list[Article] = []
+        with guarded():
+            for item in iter_inputs(paths, ingest_settings):
+                result = item if isinstance(item, Rejection) else build_article(item,
+                                                                                ingest_settings)
+                if isinstance(result, Rejection):
+                    rejected.append(result)
+                    if as_json:
+                        _emit(rejected_record(result))
+                else:
+                    articles.append(result)
+
+            def analysed() -> Iterator[tuple[Article, ArticleAnalysis]]:
+                with progress_bar("Analysing", len(articles), app_state.quiet) as advance:
+                    for article, analysis in zip(
+                        articles, analyze_articles(articles, settings), strict=True
+                    ):
+                        advance()
+                        yield article, analysis
+
+            results = list(analysed()) if db else analysed()
+            for article, analysis in results:
+                if as_json:
+                    _emit(article_analysis_record(article, analysis))
+                else:
+                    print_listing(article, analysis)
+            if db:
+                from ..pipeline.analyse import stored
+
+                with app_state.open_store() as store, store.atomic():
+                    for article, analysis in results:  # type: ignore[union-attr]
+                        _, kept = store.add_article(article)
+                        if kept.id == article.id:
+                            store.save_analyses([stored(analysis)])
+        for rejection in rejected:
+            err.print(f"[yellow]rejected[/] {rejection.where}: {rejection.reason}",
+                      highlight=False)
+        raise typer.Exit(EXIT_REJECTED if rejected else EXIT_OK)
+
+
+def _emit(record: dict[str, Any]) -> None:
+    import json
+    import sys
+
+    sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
