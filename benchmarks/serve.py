@@ -105,9 +105,26 @@ def fill_store(path: str, stories: int, seed: int = 11) -> dict[str, int]:
         return {"stories": stories, "articles": store.article_count()}
 
 
-def _serve(db: str, port: int) -> None:
+def _cache_type_hints() -> None:
+    """What-if: records.serialize.from_dict with typing.get_type_hints cached per class
+    (the store rebuilds every record through it; uncached it dominates page time)."""
+    import functools
+    import types
+    import typing
+
+    import corroborator.records.serialize as serialize
+
+    patched = types.SimpleNamespace(**{k: getattr(typing, k) for k in dir(typing)
+                                       if not k.startswith("__")})
+    patched.get_type_hints = functools.lru_cache(maxsize=None)(typing.get_type_hints)
+    serialize.typing = patched  # type: ignore[assignment]
+
+
+def _serve(db: str, port: int, cache_hints: bool = False) -> None:
     import uvicorn
 
+    if cache_hints:
+        _cache_type_hints()
     from corroborator.api import create_app
 
     app = create_app(db, load_settings(environ={}))
@@ -145,6 +162,8 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=400, help="per endpoint")
     parser.add_argument("--seconds", type=float, default=30.0, help="per endpoint")
     parser.add_argument("--seed", type=int, default=11)
+    parser.add_argument("--cache-type-hints", action="store_true",
+                        help="what-if: cache typing.get_type_hints in records.serialize")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         db = str(Path(tmp) / "serve.db")
@@ -153,7 +172,7 @@ def main() -> None:
         print(f"store: {filled['stories']} stories, {filled['articles']} articles "
               f"(filled in {time.perf_counter() - t0:.1f} s)")
         port = _free_port()
-        server = multiprocessing.get_context("spawn").Process(target=_serve, args=(db, port))
+        server = multiprocessing.get_context("spawn").Process(target=_serve, args=(db, port, args.cache_type_hints))
         server.start()
         base = f"http://127.0.0.1:{port}"
         try:
