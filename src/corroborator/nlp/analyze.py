@@ -115,11 +115,26 @@ def _mentions(doc: Doc, offset: int) -> list[spk.Mention]:
     return found
 
 
+def _guess_label(name: str) -> str:
+    """Capitalised multi-word names are people; other unlabelled speakers are groups or things."""
+    words = name.split()
+    if len(words) >= 2 and all(w[:1].isupper() for w in words):
+        return "PERSON"
+    return "NOUN"
+
+
 def _speaker_names(
     atts: list[attr.Attribution], mentions: list[spk.Mention], text: str
 ) -> list[str | None]:
     """Resolved, normalised speaker name of every attribution (same order)."""
     acronyms = spk.acronym_definitions(text)
+    # named speakers are antecedents too: "The union said ... It added ..."
+    extra = [
+        spk.Mention(a.speaker[0], a.speaker_text, a.speaker_label or _guess_label(a.speaker_text))
+        for a in atts
+        if a.speaker and a.speaker_text and not a.pronoun
+    ]
+    mentions = sorted(mentions + extra, key=lambda m: m.start)
     raw: list[str | None] = []
     for att in atts:
         name = att.speaker_text

@@ -128,7 +128,11 @@ def _contiguous(tokens: list[Token]) -> list[Token]:
     if not tokens:
         return []
     doc = tokens[0].doc
-    lo, hi = min(t.i for t in tokens), max(t.i for t in tokens)
+    # edge punctuation may hang off a far head: it must not stretch the span over a gap
+    words = sorted((t for t in tokens if not t.is_punct or t.is_quote), key=lambda t: t.i)
+    if not words:
+        return []
+    lo, hi = words[0].i, words[-1].i
     return list(doc[lo : hi + 1])
 
 
@@ -153,10 +157,12 @@ def _name_of(head: Token) -> tuple[str, str | None]:
         for ent in doc.ents:
             if ent.start <= head.i < ent.end:
                 return ent.text, ent.label_
-    # "Ukrainian President Volodymyr Zelensky" heads on Zelensky; "spokesman for the NIS"
-    for child in head.subtree:
-        if child.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") and child.i < head.i:
-            pass
+    # "the minister, Dana Holt,": the named apposition is the better name
+    for child in head.children:
+        if child.dep_ == "appos" and child.ent_type_ in ("PERSON", "ORG"):
+            for ent in doc.ents:
+                if ent.start <= child.i < ent.end:
+                    return ent.text, ent.label_
     compounds = [c for c in head.lefts if c.dep_ in ("compound", "amod") and c.i >= head.i - 3]
     start = min([head.i] + [c.i for c in compounds])
     words = doc[start : head.i + 1].text
@@ -428,7 +434,8 @@ def _verb_attribution(verb: Token, entry: lex.CueEntry, offset: int) -> Attribut
         if colon is not None:
             rest = list(doc[colon.i + 1 : verb.sent.end])
             if not rest or all(t.is_punct or t.is_space for t in rest):
-                att = _make(doc, offset, [colon], _cue_tokens(verb), entry.lemma, entry.stance,
+                # placeholder content (the cue itself) until the next paragraph fills it
+                att = _make(doc, offset, [verb], _cue_tokens(verb), entry.lemma, entry.stance,
                             subject, "direct")
                 if att is not None:
                     att.pending_colon = True

@@ -183,6 +183,21 @@ def attach_quotes(
             # quotes that sit inside running prose are mixed/scare quotes, not continuations
             p0, p1 = paragraphs[pi]
             before = text[p0 : q.start].strip()
+            # “A,” he said, “B.”: the second part follows the cue (or the speaker) directly
+            resumed = [a for a in ordered if a.cue and p0 <= a.cue[0] < q.start and a.speaker
+                       and not text[max(a.cue[1], a.speaker[1]) : q.start].strip(" ,")]
+            if resumed:
+                last = resumed[-1]
+                att = Attribution(
+                    content=(q.start, q.end), stance=last.stance, cue=last.cue,
+                    cue_lemma=last.cue_lemma, speaker=last.speaker,
+                    speaker_text=last.speaker_text, speaker_label=last.speaker_label,
+                    pronoun=last.pronoun, via=list(last.via), kind="direct",
+                    sentence=(q.start, q.end),
+                )
+                new.append(att)
+                covered.append(att.content)
+                continue
             if before and before[-1] not in ".!?:—–-\"”’" and q.words(text) < 12:
                 continue
             prior = [a for a in ordered + new if a.content[1] <= q.start and a.speaker

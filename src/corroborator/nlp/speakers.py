@@ -124,8 +124,7 @@ def resolve_pronoun(pronoun: str, position: int, mentions: Sequence[Mention]) ->
     if p in PERSON_PRONOUNS:
         labels: tuple[str | None, ...] = ("PERSON",)
     elif p in GROUP_PRONOUNS:
-        labels = ("ORG", "GPE", "NORP", "PERSON") if p in ("they", "them", "their", "we") else (
-            "ORG", "GPE", "NORP")
+        labels = ("ORG", "GPE", "NORP", "NOUN")
     else:
         return None
     best = None

@@ -1,0 +1,136 @@
+"""The per-article stage end to end: claims, bad input, batching and the JSON contract."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from corroborator.nlp.analyze import ArticleAnalysis, analyze_article, analyze_articles
+from corroborator.nlp.contract import article_analysis_record
+from corroborator.records import Article
+from corroborator.records.article import content_hash
+
+pytestmark = pytest.mark.model
+
+SCHEMA = Path(__file__).resolve().parents[3] / "shared" / "contracts" / \
+    "article-analysis.schema.json"
+
+STORY = """Harbor says nearly 3,000 workers left the port
+
+Port Minister Lea Okafor revealed on Friday that nearly 3,000 dock workers have left the port since March.
+The Harbor Workers Union (HWU) had earlier estimated the departures at around 1,000, according to local lawmakers.
+“They are treated as expendable,” Okafor said. “The owners do not care about them.”
+Coastline Radio, citing the HWU, reported that more than 10,000 containers were stranded.
+The operator denied the reports, calling them “fantasies”.
+The operator has reportedly hired replacement crews. It is believed that talks could resume.
+The minister added that the strike may end next week.
+"""
+
+
+def make(text: str, id_: str = "a1", language: str | None = "en") -> Article:
+    return Article(id_, f"{id_}.txt", None, "Harbor Times", "Port strike",
+                   datetime(2024, 12, 27), language, text, content_hash(text))
+
+
+@pytest.fixture(scope="module")
+def story(nlp, settings) -> ArticleAnalysis:
+    return analyze_article(make(STORY), settings, nlp=nlp)
+
+
+def _by_cue(analysis, cue):
+    found = [c for c in analysis.claims if c.cue == cue]
+    assert found, f"no claim with cue {cue!r}: {[c.cue for c in analysis.claims]}"
+    return found[0]
+
+
+def test_claims_of_the_story(story):
+    assert story.error is None
+    revealed = _by_cue(story, "revealed")
+    assert revealed.speaker == "Lea Okafor" and revealed.stance == "stated"
+    assert [q.text for q in revealed.quantities] == ["nearly 3,000"]
+    estimated = _by_cue(story, "estimated")
+    assert estimated.speaker == "Harbor Workers Union" and estimated.stance == "estimated"
+    assert estimated.via[0] == "local lawmakers"
+    reported = _by_cue(story, "reported")
+    assert reported.via == ("Coastline Radio", "Harbor Workers Union")
+    assert _by_cue(story, "denied").stance == "denied"
+    assert _by_cue(story, "reportedly").speaker is None
+    assert _by_cue(story, "believed").stance == "hedged"
+    said = [c for c in story.claims if c.cue == "said"]
+    assert {c.speaker for c in said} == {"Lea Okafor"} and len(said) == 2
+    assert _by_cue(story, "added").speaker == "Lea Okafor"  # "the minister", unambiguous
+
+
+def test_every_claim_quantity_is_an_article_quantity(story):
+    spans = {q.span for q in story.quantities}
+    for claim in story.claims:
+        assert all(q.span in spans for q in claim.quantities)
+        assert all(claim.content_span.contains(q.span) for q in claim.quantities)
+
+
+def test_claim_ids_are_stable(nlp, settings, story):
+    again = analyze_article(make(STORY), settings, nlp=nlp)
+    assert [c.id for c in again.claims] == [c.id for c in story.claims]
+    assert len({c.id for c in story.claims}) == len(story.claims)
+
+
+def test_record_validates_against_the_contract(story):
+    schema = json.loads(SCHEMA.read_text("utf-8"))
+    record = article_analysis_record(make(STORY), story)
+    jsonschema.validate(json.loads(json.dumps(record)), schema)
+    assert record["schema_version"].startswith("1.")
+    for claim in record["claims"]:
+        start, end = claim["content_span"]
+        assert record["text"][start:end] == claim["content"]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "error"),
+    [
+        ("", "en", "no sentences"),
+        ("12 34 56 ... !!!", "en", "no sentences"),
+        ("Der Minister sagte, dass der Hafen geschlossen bleibt.", "de",
+         "not analysed: language de"),
+    ],
+)
+def test_bad_input_gives_an_error_not_an_exception(nlp, settings, text, language, error):
+    result = analyze_article(make(text, language=language), settings, nlp=nlp)
+    assert result.error is not None and error in result.error
+    assert result.claims == () and result.quantities == ()
+    schema = json.loads(SCHEMA.read_text("utf-8"))
+    jsonschema.validate(article_analysis_record(make(text, language=language), result), schema)
+
+
+def test_control_characters_and_unbalanced_quotes(nlp, settings):
+    text = "The mayor\x00 said \x07the “road was closed.\nOfficials said\x1b it would reopen."
+    result = analyze_article(make(text), settings, nlp=nlp)
+    assert result.error is None
+    for claim in result.claims:  # offsets still index the stored text
+        assert 0 <= claim.content_span.start < claim.content_span.end <= len(text)
+
+
+def test_long_article_is_cut_with_a_note(nlp, settings):
+    small = settings.with_overrides({"nlp": {"max_chars": 2000}})
+    text = "Officials said the port was closed. " * 200
+    result = analyze_article(make(text), small, nlp=nlp)
+    assert result.error is None and result.notes and "max_chars" in result.notes[0]
+    assert all(c.content_span.end <= 2000 for c in result.claims)
+
+
+def test_batch_keeps_order_and_isolates_bad_articles(nlp, settings):
+    articles = [
+        make("Officials said the bridge was closed.", "b1"),
+        make("", "b2"),
+        make("Le ministre a dit non.", "b3", language="fr"),
+        make("The union said the strike would continue.\nIt added that talks had failed.", "b4"),
+    ]
+    seen = []
+    results = list(analyze_articles(articles, settings, progress=seen.append, nlp=nlp))
+    assert [r.article_id for r in results] == ["b1", "b2", "b3", "b4"]
+    assert [r.error is None for r in results] == [True, False, False, True]
+    assert seen == [1, 2, 3, 4]
+    assert results[3].claims and results[3].claims[-1].speaker == "union"

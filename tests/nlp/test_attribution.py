@@ -1,0 +1,168 @@
+"""Attribution on real parses: (text, speaker, cue, content, stance) tables, one per construction."""
+
+from __future__ import annotations
+
+import pytest
+
+from corroborator.nlp import cues
+from corroborator.nlp.attribution import find_attributions
+
+pytestmark = pytest.mark.model
+
+
+def _one(nlp, text: str, cue: str):
+    doc = nlp(text)
+    atts = [a for a in find_attributions(doc) if text[a.cue[0] : a.cue[1]] == cue]
+    assert atts, f"no attribution with cue {cue!r} in {text!r}: " + repr(
+        [(text[a.cue[0] : a.cue[1]], text[a.content[0] : a.content[1]]) for a in
+         find_attributions(doc)]
+    )
+    return atts[0]
+
+
+# (text, cue, speaker name or None, content, stance)
+CASES = [
+    # subject–verb–complement
+    ("Officials said that the bridge had collapsed.", "said", "Officials",
+     "that the bridge had collapsed", "stated"),
+    ("The mayor told reporters the water was safe to drink.", "told", "mayor",
+     "the water was safe to drink", "stated"),
+    ("The ministry confirmed that 30 people had died in the flood.", "confirmed", "ministry",
+     "that 30 people had died in the flood", "confirmed"),
+    ("Analysts estimate that the repairs will cost 2 billion dollars.", "estimate", "Analysts",
+     "that the repairs will cost 2 billion dollars", "estimated"),
+    ("The opposition claimed that the vote had been rigged.", "claimed", "opposition",
+     "that the vote had been rigged", "alleged"),
+    ("The general denied that troops had crossed the border.", "denied", "general",
+     "that troops had crossed the border", "denied"),
+    ("Doctors believe the outbreak has peaked.", "believe", "Doctors",
+     "the outbreak has peaked", "hedged"),
+    ("The governor said the storm could hit the coast on Sunday.", "said", "governor",
+     "the storm could hit the coast on Sunday", "hedged"),
+    # noun-phrase objects of verbs that take them
+    ("Senator Maria Lopez denied the allegations.", "denied", "Maria Lopez",
+     "the allegations", "denied"),
+    ("The coalition wants a recount in three districts.", "wants", "coalition",
+     "a recount in three districts", "hedged"),
+    # infinitive complements
+    ("The union urged members to reject the offer.", "urged", "union",
+     "to reject the offer", "stated"),
+    # inverted and parenthetical
+    ("The economy is strong, said Finance Minister Ana Ruiz.", "said", "Ana Ruiz",
+     "The economy is strong", "stated"),
+    ("The talks have stalled, he said.", "said", "he", "The talks have stalled", "stated"),
+    # passive with and without agent
+    ("It was confirmed by the hospital that four patients had recovered.", "confirmed",
+     "hospital", "that four patients had recovered", "confirmed"),
+    ("It is believed that the ship sank near the island.", "believed", None,
+     "that the ship sank near the island", "hedged"),
+    # participial cues
+    ("The minister criticized the plan, saying it was too expensive.", "saying", "minister",
+     "it was too expensive", "stated"),
+    ("The senator attacked the bill, calling it a disaster.", "calling", "senator",
+     "it a disaster", "stated"),
+    # medium after the cue
+    ("The company said in a statement that it regretted the error.", "said in a statement",
+     "company", "that it regretted the error", "stated"),
+    # organisations and countries
+    ("Norway announced that it would close its embassy.", "announced", "Norway",
+     "that it would close its embassy", "stated"),
+    # evidence
+    ("A new poll shows that the mayor is trailing by ten points.", "shows", "poll",
+     "that the mayor is trailing by ten points", "stated"),
+    # estimates put at a figure
+    ("The ministry put the death toll at 300.", "put", "ministry",
+     "the death toll at 300", "estimated"),
+]
+
+
+@pytest.mark.parametrize(("text", "cue", "speaker", "content", "stance"), CASES)
+def test_constructions(nlp, text, cue, speaker, content, stance):
+    att = _one(nlp, text, cue)
+    assert text[att.content[0] : att.content[1]] == content
+    if speaker is None:
+        assert att.speaker is None
+    else:
+        assert att.speaker_text is not None and speaker in att.speaker_text
+    assert att.stance == stance
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        ("Prices will rise next year, according to the central bank.",
+         "Prices will rise next year", "central bank"),
+        ("According to the coast guard, two sailors are missing.",
+         "two sailors are missing", "coast guard"),
+        ("Turnout was low, per the election commission.", "Turnout was low",
+         "election commission"),
+    ],
+)
+def test_according_to_anywhere(nlp, text, content, speaker):
+    atts = [a for a in find_attributions(nlp(text)) if a.cue_lemma == "according to"]
+    assert len(atts) == 1
+    att = atts[0]
+    assert text[att.content[0] : att.content[1]] == content
+    assert speaker in att.speaker_text
+
+
+def test_chain_citing(nlp):
+    text = "Yonhap, citing the intelligence service, reported that 1,000 soldiers were killed."
+    atts = find_attributions(nlp(text))
+    assert len(atts) == 1, "the citing participle is part of the chain, not its own claim"
+    att = atts[0]
+    assert [name for name, _ in att.via] == ["Yonhap", "intelligence service"]
+    assert text[att.content[0] : att.content[1]] == "that 1,000 soldiers were killed"
+
+
+def test_quoted_as_saying(nlp):
+    text = "Reuters quoted a spokesman as saying the talks had failed."
+    att = find_attributions(nlp(text))[0]
+    assert att.speaker_text.endswith("spokesman")
+    assert att.via[0][0] == "Reuters"
+    assert text[att.content[0] : att.content[1]] == "the talks had failed"
+
+
+def test_reportedly_is_unattributed_hearsay(nlp):
+    text = "The army has reportedly withdrawn from the town."
+    att = _one(nlp, text, "reportedly")
+    assert att.speaker is None and att.stance == "reported"
+    assert "withdrawn from the town" in text[att.content[0] : att.content[1]]
+
+
+def test_offsets_shift_with_paragraph_offset(nlp):
+    text = "Officials said the road was closed."
+    att = find_attributions(nlp(text), offset=100)[0]
+    assert att.content == (115, 134)
+
+
+def test_nested_statement_inside_content_is_not_repeated(nlp):
+    text = "The spokesman said the minister believes the deal is fair."
+    atts = find_attributions(nlp(text))
+    assert [text[a.cue[0] : a.cue[1]] for a in atts] == ["said"]
+
+
+def test_headline_speaker_colon(nlp):
+    text = "Paul Hartley: Budget Cuts Will Hurt Rural Schools"
+    att = find_attributions(nlp(text))[0]
+    assert att.speaker_text == "Paul Hartley"
+    assert text[att.content[0] : att.content[1]] == "Budget Cuts Will Hurt Rural Schools"
+
+
+def test_no_attribution_in_plain_narrative(nlp):
+    assert find_attributions(nlp("The bridge collapsed on Tuesday after heavy rain.")) == []
+
+
+@pytest.mark.parametrize(
+    ("lemma", "stance"),
+    [("say", "stated"), ("confirm", "confirmed"), ("estimate", "estimated"),
+     ("allege", "alleged"), ("deny", "denied"), ("believe", "hedged"), ("note", "stated"),
+     ("acknowledge", "confirmed"), ("reject", "denied"), ("accuse", "alleged")],
+)
+def test_lexicon_stances(lemma, stance):
+    assert cues.verb_cue(lemma).stance == stance
+
+
+def test_lexicon_nouns_and_unknowns():
+    assert cues.noun_cue("allegation").stance == "alleged"
+    assert cues.verb_cue("bake") is None

@@ -1,0 +1,102 @@
+"""Quotations: marks, spans, speech vs scare quotes, and attaching quotes to speakers."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from corroborator.nlp.quotes import find_quotes, is_speech
+from corroborator.records import Article
+from corroborator.records.article import content_hash
+
+
+@pytest.mark.parametrize(
+    ("text", "inner"),
+    [
+        ('He said "we will win" and left.', ["we will win"]),
+        ("He said “we will win” and left.", ["we will win"]),
+        ("''It is over,'' she said.", ["It is over,"]),
+        ("She called it ‘a farce from start to finish’ yesterday.", ["a farce from start to finish"]),
+        ("Officials don’t know, and the mayor’s office isn’t saying.", []),  # apostrophes only
+        ("“First quote,” he said, “second quote.”", ["First quote,", "second quote."]),
+    ],
+)
+def test_find_quotes(text, inner):
+    assert [q.inner(text) for q in find_quotes(text)] == inner
+
+
+def test_unbalanced_quote_runs_to_paragraph_end_without_crashing():
+    text = "“This quote never closes, he said"
+    quotes = find_quotes(text)
+    assert len(quotes) == 1 and not quotes[0].closed and quotes[0].end == len(text)
+    assert find_quotes("stray closer” here") == []
+
+
+def test_scare_quotes_are_not_speech():
+    text = "The so-called “reform” passed. “We will keep fighting for every family,” she said."
+    quotes = find_quotes(text)
+    assert [is_speech(q, text) for q in quotes] == [False, True]
+
+
+def _analyse(text: str, nlp, settings):
+    from corroborator.nlp.analyze import analyze_article
+
+    article = Article("q1", "q.txt", None, None, None, datetime(2024, 5, 3), "en", text,
+                      content_hash(text))
+    return analyze_article(article, settings, nlp=nlp)
+
+
+@pytest.mark.model
+def test_split_quote_gives_both_parts_to_the_speaker(nlp, settings):
+    text = "“We will rebuild the bridge,” Mayor Ellen Park said, “and it will be stronger.”"
+    claims = _analyse(text, nlp, settings).claims
+    assert {c.speaker for c in claims} == {"Ellen Park"}
+    quotes = " ".join(c.quote or "" for c in claims)
+    assert "We will rebuild the bridge" in quotes and "it will be stronger" in quotes
+
+
+@pytest.mark.model
+def test_multi_sentence_quote_and_pronoun_speaker(nlp, settings):
+    text = (
+        "Fire chief Omar Reyes spoke to reporters on Monday.\n"
+        "“The fire is contained. Crews will stay overnight,” he said.\n"
+    )
+    claims = _analyse(text, nlp, settings).claims
+    said = [c for c in claims if c.cue == "said"]
+    assert said and said[0].speaker == "Omar Reyes"
+    assert said[0].content_span.of(text) == "“The fire is contained. Crews will stay overnight,”"
+
+
+@pytest.mark.model
+def test_colon_introduced_quote_in_next_paragraph(nlp, settings):
+    text = (
+        "The minister, Dana Holt, continued:\n"
+        "“Nobody will be left behind by this programme, and nobody will pay more.”\n"
+    )
+    claims = _analyse(text, nlp, settings).claims
+    assert claims and claims[0].speaker == "Dana Holt"
+    assert claims[0].content_span.of(text).startswith("“Nobody will be left behind")
+
+
+@pytest.mark.model
+def test_quote_paragraph_continues_previous_speaker(nlp, settings):
+    text = (
+        "“We have enough food for a week,” said Lena Varga, who runs the shelter.\n"
+        "“After that we will need help from the city, and we have asked for it.”\n"
+    )
+    claims = _analyse(text, nlp, settings).claims
+    assert len(claims) == 2 and {c.speaker for c in claims} == {"Lena Varga"}
+
+
+@pytest.mark.model
+def test_mixed_quote_inside_indirect_speech(nlp, settings):
+    text = "The general said the conscripts were treated as “expendable” by their commanders."
+    claims = _analyse(text, nlp, settings).claims
+    assert len(claims) == 1 and claims[0].quote == "expendable"
+
+
+@pytest.mark.model
+def test_scare_quote_alone_is_not_a_claim(nlp, settings):
+    text = "The “reform” passed the chamber on Tuesday with a narrow majority."
+    assert _analyse(text, nlp, settings).claims == ()

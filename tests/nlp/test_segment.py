@@ -1,0 +1,51 @@
+"""Paragraph segmentation keeps offsets into the stored text; headings stay apart."""
+
+from __future__ import annotations
+
+import pytest
+
+from corroborator.nlp.segment import looks_like_heading, parse_paragraphs, split_paragraphs
+
+
+def test_paragraph_offsets_index_the_original_text():
+    text = "  Title line\n\nFirst paragraph here.\r\nSecond one.  \n\n\n"
+    paras = split_paragraphs(text)
+    assert [p.text for p in paras] == ["Title line", "First paragraph here.", "Second one."]
+    for p in paras:
+        assert text[p.start : p.end] == p.text
+
+
+@pytest.mark.parametrize(
+    ("line", "heading"),
+    [
+        ("Markets rally after rate cut", True),
+        ("Stocks rose on Friday after the central bank cut rates.", False),
+        ("“We are ready,” she said.", False),
+        ("What happens next?", False),
+        ("", False),
+    ],
+)
+def test_headings(line, heading):
+    assert looks_like_heading(line) is heading
+
+
+def test_empty_text_has_no_paragraphs():
+    assert split_paragraphs("\n \n\t\n") == []
+
+
+@pytest.mark.model
+def test_heading_does_not_merge_into_the_next_sentence(nlp):
+    text = "Markets rally after rate cut\nStocks rose on Friday, traders said."
+    paras = split_paragraphs(text)
+    docs = [doc for doc, _ in parse_paragraphs(nlp, ((p, i) for i, p in enumerate(paras)))]
+    assert len(docs) == 2
+    subjects = [t.text for t in docs[1] if t.dep_ == "nsubj"]
+    assert "Stocks" in subjects or "traders" in subjects
+    assert "cut" not in [t.text for t in docs[1]]
+
+
+@pytest.mark.model
+def test_parse_keeps_context_in_order(nlp):
+    paras = split_paragraphs("One.\nTwo.\nThree.")
+    out = list(parse_paragraphs(nlp, ((p, p.start) for p in paras), batch_size=2))
+    assert [ctx for _, ctx in out] == [p.start for p in paras]

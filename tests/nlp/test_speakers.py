@@ -1,0 +1,92 @@
+"""Speaker names: aliases within an article and across a story, pronouns and titles."""
+
+from __future__ import annotations
+
+import pytest
+
+from corroborator.nlp.speakers import (
+    Mention,
+    acronym_definitions,
+    are_same_speaker,
+    canonical_speakers,
+    clean_name,
+    resolve_description,
+    resolve_pronoun,
+)
+
+
+@pytest.mark.parametrize(
+    ("raw", "clean"),
+    [
+        ("Ukrainian President Volodymyr Zelensky", "Ukrainian President Volodymyr Zelensky"),
+        ("President Volodymyr Zelensky", "Volodymyr Zelensky"),
+        ("the National Intelligence Service", "National Intelligence Service"),
+        ("Sen. Maria Lopez's", "Maria Lopez"),
+        ("the ministry", "ministry"),
+    ],
+)
+def test_clean_name(raw, clean):
+    assert clean_name(raw) == clean
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("Volodymyr Zelensky", "Zelensky", True),
+        ("President Volodymyr Zelensky", "Zelensky", True),
+        ("the National Intelligence Service", "NIS", True),
+        ("National Intelligence Service", "N.I.S.", True),
+        ("Hillary Clinton", "Hillary Rodham Clinton", True),
+        ("Hillary Clinton", "Donald Trump", False),
+        ("NIS", "NATO", False),
+        ("", "Zelensky", False),
+    ],
+)
+def test_are_same_speaker(a, b, same):
+    assert are_same_speaker(a, b) is same
+
+
+def test_canonical_speakers_prefers_full_names_and_keeps_ambiguous_surnames_apart():
+    mapping = canonical_speakers(
+        ["Zelensky", "Volodymyr Zelensky", "NIS", "National Intelligence Service",
+         "Clinton", "Hillary Clinton", "Bill Clinton"]
+    )
+    assert mapping["Zelensky"] == "Volodymyr Zelensky"
+    assert mapping["NIS"] == "National Intelligence Service"
+    assert mapping["Clinton"] == "Clinton"  # two Clintons: not guessed
+    assert mapping["Bill Clinton"] == "Bill Clinton"
+
+
+def test_acronym_definitions():
+    text = "South Korea's National Intelligence Service (NIS) said so. The NIS added more."
+    assert acronym_definitions(text) == {"NIS": "National Intelligence Service"}
+
+
+MENTIONS = [
+    Mention(0, "Volodymyr Zelensky", "PERSON", frozenset({"ukrainian", "president"})),
+    Mention(50, "Kremlin", "ORG"),
+    Mention(90, "Anna Berg", "PERSON", frozenset({"spokeswoman"})),
+]
+
+
+@pytest.mark.parametrize(
+    ("pronoun", "position", "name"),
+    [
+        ("he", 60, "Volodymyr Zelensky"),
+        ("she", 120, "Anna Berg"),
+        ("it", 80, "Kremlin"),
+        ("they", 120, "Kremlin"),
+        ("he", 0, None),
+        ("you", 120, None),
+    ],
+)
+def test_resolve_pronoun(pronoun, position, name):
+    assert resolve_pronoun(pronoun, position, MENTIONS) == name
+
+
+def test_resolve_description_only_when_unambiguous():
+    assert resolve_description("the president", MENTIONS) == "Volodymyr Zelensky"
+    assert resolve_description("the spokeswoman", MENTIONS) == "Anna Berg"
+    assert resolve_description("the minister", MENTIONS) is None
+    two = MENTIONS + [Mention(200, "Joan Ortiz", "PERSON", frozenset({"president"}))]
+    assert resolve_description("the president", two) is None
