@@ -127,7 +127,7 @@ def make_client(demo_records, settings):
         configured = settings.with_overrides(
             {"server": {"token": TOKEN, "run_stages_after_ingest": False, **server}})
         app = create_app(db or demo_records["path"], configured, builder=store_dossier)
-        client = TestClient(app, raise_server_exceptions=False)
+        client = TestClient(app, base_url="http://127.0.0.1", raise_server_exceptions=False)
         client.__enter__()
         clients.append(client)
         return client

@@ -125,8 +125,40 @@ def test_default_builder_pages_follow_the_contract(make_client, demo_records) ->
 
     schema = json.loads((CONTRACTS / "dossier.schema.json").read_text())
     app = create_app(demo_records["path"], load_settings(environ={}))
-    with TestClient(app) as client:
+    with TestClient(app, base_url="http://127.0.0.1:8765") as client:
         story = client.get("/api/stories/story-spill").json()["data"]["story"]
         jsonschema.validate({"schema_version": "1.0", "stories": [story]}, schema)
         assert {c["kind"] for c in story["conflicts"]} == {"misreport"}
         assert client.get(f"/articles/{demo_records['wire'].id}").status_code == 200
+
+
+def test_story_page_renders_a_report_style_timeline(make_client, demo_records) -> None:
+    """The timeline's item shape is open (schema: objects); the report stage's is drawn."""
+    from corroborator.api import store_dossier
+
+    def builder(store, story_ids):
+        dossier = store_dossier(store, story_ids)
+        wire, rewrite = demo_records["wire"], demo_records["rewrite"]
+        dossier["stories"][0]["timeline"] = [{
+            "proposition": "p-spill", "first_seen": "2026-05-04T09:00:00+00:00",
+            "article": wire.id, "outlet": wire.outlet, "text": "about 40 tonnes spilled",
+            "figures": ["about 40 tonnes"], "appearances": 2,
+            "changes": [{"kind": "wording", "published": "2026-05-05T09:00:00+00:00",
+                         "article": rewrite.id, "outlet": "Bay <i>Herald</i>",
+                         "from": "about 40 tonnes", "to": "More than 40 tonnes"}],
+        }, {"odd": "shape <b>kept</b>"}]
+        return dossier
+
+    from fastapi.testclient import TestClient
+
+    from corroborator.api import create_app
+    from corroborator.settings import load_settings
+
+    app = create_app(demo_records["path"], load_settings(environ={}), builder=builder)
+    with TestClient(app, base_url="http://127.0.0.1") as client:
+        html = client.get("/stories/story-spill").text
+    timeline = html[html.index('id="timeline"'):html.index('id="articles"')]
+    assert "2026-05-04 09:00" in timeline and "about 40 tonnes spilled" in timeline
+    assert "More than 40 tonnes" in timeline and 'href="#claim-p-spill"' in timeline
+    assert "Bay &lt;i&gt;Herald&lt;/i&gt;" in timeline
+    assert "odd: shape &lt;b&gt;kept&lt;/b&gt;" in timeline

@@ -107,3 +107,26 @@ def test_responses_carry_security_headers(client) -> None:
     headers = client.get("/").headers
     assert "script-src 'self'" in headers["content-security-policy"]
     assert headers["x-content-type-options"] == "nosniff"
+
+
+@pytest.mark.parametrize(("host", "status"), [
+    ("127.0.0.1:8765", 200), ("localhost", 200), ("[::1]:8765", 200),
+    ("evil.example", 400), ("evil.example:8765", 400), ("127.0.0.1.evil.example", 400),
+])
+def test_loopback_server_refuses_foreign_host_names(client, host: str, status: int) -> None:
+    # DNS rebinding: another site's name resolving to 127.0.0.1 must not read the dossier.
+    response = client.get("/api/stories", headers={"host": host})
+    assert response.status_code == status
+    if status == 400:
+        assert response.json()["error"]["code"] == "invalid_host"
+
+
+def test_configured_hosts_replace_the_loopback_default(make_client) -> None:
+    client = make_client(allowed_hosts=["dossier.example"])
+    assert client.get("/", headers={"host": "dossier.example"}).status_code == 200
+    assert client.get("/", headers={"host": "127.0.0.1"}).status_code == 400
+
+
+def test_public_bind_accepts_any_host(make_client) -> None:
+    client = make_client(host="0.0.0.0")
+    assert client.get("/", headers={"host": "anything.example"}).status_code == 200

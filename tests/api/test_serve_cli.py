@@ -56,7 +56,7 @@ def test_build_app_serves_the_store(settings, demo_records) -> None:
     from fastapi.testclient import TestClient
 
     app = serve.build_app(demo_records["path"], settings)
-    with TestClient(app) as client:
+    with TestClient(app, base_url="http://127.0.0.1:8765") as client:
         assert client.get("/api/stories").json()["ok"] is True
 
 

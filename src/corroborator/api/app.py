@@ -17,18 +17,9 @@ from ..store import open_store
 from . import api_routes, web_routes
 from .dossier import DossierBuilder
 from .envelope import install_error_handlers
+from .security import SECURITY_HEADERS, HostCheckMiddleware, allowed_hosts
 from .settings import ServerSettings
 from .uploads import BodyLimitMiddleware
-
-# Article text is untrusted: no inline script or style may run, whatever slips through.
-_SECURITY_HEADERS = {
-    "content-security-policy": "default-src 'self'; script-src 'self'; style-src 'self'; "
-                               "img-src 'self' data:; object-src 'none'; base-uri 'none'; "
-                               "frame-ancestors 'none'; form-action 'self'",
-    "x-content-type-options": "nosniff",
-    "referrer-policy": "no-referrer",
-    "x-frame-options": "DENY",
-}
 
 
 def _templates() -> Jinja2Templates:
@@ -73,11 +64,14 @@ def create_app(store_url: str, settings: Settings, *,
     app.state.logger = logging.getLogger("corroborator.api")
     install_error_handlers(app)
     app.add_middleware(BodyLimitMiddleware, limit_bytes=server.upload_max_bytes, server=server)
+    hosts = allowed_hosts(server)
+    if hosts is not None:
+        app.add_middleware(HostCheckMiddleware, hosts=hosts)
 
     @app.middleware("http")
     async def security_headers(request: Request, call_next):  # type: ignore[no-untyped-def]
         response = await call_next(request)
-        for name, value in _SECURITY_HEADERS.items():
+        for name, value in SECURITY_HEADERS.items():
             response.headers.setdefault(name, value)
         return response
 
