@@ -103,7 +103,7 @@ def _story_entry(store: Store, story: Story, members: Sequence[Article],
             groups.append((claim.id, [claim], "single-source", None))
     group_of_claim = {c.id: gid for gid, members_of, _, _ in groups for c in members_of}
     out_claims = []
-    timeline = []
+    timeline: list[dict[str, Any]] = []
     for gid, members_of, status, independent in groups:
         first = members_of[0]
         text = by_id[first.article_id].text
@@ -121,7 +121,7 @@ def _story_entry(store: Store, story: Story, members: Sequence[Article],
             earliest = min(dated, key=lambda a: a.published)  # type: ignore[arg-type,return-value]
             timeline.append({"date": _iso(earliest), "claim": gid, "article": earliest.id,
                              "text": first.content_span.of(text)})
-    timeline.sort(key=lambda item: item["date"])
+    timeline.sort(key=lambda item: item["date"] or "")
     conflicts = []
     for conflict in store.conflicts(story.id):
         ids = list(dict.fromkeys(group_of_claim.get(c, c) for c in conflict.claim_ids))

@@ -60,7 +60,7 @@ def story_summaries(store: Store, sort: str = "recent") -> list[dict[str, Any]]:
     by_article: dict[str, list[Derivation]] = {}
     for derivation in store.derivations():  # indexed once: a scan per story is quadratic
         by_article.setdefault(derivation.article_id, []).append(derivation)
-    rows = []
+    rows: list[dict[str, Any]] = []
     for story in store.stories():
         members = [articles[a] for a in story.article_ids if a in articles]
         ids = {a.id for a in members}
@@ -140,7 +140,7 @@ def article_view(store: Store, builder: DossierBuilder | None, article_id: str) 
             for mention in mine:
                 start, end = mention["span"]
                 marks.append(Mark(start, end, "claim", claim["status"], claim["id"]))
-            others = []
+            others: list[dict[str, Any]] = []
             for mention in claim["mentions"]:
                 other = outlets.get(mention["article"])
                 if mention["article"] != article.id and other and all(
