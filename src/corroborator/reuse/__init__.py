@@ -1,1 +1,24 @@
-"""Text reuse and derivation: copies, near-copies, rewrites, partial copies, lineages."""
+"""Text reuse and derivation: copies, near-copies, partial copies, rewrites, lineages.
+
+Public entry points::
+
+    find_derivations(articles, settings, candidates=None, progress=None) -> list[Derivation]
+    lineages(article_ids, derivations) -> dict[str, str]          # article -> lineage root
+    independent_sources(article_ids, derivations) -> int           # number of lineages
+    normalized_hash(text) -> str                                   # exact-copy key
+"""
+
+from .lineage import independent_sources, lineages
+from .normalize import content_sentences, normalized_hash, split_sentences
+from .pipeline import find_derivations
+from .settings import ReuseSettings
+
+__all__ = [
+    "ReuseSettings",
+    "content_sentences",
+    "find_derivations",
+    "independent_sources",
+    "lineages",
+    "normalized_hash",
+    "split_sentences",
+]

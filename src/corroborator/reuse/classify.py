@@ -83,7 +83,7 @@ def features(a: Signals, b: Signals, cosine: float) -> np.ndarray:
     len_a, len_b = len(a.tokens), len(b.tokens)
     longest = max(len_a, len_b, 1)
     only_a, only_b = a.names - b.names, b.names - a.names
-    quotes_differ = bool(a.quotes and b.quotes) and set(a.quotes) != set(b.quotes)
+    quotes_differ = bool(a.quotes and b.quotes) and a.quote_keys != b.quote_keys
     content_a, content_b = words_a - _STOP, words_b - _STOP
     un_a, un_b = len(content_a - content_b), len(content_b - content_a)
     grams_a = {text_a[i : i + 3] for i in range(len(text_a) - 2)}

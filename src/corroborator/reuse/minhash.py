@@ -45,6 +45,19 @@ def signature(items: Iterable[str], num_perm: int) -> np.ndarray:
     return np.asarray(minhash.hashvalues, dtype=np.uint64).astype(np.uint32)
 
 
+def _identity(value: int) -> int:
+    return value
+
+
+def signature_of_hashes(hashes: np.ndarray, num_perm: int) -> np.ndarray:
+    """MinHash signature of a set given as 64-bit item hashes (low 32 bits are used)."""
+    minhash = MinHash(num_perm=num_perm, seed=1, hashfunc=_identity)
+    if len(hashes):
+        minhash.update_batch((np.asarray(hashes, dtype=np.uint64) & np.uint64(0xFFFFFFFF))
+                             .tolist())
+    return np.asarray(minhash.hashvalues, dtype=np.uint64).astype(np.uint32)
+
+
 def estimated_jaccard(a: np.ndarray, b: np.ndarray) -> float:
     return float(np.count_nonzero(a == b)) / len(a) if len(a) else 0.0
 

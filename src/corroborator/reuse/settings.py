@@ -21,10 +21,14 @@ class ReuseSettings:
     near_copy_jaccard: float = 0.6
     partial_containment: float = 0.7
     propose_cosine: float = 0.45
+    mutual_cosine: float = 0.6
     match_probability: float = 0.5
     changed_probability: float = 0.5
     same_ratio: float = 95.0
-    rewrite_coverage: float = 0.5
+    rewrite_coverage: float = 0.8
+    rewrite_coverage_long: float = 0.6
+    strong_cosine: float = 0.8
+    strong_share: float = 0.7
     min_rewrite_sentences: int = 2
     containment_margin: float = 0.1
     max_sentences: int = 400
@@ -43,7 +47,8 @@ class ReuseSettings:
                 f"[reuse] keyword_bands * keyword_rows exceeds num_perm = {self.num_perm}"
             )
         for name in ("near_copy_jaccard", "partial_containment", "match_probability",
-                     "changed_probability", "rewrite_coverage", "propose_cosine"):
+                     "changed_probability", "rewrite_coverage", "propose_cosine",
+                     "mutual_cosine", "rewrite_coverage_long", "strong_cosine", "strong_share"):
             value = getattr(self, name)
             if not 0.0 <= value <= 1.0:
                 raise ConfigError(f"[reuse] {name} = {value!r} must lie in [0, 1]")

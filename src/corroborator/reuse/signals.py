@@ -73,8 +73,13 @@ class Signals:
     tokens: tuple[str, ...]  # normalised words, digits masked as "#"
     figures: tuple[Quantity, ...]
     names: frozenset[str]
-    quotes: tuple[str, ...]
+    quotes: tuple[str, ...]  # quoted words as written
     negations: int
+
+    @property
+    def quote_keys(self) -> frozenset[str]:
+        """Quoted words normalised, for comparison."""
+        return frozenset(normalize(q) for q in self.quotes)
 
 
 def figure_key(quantity: Quantity) -> tuple[object, ...]:
@@ -94,7 +99,7 @@ def signals(text: str) -> Signals:
     names = frozenset(
         m.group(0).lower() for m in _NAME.finditer(text) if m.group(0).lower() not in _COMMON
     )
-    quotes = tuple(normalize(q) for q in _QUOTE.findall(text))
+    quotes = tuple(q.strip() for q in _QUOTE.findall(text))
     return Signals(tokens, figures, names, quotes, len(_NEGATION.findall(text)))
 
 

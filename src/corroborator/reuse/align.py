@@ -1,0 +1,247 @@
+"""Sentence alignment between two articles, and what changed between aligned sentences.
+
+Embeddings *propose* pairs (cosine over all sentence pairs of the two articles: a rewrite
+shares no five-word sequence with its source, so surface matching alone cannot find it);
+the pair classifier *decides*, asked number-blind so that "the same sentence with another
+figure" is still aligned; then explicit checks label each aligned pair *same*, *paraphrase*
+or *changed* (figure, negation or quoted words differ). Sentences equal after normalisation
+are matched first without embeddings, which keeps near-copies cheap.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+from rapidfuzz import fuzz
+
+from ..records import Change
+from .classify import PairModel, features, figures_conflict
+from .normalize import Sentence, normalize
+from .settings import ReuseSettings
+from .signals import Signals, figure_key, signals
+
+LABELS = ("same", "paraphrase", "changed")
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    source: int  # sentence index in the source article
+    article: int  # sentence index in the derived article
+    label: str
+    probability: float
+    cosine: float
+
+
+@dataclass
+class Alignment:
+    """Aligned sentence pairs and the sentences of each side left without a partner."""
+
+    matches: list[Match] = field(default_factory=list)
+    unmatched_source: list[int] = field(default_factory=list)
+    unmatched_article: list[int] = field(default_factory=list)
+
+    def coverage(self, n_source: int, n_article: int) -> float:
+        """Aligned sentences over the sentences of the shorter article."""
+        shortest = min(n_source, n_article)
+        return len(self.matches) / shortest if shortest else 0.0
+
+    def mean_probability(self) -> float:
+        if not self.matches:
+            return 0.0
+        return float(np.mean([m.probability for m in self.matches]))
+
+
+class EmbeddingCache:
+    """Sentence vectors keyed by normalised text; LRU-bounded so memory stays flat."""
+
+    def __init__(self, capacity: int, model: str = "all-MiniLM-L6-v2",
+                 batch_size: int = 64) -> None:
+        self.capacity = capacity
+        self.model = model
+        self.batch_size = batch_size
+        self._vectors: OrderedDict[str, np.ndarray] = OrderedDict()
+
+    def vectors(self, texts: Sequence[str]) -> np.ndarray:
+        from ..embeddings import DIMENSIONS, embed
+
+        keys = [normalize(t) for t in texts]
+        missing = list(dict.fromkeys(k for k in keys if k not in self._vectors))
+        if missing:
+            originals = {normalize(t): t for t in texts}
+            new = embed([originals[k] for k in missing], model=self.model,
+                        batch_size=self.batch_size)
+            for key, vector in zip(missing, new, strict=True):
+                self._vectors[key] = vector
+        out = np.zeros((len(keys), DIMENSIONS), dtype=np.float32)
+        for i, key in enumerate(keys):
+            vector = self._vectors.get(key)
+            if vector is not None:
+                self._vectors.move_to_end(key)
+                out[i] = vector
+        while len(self._vectors) > self.capacity:
+            self._vectors.popitem(last=False)
+        return out
+
+
+Vectorize = Callable[[Sequence[str]], np.ndarray]
+
+
+def align(
+    source: Sequence[Sentence],
+    article: Sequence[Sentence],
+    model: PairModel,
+    config: ReuseSettings,
+    vectorize: Vectorize | None = None,
+) -> Alignment:
+    """One-to-one alignment of ``article``'s sentences to ``source``'s.
+
+    ``vectorize`` embeds sentences (an :class:`EmbeddingCache`'s ``vectors``); it is asked
+    only for the sentences left after verbatim matching. Without it only verbatim sentences
+    are aligned.
+    """
+    result = Alignment()
+    if not source or not article:
+        result.unmatched_source = list(range(len(source)))
+        result.unmatched_article = list(range(len(article)))
+        return result
+    src_sig = [signals(s.text) for s in source]
+    art_sig = [signals(s.text) for s in article]
+    used_src: set[int] = set()
+    used_art: set[int] = set()
+    # Verbatim sentences first: a dictionary lookup, no embeddings.
+    by_text: dict[str, list[int]] = {}
+    for i, s in enumerate(source):
+        by_text.setdefault(normalize(s.text), []).append(i)
+    for j, s in enumerate(article):
+        options = by_text.get(normalize(s.text))
+        while options:
+            i = options.pop(0)
+            if i not in used_src:
+                result.matches.append(Match(i, j, "same", 1.0, 1.0))
+                used_src.add(i)
+                used_art.add(j)
+                break
+    rest_src = [i for i in range(len(source)) if i not in used_src]
+    rest_art = [j for j in range(len(article)) if j not in used_art]
+    if rest_src and rest_art and vectorize is not None:
+        src_vectors = vectorize([source[i].text for i in rest_src])
+        art_vectors = vectorize([article[j].text for j in rest_art])
+        sims = art_vectors @ src_vectors.T
+        proposals: list[tuple[float, float, float, int, int]] = []
+        # Each article sentence proposes its few nearest source sentences above the floor.
+        top = min(3, len(rest_src))
+        best_row = sims.argmax(axis=0)  # for each source sentence, its nearest article one
+        for row, j in enumerate(rest_art):
+            best = np.argsort(-sims[row])[:top]
+            for col in best.tolist():
+                cosine = float(sims[row, col])
+                if cosine < config.propose_cosine:
+                    continue
+                i = rest_src[col]
+                x = features(src_sig[i], art_sig[j], cosine)
+                blind = float(model.probability(x, number_blind=True)[0])
+                # MSRP-strict probabilities undershoot on heavy restructuring; a pair that
+                # are each other's nearest neighbours with a high cosine is kept as well.
+                mutual = col == best[0] and best_row[col] == row
+                if mutual and cosine >= config.mutual_cosine:
+                    blind = max(blind, config.changed_probability)
+                if blind < config.changed_probability:
+                    continue
+                full = float(model.probability(x)[0])
+                proposals.append((blind, full, cosine, i, j))
+        for blind, full, cosine, i, j in sorted(proposals, reverse=True):
+            if i in used_src or j in used_art:
+                continue
+            label = _label(source[i].text, article[j].text, src_sig[i], art_sig[j], config)
+            result.matches.append(Match(i, j, label, blind, cosine))
+            used_src.add(i)
+            used_art.add(j)
+    result.matches.sort(key=lambda m: m.article)
+    result.unmatched_source = [i for i in range(len(source)) if i not in used_src]
+    result.unmatched_article = [j for j in range(len(article)) if j not in used_art]
+    return result
+
+
+def _label(src_text: str, art_text: str, a: Signals, b: Signals,
+           config: ReuseSettings) -> str:
+    if _differs(a, b):
+        return "changed"
+    if fuzz.ratio(normalize(src_text), normalize(art_text)) >= config.same_ratio:
+        return "same"
+    return "paraphrase"
+
+
+def _differs(a: Signals, b: Signals) -> bool:
+    return (
+        figures_conflict(a, b)
+        or (a.negations > 0) != (b.negations > 0)
+        or _quotes_changed(a, b)
+    )
+
+
+def _quotes_changed(a: Signals, b: Signals) -> bool:
+    if not a.quotes or not b.quotes:
+        return False
+    return any(max(fuzz.ratio(q, p) for p in a.quote_keys) < 90 for q in b.quote_keys)
+
+
+def changes(
+    source: Sequence[Sentence], article: Sequence[Sentence], alignment: Alignment
+) -> list[Change]:
+    """What changed from ``source`` to ``article``: figures, negation, quotes, sentences."""
+    out: list[Change] = []
+    for match in alignment.matches:
+        s, a = source[match.source], article[match.article]
+        spans = {"source_sentence": (s.start, s.end), "article_sentence": (a.start, a.end)}
+        sa, sb = signals(s.text), signals(a.text)
+        if match.label == "same" and normalize(s.text) == normalize(a.text):
+            continue
+        out.extend(_figure_changes(sa, sb, spans))
+        if (sa.negations > 0) != (sb.negations > 0):
+            out.append(Change("negation", s.text, a.text, **spans))
+        out.extend(_quote_changes(sa, sb, spans))
+    for j in alignment.unmatched_article:
+        a = article[j]
+        out.append(Change("sentence-added", None, a.text, article_sentence=(a.start, a.end)))
+        for quote in signals(a.text).quotes:
+            out.append(Change("quote-added", None, quote, article_sentence=(a.start, a.end)))
+    for i in alignment.unmatched_source:
+        s = source[i]
+        out.append(Change("sentence-dropped", s.text, None, source_sentence=(s.start, s.end)))
+    return out
+
+
+def _figure_changes(a: Signals, b: Signals, spans: dict) -> list[Change]:
+    if not figures_conflict(a, b):
+        return []
+    keys_b = [figure_key(q) for q in b.figures]
+    left = [q for q in a.figures if figure_key(q) not in keys_b]
+    keys_a = [figure_key(q) for q in a.figures]
+    right = [q for q in b.figures if figure_key(q) not in keys_a]
+    out = []
+    # Pair the figures that did not survive in order of appearance; units break ties.
+    for before in left:
+        if not right:
+            break
+        same_unit = [q for q in right if q.unit and q.unit == before.unit]
+        after = (same_unit or right)[0]
+        right.remove(after)
+        out.append(Change("figure", before.text, after.text, **spans))
+    return out
+
+
+def _quote_changes(a: Signals, b: Signals, spans: dict) -> list[Change]:
+    out = []
+    if a.quotes and b.quotes:
+        for quote in b.quotes:
+            best = max(a.quotes, key=lambda p: fuzz.ratio(normalize(quote), normalize(p)))
+            if fuzz.ratio(normalize(quote), normalize(best)) < 90:
+                out.append(Change("quote-changed", best, quote, **spans))
+    elif b.quotes:
+        out.extend(Change("quote-added", None, q, **spans) for q in b.quotes)
+    elif a.quotes:
+        out.extend(Change("quote-dropped", q, None, **spans) for q in a.quotes)
+    return out

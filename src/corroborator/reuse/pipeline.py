@@ -1,0 +1,171 @@
+"""find_derivations: copies, near-copies, partial copies and rewrites among a set of articles.
+
+Cost stays near-linear in the number of articles: identical content is grouped by hash
+(a thousand copies of one story become one representative plus a thousand copy edges);
+near-copy candidates come from the MinHash LSH index, rewrite candidates from the story
+clustering (``candidates``) or from a keyword MinHash index, each query capped at
+``max_candidates``. Sentence alignment runs only on those pairs, never on all pairs.
+
+The answer is a spanning forest: strongest edges first (copy, near-copy, partial, rewrite;
+then the earliest source; then score), and an edge is kept only if it joins two lineages
+not yet joined. Ten syndicated copies of a wire story thus give ten edges to the wire
+story, not forty-five edges among themselves.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+
+from ..records import Article, Derivation
+from ..settings import EmbeddingSettings, Settings
+from .align import EmbeddingCache
+from .classify import load_model
+from .derive import RELATION_RANK, Profile, copy_edge, decide, edge, keywords, profile
+from .lineage import UnionFind
+from .minhash import LshIndex, signature, signature_of_hashes
+from .settings import ReuseSettings, reuse_settings
+
+Progress = Callable[[str, int, int], None]
+
+
+def _time_key(article: Article) -> tuple[int, float, str]:
+    published = article.published
+    if published is None:
+        return (1, 0.0, article.id)
+    try:
+        stamp = published.timestamp()
+    except (OverflowError, OSError, ValueError):
+        stamp = 0.0
+    return (0, stamp, article.id)
+
+
+def _embedding_cache(settings: Settings | None, config: ReuseSettings) -> EmbeddingCache:
+    model, batch = "all-MiniLM-L6-v2", 64
+    if settings is not None:
+        try:
+            emb = settings.get(EmbeddingSettings)
+            model, batch = emb.model, emb.batch_size
+        except Exception:  # noqa: BLE001 - an absent [embeddings] section keeps the default
+            pass
+    return EmbeddingCache(config.embedding_cache, model=model, batch_size=batch)
+
+
+def candidate_pairs(
+    reps: Sequence[Profile],
+    config: ReuseSettings,
+    with_keywords: bool,
+) -> set[tuple[str, str]]:
+    """Pairs of representatives worth checking, from the shingle and keyword LSH indexes."""
+    pairs: set[tuple[str, str]] = set()
+    near = LshIndex(config.num_perm, config.lsh_bands, config.lsh_rows)
+    words = LshIndex(config.num_perm, config.keyword_bands, config.keyword_rows)
+    for rep in reps:
+        if rep.empty:
+            continue
+        sig = signature_of_hashes(rep.shingles, config.num_perm)
+        for other, _ in near.query(sig, limit=config.max_candidates):
+            pairs.add((other, rep.id))
+        near.insert(rep.id, sig)
+        if with_keywords:
+            key_sig = signature(keywords(rep.article), config.num_perm)
+            for other, _ in words.query(key_sig, limit=config.max_candidates):
+                pairs.add((other, rep.id))
+            words.insert(rep.id, key_sig)
+    return pairs
+
+
+def find_derivations(
+    articles: Sequence[Article],
+    settings: Settings | None,
+    candidates: Iterable[tuple[str, str]] | None = None,
+    progress: Progress | None = None,
+) -> list[Derivation]:
+    """Derivation edges among ``articles`` (a spanning forest; see the module docstring).
+
+    ``candidates`` are article-id pairs to check for rewrites (from story clustering); when
+    ``None`` the keyword index proposes them. Near-copies are always found through the
+    shingle index. Empty articles take part in nothing.
+    """
+    config = reuse_settings(settings)
+    model = load_model()
+    profiles: dict[str, Profile] = {}
+    for article in articles:
+        if article.id not in profiles:
+            profiles[article.id] = profile(article, config)
+    ordered = sorted(profiles.values(), key=lambda p: _time_key(p.article))
+    if progress:
+        progress("profiles", len(ordered), len(ordered))
+
+    # Identical content: one representative (the earliest) per hash.
+    groups: dict[str, list[Profile]] = {}
+    for item in ordered:
+        if not item.empty:
+            groups.setdefault(item.content_hash, []).append(item)
+    representative = {p.id: members[0] for members in groups.values() for p in members}
+    reps = [members[0] for members in groups.values()]
+    proposals: list[tuple[tuple, Derivation]] = []
+    for members in groups.values():
+        for other in members[1:]:
+            found = copy_edge(other, members[0], config)
+            proposals.append((_rank(found, profiles), found))
+
+    pairs = candidate_pairs(reps, config, with_keywords=candidates is None)
+    for a_id, b_id in candidates or ():
+        a, b = profiles.get(a_id), profiles.get(b_id)
+        if a is None or b is None or a.empty or b.empty:
+            continue
+        ra, rb = representative[a.id].id, representative[b.id].id
+        if ra != rb:
+            pairs.add((ra, rb) if ra < rb else (rb, ra))
+    unique = {tuple(sorted(pair)) for pair in pairs}
+
+    cache = _embedding_cache(settings, config)
+    # Copy-like pairs are settled by shingles alone; the rest need sentence alignment. Their
+    # sentences are embedded in one batch (far faster than one call per pair).
+    undecided: list[tuple[Profile, Profile]] = []
+    for a_id, b_id in sorted(unique):
+        a, b = profiles[a_id], profiles[b_id]
+        result = decide(a, b, model, config, None)
+        if result is not None:
+            found = edge(a, b, result, model, config, cache.vectors)
+            proposals.append((_rank(found, profiles), found))
+        elif not a.empty and not b.empty:
+            undecided.append((a, b))
+    needed = {p.id: p for pair in undecided for p in pair}
+    cache.vectors([s.text for p in needed.values() for s in p.sentences])
+    total = len(undecided)
+    for done, (a, b) in enumerate(undecided, start=1):
+        result = decide(a, b, model, config, cache.vectors)
+        if result is not None:
+            found = edge(a, b, result, model, config, cache.vectors)
+            proposals.append((_rank(found, profiles), found))
+        if progress and (done % 100 == 0 or done == total):
+            progress("pairs", done, total)
+    return _forest(proposals)
+
+
+def _rank(found: Derivation, profiles: dict[str, Profile]) -> tuple:
+    # An article is attached to the earliest article it derives from (the wire story, not a
+    # sibling reprint of it); score breaks ties.
+    source_time = _time_key(profiles[found.source_id].article)
+    return (RELATION_RANK[found.relation], source_time, -found.score, found.article_id)
+
+
+def _forest(proposals: list[tuple[tuple, Derivation]]) -> list[Derivation]:
+    sets = UnionFind()
+    kept = []
+    for _, found in sorted(proposals, key=lambda item: item[0]):
+        if sets.union(found.article_id, found.source_id):
+            kept.append(found)
+    return kept
+
+
+def lineage_roots(derivations: Sequence[Derivation]) -> dict[str, str]:
+    """Convenience: lineage root of every article named in ``derivations``."""
+    from .lineage import lineages
+
+    ids = [d.article_id for d in derivations] + [d.source_id for d in derivations]
+    return lineages(ids, derivations)
+
+
+
