@@ -148,3 +148,20 @@ def test_quantities_money_percent_kinds(nlp):
     assert found["$4.5 billion"].kind == "money"
     assert found["35 percent"].kind == "percent"
     assert "revenue" in (found["35 percent"].measured or "")
+
+
+def test_quantities_measured_follows_participles_and_raised_estimates(nlp):
+    text = (
+        "The minister raised her estimate of Halvorian losses to 2,400 killed or wounded on "
+        "Saturday, up from nearly 2,000 a day earlier."
+    )
+    found = by_text(quantities(nlp, text))
+    words = set(found["2,400"].measured.split())
+    assert {"losses", "killed", "wounded"} <= words
+    assert found["nearly 2,000"].change == "~"
+    assert found["2,400"].change == "="  # the level reached, not the size of the rise
+
+
+def test_quantities_figure_as_subject_of_copula(nlp):
+    q = quantities(nlp, "The company says about 120 were on shift.")[0]
+    assert q.measured == "on shift"

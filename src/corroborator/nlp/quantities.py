@@ -12,7 +12,8 @@ and adds what needs the dependency parse:
   counted noun with its modifiers, the predicate that counts it and, when the figure is not
   the subject, the subject or the noun it belongs to: "North Korean soldiers killed or
   wounded", "troops deployed", "Vecturas shares rose", "disorderly exit cost",
-  "survey employers";
+  "survey employers", "raised estimate losses killed or wounded" (a past participle right
+  after the figure is kept: "2,400 killed or wounded");
 - ``change``: ``up``/``down`` when the figure is the amount of a verb of increase or
   decrease ("rose 6.5%", "grew by 125,600 positions", "fell to 49.55 Hz"; an amount after
   "from" keeps its own label); otherwise the hedge's label from the scanner (``=``, ``~``,
@@ -139,7 +140,7 @@ _SKIP_WORDS = frozenset(
         "whose",
     ]
 )
-_MAX_MEASURED_WORDS = 10
+_MAX_MEASURED_WORDS = 12
 
 
 @lru_cache(maxsize=1)
@@ -431,6 +432,27 @@ def _price_object(verb: Token, focus: Token, inside: set[int]) -> Token | None:
     return None
 
 
+def _copula_complement(verb: Token, inside: set[int]) -> list[Token]:
+    for child in verb.children:
+        if child.dep_ in ("acomp", "attr") and child.i not in inside:
+            return [child]
+        if child.dep_ == "prep":
+            objects = [g for g in child.children if g.dep_ == "pobj"]
+            return [child] + (_phrase(objects[0], inside) if objects else [])
+    return []
+
+
+def _participle_after(tok: Token, span: Span) -> list[Token]:
+    """A past participle right after the figure or its noun: "2,400 killed or wounded"."""
+    end = max(span.end, tok.i + 1)
+    if end >= len(tok.doc):
+        return []
+    nxt = tok.doc[end]
+    if nxt.tag_ != "VBN" or nxt.dep_ in ("aux", "auxpass"):
+        return []
+    return _verb_words(nxt)
+
+
 def _measured(anchor: Token, noun: Token | None, span: Span, cand: Candidate) -> str | None:
     """Owner + counted/measured thing + predicate, as a short phrase (see module docstring)."""
     inside = set(range(span.start, span.end))
@@ -458,13 +480,21 @@ def _measured(anchor: Token, noun: Token | None, span: Span, cand: Candidate) ->
         focus_is_subject = focus.dep_ in ("nsubj", "nsubjpass") and focus.head == verb
         if focus_is_subject:
             thing_first = True
+            if verb.lemma_ == "be":  # "about 120 were on shift"
+                verb_words = _copula_complement(verb, inside)
         elif subject is not None:
             owner_words = _phrase(subject, inside)
-        if focus.dep_ in ("npadvmod", "advmod") or anchor.dep_ in ("npadvmod",):
-            # "pulled the healthcare sector 0.68 percent lower": the object is what moved
+        level_of_verb = (
+            focus.dep_ == "pobj"
+            and focus.head.lower_ in ("to", "from", "by")
+            and focus.head.head == verb
+        )
+        if focus.dep_ in ("npadvmod", "advmod") or anchor.dep_ == "npadvmod" or level_of_verb:
+            # "pulled the healthcare sector 0.68 percent lower", "raised her estimate of
+            # losses to 2,400": the object is what moved
             for child in verb.children:
                 if child.dep_ == "dobj" and child.i not in inside and child.pos_ in _NOUN_POS:
-                    owner_words = _phrase(child, inside)
+                    thing = _phrase(child, inside) + thing
         if cand.kind == "money" and not thing:
             # a price: "paid $35,538 for a system", "get the ottoman for $149.36"
             goods = _price_object(verb, focus, inside)
@@ -480,6 +510,7 @@ def _measured(anchor: Token, noun: Token | None, span: Span, cand: Candidate) ->
         if chunk is not None:
             owner_words = _phrase(chunk, inside, with_of=False)
     parts = thing + verb_words if thing_first else owner_words + verb_words + thing
+    parts += _participle_after(thing_tok or anchor, span)
     seen: set[int] = set()
     words = []
     for tok in parts:
