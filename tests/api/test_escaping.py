@@ -38,3 +38,20 @@ def test_search_query_is_escaped_when_echoed(client, query: str) -> None:
 def test_json_keeps_the_text_exact(client, demo_records) -> None:
     data = client.get(f"/api/articles/{demo_records['local'].id}").json()["data"]
     assert XSS in data["article"]["text"]  # JSON is data, escaped by whoever renders it
+
+
+@pytest.mark.parametrize(("url", "expected"), [
+    ("https://example.org/a?b=1", "https://example.org/a?b=1"),
+    ("http://example.org", "http://example.org"),
+    ("javascript:alert(1)", None),
+    ("JaVaScRiPt:alert(1)", None),
+    ("data:text/html,<script>alert(1)</script>", None),
+    ("//example.org/x", None),
+    ("https://", None),
+    ("", None),
+    (None, None),
+])
+def test_only_web_addresses_become_links(url, expected) -> None:
+    from corroborator.api.app import web_url
+
+    assert web_url(url) == expected

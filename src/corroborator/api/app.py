@@ -30,7 +30,22 @@ def _templates() -> Jinja2Templates:
     env.filters["short_id"] = lambda v: (v or "")[:10]
     # Uploaded files live in a temp folder: its name means nothing to a reader.
     env.filters["basename"] = lambda v: (v or "").replace("\\", "/").rsplit("/", 1)[-1]
+    env.filters["web_url"] = web_url
     return Jinja2Templates(env=env)
+
+
+def web_url(value: str | None) -> str | None:
+    """``value`` when it is an http(s) address, else None: article URLs are untrusted, and a
+    ``javascript:`` or ``data:`` link must never become clickable."""
+    from urllib.parse import urlsplit
+
+    if not value:
+        return None
+    try:
+        parts = urlsplit(value.strip())
+    except ValueError:
+        return None
+    return value.strip() if parts.scheme.lower() in ("http", "https") and parts.netloc else None
 
 
 def create_app(store_url: str, settings: Settings, *,
