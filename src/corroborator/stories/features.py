@@ -29,7 +29,9 @@ if TYPE_CHECKING:
 # Words of two or more letters: digits are handled by the number feature, where "6.1" and
 # "7.0" stay distinct instead of dissolving into tokens shared by every earthquake story.
 _TOKEN_PATTERN = r"(?u)\b[^\W\d_][^\W\d_]+\b"
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])|\n\s*\n|\n(?=\S)")
+_SENTENCE_END = re.compile(
+    r"(?:(?<=[.!?])|(?<=[.!?][\"'”’)]))\s+(?=[\"'“‘(]?[A-Z0-9])|\n\s*\n|\n(?=\S)"
+)
 _DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
 _LEADING_ARTICLE = re.compile(r"^(the|a|an)\s+", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"['’]s?$")
@@ -93,13 +95,13 @@ def normalise_entity(text: str) -> str:
     return " ".join(value.split())
 
 
-def normalise_number(text: str) -> str | None:
-    """Digits of a numeric or date mention without separators; word forms lower-cased."""
-    digits = _DIGITS.findall(text)
-    if digits:
-        return " ".join(d.replace(",", "") for d in digits)
-    value = " ".join(text.lower().split())
-    return value or None
+def normalise_numbers(text: str) -> list[str]:
+    """Each number in a numeric or date mention, without thousands separators.
+
+    Mentions without digits ("Wednesday", "thousands") are dropped: they recur in every
+    story and would only add noise. "September 18, 2013" gives ["18", "2013"].
+    """
+    return [d.replace(",", "") for d in _DIGITS.findall(text)]
 
 
 def _timestamp(value: datetime | None) -> float | None:
@@ -206,9 +208,7 @@ class FeatureExtractor:
                     if name:
                         entities.add(name)
                 elif label in number_labels:
-                    number = normalise_number(text)
-                    if number:
-                        numbers.add(number)
+                    numbers.update(normalise_numbers(text))
             result.append(
                 ArticleFeatures(
                     article_id=article.id,

@@ -1,0 +1,108 @@
+"""Per-article features: title and lead, entity and number normalisation, real NER."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from corroborator.records import Article
+from corroborator.records.article import content_hash
+from corroborator.stories.features import (
+    FeatureExtractor,
+    first_sentence,
+    normalise_entity,
+    normalise_numbers,
+    title_and_lead,
+)
+
+
+def _article(text: str, title: str | None = None) -> Article:
+    return Article("a1", None, None, None, title, None, "en", text, content_hash(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Floods close the Tarn valley road. Police said more rain is due.",
+         "Floods close the Tarn valley road."),
+        ("Mayor resigns\nThe mayor of Osk stepped down on Friday.", "Mayor resigns"),
+        ('He said: "We will rebuild." Then he left.', 'He said: "We will rebuild."'),
+        ("No full stop at all", "No full stop at all"),
+    ],
+)
+def test_first_sentence(text: str, expected: str) -> None:
+    assert first_sentence(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "expected_title", "expected_lead"),
+    [
+        # No title: the first sentence becomes the title and is not repeated in the lead.
+        (None, "Storm hits Osk. Roofs were torn off in the night.", "Storm hits Osk.",
+         "Roofs were torn off in the night."),
+        # A title that also opens the text is not repeated either.
+        ("Storm hits Osk", "Storm hits Osk\n\nRoofs were torn off.", "Storm hits Osk",
+         "Roofs were torn off."),
+        ("Storm hits Osk", "Roofs were torn off.", "Storm hits Osk", "Roofs were torn off."),
+    ],
+)
+def test_title_and_lead(title, text, expected_title, expected_lead) -> None:
+    assert title_and_lead(_article(text, title), 500) == (expected_title, expected_lead)
+
+
+def test_lead_is_cut_at_a_word_boundary() -> None:
+    text = "Title line.\n" + "word " * 400
+    _, lead = title_and_lead(_article(text), 100)
+    assert len(lead) <= 100 and lead.endswith("word")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("the United Nations", "united nations"),
+        ("Velm's", "velm"),
+        ("  The   Kestrel  Cup ", "kestrel cup"),
+        ("NATO’s", "nato"),
+    ],
+)
+def test_normalise_entity(text: str, expected: str) -> None:
+    assert normalise_entity(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("September 18, 2013", ["18", "2013"]),
+        ("12,500 people", ["12500"]),
+        ("magnitude 6.4", ["6.4"]),
+        ("Wednesday", []),
+        ("thousands", []),
+    ],
+)
+def test_normalise_numbers(text: str, expected: list[str]) -> None:
+    assert normalise_numbers(text) == expected
+
+
+def test_features_with_stand_in_models(fake_features, story_articles) -> None:
+    articles = story_articles()
+    features = fake_features.extract(articles)
+    assert [f.article_id for f in features] == [a.id for a in articles]
+    first = features[0]
+    assert first.published == articles[0].published.timestamp()
+    assert abs(float(np.linalg.norm(first.embedding)) - 1.0) < 1e-5
+    assert "6.4" in first.numbers and "12" in first.numbers
+    assert first.terms and all(c > 0 for c in first.terms.values())
+    assert first.title == articles[0].title
+
+
+@pytest.mark.model
+def test_real_ner_finds_people_places_and_numbers(settings) -> None:
+    extractor = FeatureExtractor(settings, embed_fn=lambda texts: np.ones((len(texts), 4)))
+    text = (
+        "Finance minister Ilse Rautan told the parliament in Berlin on Tuesday that "
+        "4 billion euros would go to new rail lines by 2032."
+    )
+    (features,) = extractor.extract([_article(text, "Rautan unveils rail budget")])
+    assert "ilse rautan" in features.entities
+    assert "berlin" in features.entities
+    assert "2032" in features.numbers and "4" in features.numbers
