@@ -15,6 +15,7 @@ from .. import __version__
 from ..settings import Settings
 from ..store import open_store
 from . import api_routes, web_routes
+from .cache import CachedStore
 from .dossier import DossierBuilder
 from .envelope import install_error_handlers
 from .security import SECURITY_HEADERS, HostCheckMiddleware, allowed_hosts
@@ -71,7 +72,7 @@ def create_app(store_url: str, settings: Settings, *,
                     '"message"}}`; each HTML page has a JSON twin under `/api/`.',
         docs_url=None, redoc_url=None, openapi_url="/api/openapi.json",
     )
-    app.state.store = store
+    app.state.store = CachedStore(store, server.cache_seconds)
     app.state.settings = settings
     app.state.server = server
     app.state.builder = builder  # None: the report stage's story_entry (see dossier.py)

@@ -17,6 +17,7 @@ class ServerSettings:
     upload_max_mb: int = 20
     run_stages_after_ingest: bool = True
     allowed_hosts: list[str] = field(default_factory=list)
+    cache_seconds: float = 10.0
 
     def __post_init__(self) -> None:
         if not 0 <= self.port <= 65535:

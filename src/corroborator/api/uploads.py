@@ -186,6 +186,9 @@ def ingest_files(store: Store, settings: Settings, server: ServerSettings,
                 "ran": False, "reason": "nothing new was stored"}
     finally:
         shutil.rmtree(folder, ignore_errors=True)
+        invalidate = getattr(store, "invalidate", None)
+        if invalidate is not None:  # do not wait for the file check to notice our own write
+            invalidate()
     from .views import article_summary
 
     result = report.as_dict()

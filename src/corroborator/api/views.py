@@ -52,8 +52,25 @@ def _story_of(store: Store, article_id: str) -> Story | None:
     return None
 
 
+def _cached(store: Store, name: str, compute):  # type: ignore[no-untyped-def]
+    """Through the server's read cache when the store has one (see cache.py)."""
+    cached = getattr(store, "cached", None)
+    return cached(name, compute) if cached is not None else compute()
+
+
 def story_summaries(store: Store, sort: str = "recent") -> list[dict[str, Any]]:
     """One row per story: size, independent sources, conflicts, date range."""
+    rows = [dict(r) for r in _cached(store, "summaries", lambda: _summaries(store))]  # callers may annotate rows; the cache keeps its own
+    # Newest first, then a stable sort on the chosen key keeps recency inside ties.
+    rows.sort(key=lambda r: r["last_published"] or "", reverse=True)
+    if sort == "conflicts":
+        rows.sort(key=lambda r: r["conflicts"], reverse=True)
+    elif sort == "articles":
+        rows.sort(key=lambda r: r["articles"], reverse=True)
+    return rows
+
+
+def _summaries(store: Store) -> list[dict[str, Any]]:
     from ..reuse import independent_sources
 
     articles = {a.id: a for a in store.articles()}
@@ -76,19 +93,16 @@ def story_summaries(store: Store, sort: str = "recent") -> list[dict[str, Any]]:
             "first_published": dates[0] if dates else None,
             "last_published": dates[-1] if dates else None,
         })
-    # Newest first, then a stable sort on the chosen key keeps recency inside ties.
-    rows.sort(key=lambda r: r["last_published"] or "", reverse=True)
-    if sort == "conflicts":
-        rows.sort(key=lambda r: r["conflicts"], reverse=True)
-    elif sort == "articles":
-        rows.sort(key=lambda r: r["articles"], reverse=True)
     return rows
 
 
 def unassigned_articles(store: Store) -> list[dict[str, Any]]:
     """Articles in no story yet (e.g. just uploaded, before the stages ran)."""
-    placed = {a for s in store.stories() for a in s.article_ids}
-    return [article_summary(a) for a in store.articles() if a.id not in placed]
+    def compute() -> list[dict[str, Any]]:
+        placed = {a for s in store.stories() for a in s.article_ids}
+        return [article_summary(a) for a in store.articles() if a.id not in placed]
+
+    return list(_cached(store, "unassigned", compute))
 
 
 def _dossier_story(store: Store, builder: DossierBuilder | None, story_id: str
