@@ -150,23 +150,35 @@ def _phrase(head: Token) -> list[Token]:
     return tokens
 
 
+def _entity_at(token: Token) -> tuple[str, str] | None:
+    """Text and label of the entity covering ``token`` (from IOB tags: ``doc.ents`` is slow)."""
+    if not token.ent_type_:
+        return None
+    doc = token.doc
+    start = token.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    end = token.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return doc[start:end].text, token.ent_type_
+
+
 def _name_of(head: Token) -> tuple[str, str | None]:
     """The best name for a speaker phrase headed by ``head``: an entity if one covers it."""
-    doc = head.doc
-    if head.ent_type_:
-        for ent in doc.ents:
-            if ent.start <= head.i < ent.end:
-                return ent.text, ent.label_
+    found = _entity_at(head)
+    if found:
+        return found
     # "the minister, Dana Holt,": the named apposition is the better name
     for child in head.children:
         if child.dep_ == "appos" and child.ent_type_ in ("PERSON", "ORG"):
-            for ent in doc.ents:
-                if ent.start <= child.i < ent.end:
-                    return ent.text, ent.label_
+            found = _entity_at(child)
+            if found:
+                return found
+    doc = head.doc
     compounds = [c for c in head.lefts if c.dep_ in ("compound", "amod") and c.i >= head.i - 3]
     start = min([head.i] + [c.i for c in compounds])
-    words = doc[start : head.i + 1].text
-    return words, None
+    return doc[start : head.i + 1].text, None
 
 
 @dataclass
@@ -385,7 +397,7 @@ def _via_chain(verb: Token, subject: _Speaker | None) -> list[tuple[str, Token]]
 def _make(doc: Doc, offset: int, content_tokens: list[Token], verb_range: tuple[int, int],
           lemma: str, stance: str, speaker: _Speaker | None, kind: str,
           via: list[tuple[str, Token]] | None = None) -> Attribution | None:
-    text = doc.text
+    text = _doc_text(doc)
     if lemma != "according to":
         skip = {t.i for t in content_tokens if t.lower_ == "according" and t.dep_ == "prep"}
         if skip:
@@ -617,6 +629,18 @@ def _speaker_colon(doc: Doc, offset: int) -> Attribution | None:
     return None
 
 
+_TEXT_KEY = "corroborator.attribution.text"
+
+
+def _doc_text(doc: Doc) -> str:
+    """``doc.text`` joins every token on each access; keep it for the duration of a pass."""
+    text = doc.user_data.get(_TEXT_KEY)
+    if text is None:
+        text = doc.text
+        doc.user_data[_TEXT_KEY] = text
+    return text
+
+
 def find_attributions(doc: Doc, offset: int = 0) -> list[Attribution]:
     """All attributions in the parsed paragraph ``doc`` (offsets shifted by ``offset``).
 
@@ -650,6 +674,7 @@ def find_attributions(doc: Doc, offset: int = 0) -> list[Attribution]:
                 att = _noun_attribution(tok, entry, offset)
         if att is not None:
             found.append(att)
+    doc.user_data.pop(_TEXT_KEY, None)
     return drop_nested(found)
 
 
