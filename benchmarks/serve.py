@@ -120,14 +120,16 @@ def _cache_type_hints() -> None:
     serialize.typing = patched  # type: ignore[assignment]
 
 
-def _serve(db: str, port: int, cache_hints: bool = False) -> None:
+def _serve(db: str, port: int, cache_hints: bool = False, cache_seconds: float = 10.0) -> None:
     import uvicorn
 
     if cache_hints:
         _cache_type_hints()
     from corroborator.api import create_app
 
-    app = create_app(db, load_settings(environ={}))
+    settings = load_settings(environ={}).with_overrides(
+        {"server": {"cache_seconds": cache_seconds}})
+    app = create_app(db, settings)
     uvicorn.run(app, host="127.0.0.1", port=port, log_level="error", access_log=False)
 
 
@@ -162,6 +164,8 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=400, help="per endpoint")
     parser.add_argument("--seconds", type=float, default=30.0, help="per endpoint")
     parser.add_argument("--seed", type=int, default=11)
+    parser.add_argument("--no-cache", action="store_true",
+                        help="[server] cache_seconds = 0: re-read every table per request")
     parser.add_argument("--cache-type-hints", action="store_true",
                         help="what-if: cache typing.get_type_hints in records.serialize")
     args = parser.parse_args()
@@ -172,7 +176,7 @@ def main() -> None:
         print(f"store: {filled['stories']} stories, {filled['articles']} articles "
               f"(filled in {time.perf_counter() - t0:.1f} s)")
         port = _free_port()
-        server = multiprocessing.get_context("spawn").Process(target=_serve, args=(db, port, args.cache_type_hints))
+        server = multiprocessing.get_context("spawn").Process(target=_serve, args=(db, port, args.cache_type_hints, 0.0 if args.no_cache else 10.0))
         server.start()
         base = f"http://127.0.0.1:{port}"
         try:
