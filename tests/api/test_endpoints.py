@@ -81,8 +81,13 @@ def test_search_finds_articles_and_claims_with_their_story(client) -> None:
 
 
 def test_unassigned_articles_are_listed(client, demo_records) -> None:
-    rows = client.get("/api/articles").json()["data"]
+    rows = client.get("/api/articles?unassigned=true").json()["data"]
     assert [r["id"] for r in rows] == [demo_records["lone"].id]
+    every = client.get("/api/articles?limit=2").json()
+    assert every["total"] == 5 and every["next"] == 2 and len(every["data"]) == 2
+    stories = {r["id"]: r["story"] for r in client.get("/api/articles").json()["data"]}
+    assert stories[demo_records["wire"].id] == "story-spill"
+    assert stories[demo_records["lone"].id] is None
     assert "Timetable change" in client.get("/").text
 
 

@@ -13,6 +13,7 @@ def read_endpoints(records) -> list[str]:
     return [
         "/api/stories", "/api/stories?sort=conflicts", "/api/stories/story-spill",
         "/api/stories/story-spill/graph", f"/api/articles/{local}", "/api/articles",
+        "/api/articles?unassigned=true",
         "/api/claims", "/api/claims?story=story-spill", f"/api/claims?article={local}",
         "/api/claims?story=story-spill&status=conflicting", "/api/search?q=tonnes",
     ]

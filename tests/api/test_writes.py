@@ -118,7 +118,7 @@ def test_form_upload_needs_the_token_field(make_client, fresh_db) -> None:
     assert refused.status_code == 401 and "text/html" in refused.headers["content-type"]
     accepted = client.post("/upload", files=files, data={"token": TOKEN})
     assert accepted.status_code == 201 and "1 added" in accepted.text
-    (article,) = client.get("/api/articles").json()["data"]
+    (article,) = client.get("/api/articles?unassigned=true").json()["data"]
     assert article["outlet"] == "upload"  # no outlet given: plain text is filed under "upload"
     assert f"/articles/{article['id']}" in client.get("/").text
 

@@ -10,6 +10,7 @@ from fastapi.concurrency import run_in_threadpool
 from .envelope import ok
 from .uploads import ingest_files, read_upload, require_write
 from .views import (
+    article_summary,
     article_view,
     claims_listing,
     search_view,
@@ -56,9 +57,21 @@ def api_story_graph(request: Request, story_id: str) -> dict[str, Any]:
     return ok(story_view(state.store, state.builder, story_id)["graph"])
 
 
-@router.get("/articles", summary="Articles not yet placed in a story")
-def api_unassigned(request: Request, limit: Limit = 100, offset: Offset = 0) -> dict[str, Any]:
-    return _page(unassigned_articles(request.app.state.store), limit, offset)
+@router.get("/articles", summary="Articles (metadata only), or those in no story yet")
+def api_articles(request: Request, unassigned: bool = False, limit: Limit = 100,
+                 offset: Offset = 0) -> dict[str, Any]:
+    """Stored articles in ingestion order with the story each belongs to. With
+    `unassigned=true`: only articles the story stage has not placed (e.g. just uploaded)."""
+    store = request.app.state.store
+    if unassigned:
+        return _page(unassigned_articles(store), limit, offset)
+    story_of = {a: s.id for s in store.stories() for a in s.article_ids}
+    rows = [dict(article_summary(a), story=story_of.get(a.id))
+            for a in store.articles(limit=limit, offset=offset)]
+    total = store.article_count()
+    body = ok(rows, next_offset=offset + limit if offset + limit < total else None, paged=True)
+    body["total"] = total
+    return body
 
 
 @router.get("/articles/{article_id}", summary="One article with its claims and highlights")
