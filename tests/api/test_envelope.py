@@ -131,3 +131,19 @@ def test_configured_hosts_replace_the_loopback_default(make_client) -> None:
 def test_public_bind_accepts_any_host(make_client) -> None:
     client = make_client(host="0.0.0.0")
     assert client.get("/", headers={"host": "anything.example"}).status_code == 200
+
+
+def test_every_api_route_is_covered_by_the_envelope_test(client, demo_records) -> None:
+    """A new endpoint must be added to read_endpoints (or be a write endpoint tested in
+    test_writes), so the envelope contract cannot be skipped by accident."""
+    covered = {url.split("?")[0] for url in read_endpoints(demo_records)}
+    local = demo_records["local"].id
+    for route in client.app.routes:
+        path = getattr(route, "path", "")
+        if not path.startswith("/api/") or path in ("/api/openapi.json", "/api/docs"):
+            continue
+        if "GET" not in getattr(route, "methods", set()):
+            assert path == "/api/ingest", path
+            continue
+        concrete = path.replace("{story_id}", "story-spill").replace("{article_id}", local)
+        assert concrete in covered, f"{path} is not in read_endpoints"
