@@ -30,6 +30,7 @@ def test_ingest_refuses_a_missing_or_wrong_token(make_client, fresh_db, headers,
                                                  code) -> None:
     response = upload(make_client(db=fresh_db), **headers)
     assert response.status_code == status
+    assert response.headers["www-authenticate"].startswith("Bearer")
     assert response.json()["error"]["code"] == code
     with open_store(fresh_db) as store:
         assert store.article_count() == 0

@@ -36,12 +36,14 @@ class ApiError(Exception):
     """A domain error with an HTTP status, raised by routes and turned into the envelope."""
 
     def __init__(self, status: int, message: str, code: str | None = None,
-                 details: list[Any] | None = None) -> None:
+                 details: list[Any] | None = None,
+                 headers: dict[str, str] | None = None) -> None:
         super().__init__(message)
         self.status = status
         self.message = message
         self.code = code or _CODES.get(status, "error")
         self.details = details or []
+        self.headers = headers
 
 
 def ok(data: Any, *, next_offset: int | None = None, paged: bool = False) -> dict[str, Any]:
@@ -85,7 +87,7 @@ def _validation_details(exc: RequestValidationError) -> list[dict[str, Any]]:
 def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(ApiError)
     async def _api_error(request: Request, exc: ApiError):
-        return _respond(request, exc.status, exc.message, exc.code, exc.details)
+        return _respond(request, exc.status, exc.message, exc.code, exc.details, exc.headers)
 
     @app.exception_handler(StarletteHTTPException)
     async def _http_error(request: Request, exc: StarletteHTTPException):

@@ -54,7 +54,8 @@ def check_token(server: ServerSettings, presented: str | None) -> None:
     # compare_digest: the comparison time does not leak how much of the token matched.
     if not presented or not hmac.compare_digest(presented.encode(), server.token.encode()):
         raise ApiError(401, "a valid token is required for this request: send it as "
-                            "'Authorization: Bearer TOKEN' (or the form's token field)")
+                            "'Authorization: Bearer TOKEN' (or the form's token field)",
+                       headers={"www-authenticate": 'Bearer realm="corroborator"'})
 
 
 def too_large(server: ServerSettings) -> ApiError:
