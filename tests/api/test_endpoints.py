@@ -167,3 +167,13 @@ def test_story_page_renders_a_report_style_timeline(make_client, demo_records) -
     assert "More than 40 tonnes" in timeline and 'href="#claim-p-spill"' in timeline
     assert "Bay &lt;i&gt;Herald&lt;/i&gt;" in timeline
     assert "odd: shape &lt;b&gt;kept&lt;/b&gt;" in timeline
+
+
+def test_story_page_filters_claims_by_status(client) -> None:
+    html = client.get("/stories/story-spill?status=single-source").text
+    table = html[html.index('id="claims"'):html.index('id="timeline"')]
+    assert 'id="claim-p-booms"' in table and 'id="claim-p-spill"' not in table
+    # Conflict links still reach claims hidden by the filter: they lead to the full page.
+    assert 'href="/stories/story-spill#claim-p-spill"' in html
+    assert "/api/claims?story=story-spill&amp;status=single-source" in html
+    assert client.get("/stories/story-spill?status=nope").status_code == 422

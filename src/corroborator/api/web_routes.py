@@ -68,12 +68,23 @@ def search_page(request: Request, q: str = Query("", max_length=500)) -> HTMLRes
     return story_list(request, "recent", q or None, 0)
 
 
+STATUSES = ("corroborated", "single-source", "conflicting")
+
+
 @router.get("/stories/{story_id}", response_class=HTMLResponse)
-def story_page(request: Request, story_id: str) -> HTMLResponse:
+def story_page(request: Request, story_id: str, status: str | None = None) -> HTMLResponse:
+    if status is not None and status not in STATUSES:
+        raise ApiError(422, f"status={status!r} is not one of {list(STATUSES)}")
     state = request.app.state
     view = story_view(state.store, state.builder, story_id)
+    story_url = request.url_for("story_page", story_id=view["story"]["id"])
+    shown = [c for c in view["claims"] if status is None or c["status"] == status]
+    json_url = (request.url_for("api_claims").include_query_params(
+        story=view["story"]["id"], status=status) if status
+        else request.url_for("api_story", story_id=view["story"]["id"]))
     return _render(request, "story.html", dict(
-        view, json_url=request.url_for("api_story", story_id=view["story"]["id"])))
+        view, shown_claims=shown, status=status, statuses=STATUSES,
+        story_url=story_url.path, json_url=json_url))
 
 
 @router.get("/stories/{story_id}/graph.svg")
