@@ -72,3 +72,24 @@ def test_serve_command_is_registered_with_help() -> None:
     assert result.exit_code == 0
     for option in ("--db", "--host", "--port"):
         assert option in result.output
+
+
+def test_serving_a_missing_database_is_refused(tmp_path) -> None:
+    missing = tmp_path / "nothing.db"
+    assert "corroborator demo" in serve.missing_database(str(missing))
+    assert serve.missing_database(f"sqlite:///{missing}") is not None
+    assert not missing.exists()
+    missing.write_bytes(b"")
+    assert serve.missing_database(str(missing)) is None
+    assert serve.missing_database("postgresql://localhost/x") is None
+
+
+def test_serve_command_fails_without_a_database(tmp_path) -> None:
+    from corroborator.cli.app import main_options
+
+    app = typer.Typer()
+    app.callback()(main_options)
+    serve.register(app)
+    result = CliRunner().invoke(app, ["serve", "--db", str(tmp_path / "none.db")])
+    assert result.exit_code == 1
+    assert "no database at" in result.output

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Annotated, Any
 
 import typer
@@ -32,6 +33,16 @@ def resolve_server(settings: Settings, host: str | None, port: int | None) -> An
     return settings, settings.get(ServerSettings)
 
 
+def missing_database(db_url: str) -> str | None:
+    """A message when ``db_url`` names a SQLite file that does not exist (serving it would
+    silently create an empty database), else None."""
+    path = db_url.removeprefix("sqlite:///")
+    if "://" in path or path == ":memory:" or Path(path).exists():
+        return None
+    return (f"no database at {path}; create one with `corroborator ingest FILES --db {path}` "
+            f"or `corroborator demo --db {path}`, or pass --db")
+
+
 def build_app(db_url: str, settings: Settings) -> Any:
     """The ASGI app; a separate function so tests can build it without starting a server."""
     from ..api import create_app
@@ -59,6 +70,9 @@ def register(app: typer.Typer) -> None:
         app_state: AppState = state(ctx)
         if db is not None:
             app_state.db = db
+        problem = missing_database(app_state.db_url)
+        if problem:
+            raise fail(problem)
         with guarded():
             require_extra("uvicorn", "server", "corroborator serve")
             settings, server = resolve_server(app_state.settings, host, port)
