@@ -35,7 +35,8 @@ PAGE_SIZE = 100
 
 
 @router.get("/", response_class=HTMLResponse)
-def story_list(request: Request, sort: str = "recent", q: str | None = None,
+def story_list(request: Request, sort: str = "recent",
+               q: str | None = Query(None, max_length=500),
                offset: int = Query(0, ge=0)) -> HTMLResponse:
     if sort not in SORTS:
         raise ApiError(422, f"sort={sort!r} is not one of {list(SORTS)}")
