@@ -219,8 +219,14 @@ def _subject(verb: Token, depth: int = 0) -> tuple[_Speaker | None, bool]:
                 if objs:
                     return _speaker_from(objs[0]), False
         return None, True
-    if depth < 3 and verb.dep_ in ("xcomp", "advcl", "conj", "pcomp") and verb.head is not verb:
-        return _subject(verb.head, depth + 1)
+    # shared subjects: "X said A and added B" (conj), "X left, saying B" (participle),
+    # "X wants to explain B" (control); a clause hanging off a noun has no such subject
+    head = verb.head
+    if depth < 3 and head is not verb and head.pos_ in ("VERB", "AUX") and (
+        verb.dep_ in ("xcomp", "conj")
+        or verb.dep_ in ("advcl", "pcomp") and verb.tag_ in ("VBG", "VBN")
+    ):
+        return _subject(head, depth + 1)
     return None, False
 
 

@@ -21,6 +21,13 @@ _ACRONYM_DEF = re.compile(
     r"((?:[A-Z][\w&.'-]*)(?:\s+(?:(?:of|for|and|the|on|de)\s+)*[A-Z][\w&.'-]*)+)\s*\(\s*([A-Z][A-Za-z&.]{1,9})\s*\)"
 )
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+GROUP_NOUNS = frozenset(
+    """poll survey study report data analysis research campaign committee company government
+    party group ministry department agency office council army police court board union
+    coalition administration team firm network newspaper paper station bank service
+    commission authority organization organisation association institute center centre
+    foundation operator website site statement document""".split()
+)
 PERSON_PRONOUNS = frozenset(["he", "she", "him", "her", "his", "hers", "i", "me", "my"])
 GROUP_PRONOUNS = frozenset(["they", "them", "their", "it", "its", "we", "us", "our"])
 
@@ -122,7 +129,7 @@ def resolve_pronoun(pronoun: str, position: int, mentions: Sequence[Mention]) ->
     """The nearest earlier compatible named mention: people for he/she, groups for they/it."""
     p = pronoun.lower()
     if p in PERSON_PRONOUNS:
-        labels: tuple[str | None, ...] = ("PERSON",)
+        labels: tuple[str | None, ...] = ("PERSON", "NOUN")
     elif p in GROUP_PRONOUNS:
         labels = ("ORG", "GPE", "NORP", "NOUN")
     else:
@@ -134,6 +141,10 @@ def resolve_pronoun(pronoun: str, position: int, mentions: Sequence[Mention]) ->
         if m.label in labels:
             if p in ("they", "them", "their", "we") and m.label == "PERSON":
                 continue
+            if p in PERSON_PRONOUNS and m.label == "NOUN" and (
+                m.name.split()[-1].lower() in GROUP_NOUNS or m.name.endswith("s")
+            ):
+                continue  # "the ministry", "officials": not a he or she
             best = m
     return best.name if best else None
 
