@@ -39,6 +39,7 @@ def _detokenize(tokens: list[str]) -> str:
     text = re.sub(r" (n't|'s|'re|'ve|'ll|'d|'m)\b", r"\1", text)
     text = re.sub(r" ([.,;:!?%)\]])", r"\1", text)
     text = re.sub(r"([(\[$]) ", r"\1", text)
+    text = re.sub(r"(\d), (\d{3})\b", r"\1,\2", text)
     text = re.sub(r'" ([^"]*?) "', r'"\1"', text)
     return text.strip()
 
@@ -120,10 +121,12 @@ SYNONYMS = {
     "launched": "started", "plans": "intends", "planned": "intended", "expected": "anticipated",
     "including": "among them", "while": "whereas", "when": "as", "and": "as well as",
     "was": "had been", "is": "remains", "were": "had been", "has": "had", "have": "had",
-    "in": "within", "on": "upon", "at": "in", "a": "one", "an": "one",
+    "in": "within", "on": "upon", "at": "in",
 }
 _FUNCTION_STARTS = {"The", "A", "An", "He", "She", "It", "They", "This", "That", "In", "On",
                     "At", "His", "Her", "Their", "Its", "We", "There", "After", "When"}
+_HEDGE_WORDS = {"than", "nearly", "about", "around", "over", "some", "almost", "least", "to",
+                "roughly", "approximately", "more", "less", "fewer", "under"}
 FILLERS = ["reportedly", "notably", "apparently", "indeed", "then", "now", "also"]
 
 
@@ -148,7 +151,13 @@ def break_fivegrams(source: str, sentences: list[str], rng: random.Random) -> li
                         if tuple(normed[i : i + 5]) in grams), None)
             if hit is None:
                 break
-            words.insert(hit + 2, rng.choice(FILLERS))
+            # Never split a hedged figure ("more than 300"): that would change the claim.
+            spots = [k for k in (hit + 2, hit + 1, hit + 3)
+                     if not any(ch.isdigit() for ch in words[k])
+                     and norm(words[k - 1]) not in _HEDGE_WORDS]
+            if not spots:
+                break
+            words.insert(spots[0], rng.choice(FILLERS))
         out.append(" ".join(words))
     return out
 _TIME = re.compile(
@@ -215,6 +224,7 @@ def rewrite(sentences: list[str], rng: random.Random) -> list[str]:
 # --- figures -----------------------------------------------------------------------------
 
 _FIGURE = re.compile(r"(?<![\w.,:/-])(\d{1,3}(?:,\d{3})+|\d+)(?![\w.:/-]|,\d)")
+_MONTH = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+$")
 _QUALIFIED = re.compile(r"\b(nearly|almost|about|around|more than|over|some)\s+$", re.I)
 
 
@@ -227,6 +237,8 @@ def change_figure(sentences: list[str], rng: random.Random) -> tuple[list[str], 
             value = int(m.group(1).replace(",", ""))
             if 1900 <= value <= 2030 or value == 0:
                 continue  # years and zero make poor figures
+            if _MONTH.search(s[: m.start()]) or s[m.end() : m.end() + 1] == ":":
+                continue  # a day of the month or a clock time is a date, not a figure
             options.append((i, m))
     if not options:
         return None
@@ -239,7 +251,9 @@ def change_figure(sentences: list[str], rng: random.Random) -> tuple[list[str], 
         after = "more than " + m.group(1)
         start = qualifier.start()
     elif value >= 100 and rng.random() < 0.5:
-        before, after, start = m.group(1), "nearly " + m.group(1), m.start()
+        start = m.start() - 1 if s[m.start() - 1 : m.start()] in "$£€" else m.start()
+        before = s[start : m.end()]
+        after = "nearly " + before
     else:
         new = value + max(1, round(value * rng.choice([0.5, 1.0, 2.0]))) * rng.choice([1, 1, 3])
         before, after, start = m.group(1), f"{new:,}" if value >= 1000 else str(new), m.start()

@@ -159,10 +159,42 @@ def align(
             result.matches.append(Match(i, j, label, blind, cosine))
             used_src.add(i)
             used_art.add(j)
-    result.matches.sort(key=lambda m: m.article)
+        if config.merge_containment < 1.0:
+            _merged(source, article, src_sig, art_sig, used_src, result, vectorize, config)
+    result.matches.sort(key=lambda m: (m.article, m.source))
     result.unmatched_source = [i for i in range(len(source)) if i not in used_src]
     result.unmatched_article = [j for j in range(len(article)) if j not in used_art]
     return result
+
+
+def _merged(source: Sequence[Sentence], article: Sequence[Sentence], src_sig: list[Signals],
+            art_sig: list[Signals], used_src: set[int], result: Alignment,
+            vectorize: Vectorize, config: ReuseSettings) -> None:
+    """Attach left-over source sentences to the article sentence that absorbed them.
+
+    Rewriters merge two short sentences into one; a one-to-one alignment would report the
+    second as dropped and miss a figure changed inside it.
+    """
+    left = [i for i in range(len(source)) if i not in used_src]
+    matched_art = sorted({m.article for m in result.matches})
+    if not left or not matched_art:
+        return
+    sims = vectorize([source[i].text for i in left]) @ vectorize(
+        [article[j].text for j in matched_art]).T
+    for row, i in enumerate(left):
+        col = int(sims[row].argmax())
+        cosine = float(sims[row, col])
+        j = matched_art[col]
+        words = {t for t in src_sig[i].tokens if len(t) > 3}
+        if cosine < config.propose_cosine or not words:
+            continue
+        if len(words & set(art_sig[j].tokens)) / len(words) < config.merge_containment:
+            continue
+        partners = [m.source for m in result.matches if m.article == j] + [i]
+        combined = " ".join(source[k].text for k in sorted(partners))
+        label = _label(combined, article[j].text, signals(combined), art_sig[j], config)
+        result.matches.append(Match(i, j, label, cosine, cosine))
+        used_src.add(i)
 
 
 def _label(src_text: str, art_text: str, a: Signals, b: Signals,
@@ -193,15 +225,21 @@ def changes(
 ) -> list[Change]:
     """What changed from ``source`` to ``article``: figures, negation, quotes, sentences."""
     out: list[Change] = []
+    groups: dict[int, list[int]] = {}
     for match in alignment.matches:
-        s, a = source[match.source], article[match.article]
-        spans = {"source_sentence": (s.start, s.end), "article_sentence": (a.start, a.end)}
-        sa, sb = signals(s.text), signals(a.text)
-        if match.label == "same" and normalize(s.text) == normalize(a.text):
+        groups.setdefault(match.article, []).append(match.source)
+    for j, members in sorted(groups.items()):
+        members.sort()
+        a = article[j]
+        s_text = " ".join(source[i].text for i in members)
+        spans = {"source_sentence": (source[members[0]].start, source[members[-1]].end),
+                 "article_sentence": (a.start, a.end)}
+        if normalize(s_text) == normalize(a.text):
             continue
+        sa, sb = signals(s_text), signals(a.text)
         out.extend(_figure_changes(sa, sb, spans))
         if (sa.negations > 0) != (sb.negations > 0):
-            out.append(Change("negation", s.text, a.text, **spans))
+            out.append(Change("negation", s_text, a.text, **spans))
         out.extend(_quote_changes(sa, sb, spans))
     for j in alignment.unmatched_article:
         a = article[j]

@@ -6,8 +6,8 @@ near-copy candidates come from the MinHash LSH index, rewrite candidates from th
 clustering (``candidates``) or from a keyword MinHash index, each query capped at
 ``max_candidates``. Sentence alignment runs only on those pairs, never on all pairs.
 
-The answer is a spanning forest: strongest edges first (copy, near-copy, partial, rewrite;
-then the earliest source; then score), and an edge is kept only if it joins two lineages
+The answer is a spanning forest: exact copies first, then edges to the earliest source
+(then relation strength, then score), and an edge is kept only if it joins two lineages
 not yet joined. Ten syndicated copies of a wire story thus give ten edges to the wire
 story, not forty-five edges among themselves.
 """
@@ -148,7 +148,8 @@ def _rank(found: Derivation, profiles: dict[str, Profile]) -> tuple:
     # An article is attached to the earliest article it derives from (the wire story, not a
     # sibling reprint of it); score breaks ties.
     source_time = _time_key(profiles[found.source_id].article)
-    return (RELATION_RANK[found.relation], source_time, -found.score, found.article_id)
+    exact = 0 if found.relation == "copy" else 1
+    return (exact, source_time, RELATION_RANK[found.relation], -found.score, found.article_id)
 
 
 def _forest(proposals: list[tuple[tuple, Derivation]]) -> list[Derivation]:

@@ -22,6 +22,7 @@ class ReuseSettings:
     partial_containment: float = 0.7
     propose_cosine: float = 0.45
     mutual_cosine: float = 0.6
+    merge_containment: float = 0.5
     match_probability: float = 0.5
     changed_probability: float = 0.5
     same_ratio: float = 95.0
@@ -48,7 +49,7 @@ class ReuseSettings:
             )
         for name in ("near_copy_jaccard", "partial_containment", "match_probability",
                      "changed_probability", "rewrite_coverage", "propose_cosine",
-                     "mutual_cosine", "rewrite_coverage_long", "strong_cosine", "strong_share"):
+                     "mutual_cosine", "merge_containment", "rewrite_coverage_long", "strong_cosine", "strong_share"):
             value = getattr(self, name)
             if not 0.0 <= value <= 1.0:
                 raise ConfigError(f"[reuse] {name} = {value!r} must lie in [0, 1]")
