@@ -20,6 +20,37 @@ from . import intervals
 EmbedFn = Callable[[Sequence[str]], np.ndarray]
 
 
+class CachedEmbed:
+    """An embedding function with a bounded text → vector cache.
+
+    A story's sources are compared with every article derived from them, and a growing story
+    is compared again on each run: the same sentences come back many times. Texts are cut at
+    ``max_chars`` (the encoder truncates long inputs anyway, at a higher cost).
+    """
+
+    def __init__(self, embed_fn: EmbedFn, max_items: int = 50000, max_chars: int = 400) -> None:
+        self._embed = embed_fn
+        self._cache: dict[str, np.ndarray] = {}
+        self._max_items = max_items
+        self._max_chars = max_chars
+
+    def __call__(self, texts: Sequence[str]) -> np.ndarray:
+        keys = [t[: self._max_chars] for t in texts]
+        missing = list(dict.fromkeys(k for k in keys if k not in self._cache))
+        if missing:
+            vectors = self._embed(missing)
+            if len(self._cache) + len(missing) > self._max_items:
+                self._cache.clear()  # crude but bounded; hits come from recent stories
+            self._cache.update(zip(missing, vectors, strict=True))
+        if not keys:
+            return np.zeros((0, 1), dtype=np.float32)
+        local = {k: self._cache[k] for k in keys if k in self._cache}
+        if len(local) < len(set(keys)):  # cleared mid-call: embed what fell out
+            rest = [k for k in dict.fromkeys(keys) if k not in local]
+            local.update(zip(rest, self._embed(rest), strict=True))
+        return np.stack([local[k] for k in keys])
+
+
 @dataclass(frozen=True, slots=True)
 class Figure:
     """One figure inside one claim: the unit that figure conflicts are decided on."""

@@ -111,6 +111,17 @@ def _hours_apart(ctx: StoryContext, a: Claim, b: Claim) -> float | None:
         return abs((tb.replace(tzinfo=None) - ta.replace(tzinfo=None)).total_seconds()) / 3600.0
 
 
+def restated(fa: Figure, fb: Figure) -> bool:
+    """True when either claim also carries a figure compatible with the other's: the two
+    reports give the same figures ("2 doctors ... 500 residents" in both), merely paired
+    differently, so nothing contradicts."""
+    def carries(claim: Claim, q: Quantity) -> bool:
+        return any(o is not q and intervals.same_scale(o, q) and intervals.compatible(o, q)
+                   for o in claim.quantities)
+
+    return carries(fb.claim, fa.quantity) or carries(fa.claim, fb.quantity)
+
+
 def judge_figures(ctx: StoryContext, fa: Figure, fb: Figure) -> Conflict | None:
     """The conflict between two incompatible figures for one measured thing, if any."""
     if not intervals.conflicting(fa.quantity, fb.quantity):
@@ -125,6 +136,10 @@ def judge_figures(ctx: StoryContext, fa: Figure, fb: Figure) -> Conflict | None:
     if ctx.speakers.affiliated(first, second):
         return None
     if ctx.speakers.same(first, second):
+        a1, a2 = ctx.articles.get(first.article_id), ctx.articles.get(second.article_id)
+        if (a2 is not None and _states(a2, f1.quantity)) or (
+                a1 is not None and _states(a1, f2.quantity)):
+            return None  # each article also gives the other's figure somewhere
         gap = _hours_apart(ctx, first, second)
         cue = _UPDATE_CUE.search(ctx.sentence(second))
         if cue or (gap is not None and gap >= ctx.settings.update_gap_hours
@@ -196,6 +211,9 @@ def _claim_with_figure(
     if not found:
         return None
     ident = hashlib.sha1(f"{article_id}:{start}:{end}:outlet".encode()).hexdigest()[:16]
+    for made in ctx.added_claims:
+        if made.id == ident:
+            return made, made.quantities[0]
     claim = Claim(ident, article_id, None, None, None, None, Span(start, end), None, "reported",
                   quantities=(found[0],), sentence_span=Span(start, end),
                   extractor="corroborator.compare/derivation-figure")
@@ -277,7 +295,7 @@ def quote_variants(ctx: StoryContext, claims: Sequence[Claim]) -> list[Conflict]
     for claim in claims:
         if ctx.speakers.of(claim).kind == NAMED:
             by_speaker.setdefault(ctx.speakers.of(claim).key, []).append(claim)
-    best: dict[tuple[str, frozenset[str]], tuple[tuple[float, float], Conflict]] = {}
+    best: dict[tuple[str, frozenset[str]], tuple[tuple[float, float, float], Conflict]] = {}
     for claim in claims:
         quote = quote_of(claim, ctx.articles.get(claim.article_id))
         if not quote or len(_words(quote)) < 4:
@@ -311,7 +329,9 @@ def quote_variants(ctx: StoryContext, claims: Sequence[Claim]) -> list[Conflict]
             first, second = _order(ctx, claim, other)
             key = (speaker.key, frozenset((root, other_root)))
             when = ctx.published(other)
-            rank = (round(cos, 4), -(when.timestamp() if when else float("inf")))
+            # a differing quotation is the clearest counterpart, then the closest wording
+            rank = (float(bool(other_quote)), round(cos, 4),
+                    -(when.timestamp() if when else float("inf")))
             if key not in best or rank > best[key][0]:
                 best[key] = (rank, Conflict("quote-variant", (first.id, second.id), text,
                                            ctx.story_id))

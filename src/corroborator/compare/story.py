@@ -10,7 +10,8 @@ from ..records import Article, Claim, Conflict, Derivation, Proposition, Story
 from ..settings import EmbeddingSettings, Settings
 from . import conflicts as cf
 from . import intervals
-from .candidates import EmbedFn, claim_pairs, figure_pairs, figures_of, story_vectors
+from .edges import edge_conflicts
+from .candidates import CachedEmbed, EmbedFn, claim_pairs, figure_pairs, figures_of, story_vectors
 from .propositions import build_propositions, claim_sources, dedupe_conflicts, group_claims
 from .settings import CompareSettings
 from .speakers import StorySpeakers
@@ -35,6 +36,9 @@ class StoryComparison:
     added_claims: tuple[Claim, ...] = field(default=())
 
 
+_EMBEDDERS: dict[tuple[str, str, int], CachedEmbed] = {}
+
+
 def _default_embed(settings: Settings) -> EmbedFn:
     from ..embeddings import embed
 
@@ -43,7 +47,11 @@ def _default_embed(settings: Settings) -> EmbedFn:
         model, device, batch = emb.model, emb.device, emb.batch_size
     except Exception:  # noqa: BLE001 - a settings object without [embeddings] keeps defaults
         model, device, batch = "all-MiniLM-L6-v2", "cpu", 64
-    return lambda texts: embed(texts, model=model, device=device, batch_size=batch)
+    key = (model, device, batch)
+    if key not in _EMBEDDERS:  # one cache per process and model
+        _EMBEDDERS[key] = CachedEmbed(
+            lambda texts: embed(texts, model=model, device=device, batch_size=batch))
+    return _EMBEDDERS[key]
 
 
 def _select(claims: Sequence[Claim], limit: int) -> list[Claim]:
@@ -92,6 +100,7 @@ def compare_story(
     ctx = cf.StoryContext(story.id, by_id, speakers, vectors, roots, edges, config)
 
     found: list[Conflict] = cf.derivation_conflicts(ctx, story_claims)
+    found.extend(edge_conflicts(ctx, story_claims, embed))
     cannot: set[frozenset[str]] = {frozenset(c.claim_ids) for c in found}
     links: list[tuple[str, str, float]] = []
     for i, j, cos in figure_pairs(figures, vectors, config.measured_similarity):
@@ -101,6 +110,8 @@ def compare_story(
                 links.append((fa.claim.id, fb.claim.id, 1.0 + cos))
             continue
         if intervals.conflicting(fa.quantity, fb.quantity):
+            if cf.restated(fa, fb):
+                continue  # each claim also gives the other's figure: two figures, one report
             cannot.add(frozenset((fa.claim.id, fb.claim.id)))
             conflict = cf.judge_figures(ctx, fa, fb)
             if conflict is not None:

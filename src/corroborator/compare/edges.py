@@ -1,0 +1,130 @@
+"""Figures that changed along a derivation edge, found by comparing the two texts.
+
+Reuse's ``Change`` records name changed figures when its aligner saw them; this module looks
+again at every edge of a story, so a changed figure is found even when the edge came from a
+hint or from an aligner that reported no change. Each sentence of the derived article that
+carries a figure is matched to its most similar source sentence with the figures masked
+(rapidfuzz for copies and near-copies, sentence embeddings for rewrites); when exactly one
+figure on each side has no compatible partner, the figure changed. The whole source text is
+then checked as well: a figure the source itself gives elsewhere is not a change.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+import numpy as np
+from rapidfuzz import fuzz
+
+from ..nlp.numbers import scan_quantities
+from ..records import Article, Claim, Conflict, Derivation, Quantity
+from ..reuse.normalize import Sentence, content_sentences
+from . import intervals
+from .candidates import EmbedFn
+from .conflicts import StoryContext, _claim_with_figure, _q, _states
+
+COPY_RATIO = 85.0  # token-set ratio of masked sentences for copies and near-copies
+REWRITE_COSINE = 0.7  # cosine of masked sentences for rewrites
+
+
+_ARTICLES = frozenset(["one", "a", "an"])
+
+
+def _figures(sentence: Sentence) -> list[Quantity]:
+    # a bare "one" is far more often a determiner than a figure ("one of the", "a" → "one")
+    return [q for q in scan_quantities(sentence.text, sentence.start)
+            if intervals.is_figure(q) and q.text.lower().strip() not in _ARTICLES]
+
+
+def _masked(sentence: Sentence, figures: Sequence[Quantity]) -> str:
+    text = sentence.text
+    for q in sorted(figures, key=lambda q: -q.span.start):
+        a, b = q.span.start - sentence.start, q.span.end - sentence.start
+        text = text[:a] + "#" + text[b:]
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _changed(before: Sequence[Quantity], after: Sequence[Quantity]) -> tuple[Quantity,
+                                                                              Quantity] | None:
+    """The one figure pair that changed: in order when both sentences give as many figures
+    (an open "at least 12" would otherwise excuse any other figure), else the one figure on
+    each side without a compatible partner."""
+    if len(before) == len(after):
+        differ = [(s, d) for s, d in zip(before, after, strict=True)
+                  if not (intervals.same_scale(s, d) and intervals.compatible(s, d))]
+        if len(differ) == 1 and intervals.conflicting(*differ[0]):
+            return differ[0]
+        return None
+    lone_after = [d for d in after
+                  if not any(intervals.same_scale(d, s) and intervals.compatible(d, s)
+                             for s in before)]
+    lone_before = [s for s in before
+                   if not any(intervals.same_scale(d, s) and intervals.compatible(d, s)
+                              for d in after)]
+    if len(lone_after) == 1 and len(lone_before) == 1:
+        s, d = lone_before[0], lone_after[0]
+        if intervals.conflicting(s, d):
+            return s, d
+    return None
+
+
+def edge_conflicts(
+    ctx: StoryContext, claims: Sequence[Claim], embed_fn: EmbedFn | None
+) -> list[Conflict]:
+    """Misreports from figures changed between each derived article and its source."""
+    out = []
+    for edge in ctx.derivations:
+        source = ctx.articles.get(edge.source_id)
+        derived = ctx.articles.get(edge.article_id)
+        if source is None or derived is None:
+            continue
+        out.extend(_edge(ctx, claims, edge, source, derived, embed_fn))
+    return out
+
+
+def _edge(ctx: StoryContext, claims: Sequence[Claim], edge: Derivation, source: Article,
+          derived: Article, embed_fn: EmbedFn | None) -> list[Conflict]:
+    src = [(s, f) for s in content_sentences(source.text) if (f := _figures(s))]
+    dst = [(s, f) for s in content_sentences(derived.text) if (f := _figures(s))]
+    if not src or not dst:
+        return []
+    src_masked = [_masked(s, f) for s, f in src]
+    dst_masked = [_masked(s, f) for s, f in dst]
+    sims = None
+    if edge.relation == "rewrite" and embed_fn is not None:
+        vectors = embed_fn(src_masked + dst_masked)
+        sims = vectors[len(src):] @ vectors[: len(src)].T
+    out = []
+    for j, (sentence, figures) in enumerate(dst):
+        if sims is not None:
+            i = int(np.argmax(sims[j]))
+            if sims[j, i] < REWRITE_COSINE:
+                continue
+        else:
+            scores = [fuzz.token_set_ratio(dst_masked[j], m) for m in src_masked]
+            i = int(np.argmax(scores))
+            if scores[i] < COPY_RATIO:
+                continue
+        pair = _changed(src[i][1], figures)
+        if pair is None:
+            continue
+        before, after = pair
+        if _states(source, after) or _states(derived, before):
+            continue
+        a = _claim_with_figure(ctx, claims, source.id, before.text,
+                               (src[i][0].start, src[i][0].end))
+        b = _claim_with_figure(ctx, claims, derived.id, after.text, (sentence.start,
+                                                                      sentence.end))
+        if a is None or b is None:
+            continue
+        speaker = ctx.speakers.of(a[0])
+        who = f" attributed to {speaker.label}" if speaker.kind == "named" else ""
+        text = (
+            f"{ctx.outlet(b[0])} {'rewrites' if edge.relation == 'rewrite' else 'copies'} "
+            f"{ctx.outlet(a[0])} but changes the figure{who} from "
+            f"{_q(intervals.figure_text(before))} to {_q(intervals.figure_text(after))}; "
+            "the two cannot both be right."
+        )
+        out.append(Conflict("misreport", (a[0].id, b[0].id), text, ctx.story_id))
+    return out
