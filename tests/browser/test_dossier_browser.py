@@ -156,7 +156,9 @@ def test_upload_appears_and_untrusted_text_stays_text(page, live_server: str,
     # page fixture teardown asserts that no dialog fired and no script error happened.
 
 
-def test_upload_with_a_wrong_token_is_refused(page, live_server: str, tmp_path: Path) -> None:
+def test_upload_with_a_wrong_token_is_refused(page, live_server: str, tmp_path: Path,
+                                              request) -> None:
+    request.node.expected_console_errors = ("401",)
     upload = tmp_path / "note.txt"
     upload.write_text("A short note about the harbour that nobody may store here.\n" * 3)
     page.goto(live_server + "/upload")
