@@ -147,8 +147,8 @@ def align(
                 # are each other's nearest neighbours with a high cosine is kept as well.
                 mutual = col == best[0] and best_row[col] == row
                 if mutual and cosine >= config.mutual_cosine:
-                    blind = max(blind, config.changed_probability)
-                if blind < config.changed_probability:
+                    blind = max(blind, config.align_probability)
+                if blind < config.align_probability:
                     continue
                 full = float(model.probability(x)[0])
                 proposals.append((blind, full, cosine, i, j))

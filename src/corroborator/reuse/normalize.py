@@ -106,9 +106,10 @@ def content_spans(text: str) -> list[tuple[int, int]]:
 
 def normalize(text: str) -> str:
     """Case-, accent-, punctuation- and whitespace-insensitive form of some text."""
-    folded = unicodedata.normalize("NFKD", text)
-    folded = "".join(ch for ch in folded if not unicodedata.combining(ch))
-    return " ".join(_WORD.findall(folded.lower()))
+    if not text.isascii():
+        folded = unicodedata.normalize("NFKD", text)
+        text = "".join(ch for ch in folded if not unicodedata.combining(ch))
+    return " ".join(_WORD.findall(text.lower()))
 
 
 def normalized_content(text: str) -> str:

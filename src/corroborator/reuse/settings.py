@@ -23,8 +23,7 @@ class ReuseSettings:
     propose_cosine: float = 0.45
     mutual_cosine: float = 0.6
     merge_containment: float = 0.5
-    match_probability: float = 0.5
-    changed_probability: float = 0.5
+    align_probability: float = 0.5
     same_ratio: float = 95.0
     rewrite_coverage: float = 0.8
     rewrite_coverage_long: float = 0.6
@@ -47,8 +46,8 @@ class ReuseSettings:
             raise ConfigError(
                 f"[reuse] keyword_bands * keyword_rows exceeds num_perm = {self.num_perm}"
             )
-        for name in ("near_copy_jaccard", "partial_containment", "match_probability",
-                     "changed_probability", "rewrite_coverage", "propose_cosine",
+        for name in ("near_copy_jaccard", "partial_containment", "align_probability",
+                     "rewrite_coverage", "propose_cosine",
                      "mutual_cosine", "merge_containment", "rewrite_coverage_long", "strong_cosine", "strong_share"):
             value = getattr(self, name)
             if not 0.0 <= value <= 1.0:
