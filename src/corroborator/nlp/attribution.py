@@ -584,12 +584,23 @@ def _hearsay(tok: Token, offset: int) -> Attribution | None:
     return _make(tok.doc, offset, content, (tok.i, tok.i), tok.lower_, stance, None, "hearsay")
 
 
+_NOUN_CONTENT_PREPS = frozenset(("of", "for", "on", "about", "against"))
+
+
 def _noun_attribution(noun: Token, entry: lex.CueEntry, offset: int) -> Attribution | None:
     """"his claim that X", "the ministry's statement that X"."""
     clauses = [c for c in noun.children if c.dep_ in ("acl", "ccomp", "appos") and c.i > noun.i
                and any(g.lower_ == "that" and g.dep_ == "mark" for g in c.children)]
     if not clauses:
-        return None
+        # "Trump's criticism of the deal", "her support for the bill": possessor and object
+        preps = [c for c in noun.children if c.dep_ == "prep" and c.i > noun.i
+                 and c.lower_ in _NOUN_CONTENT_PREPS]
+        objs = [g for p in preps[:1] for g in p.children if g.dep_ in ("pobj", "pcomp")]
+        poss = [c for c in noun.children if c.dep_ == "poss"]
+        if not objs or not poss:
+            return None
+        return _make(noun.doc, offset, list(objs[0].subtree), (noun.i, preps[0].i),
+                     entry.lemma, entry.stance, _speaker_from(poss[0]), "indirect")
     speaker = None
     for child in noun.children:
         if child.dep_ == "poss":

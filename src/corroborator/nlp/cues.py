@@ -96,7 +96,9 @@ NOUN_CUES: dict[str, str] = {
             """statement remark comment announcement assertion declaration testimony message
             warning promise pledge vow argument explanation suggestion proposal prediction
             response reply answer admission acknowledgment acknowledgement confirmation report
-            word words speech tweet post interview letter memo"""
+            word words speech tweet post interview letter memo support criticism endorsement
+            opposition praise attack call demand plan promise position stance defense
+            defence condemnation comments remarks"""
         ),
         "stated",
     ),
