@@ -86,3 +86,24 @@ def test_each_claim_is_anchored_once() -> None:
                                                              "c1")]
     anchors = [a for s in segments(TEXT, marks) for a in s.anchors]
     assert anchors == ["c1"]
+
+
+def test_misreport_along_an_edge_labels_the_edge() -> None:
+    from corroborator.api.views import edge_conflicts
+
+    def claim(cid: str, figure: str, *articles: str) -> dict:
+        return {"id": cid, "quantities": [{"text": figure}],
+                "mentions": [{"article": a, "span": [0, 1]} for a in articles]}
+
+    story = {
+        "articles": [art("w", 1), art("c", 2, ("w", "copy")), art("r", 3, ("w", "rewrite"))],
+        "claims": [claim("p1", "nearly 2,000", "w", "c"), claim("p2", "more than 2,000", "r")],
+        "conflicts": [{"kind": "misreport", "claims": ["p1", "p2"], "explanation": "x"},
+                      {"kind": "update", "claims": ["p2", "p1"], "explanation": "y"}],
+    }
+    found = edge_conflicts(story)
+    assert found == {("r", "w"): ["nearly 2,000 → more than 2,000"]}
+    graph = layout_graph(story["articles"], (), found)
+    edge = next(e for e in graph["edges"] if e["target"] == "r")
+    assert edge["changes"] == ["nearly 2,000 → more than 2,000"] and edge["changed"]
+    assert not next(e for e in graph["edges"] if e["target"] == "c")["changed"]

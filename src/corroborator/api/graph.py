@@ -47,11 +47,15 @@ def _figure_changes(derivation: Derivation | None) -> list[str]:
 
 
 def layout_graph(articles: Sequence[Mapping[str, Any]],
-                 derivations: Sequence[Derivation] = ()) -> dict[str, Any]:
+                 derivations: Sequence[Derivation] = (),
+                 conflicts: Mapping[tuple[str, str], Sequence[str]] | None = None
+                 ) -> dict[str, Any]:
     """Positions for the story's articles (dossier ``articles`` entries) and their edges.
 
-    ``derivations`` (from the store) add what changed along each edge; the edges themselves
-    come from the dossier's ``derived_from`` so the picture matches the dossier.
+    ``derivations`` (from the store) add what changed along each edge; ``conflicts`` maps
+    (derived article, source article) to conflicting figures found along that edge by the
+    compare stage. The edges themselves come from the dossier's ``derived_from`` so the
+    picture matches the dossier.
     """
     ids = [a["id"] for a in articles]
     by_id = {a["id"]: a for a in articles}
@@ -169,6 +173,7 @@ def layout_graph(articles: Sequence[Mapping[str, Any]],
             p1, p2 = (mid, p0[1]), (mid, p3[1])
         lx, ly = _bezier(p0, p1, p2, p3, 0.72)
         changes = _figure_changes(detail.get((target, source)))
+        changes += [c for c in (conflicts or {}).get((target, source), ()) if c not in changes]
         out_edges.append({
             "source": source, "target": target, "relation": entry.get("relation", ""),
             "score": entry.get("score"),

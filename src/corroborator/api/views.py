@@ -111,6 +111,33 @@ def _dossier_story(store: Store, builder: DossierBuilder | None, story_id: str
     return story_with_derivations(store, story, builder)
 
 
+def edge_conflicts(story: dict[str, Any]) -> dict[tuple[str, str], list[str]]:
+    """Figure conflicts between an article and the one it derives from, per graph edge.
+
+    A misreport between a copy and its source is a figure that changed along the edge; this
+    shows it even when the reuse stage recorded no change there.
+    """
+    claims = {c["id"]: c for c in story["claims"]}
+    found: dict[tuple[str, str], list[str]] = {}
+    for conflict in story["conflicts"]:
+        if conflict["kind"] != "misreport" or len(conflict["claims"]) != 2:
+            continue
+        first, second = (claims.get(c) for c in conflict["claims"])
+        if not first or not second or not first["quantities"] or not second["quantities"]:
+            continue
+        where = ({m["article"] for m in first["mentions"]},
+                 {m["article"] for m in second["mentions"]})
+        for article in story["articles"]:
+            for edge in article["derived_from"]:
+                source, target = edge["article"], article["id"]
+                for a, b, side_a, side_b in ((first, second, *where),
+                                             (second, first, *reversed(where))):
+                    if source in side_a and target in side_b and target not in side_a:
+                        text = (f"{a['quantities'][0]['text']} → {b['quantities'][0]['text']}")
+                        found.setdefault((target, source), []).append(text)
+    return found
+
+
 def story_view(store: Store, builder: DossierBuilder | None, story_id: str) -> dict[str, Any]:
     """The dossier entry of one story, with the derivation graph laid out."""
     story, derivations = _dossier_story(store, builder, story_id)
@@ -129,7 +156,7 @@ def story_view(store: Store, builder: DossierBuilder | None, story_id: str) -> d
                                            if i in by_claim]) for c in story["conflicts"]],
         "articles": articles,
         "status_counts": status_counts,
-        "graph": layout_graph(story["articles"], derivations),
+        "graph": layout_graph(story["articles"], derivations, edge_conflicts(story)),
         "changes": [{"article": d.article_id, "source": d.source_id, "relation": d.relation,
                      "changes": [{"kind": c.kind, "before": c.before, "after": c.after}
                                  for c in d.changes]}
