@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
 import types
 import typing
 from collections.abc import Mapping
@@ -52,12 +53,17 @@ def _convert(tp: Any, value: Any) -> Any:
     return value
 
 
+@functools.cache
+def _field_types(cls: type) -> tuple[tuple[str, Any], ...]:
+    # Resolving string annotations is far slower than building the record; every store
+    # read goes through here, so resolve once per class.
+    hints = typing.get_type_hints(cls)
+    return tuple((f.name, hints[f.name]) for f in dataclasses.fields(cls))
+
+
 def from_dict(cls: type[T], data: Mapping[str, Any]) -> T:
     """Rebuild a record of type ``cls`` from :func:`to_dict` output."""
-    hints = typing.get_type_hints(cls)
     kwargs = {
-        f.name: _convert(hints[f.name], data[f.name])
-        for f in dataclasses.fields(cls)  # type: ignore[arg-type]
-        if f.name in data
+        name: _convert(tp, data[name]) for name, tp in _field_types(cls) if name in data
     }
     return cls(**kwargs)

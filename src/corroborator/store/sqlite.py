@@ -176,9 +176,9 @@ class SQLiteStore(Store):
             return exact[0]
         if len(rows) == 1:
             return str(rows[0]["id"])
-        what = table.rstrip("s")
+        what = {"articles": "article", "stories": "story"}.get(table, table)
         if not rows:
-            raise NotFound(f"no {what} with id {ident!r} in {self.url}")
+            raise NotFound(f"no {what} with id {ident!r}")
         raise NotFound(f"{what} id prefix {ident!r} is ambiguous; give more characters")
 
     # -- articles ----------------------------------------------------------------------------
