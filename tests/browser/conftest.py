@@ -7,10 +7,10 @@ where they fail with the command that fixes it.
 
 from __future__ import annotations
 
-import itertools
 import os
 import shutil
 import socket
+import sqlite3
 import threading
 import time
 from collections.abc import Iterator
@@ -47,43 +47,15 @@ def chromium_path() -> Path:
     return CHROMIUM
 
 
-def build_demo_store(path: Path, settings) -> None:  # type: ignore[no-untyped-def]
-    """The demo corpus through every stage this checkout has (all of them once compare/
-    is present; otherwise analysis, stories and derivations)."""
-    from corroborator.demo import CORPUS_DIR
-    from corroborator.pipeline.ingest import ingest_paths
-    from corroborator.store import open_store
-
-    with open_store(str(path)) as store:
-        ingest_paths(store, [str(CORPUS_DIR)], settings)
-        try:
-            from corroborator.pipeline.run import run_stages
-
-            run_stages(store, settings)
-            return
-        except ImportError:
-            pass
-        from corroborator.pipeline.analyse import analyse_store
-        from corroborator.reuse import find_derivations
-        from corroborator.stories import cluster_articles
-
-        analyse_store(store, settings)
-        articles = store.articles()
-        stories = cluster_articles(articles, settings)
-        store.replace_stories(stories)
-        pairs = [p for s in stories for p in itertools.combinations(sorted(s.article_ids), 2)]
-        store.replace_derivations(find_derivations(articles, settings, candidates=pairs))
-
-
 @pytest.fixture(scope="session")
-def demo_db(tmp_path_factory: pytest.TempPathFactory, settings, chromium_path) -> Path:
-    """The demo store; CORROBORATOR_TEST_DEMO_DB may name a prebuilt one (it is copied)."""
+def demo_db(tmp_path_factory: pytest.TempPathFactory, demo_run, chromium_path) -> Path:
+    """A copy of the session's demo store (built once by the root conftest's ``demo_run``):
+    uploads in these tests must not leak into the other tests' view of the demo."""
     path = tmp_path_factory.mktemp("browser") / "demo.db"
-    prebuilt = os.environ.get("CORROBORATOR_TEST_DEMO_DB")
-    if prebuilt and Path(prebuilt).is_file():
-        shutil.copyfile(prebuilt, path)
-    else:
-        build_demo_store(path, settings)
+    source = Path(demo_run[0])
+    with sqlite3.connect(source) as conn:  # fold the WAL in so one file is a whole copy
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    shutil.copyfile(source, path)
     return path
 
 
