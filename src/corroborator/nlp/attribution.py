@@ -262,6 +262,10 @@ _RECIPIENT_VERBS = frozenset(
 
 
 def _object_content(verb: Token, entry: lex.CueEntry) -> list[Token]:
+    if entry.lemma in lex.CLAUSE_ONLY_VERBS:
+        objs = _after(verb, ("dobj",))
+        if not any(t.text in _QUOTE_CHARS for o in objs for t in o.subtree):
+            return []
     xcomps = _after(verb, ("xcomp", "oprd"))
     objs = _after(verb, ("dobj",))
     if xcomps and entry.lemma not in ("say", "tell"):

@@ -129,6 +129,15 @@ NP_CONTENT_VERBS: frozenset[str] = frozenset(
     )
 )
 
+# Verbs that report speech only with a clause or a quotation: with a plain object or an
+# infinitive they mean something else ("charged a fee", "continued to rise", "offered help").
+CLAUSE_ONLY_VERBS: frozenset[str] = frozenset(
+    _words(
+        """charge invite continue offer find feel like love hate order direct release publish
+        read text post project frame float answer email request challenge"""
+    )
+)
+
 # Prepositions after which the noun phrase is the content ("talked about", "warned of").
 CONTENT_PREPOSITIONS: dict[str, frozenset[str]] = {
     "about": frozenset(
