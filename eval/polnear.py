@@ -222,7 +222,7 @@ def evaluate(split: str, limit: int | None = None, n_process: int = 1,
     settings = load_settings(environ={}, overrides={"nlp": {"n_process": n_process}})
     articles = [to_article(n, t, meta.get(n)) for n, t, _ in data]
     totals: dict[str, Score] = defaultdict(lambda: Score(0, 0, 0))
-    for (name, text, gold), analysis in zip(data, analyze_articles(articles, settings),
+    for (_name, text, gold), analysis in zip(data, analyze_articles(articles, settings),
                                             strict=True):
         for key, sc in score_article(predicted_relations(analysis, text), gold).items():
             totals[key] = totals[key] + sc

@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from . import cues as lex
+from .cues import words
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -255,9 +256,9 @@ def _after(verb: Token, deps: tuple[str, ...]) -> list[Token]:
 
 # Verbs whose direct object is the person addressed, not what is said.
 _RECIPIENT_VERBS = frozenset(
-    "tell ask inform brief thank assure reassure invite urge remind warn email text call "
+    words("tell ask inform brief thank assure reassure invite urge remind warn email text call "
     "order instruct direct beg challenge congratulate encourage lecture scold chide rebuke "
-    "question answer address".split()
+    "question answer address")
 )
 
 
@@ -485,7 +486,7 @@ def _verb_attribution(verb: Token, entry: lex.CueEntry, offset: int) -> Attribut
     return _make(doc, offset, content, _cue_tokens(verb), entry.lemma, stance, subject, kind, via)
 
 
-_REASON_MARKS = frozenset("because since although though while unless as if".split())
+_REASON_MARKS = frozenset(words("because since although though while unless as if"))
 
 
 def _prune(content: list[Token], verb: Token) -> list[Token]:
@@ -621,9 +622,9 @@ def _noun_attribution(noun: Token, entry: lex.CueEntry, offset: int) -> Attribut
 
 
 _NOT_SPEAKERS = frozenset(
-    "update updated note editor editors related watch photo photos video correction read see "
+    words("update updated note editor editors related watch photo photos video correction read see "
     "also warning breaking exclusive analysis opinion live more source sources caption "
-    "credit wait example question answer bottom line".split()
+    "credit wait example question answer bottom line")
 )
 
 

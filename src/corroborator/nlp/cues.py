@@ -22,13 +22,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-def _words(text: str) -> list[str]:
+
+def words(text: str) -> list[str]:
+    """The whitespace-separated words of a lexicon string."""
     return text.split()
 
 
 # Verbs that report speech or writing. Value: stance.
 SPEECH_VERBS: dict[str, str] = dict.fromkeys(
-    _words(
+    words(
         """say tell add note write state announce declare explain mention remark comment
         reply respond answer tweet post stress emphasize emphasise highlight reiterate repeat
         insist maintain argue contend assert observe point recall recount describe testify
@@ -52,7 +54,7 @@ SPEECH_VERBS: dict[str, str] = dict.fromkeys(
 
 # Cognition, intention and perception verbs: attributed beliefs and plans.
 COGNITION_VERBS: dict[str, str] = dict.fromkeys(
-    _words(
+    words(
         """believe think feel reckon suspect doubt assume presume suppose guess imagine
         expect anticipate hope fear worry wish want plan intend aim seek consider view regard
         see know understand realize realise recognize recognise learn find discover decide
@@ -65,17 +67,17 @@ COGNITION_VERBS: dict[str, str] = dict.fromkeys(
 # Lemmas whose stance differs from their group default.
 STANCE_OVERRIDES: dict[str, str] = {
     **dict.fromkeys(
-        _words("confirm acknowledge admit concede verify affirm corroborate"), "confirmed"
+        words("confirm acknowledge admit concede verify affirm corroborate"), "confirmed"
     ),
-    **dict.fromkeys(_words("estimate calculate project forecast predict put"), "estimated"),
+    **dict.fromkeys(words("estimate calculate project forecast predict put"), "estimated"),
     **dict.fromkeys(
-        _words("claim allege accuse charge insist contend assert purport"), "alleged"
-    ),
-    **dict.fromkeys(
-        _words("deny reject dismiss refute dispute contest rebut"), "denied"
+        words("claim allege accuse charge insist contend assert purport"), "alleged"
     ),
     **dict.fromkeys(
-        _words(
+        words("deny reject dismiss refute dispute contest rebut"), "denied"
+    ),
+    **dict.fromkeys(
+        words(
             """know find discover learn realize realise recognize recognise understand see
             remember notice"""
         ),
@@ -86,13 +88,13 @@ STANCE_OVERRIDES: dict[str, str] = {
 
 # Evidence words: polls, studies and documents "show" or "find" things.
 EVIDENCE_VERBS: dict[str, str] = dict.fromkeys(
-    _words("show find suggest indicate reveal demonstrate confirm document"), "stated"
+    words("show find suggest indicate reveal demonstrate confirm document"), "stated"
 )
 
 # Nouns that carry a statement; their content is a "that"-clause or a quotation.
 NOUN_CUES: dict[str, str] = {
     **dict.fromkeys(
-        _words(
+        words(
             """statement remark comment announcement assertion declaration testimony message
             warning promise pledge vow argument explanation suggestion proposal prediction
             response reply answer admission acknowledgment acknowledgement confirmation report
@@ -102,11 +104,11 @@ NOUN_CUES: dict[str, str] = {
         ),
         "stated",
     ),
-    **dict.fromkeys(_words("claim allegation accusation charge insistence"), "alleged"),
-    **dict.fromkeys(_words("denial rejection"), "denied"),
-    **dict.fromkeys(_words("estimate projection forecast calculation"), "estimated"),
+    **dict.fromkeys(words("claim allegation accusation charge insistence"), "alleged"),
+    **dict.fromkeys(words("denial rejection"), "denied"),
+    **dict.fromkeys(words("estimate projection forecast calculation"), "estimated"),
     **dict.fromkeys(
-        _words(
+        words(
             """belief view opinion fear hope expectation concern suspicion assumption
             impression feeling sense worry conviction"""
         ),
@@ -117,7 +119,7 @@ NOUN_CUES: dict[str, str] = {
 # Verbs that, used with a noun-phrase object, make that object the reported content
 # ("announced his candidacy", "denied the report", "wants a recount"). Others need a clause.
 NP_CONTENT_VERBS: frozenset[str] = frozenset(
-    _words(
+    words(
         """announce deny confirm reject dismiss dispute refute acknowledge admit reveal
         disclose want seek propose promise pledge vow demand predict estimate endorse support
         back oppose criticize criticise blast slam attack condemn denounce decry mock praise
@@ -132,7 +134,7 @@ NP_CONTENT_VERBS: frozenset[str] = frozenset(
 # Verbs that report speech only with a clause or a quotation: with a plain object or an
 # infinitive they mean something else ("charged a fee", "continued to rise", "offered help").
 CLAUSE_ONLY_VERBS: frozenset[str] = frozenset(
-    _words(
+    words(
         """charge invite continue offer find feel like love hate order direct release publish
         read text post project frame float answer email request challenge"""
     )
@@ -141,26 +143,26 @@ CLAUSE_ONLY_VERBS: frozenset[str] = frozenset(
 # Prepositions after which the noun phrase is the content ("talked about", "warned of").
 CONTENT_PREPOSITIONS: dict[str, frozenset[str]] = {
     "about": frozenset(
-        _words(
+        words(
             """talk speak ask write tweet complain worry warn joke think know hear boast brag
             lie testify comment care"""
         )
     ),
-    "of": frozenset(_words("warn speak accuse convince think approve disapprove")),
+    "of": frozenset(words("warn speak accuse convince think approve disapprove")),
     "for": frozenset(
-        _words(
+        words(
             """call ask press push argue advocate praise blame criticize criticise thank
             apologize apologise"""
         )
     ),
-    "on": frozenset(_words("comment call elaborate insist focus")),
-    "against": frozenset(_words("warn argue caution rail speak")),
-    "to": frozenset(_words("point object refer allude")),
+    "on": frozenset(words("comment call elaborate insist focus")),
+    "against": frozenset(words("warn argue caution rail speak")),
+    "to": frozenset(words("point object refer allude")),
 }
 
 # Modal words that turn any attributed content into a hedge.
 HEDGE_WORDS: frozenset[str] = frozenset(
-    _words(
+    words(
         """may might could possibly perhaps probably likely allegedly apparently reportedly
         purportedly seemingly"""
     )
@@ -175,11 +177,11 @@ HEARSAY_ADVERBS: dict[str, str] = {
 }
 
 # Verbs of seeming: "X appears to", "it seems that" (hedged).
-SEEM_VERBS: frozenset[str] = frozenset(_words("seem appear"))
+SEEM_VERBS: frozenset[str] = frozenset(words("seem appear"))
 
 # Nouns that name the medium of a statement: "said in a statement / an interview".
 MEDIUM_NOUNS: frozenset[str] = frozenset(
-    _words(
+    words(
         """statement interview release letter tweet post email e-mail memo speech op-ed
         broadcast briefing conference call message video podcast filing"""
     )
@@ -187,7 +189,7 @@ MEDIUM_NOUNS: frozenset[str] = frozenset(
 
 # Subjects that are sources of evidence rather than people ("a poll shows").
 EVIDENCE_SUBJECTS: frozenset[str] = frozenset(
-    _words(
+    words(
         """poll survey study report data analysis research figure figures number numbers
         record records document documents filing filings review audit investigation estimate
         estimates statistic statistics census count tally"""

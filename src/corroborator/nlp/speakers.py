@@ -26,7 +26,7 @@ GROUP_NOUNS = frozenset(
     party group ministry department agency office council army police court board union
     coalition administration team firm network newspaper paper station bank service
     commission authority organization organisation association institute center centre
-    foundation operator website site statement document""".split()
+    foundation operator website site statement document""".split()  # noqa: SIM905
 )
 PERSON_PRONOUNS = frozenset(["he", "she", "him", "her", "his", "hers", "i", "me", "my"])
 GROUP_PRONOUNS = frozenset(["they", "them", "their", "it", "its", "we", "us", "our"])
