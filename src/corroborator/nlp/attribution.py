@@ -299,7 +299,7 @@ def _object_content(verb: Token, entry: lex.CueEntry) -> list[Token]:
             for extra in _after(verb, ("oprd", "ccomp")):
                 tokens.extend(extra.subtree)
             for prep in _after(verb, ("prep",)):
-                if prep.lower_ in ("as", "at") and prep.i > obj.i:
+                if prep.lower_ in ("as", "at", "against") and prep.i > obj.i:
                     # "described himself as a moderate", "estimated the toll at 1,000"
                     tokens.extend(prep.subtree)
             return tokens
@@ -307,8 +307,8 @@ def _object_content(verb: Token, entry: lex.CueEntry) -> list[Token]:
         verbs = lex.CONTENT_PREPOSITIONS.get(prep.lower_)
         if verbs and entry.lemma in verbs:
             pobj = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
-            if pobj:
-                return [prep] + list(pobj[0].subtree)
+            if pobj:  # the preposition belongs to the cue ("pointed to", "talked about")
+                return list(pobj[0].subtree)
     return []
 
 
@@ -370,6 +370,11 @@ def _cue_tokens(verb: Token) -> tuple[int, int]:
             break
         start -= 1
     end = _medium_end(verb)
+    for prep in verb.children:  # "pointed to", "talked about": the preposition joins the cue
+        verbs = lex.CONTENT_PREPOSITIONS.get(prep.lower_)
+        if prep.dep_ == "prep" and verbs and verb.lemma_ in verbs and prep.i <= end + 2 and \
+                prep.i > end:
+            end = prep.i
     particle = [c for c in verb.children if c.dep_ == "prt" and c.i == end + 1]
     if particle:
         end = particle[0].i
@@ -477,6 +482,11 @@ def _verb_attribution(verb: Token, entry: lex.CueEntry, offset: int) -> Attribut
         subject.head.ent_type_ == "PERSON" or subject.pronoun
     ) and verb.lemma_ not in lex.SPEECH_VERBS and verb.lemma_ not in lex.COGNITION_VERBS:
         return None  # "she showed him the door": people showing things are not sources
+    if passive and subject is None and entry.kind == "cognition":
+        # "The bank is expected to act": the subject is part of what is expected
+        for child in verb.children:
+            if child.dep_ == "nsubjpass" and child.i < verb.i and child.lower_ != "it":
+                content = list(child.subtree) + content
     stance = _stance(entry, content, subject, passive)
     via = _via_chain(verb, subject)
     if via:
