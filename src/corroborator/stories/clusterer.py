@@ -66,6 +66,9 @@ class StoryClusterer:
         self._redirect: dict[str, str] = {}  # merged story id -> the story it went into
         self._index: dict[str, dict[str, None]] = {}  # blocking key -> story ids, oldest first
         self._dirty: dict[str, None] = {}  # stories changed since the last merge step
+        # Dated open stories, least recently updated first: closing idle stories looks only
+        # at the front of this queue, never at every story.
+        self._recent: dict[str, None] = {}
         self._seq = 0
         self._max_time: float | None = None
 
@@ -117,6 +120,7 @@ class StoryClusterer:
         self._article_story[features.article_id] = best.id
         self._post(best.id, keys)
         self._dirty[best.id] = None
+        self._touch(best)
         if features.published is not None:
             self._max_time = max(self._max_time or features.published, features.published)
         if self._seq % self.config.merge_every == 0:
@@ -208,17 +212,28 @@ class StoryClusterer:
                 self._article_story[article_id] = keep.id
             self._redirect[gone.id] = keep.id
             del self._stories[gone.id]
+            self._recent.pop(gone.id, None)
+            self._touch(keep)
             self._post(keep.id, keys)
             merges += 1
         self._close_idle()
         return merges
 
+    def _touch(self, story: StoryState) -> None:
+        if story.last_time is not None:
+            self._recent.pop(story.id, None)
+            self._recent[story.id] = None
+
     def _close_idle(self) -> None:
         if self._max_time is None:
             return
         horizon = self._max_time - self.config.window_days * 86400.0
-        for story in self._stories.values():
-            if not story.closed and story.last_time is not None and story.last_time < horizon:
+        while self._recent:
+            story = self._stories[next(iter(self._recent))]
+            if story.last_time is None or story.last_time >= horizon:
+                break  # the rest were updated later (publication order) and stay open
+            del self._recent[story.id]
+            if not story.closed:
                 story.frozen_title = describe_title(story)
                 story.closed = True
                 story.emb_sum = None

@@ -89,6 +89,7 @@ def dump_state(clusterer: StoryClusterer) -> dict[str, Any]:
         "redirect": dict(clusterer._redirect),
         "index": {k: list(v) for k, v in clusterer._index.items()},
         "dirty": list(clusterer._dirty),
+        "recent": list(clusterer._recent),
     }
 
 
@@ -109,3 +110,4 @@ def load_state(clusterer: StoryClusterer, state: dict[str, Any]) -> None:
     clusterer._redirect = dict(state["redirect"])
     clusterer._index = {k: dict.fromkeys(v) for k, v in state["index"].items()}
     clusterer._dirty = dict.fromkeys(state["dirty"])
+    clusterer._recent = dict.fromkeys(state["recent"])
