@@ -1,0 +1,97 @@
+"""The online step on hand-made features: bounded candidates, merges, closing, similarity."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pytest
+
+from corroborator.stories import ArticleFeatures, StoryClusterer, StorySettings
+from corroborator.stories.online import DocumentFrequencies, Similarity, _gap
+
+
+def _features(aid: str, direction: int, when: float | None, terms: dict[int, float],
+              entities: tuple[str, ...] = (), dims: int = 16) -> ArticleFeatures:
+    emb = np.zeros(dims, dtype=np.float32)
+    emb[direction % dims] = 1.0
+    return ArticleFeatures(aid, when, emb, terms, entities, (), title=aid, lead="")
+
+
+def _config(settings, **overrides) -> StorySettings:
+    return settings.with_overrides({"stories": overrides}).get(StorySettings)
+
+
+def test_posting_lists_and_candidates_stay_bounded(settings) -> None:
+    config = _config(settings, max_postings=8, max_candidates=5, threshold=0.99,
+                     merge_threshold=1.0)
+    clusterer = StoryClusterer(config=config)
+    # 200 distinct stories that all share one very common word and one common entity.
+    for i in range(200):
+        clusterer.add_features(
+            _features(f"a{i:03d}", i, float(i), {1: 1.0, 1000 + i: 3.0}, ("capital city",))
+        )
+    assert len(clusterer) == 200
+    assert all(len(posting) <= 8 for posting in clusterer._index.values())
+    probe = _features("probe", 3, 200.0, {1: 1.0}, ("capital city",))
+    from corroborator.stories.online import article_vectors, index_keys
+
+    item = article_vectors(probe, clusterer.df)
+    assert len(clusterer._candidates(item, index_keys(item, 12), None)) <= 5
+
+
+def test_merge_step_joins_converged_stories(settings) -> None:
+    # A threshold no single pair clears keeps the two halves apart; the merge step, with a
+    # lower bar, then joins them.
+    config = _config(settings, threshold=0.99, merge_threshold=0.5, merge_every=1000)
+    clusterer = StoryClusterer(config=config)
+    shared = {5: 2.0, 6: 1.0, 7: 1.0}
+    ids = [clusterer.add_features(_features(f"b{i}", 0, None, shared | {100 + i: 0.2}))
+           for i in range(2)]
+    assert ids[0] != ids[1]
+    assert clusterer.merge_step() == 1
+    assert len(clusterer) == 1
+    assert clusterer.resolve(ids[1]) == ids[0] == "s-b0"
+    assert clusterer.story_of("b1") == "s-b0"
+
+
+def test_idle_stories_close_and_free_their_centroids(settings) -> None:
+    config = _config(settings, window_days=1.0, merge_every=1)
+    clusterer = StoryClusterer(config=config)
+    clusterer.add_features(_features("old", 0, 0.0, {1: 1.0}))
+    clusterer.add_features(_features("new", 0, 5 * 86400.0, {1: 1.0}))
+    old = clusterer._stories["s-old"]
+    assert old.closed and old.emb_sum is None and not old.centroids["terms"]
+    assert clusterer.story_of("new") == "s-new"  # could not join the closed story
+    titles = {s.id: s.title for s in clusterer.stories()}
+    assert titles["s-old"] == "old"  # the title was kept when the story closed
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        ((0.0, 10.0), (5.0, 20.0), 0.0),  # overlapping spans
+        ((0.0, 10.0), (30.0, 40.0), 20.0),
+        ((30.0, 40.0), (0.0, 10.0), 20.0),
+        ((None, None), (0.0, 1.0), None),  # unknown date: no time evidence at all
+    ],
+)
+def test_gap_between_time_spans(a, b, expected) -> None:
+    assert _gap(a[0], a[1], b[0], b[1]) == expected
+
+
+def test_time_penalty_grows_with_the_gap_and_vanishes_without_dates(settings) -> None:
+    config = _config(settings, time_weight=0.2, time_scale_hours=24.0)
+    similarity = Similarity(config)
+    assert similarity.time_penalty(None) == 0.0
+    assert similarity.time_penalty(0.0) == 0.0
+    day = similarity.time_penalty(86400.0)
+    assert math.isclose(day, 0.2 * (1 - math.exp(-1)))
+    assert day < similarity.time_penalty(3 * 86400.0) < 0.2
+
+
+def test_running_idf_weighs_rare_keys_higher() -> None:
+    df = DocumentFrequencies()
+    for i in range(10):
+        df.observe({"terms": [1, 2 + i], "entities": [], "numbers": []})
+    assert df.idf("terms", 5) > df.idf("terms", 1) >= 1.0
