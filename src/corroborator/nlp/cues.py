@@ -47,7 +47,7 @@ SPEECH_VERBS: dict[str, str] = dict.fromkeys(
         cite quote read label dub term brand characterize characterise portray depict float
         discuss talk speak refer offer echo express downplay chant bemoan exclaim profess
         congratulate encourage advocate champion lobby credit fault preach lecture pitch vouch
-        reaffirm underscore"""
+        reaffirm underscore remind apologize apologise assail list press"""
     ),
     "stated",
 )
@@ -59,7 +59,7 @@ COGNITION_VERBS: dict[str, str] = dict.fromkeys(
         expect anticipate hope fear worry wish want plan intend aim seek consider view regard
         see know understand realize realise recognize recognise learn find discover decide
         determine judge prefer favor favour like love hate dislike envision foresee seem
-        appear figure remember forget notice trust"""
+        appear figure remember forget notice trust deem"""
     ),
     "hedged",
 )
@@ -127,7 +127,7 @@ NP_CONTENT_VERBS: frozenset[str] = frozenset(
         urge describe call dub label brand characterize characterise tout cite unveil plan
         insist claim allege suggest argue explain highlight stress emphasize emphasise doubt
         warn concede discuss express echo downplay offer reiterate repeat mention thank
-        congratulate credit share"""
+        congratulate credit share list remind"""
     )
 )
 
@@ -197,6 +197,10 @@ EVIDENCE_SUBJECTS: frozenset[str] = frozenset(
 )
 
 
+# Lemmatiser slips of the small English model ("hoping" → "hop").
+_LEMMA_FIXES = {"hop": "hope"}
+
+
 @dataclass(frozen=True, slots=True)
 class CueEntry:
     """One lexicon hit: the lemma, its stance and whether it is speech, cognition or evidence."""
@@ -209,6 +213,7 @@ class CueEntry:
 def verb_cue(lemma: str) -> CueEntry | None:
     """The lexicon entry of a verb lemma, or ``None`` when it is not a cue."""
     lemma = lemma.lower()
+    lemma = _LEMMA_FIXES.get(lemma, lemma)
     if lemma in SPEECH_VERBS:
         return CueEntry(lemma, STANCE_OVERRIDES.get(lemma, SPEECH_VERBS[lemma]), "speech")
     if lemma in COGNITION_VERBS:
