@@ -108,6 +108,13 @@ def _balance_quotes(text: str, start: int, end: int) -> tuple[int, int]:
             j += 1
         if j < len(text) and text[j] in _CLOSERS:
             return start, j + 1
+    if inner.count("''") % 2 == 1 and not inner.endswith("''"):
+        # newspaper style ''quote'': the closing pair sits after the final punctuation
+        j = end
+        while j < len(text) and j - end < 3 and text[j] in ".,!?;":
+            j += 1
+        if text.startswith("''", j):
+            return start, j + 2
     if closes > opens or straight % 2 == 1 and text[end - 1] == '"':
         i = start
         while i > 0 and start - i < 2 and text[i - 1] == " ":
@@ -447,6 +454,8 @@ def _verb_attribution(verb: Token, entry: lex.CueEntry, offset: int) -> Attribut
     if verb.lemma_ == "cite" and verb.dep_ in ("advcl", "xcomp", "conj", "prep") and \
             lex.verb_cue(verb.head.lemma_):
         return None  # "Yonhap, citing the NIS, reported": the chain is on the main cue
+    if verb.lemma_ in lex.SEEM_VERBS:
+        return _seeming(verb, entry, offset)
     subject, passive = _subject(verb)
     kind = "indirect"
     content = _clause_content(verb)
@@ -543,6 +552,18 @@ def _prune(content: list[Token], verb: Token) -> list[Token]:
             ):
                 content = content + list(adv.subtree)
     return content
+
+
+def _seeming(verb: Token, entry: lex.CueEntry, offset: int) -> Attribution | None:
+    """"The court seemed to send a signal": a hedged impression with no named source."""
+    xcomps = _after(verb, ("xcomp", "ccomp"))
+    subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i
+                and c.tag_ != "EX" and c.lower_ != "it"]
+    if not xcomps or not subjects:
+        return None
+    content = list(subjects[0].subtree) + [verb] + list(xcomps[0].subtree)
+    return _make(verb.doc, offset, content, _cue_tokens(verb), entry.lemma, "hedged", None,
+                 "indirect")
 
 
 def _quoted_as_saying(verb: Token, offset: int) -> Attribution | None:
