@@ -70,6 +70,15 @@ CASES = [
     # evidence
     ("A new poll shows that the mayor is trailing by ten points.", "shows", "poll",
      "that the mayor is trailing by ten points", "stated"),
+    # a dateline before the subject is not the speaker
+    ("PORT ALDINE, May 3 (Reuters) — Interior Minister Jana Kovac said that the border "
+     "would reopen.", "said", "Jana Kovac", "that the border would reopen", "stated"),
+    # a second cue conjoined inside the first complement keeps the first subject
+    ("The ministry denied that its troops had retreated and called the report a fantasy.",
+     "called", "ministry", "the report a fantasy", "stated"),
+    # seeming: a hedged impression without a named source
+    ("The court seemed to send a signal to the governor.", "seemed", None,
+     "The court seemed to send a signal to the governor", "hedged"),
     # estimates put at a figure
     ("The ministry put the death toll at 300.", "put", "ministry",
      "the death toll at 300", "estimated"),
@@ -96,6 +105,8 @@ def test_constructions(nlp, text, cue, speaker, content, stance):
          "two sailors are missing", "coast guard"),
         ("Turnout was low, per the election commission.", "Turnout was low",
          "election commission"),
+        ("Troops have massed on the border, according to the army, and shelling has grown.",
+         "Troops have massed on the border", "army"),
     ],
 )
 def test_according_to_anywhere(nlp, text, content, speaker):

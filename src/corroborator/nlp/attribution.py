@@ -184,8 +184,10 @@ def _name_of(head: Token) -> tuple[str, str | None]:
             if found:
                 return found
     doc = head.doc
-    compounds = [c for c in head.lefts if c.dep_ in ("compound", "amod") and c.i >= head.i - 3]
-    start = min([head.i] + [c.i for c in compounds])
+    # "Halvoria's Defence Ministry", "the state news agency": possessor and modifiers
+    lefts = [c for c in head.lefts if c.dep_ in ("compound", "amod", "nmod")
+             or c.dep_ == "poss" and c.pos_ == "PROPN"]
+    start = min([head.i] + [c.left_edge.i for c in lefts])
     return doc[start : head.i + 1].text, None
 
 
@@ -210,6 +212,25 @@ def _speaker_from(head: Token) -> _Speaker:
     return _Speaker(_phrase(head), name, label, False, head)
 
 
+_DASHES = frozenset(("—", "–", "--", "-"))
+
+
+def _after_dateline(subject: Token, verb: Token) -> Token:
+    """"KESTREL BAY, March 6 (Agency) — Minister X revealed": the parser takes the dateline
+    for the subject; the speaker is the noun phrase between the dash and the verb."""
+    if subject.i >= verb.i:
+        return subject
+    doc = verb.doc
+    dashes = [t for t in doc[subject.i : verb.i] if t.text in _DASHES]
+    if not dashes:
+        return subject
+    start = dashes[-1].i + 1
+    span = range(start, verb.i)
+    heads = [t for t in doc[start : verb.i] if t.pos_ in ("PROPN", "NOUN", "PRON")
+             and t.head.i not in span]
+    return heads[-1] if heads else subject
+
+
 def _subject(verb: Token, depth: int = 0) -> tuple[_Speaker | None, bool]:
     """The speaker of ``verb`` and whether the verb is an agentless passive."""
     passive = False
@@ -217,7 +238,7 @@ def _subject(verb: Token, depth: int = 0) -> tuple[_Speaker | None, bool]:
         if child.dep_ == "nsubj":
             if child.tag_ == "EX" or (child.lower_ == "it" and verb.lemma_ in lex.SEEM_VERBS):
                 continue  # "it seems that", "there is": no speaker
-            return _speaker_from(child), False
+            return _speaker_from(_after_dateline(child, verb)), False
         if child.dep_ == "nsubjpass":
             passive = True
     if passive or any(c.dep_ == "auxpass" for c in verb.children):
@@ -230,6 +251,11 @@ def _subject(verb: Token, depth: int = 0) -> tuple[_Speaker | None, bool]:
     # shared subjects: "X said A and added B" (conj), "X left, saying B" (participle),
     # "X wants to explain B" (control); a clause hanging off a noun has no such subject
     head = verb.head
+    if verb.dep_ == "conj" and head.dep_ == "ccomp" and verb.tag_ in ("VBD", "VBZ") and \
+            lex.verb_cue(head.head.lemma_) and head.head.i < head.i:
+        # "The ministry denied that X and called Y": "called" shares the subject of
+        # "denied", the parser just attached it inside the complement
+        head = head.head
     if depth < 3 and head is not verb and head.pos_ in ("VERB", "AUX") and (
         verb.dep_ in ("xcomp", "conj")
         or verb.dep_ in ("advcl", "pcomp") and verb.tag_ in ("VBG", "VBN")
@@ -602,8 +628,13 @@ def _according_to(tok: Token, offset: int) -> Attribution | None:
     if not objs:
         return None
     # the whole sentence is what the source vouches for, wherever the phrase sits
-    head = tok.sent.root
-    content = [t for t in _subtree(head, (tok,))]
+    sent = tok.sent
+    phrase = {t.i for t in tok.subtree}
+    if tok.i > sent.start + 1 and any(t.is_alpha for t in doc[sent.start : tok.left_edge.i]):
+        # "A, according to X, and B" / "A, according to X.": the clause before the phrase
+        content = [t for t in sent if t.i < tok.left_edge.i]
+    else:  # "According to X, A"
+        content = [t for t in sent if t.i not in phrase and t.i > tok.i]
     if not content:
         return None
     speaker = _speaker_from(objs[0])

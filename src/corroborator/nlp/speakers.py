@@ -37,7 +37,10 @@ def clean_name(name: str) -> str:
     name = re.sub(r"\s+", " ", name).strip(" ,;:.\"“”'’()[]—–-")
     name = _POSSESSIVE.sub("", name)
     words = name.split(" ")
-    while len(words) > 1 and (words[0].lower() in _DETERMINERS or words[0].lower() in TITLES):
+    # "Defence Ministry" is an organisation, not a title before a name
+    is_group = words[-1].lower() in GROUP_NOUNS
+    while len(words) > 1 and (words[0].lower() in _DETERMINERS or (
+            words[0].lower() in TITLES and not is_group)):
         words.pop(0)
     return " ".join(words)
 
