@@ -59,7 +59,7 @@ def test_claims_of_the_story(story):
     assert reported.via == ("Coastline Radio", "Harbor Workers Union")
     assert _by_cue(story, "denied").stance == "denied"
     assert _by_cue(story, "reportedly").speaker is None
-    assert _by_cue(story, "believed").stance == "hedged"
+    assert _by_cue(story, "is believed").stance == "hedged"
     said = [c for c in story.claims if c.cue == "said"]
     assert {c.speaker for c in said} == {"Lea Okafor"} and len(said) == 2
     assert _by_cue(story, "added").speaker == "Lea Okafor"  # "the minister", unambiguous

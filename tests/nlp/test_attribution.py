@@ -52,9 +52,9 @@ CASES = [
      "The economy is strong", "stated"),
     ("The talks have stalled, he said.", "said", "he", "The talks have stalled", "stated"),
     # passive with and without agent
-    ("It was confirmed by the hospital that four patients had recovered.", "confirmed",
+    ("It was confirmed by the hospital that four patients had recovered.", "was confirmed",
      "hospital", "that four patients had recovered", "confirmed"),
-    ("It is believed that the ship sank near the island.", "believed", None,
+    ("It is believed that the ship sank near the island.", "is believed", None,
      "that the ship sank near the island", "hedged"),
     # participial cues
     ("The minister criticized the plan, saying it was too expensive.", "saying", "minister",

@@ -241,6 +241,13 @@ def _subject(verb: Token, depth: int = 0) -> tuple[_Speaker | None, bool]:
             return _speaker_from(_after_dateline(child, verb)), False
         if child.dep_ == "nsubjpass":
             passive = True
+    if not passive:
+        # a surname the tagger took for another word ("Jolly said", "Young said")
+        for child in verb.lefts:
+            if child.dep_ in ("advmod", "npadvmod", "dep", "nmod", "amod", "intj") and \
+                    child.text[:1].isupper() and child.is_alpha and child.i == verb.i - 1 and (
+                    child.i == child.sent.start or child.pos_ == "PROPN"):
+                return _speaker_from(child), False
     if passive or any(c.dep_ == "auxpass" for c in verb.children):
         for child in verb.children:
             if child.dep_ == "agent":
@@ -256,7 +263,7 @@ def _subject(verb: Token, depth: int = 0) -> tuple[_Speaker | None, bool]:
         # "The ministry denied that X and called Y": "called" shares the subject of
         # "denied", the parser just attached it inside the complement
         head = head.head
-    if depth < 3 and head is not verb and head.pos_ in ("VERB", "AUX") and (
+    if depth < 3 and head.i != verb.i and head.pos_ in ("VERB", "AUX") and (
         verb.dep_ in ("xcomp", "conj")
         or verb.dep_ in ("advcl", "pcomp") and verb.tag_ in ("VBG", "VBN")
     ):
@@ -348,11 +355,13 @@ def _object_content(verb: Token, entry: lex.CueEntry) -> list[Token]:
 def _inverted_content(verb: Token) -> list[Token]:
     """"X, he said": the cue hangs off the clause it reports (or heads a clause on its left)."""
     head = verb.head
-    if verb.dep_ == "parataxis" and head is not verb:
+    if verb.dep_ == "parataxis" and head.i != verb.i:
         # "“A,” he said, “B.”": the cue interrupts the clause it reports
         own = {t.i for t in verb.subtree}
         return [t for t in head.subtree if t.i not in own]
-    if verb.dep_ == "ccomp" and head.i < verb.i:
+    if verb.dep_ == "ccomp" and head.i < verb.i and verb.left_edge.i > 0 and \
+            verb.doc[verb.left_edge.i - 1].is_punct and not lex.verb_cue(head.lemma_):
+        # "The economy is strong, Smith said" parsed with the cue under the clause
         left = verb.left_edge.i
         return [t for t in head.subtree if t.i < left]
     lefts = [c for c in verb.children if c.dep_ in ("ccomp", "parataxis") and c.i < verb.i]
@@ -373,7 +382,7 @@ def _colon_after(verb: Token, sent: SpacySpan) -> Token | None:
             return tok
         if tok.is_punct and tok.text not in (",",):
             return None
-        if tok.dep_ in ("nsubj", "ccomp", "dobj", "xcomp") and tok.head is verb:
+        if tok.dep_ in ("nsubj", "ccomp", "dobj", "xcomp") and tok.head.i == verb.i:
             return None
         i += 1
     return None
@@ -396,7 +405,7 @@ def _cue_tokens(verb: Token) -> tuple[int, int]:
     """Token range of the cue: auxiliaries and negation directly before, medium after."""
     doc = verb.doc
     start = verb.i
-    while start > 0 and doc[start - 1].head is verb and doc[start - 1].dep_ in (
+    while start > 0 and doc[start - 1].head.i == verb.i and doc[start - 1].dep_ in (
         "aux", "auxpass", "neg", "advmod"
     ) and doc[start - 1].lower_ not in lex.HEARSAY_ADVERBS:
         if doc[start - 1].dep_ == "advmod" and doc[start - 1].lower_ != "also":
@@ -422,7 +431,8 @@ def _stance(entry: lex.CueEntry, content: list[Token], subject: _Speaker | None,
     if passive and subject is None and entry.kind in ("speech", "cognition"):
         return "reported" if entry.lemma in ("report", "say", "tell") else "hedged"
     if stance in ("stated", "confirmed") and content:
-        roots = [t for t in content if t.head not in content or t.head is t]
+        ids = {t.i for t in content}
+        roots = [t for t in content if t.head.i not in ids or t.head.i == t.i]
         for root in roots[:1]:
             if any(c.lower_ in ("may", "might", "could") for c in root.children if c.dep_ == "aux"):
                 return "hedged"
@@ -562,7 +572,7 @@ def _prune(content: list[Token], verb: Token) -> list[Token]:
             cut = t.i - 1 if cut is None else min(cut, t.i - 1)
     if cut is not None:
         content = [t for t in content if t.i < cut]
-    has_clause = any(t.dep_ in CLAUSE_DEPS and t.head is verb for t in content)
+    has_clause = any(t.dep_ in CLAUSE_DEPS and t.head.i == verb.i for t in content)
     if not has_clause:
         for t in sorted(content, key=lambda x: x.i):
             if t.dep_ in ("relcl", "appos", "acl") and t.i - 1 >= 0:
