@@ -29,6 +29,11 @@ class ReuseSettings:
     rewrite_coverage_long: float = 0.6
     strong_cosine: float = 0.8
     strong_share: float = 0.7
+    order_agreement: float = 0.8
+    whole_min_sentences: int = 4
+    whole_coverage: float = 0.9
+    whole_coverage_long: float = 0.7
+    whole_mean_cosine: float = 0.65
     min_rewrite_sentences: int = 2
     containment_margin: float = 0.1
     max_sentences: int = 400
@@ -48,7 +53,9 @@ class ReuseSettings:
             )
         for name in ("near_copy_jaccard", "partial_containment", "align_probability",
                      "rewrite_coverage", "propose_cosine",
-                     "mutual_cosine", "merge_containment", "rewrite_coverage_long", "strong_cosine", "strong_share"):
+                     "mutual_cosine", "merge_containment", "rewrite_coverage_long", "strong_cosine", "strong_share",
+                     "order_agreement", "whole_coverage", "whole_coverage_long",
+                     "whole_mean_cosine"):
             value = getattr(self, name)
             if not 0.0 <= value <= 1.0:
                 raise ConfigError(f"[reuse] {name} = {value!r} must lie in [0, 1]")

@@ -1,0 +1,123 @@
+"""find_derivations end to end on articles written for the tests (a fictional flood)."""
+
+from __future__ import annotations
+
+import tracemalloc
+from datetime import datetime, timedelta
+
+import pytest
+
+from corroborator.records import Article
+from corroborator.reuse import find_derivations, independent_sources, lineages
+
+WIRE = (
+    "The river Elbrin burst its banks on Tuesday, flooding nearly 2,000 homes in the town "
+    "of Marsk.\n"
+    "Mayor Ilse Varga said emergency crews had rescued 140 people from rooftops overnight.\n"
+    '"We have never seen water rise this fast," Varga told reporters at the town hall.\n'
+    "The regional weather office said another 80 millimetres of rain were expected by "
+    "Thursday.\n"
+    "Schools in Marsk will stay closed for the rest of the week, officials said."
+)
+REWRITE = (
+    "Nearly 2,000 houses in Marsk went under water on Tuesday after the Elbrin overflowed.\n"
+    "Crews working through the night pulled 140 residents off their roofs, according to "
+    "Mayor Ilse Varga.\n"
+    "Speaking at the town hall, Varga said the water had risen faster than ever before.\n"
+    "Forecasters expect a further 80 millimetres of rainfall before Thursday.\n"
+    "Officials said schools in the town would remain shut until next week."
+)
+OTHER = (
+    "A fire destroyed a warehouse in the port city of Delm on Monday night.\n"
+    "Firefighters fought the blaze for six hours before it was brought under control.\n"
+    "No injuries were reported, a fire brigade spokesman said."
+)
+DAY = datetime(2024, 5, 1, 8, 0)
+
+
+def article(ident: str, text: str, hours: float | None, outlet: str | None = None,
+            hints: dict | None = None) -> Article:
+    when = None if hours is None else DAY + timedelta(hours=hours)
+    return Article(ident, None, f"https://{outlet or ident}.example/{ident}", outlet or ident,
+                   None, when, "en", text, "", hints or {})
+
+
+def edges(derivations) -> dict[tuple[str, str], object]:
+    return {(d.article_id, d.source_id): d for d in derivations}
+
+
+def test_bad_input_empty_and_one_sentence_articles(settings) -> None:
+    arts = [article("empty", "", 1), article("blank", "  \n\n ", 2),
+            article("one", "Only one short sentence here.", 3),
+            article("one-again", "Only one short sentence here.", 4),
+            article("furniture", "By Jane Doe\nRead more: elsewhere", 5)]
+    found = edges(find_derivations(arts, settings))
+    # Identical one-sentence articles are copies; empty ones take part in nothing.
+    assert set(found) == {("one-again", "one")}
+    assert found[("one-again", "one")].relation == "copy"
+    assert find_derivations([], settings) == []
+
+
+def test_identical_articles_from_different_outlets_are_kept_and_linked(settings) -> None:
+    arts = [article("a", WIRE, 1, "wire"),
+            article("b", "By Anna Bell\n" + WIRE + "\nThis article first appeared on X.", 2,
+                    "daily"),
+            article("c", WIRE, None, "weekly", hints={"canonical_url": "https://wire.example/a"})]
+    found = edges(find_derivations(arts, settings))
+    assert set(found) == {("b", "a"), ("c", "a")}
+    assert found[("b", "a")].direction_from == "published"
+    assert found[("c", "a")].direction_from == "hint"
+    assert all(d.relation == "copy" and d.changes == () for d in found.values())
+    assert independent_sources(["a", "b", "c"], list(found.values())) == 1
+
+
+def test_thousands_of_copies_stay_linear_and_bounded(settings) -> None:
+    copies = [article(f"c{i:04d}", WIRE + ("\nRead more: news" if i % 2 else ""), i, f"o{i}")
+              for i in range(3000)]
+    tracemalloc.start()
+    derivations = find_derivations(copies + [article("x", OTHER, 1)], settings)
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    assert len(derivations) == 2999  # a spanning tree, not 4.5 million pairs
+    assert {d.source_id for d in derivations} == {"c0000"}
+    assert peak < 300 * 1024 * 1024
+    roots = lineages([a.id for a in copies] + ["x"], derivations)
+    assert len(set(roots.values())) == 2
+
+
+@pytest.mark.embeddings
+def test_near_copy_with_changed_figure_and_added_sentence(settings, embedder) -> None:
+    near = WIRE.replace("nearly 2,000", "more than 2,000") + "\nRoads into Marsk remain closed."
+    found = edges(find_derivations([article("w", WIRE, 1), article("n", near, 2)], settings))
+    edge = found[("n", "w")]
+    assert edge.relation == "near-copy"
+    kinds = {(c.kind, c.before, c.after) for c in edge.changes}
+    assert ("figure", "nearly 2,000", "more than 2,000") in {
+        (k, b and b.replace(" homes", ""), a and a.replace(" homes", "")) for k, b, a in kinds}
+    assert ("sentence-added", None, "Roads into Marsk remain closed.") in kinds
+    figure = next(c for c in edge.changes if c.kind == "figure")
+    assert near[figure.article_sentence[0]:figure.article_sentence[1]].startswith("The river")
+
+
+@pytest.mark.embeddings
+def test_rewrite_without_shared_wording_is_found_unrelated_is_not(settings, embedder) -> None:
+    arts = [article("w", WIRE, 1), article("r", REWRITE, 3), article("o", OTHER, 2)]
+    found = edges(find_derivations(arts, settings, candidates=[("w", "r"), ("w", "o"),
+                                                               ("r", "o")]))
+    assert set(found) == {("r", "w")}
+    assert found[("r", "w")].relation == "rewrite"
+    assert independent_sources(["w", "r", "o"], list(found.values())) == 2
+
+
+@pytest.mark.embeddings
+def test_partial_copy_direction_by_containment_without_times(settings, embedder) -> None:
+    lines = WIRE.split("\n")
+    longer = "\n".join(lines + ["Volunteers filled sandbags along the embankment all night.",
+                                "The army sent two helicopters to help with the rescue."])
+    arts = [article("short", WIRE, None), article("long", longer, None)]
+    found = edges(find_derivations(arts, settings))
+    # The article that holds the other and adds material of its own is the later one.
+    assert ("long", "short") in found
+    assert found[("long", "short")].direction_from == "containment"
+    added = [c for c in found[("long", "short")].changes if c.kind == "sentence-added"]
+    assert len(added) == 2
