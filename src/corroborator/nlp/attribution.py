@@ -355,7 +355,9 @@ def _object_content(verb: Token, entry: lex.CueEntry) -> list[Token]:
 def _inverted_content(verb: Token) -> list[Token]:
     """"X, he said": the cue hangs off the clause it reports (or heads a clause on its left)."""
     head = verb.head
-    if verb.dep_ == "parataxis" and head.i != verb.i:
+    if verb.dep_ == "parataxis" and head.i != verb.i and not any(
+        c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "oprd") for c in verb.rights
+    ):
         # "“A,” he said, “B.”": the cue interrupts the clause it reports
         own = {t.i for t in verb.subtree}
         return [t for t in head.subtree if t.i not in own]
