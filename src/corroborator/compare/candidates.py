@@ -115,12 +115,14 @@ def story_vectors(
 
 
 def figure_pairs(
-    figures: Sequence[Figure], vectors: StoryVectors, threshold: float
+    figures: Sequence[Figure], vectors: StoryVectors, threshold: float, per_figure: int = 50
 ) -> list[tuple[int, int, float]]:
     """Index pairs of figures in different articles that measure the same thing.
 
     Returns ``(i, j, cosine)`` with ``i < j``: same scale (kind, unit) and the cosine of the
     measured phrases at least ``threshold``. Compatibility of the values is not checked here.
+    Each figure keeps its ``per_figure`` closest partners, which bounds the work on huge
+    stories whose figures all measure the same thing.
     """
     if not figures:
         return []
@@ -131,7 +133,11 @@ def figure_pairs(
         fi = figures[i]
         if fi.measured is None:
             continue
-        for j in np.nonzero(sims[i, i + 1 :] >= threshold)[0] + i + 1:
+        row = sims[i, i + 1 :]
+        hits = np.nonzero(row >= threshold)[0]
+        if len(hits) > per_figure:
+            hits = hits[np.argpartition(-row[hits], per_figure)[:per_figure]]
+        for j in hits + i + 1:
             fj = figures[int(j)]
             if fj.measured is None or fj.claim.article_id == fi.claim.article_id:
                 continue

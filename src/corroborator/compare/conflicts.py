@@ -56,6 +56,20 @@ class StoryContext:
     derivations: Sequence[Derivation]
     settings: CompareSettings
     added_claims: list[Claim] = field(default_factory=list)
+    _figures: dict[str, list[Quantity]] = field(default_factory=dict)
+    _words: dict[str, str] = field(default_factory=dict)
+
+    def figures_in(self, article: Article) -> list[Quantity]:
+        """Every figure of ``article``'s text (scanned once per story)."""
+        if article.id not in self._figures:
+            self._figures[article.id] = scan_quantities(article.text)
+        return self._figures[article.id]
+
+    def words_of(self, article: Article) -> str:
+        """The article's words, normalised for quotation search (computed once)."""
+        if article.id not in self._words:
+            self._words[article.id] = " ".join(_words(article.text))
+        return self._words[article.id]
 
     def published(self, claim: Claim) -> datetime | None:
         article = self.articles.get(claim.article_id)
@@ -137,8 +151,8 @@ def judge_figures(ctx: StoryContext, fa: Figure, fb: Figure) -> Conflict | None:
         return None
     if ctx.speakers.same(first, second):
         a1, a2 = ctx.articles.get(first.article_id), ctx.articles.get(second.article_id)
-        if (a2 is not None and _states(a2, f1.quantity)) or (
-                a1 is not None and _states(a1, f2.quantity)):
+        if (a2 is not None and _states(a2, f1.quantity, ctx)) or (
+                a1 is not None and _states(a1, f2.quantity, ctx)):
             return None  # each article also gives the other's figure somewhere
         gap = _hours_apart(ctx, first, second)
         cue = _UPDATE_CUE.search(ctx.sentence(second))
@@ -180,7 +194,7 @@ def _norm(text: str | None) -> str:
 
 def _claim_with_figure(
     ctx: StoryContext, claims: Sequence[Claim], article_id: str, written: str | None,
-    sentence: tuple[int, int] | None,
+    sentence: tuple[int, int] | None, figure: Quantity | None = None,
 ) -> tuple[Claim, Quantity] | None:
     """The claim of ``article_id`` carrying the figure written ``written``, or an outlet claim
     built from the changed sentence when no claim carries it (the outlet states it itself)."""
@@ -191,7 +205,11 @@ def _claim_with_figure(
         if claim.article_id != article_id:
             continue
         for q in claim.quantities:
-            if want in _norm(q.text) or _norm(q.text) in want:
+            if figure is not None:
+                if q.span.overlap(figure.span) > 0:
+                    return claim, q
+                continue
+            if _norm(q.text) == want or _norm(q.text).endswith(" " + want):
                 span = claim.sentence_span or claim.content_span
                 if sentence is None or Span(*sentence).overlap(span) > 0:
                     return claim, q
@@ -206,8 +224,11 @@ def _claim_with_figure(
         end = article.text.find(".", at)
         sentence = (start, len(article.text) if end < 0 else end + 1)
     start, end = sentence
-    found = [q for q in scan_quantities(article.text[start:end], start)
-             if want in _norm(q.text) or _norm(q.text) in want]
+    if figure is not None:
+        found = [figure]
+    else:
+        found = [q for q in scan_quantities(article.text[start:end], start)
+                 if want in _norm(q.text) or _norm(q.text) in want]
     if not found:
         return None
     ident = hashlib.sha1(f"{article_id}:{start}:{end}:outlet".encode()).hexdigest()[:16]
@@ -239,8 +260,8 @@ def derivation_conflicts(ctx: StoryContext, claims: Sequence[Claim]) -> list[Con
             (c1, q1), (c2, q2) = src, dst
             if not intervals.conflicting(q1, q2):
                 continue  # "about 120" -> "roughly 120": reworded, not changed
-            if _states(ctx.articles[edge.source_id], q2) or _states(
-                    ctx.articles[edge.article_id], q1):
+            if _states(ctx.articles[edge.source_id], q2, ctx) or _states(
+                    ctx.articles[edge.article_id], q1, ctx):
                 continue  # both figures are in both texts: sentences were misaligned
             speaker = ctx.speakers.of(c1)
             who = f" attributed to {speaker.label}" if speaker.kind == NAMED else ""
@@ -253,12 +274,13 @@ def derivation_conflicts(ctx: StoryContext, claims: Sequence[Claim]) -> list[Con
     return out
 
 
-def _states(article: Article, figure: Quantity) -> bool:
+def _states(article: Article, figure: Quantity, ctx: StoryContext | None = None) -> bool:
     """True when ``article`` itself gives a figure compatible with ``figure`` (same scale)."""
+    found = ctx.figures_in(article) if ctx is not None else scan_quantities(article.text)
     return any(
         intervals.same_scale(q, figure) and intervals.compatible(q, figure)
         and q.value == figure.value
-        for q in scan_quantities(article.text)
+        for q in found
     )
 
 
@@ -269,10 +291,10 @@ def _words(text: str) -> list[str]:
     return [w.lower().replace("’", "'") for w in _QUOTE_WORDS.findall(text)]
 
 
-def quote_found_in(quote: str, text: str, ratio: float) -> bool:
+def quote_found_in(quote: str, text: str, ratio: float, normalised: bool = False) -> bool:
     """True when ``text`` contains the quotation (word-normalised, small edits allowed)."""
     q = " ".join(_words(quote))
-    t = " ".join(_words(text))
+    t = text if normalised else " ".join(_words(text))
     if not q:
         return True
     if q in t:
@@ -306,7 +328,8 @@ def quote_variants(ctx: StoryContext, claims: Sequence[Claim]) -> list[Conflict]
         root = ctx.roots.get(claim.article_id, claim.article_id)
         elsewhere = [a for a in ctx.articles.values()
                      if ctx.roots.get(a.id, a.id) != root]
-        if any(quote_found_in(quote, a.text, ratio) for a in elsewhere):
+        if any(quote_found_in(quote, ctx.words_of(a), ratio, normalised=True)
+               for a in elsewhere):
             continue  # other lineages carry the same words: a real, shared quotation
         for other in by_speaker.get(speaker.key, []):
             other_root = ctx.roots.get(other.article_id, other.article_id)

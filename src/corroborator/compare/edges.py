@@ -25,7 +25,7 @@ from .candidates import EmbedFn
 from .conflicts import StoryContext, _claim_with_figure, _q, _states
 
 COPY_RATIO = 85.0  # token-set ratio of masked sentences for copies and near-copies
-REWRITE_COSINE = 0.7  # cosine of masked sentences for rewrites
+REWRITE_COSINE = 0.6  # cosine of masked sentences for rewrites
 
 
 _ARTICLES = frozenset(["one", "a", "an"])
@@ -33,8 +33,10 @@ _ARTICLES = frozenset(["one", "a", "an"])
 
 def _figures(sentence: Sentence) -> list[Quantity]:
     # a bare "one" is far more often a determiner than a figure ("one of the", "a" → "one")
+    # durations and distances count here: "the last 20 years" -> "40 years" is a change
     return [q for q in scan_quantities(sentence.text, sentence.start)
-            if intervals.is_figure(q) and q.text.lower().strip() not in _ARTICLES]
+            if (q.low is not None or q.high is not None) and q.kind != "ratio"
+            and q.text.lower().strip() not in _ARTICLES]
 
 
 def _masked(sentence: Sentence, figures: Sequence[Quantity]) -> str:
@@ -45,6 +47,10 @@ def _masked(sentence: Sentence, figures: Sequence[Quantity]) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+def _differ(a: Quantity, b: Quantity) -> bool:
+    return intervals.same_scale(a, b) and not intervals.compatible(a, b)
+
+
 def _changed(before: Sequence[Quantity], after: Sequence[Quantity]) -> tuple[Quantity,
                                                                               Quantity] | None:
     """The one figure pair that changed: in order when both sentences give as many figures
@@ -53,9 +59,9 @@ def _changed(before: Sequence[Quantity], after: Sequence[Quantity]) -> tuple[Qua
     if len(before) == len(after):
         differ = [(s, d) for s, d in zip(before, after, strict=True)
                   if not (intervals.same_scale(s, d) and intervals.compatible(s, d))]
-        if len(differ) == 1 and intervals.conflicting(*differ[0]):
+        if len(differ) == 1 and _differ(*differ[0]):
             return differ[0]
-        return None
+        # several differ: the sentence was reordered; fall back to unpartnered figures
     lone_after = [d for d in after
                   if not any(intervals.same_scale(d, s) and intervals.compatible(d, s)
                              for s in before)]
@@ -64,7 +70,7 @@ def _changed(before: Sequence[Quantity], after: Sequence[Quantity]) -> tuple[Qua
                               for d in after)]
     if len(lone_after) == 1 and len(lone_before) == 1:
         s, d = lone_before[0], lone_after[0]
-        if intervals.conflicting(s, d):
+        if _differ(s, d):
             return s, d
     return None
 
@@ -110,12 +116,12 @@ def _edge(ctx: StoryContext, claims: Sequence[Claim], edge: Derivation, source: 
         if pair is None:
             continue
         before, after = pair
-        if _states(source, after) or _states(derived, before):
-            continue
+        if _states(source, after, ctx):
+            continue  # the source gives the new figure too: the sentences were misaligned
         a = _claim_with_figure(ctx, claims, source.id, before.text,
-                               (src[i][0].start, src[i][0].end))
+                               (src[i][0].start, src[i][0].end), before)
         b = _claim_with_figure(ctx, claims, derived.id, after.text, (sentence.start,
-                                                                      sentence.end))
+                                                                      sentence.end), after)
         if a is None or b is None:
             continue
         speaker = ctx.speakers.of(a[0])

@@ -1,0 +1,129 @@
+"""End-to-end throughput of the analysis chain beside spaCy's bare parse of the same texts.
+
+Builds seeded synthetic news articles (``benchmarks/_generate.py``: ≥ 2,000 articles over
+≥ 100 stories by default), then in one run:
+
+1. **bare parse**: ``nlp.pipe`` over the article texts (the unavoidable floor of the cost);
+2. **end to end**: ``analyze_articles`` → ``find_derivations`` → ``cluster_articles`` →
+   ``compare_story`` per story, each stage timed.
+
+Prints articles/s for both, their ratio (aim: end to end ≥ 0.6 × bare parse), the time per
+stage, the number of stories, conflicts and propositions found, and peak memory
+(``ru_maxrss`` of this process and of worker processes). Never asserts on time.
+
+    .venv/bin/python benchmarks/analyze.py                       # 2,000 articles, 120 stories
+    .venv/bin/python benchmarks/analyze.py --articles 300 --stories 30 --processes 1
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import resource
+import sys
+import time
+from datetime import datetime
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from _generate import generate  # noqa: E402
+
+from corroborator.records import Article  # noqa: E402
+from corroborator.records.article import article_id, content_hash  # noqa: E402
+
+
+def build_articles(count: int, stories: int, seed: int) -> list[Article]:
+    out = []
+    for item in generate(count, stories=stories, seed=seed):
+        text = item.title + "\n\n" + "\n\n".join(item.paragraphs)
+        published = datetime.fromisoformat(item.published.replace("Z", "+00:00"))
+        out.append(Article(article_id(text, item.outlet, item.url, item.title), None, item.url,
+                           item.outlet, item.title, published, "en", text,
+                           content_hash(text)))
+    return out
+
+
+def _peak_mb() -> dict[str, float]:
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    return {"peak_rss_mb": round(own, 1), "peak_rss_children_mb": round(children, 1)}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--articles", type=int, default=2000)
+    parser.add_argument("--stories", type=int, default=120)
+    parser.add_argument("--processes", type=int, default=2, help="spaCy worker processes")
+    parser.add_argument("--seed", type=int, default=13)
+    args = parser.parse_args(argv)
+
+    from corroborator.compare import compare_story
+    from corroborator.embeddings import load_model
+    from corroborator.nlp.analyze import analyze_articles
+    from corroborator.nlp.loader import load_pipeline
+    from corroborator.reuse import find_derivations
+    from corroborator.settings import load_settings
+    from corroborator.stories import cluster_articles
+
+    settings = load_settings(environ={}, overrides={"nlp": {"n_process": args.processes}})
+    articles = build_articles(args.articles, args.stories, args.seed)
+    texts = [a.text for a in articles]
+    nlp = load_pipeline(settings.raw("nlp")["model"])
+    load_model()  # model loading is not throughput: load both before timing
+
+    started = time.perf_counter()
+    parsed = sum(1 for _ in nlp.pipe(texts, batch_size=settings.raw("nlp")["batch_size"],
+                                     n_process=args.processes))
+    bare = time.perf_counter() - started
+
+    stages: dict[str, float] = {}
+    t0 = time.perf_counter()
+    analyses = list(analyze_articles(articles, settings, nlp=nlp))
+    claims = [c for a in analyses for c in a.claims]
+    stages["analyze"] = time.perf_counter() - t0
+    t = time.perf_counter()
+    derivations = find_derivations(articles, settings)
+    stages["reuse"] = time.perf_counter() - t
+    t = time.perf_counter()
+    stories = cluster_articles(articles, settings)
+    stages["stories"] = time.perf_counter() - t
+    t = time.perf_counter()
+    by_article: dict[str, list] = {}
+    for claim in claims:
+        by_article.setdefault(claim.article_id, []).append(claim)
+    conflicts = propositions = 0
+    for story in stories:
+        story_claims = [c for a in story.article_ids for c in by_article.get(a, [])]
+        result = compare_story(story, articles, story_claims, derivations, settings)
+        conflicts += len(result.conflicts)
+        propositions += len(result.propositions)
+    stages["compare"] = time.perf_counter() - t
+    total = time.perf_counter() - t0
+
+    report = {
+        "benchmark": "analyze",
+        "machine": f"{platform.machine()} {os.cpu_count()} cores, Python "
+                   f"{platform.python_version()}",
+        "load_average": [round(x, 2) for x in os.getloadavg()],
+        "articles": len(articles),
+        "generated_stories": args.stories,
+        "processes": args.processes,
+        "bare_parse_articles_per_s": round(parsed / bare, 1),
+        "end_to_end_articles_per_s": round(len(articles) / total, 1),
+        "ratio_end_to_end_to_bare": round((len(articles) / total) / (parsed / bare), 3),
+        "seconds": {"bare_parse": round(bare, 1), **{k: round(v, 1) for k, v in stages.items()},
+                    "end_to_end": round(total, 1)},
+        "found": {"claims": len(claims), "derivations": len(derivations),
+                  "stories": len(stories), "propositions": propositions,
+                  "conflicts": conflicts},
+        **_peak_mb(),
+    }
+    print(json.dumps(report, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
