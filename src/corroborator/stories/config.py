@@ -14,13 +14,13 @@ class StorySettings:
     """Every threshold and weight of the clusterer; see ``docs/stories.md`` for tuning."""
 
     SECTION = "stories"
-    embedding_weight: float = 0.5
+    embedding_weight: float = 0.625
     tfidf_weight: float = 0.6
     entity_weight: float = 0.3
     number_weight: float = 0.2
     time_weight: float = 0.2
     time_scale_hours: float = 72.0
-    threshold: float = 0.35
+    threshold: float = 0.375
     window_days: float = 10.0
     merge_every: int = 50
     merge_threshold: float = 0.6
