@@ -152,3 +152,11 @@ def test_real_models_group_fictional_events(settings, nlp, embedder, story_artic
     articles = story_articles()
     stories = cluster_articles(articles, settings)
     assert _groups(stories) == _gold_groups(story_gold(articles))
+
+
+def test_progress_is_called_once_per_article(settings, fake_features, story_articles) -> None:
+    calls = []
+    articles = story_articles()
+    cluster_articles(articles, settings, lambda done, total: calls.append((done, total)),
+                     extractor=fake_features)
+    assert calls == [(i + 1, len(articles)) for i in range(len(articles))]

@@ -42,7 +42,7 @@ def cluster_articles(
 ) -> list[Story]:
     """Group ``articles`` into stories (deterministic; the number of stories is not given).
 
-    ``progress(done, total)`` is called after each feature batch.
+    ``progress(done, total)`` is called once per article clustered.
     """
     clusterer = StoryClusterer(settings, extractor=extractor)
     clusterer.add_many(publication_order(articles), progress=progress)

@@ -97,8 +97,9 @@ class StoryClusterer:
             batch = [a for a in articles[start : start + size]]
             for features in self.extractor.extract(batch):
                 out.append(self.add_features(features))
-            if progress is not None:
-                progress(min(start + size, len(articles)), len(articles))
+                if progress is not None:
+                    # Once per article, so counters that ignore the arguments still add up.
+                    progress(len(out), len(articles))
         return out
 
     def add_features(self, features: ArticleFeatures) -> str:
