@@ -16,7 +16,7 @@ import argparse
 import json
 import sys
 import time
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from corroborator.evaluation import gate
@@ -24,7 +24,7 @@ from corroborator.evaluation.metrics import bcubed, pairwise
 from corroborator.records import Article
 from corroborator.records.article import article_id, content_hash
 from corroborator.settings import load_settings
-from corroborator.stories import StoryClusterer, StorySettings, publication_order
+from corroborator.stories import StoryClusterer, publication_order
 
 ROOT = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "neus_allsides"
 PROBE = ROOT / "roundup_probe" / "train.source"
@@ -69,7 +69,7 @@ def load_crawl(path: Path = CRAWL) -> tuple[list[Article], dict[str, str]]:
     for number, line in enumerate(path.read_text("utf-8").splitlines()):
         event = json.loads(line)
         try:
-            day = datetime.fromisoformat(event.get("date") or "").astimezone(timezone.utc)
+            day = datetime.fromisoformat(event.get("date") or "").astimezone(UTC)
         except ValueError:
             day = None
         for offset, side in enumerate(("left", "center", "right")):

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import numpy as np
 import pytest
@@ -17,7 +17,7 @@ from corroborator.records import Article
 from corroborator.records.article import article_id, content_hash
 from corroborator.stories import FeatureExtractor
 
-T0 = datetime(2031, 3, 2, 8, 0, tzinfo=timezone.utc)
+T0 = datetime(2031, 3, 2, 8, 0, tzinfo=UTC)
 
 # (story, outlet, hours after T0, title, text)
 EVENTS = [

@@ -8,7 +8,7 @@ in, and articles without a date come after the dated ones, ordered by id.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from datetime import timezone
+from datetime import UTC
 from typing import TYPE_CHECKING
 
 from ..records import Article, Story
@@ -27,7 +27,7 @@ def publication_order(articles: Sequence[Article]) -> list[Article]:
         if when is None:
             return (1, 0.0, article.id)
         if when.tzinfo is None:
-            when = when.replace(tzinfo=timezone.utc)
+            when = when.replace(tzinfo=UTC)
         return (0, when.timestamp(), article.id)
 
     return sorted(articles, key=key)

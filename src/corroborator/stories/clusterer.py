@@ -144,9 +144,11 @@ class StoryClusterer:
             return None
         window = self.config.window_days * 86400.0
         t = item.first_time
-        if t is not None and story.last_time is not None:
-            if t - story.last_time > window or story.first_time - t > window:  # type: ignore[operator]
-                return None
+        first, last = story.first_time, story.last_time
+        if t is not None and first is not None and last is not None and (
+            t - last > window or first - t > window
+        ):
+            return None
         return story
 
     def _candidates(self, item: Vectors, keys: list[str], exclude: str | None) -> list[StoryState]:

@@ -13,7 +13,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
@@ -109,7 +109,7 @@ def _timestamp(value: datetime | None) -> float | None:
         return None
     if value.tzinfo is None:
         # Naive times are taken as UTC so that the same input always gives the same order.
-        value = value.replace(tzinfo=timezone.utc)
+        value = value.replace(tzinfo=UTC)
     return value.timestamp()
 
 
@@ -190,16 +190,16 @@ class FeatureExtractor:
         norms = np.linalg.norm(vectors, axis=1, keepdims=True)
         vectors = vectors / np.where(norms == 0, 1.0, norms)
         counts = _hasher(cfg.hash_bits, cfg.max_text_chars).transform(
-            [f"{t}\n{a.text}" if a.title else a.text for a, (t, _) in zip(articles, heads)]
+            [f"{t}\n{a.text}" if a.title else a.text for a, (t, _) in zip(articles, heads, strict=True)]
         )
         mentions = self._ner_fn(short)
         entity_labels = set(cfg.entity_labels)
         number_labels = set(cfg.number_labels)
         result = []
-        for row, (article, (title, lead)) in enumerate(zip(articles, heads)):
+        for row, (article, (title, lead)) in enumerate(zip(articles, heads, strict=True)):
             lo, hi = counts.indptr[row], counts.indptr[row + 1]
             terms = {
-                int(i): float(c) for i, c in zip(counts.indices[lo:hi], counts.data[lo:hi])
+                int(i): float(c) for i, c in zip(counts.indices[lo:hi], counts.data[lo:hi], strict=True)
             }
             entities, numbers = set(), set()
             for text, label in mentions[row]:

@@ -7,7 +7,7 @@ a short breaking-news line, while the central one names what most reports agree 
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import numpy as np
 
@@ -48,7 +48,7 @@ def central_title(story: StoryState) -> tuple[str, str]:
 
 
 def _when(timestamp: float | None) -> datetime | None:
-    return None if timestamp is None else datetime.fromtimestamp(timestamp, tz=timezone.utc)
+    return None if timestamp is None else datetime.fromtimestamp(timestamp, tz=UTC)
 
 
 def summary_line(story: StoryState, lead: str) -> str:
