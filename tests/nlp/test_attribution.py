@@ -141,6 +141,14 @@ def test_reportedly_is_unattributed_hearsay(nlp):
     assert "withdrawn from the town" in text[att.content[0] : att.content[1]]
 
 
+def test_asked_participle_has_no_speaker_and_answers_count(nlp):
+    text = "Asked if he would run, Smith said no."
+    atts = {text[a.cue[0] : a.cue[1]]: a for a in find_attributions(nlp(text))}
+    assert atts["Asked"].speaker is None
+    assert text[slice(*atts["Asked"].content)] == "if he would run"
+    assert atts["said"].speaker_text == "Smith" and text[slice(*atts["said"].content)] == "no"
+
+
 def test_offsets_shift_with_paragraph_offset(nlp):
     text = "Officials said the road was closed."
     att = find_attributions(nlp(text), offset=100)[0]

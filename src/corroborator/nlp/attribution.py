@@ -248,7 +248,7 @@ def _subject(verb: Token, depth: int = 0) -> tuple[_Speaker | None, bool]:
                     child.text[:1].isupper() and child.is_alpha and child.i == verb.i - 1 and (
                     child.i == child.sent.start or child.pos_ == "PROPN"):
                 return _speaker_from(child), False
-    if passive or any(c.dep_ == "auxpass" for c in verb.children):
+    if passive or verb.tag_ == "VBN" or any(c.dep_ == "auxpass" for c in verb.children):
         for child in verb.children:
             if child.dep_ == "agent":
                 objs = [g for g in child.children if g.dep_ == "pobj"]
@@ -265,8 +265,10 @@ def _subject(verb: Token, depth: int = 0) -> tuple[_Speaker | None, bool]:
         head = head.head
     if depth < 3 and head.i != verb.i and head.pos_ in ("VERB", "AUX") and (
         verb.dep_ in ("xcomp", "conj")
-        or verb.dep_ in ("advcl", "pcomp") and verb.tag_ in ("VBG", "VBN")
+        or verb.dep_ in ("advcl", "pcomp") and verb.tag_ == "VBG"
     ):
+        # (a past participle "Asked whether ..., Carson said" is passive: Carson is the one
+        # asked, not the asker, so it does not share the subject)
         return _subject(head, depth + 1)
     return None, False
 
@@ -303,6 +305,18 @@ _RECIPIENT_VERBS = frozenset(
 
 
 def _object_content(verb: Token, entry: lex.CueEntry) -> list[Token]:
+    if entry.kind == "speech":
+        # "said no", "said so", "answered yes": a pro-form stands for the whole answer
+        short = [c for c in verb.rights if c.lower_ in ("yes", "no", "so")
+                 and c.dep_ in ("intj", "dobj", "advmod", "npadvmod", "ccomp", "attr")]
+        if short:
+            return short
+    if entry.lemma == "ask":
+        # "Asked if he would run": the question is an adverbial clause with if/whether
+        questions = [c for c in verb.rights if c.dep_ == "advcl" and any(
+            m.dep_ == "mark" and m.lower_ in ("if", "whether") for m in c.children)]
+        if questions:
+            return list(questions[0].subtree)
     if entry.lemma in lex.CLAUSE_ONLY_VERBS:
         objs = _after(verb, ("dobj",))
         if not any(t.text in _QUOTE_CHARS for o in objs for t in o.subtree):
@@ -431,6 +445,8 @@ def _stance(entry: lex.CueEntry, content: list[Token], subject: _Speaker | None,
     if entry.lemma == "report" and (subject is None or subject.head.lemma_ == "report"):
         return "reported"
     if passive and subject is None and entry.kind in ("speech", "cognition"):
+        if entry.lemma == "ask":
+            return "stated"
         return "reported" if entry.lemma in ("report", "say", "tell") else "hedged"
     if stance in ("stated", "confirmed") and content:
         ids = {t.i for t in content}
@@ -475,6 +491,11 @@ def _make(doc: Doc, offset: int, content_tokens: list[Token], verb_range: tuple[
                       cue_lemma=lemma, kind=kind)
     if speaker is not None:
         span = _char_span(speaker.tokens, offset, text)
+        while span and span[1] - span[0] > 1 and text[span[0] - offset] in "([":
+            span = (span[0] + 1, span[1])
+        while span and span[1] - span[0] > 1 and text[span[1] - offset - 1] in ")]" and \
+                "(" not in text[span[0] - offset : span[1] - offset]:
+            span = (span[0], span[1] - 1)
         att.speaker = span
         att.speaker_text = speaker.name
         att.speaker_label = speaker.label
