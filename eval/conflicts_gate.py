@@ -117,9 +117,7 @@ def _key_article_map(key: dict[str, Any], articles: Sequence[Article]) -> dict[s
     out = {}
     for name, meta in key["articles"].items():
         for article in articles:
-            if article.url and article.url.rstrip("/") == name.rstrip("/"):
-                out[name] = article.id
-            elif article.path and meta.get("format") == "text" and article.path.endswith(name):
+            if article.url and article.url.rstrip("/") == name.rstrip("/") or article.path and meta.get("format") == "text" and article.path.endswith(name):
                 out[name] = article.id
     return out
 
@@ -265,7 +263,7 @@ def score_synthetic(corpus: Corpus, compatible: dict[str, str],
         else:
             notes.append(f"not a quantity change, not scored: {ident} {before!r} -> {after!r}")
     found = 0
-    for ident, ((start, end), before, after) in changed.items():
+    for ident, (_span, before, after) in changed.items():
         hit = False
         for _, claims in by_article.get(ident, []):
             mine = [c for c in claims if c.article_id == ident]

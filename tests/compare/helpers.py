@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Sequence
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import numpy as np
 
@@ -27,7 +27,7 @@ def bow_embed(texts: Sequence[str]) -> np.ndarray:
 
 
 def article(ident: str, outlet: str, text: str, day: int | None = 4, hour: int = 9) -> Article:
-    when = datetime(2026, 5, day, hour, tzinfo=timezone.utc) if day else None
+    when = datetime(2026, 5, day, hour, tzinfo=UTC) if day else None
     return Article(ident, f"{ident}.txt", None, outlet, None, when, "en", text, "")
 
 

@@ -6,6 +6,7 @@ from corroborator.records import Change, Derivation, Story
 
 from .helpers import COPY, LATER, REWRITE, TROOPS, WIRE, article, bow_embed, example_claims
 
+
 def _run(settings, derivations=()):
     arts = [WIRE, COPY, REWRITE, LATER]
     story = Story("s1", "Brenmoor", tuple(a.id for a in arts))

@@ -36,9 +36,7 @@ def is_figure(q: Quantity) -> bool:
         return False
     if q.kind == "ratio":
         return False
-    if q.kind == "measure" and (q.unit or "").lower() in _CONTEXT_UNITS:
-        return False
-    return True
+    return not (q.kind == "measure" and (q.unit or "").lower() in _CONTEXT_UNITS)
 
 
 def _unit_key(unit: str | None) -> str | None:

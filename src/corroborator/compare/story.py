@@ -10,8 +10,8 @@ from ..records import Article, Claim, Conflict, Derivation, Proposition, Story
 from ..settings import EmbeddingSettings, Settings
 from . import conflicts as cf
 from . import intervals
-from .edges import edge_conflicts
 from .candidates import CachedEmbed, EmbedFn, claim_pairs, figure_pairs, figures_of, story_vectors
+from .edges import edge_conflicts
 from .propositions import build_propositions, claim_sources, dedupe_conflicts, group_claims
 from .settings import CompareSettings
 from .speakers import StorySpeakers
