@@ -49,3 +49,10 @@ def test_parse_keeps_context_in_order(nlp):
     paras = split_paragraphs("One.\nTwo.\nThree.")
     out = list(parse_paragraphs(nlp, ((p, p.start) for p in paras), batch_size=2))
     assert [ctx for _, ctx in out] == [p.start for p in paras]
+
+
+def test_very_long_line_is_cut_at_sentence_ends():
+    text = "The council met again today. " * 2000  # ~58k characters, no line break
+    paras = split_paragraphs(text, max_chars=5000)
+    assert len(paras) > 10 and all(len(p.text) <= 5000 for p in paras)
+    assert all(text[p.start : p.end] == p.text and p.text.endswith(".") for p in paras)

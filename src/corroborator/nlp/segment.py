@@ -41,7 +41,26 @@ def looks_like_heading(line: str) -> bool:
     return not stripped.endswith(_FINAL_PUNCT) and len(stripped.split()) <= HEADING_MAX_WORDS
 
 
-def split_paragraphs(text: str) -> list[Paragraph]:
+# A "paragraph" longer than this (a text without line breaks) is cut at sentence ends so
+# no single parse exceeds the pipeline's length limit or its memory.
+MAX_PARAGRAPH_CHARS = 20_000
+
+
+def _pieces(text: str, start: int, end: int, limit: int) -> list[tuple[int, int]]:
+    out = []
+    while end - start > limit:
+        cut = max(text.rfind(". ", start, start + limit), text.rfind("\n", start, start + limit))
+        cut = cut + 1 if cut > start else start + limit
+        out.append((start, cut))
+        start = cut
+        while start < end and text[start].isspace():
+            start += 1
+    if end > start:
+        out.append((start, end))
+    return out
+
+
+def split_paragraphs(text: str, max_chars: int = MAX_PARAGRAPH_CHARS) -> list[Paragraph]:
     """Paragraphs of ``text`` (one per non-blank line), trimmed, with offsets into ``text``."""
     paragraphs = []
     for match in _LINE.finditer(text):
@@ -50,9 +69,11 @@ def split_paragraphs(text: str) -> list[Paragraph]:
         right = len(line.rstrip())
         if right <= left:
             continue
-        start, end = match.start() + left, match.start() + right
-        body = text[start:end]
-        paragraphs.append(Paragraph(start, end, body, looks_like_heading(body)))
+        for start, end in _pieces(text, match.start() + left, match.start() + right, max_chars):
+            body = text[start:end].rstrip()
+            end = start + len(body)
+            if body:
+                paragraphs.append(Paragraph(start, end, body, looks_like_heading(body)))
     return paragraphs
 
 
