@@ -5,7 +5,8 @@ in-memory storage keeps a Python set per bucket and a list per key, which measur
 per article at 21 bands (6.3 GB per million articles, over the 4 GB budget). Here each
 band key is one 64-bit integer in a numpy array, sorted in segments that are merged
 geometrically (a small log-structured merge), so an article costs about
-``bands * 12 + num_perm * 4`` bytes and inserts stay amortised O(log n).
+``bands * 12 + num_perm * 4`` bytes and inserts stay amortised O(log n). Buckets
+are read up to ``max_bucket`` entries, so a query costs O(bands * log n + max_bucket).
 
 Candidates are verified, not trusted: :meth:`LshIndex.query` returns ids with the Jaccard
 similarity estimated from the stored signatures, and the caller checks exact shingle overlap.
@@ -17,6 +18,7 @@ import hashlib
 import struct
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 from datasketch import MinHash
@@ -36,9 +38,19 @@ def _hash32(data: bytes) -> int:
     return struct.unpack("<I", hashlib.blake2b(data, digest_size=4).digest())[0]
 
 
+_SCHEME = "affine32"  # datasketch 2.0 default, named because reused permutations require it
+
+
+@lru_cache(maxsize=8)
+def _permutations(num_perm: int) -> object:
+    # datasketch draws the permutations anew for every MinHash; they depend only on the seed.
+    return MinHash(num_perm=num_perm, seed=1, scheme=_SCHEME).permutations
+
+
 def signature(items: Iterable[str], num_perm: int) -> np.ndarray:
     """MinHash signature (uint32, length ``num_perm``) of a set of strings; fixed seed."""
-    minhash = MinHash(num_perm=num_perm, seed=1, hashfunc=_hash32)
+    minhash = MinHash(num_perm=num_perm, seed=1, hashfunc=_hash32,
+                      permutations=_permutations(num_perm), scheme=_SCHEME)
     batch = [item.encode("utf-8") for item in items]
     if batch:
         minhash.update_batch(batch)
@@ -51,7 +63,8 @@ def _identity(value: int) -> int:
 
 def signature_of_hashes(hashes: np.ndarray, num_perm: int) -> np.ndarray:
     """MinHash signature of a set given as 64-bit item hashes (low 32 bits are used)."""
-    minhash = MinHash(num_perm=num_perm, seed=1, hashfunc=_identity)
+    minhash = MinHash(num_perm=num_perm, seed=1, hashfunc=_identity,
+                      permutations=_permutations(num_perm), scheme=_SCHEME)
     if len(hashes):
         minhash.update_batch((np.asarray(hashes, dtype=np.uint64) & np.uint64(0xFFFFFFFF))
                              .tolist())
@@ -83,7 +96,8 @@ class LshIndex:
     number of articles (about ``bands * 12 + num_perm * 4`` bytes each plus the id strings).
     """
 
-    def __init__(self, num_perm: int, bands: int, rows: int, buffer_size: int = 4096) -> None:
+    def __init__(self, num_perm: int, bands: int, rows: int, buffer_size: int = 4096,
+                 max_bucket: int = 1000) -> None:
         if bands * rows > num_perm:
             raise ValueError(f"bands*rows = {bands * rows} exceeds num_perm = {num_perm}")
         self.num_perm, self.bands, self.rows = num_perm, bands, rows
@@ -93,9 +107,14 @@ class LshIndex:
         self._mult = (rng.integers(1, 2**62, size=rows, dtype=np.uint64) * 2 + 1)
         self._salt = rng.integers(1, 2**63, size=bands, dtype=np.uint64)
         self._segments: list[_Segment] = []
-        self._buffer_keys: list[np.ndarray] = []
-        self._buffer_ids: list[int] = []
         self._buffer_size = buffer_size
+        self._buffer_keys = np.zeros((buffer_size, bands), dtype=np.uint64)
+        self._buffer_ids = np.zeros(buffer_size, dtype=np.int32)
+        self._buffered = 0
+        # A bucket shared by more than this many articles is read only up to this many (the
+        # earliest): a keyword bucket everybody falls into says nothing, and a story copied
+        # thousands of times needs only its first versions as candidate sources.
+        self.max_bucket = max_bucket
         self._ids: list[str] = []
         self._sigs = np.zeros((0, num_perm), dtype=np.uint32)
         self._count = 0
@@ -123,18 +142,20 @@ class LshIndex:
             grown[: len(self._sigs)] = self._sigs
             self._sigs = grown
         self._sigs[number] = sig
-        self._buffer_keys.append(self.band_keys(sig))
-        self._buffer_ids.append(number)
-        if len(self._buffer_ids) >= max(self._buffer_size, self._count // 8):
+        self._buffer_keys[self._buffered] = self.band_keys(sig)
+        self._buffer_ids[self._buffered] = number
+        self._buffered += 1
+        if self._buffered == self._buffer_size:
             self._flush()
         return number
 
     def _flush(self) -> None:
-        if not self._buffer_ids:
+        if not self._buffered:
             return
-        keys = np.concatenate(self._buffer_keys)
-        ids = np.repeat(np.asarray(self._buffer_ids, dtype=np.int32), self.bands)
-        self._buffer_keys, self._buffer_ids = [], []
+        n = self._buffered
+        keys = self._buffer_keys[:n].reshape(-1).copy()
+        ids = np.repeat(self._buffer_ids[:n], self.bands)
+        self._buffered = 0
         segment = _sorted_segment(keys, ids)
         # Merge while the newest segment is at least half the size of the one before, so
         # there are O(log n) segments and each entry is re-sorted O(log n) times.
@@ -161,12 +182,12 @@ class LshIndex:
             right = np.searchsorted(segment.keys, keys, side="right")
             for lo, hi in zip(left.tolist(), right.tolist(), strict=True):
                 if hi > lo:
-                    found.append(segment.ids[lo:hi])
-        if self._buffer_ids:
-            buffered = np.stack(self._buffer_keys)  # (n, bands)
+                    found.append(segment.ids[lo : min(hi, lo + self.max_bucket)])
+        if self._buffered:
+            buffered = self._buffer_keys[: self._buffered]
             hits = np.nonzero((buffered == keys).any(axis=1))[0]
             if len(hits):
-                found.append(np.asarray(self._buffer_ids, dtype=np.int32)[hits])
+                found.append(self._buffer_ids[hits[: self.max_bucket]])
         if not found:
             return []
         numbers = np.unique(np.concatenate(found))
@@ -182,7 +203,7 @@ class LshIndex:
         """Approximate bytes held by the index arrays (not counting the id strings)."""
         total = self._sigs[: self._count].nbytes
         total += sum(s.keys.nbytes + s.ids.nbytes for s in self._segments)
-        total += sum(k.nbytes for k in self._buffer_keys) + 28 * len(self._buffer_ids)
+        total += self._buffer_keys.nbytes + self._buffer_ids.nbytes
         return total
 
 
