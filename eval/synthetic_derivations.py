@@ -128,6 +128,12 @@ def main(argv: list[str] | None = None) -> int:
         for edge_, d in sorted(predicted.items()):
             if edge_ not in corpus.edges:
                 print("extra", edge_, d.relation, d.score, d.direction_from)
+        for ident, (start, end), before, after in corpus.figures:
+            reported = [(c.before, c.after) for d in derivations if d.article_id == ident
+                        for c in d.changes if c.kind == "figure" and c.article_sentence
+                        and c.article_sentence[0] < end and start < c.article_sentence[1]]
+            if not reported:
+                print("figure missed", ident, repr(before), "->", repr(after))
     gate_name = "derivations" if args.candidates == "index" else "derivations-topic"
     gated = {k: figures[k] for k in GATED}
     if args.update_floors:
