@@ -248,7 +248,9 @@ def _subject(verb: Token, depth: int = 0) -> tuple[_Speaker | None, bool]:
                     child.text[:1].isupper() and child.is_alpha and child.i == verb.i - 1 and (
                     child.i == child.sent.start or child.pos_ == "PROPN"):
                 return _speaker_from(child), False
-    if passive or verb.tag_ == "VBN" or any(c.dep_ == "auxpass" for c in verb.children):
+    participle = verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acl") and not any(
+        c.dep_ in ("aux", "auxpass") for c in verb.children)
+    if passive or participle or any(c.dep_ == "auxpass" for c in verb.children):
         for child in verb.children:
             if child.dep_ == "agent":
                 objs = [g for g in child.children if g.dep_ == "pobj"]
