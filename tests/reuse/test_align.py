@@ -1,0 +1,57 @@
+"""Sentence alignment labels: same, paraphrase, changed (figure, negation, quote)."""
+
+from __future__ import annotations
+
+import pytest
+
+from corroborator.reuse.align import EmbeddingCache, align, changes
+from corroborator.reuse.classify import FEATURES, features, load_model
+from corroborator.reuse.normalize import split_sentences
+from corroborator.reuse.settings import ReuseSettings
+from corroborator.reuse.signals import signals
+
+
+def test_number_blind_probability_ignores_only_figures() -> None:
+    model = load_model()
+    a = signals("The storm killed 3,000 people in the valley.")
+    b = signals("The storm killed 300 people in the valley.")
+    x = features(a, b, 0.97)
+    assert x[FEATURES.index("fig_conflict")] == 1.0
+    assert model.probability(x, number_blind=True)[0] > model.probability(x)[0]
+
+
+@pytest.mark.embeddings
+@pytest.mark.parametrize(
+    ("source", "article", "label", "kinds"),
+    [
+        ("The storm killed 3,000 people in the valley.",
+         "The storm killed 300 people in the valley.", "changed", {"figure"}),
+        ("Officials said nearly 2,000 homes were flooded.",
+         "Officials said more than 2,000 homes were flooded.", "changed", {"figure"}),
+        ("The minister said the dam was safe.",
+         "The minister said the dam was not safe.", "changed", {"negation"}),
+        ('"We will rebuild," the mayor said.',
+         '"We will recover quickly," the mayor said.', "changed", {"quote-changed"}),
+        ("The bridge reopened on Friday after repairs.",
+         "The bridge reopened on Friday after repairs.", "same", set()),
+        ("Rescue teams pulled 140 residents from their roofs overnight.",
+         "Overnight, rescuers lifted 140 people off rooftops.", "paraphrase", set()),
+    ],
+)
+def test_pair_labels(source: str, article: str, label: str, kinds: set[str], embedder) -> None:
+    config = ReuseSettings()
+    cache = EmbeddingCache(1000)
+    src, art = split_sentences(source), split_sentences(article)
+    alignment = align(src, art, load_model(), config, cache.vectors)
+    assert [m.label for m in alignment.matches] == [label]
+    assert {c.kind for c in changes(src, art, alignment)} == kinds
+
+
+@pytest.mark.embeddings
+def test_unrelated_sentences_are_not_aligned(embedder) -> None:
+    src = split_sentences("The central bank raised interest rates by half a point.")
+    art = split_sentences("A rare bird was spotted in the city park on Sunday.")
+    alignment = align(src, art, load_model(), ReuseSettings(), EmbeddingCache(100).vectors)
+    assert alignment.matches == []
+    assert {c.kind for c in changes(src, art, alignment)} == {"sentence-added",
+                                                              "sentence-dropped"}
