@@ -202,7 +202,7 @@ def rewrite_sentence(sentence: str, rng: random.Random) -> str:
             text = f"{phrase[0].upper() + phrase[1:]}, {_lower_first(rest)}."
         elif ", " in text[:-1] and not text.startswith('"'):
             head, tail = text[:-1].split(", ", 1)
-            if 3 <= len(tail.split()) and 3 <= len(head.split()) and '"' not in text:
+            if len(tail.split()) >= 3 and len(head.split()) >= 3 and '"' not in text:
                 text = f"{tail[0].upper() + tail[1:]}, {_lower_first(head)}."
     return _swap_words(text, rng)
 

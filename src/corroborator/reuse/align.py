@@ -130,7 +130,7 @@ def align(
         src_vectors = vectorize([source[i].text for i in rest_src])
         art_vectors = vectorize([article[j].text for j in rest_art])
         sims = art_vectors @ src_vectors.T
-        proposals: list[tuple[float, float, float, int, int]] = []
+        proposals: list[tuple[float, float, int, int]] = []
         # Each article sentence proposes its few nearest source sentences above the floor.
         top = min(3, len(rest_src))
         best_row = sims.argmax(axis=0)  # for each source sentence, its nearest article one
@@ -150,9 +150,8 @@ def align(
                     blind = max(blind, config.align_probability)
                 if blind < config.align_probability:
                     continue
-                full = float(model.probability(x)[0])
-                proposals.append((blind, full, cosine, i, j))
-        for blind, full, cosine, i, j in sorted(proposals, reverse=True):
+                proposals.append((blind, cosine, i, j))
+        for blind, cosine, i, j in sorted(proposals, reverse=True):
             if i in used_src or j in used_art:
                 continue
             label = _label(source[i].text, article[j].text, src_sig[i], art_sig[j], config)

@@ -52,8 +52,7 @@ FEATURES = (
 # Function words carry little of the meaning; the content words a pair does not share are
 # the strongest single sign that two news sentences say different things.
 _STOP = frozenset(
-    "the a an of to in on at for and or but is was were are be been by with as that this it "
-    "its from has have had he she they said will would".split()
+    ["the", "a", "an", "of", "to", "in", "on", "at", "for", "and", "or", "but", "is", "was", "were", "are", "be", "been", "by", "with", "as", "that", "this", "it", "its", "from", "has", "have", "had", "he", "she", "they", "said", "will", "would"]
 )
 _FIGURE_FEATURES = ("fig_conflict", "fig_one_side")
 

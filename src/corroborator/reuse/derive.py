@@ -13,7 +13,7 @@ from __future__ import annotations
 import hashlib
 import re
 import struct
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -27,9 +27,7 @@ from .settings import ReuseSettings
 HINT_KEYS = ("canonical_url", "original_source", "syndication_source")
 RELATION_RANK = {"copy": 0, "near-copy": 1, "partial": 2, "rewrite": 3}
 _STOP = frozenset(
-    "the a an of to in on at for and or but is was were are be been by with as that this it "
-    "its from has have had he she they said will would which who what when where there their "
-    "about after before over into than then also more most other some such only".split()
+    ["the", "a", "an", "of", "to", "in", "on", "at", "for", "and", "or", "but", "is", "was", "were", "are", "be", "been", "by", "with", "as", "that", "this", "it", "its", "from", "has", "have", "had", "he", "she", "they", "said", "will", "would", "which", "who", "what", "when", "where", "there", "their", "about", "after", "before", "over", "into", "than", "then", "also", "more", "most", "other", "some", "such", "only"]
 )
 
 
@@ -93,6 +91,7 @@ class PairResult:
     a_in_b: float  # share of a's content found in b
     b_in_a: float
     alignment_ab: Alignment | None = None  # b aligned onto a (a as source)
+    source_id: str | None = None  # the article aligned as source in alignment_ab
 
 
 def decide(a: Profile, b: Profile, model: PairModel, config: ReuseSettings,
@@ -136,7 +135,7 @@ def decide(a: Profile, b: Profile, model: PairModel, config: ReuseSettings,
     if not (close or whole):
         return None
     score = round((matched / longest) * alignment.mean_probability(), 4)
-    return PairResult("rewrite", score, matched / n_a, matched / n_b, alignment)
+    return PairResult("rewrite", score, matched / n_a, matched / n_b, alignment, a.id)
 
 
 def order_agreement(alignment: Alignment) -> float:
@@ -187,9 +186,8 @@ def orient(a: Profile, b: Profile, a_added: float, b_added: float,
     return (a, b, "undetermined") if a.id > b.id else (b, a, "undetermined")
 
 
-def edge(a: Profile, b: Profile, result: PairResult, model: PairModel,
-         config: ReuseSettings, vectorize: Vectorize | None) -> Derivation:
-    """The oriented derivation edge of a related pair, with what changed along it."""
+def edge(a: Profile, b: Profile, result: PairResult, config: ReuseSettings) -> Derivation:
+    """The oriented derivation edge of a related pair, without its changes yet."""
     if result.alignment_ab is not None:
         n_a, n_b = len(a.sentences), len(b.sentences)
         a_added = len(result.alignment_ab.unmatched_source) / max(1, n_a)
@@ -197,13 +195,26 @@ def edge(a: Profile, b: Profile, result: PairResult, model: PairModel,
     else:
         a_added, b_added = 1.0 - result.a_in_b, 1.0 - result.b_in_a
     derived, source, how = orient(a, b, a_added, b_added, config)
-    if result.alignment_ab is not None and source is a:
+    return Derivation(derived.id, source.id, result.relation, round(float(result.score), 4),
+                      (), how)
+
+
+def with_changes(found: Derivation, source: Profile, derived: Profile, result: PairResult,
+                 model: PairModel, config: ReuseSettings,
+                 vectorize: Vectorize | None) -> Derivation:
+    """``found`` with what changed from ``source`` to ``derived`` (aligning if needed).
+
+    Run only on the edges kept in the forest: a story copied a thousand times is aligned a
+    thousand times, not once per candidate pair.
+    """
+    if found.relation == "copy":
+        return found
+    if result.alignment_ab is not None and result.source_id == source.id:
         alignment = result.alignment_ab
     else:
         alignment = align(source.sentences, derived.sentences, model, config, vectorize)
-    found = changes(source.sentences, derived.sentences, alignment)
-    return Derivation(derived.id, source.id, result.relation, round(float(result.score), 4),
-                      tuple(found), how)
+    found_changes = changes(source.sentences, derived.sentences, alignment)
+    return replace(found, changes=tuple(found_changes))
 
 
 def copy_edge(a: Profile, b: Profile, config: ReuseSettings) -> Derivation:

@@ -24,7 +24,6 @@ import numpy as np
 from datasketch import MinHash
 
 
-
 def shingles(tokens: Sequence[str], size: int) -> set[str]:
     """Word ``size``-grams of ``tokens`` (a short text gives its whole token run as one)."""
     if not tokens:

@@ -131,10 +131,7 @@ def words(text: str) -> list[str]:
 
 # Tokens before a full stop that do not end a sentence.
 _ABBREVIATIONS = frozenset(
-    """mr mrs ms dr prof sr jr st mt gen col lt sgt capt cmdr adm gov sen rep rev hon pres
-    no nos vs etc inc corp ltd co bros dept univ approx est fig
-    jan feb mar apr jun jul aug sep sept oct nov dec
-    u.s u.k u.n e.u a.m p.m i.e e.g al""".split()
+    ["mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "mt", "gen", "col", "lt", "sgt", "capt", "cmdr", "adm", "gov", "sen", "rep", "rev", "hon", "pres", "no", "nos", "vs", "etc", "inc", "corp", "ltd", "co", "bros", "dept", "univ", "approx", "est", "fig", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.k", "u.n", "e.u", "a.m", "p.m", "i.e", "e.g", "al"]
 )
 _BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+|$)")
 

@@ -20,7 +20,17 @@ from ..records import Article, Derivation
 from ..settings import EmbeddingSettings, Settings
 from .align import EmbeddingCache
 from .classify import load_model
-from .derive import RELATION_RANK, Profile, copy_edge, decide, edge, keywords, profile
+from .derive import (
+    RELATION_RANK,
+    PairResult,
+    Profile,
+    copy_edge,
+    decide,
+    edge,
+    keywords,
+    profile,
+    with_changes,
+)
 from .lineage import UnionFind
 from .minhash import LshIndex, signature, signature_of_hashes
 from .settings import ReuseSettings, reuse_settings
@@ -123,11 +133,13 @@ def find_derivations(
     # Copy-like pairs are settled by shingles alone; the rest need sentence alignment. Their
     # sentences are embedded in one batch (far faster than one call per pair).
     undecided: list[tuple[Profile, Profile]] = []
+    results: dict[tuple[str, str], PairResult] = {}
     for a_id, b_id in sorted(unique):
         a, b = profiles[a_id], profiles[b_id]
         result = decide(a, b, model, config, None)
         if result is not None:
-            found = edge(a, b, result, model, config, cache.vectors)
+            found = edge(a, b, result, config)
+            results[(found.article_id, found.source_id)] = result
             proposals.append((_rank(found, profiles), found))
         elif not a.empty and not b.empty:
             undecided.append((a, b))
@@ -137,11 +149,19 @@ def find_derivations(
     for done, (a, b) in enumerate(undecided, start=1):
         result = decide(a, b, model, config, cache.vectors)
         if result is not None:
-            found = edge(a, b, result, model, config, cache.vectors)
+            found = edge(a, b, result, config)
+            results[(found.article_id, found.source_id)] = result
             proposals.append((_rank(found, profiles), found))
         if progress and (done % 100 == 0 or done == total):
             progress("pairs", done, total)
-    return _forest(proposals)
+    kept = []
+    for found in _forest(proposals):
+        result = results.get((found.article_id, found.source_id))
+        if result is not None:
+            found = with_changes(found, profiles[found.source_id], profiles[found.article_id],
+                                 result, model, config, cache.vectors)
+        kept.append(found)
+    return kept
 
 
 def _rank(found: Derivation, profiles: dict[str, Profile]) -> tuple:

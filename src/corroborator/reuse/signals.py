@@ -105,6 +105,5 @@ def signals(text: str) -> Signals:
 
 # Capitalised words that are not names when they open a clause after a colon or quote.
 _COMMON = frozenset(
-    "the a an he she it they we i you his her its their this that these those in on at "
-    "but and or if when while after before as for from by with".split()
+    ["the", "a", "an", "he", "she", "it", "they", "we", "i", "you", "his", "her", "its", "their", "this", "that", "these", "those", "in", "on", "at", "but", "and", "or", "if", "when", "while", "after", "before", "as", "for", "from", "by", "with"]
 )
