@@ -234,11 +234,13 @@ def _after_dateline(subject: Token, verb: Token) -> Token:
 def _subject(verb: Token, depth: int = 0) -> tuple[_Speaker | None, bool]:
     """The speaker of ``verb`` and whether the verb is an agentless passive."""
     passive = False
-    for child in verb.children:
-        if child.dep_ == "nsubj":
-            if child.tag_ == "EX" or (child.lower_ == "it" and verb.lemma_ in lex.SEEM_VERBS):
-                continue  # "it seems that", "there is": no speaker
-            return _speaker_from(_after_dateline(child, verb)), False
+    # "it seems that", "there is": no speaker; with two subjects (one inside a quotation the
+    # parser misread) the one next to the verb speaks
+    subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.tag_ != "EX"
+                and not (c.lower_ == "it" and verb.lemma_ in lex.SEEM_VERBS)]
+    if subjects:
+        nearest = min(subjects, key=lambda c: abs(c.i - verb.i))
+        return _speaker_from(_after_dateline(nearest, verb)), False
         if child.dep_ == "nsubjpass":
             passive = True
     if not passive:
@@ -375,18 +377,31 @@ def _inverted_content(verb: Token) -> list[Token]:
         c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "oprd") for c in verb.rights
     ):
         # "“A,” he said, “B.”": the cue interrupts the clause it reports
+        # the clause around the cue: "The talks, he said, have stalled"
         own = {t.i for t in verb.subtree}
-        return [t for t in head.subtree if t.i not in own]
+        return _skip_dateline([t for t in head.subtree if t.i not in own])
     if verb.dep_ == "ccomp" and head.i < verb.i and verb.left_edge.i > 0 and \
             verb.doc[verb.left_edge.i - 1].is_punct and not lex.verb_cue(head.lemma_):
         # "The economy is strong, Smith said" parsed with the cue under the clause
         left = verb.left_edge.i
-        return [t for t in head.subtree if t.i < left]
+        return _skip_dateline([t for t in head.subtree if t.i < left])
     lefts = [c for c in verb.children if c.dep_ in ("ccomp", "parataxis") and c.i < verb.i]
     tokens: list[Token] = []
     for c in lefts:
         tokens.extend(c.subtree)
-    return tokens
+    return _skip_dateline(tokens)
+
+
+def _skip_dateline(tokens: list[Token]) -> list[Token]:
+    """Drop a dateline ("LISSKA —", "PORT ALDINE, May 3 (Reuters) —") opening the content."""
+    ordered = sorted(tokens, key=lambda t: t.i)
+    for k, tok in enumerate(ordered[:12]):
+        if tok.text in _DASHES and k > 0:
+            head = [t for t in ordered[:k] if t.is_alpha]
+            if head and head[0].is_upper and len(head[0].text) > 1:
+                return ordered[k + 1 :]
+            break
+    return ordered
 
 
 def _colon_after(verb: Token, sent: SpacySpan) -> Token | None:
