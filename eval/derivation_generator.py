@@ -225,6 +225,7 @@ def rewrite(sentences: list[str], rng: random.Random) -> list[str]:
 
 _FIGURE = re.compile(r"(?<![\w.,:/-])(\d{1,3}(?:,\d{3})+|\d+)(?![\w.:/-]|,\d)")
 _MONTH = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+$")
+_NOT_FIGURE_AFTER = re.compile(r":|\s*(?:a\.m|p\.m|o'clock)|\s+[A-Z]")
 _QUALIFIED = re.compile(r"\b(nearly|almost|about|around|more than|over|some)\s+$", re.I)
 
 
@@ -237,8 +238,8 @@ def change_figure(sentences: list[str], rng: random.Random) -> tuple[list[str], 
             value = int(m.group(1).replace(",", ""))
             if 1900 <= value <= 2030 or value == 0:
                 continue  # years and zero make poor figures
-            if _MONTH.search(s[: m.start()]) or s[m.end() : m.end() + 1] == ":":
-                continue  # a day of the month or a clock time is a date, not a figure
+            if _MONTH.search(s[: m.start()]) or _NOT_FIGURE_AFTER.match(s, m.end()):
+                continue  # a date, a clock time or a street number is not a figure
             options.append((i, m))
     if not options:
         return None

@@ -51,7 +51,9 @@ def test_bad_input_empty_and_one_sentence_articles(settings) -> None:
             article("one", "Only one short sentence here.", 3),
             article("one-again", "Only one short sentence here.", 4),
             article("furniture", "By Jane Doe\nRead more: elsewhere", 5)]
-    found = edges(find_derivations(arts, settings))
+    calls: list[tuple[int, int]] = []
+    found = edges(find_derivations(arts, settings, progress=lambda d, t: calls.append((d, t))))
+    assert calls[-1] == (5, 5) and len(calls) == 5
     # Identical one-sentence articles are copies; empty ones take part in nothing.
     assert set(found) == {("one-again", "one")}
     assert found[("one-again", "one")].relation == "copy"

@@ -35,7 +35,8 @@ from .lineage import UnionFind
 from .minhash import LshIndex, signature, signature_of_hashes
 from .settings import ReuseSettings, reuse_settings
 
-Progress = Callable[[str, int, int], None]
+# Called as ``progress(done, total)`` once per article, like the story clustering's.
+Progress = Callable[[int, int], None]
 
 
 def _time_key(article: Article) -> tuple[int, float, str]:
@@ -94,17 +95,18 @@ def find_derivations(
 
     ``candidates`` are article-id pairs to check for rewrites (from story clustering); when
     ``None`` the keyword index proposes them. Near-copies are always found through the
-    shingle index. Empty articles take part in nothing.
+    shingle index. Empty articles take part in nothing. ``progress(done, total)`` is called
+    once per article read.
     """
     config = reuse_settings(settings)
     model = load_model()
     profiles: dict[str, Profile] = {}
-    for article in articles:
+    for done, article in enumerate(articles, start=1):
         if article.id not in profiles:
             profiles[article.id] = profile(article, config)
+        if progress:
+            progress(done, len(articles))
     ordered = sorted(profiles.values(), key=lambda p: _time_key(p.article))
-    if progress:
-        progress("profiles", len(ordered), len(ordered))
 
     # Identical content: one representative (the earliest) per hash.
     groups: dict[str, list[Profile]] = {}
@@ -145,15 +147,12 @@ def find_derivations(
             undecided.append((a, b))
     needed = {p.id: p for pair in undecided for p in pair}
     cache.vectors([s.text for p in needed.values() for s in p.sentences])
-    total = len(undecided)
-    for done, (a, b) in enumerate(undecided, start=1):
+    for a, b in undecided:
         result = decide(a, b, model, config, cache.vectors)
         if result is not None:
             found = edge(a, b, result, config)
             results[(found.article_id, found.source_id)] = result
             proposals.append((_rank(found, profiles), found))
-        if progress and (done % 100 == 0 or done == total):
-            progress("pairs", done, total)
     kept = []
     for found in _forest(proposals):
         result = results.get((found.article_id, found.source_id))
