@@ -21,7 +21,7 @@ from ..records import Article, Derivation
 from .align import Alignment, Vectorize, align, changes
 from .classify import PairModel
 from .minhash import shingles
-from .normalize import Sentence, content_sentences, normalize, normalized_content
+from .normalize import Sentence, content_sentences, normalized_content
 from .settings import ReuseSettings
 
 HINT_KEYS = ("canonical_url", "original_source", "syndication_source")
@@ -63,10 +63,6 @@ def profile(article: Article, config: ReuseSettings) -> Profile:
                                   count=len(grams)))
     digest = hashlib.sha256(content.encode("utf-8")).hexdigest()
     return Profile(article, sentences, digest, array, len(tokens))
-
-
-def shingle_strings(article: Article, config: ReuseSettings) -> set[str]:
-    return shingles(normalized_content(article.text or "").split(), config.shingle_size)
 
 
 def keywords(article: Article) -> set[str]:
@@ -221,7 +217,3 @@ def copy_edge(a: Profile, b: Profile, config: ReuseSettings) -> Derivation:
     """Edge between two articles whose normalised content is identical."""
     derived, source, how = orient(a, b, 0.0, 0.0, config)
     return Derivation(derived.id, source.id, "copy", 1.0, (), how)
-
-
-def first_words(sentence: Sentence, n: int = 12) -> str:
-    return " ".join(normalize(sentence.text).split()[:n])

@@ -70,10 +70,6 @@ def signature_of_hashes(hashes: np.ndarray, num_perm: int) -> np.ndarray:
     return np.asarray(minhash.hashvalues, dtype=np.uint64).astype(np.uint32)
 
 
-def estimated_jaccard(a: np.ndarray, b: np.ndarray) -> float:
-    return float(np.count_nonzero(a == b)) / len(a) if len(a) else 0.0
-
-
 def exact_overlap(a: set[str], b: set[str]) -> tuple[float, float, float]:
     """Exact (Jaccard, containment of a in b, containment of b in a)."""
     if not a or not b:

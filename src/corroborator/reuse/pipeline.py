@@ -178,14 +178,3 @@ def _forest(proposals: list[tuple[tuple, Derivation]]) -> list[Derivation]:
         if sets.union(found.article_id, found.source_id):
             kept.append(found)
     return kept
-
-
-def lineage_roots(derivations: Sequence[Derivation]) -> dict[str, str]:
-    """Convenience: lineage root of every article named in ``derivations``."""
-    from .lineage import lineages
-
-    ids = [d.article_id for d in derivations] + [d.source_id for d in derivations]
-    return lineages(ids, derivations)
-
-
-
