@@ -168,8 +168,17 @@ def test_headline_speaker_colon(nlp):
     assert text[att.content[0] : att.content[1]] == "Budget Cuts Will Hurt Rural Schools"
 
 
-def test_no_attribution_in_plain_narrative(nlp):
-    assert find_attributions(nlp("The bridge collapsed on Tuesday after heavy rain.")) == []
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The bridge collapsed on Tuesday after heavy rain.",
+        "The reader stores one article per line.",  # "per" without a source
+        "The club charged a $100 fee to new members.",  # "charge" without a clause
+        "Prices continued to rise in March.",  # "continue" without a quotation
+    ],
+)
+def test_no_attribution_in_plain_narrative(nlp, text):
+    assert find_attributions(nlp(text)) == []
 
 
 @pytest.mark.parametrize(

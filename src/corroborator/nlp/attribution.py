@@ -663,6 +663,11 @@ def _quoted_as_saying(verb: Token, offset: int) -> Attribution | None:
     return None
 
 
+_SOURCE_NOUNS = frozenset(words(
+    "official officials spokesman spokeswoman spokesperson source sources police "
+    "authorities ministry agency government statement commission"))
+
+
 def _according_to(tok: Token, offset: int) -> Attribution | None:
     """"..., according to X" / "per X": the governing clause is the content."""
     doc = tok.doc
@@ -672,8 +677,10 @@ def _according_to(tok: Token, offset: int) -> Attribution | None:
             return None
         objs = [c for c in tos[0].children if c.dep_ == "pobj"]
         cue_range = (tok.i, tos[0].i)
-    else:  # per
-        objs = [c for c in tok.children if c.dep_ == "pobj"]
+    else:  # per: "per the ministry" is a source, "per line" / "per cent" are not
+        objs = [c for c in tok.children if c.dep_ == "pobj" and (
+            c.ent_type_ in ("ORG", "PERSON", "GPE", "NORP") or c.pos_ == "PROPN"
+            or c.lemma_.lower() in _SOURCE_NOUNS or lex.is_evidence_subject(c.lemma_))]
         cue_range = (tok.i, tok.i)
     if not objs:
         return None
