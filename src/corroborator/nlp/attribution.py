@@ -233,7 +233,6 @@ def _after_dateline(subject: Token, verb: Token) -> Token:
 
 def _subject(verb: Token, depth: int = 0) -> tuple[_Speaker | None, bool]:
     """The speaker of ``verb`` and whether the verb is an agentless passive."""
-    passive = False
     # "it seems that", "there is": no speaker; with two subjects (one inside a quotation the
     # parser misread) the one next to the verb speaks
     subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.tag_ != "EX"
@@ -241,8 +240,7 @@ def _subject(verb: Token, depth: int = 0) -> tuple[_Speaker | None, bool]:
     if subjects:
         nearest = min(subjects, key=lambda c: abs(c.i - verb.i))
         return _speaker_from(_after_dateline(nearest, verb)), False
-        if child.dep_ == "nsubjpass":
-            passive = True
+    passive = any(c.dep_ == "nsubjpass" for c in verb.children)
     if not passive:
         # a surname the tagger took for another word ("Jolly said", "Young said")
         for child in verb.lefts:
