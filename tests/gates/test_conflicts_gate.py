@@ -16,6 +16,7 @@ def _gate_module():
     sys.path.insert(0, str(EVAL))  # the gate script imports its sibling generator
     spec = importlib.util.spec_from_file_location("conflicts_gate", EVAL / "conflicts_gate.py")
     module = importlib.util.module_from_spec(spec)
+    sys.modules["conflicts_gate"] = module  # its dataclasses look their module up here
     spec.loader.exec_module(module)
     return module
 
