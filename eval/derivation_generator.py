@@ -226,6 +226,7 @@ def rewrite(sentences: list[str], rng: random.Random) -> list[str]:
 _FIGURE = re.compile(r"(?<![\w.,:/-])(\d{1,3}(?:,\d{3})+|\d+)(?![\w.:/-]|,\d)")
 _MONTH = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+$")
 _NOT_FIGURE_AFTER = re.compile(r":|\s*(?:a\.m|p\.m|o'clock)|\s+[A-Z]")
+_NAME_BEFORE = re.compile(r"\b[A-Z][a-z]+\.? $")  # "Route 52", "Interstate 805", "No. 3"
 _QUALIFIED = re.compile(r"\b(nearly|almost|about|around|more than|over|some)\s+$", re.I)
 
 
@@ -238,8 +239,9 @@ def change_figure(sentences: list[str], rng: random.Random) -> tuple[list[str], 
             value = int(m.group(1).replace(",", ""))
             if 1900 <= value <= 2030 or value == 0:
                 continue  # years and zero make poor figures
-            if _MONTH.search(s[: m.start()]) or _NOT_FIGURE_AFTER.match(s, m.end()):
-                continue  # a date, a clock time or a street number is not a figure
+            if (_MONTH.search(s[: m.start()]) or _NOT_FIGURE_AFTER.match(s, m.end())
+                    or _NAME_BEFORE.search(s[: m.start()])):
+                continue  # a date, a clock time, a street or route number is not a figure
             options.append((i, m))
     if not options:
         return None
