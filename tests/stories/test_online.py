@@ -95,3 +95,26 @@ def test_running_idf_weighs_rare_keys_higher() -> None:
     for i in range(10):
         df.observe({"terms": [1, 2 + i], "entities": [], "numbers": []})
     assert df.idf("terms", 5) > df.idf("terms", 1) >= 1.0
+
+
+def test_spread_penalty_prefers_the_tight_story(settings) -> None:
+    """A broad story (members pointing different ways) loses to a tight one at spread 1."""
+    from corroborator.stories.online import StoryState, Vectors, add_to_story, new_story
+
+    def story(directions: list[int], name: str) -> StoryState:
+        state = new_story(name, 1)
+        config = _config(settings)
+        for i, d in enumerate(directions):
+            item = Vectors(_features(f"{name}{i}", d, None, {}).embedding, {
+                "terms": {}, "entities": {}, "numbers": {}}, None, None)
+            add_to_story(state, item, _features(f"{name}{i}", d, None, {}), i, config)
+        return state
+
+    article = Vectors(_features("x", 0, None, {}).embedding,
+                      {"terms": {}, "entities": {}, "numbers": {}}, None, None)
+    broad = story([0, 1, 2, 3], "broad")
+    plain = Similarity(_config(settings, spread_penalty=0.0))
+    strict = Similarity(_config(settings, spread_penalty=1.0))
+    cosine = float(broad.unit_embedding() @ article.embedding)
+    assert math.isclose(plain.score(article, broad, cosine), cosine, rel_tol=1e-6)
+    assert math.isclose(strict.score(article, broad, cosine), 0.25, rel_tol=1e-5)

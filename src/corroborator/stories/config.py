@@ -18,6 +18,7 @@ class StorySettings:
     tfidf_weight: float = 0.6
     entity_weight: float = 0.3
     number_weight: float = 0.2
+    spread_penalty: float = 0.0
     time_weight: float = 0.2
     time_scale_hours: float = 72.0
     threshold: float = 0.375

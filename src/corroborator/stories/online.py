@@ -58,6 +58,8 @@ class StoryState:
     members: list[Member] = field(default_factory=list)
     closed: bool = False
     frozen_title: tuple[str, str] | None = None  # (title, summary) fixed when closed
+    # Members that contributed a non-empty vector per field (for the spread penalty).
+    field_counts: dict[str, int] = field(default_factory=lambda: dict.fromkeys(FIELDS, 0))
 
     def unit_embedding(self) -> np.ndarray:
         assert self.emb_sum is not None
@@ -130,6 +132,13 @@ class Similarity:
         return self.config.time_weight * (1.0 - math.exp(-gap / self.time_scale))
 
     def score(self, item: Vectors, story: StoryState, embedding_cosine: float) -> float:
+        spread = self.config.spread_penalty
+        if spread and story.emb_sum is not None and story.article_ids:
+            # cosine * (|sum| / n) ** spread: at spread 1 this is the mean similarity to the
+            # members (average link), which stops a broad topic-like story from attracting
+            # every article of its topic; at 0 it is the plain centroid cosine.
+            tightness = float(np.linalg.norm(story.emb_sum)) / len(story.article_ids)
+            embedding_cosine *= min(1.0, tightness) ** spread
         total = self.weights["embedding"] * embedding_cosine
         weight = self.weights["embedding"]
         for name in FIELDS:
@@ -139,6 +148,9 @@ class Similarity:
                 continue  # a field the article lacks says nothing either way
             sq = story.sq_norms[name]
             cosine = _dot(vector, story.centroids[name]) / math.sqrt(sq) if sq > 0 else 0.0
+            count = story.field_counts.get(name, 0)
+            if spread and count:
+                cosine *= min(1.0, math.sqrt(sq) / count) ** spread
             total += w * cosine
             weight += w
         mean = total / weight if weight else 0.0
@@ -166,6 +178,8 @@ def add_to_story(
     story.emb_sum = emb.copy() if story.emb_sum is None else story.emb_sum + emb
     for name in FIELDS:
         _add_vector(story, name, item.fields[name], config.max_story_terms)
+        if item.fields[name]:
+            story.field_counts[name] = story.field_counts.get(name, 0) + 1
     _extend_time(story, item.first_time, item.last_time)
     story.last_seq = seq
     if features.outlet:
@@ -210,6 +224,9 @@ def merge_into(target: StoryState, other: StoryState, config: StorySettings) -> 
         )
     for name in FIELDS:
         _add_vector(target, name, other.centroids[name], config.max_story_terms)
+        target.field_counts[name] = target.field_counts.get(name, 0) + other.field_counts.get(
+            name, 0
+        )
     _extend_time(target, other.first_time, other.last_time)
     target.last_seq = max(target.last_seq, other.last_seq)
     for outlet, count in other.outlets.items():
