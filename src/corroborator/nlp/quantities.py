@@ -313,7 +313,7 @@ def _predicate(tok: Token) -> tuple[Token | None, Token | None]:
     cur = tok
     for _ in range(6):
         head = cur.head
-        if head is cur:
+        if head.i == cur.i:
             return (cur if cur.pos_ in ("VERB", "AUX") else None), None
         if head.pos_ in ("VERB", "AUX"):
             return head, None
@@ -351,7 +351,7 @@ def _subject(verb: Token, depth: int = 0) -> Token | None:
             return child
     if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in _NOUN_POS:
         return verb.head
-    if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head is not verb:
+    if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
         return _subject(verb.head, depth + 1)
     return None
 
