@@ -5,8 +5,15 @@ from __future__ import annotations
 import pytest
 
 from corroborator.errors import PipelineError
-from corroborator.pipeline.stages import ANALYSE, COMPARE, FULL_CHAIN, INGEST, REUSE, STORIES
-from corroborator.pipeline.stages import check_chain
+from corroborator.pipeline.stages import (
+    ANALYSE,
+    COMPARE,
+    FULL_CHAIN,
+    INGEST,
+    REUSE,
+    STORIES,
+    check_chain,
+)
 
 
 def test_stages_full_chain_is_satisfiable() -> None:

@@ -15,6 +15,7 @@ from ..settings import Settings
 from ..store import Store
 from .analyse import AnalyseReport, analyse_store
 from .stages import FULL_CHAIN, check_chain
+from .stories_stage import update_stories
 
 # A progress factory opens a progress display for (description, total) and yields a
 # function to call once per finished item. The CLI passes Rich bars; the library stays silent.
@@ -45,7 +46,6 @@ def run_stages(
     """Bring every derived table up to date with the stored articles."""
     from ..compare import compare_story
     from ..reuse import find_derivations
-    from ..stories import cluster_articles
 
     check_chain(FULL_CHAIN)
     progress = progress or _silent
@@ -56,9 +56,8 @@ def run_stages(
     with progress("Analysing articles", pending) as advance:
         report.analyse = analyse_store(store, settings, force=reanalyse, progress=advance)
 
-    with progress("Clustering stories", len(articles)) as advance:
-        stories = cluster_articles(articles, settings, progress=advance)
-    store.replace_stories(stories)
+    with progress("Clustering stories", None) as advance:
+        stories = update_stories(store, settings, progress=advance)
     report.stories = len(stories)
 
     # Rewrites are only looked for inside a story (plus what the near-copy index finds):

@@ -1,0 +1,58 @@
+"""Stories stage: new articles join the stories of earlier runs (online clustering).
+
+The clusterer's state (centroids, document frequencies, blocking index) is kept in the store,
+so each run only clusters the articles it has not seen. The state is thrown away and the
+whole store re-clustered when it cannot be continued faithfully: the stories or embedding
+settings changed, or an article the state knows was replaced by a new version.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+
+from ..errors import ConfigError
+from ..records import Story
+from ..settings import EmbeddingSettings, Settings
+from ..store import Store
+
+STATE_KEY = "stories.clusterer"
+
+
+def _fingerprint(settings: Settings) -> str:
+    relevant = {"stories": dict(settings.raw("stories")),
+                "embeddings": settings.get(EmbeddingSettings).model}
+    return json.dumps(relevant, sort_keys=True)
+
+
+def update_stories(
+    store: Store, settings: Settings, progress: Callable[..., None] | None = None
+) -> list[Story]:
+    """Cluster the stored articles not clustered yet; store stories and clusterer state."""
+    from ..stories import StoryClusterer, publication_order
+
+    articles = store.articles()
+    current = {a.id for a in articles}
+    fingerprint = _fingerprint(settings)
+    saved = store.get_state(STATE_KEY)
+    clusterer = None
+    if saved and saved.get("settings") == fingerprint:
+        try:
+            clusterer = StoryClusterer.from_state(saved["state"], settings)
+        except (ConfigError, KeyError, TypeError, ValueError):
+            clusterer = None  # an older or damaged state: rebuild rather than guess
+    if clusterer is not None and not set(clusterer.assignments()) <= current:
+        clusterer = None
+    if clusterer is None:
+        clusterer = StoryClusterer(settings)
+        new = articles
+    else:
+        known = set(clusterer.assignments())
+        new = [a for a in articles if a.id not in known]
+    clusterer.add_many(publication_order(new), progress=progress)
+    clusterer.merge_step()
+    stories = clusterer.stories()
+    with store.atomic():
+        store.put_state(STATE_KEY, {"settings": fingerprint, "state": clusterer.state()})
+        store.replace_stories(stories)
+    return stories
