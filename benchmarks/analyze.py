@@ -46,6 +46,11 @@ def build_articles(count: int, stories: int, seed: int) -> list[Article]:
     return out
 
 
+def _note(stage: str, seconds: float) -> None:
+    # progress on stderr, so a run cut short still tells where the time went
+    print(f"{stage}: {seconds:.1f} s", file=sys.stderr, flush=True)
+
+
 def _peak_mb() -> dict[str, float]:
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
@@ -78,18 +83,22 @@ def main(argv: list[str] | None = None) -> int:
     parsed = sum(1 for _ in nlp.pipe(texts, batch_size=settings.raw("nlp")["batch_size"],
                                      n_process=args.processes))
     bare = time.perf_counter() - started
+    _note("bare parse", bare)
 
     stages: dict[str, float] = {}
     t0 = time.perf_counter()
     analyses = list(analyze_articles(articles, settings, nlp=nlp))
     claims = [c for a in analyses for c in a.claims]
     stages["analyze"] = time.perf_counter() - t0
+    _note("analyze", stages["analyze"])
     t = time.perf_counter()
     derivations = find_derivations(articles, settings)
     stages["reuse"] = time.perf_counter() - t
+    _note("reuse", stages["reuse"])
     t = time.perf_counter()
     stories = cluster_articles(articles, settings)
     stages["stories"] = time.perf_counter() - t
+    _note("stories", stages["stories"])
     t = time.perf_counter()
     by_article: dict[str, list] = {}
     for claim in claims:
@@ -101,6 +110,7 @@ def main(argv: list[str] | None = None) -> int:
         conflicts += len(result.conflicts)
         propositions += len(result.propositions)
     stages["compare"] = time.perf_counter() - t
+    _note("compare", stages["compare"])
     total = time.perf_counter() - t0
 
     report = {
