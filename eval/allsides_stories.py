@@ -135,16 +135,9 @@ def main(argv: list[str] | None = None) -> int:
     figures = measure(settings, args.limit, not args.no_crawl)
     print(json.dumps(figures, indent=2))
     gated = {k: figures[k] for k in GATED if k in figures}
-    if args.update_floors:
-        if args.limit is not None:
-            parser.error("--update-floors pins the full-corpus figures; drop --limit")
-        gate.update(GATE, gated)
-    if args.gate:
-        failures = gate.check(GATE, gated)
-        for failure in failures:
-            print("FAIL", failure, file=sys.stderr)
-        return 1 if failures else 0
-    return 0
+    if args.update_floors and args.limit is not None:
+        parser.error("--update-floors pins the full-corpus figures; drop --limit")
+    return gate.apply(GATE, gated, update_floors=args.update_floors, enforce=args.gate)
 
 
 if __name__ == "__main__":

@@ -154,14 +154,7 @@ def main(argv: list[str] | None = None) -> int:
     figures = measure(settings)
     print(json.dumps(figures, indent=2))
     gated = {k: figures[k] for k in GATED}
-    if args.update_floors:
-        gate.update(GATE, gated)
-    if args.gate:
-        failures = gate.check(GATE, gated)
-        for failure in failures:
-            print("FAIL", failure, file=sys.stderr)
-        return 1 if failures else 0
-    return 0
+    return gate.apply(GATE, gated, update_floors=args.update_floors, enforce=args.gate)
 
 
 if __name__ == "__main__":

@@ -141,18 +141,10 @@ def main(argv: list[str] | None = None) -> int:
     print(json.dumps({"gate": "msrp", "split": "dev (20% of train, seed 13)", **figures},
                      indent=2))
     gated = {"accuracy": figures["accuracy"], "f1": figures["f1"]}
-    if args.update_floors:
-        from corroborator.evaluation import gate
+    from corroborator.evaluation import gate
 
-        gate.update("msrp", gated, allow_regression=args.allow_regression)
-    if args.gate:
-        from corroborator.evaluation import gate
-
-        failures = gate.check("msrp", gated)
-        for failure in failures:
-            print(failure, file=sys.stderr)
-        return 1 if failures else 0
-    return 0
+    return gate.apply("msrp", gated, update_floors=args.update_floors, enforce=args.gate,
+                      allow_regression=args.allow_regression)
 
 
 if __name__ == "__main__":

@@ -267,15 +267,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"  {key:16s} P {figures.get(key + '_precision', 0):.3f}  "
                   f"R {figures.get(key + '_recall', 0):.3f}  F1 {figures.get(key + '_f1', 0):.3f}")
     gated = {k: figures[k] for k in GATED if k in figures}
-    if args.update_floors:
-        gate.update(gate_name, gated, allow_regression=args.allow_regression)
-        print(f"floors of {gate_name} updated")
-    if args.gate:
-        failures = gate.check(gate_name, gated)
-        for failure in failures:
-            print("FAIL", failure, file=sys.stderr)
-        return 1 if failures else 0
-    return 0
+    return gate.apply(gate_name, gated, update_floors=args.update_floors, enforce=args.gate,
+                      allow_regression=args.allow_regression)
 
 
 if __name__ == "__main__":

@@ -136,18 +136,10 @@ def main(argv: list[str] | None = None) -> int:
                 print("figure missed", ident, repr(before), "->", repr(after))
     gate_name = "derivations" if args.candidates == "index" else "derivations-topic"
     gated = {k: figures[k] for k in GATED}
-    if args.update_floors:
-        from corroborator.evaluation import gate
+    from corroborator.evaluation import gate
 
-        gate.update(gate_name, gated, allow_regression=args.allow_regression)
-    if args.gate:
-        from corroborator.evaluation import gate
-
-        failures = gate.check(gate_name, gated)
-        for failure in failures:
-            print(failure, file=sys.stderr)
-        return 1 if failures else 0
-    return 0
+    return gate.apply(gate_name, gated, update_floors=args.update_floors, enforce=args.gate,
+                      allow_regression=args.allow_regression)
 
 
 if __name__ == "__main__":

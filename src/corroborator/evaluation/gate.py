@@ -8,8 +8,10 @@ accident.
 from __future__ import annotations
 
 import json
+import sys
 from collections.abc import Mapping
 from pathlib import Path
+from typing import TextIO
 
 # Gates are run from a checkout (the corpora live beside it), so floors live in the repo.
 BASELINES = Path(__file__).resolve().parents[3] / "eval" / "baselines"
@@ -57,3 +59,28 @@ def update(
     path = baseline_path(gate, directory)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(floors, indent=2, sort_keys=True) + "\n", "utf-8")
+
+
+def apply(
+    gate: str,
+    figures: Mapping[str, float],
+    *,
+    update_floors: bool,
+    enforce: bool,
+    allow_regression: bool = False,
+    report: TextIO = sys.stderr,
+) -> int:
+    """What every evaluation script does with ``--update-floors`` and ``--gate``.
+
+    Pins ``figures`` as floors when asked, then, when enforcing, writes one line per figure
+    below its floor to ``report``. Returns the script's exit code (1 when the gate failed).
+    """
+    if update_floors:
+        update(gate, figures, allow_regression=allow_regression)
+        print(f"floors of {gate} updated", file=report)
+    if not enforce:
+        return 0
+    failures = check(gate, figures)
+    for failure in failures:
+        print("FAIL", failure, file=report)
+    return 1 if failures else 0
