@@ -131,6 +131,8 @@ def test_store_round_trips_every_record(tmp_path: Path) -> None:
         store.replace_comparison("s1", [proposition], [conflict])
         assert store.propositions("s1") == [proposition]
         assert store.conflicts("s1") == [conflict]
+        store.replace_stories([Story("s2", "Other", (article.id,))])
+        assert store.propositions() == [] and store.conflicts() == []  # went with story s1
         store.put_state("stories", {"centroids": [[0.5, 0.5]]})
         assert store.get_state("stories") == {"centroids": [[0.5, 0.5]]}
         with pytest.raises(NotFound):

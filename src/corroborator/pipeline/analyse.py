@@ -46,8 +46,3 @@ def analyse_store(
     store.save_analyses(results)
     return report
 
-
-def pending_count(store: Store, force: bool = False) -> int:
-    if force:
-        return store.article_count()
-    return store.article_count() - len(store.analysed_ids() & {a.id for a in store.articles()})

@@ -405,6 +405,10 @@ class SQLiteStore(Store):
                     "INSERT OR IGNORE INTO story_articles VALUES (?, ?, ?)",
                     [(story.id, a, i) for i, a in enumerate(story.article_ids)],
                 )
+            # A story merged into another takes its comparison with it.
+            for table in ("propositions", "conflicts"):
+                self._conn.execute(
+                    f"DELETE FROM {table} WHERE story_id NOT IN (SELECT id FROM stories)")
 
     def _story_from_row(self, row: sqlite3.Row) -> Story:
         if row["data"]:
