@@ -7,10 +7,12 @@ so an interrupted run leaves every finished stage's output intact and consistent
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable, Iterator
+from collections import defaultdict
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
+from ..records import Claim
 from ..settings import Settings
 from ..store import Store
 from .analyse import AnalyseReport, analyse_store
@@ -79,8 +81,28 @@ def run_stages(
             members = [by_id[i] for i in story.article_ids if i in by_id]
             claims = store.claims([a.id for a in members])
             comparison = compare_story(story, members, claims, derivations, settings)
+            # Conflicts may cite claims the comparison made for sentences whose figure
+            # changed along a derivation edge; store them so the dossier can show them.
+            _store_added_claims(store, comparison.added_claims)
             store.replace_comparison(story.id, comparison.propositions, comparison.conflicts)
             report.propositions += len(comparison.propositions)
             report.conflicts += len(comparison.conflicts)
             advance()
     return report
+
+
+def _store_added_claims(store: Store, added: Sequence[Claim]) -> None:
+    by_article: dict[str, list[Claim]] = defaultdict(list)
+    for claim in added:
+        by_article[claim.article_id].append(claim)
+    updates = []
+    for article_id, extra in by_article.items():
+        current = store.analysis(article_id)
+        if current is None:
+            continue
+        known = {c.id for c in current.claims}
+        new = tuple(c for c in extra if c.id not in known)
+        if new:
+            updates.append(replace(current, claims=current.claims + new))
+    if updates:
+        store.save_analyses(updates)
