@@ -201,7 +201,7 @@ def test_ingest_non_english_is_marked(tmp_path: Path, ingest_settings) -> None:
     (tmp_path / "es.txt").write_text(text, encoding="utf-8")
     [article], _ = read_all([str(tmp_path / "es.txt")], ingest_settings)
     assert article.language == "es"
-    assert not article.analysable
+    assert article.language not in ingest_settings.analysed_languages
 
 
 def test_ingest_gzip_json_lines_are_refused_with_advice(tmp_path: Path, ingest_settings) -> None:

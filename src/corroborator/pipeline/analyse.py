@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from ..nlp.analyze import ArticleAnalysis, analyze_articles
+from ..records import Article
 from ..settings import Settings
 from ..store import Store
 from ..store.base import StoredAnalysis
@@ -29,10 +30,14 @@ def analyse_store(
     *,
     force: bool = False,
     progress: Callable[..., None] | None = None,
+    articles: Sequence[Article] | None = None,
 ) -> AnalyseReport:
-    """Analyse every stored article not analysed yet (all of them with ``force``)."""
+    """Analyse every stored article not analysed yet (all of them with ``force``).
+
+    ``articles`` saves reading the store again when the caller already holds them.
+    """
     done = set() if force else store.analysed_ids()
-    todo = [a for a in store.articles() if a.id not in done]
+    todo = [a for a in (store.articles() if articles is None else articles) if a.id not in done]
     report = AnalyseReport()
     results = []
     for analysis in analyze_articles(todo, settings):

@@ -77,6 +77,5 @@ def ingest_paths(
             else:
                 report.duplicates.append(stored)
             for warning in result.hints.get("warnings", []):
-                where = f"{result.path} ({result.locator})" if result.locator else result.path
-                report.warnings.append((where or "-", warning))
+                report.warnings.append((result.where, warning))
     return report

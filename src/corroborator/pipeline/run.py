@@ -56,7 +56,8 @@ def run_stages(
     pending = len(articles) if reanalyse else len(
         {a.id for a in articles} - store.analysed_ids())
     with progress("Analysing articles", pending) as advance:
-        report.analyse = analyse_store(store, settings, force=reanalyse, progress=advance)
+        report.analyse = analyse_store(store, settings, force=reanalyse, progress=advance,
+                                       articles=articles)
 
     with progress("Clustering stories", None) as advance:
         stories = update_stories(store, settings, progress=advance)

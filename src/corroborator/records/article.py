@@ -36,7 +36,7 @@ class Rejection:
 
     @property
     def where(self) -> str:
-        return f"{self.path} ({self.locator})" if self.locator else self.path
+        return location(self.path, self.locator)
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,8 +63,13 @@ class Article:
     version: int = 1
 
     @property
-    def analysable(self) -> bool:
-        return self.language in (None, "en")
+    def where(self) -> str:
+        """The input and, inside a multi-article file, the record ("feed.jsonl (line 3)")."""
+        return location(self.path or "-", self.locator)
+
+
+def location(path: str, locator: str | None) -> str:
+    return f"{path} ({locator})" if locator else path
 
 
 def content_hash(text: str) -> str:
