@@ -194,3 +194,48 @@ def test_lexicon_stances(lemma, stance):
 def test_lexicon_nouns_and_unknowns():
     assert cues.noun_cue("allegation").stance == "alleged"
     assert cues.verb_cue("bake") is None
+
+
+# Estimate revisions: a revision verb with an estimate-like object reports the subject's figure.
+REVISIONS = [
+    ("Defence Minister Lena Vostrikova raised her estimate of Halvorian losses around Brenmoor "
+     "to 2,400 killed or wounded on Saturday, up from nearly 2,000 a day earlier.", "raised",
+     "Lena Vostrikova", "her estimate of Halvorian losses around Brenmoor to 2,400 killed or "
+     "wounded on Saturday, up from nearly 2,000 a day earlier"),
+    ("The ministry revised its death toll to 40.", "revised", "ministry", "its death toll to 40"),
+    ("Analysts cut their forecast to 2%.", "cut", "Analysts", "their forecast to 2%"),
+    ("Police put the number of protesters at 5,000.", "put", "Police",
+     "the number of protesters at 5,000"),
+    ("The agency lowered its growth forecast for next year to 1.5 percent from 2 percent.",
+     "lowered", "agency", "its growth forecast for next year to 1.5 percent from 2 percent"),
+    ("The health ministry updated the death count to 112.", "updated", "health ministry",
+     "the death count to 112"),
+    ("Officials doubled their estimate of the damage to $4 billion.", "doubled", "Officials",
+     "their estimate of the damage to $4 billion"),
+]
+
+
+@pytest.mark.parametrize(("text", "cue", "speaker", "content"), REVISIONS)
+def test_estimate_revisions(nlp, text, cue, speaker, content):
+    att = _one(nlp, text, cue)
+    assert att.stance == "estimated"
+    assert speaker in att.speaker_text
+    assert text[att.content[0] : att.content[1]] == content
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The company raised its dividend to 40 cents.",  # not an estimate noun
+        "The company raised the number of employees to 500.",  # raising a number is an act
+        "Heavy shelling raised the death toll to 40.",  # events are not sources
+    ],
+)
+def test_revision_verbs_without_an_estimate_are_not_cues(nlp, text):
+    assert not [a for a in find_attributions(nlp(text)) if a.stance == "estimated"]
+
+
+def test_citing_a_reason_is_not_a_chain(nlp):
+    text = "The government slashed its growth forecast, citing weak exports."
+    att = _one(nlp, text, "slashed")
+    assert att.speaker_text == "government" and att.via == []

@@ -137,7 +137,9 @@ def _contiguous(tokens: list[Token]) -> list[Token]:
         return []
     doc = tokens[0].doc
     # edge punctuation may hang off a far head: it must not stretch the span over a gap
-    words = sorted((t for t in tokens if not t.is_punct or t.is_quote), key=lambda t: t.i)
+    # ("%" counts as punctuation to spaCy but is a word of "2%")
+    words = sorted((t for t in tokens if not t.is_punct or t.is_quote or t.pos_ != "PUNCT"),
+                   key=lambda t: t.i)
     if not words:
         return []
     lo, hi = words[0].i, words[-1].i
@@ -475,12 +477,20 @@ def _stance(entry: lex.CueEntry, content: list[Token], subject: _Speaker | None,
     return stance
 
 
+def _source_like(tok: Token) -> bool:
+    """Whether a noun phrase head can be a source: a name, an institution or a document."""
+    return (tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or tok.pos_ == "PROPN"
+            or tok.lemma_.lower() in _AGENT_NOUNS or tok.lemma_.lower() in _SOURCE_NOUNS
+            or lex.is_evidence_subject(tok.lemma_))
+
+
 def _via_chain(verb: Token, subject: _Speaker | None) -> list[tuple[str, Token]]:
     """"X, citing Y, reported": the chain [X, Y] (outlet inwards)."""
     for child in verb.children:
         if child.lemma_ == "cite" and child.dep_ in ("advcl", "xcomp", "conj", "prep"):
             objs = [g for g in child.children if g.dep_ in ("dobj", "pobj")]
-            if objs and subject is not None:
+            # "citing weak exports" gives a reason, "citing the NIS" a source
+            if objs and subject is not None and _source_like(objs[0]):
                 name, _ = _name_of(objs[0])
                 return [(subject.name, subject.head), (name, objs[0])]
     return []
@@ -577,6 +587,52 @@ def _verb_attribution(verb: Token, entry: lex.CueEntry, offset: int) -> Attribut
         subject = _Speaker([inner_tok], inner_name, inner_tok.ent_type_ or None, False, inner_tok)
     content = _prune(content, verb)
     return _make(doc, offset, content, _cue_tokens(verb), entry.lemma, stance, subject, kind, via)
+
+
+# Subjects that can hold an estimate even without a name ("analysts cut their forecast").
+_AGENT_NOUNS = frozenset(words(
+    "official officials spokesman spokeswoman spokesperson source sources police authorities "
+    "authority ministry agency government commission analyst analysts economist economists "
+    "expert experts bank department office army military command service committee council "
+    "board institute fund organisation organization group company firm team forecaster "
+    "forecasters statistician observatory monitor regulator minister president governor "
+    "mayor chief director researcher researchers scientist scientists officer officers"))
+
+
+def _revision_attribution(verb: Token, offset: int) -> Attribution | None:
+    """"The minister raised her estimate of losses to 2,400, up from 2,000": a new figure.
+
+    The cue is the verb; the content is the estimate phrase with the figures the verb
+    carries ("to 2,400", "from 2,000", "at 5,000", "up from ..."). The subject must be able
+    to hold an estimate (a name, a pronoun, an institution or the estimate's possessor):
+    "heavy shelling raised the toll to 40" reports an event, not a statement.
+    """
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in lex.REVISION_VERBS:
+        return None
+    objs = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    entry = next((e for o in objs if (e := lex.revision_cue(verb.lemma_, o.lemma_))), None)
+    if entry is None:
+        return None
+    obj = next(o for o in objs if lex.revision_cue(verb.lemma_, o.lemma_))
+    subject, passive = _subject(verb)
+    if subject is None:
+        return None
+    owned = any(c.dep_ == "poss" for c in obj.children)
+    head = subject.head
+    if not (owned or subject.pronoun or head.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
+            or head.lemma_.lower() in _AGENT_NOUNS or head.lower_ in RELATIVE_PRONOUNS):
+        return None
+    content = list(obj.subtree)
+    for child in verb.rights:
+        if child.dep_ == "prep" and child.lower_ in lex.REVISION_PREPOSITIONS or (
+                child.dep_ in ("advmod", "prt") and child.lower_ in lex.REVISION_ADVERBS):
+            content.extend(child.subtree)
+    via = _via_chain(verb, subject)
+    if via:
+        inner_name, inner_tok = via[-1]
+        subject = _Speaker([inner_tok], inner_name, inner_tok.ent_type_ or None, False, inner_tok)
+    return _make(verb.doc, offset, content, _cue_tokens(verb), entry.lemma, entry.stance,
+                 subject, "indirect", via)
 
 
 _REASON_MARKS = frozenset(words("because since although though while unless as if"))
@@ -798,8 +854,9 @@ def find_attributions(doc: Doc, offset: int = 0) -> list[Attribution]:
         elif lower in lex.HEARSAY_ADVERBS and tok.dep_ == "advmod":
             att = _hearsay(tok, offset)
         elif tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("amod", "compound"):
-            entry = lex.verb_cue(tok.lemma_)
-            if entry is None and tok.lemma_ == "put" and any(
+            att = _revision_attribution(tok, offset)
+            entry = None if att is not None else lex.verb_cue(tok.lemma_)
+            if att is None and entry is None and tok.lemma_ == "put" and any(
                 c.dep_ == "prep" and c.lower_ == "at" and any(
                     g.like_num or any(n.like_num for n in g.subtree) for g in c.children)
                 for c in tok.children

@@ -197,6 +197,45 @@ EVIDENCE_SUBJECTS: frozenset[str] = frozenset(
 )
 
 
+# Estimate revisions: "raised her estimate of losses to 2,400", "revised its death toll to
+# 40", "cut their forecast to 2%". The verb alone is not a cue ("raised taxes", "cut jobs");
+# with one of these nouns as its object it reports the subject's (new) figure.
+REVISION_VERBS: frozenset[str] = frozenset(
+    words(
+        """raise lower revise update cut increase decrease put double triple halve reduce
+        boost trim lift hike slash correct adjust upgrade downgrade bump push scale mark"""
+    )
+)
+# Nouns that name a figure someone computed or counted.
+ESTIMATE_NOUNS: frozenset[str] = frozenset(
+    words(
+        """estimate estimation forecast projection prediction toll count tally outlook
+        guidance assessment reckoning"""
+    )
+)
+# Nouns that are an estimate only when the verb is itself about assessing it ("put the
+# number at", "revised the figure to"), not when it is raised or cut ("raised the number of
+# staff" is an action, not a statement).
+WEAK_ESTIMATE_NOUNS: frozenset[str] = frozenset(words("number figure figures total sum"))
+ASSESSING_VERBS: frozenset[str] = frozenset(words("revise update put correct adjust"))
+# Prepositions and adverbs that carry the figures of a revision: "to 2,400", "from 2,000",
+# "at 5,000", "by 10%", "for next year", "up from nearly 2,000".
+REVISION_PREPOSITIONS: frozenset[str] = frozenset(words("to from at by for"))
+REVISION_ADVERBS: frozenset[str] = frozenset(words("up down"))
+
+
+def revision_cue(verb_lemma: str, object_lemma: str) -> CueEntry | None:
+    """The entry of a revision cue ("raise" + "estimate"), or ``None`` when the pair is not one."""
+    verb_lemma, object_lemma = verb_lemma.lower(), object_lemma.lower()
+    if verb_lemma not in REVISION_VERBS:
+        return None
+    if object_lemma in ESTIMATE_NOUNS or (
+        object_lemma in WEAK_ESTIMATE_NOUNS and verb_lemma in ASSESSING_VERBS
+    ):
+        return CueEntry(verb_lemma, "estimated", "revision")
+    return None
+
+
 # Lemmatiser slips of the small English model ("hoping" → "hop").
 _LEMMA_FIXES = {"hop": "hope"}
 
