@@ -242,6 +242,18 @@ def synthetic_corpus(topics: tuple[int, ...], seed: int = 7) -> tuple[Corpus, di
     return corpus, compatible, stories
 
 
+def _still_compatible(after: Any, before: str, source_text: str) -> bool:
+    """True when the changed figure still overlaps the source's figure: the generator puts
+    "nearly" before a number another hedge already qualifies ("about 150" -> "about nearly
+    150"), and a comparison must never flag two compatible figures. Units are not compared:
+    the generator's inserted adverbs also split units ("nautical reportedly miles")."""
+    from corroborator.compare.intervals import compatible
+    from corroborator.nlp.numbers import scan_quantities
+
+    originals = [q for q in scan_quantities(source_text) if _norm(before) in _norm(q.text)]
+    return bool(originals) and all(compatible(q, after) for q in originals)
+
+
 def score_synthetic(corpus: Corpus, compatible: dict[str, str],
                     outcome: Outcome) -> tuple[dict[str, float], list[str]]:
     notes = []
@@ -253,15 +265,20 @@ def score_synthetic(corpus: Corpus, compatible: dict[str, str],
     from corroborator.nlp.numbers import scan_quantities
 
     text = {a.id: a.text for a in corpus.articles}
+    source_of = dict(corpus.edges)
     changed = {}
     for ident, (start, end), before, after in corpus.figures:
         # the generator also changes day numbers ("February 22" -> "February 88") and can
         # write "$nearly 100 million": only changes that leave a quantity are figures
-        found = [_norm(q.text) for q in scan_quantities(text[ident][start:end])]
-        if any(_norm(after) in f for f in found):
-            changed[ident] = ((start, end), before, after)
-        else:
+        found = [q for q in scan_quantities(text[ident][start:end])
+                 if _norm(after) in _norm(q.text)]
+        if not found:
             notes.append(f"not a quantity change, not scored: {ident} {before!r} -> {after!r}")
+        elif _still_compatible(found[0], before, text[source_of[ident]]):
+            notes.append(f"hedge kept the figure compatible, not scored: {ident} "
+                         f"{before!r} -> {after!r}")
+        else:
+            changed[ident] = ((start, end), before, after)
     found = 0
     for ident, (_span, before, after) in changed.items():
         hit = False

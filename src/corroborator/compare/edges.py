@@ -26,6 +26,10 @@ from .conflicts import StoryContext, _claim_with_figure, _q, _states
 
 COPY_RATIO = 85.0  # token-set ratio of masked sentences for copies and near-copies
 REWRITE_COSINE = 0.6  # cosine of masked sentences for rewrites
+# Masked sentences this alike are the same sentence: a figure the source also gives
+# elsewhere ("Smith, 23, ..." and "a 59-year-old" later on) no longer hints at misalignment.
+SAME_SENTENCE_RATIO = 97.0
+SAME_SENTENCE_COSINE = 0.97
 
 
 _ARTICLES = frozenset(["one", "a", "an"])
@@ -107,16 +111,18 @@ def _edge(ctx: StoryContext, claims: Sequence[Claim], edge: Derivation, source: 
             i = int(np.argmax(sims[j]))
             if sims[j, i] < REWRITE_COSINE:
                 continue
+            same = sims[j, i] >= SAME_SENTENCE_COSINE
         else:
             scores = [fuzz.token_set_ratio(dst_masked[j], m) for m in src_masked]
             i = int(np.argmax(scores))
             if scores[i] < COPY_RATIO:
                 continue
+            same = scores[i] >= SAME_SENTENCE_RATIO
         pair = _changed(src[i][1], figures)
         if pair is None:
             continue
         before, after = pair
-        if _states(source, after, ctx):
+        if not same and _states(source, after, ctx):
             continue  # the source gives the new figure too: the sentences were misaligned
         a = _claim_with_figure(ctx, claims, source.id, before.text,
                                (src[i][0].start, src[i][0].end), before)
