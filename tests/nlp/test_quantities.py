@@ -159,7 +159,9 @@ def test_quantities_measured_follows_participles_and_raised_estimates(nlp):
     words = set(found["2,400"].measured.split())
     assert {"losses", "killed", "wounded"} <= words
     assert found["nearly 2,000"].change == "~"
-    assert found["2,400"].change == "="  # the level reached, not the size of the rise
+    # the level reached moves up: the sentence gives the earlier level beside it
+    assert found["2,400"].change == "up"
+    assert (found["2,400"].revision, found["nearly 2,000"].revision) == ("new", "previous")
 
 
 def test_quantities_figure_as_subject_of_copula(nlp):

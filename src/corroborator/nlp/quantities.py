@@ -40,6 +40,7 @@ from .numbers import (
     scan_candidates,
     to_quantity,
 )
+from .revisions import FIGURE_NOUNS, Placed, mark_revisions, revises
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -166,6 +167,8 @@ def find_quantities(
     settings = settings or _default_settings()
     text = doc.text
     out: list[Quantity] = []
+    placed: list[Placed] = []
+    from_to: set[int] = set()
     for cand in scan_candidates(text):
         span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
         if span is None or len(span) == 0:
@@ -189,7 +192,15 @@ def find_quantities(
         if unit is None and cand.kind == "count" and out and not cand.vague:
             unit = _unit_of_previous(out[-1], quantity, text, offset)
         out.append(replace(quantity, unit=unit, measured=measured, change=change))
-    return out
+        first_low = None
+        if cand.is_range and text[cand.start : cand.end].lower().startswith("from"):
+            from_to.add(len(placed))
+            ends = [n for n in cand.notes if n.startswith("range:")]
+            if ends:
+                _, a, b = ends[0].split(":")
+                first_low = float(a) < float(b) if a != b else None
+        placed.append(Placed(out[-1], anchor, frozenset(range(span.start, span.end)), first_low))
+    return mark_revisions(placed, from_to) if placed else out
 
 
 def _unit_of_previous(prev: Quantity, current: Quantity, text: str, offset: int) -> str | None:
@@ -302,6 +313,15 @@ def _phrase(tok: Token, exclude: set[int], with_of: bool = True) -> list[Token]:
         if of_obj is not None and of_obj.i not in exclude:
             block += _phrase(of_obj, exclude, with_of=False)
     return block
+
+
+def _revised_thing(obj: Token, inside: set[int]) -> list[Token]:
+    """The object of a revision without the word for a figure: "her estimate of Halvorian
+    losses" → "Halvorian losses", "the death toll" stays (nothing else names the thing)."""
+    of_obj = _of_object(obj)
+    if obj.lemma_.lower() in FIGURE_NOUNS and of_obj is not None and of_obj.i not in inside:
+        return _phrase(of_obj, inside)
+    return _phrase(obj, inside)
 
 
 def _predicate(tok: Token) -> tuple[Token | None, Token | None]:
@@ -494,7 +514,11 @@ def _measured(anchor: Token, noun: Token | None, span: Span, cand: Candidate) ->
             # losses to 2,400": the object is what moved
             for child in verb.children:
                 if child.dep_ == "dobj" and child.i not in inside and child.pos_ in _NOUN_POS:
-                    thing = _phrase(child, inside) + thing
+                    thing = _revised_thing(child, inside) + thing
+                    if level_of_verb and focus.head.lower_ != "by" and revises(verb):
+                        # a level the subject set ("the minister raised her estimate to
+                        # 2,400"): the subject revises the figure, it is not what is counted
+                        owner_words, verb_words = [], []
         if cand.kind == "money" and not thing:
             # a price: "paid $35,538 for a system", "get the ottoman for $149.36"
             goods = _price_object(verb, focus, inside)

@@ -9,6 +9,10 @@ from .spans import Span
 
 STANCES = ("confirmed", "stated", "estimated", "alleged", "denied", "reported", "hedged")
 CHANGES = ("=", "~", ">", "<", "up", "down")
+# A figure's place in a revision the text reports: "raised her estimate to 2,400, up from
+# nearly 2,000" gives 2,400 as ``new`` and nearly 2,000 as ``previous``; "raised the toll
+# from 40 to 52" is one ``from-to`` span whose earlier end follows ``change`` (up: low first).
+REVISIONS = ("new", "previous", "from-to")
 
 
 @dataclass(frozen=True, slots=True)
@@ -18,7 +22,9 @@ class Quantity:
     ``value`` is the number as written ("nearly 3,000" → 3000); ``low``/``high`` bound what
     the writer asserts (``None`` = open-ended); ``qualifier`` is the hedge as written;
     ``unit`` the counted thing's head noun; ``measured`` a short phrase for what is counted
-    ("soldiers killed or wounded"); ``change`` one of ``CHANGES`` or ``None``.
+    ("soldiers killed or wounded"); ``change`` one of ``CHANGES`` or ``None``; ``revision``
+    one of ``REVISIONS`` when the text reports the figure as revised or as the value a
+    revision replaced (``None`` otherwise).
     """
 
     text: str
@@ -31,6 +37,7 @@ class Quantity:
     measured: str | None = None
     change: str | None = None
     kind: str = "count"  # count, percent, money, ratio, measure
+    revision: str | None = None
 
     def overlaps(self, other: Quantity) -> bool:
         """True when the two intervals share at least one value (compatible figures)."""
