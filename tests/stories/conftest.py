@@ -6,9 +6,11 @@ marked ``model``/``embeddings`` run the real models on the same articles.
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -19,38 +21,11 @@ from corroborator.stories import FeatureExtractor
 
 T0 = datetime(2031, 3, 2, 8, 0, tzinfo=UTC)
 
-# (story, outlet, hours after T0, title, text)
+# Fictional articles (story, outlet, hours after T0, title, text): a data file, so the
+# table is read once instead of repeating the same tuple shape ten times in code.
 EVENTS = [
-    ("quake", "Daily Ledger", 0, "Magnitude 6.4 earthquake strikes Port Velm",
-     "A magnitude 6.4 earthquake struck Port Velm on Sunday morning, collapsing two bridges "
-     "and killing at least 12 people, the Velm civil defence agency said."),
-    ("quake", "Harbour Times", 2, "Deadly quake hits Port Velm, bridges collapse",
-     "At least 12 people died when a 6.4 magnitude earthquake shook Port Velm, bringing down "
-     "two bridges over the Sarn river, according to civil defence officials in Velm."),
-    ("quake", "Coast Courier", 5, "Port Velm earthquake: rescuers search rubble",
-     "Rescuers in Port Velm searched collapsed buildings after Sunday's 6.4 earthquake, which "
-     "killed 12 people and destroyed two bridges, the civil defence agency of Velm reported."),
-    ("quake2", "Daily Ledger", 20, "Earthquake of magnitude 5.1 shakes Lake Orrin villages",
-     "A magnitude 5.1 earthquake shook villages around Lake Orrin in the Tessary highlands on "
-     "Monday, damaging a school; no deaths were reported, Tessary police said."),
-    ("quake2", "Valley Post", 23, "Lake Orrin quake damages school, no deaths",
-     "Villages near Lake Orrin in the Tessary highlands were shaken by a 5.1 magnitude quake "
-     "that damaged a school building. Tessary police reported no deaths."),
-    ("final", "Sports Wire", 3, "Brenmoor Rovers win the Kestrel Cup final 3-1",
-     "Brenmoor Rovers beat Alder City 3-1 in the Kestrel Cup final at Hollin Park, with two "
-     "goals from striker Mara Quist in the second half."),
-    ("final", "Harbour Times", 4, "Quist double gives Rovers the Kestrel Cup",
-     "Mara Quist scored twice in the second half as Brenmoor Rovers defeated Alder City 3-1 "
-     "to lift the Kestrel Cup at Hollin Park."),
-    ("final", "Valley Post", 6, "Alder City beaten 3-1 in Kestrel Cup final",
-     "Alder City lost the Kestrel Cup final 3-1 to Brenmoor Rovers at Hollin Park after Mara "
-     "Quist scored two goals for the Rovers."),
-    ("budget", "Daily Ledger", 30, "Velm parliament passes 2032 budget with rail spending",
-     "The parliament of Velm approved the 2032 budget on Tuesday, including 4 billion crowns "
-     "for new rail lines, finance minister Ilse Rautan announced."),
-    ("budget", "Coast Courier", 33, "Rautan budget approved: 4 billion crowns for rail",
-     "Finance minister Ilse Rautan won approval for the 2032 budget in the Velm parliament, "
-     "which sets aside 4 billion crowns for railway construction."),
+    (row["story"], row["outlet"], row["hours"], row["title"], row["text"])
+    for row in json.loads((Path(__file__).with_name("events.json")).read_text("utf-8"))
 ]
 
 
