@@ -208,10 +208,50 @@ def score_article(pred: list[Relation], gold: list[Relation]) -> dict[str, Score
     }
 
 
+class CachedPipeline:
+    """``nlp.pipe`` with the parses kept on disk (a DocBin per cache file), for development.
+
+    Tuning the claim layer re-runs it over the same paragraphs many times; the parse is the
+    slow part and does not change. Keyed by paragraph text; the model name is in the file name.
+    """
+
+    def __init__(self, nlp, directory: Path, key: str) -> None:  # noqa: ANN001
+        self.nlp = nlp
+        self.path = directory / f"{key}.spacy"
+        self.docs: dict[str, object] = {}
+        if self.path.exists():
+            from spacy.tokens import DocBin
+
+            for doc in DocBin().from_disk(self.path).get_docs(nlp.vocab):
+                self.docs[doc.text] = doc
+
+    def pipe(self, stream, as_tuples: bool = True, batch_size: int = 64,  # noqa: ANN001
+             n_process: int = 1):
+        from spacy.tokens import DocBin
+
+        items = list(stream)
+        missing = list(dict.fromkeys(t for t, _ in items if t not in self.docs))
+        if missing:
+            for doc in self.nlp.pipe(missing, batch_size=batch_size, n_process=n_process):
+                self.docs[doc.text] = doc
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            DocBin(docs=self.docs.values(), store_user_data=False).to_disk(self.path)
+        for text, ctx in items:
+            yield self.docs[text], ctx
+
+
 def evaluate(split: str, limit: int | None = None, n_process: int = 1,
-             names: list[str] | None = None) -> dict[str, float]:
+             names: list[str] | None = None, cache: Path | None = None) -> dict[str, float]:
+    figures, _ = evaluate_articles(split, limit, n_process, names, cache)
+    return figures
+
+
+def evaluate_articles(split: str, limit: int | None = None, n_process: int = 1,
+                      names: list[str] | None = None, cache: Path | None = None):  # noqa: ANN201
+    """Figures and, per article, ``(name, text, predicted relations, gold relations)``."""
     from corroborator.nlp.analyze import analyze_articles
-    from corroborator.settings import load_settings
+    from corroborator.nlp.loader import load_pipeline
+    from corroborator.settings import NlpSettings, load_settings
 
     data = load_split(split)
     if names is not None:
@@ -221,17 +261,24 @@ def evaluate(split: str, limit: int | None = None, n_process: int = 1,
     meta = _metadata()
     settings = load_settings(environ={}, overrides={"nlp": {"n_process": n_process}})
     articles = [to_article(n, t, meta.get(n)) for n, t, _ in data]
+    nlp = None
+    if cache is not None:
+        model = settings.get(NlpSettings).model
+        nlp = CachedPipeline(load_pipeline(model), cache, f"polnear-{split}-{model}")
     totals: dict[str, Score] = defaultdict(lambda: Score(0, 0, 0))
-    for (_name, text, gold), analysis in zip(data, analyze_articles(articles, settings),
+    details = []
+    for (name, text, gold), analysis in zip(data, analyze_articles(articles, settings, nlp=nlp),
                                             strict=True):
-        for key, sc in score_article(predicted_relations(analysis, text), gold).items():
+        pred = predicted_relations(analysis, text)
+        details.append((name, text, pred, gold))
+        for key, sc in score_article(pred, gold).items():
             totals[key] = totals[key] + sc
     figures: dict[str, float] = {"articles": float(len(data))}
     for key, sc in totals.items():
         figures[f"{key}_precision"] = round(sc.precision, 4)
         figures[f"{key}_recall"] = round(sc.recall, 4)
         figures[f"{key}_f1"] = round(sc.f1, 4)
-    return figures
+    return figures, details
 
 
 def subset_names() -> list[str]:
@@ -252,11 +299,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--update-floors", action="store_true", help="pin these figures as floors")
     parser.add_argument("--allow-regression", action="store_true")
     parser.add_argument("--json", action="store_true")
+    parser.add_argument("--cache", type=Path, default=None,
+                        help="keep parses in this directory between runs (development)")
     args = parser.parse_args(argv)
     started = time.perf_counter()
     names = subset_names() if args.subset else None
     split = "dev" if args.subset else args.split
-    figures = evaluate(split, args.limit, args.n_process, names)
+    figures = evaluate(split, args.limit, args.n_process, names, args.cache)
     gate_name = "polnear-subset" if args.subset else f"polnear-{split}"
     if args.json:
         print(json.dumps(figures, indent=2))

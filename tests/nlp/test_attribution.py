@@ -239,3 +239,37 @@ def test_citing_a_reason_is_not_a_chain(nlp):
     text = "The government slashed its growth forecast, citing weak exports."
     att = _one(nlp, text, "slashed")
     assert att.speaker_text == "government" and att.via == []
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "speaker", "content"),
+    [
+        # the parser ends the sentence at the question mark: the quote before the speaker
+        ('"How do you control these big banks?" Trump said to a crowd of about 500.', "said",
+         "Trump", '"How do you control these big banks?"'),
+        # the speaker phrase parsed as an apposition inside the quote
+        ("''They were rivals, but also friends,'' Dana Holt, the former chief of staff, "
+         "said of their time in office.", "said", "Dana Holt",
+         "''They were rivals, but also friends,''"),
+    ],
+)
+def test_quote_right_before_the_speaker(nlp, text, cue, speaker, content):
+    att = _one(nlp, text, cue)
+    assert speaker in att.speaker_text
+    assert text[att.content[0] : att.content[1]] == content
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "speaker", "content"),
+    [
+        # verbs and complements known from the fitted frames (eval/polnear_cues.py)
+        ("The senator railed against the new trade agreement.", "railed against", "senator",
+         "the new trade agreement"),
+        ("The governor invoked the memory of the flood victims.", "invoked", "governor",
+         "the memory of the flood victims"),
+    ],
+)
+def test_learned_frames(nlp, text, cue, speaker, content):
+    att = _one(nlp, text, cue)
+    assert speaker in att.speaker_text
+    assert text[att.content[0] : att.content[1]] == content

@@ -1,0 +1,152 @@
+"""Fit the learned cue frames on PolNeAR train: which (verb lemma, complement) pairs report speech.
+
+Usage::
+
+    .venv/bin/python eval/polnear_cues.py --cache /tmp/parses   # writes nlp/learned_cues.py
+    .venv/bin/python eval/polnear_cues.py --dry-run               # print the table only
+
+The hand-written lexicon (:mod:`corroborator.nlp.cues`) knows the common reporting verbs; the
+annotation of PolNeAR counts many more ("rail against", "invoke", "voice", "weigh in on") and
+knows which complement carries the content ("cited [X]", "talked about [X]"). For every verb
+token of the TRAIN split that has a subject, each complement after it (a direct object, a
+clause, an infinitive, the object of a preposition) is a *frame instance*; it is positive when
+the gold attribution has its cue on that verb and content that overlaps the complement by at
+least half. A frame is kept when it was seen ``--min-count`` times with a smoothed precision
+of at least ``--min-precision``. Only lemmas, frame names and counts are written (no corpus
+text). The dev split judges the result (``eval/polnear.py``); the test split is never read.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import sys
+from collections import Counter
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+OUT = HERE.parent / "src" / "corroborator" / "nlp" / "learned_cues.py"
+
+
+def _polnear():
+    spec = importlib.util.spec_from_file_location("eval_polnear", HERE / "polnear.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("eval_polnear", module)
+    spec.loader.exec_module(module)
+    return module
+
+
+def frame_instances(verb):  # noqa: ANN001, ANN201
+    """``(frame name, content tokens)`` for each complement to the right of ``verb``."""
+    from corroborator.nlp.learned import frame_content, frame_of
+
+    for child in verb.children:
+        if child.i <= verb.i:
+            continue
+        name = frame_of(child)
+        if name is None:
+            continue
+        tokens = frame_content(child)
+        if tokens:
+            yield name, tokens
+
+
+def fit(split: str, cache: Path | None) -> tuple[Counter, Counter]:
+    """Occurrences and positives of every (lemma, frame) on ``split``."""
+    from corroborator.nlp.analyze import _CONTROL
+    from corroborator.nlp.loader import load_pipeline
+    from corroborator.nlp.segment import split_paragraphs
+    from corroborator.nlp.subjects import subject_of
+    from corroborator.settings import NlpSettings, load_settings
+
+    pn = _polnear()
+    data = pn.load_split(split)
+    nlp = load_pipeline()
+    paragraphs = [(p.text, None) for _, text, _ in data
+                  for p in split_paragraphs(_CONTROL.sub(" ", text))]
+    if cache is not None:
+        model = load_settings(environ={}).get(NlpSettings).model
+        pipe = pn.CachedPipeline(nlp, cache, f"polnear-{split}-{model}")
+        parsed = {doc.text: doc for doc, _ in pipe.pipe(paragraphs)}
+    else:
+        parsed = {doc.text: doc for doc in nlp.pipe(t for t, _ in paragraphs)}
+    occ: Counter = Counter()
+    pos: Counter = Counter()
+    for _, text, gold in data:
+        clean = _CONTROL.sub(" ", text)
+        cue_of: dict[int, list] = {}  # char offset of a cue token -> gold relations
+        for rel in gold:
+            for s, e in rel.cue:
+                for k in range(s, e):
+                    cue_of.setdefault(k, []).append(rel)
+        for para in split_paragraphs(clean):
+            doc = parsed[para.text]
+            for tok in doc:
+                if tok.pos_ != "VERB":
+                    continue
+                speaker, passive = subject_of(tok)
+                if speaker is None:
+                    continue
+                rels = cue_of.get(tok.idx + para.start, [])
+                for name, tokens in frame_instances(tok):
+                    key = (tok.lemma_.lower(), name)
+                    occ[key] += 1
+                    lo = min(t.idx for t in tokens) + para.start
+                    hi = max(t.idx + len(t.text) for t in tokens) + para.start
+                    mine = ((lo, hi),)
+                    if any(pn._ratio(mine, r.content) >= 0.5 for r in rels):
+                        pos[key] += 1
+    return occ, pos
+
+
+def select(occ: Counter, pos: Counter, min_count: int, min_precision: float) -> dict:
+    """The frames worth keeping: ``{lemma: {frame: (positives, occurrences)}}``."""
+    kept: dict[str, dict[str, tuple[int, int]]] = {}
+    for (lemma, frame), n in occ.items():
+        p = pos[(lemma, frame)]
+        # add-two smoothing: a frame seen 3 times and right 3 times is 0.6, not 1.0
+        if p >= min_count and p / (n + 2) >= min_precision:
+            kept.setdefault(lemma, {})[frame] = (p, n)
+    return kept
+
+
+def render(kept: dict, args: argparse.Namespace) -> str:
+    lines = [
+        '"""Cue frames learned from the PolNeAR TRAIN split (generated; do not edit by hand).',
+        "",
+        "Written by ``eval/polnear_cues.py --min-count "
+        f"{args.min_count} --min-precision {args.min_precision}``.",
+        "``FRAMES[lemma][frame] = (times the frame carried annotated content, times seen)``;",
+        'frames are "dobj", "ccomp", "xcomp" or "prep:<preposition>". Lemmas and counts only.',
+        '"""',
+        "",
+        "FRAMES: dict[str, dict[str, tuple[int, int]]] = {",
+    ]
+    for lemma in sorted(kept):
+        inner = ", ".join(f'"{f}": {kept[lemma][f]}' for f in sorted(kept[lemma]))
+        lines.append(f'    "{lemma}": {{{inner}}},')
+    lines.append("}")
+    return "\n".join(lines) + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--cache", type=Path, default=None, help="parse cache directory")
+    parser.add_argument("--min-count", type=int, default=3)
+    parser.add_argument("--min-precision", type=float, default=0.4)
+    parser.add_argument("--dry-run", action="store_true", help="print, do not write")
+    args = parser.parse_args(argv)
+    occ, pos = fit("train", args.cache)
+    kept = select(occ, pos, args.min_count, args.min_precision)
+    source = render(kept, args)
+    if args.dry_run:
+        print(source)
+    else:
+        OUT.write_text(source, "utf-8")
+        print(f"{sum(len(v) for v in kept.values())} frames of {len(kept)} lemmas -> {OUT}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,134 @@
+"""The attribution relation found in a paragraph, and how it is built from tokens."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from . import cues as lex
+from .subjects import Speaker, name_of, source_like
+from .tokenspans import char_span, contiguous, doc_text
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+
+@dataclass
+class Attribution:
+    """One attribution with absolute ``[start, end)`` character offsets into the article."""
+
+    content: tuple[int, int]
+    stance: str
+    cue: tuple[int, int] | None = None
+    cue_lemma: str | None = None
+    speaker: tuple[int, int] | None = None
+    speaker_text: str | None = None  # best name found in the speaker phrase
+    speaker_label: str | None = None  # entity label (PERSON, ORG, GPE, NORP) when known
+    pronoun: bool = False  # speaker is a pronoun to resolve at article level
+    via: list[tuple[str, tuple[int, int]]] = field(default_factory=list)
+    kind: str = "indirect"  # indirect, direct, mixed, hearsay, evidence
+    pending_colon: bool = False  # "X said:" at paragraph end; content is the next paragraph
+    sentence: tuple[int, int] | None = None
+    quote: str | None = None
+
+
+def _medium_end(verb: Token) -> int:
+    """End token index of "said [in a statement]": the medium phrase joins the cue."""
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ == "in" and prep.i == verb.i + 1:
+            objs = [c for c in prep.children if c.dep_ == "pobj"]
+            if objs and objs[0].lemma_.lower() in lex.MEDIUM_NOUNS:
+                return objs[0].i
+    return verb.i
+
+
+def cue_tokens(verb: Token) -> tuple[int, int]:
+    """Token range of the cue: auxiliaries and negation directly before, medium after."""
+    doc = verb.doc
+    start = verb.i
+    while start > 0 and doc[start - 1].head.i == verb.i and doc[start - 1].dep_ in (
+        "aux", "auxpass", "neg", "advmod"
+    ) and doc[start - 1].lower_ not in lex.HEARSAY_ADVERBS:
+        if doc[start - 1].dep_ == "advmod" and doc[start - 1].lower_ != "also":
+            break
+        start -= 1
+    end = _medium_end(verb)
+    for prep in verb.children:  # "pointed to", "talked about": the preposition joins the cue
+        verbs = lex.CONTENT_PREPOSITIONS.get(prep.lower_)
+        if prep.dep_ == "prep" and verbs and verb.lemma_ in verbs and prep.i <= end + 2 and \
+                prep.i > end:
+            end = prep.i
+    particle = [c for c in verb.children if c.dep_ == "prt" and c.i == end + 1]
+    if particle:
+        end = particle[0].i
+    return start, end
+
+
+def stance_of(entry: lex.CueEntry, content: list[Token], subject: Speaker | None,
+            passive: bool) -> str:
+    stance = entry.stance
+    if entry.lemma == "report" and (subject is None or subject.head.lemma_ == "report"):
+        return "reported"
+    if passive and subject is None and entry.kind in ("speech", "cognition"):
+        if entry.lemma == "ask":
+            return "stated"
+        return "reported" if entry.lemma in ("report", "say", "tell") else "hedged"
+    if stance in ("stated", "confirmed") and content:
+        ids = {t.i for t in content}
+        roots = [t for t in content if t.head.i not in ids or t.head.i == t.i]
+        for root in roots[:1]:
+            if any(c.lower_ in ("may", "might", "could") for c in root.children if c.dep_ == "aux"):
+                return "hedged"
+    if stance == "stated" and entry.kind == "cognition":
+        return "hedged" if entry.lemma in lex.COGNITION_VERBS and entry.lemma not in (
+            "know", "find", "learn", "see", "realize", "understand", "discover") else stance
+    return stance
+
+
+def via_chain(verb: Token, subject: Speaker | None) -> list[tuple[str, Token]]:
+    """"X, citing Y, reported": the chain [X, Y] (outlet inwards)."""
+    for child in verb.children:
+        if child.lemma_ == "cite" and child.dep_ in ("advcl", "xcomp", "conj", "prep"):
+            objs = [g for g in child.children if g.dep_ in ("dobj", "pobj")]
+            # "citing weak exports" gives a reason, "citing the NIS" a source
+            if objs and subject is not None and source_like(objs[0]):
+                name, _ = name_of(objs[0])
+                return [(subject.name, subject.head), (name, objs[0])]
+    return []
+
+
+def make(doc: Doc, offset: int, content_tokens: list[Token], verb_range: tuple[int, int],
+          lemma: str, stance: str, speaker: Speaker | None, kind: str,
+          via: list[tuple[str, Token]] | None = None) -> Attribution | None:
+    text = doc_text(doc)
+    if lemma != "according to":
+        skip = {t.i for t in content_tokens if t.lower_ == "according" and t.dep_ == "prep"}
+        if skip:
+            drop = {d.i for t in content_tokens if t.i in skip for d in t.subtree}
+            content_tokens = [t for t in content_tokens if t.i not in drop]
+            if not content_tokens:
+                return None
+    content = char_span(contiguous(content_tokens), offset, text)
+    if content is None:
+        return None
+    cue_start = doc[verb_range[0]].idx
+    cue_end = doc[verb_range[1]].idx + len(doc[verb_range[1]].text)
+    att = Attribution(content=content, stance=stance, cue=(cue_start + offset, cue_end + offset),
+                      cue_lemma=lemma, kind=kind)
+    if speaker is not None:
+        span = char_span(speaker.tokens, offset, text)
+        while span and span[1] - span[0] > 1 and text[span[0] - offset] in "([":
+            span = (span[0] + 1, span[1])
+        while span and span[1] - span[0] > 1 and text[span[1] - offset - 1] in ")]" and \
+                "(" not in text[span[0] - offset : span[1] - offset]:
+            span = (span[0], span[1] - 1)
+        att.speaker = span
+        att.speaker_text = speaker.name
+        att.speaker_label = speaker.label
+        att.pronoun = speaker.pronoun
+    if via:
+        att.via = [(name, (tok.idx + offset, tok.idx + len(tok.text) + offset))
+                   for name, tok in via]
+    sent = content_tokens[0].sent
+    att.sentence = (sent.start_char + offset, sent.end_char + offset)
+    return att

@@ -1,0 +1,172 @@
+"""Speakers on the parse: the subject of a cue, its phrase and the best name for it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from . import cues as lex
+from .cues import words
+from .tokenspans import subtree
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+
+SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+RELATIVE_PRONOUNS = frozenset(["who", "which", "that", "whom"])
+PRONOUNS = frozenset(["i", "you", "he", "she", "it", "we", "they", "me", "him", "her", "us", "them", "one"])
+
+
+def _phrase(head: Token) -> list[Token]:
+    """The speaker phrase: the subtree without relative clauses and trailing clauses."""
+    drop = tuple(c for c in head.children if c.dep_ in ("relcl", "acl") and c.i > head.i)
+    tokens = subtree(head, drop)
+    # keep the phrase contiguous up to the first dropped clause
+    if drop:
+        cut = min(d.left_edge.i for d in drop)
+        tokens = [t for t in tokens if t.i < cut]
+    return tokens
+
+
+def entity_at(token: Token) -> tuple[str, str] | None:
+    """Text and label of the entity covering ``token`` (from IOB tags: ``doc.ents`` is slow)."""
+    if not token.ent_type_:
+        return None
+    doc = token.doc
+    start = token.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    end = token.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return doc[start:end].text, token.ent_type_
+
+
+def name_of(head: Token) -> tuple[str, str | None]:
+    """The best name for a speaker phrase headed by ``head``: an entity if one covers it."""
+    found = entity_at(head)
+    if found:
+        return found
+    # "the minister, Dana Holt,": the named apposition is the better name
+    for child in head.children:
+        if child.dep_ == "appos" and child.ent_type_ in ("PERSON", "ORG"):
+            found = entity_at(child)
+            if found:
+                return found
+    doc = head.doc
+    # "Halvoria's Defence Ministry", "the state news agency": possessor and modifiers
+    lefts = [c for c in head.lefts if c.dep_ in ("compound", "amod", "nmod")
+             or c.dep_ == "poss" and c.pos_ == "PROPN"]
+    start = min([head.i] + [c.left_edge.i for c in lefts])
+    return doc[start : head.i + 1].text, None
+
+
+@dataclass
+class Speaker:
+    tokens: list[Token]
+    name: str
+    label: str | None
+    pronoun: bool
+    head: Token
+
+
+def speaker_from(head: Token) -> Speaker:
+    if head.lower_ in RELATIVE_PRONOUNS and head.head.dep_ in ("relcl", "acl"):
+        antecedent = head.head.head
+        name, label = name_of(antecedent)
+        return Speaker([head], name, label, False, antecedent)
+    if head.tag_ in ("PRP", "PRP$"):
+        return Speaker([head], head.text, None, head.lower_ in PRONOUNS or head.tag_ == "PRP$",
+                        head)
+    if head.dep_ == "poss":
+        # "Donald Trump's claim": the whole possessor phrase, with its marker, is the source
+        name, label = name_of(head)
+        return Speaker(list(head.subtree), name, label, False, head)
+    name, label = name_of(head)
+    return Speaker(_phrase(head), name, label, False, head)
+
+
+DASHES = frozenset(("—", "–", "--", "-"))
+
+
+def _after_dateline(subject: Token, verb: Token) -> Token:
+    """"KESTREL BAY, March 6 (Agency) — Minister X revealed": the parser takes the dateline
+    for the subject; the speaker is the noun phrase between the dash and the verb."""
+    if subject.i >= verb.i:
+        return subject
+    doc = verb.doc
+    dashes = [t for t in doc[subject.i : verb.i] if t.text in DASHES]
+    if not dashes:
+        return subject
+    start = dashes[-1].i + 1
+    span = range(start, verb.i)
+    heads = [t for t in doc[start : verb.i] if t.pos_ in ("PROPN", "NOUN", "PRON")
+             and t.head.i not in span]
+    return heads[-1] if heads else subject
+
+
+def subject_of(verb: Token, depth: int = 0) -> tuple[Speaker | None, bool]:
+    """The speaker of ``verb`` and whether the verb is an agentless passive."""
+    # "it seems that", "there is": no speaker; with two subjects (one inside a quotation the
+    # parser misread) the one next to the verb speaks
+    subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.tag_ != "EX"
+                and not (c.lower_ == "it" and verb.lemma_ in lex.SEEM_VERBS)]
+    if subjects:
+        nearest = min(subjects, key=lambda c: abs(c.i - verb.i))
+        return speaker_from(_after_dateline(nearest, verb)), False
+    passive = any(c.dep_ == "nsubjpass" for c in verb.children)
+    if not passive:
+        # a surname the tagger took for another word ("Jolly said", "Young said")
+        for child in verb.lefts:
+            if child.dep_ in ("advmod", "npadvmod", "dep", "nmod", "amod", "intj") and \
+                    child.text[:1].isupper() and child.is_alpha and child.i == verb.i - 1 and (
+                    child.i == child.sent.start or child.pos_ == "PROPN"):
+                return speaker_from(child), False
+    participle = verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acl") and not any(
+        c.dep_ in ("aux", "auxpass") for c in verb.children)
+    if passive or participle or any(c.dep_ == "auxpass" for c in verb.children):
+        for child in verb.children:
+            if child.dep_ == "agent":
+                objs = [g for g in child.children if g.dep_ == "pobj"]
+                if objs:
+                    return speaker_from(objs[0]), False
+        return None, True
+    # shared subjects: "X said A and added B" (conj), "X left, saying B" (participle),
+    # "X wants to explain B" (control); a clause hanging off a noun has no such subject
+    head = verb.head
+    if verb.dep_ == "conj" and head.dep_ == "ccomp" and verb.tag_ in ("VBD", "VBZ") and \
+            lex.verb_cue(head.head.lemma_) and head.head.i < head.i:
+        # "The ministry denied that X and called Y": "called" shares the subject of
+        # "denied", the parser just attached it inside the complement
+        head = head.head
+    if depth < 3 and head.i != verb.i and head.pos_ in ("VERB", "AUX") and (
+        verb.dep_ in ("xcomp", "conj")
+        or verb.dep_ in ("advcl", "pcomp") and verb.tag_ == "VBG"
+    ):
+        # (a past participle "Asked whether ..., Carson said" is passive: Carson is the one
+        # asked, not the asker, so it does not share the subject)
+        return subject_of(head, depth + 1)
+    return None, False
+
+
+# Subjects that can hold an estimate even without a name ("analysts cut their forecast").
+AGENT_NOUNS = frozenset(words(
+    "official officials spokesman spokeswoman spokesperson source sources police authorities "
+    "authority ministry agency government commission analyst analysts economist economists "
+    "expert experts bank department office army military command service committee council "
+    "board institute fund organisation organization group company firm team forecaster "
+    "forecasters statistician observatory monitor regulator minister president governor "
+    "mayor chief director researcher researchers scientist scientists officer officers"))
+
+
+SOURCE_NOUNS = frozenset(words(
+    "official officials spokesman spokeswoman spokesperson source sources police "
+    "authorities ministry agency government statement commission"))
+
+
+def source_like(tok: Token) -> bool:
+    """Whether a noun phrase head can be a source: a name, an institution or a document."""
+    return (tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or tok.pos_ == "PROPN"
+            or tok.lemma_.lower() in AGENT_NOUNS or tok.lemma_.lower() in SOURCE_NOUNS
+            or lex.is_evidence_subject(tok.lemma_))

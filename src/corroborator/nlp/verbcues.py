@@ -1,0 +1,406 @@
+"""Attributions headed by a cue verb: subject, complement, stance ("X said that Y").
+
+Content is read off the verb's dependents: a clausal complement, an infinitive, a noun-phrase
+object for verbs that take one, the clause the cue interrupts ("A, he said"), or what follows
+a colon. Estimate revisions ("raised her estimate to 2,400") are verb cues too.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from . import cues as lex
+from .cues import words
+from .learned import learned_content
+from .relations import Attribution, cue_tokens, make, stance_of, via_chain
+from .subjects import (
+    AGENT_NOUNS,
+    DASHES,
+    PRONOUNS,
+    RELATIVE_PRONOUNS,
+    SUBJECT_DEPS,
+    Speaker,
+    speaker_from,
+    subject_of,
+)
+from .tokenspans import QUOTE_CHARS
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span as SpacySpan
+    from spacy.tokens import Token
+
+
+CLAUSE_DEPS = ("ccomp",)
+
+
+def clause_content(verb: Token) -> list[Token]:
+    """Content of a cue verb: its clausal complements (ccomp; "that" included)."""
+    parts = [c for c in verb.children if c.dep_ in CLAUSE_DEPS and c.i > verb.i]
+    if not parts:
+        return []
+    tokens: list[Token] = []
+    for part in parts:
+        tokens.extend(part.subtree)
+    # the complementiser "that" may hang off the verb instead of the clause
+    first = min(t.i for t in tokens)
+    marks = [c for c in verb.children if c.lower_ in ("that", "whether", "if") and c.i < first
+             and c.dep_ in ("mark", "dobj", "nsubj") and c.i > verb.i]
+    tokens.extend(marks)
+    return tokens
+
+
+def after(verb: Token, deps: tuple[str, ...]) -> list[Token]:
+    return [c for c in verb.children if c.dep_ in deps and c.i > verb.i]
+
+
+# Verbs whose direct object is the person addressed, not what is said.
+_RECIPIENT_VERBS = frozenset(
+    words("tell ask inform brief thank assure reassure invite urge remind warn email text call "
+    "order instruct direct beg challenge congratulate encourage lecture scold chide rebuke "
+    "question answer address")
+)
+
+
+def object_content(verb: Token, entry: lex.CueEntry) -> list[Token]:
+    if entry.kind == "speech":
+        # "said no", "said so", "answered yes": a pro-form stands for the whole answer
+        short = [c for c in verb.rights if c.lower_ in ("yes", "no", "so")
+                 and c.dep_ in ("intj", "dobj", "advmod", "npadvmod", "ccomp", "attr")]
+        if short:
+            return short
+    if entry.lemma == "ask":
+        # "Asked if he would run": the question is an adverbial clause with if/whether
+        questions = [c for c in verb.rights if c.dep_ == "advcl" and any(
+            m.dep_ == "mark" and m.lower_ in ("if", "whether") for m in c.children)]
+        if questions:
+            return list(questions[0].subtree)
+    if entry.lemma in lex.CLAUSE_ONLY_VERBS:
+        objs = after(verb, ("dobj",))
+        if not any(t.text in QUOTE_CHARS for o in objs for t in o.subtree):
+            return []
+    xcomps = after(verb, ("xcomp", "oprd"))
+    objs = after(verb, ("dobj",))
+    if xcomps and entry.lemma not in ("say", "tell"):
+        # "urged voters [to act]", "called the deal [a disaster]": the complement is the content
+        tokens: list[Token] = []
+        for tok in xcomps:
+            tokens.extend(tok.subtree)
+            if tok.dep_ == "oprd":  # "called [Christmas a sham]": object and predicate
+                tokens.extend(t for o in objs if o.i < tok.i for t in o.subtree)
+        return tokens
+    for prep in after(verb, ("prep",)):
+        # "praised Trump [for speaking out]": the reason is what is praised or blamed
+        if prep.lower_ == "for" and objs and entry.lemma in lex.NP_CONTENT_VERBS:
+            comp = [c for c in prep.children if c.dep_ in ("pcomp", "pobj")]
+            if comp:
+                return list(comp[0].subtree)
+    if objs:
+        obj = objs[0]
+        quoted = any(t.text in QUOTE_CHARS for t in obj.subtree)
+        says_thing = entry.kind == "speech" and entry.lemma not in _RECIPIENT_VERBS and (
+            obj.ent_type_ not in ("PERSON", "ORG", "GPE", "NORP"))
+        if entry.lemma in lex.NP_CONTENT_VERBS or quoted or says_thing or (
+            entry.kind == "evidence" and not any(
+                c.ent_type_ == "PERSON" or c.lower_ in PRONOUNS
+                for c in verb.children if c.dep_ == "nsubj")
+        ):
+            if obj.lower_ in PRONOUNS and not quoted:
+                return []
+            tokens = list(obj.subtree)
+            for extra in after(verb, ("oprd", "ccomp")):
+                tokens.extend(extra.subtree)
+            for prep in after(verb, ("prep",)):
+                if prep.lower_ in ("as", "at", "against") and prep.i > obj.i:
+                    # "described himself as a moderate", "estimated the toll at 1,000"
+                    tokens.extend(prep.subtree)
+            return tokens
+    for prep in after(verb, ("prep",)):
+        verbs = lex.CONTENT_PREPOSITIONS.get(prep.lower_)
+        if verbs and entry.lemma in verbs:
+            pobj = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
+            if pobj:  # the preposition belongs to the cue ("pointed to", "talked about")
+                return list(pobj[0].subtree)
+    return []
+
+
+def _inverted_content(verb: Token) -> list[Token]:
+    """"X, he said": the cue hangs off the clause it reports (or heads a clause on its left)."""
+    head = verb.head
+    if verb.dep_ == "parataxis" and head.i != verb.i and not any(
+        c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "oprd") for c in verb.rights
+    ):
+        # "“A,” he said, “B.”": the cue interrupts the clause it reports
+        # the clause around the cue: "The talks, he said, have stalled"
+        own = {t.i for t in verb.subtree}
+        return _skip_dateline([t for t in head.subtree if t.i not in own])
+    if verb.dep_ == "ccomp" and head.i < verb.i and verb.left_edge.i > 0 and \
+            verb.doc[verb.left_edge.i - 1].is_punct and not lex.verb_cue(head.lemma_):
+        # "The economy is strong, Smith said" parsed with the cue under the clause
+        left = verb.left_edge.i
+        return _skip_dateline([t for t in head.subtree if t.i < left])
+    lefts = [c for c in verb.children if c.dep_ in ("ccomp", "parataxis") and c.i < verb.i]
+    tokens: list[Token] = []
+    for c in lefts:
+        tokens.extend(c.subtree)
+    return _skip_dateline(tokens)
+
+
+def _skip_dateline(tokens: list[Token]) -> list[Token]:
+    """Drop a dateline ("LISSKA —", "PORT ALDINE, May 3 (Reuters) —") opening the content."""
+    ordered = sorted(tokens, key=lambda t: t.i)
+    for k, tok in enumerate(ordered[:12]):
+        if tok.text in DASHES and k > 0:
+            head = [t for t in ordered[:k] if t.is_alpha]
+            if head and head[0].is_upper and len(head[0].text) > 1:
+                return ordered[k + 1 :]
+            break
+    return ordered
+
+
+_CLOSING_MARKS = {"”": "“", '"': '"', "''": "''", "’": "‘"}
+_SENTENCE_ENDS = frozenset(".!?")
+
+
+def _preceding_quote(verb: Token) -> tuple[list[Token], Speaker | None] | None:
+    """The quotation that ends right before a cue's speaker: “A?” Trump said.
+
+    The parser often closes the sentence at the question mark (or takes the speaker for an
+    apposition of the quote), leaving the cue without content. Between the closing mark and
+    the cue there may be only the speaker phrase; the opening mark must be in the paragraph.
+    """
+    doc = verb.doc
+    close = None
+    for k in range(verb.i - 1, max(verb.i - 25, -1), -1):
+        tok = doc[k]
+        if tok.text in _CLOSING_MARKS:
+            close = tok
+            break
+        if tok.text in _SENTENCE_ENDS or tok.is_quote or tok.pos_ == "VERB" and tok.dep_ not in (
+                "relcl", "acl", "amod"):
+            return None
+    if close is None or close.i == 0:
+        return None
+    between = [t for t in doc[close.i + 1 : verb.i] if not t.is_punct]
+    if not between or any(t.is_quote for t in between):
+        return None
+    opener_text = _CLOSING_MARKS[close.text]
+    for k in range(close.i - 1, -1, -1):
+        if doc[k].text == opener_text or opener_text == "''" and doc[k].text == "``":
+            content = list(doc[k : close.i + 1])
+            if not any(t.is_alpha for t in content):
+                return None
+            ids = {t.i for t in between}
+            heads = [t for t in between if t.head.i not in ids and t.pos_ in (
+                "PROPN", "NOUN", "PRON")]
+            return content, speaker_from(heads[0]) if heads else None
+        if doc[k].text in _CLOSING_MARKS and doc[k].text != "’":
+            return None
+    return None
+
+
+def colon_after(verb: Token, sent: SpacySpan) -> Token | None:
+    """A colon right after the cue (or after its medium phrase): "said in a statement:"."""
+    doc = verb.doc
+    i = verb.i + 1
+    limit = min(sent.end, verb.i + 8)
+    while i < limit:
+        tok = doc[i]
+        if tok.text == ":":
+            return tok
+        if tok.is_punct and tok.text not in (",",):
+            return None
+        if tok.dep_ in ("nsubj", "ccomp", "dobj", "xcomp") and tok.head.i == verb.i:
+            return None
+        i += 1
+    return None
+
+
+def verb_attribution(verb: Token, entry: lex.CueEntry, offset: int) -> Attribution | None:
+    doc = verb.doc
+    if verb.lemma_ == "cite" and verb.dep_ in ("advcl", "xcomp", "conj", "prep") and \
+            lex.verb_cue(verb.head.lemma_):
+        return None  # "Yonhap, citing the NIS, reported": the chain is on the main cue
+    if verb.lemma_ in lex.SEEM_VERBS:
+        return _seeming(verb, entry, offset)
+    subject, passive = subject_of(verb)
+    kind = "indirect"
+    prep = None
+    if entry.kind == "learned":  # known from the fitted frames only: their content alone
+        content, prep = learned_content(verb)
+    else:
+        content = clause_content(verb)
+        if not content:
+            content = _inverted_content(verb)
+        if not content and verb.lemma_ in ("quote",):
+            return _quoted_as_saying(verb, offset)
+        if not content:
+            content = object_content(verb, entry)
+        if not content:
+            content, prep = learned_content(verb)
+    colon = None
+    if not content and entry.kind == "speech":
+        colon = colon_after(verb, verb.sent)
+        if colon is not None:
+            rest = list(doc[colon.i + 1 : verb.sent.end])
+            if not rest or all(t.is_punct or t.is_space for t in rest):
+                # placeholder content (the cue itself) until the next paragraph fills it
+                att = make(doc, offset, [verb], cue_tokens(verb), entry.lemma, entry.stance,
+                            subject, "direct")
+                if att is not None:
+                    att.pending_colon = True
+                    att.content = (colon.idx + offset + 1, colon.idx + offset + 1)
+                return att
+            content = rest
+            kind = "direct"
+    if entry.kind == "speech" and (not content or subject is None):
+        # “A?” Trump said. / ''A,'' Name, a title, said: the quotation just before the speaker
+        quoted = _preceding_quote(verb)
+        if quoted is not None:
+            if not content or max(t.i for t in content) > quoted[0][-1].i:
+                content = quoted[0]  # (a parse that ran the speaker into the quote)
+            subject = subject or quoted[1]
+            kind = "direct"
+    if not content:
+        return None
+    if subject is None and not passive:
+        # "Asked if he was bullied, ...": the question has no named asker
+        asked = verb.lemma_ == "ask" and verb.tag_ == "VBN" and verb.dep_ == "advcl"
+        if not asked and (entry.kind != "evidence" or verb.dep_ not in ("ROOT",)):
+            return None
+    if entry.kind == "evidence" and subject is not None and (
+        subject.head.ent_type_ == "PERSON" or subject.pronoun
+    ) and verb.lemma_ not in lex.SPEECH_VERBS and verb.lemma_ not in lex.COGNITION_VERBS:
+        return None  # "she showed him the door": people showing things are not sources
+    if passive and subject is None and entry.kind == "cognition":
+        # "The bank is expected to act": the subject is part of what is expected
+        for child in verb.children:
+            if child.dep_ == "nsubjpass" and child.i < verb.i and child.lower_ != "it":
+                content = list(child.subtree) + content
+    stance = stance_of(entry, content, subject, passive)
+    via = via_chain(verb, subject)
+    if via:
+        inner_name, inner_tok = via[-1]
+        subject = Speaker([inner_tok], inner_name, inner_tok.ent_type_ or None, False, inner_tok)
+    content = _prune(content, verb)
+    cue = cue_tokens(verb)
+    if prep is not None and cue[1] < prep.i <= cue[1] + 2:
+        cue = (cue[0], prep.i)  # "railed against": the preposition belongs to the cue
+    return make(doc, offset, content, cue, entry.lemma, stance, subject, kind, via)
+
+
+_REASON_MARKS = frozenset(words("because since although though while unless as if"))
+
+
+def _prune(content: list[Token], verb: Token) -> list[Token]:
+    """Fit the content to what the cue governs.
+
+    - A second reporting verb conjoined inside the content ("said [A] and predicted B") is
+      a separate statement the parser attached too low: cut it and what follows.
+    - A trailing non-restrictive phrase (", which ...", ", a longtime ...") on a noun-phrase
+      or infinitive content describes the object, it is not part of what was said.
+    - A reason clause the parser hung on the cue ("said X because Y") belongs to the content.
+    """
+    if not content:
+        return content
+    ids = {t.i for t in content}
+    doc = verb.doc
+    cut = None
+    for t in content:
+        if t.dep_ == "conj" and t.pos_ == "VERB" and t.head.i in ids and lex.verb_cue(t.lemma_) \
+                and not any(c.dep_ in SUBJECT_DEPS for c in t.children) and t.tag_ in (
+                    "VBD", "VBZ", "VBP", "VBG"):
+            start = t.left_edge.i
+            while start - 1 in ids and doc[start - 1].dep_ in ("cc", "punct"):
+                start -= 1
+            cut = start if cut is None else min(cut, start)
+        elif t.dep_ in ("advcl", "xcomp", "conj") and t.tag_ == "VBG" and t.i - 1 in ids \
+                and doc[t.i - 1].text == "," and lex.verb_cue(t.lemma_) and t.i > verb.i:
+            # "said A, telling reporters that B": the participle is a second statement
+            cut = t.i - 1 if cut is None else min(cut, t.i - 1)
+    if cut is not None:
+        content = [t for t in content if t.i < cut]
+    has_clause = any(t.dep_ in CLAUSE_DEPS and t.head.i == verb.i for t in content)
+    if not has_clause:
+        for t in sorted(content, key=lambda x: x.i):
+            if t.dep_ in ("relcl", "appos", "acl") and t.i - 1 >= 0:
+                left = t.left_edge.i
+                if left - 1 >= 0 and doc[left - 1].text == "," and left - 1 in ids:
+                    content = [x for x in content if x.i < left - 1]
+                    break
+    else:
+        last = max(t.i for t in content)
+        for adv in verb.children:
+            if adv.dep_ == "advcl" and adv.i > last and not lex.verb_cue(adv.lemma_) and any(
+                m.dep_ == "mark" and m.lower_ in _REASON_MARKS for m in adv.children
+            ):
+                content = content + list(adv.subtree)
+    return content
+
+
+def _seeming(verb: Token, entry: lex.CueEntry, offset: int) -> Attribution | None:
+    """"The court seemed to send a signal": a hedged impression with no named source."""
+    xcomps = after(verb, ("xcomp", "ccomp"))
+    subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i
+                and c.tag_ != "EX" and c.lower_ != "it"]
+    if not xcomps or not subjects:
+        return None
+    content = list(subjects[0].subtree) + [verb] + list(xcomps[0].subtree)
+    return make(verb.doc, offset, content, cue_tokens(verb), entry.lemma, "hedged", None,
+                 "indirect")
+
+
+def _quoted_as_saying(verb: Token, offset: int) -> Attribution | None:
+    """"Reuters quoted a spokesman as saying X": the spokesman speaks, via Reuters."""
+    objs = after(verb, ("dobj",))
+    for prep in after(verb, ("prep",)):
+        if prep.lower_ != "as":
+            continue
+        for pcomp in prep.children:
+            if pcomp.lemma_ == "say":
+                content = clause_content(pcomp) or object_content(
+                    pcomp, lex.CueEntry("say", "stated", "speech"))
+                if not content or not objs:
+                    return None
+                outer, _ = subject_of(verb)
+                speaker = speaker_from(objs[0])
+                via = [(outer.name, outer.head)] if outer else []
+                via.append((speaker.name, speaker.head))
+                return make(verb.doc, offset, content, (verb.i, pcomp.i), "quote", "stated",
+                             speaker, "indirect", via)
+    return None
+
+
+def revision_attribution(verb: Token, offset: int) -> Attribution | None:
+    """"The minister raised her estimate of losses to 2,400, up from 2,000": a new figure.
+
+    The cue is the verb; the content is the estimate phrase with the figures the verb
+    carries ("to 2,400", "from 2,000", "at 5,000", "up from ..."). The subject must be able
+    to hold an estimate (a name, a pronoun, an institution or the estimate's possessor):
+    "heavy shelling raised the toll to 40" reports an event, not a statement.
+    """
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in lex.REVISION_VERBS:
+        return None
+    objs = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    entry = next((e for o in objs if (e := lex.revision_cue(verb.lemma_, o.lemma_))), None)
+    if entry is None:
+        return None
+    obj = next(o for o in objs if lex.revision_cue(verb.lemma_, o.lemma_))
+    subject, passive = subject_of(verb)
+    if subject is None:
+        return None
+    owned = any(c.dep_ == "poss" for c in obj.children)
+    head = subject.head
+    if not (owned or subject.pronoun or head.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
+            or head.lemma_.lower() in AGENT_NOUNS or head.lower_ in RELATIVE_PRONOUNS):
+        return None
+    content = list(obj.subtree)
+    for child in verb.rights:
+        if child.dep_ == "prep" and child.lower_ in lex.REVISION_PREPOSITIONS or (
+                child.dep_ in ("advmod", "prt") and child.lower_ in lex.REVISION_ADVERBS):
+            content.extend(child.subtree)
+    via = via_chain(verb, subject)
+    if via:
+        inner_name, inner_tok = via[-1]
+        subject = Speaker([inner_tok], inner_name, inner_tok.ent_type_ or None, False, inner_tok)
+    return make(verb.doc, offset, content, cue_tokens(verb), entry.lemma, entry.stance,
+                 subject, "indirect", via)
