@@ -30,6 +30,7 @@ def update_stories(
 ) -> list[Story]:
     """Cluster the stored articles not clustered yet; store stories and clusterer state."""
     from ..stories import StoryClusterer, publication_order
+    from ..stories.anchors import claim_anchors
 
     articles = store.articles()
     current = {a.id for a in articles}
@@ -49,7 +50,11 @@ def update_stories(
     else:
         known = set(clusterer.assignments())
         new = [a for a in articles if a.id not in known]
-    clusterer.add_many(publication_order(new), progress=progress)
+    # Claims come from the analyse stage, which runs first: figures attributed to the same
+    # speaker link dated stories that the text similarity alone keeps apart.
+    min_value = clusterer.config.anchor_min_value
+    anchors = claim_anchors(store.claims([a.id for a in new]), min_value) if new else {}
+    clusterer.add_many(publication_order(new), progress=progress, anchors=anchors)
     clusterer.merge_step()
     stories = clusterer.stories()
     with store.atomic():

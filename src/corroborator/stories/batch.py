@@ -7,7 +7,7 @@ in, and articles without a date come after the dated ones, ordered by id.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import UTC
 from typing import TYPE_CHECKING
 
@@ -39,12 +39,14 @@ def cluster_articles(
     progress: Callable[[int, int], None] | None = None,
     *,
     extractor: FeatureExtractor | None = None,
+    anchors: Mapping[str, Iterable[str]] | None = None,
 ) -> list[Story]:
     """Group ``articles`` into stories (deterministic; the number of stories is not given).
 
-    ``progress(done, total)`` is called once per article clustered.
+    ``progress(done, total)`` is called once per article clustered. ``anchors`` (article id →
+    keys from :func:`.anchors.claim_anchors`) lets dated stories quoting the same figure link.
     """
     clusterer = StoryClusterer(settings, extractor=extractor)
-    clusterer.add_many(publication_order(articles), progress=progress)
+    clusterer.add_many(publication_order(articles), progress=progress, anchors=anchors)
     clusterer.merge_step()
     return clusterer.stories()

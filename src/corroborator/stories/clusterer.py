@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -16,6 +16,7 @@ from .online import (
     StoryState,
     Vectors,
     add_to_story,
+    anchor_keys,
     article_vectors,
     index_keys,
     merge_into,
@@ -88,14 +89,21 @@ class StoryClusterer:
         return self.add_many([article])[0]
 
     def add_many(
-        self, articles: Sequence[Article], progress: Callable[[int, int], None] | None = None
+        self,
+        articles: Sequence[Article],
+        progress: Callable[[int, int], None] | None = None,
+        anchors: Mapping[str, Iterable[str]] | None = None,
     ) -> list[str]:
-        """Cluster ``articles`` in the order given (features computed in batches)."""
+        """Cluster ``articles`` in the order given (features computed in batches).
+
+        ``anchors``: article id → anchor keys from its claims (:func:`.anchors.claim_anchors`),
+        which let the merge step link dated stories that quote the same figure.
+        """
         out: list[str] = []
         size = self.config.batch_size
         for start in range(0, len(articles), size):
             batch = [a for a in articles[start : start + size]]
-            for features in self.extractor.extract(batch):
+            for features in self.extractor.extract(batch, anchors):
                 out.append(self.add_features(features))
                 if progress is not None:
                     # Once per article, so counters that ignore the arguments still add up.
@@ -112,7 +120,7 @@ class StoryClusterer:
             {"terms": features.terms, "entities": features.entities, "numbers": features.numbers}
         )
         item = article_vectors(features, self.df)
-        keys = index_keys(item, self.config.index_terms)
+        keys = index_keys(item, self.config.index_terms, features.anchors)
         best, best_score = self._best_story(item, keys, exclude=None)
         if best is None or best_score < self.config.threshold:
             best = new_story(story_id_for(features.article_id), self._seq)
@@ -205,10 +213,12 @@ class StoryClusterer:
             if story.id not in self._stories or story.closed:
                 continue
             item = story_vectors(story)
-            keys = index_keys(item, self.config.index_terms)
+            keys = index_keys(item, self.config.index_terms, story.anchors)
             other, score = self._best_story(item, keys, exclude=story.id)
             if other is None or score < self.config.merge_threshold:
-                continue
+                other = self._anchor_link(story, item)
+                if other is None:
+                    continue
             keep, gone = (story, other) if story.seq < other.seq else (other, story)
             merge_into(keep, gone, self.config)
             for article_id in gone.article_ids:
@@ -221,6 +231,33 @@ class StoryClusterer:
             merges += 1
         self._close_idle()
         return merges
+
+    def _anchor_link(self, story: StoryState, item: Vectors) -> StoryState | None:
+        """The most similar open story that quotes one of ``story``'s anchors, if similar enough.
+
+        Only dated stories are linked, and only inside the time window: a figure attributed
+        to the same speaker within days is strong evidence of one story, across years it is
+        not (undated corpora never link).
+        """
+        cfg = self.config
+        if not cfg.link_anchors or not story.anchors or story.first_time is None:
+            return None
+        shared: dict[str, None] = {}
+        for key in anchor_keys(story.anchors):
+            for story_id in self._index.get(key, ()):
+                shared[self.resolve(story_id)] = None
+        shared.pop(story.id, None)
+        best: StoryState | None = None
+        best_score = cfg.link_threshold
+        for sid in sorted(shared):
+            other = self._open(sid, item)
+            if other is None or other.first_time is None or other.emb_sum is None:
+                continue
+            cosine = float(other.unit_embedding() @ item.embedding.astype(np.float64))
+            score = self.similarity.score(item, other, cosine)
+            if score >= best_score and (best is None or score > best_score):
+                best, best_score = other, score
+        return best
 
     def _touch(self, story: StoryState) -> None:
         if story.last_time is not None:

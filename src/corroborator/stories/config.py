@@ -25,6 +25,9 @@ class StorySettings:
     window_days: float = 10.0
     merge_every: int = 50
     merge_threshold: float = 0.6
+    link_anchors: bool = True
+    link_threshold: float = 0.2
+    anchor_min_value: float = 150.0
     index_terms: int = 12
     max_postings: int = 64
     max_candidates: int = 100
@@ -50,7 +53,7 @@ class StorySettings:
                 f"[stories] the similarity weights {SIMILARITY_WEIGHTS} are all zero; "
                 "at least one must be positive."
             )
-        for name in ("threshold", "merge_threshold"):
+        for name in ("threshold", "merge_threshold", "link_threshold"):
             value = getattr(self, name)
             if not -1.0 <= value <= 1.0:
                 raise ConfigError(f"[stories] {name} = {value} must lie in [-1, 1].")

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import lru_cache
@@ -25,6 +25,13 @@ from .config import StorySettings
 
 if TYPE_CHECKING:
     from ..settings import Settings
+
+
+def anchors_of(anchors: Mapping[str, Iterable[str]] | None, article_id: str) -> tuple[str, ...]:
+    """The sorted, unique anchor keys of one article (none when no mapping is given)."""
+    if not anchors:
+        return ()
+    return tuple(sorted(set(anchors.get(article_id, ()))))
 
 # Words of two or more letters: digits are handled by the number feature, where "6.1" and
 # "7.0" stay distinct instead of dissolving into tokens shared by every earthquake story.
@@ -51,6 +58,9 @@ class ArticleFeatures:
     lead: str = ""
     outlet: str | None = None
     extra: dict[str, Any] = field(default_factory=dict)
+    # "<speaker head>|<figure>" keys from the article's claims (see anchors.py); empty when
+    # the caller has no claims, which only turns the anchor link off.
+    anchors: tuple[str, ...] = ()
 
 
 def _split_first(text: str) -> tuple[str, str]:
@@ -171,15 +181,24 @@ class FeatureExtractor:
             docs = nlp.pipe(texts, batch_size=self._nlp_settings.batch_size)
             return [[(ent.text, ent.label_) for ent in doc.ents] for doc in docs]
 
-    def extract(self, articles: Sequence[Article]) -> list[ArticleFeatures]:
-        """Features of ``articles`` in the given order (one embedding and NER pass per batch)."""
+    def extract(
+        self,
+        articles: Sequence[Article],
+        anchors: Mapping[str, Iterable[str]] | None = None,
+    ) -> list[ArticleFeatures]:
+        """Features of ``articles`` in the given order (one embedding and NER pass per batch).
+
+        ``anchors`` maps article ids to anchor keys (:func:`.anchors.claim_anchors`).
+        """
         out: list[ArticleFeatures] = []
         size = max(1, self.config.batch_size)
         for start in range(0, len(articles), size):
-            out.extend(self._extract_batch(articles[start : start + size]))
+            out.extend(self._extract_batch(articles[start : start + size], anchors))
         return out
 
-    def _extract_batch(self, articles: Sequence[Article]) -> list[ArticleFeatures]:
+    def _extract_batch(
+        self, articles: Sequence[Article], anchors: Mapping[str, Iterable[str]] | None
+    ) -> list[ArticleFeatures]:
         cfg = self.config
         heads = [title_and_lead(a, cfg.lead_chars) for a in articles]
         short = [f"{t}. {lead}".strip(" .") if lead else t for t, lead in heads]
@@ -220,6 +239,7 @@ class FeatureExtractor:
                     title=title,
                     lead=lead,
                     outlet=article.outlet,
+                    anchors=anchors_of(anchors, article.id),
                 )
             )
         return result

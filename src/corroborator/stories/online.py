@@ -60,6 +60,8 @@ class StoryState:
     frozen_title: tuple[str, str] | None = None  # (title, summary) fixed when closed
     # Members that contributed a non-empty vector per field (for the spread penalty).
     field_counts: dict[str, int] = field(default_factory=lambda: dict.fromkeys(FIELDS, 0))
+    # Anchor keys ("<speaker head>|<figure>") of its articles, oldest first (bounded).
+    anchors: dict[str, None] = field(default_factory=dict)
 
     def unit_embedding(self) -> np.ndarray:
         assert self.emb_sum is not None
@@ -181,6 +183,7 @@ def add_to_story(
         if item.fields[name]:
             story.field_counts[name] = story.field_counts.get(name, 0) + 1
     _extend_time(story, item.first_time, item.last_time)
+    _add_anchors(story, features.anchors, config.max_story_terms)
     story.last_seq = seq
     if features.outlet:
         story.outlets[features.outlet] = story.outlets.get(features.outlet, 0) + 1
@@ -208,6 +211,13 @@ def _add_vector(story: StoryState, name: str, vector: Mapping[Any, float], cap: 
     story.sq_norms[name] = max(sq, 0.0)
 
 
+def _add_anchors(story: StoryState, anchors: Iterable[str], cap: int) -> None:
+    for key in anchors:
+        if len(story.anchors) >= cap:
+            break  # the first reports' figures are the ones later reports cite
+        story.anchors[key] = None
+
+
 def _extend_time(story: StoryState, first: float | None, last: float | None) -> None:
     if first is not None:
         story.first_time = first if story.first_time is None else min(story.first_time, first)
@@ -228,6 +238,7 @@ def merge_into(target: StoryState, other: StoryState, config: StorySettings) -> 
             name, 0
         )
     _extend_time(target, other.first_time, other.last_time)
+    _add_anchors(target, other.anchors, config.max_story_terms)
     target.last_seq = max(target.last_seq, other.last_seq)
     for outlet, count in other.outlets.items():
         target.outlets[outlet] = target.outlets.get(outlet, 0) + count
@@ -269,15 +280,25 @@ def article_vectors(features: ArticleFeatures, df: DocumentFrequencies) -> Vecto
     )
 
 
-def index_keys(item: Vectors, n_terms: int) -> list[str]:
-    """Blocking keys: every entity and the ``n_terms`` heaviest terms (strings, JSON-safe)."""
+def index_keys(item: Vectors, n_terms: int, anchors: Iterable[str] = ()) -> list[str]:
+    """Blocking keys: every entity and anchor and the ``n_terms`` heaviest terms (strings)."""
     terms = sorted(item.fields["terms"].items(), key=lambda kv: (-kv[1], kv[0]))[:n_terms]
     keys = [f"t{k}" for k, _ in terms]
     keys.extend(f"e{k}" for k in sorted(item.fields["entities"]))
+    keys.extend(anchor_keys(anchors))
     return keys
 
 
+ANCHOR_PREFIX = "a"
+
+
+def anchor_keys(anchors: Iterable[str]) -> list[str]:
+    """Index keys of anchors (their own prefix, so they never meet entity or term keys)."""
+    return [ANCHOR_PREFIX + key for key in anchors]
+
+
 __all__ = [
+    "ANCHOR_PREFIX",
     "SIMILARITY_WEIGHTS",
     "DocumentFrequencies",
     "Member",
@@ -285,6 +306,7 @@ __all__ = [
     "StoryState",
     "Vectors",
     "add_to_story",
+    "anchor_keys",
     "article_vectors",
     "index_keys",
     "merge_into",

@@ -50,6 +50,7 @@ def _story_out(story: StoryState) -> dict[str, Any]:
         "closed": story.closed,
         "frozen_title": None if story.frozen_title is None else list(story.frozen_title),
         "field_counts": dict(story.field_counts),
+        "anchors": list(story.anchors),
     }
 
 
@@ -74,6 +75,7 @@ def _story_in(data: dict[str, Any]) -> StoryState:
         closed=bool(data["closed"]),
         frozen_title=None if frozen is None else (frozen[0], frozen[1]),
         field_counts={n: int(data.get("field_counts", {}).get(n, 0)) for n in FIELDS},
+        anchors=dict.fromkeys(data.get("anchors", ())),
     )
 
 
