@@ -3,6 +3,7 @@
 Public entry points::
 
     find_derivations(articles, settings, candidates=None, progress=None) -> list[Derivation]
+    story_candidates(groups, articles, settings) -> set[tuple[str, str]]  # bounded per story
     lineages(article_ids, derivations) -> dict[str, str]          # article -> lineage root
     independent_sources(article_ids, derivations) -> int           # number of lineages
     normalized_hash(text) -> str                                   # exact-copy key
@@ -10,7 +11,7 @@ Public entry points::
 
 from .lineage import independent_sources, lineages
 from .normalize import content_sentences, normalized_hash, split_sentences
-from .pipeline import find_derivations
+from .pipeline import find_derivations, story_candidates
 from .settings import ReuseSettings
 
 __all__ = [
@@ -21,4 +22,5 @@ __all__ = [
     "lineages",
     "normalized_hash",
     "split_sentences",
+    "story_candidates",
 ]

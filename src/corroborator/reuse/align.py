@@ -89,6 +89,33 @@ class EmbeddingCache:
 Vectorize = Callable[[Sequence[str]], np.ndarray]
 
 
+@dataclass
+class Prepared:
+    """What alignment reads of one article's sentences, computed once per article per run.
+
+    A candidate pair used to re-normalise, re-look-up and re-fetch the vectors of both
+    articles' sentences; an article takes part in dozens of pairs, so that was most of the
+    cost. ``vectors`` are unit rows (one per sentence) or ``None`` (verbatim matching only).
+    """
+
+    sentences: Sequence[Sentence]
+    norms: list[str]
+    sigs: list[Signals]
+    vectors: np.ndarray | None = None
+
+
+def prepare(sentences: Sequence[Sentence], vectors: np.ndarray | None = None) -> Prepared:
+    return Prepared(sentences, [normalize(s.text) for s in sentences],
+                    [signals(s.text) for s in sentences], vectors)
+
+
+def _rows(side: Prepared, rows: list[int], vectorize: Vectorize | None) -> np.ndarray:
+    if side.vectors is not None:
+        return side.vectors[rows]
+    assert vectorize is not None
+    return vectorize([side.sentences[i].text for i in rows])
+
+
 def align(
     source: Sequence[Sentence],
     article: Sequence[Sentence],
@@ -102,21 +129,32 @@ def align(
     only for the sentences left after verbatim matching. Without it only verbatim sentences
     are aligned.
     """
+    return align_prepared(prepare(source), prepare(article), model, config, vectorize)
+
+
+def align_prepared(
+    src: Prepared,
+    art: Prepared,
+    model: PairModel,
+    config: ReuseSettings,
+    vectorize: Vectorize | None = None,
+) -> Alignment:
+    """:func:`align` on prepared sentences; their ``vectors`` are used when present."""
+    source, article = src.sentences, art.sentences
     result = Alignment()
     if not source or not article:
         result.unmatched_source = list(range(len(source)))
         result.unmatched_article = list(range(len(article)))
         return result
-    src_sig = [signals(s.text) for s in source]
-    art_sig = [signals(s.text) for s in article]
+    src_sig, art_sig = src.sigs, art.sigs
     used_src: set[int] = set()
     used_art: set[int] = set()
     # Verbatim sentences first: a dictionary lookup, no embeddings.
     by_text: dict[str, list[int]] = {}
-    for i, s in enumerate(source):
-        by_text.setdefault(normalize(s.text), []).append(i)
-    for j, s in enumerate(article):
-        options = by_text.get(normalize(s.text))
+    for i, norm in enumerate(src.norms):
+        by_text.setdefault(norm, []).append(i)
+    for j, norm in enumerate(art.norms):
+        options = by_text.get(norm)
         while options:
             i = options.pop(0)
             if i not in used_src:
@@ -126,11 +164,10 @@ def align(
                 break
     rest_src = [i for i in range(len(source)) if i not in used_src]
     rest_art = [j for j in range(len(article)) if j not in used_art]
-    if rest_src and rest_art and vectorize is not None:
-        src_vectors = vectorize([source[i].text for i in rest_src])
-        art_vectors = vectorize([article[j].text for j in rest_art])
-        sims = art_vectors @ src_vectors.T
-        proposals: list[tuple[float, float, int, int]] = []
+    can_embed = vectorize is not None or (src.vectors is not None and art.vectors is not None)
+    if rest_src and rest_art and can_embed:
+        sims = _rows(art, rest_art, vectorize) @ _rows(src, rest_src, vectorize).T
+        found: list[tuple[float, int, int, bool]] = []
         # Each article sentence proposes its few nearest source sentences above the floor.
         top = min(3, len(rest_src))
         best_row = sims.argmax(axis=0)  # for each source sentence, its nearest article one
@@ -140,12 +177,18 @@ def align(
                 cosine = float(sims[row, col])
                 if cosine < config.propose_cosine:
                     continue
-                i = rest_src[col]
-                x = features(src_sig[i], art_sig[j], cosine)
-                blind = float(model.probability(x, number_blind=True)[0])
+                mutual = col == best[0] and best_row[col] == row
+                found.append((cosine, rest_src[col], j, bool(mutual)))
+        proposals: list[tuple[float, float, int, int]] = []
+        if found:
+            # One classifier call for all proposals of the pair (not one per proposal).
+            x = np.stack([features(src_sig[i], art_sig[j], cosine)
+                          for cosine, i, j, _ in found])
+            probabilities = model.probability(x, number_blind=True)
+            for (cosine, i, j, mutual), p in zip(found, probabilities.tolist(), strict=True):
+                blind = float(p)
                 # MSRP-strict probabilities undershoot on heavy restructuring; a pair that
                 # are each other's nearest neighbours with a high cosine is kept as well.
-                mutual = col == best[0] and best_row[col] == row
                 if mutual and cosine >= config.mutual_cosine:
                     blind = max(blind, config.align_probability)
                 if blind < config.align_probability:
@@ -154,53 +197,54 @@ def align(
         for blind, cosine, i, j in sorted(proposals, reverse=True):
             if i in used_src or j in used_art:
                 continue
-            label = _label(source[i].text, article[j].text, src_sig[i], art_sig[j], config)
+            label = _label(src.norms[i], art.norms[j], src_sig[i], art_sig[j], config)
             result.matches.append(Match(i, j, label, blind, cosine))
             used_src.add(i)
             used_art.add(j)
         if config.merge_containment < 1.0:
-            _merged(source, article, src_sig, art_sig, used_src, result, vectorize, config)
+            _merged(src, art, used_src, result, vectorize, config)
     result.matches.sort(key=lambda m: (m.article, m.source))
     result.unmatched_source = [i for i in range(len(source)) if i not in used_src]
     result.unmatched_article = [j for j in range(len(article)) if j not in used_art]
     return result
 
 
-def _merged(source: Sequence[Sentence], article: Sequence[Sentence], src_sig: list[Signals],
-            art_sig: list[Signals], used_src: set[int], result: Alignment,
-            vectorize: Vectorize, config: ReuseSettings) -> None:
+def _merged(src: Prepared, art: Prepared, used_src: set[int], result: Alignment,
+            vectorize: Vectorize | None, config: ReuseSettings) -> None:
     """Attach left-over source sentences to the article sentence that absorbed them.
 
     Rewriters merge two short sentences into one; a one-to-one alignment would report the
     second as dropped and miss a figure changed inside it.
     """
+    source = src.sentences
     left = [i for i in range(len(source)) if i not in used_src]
     matched_art = sorted({m.article for m in result.matches})
     if not left or not matched_art:
         return
-    sims = vectorize([source[i].text for i in left]) @ vectorize(
-        [article[j].text for j in matched_art]).T
+    sims = _rows(src, left, vectorize) @ _rows(art, matched_art, vectorize).T
     for row, i in enumerate(left):
         col = int(sims[row].argmax())
         cosine = float(sims[row, col])
         j = matched_art[col]
-        words = {t for t in src_sig[i].tokens if len(t) > 3}
+        words = {t for t in src.sigs[i].tokens if len(t) > 3}
         if cosine < config.propose_cosine or not words:
             continue
-        if len(words & set(art_sig[j].tokens)) / len(words) < config.merge_containment:
+        if len(words & set(art.sigs[j].tokens)) / len(words) < config.merge_containment:
             continue
         partners = [m.source for m in result.matches if m.article == j] + [i]
         combined = " ".join(source[k].text for k in sorted(partners))
-        label = _label(combined, article[j].text, signals(combined), art_sig[j], config)
+        label = _label(normalize(combined), art.norms[j], signals(combined), art.sigs[j],
+                       config)
         result.matches.append(Match(i, j, label, cosine, cosine))
         used_src.add(i)
 
 
-def _label(src_text: str, art_text: str, a: Signals, b: Signals,
+def _label(src_norm: str, art_norm: str, a: Signals, b: Signals,
            config: ReuseSettings) -> str:
+    """Label of an aligned pair; ``src_norm``/``art_norm`` are the normalised texts."""
     if _differs(a, b):
         return "changed"
-    if fuzz.ratio(normalize(src_text), normalize(art_text)) >= config.same_ratio:
+    if fuzz.ratio(src_norm, art_norm) >= config.same_ratio:
         return "same"
     return "paraphrase"
 

@@ -14,11 +14,12 @@ import hashlib
 import re
 import struct
 from dataclasses import dataclass, replace
+from functools import cached_property
 
 import numpy as np
 
 from ..records import Article, Derivation
-from .align import Alignment, Vectorize, align, changes
+from .align import Alignment, Prepared, Vectorize, align_prepared, changes, prepare
 from .classify import PairModel
 from .minhash import shingles
 from .normalize import Sentence, content_sentences, normalized_content
@@ -48,6 +49,15 @@ class Profile:
     @property
     def empty(self) -> bool:
         return not self.sentences
+
+    @cached_property
+    def prepared(self) -> Prepared:
+        """Normalised texts and signals of the sentences; ``vectors`` set by the caller.
+
+        Made only for articles that reach sentence alignment, so the profiles of a large
+        batch stay small.
+        """
+        return prepare(self.sentences)
 
 
 def _hash64(text: str) -> int:
@@ -100,9 +110,11 @@ def decide(a: Profile, b: Profile, model: PairModel, config: ReuseSettings,
         return PairResult("near-copy", jaccard, a_in_b, b_in_a)
     if max(a_in_b, b_in_a) >= config.partial_containment:
         return PairResult("partial", max(a_in_b, b_in_a), a_in_b, b_in_a)
-    if vectorize is None:
+    if vectorize is None and (a.prepared.vectors is None or b.prepared.vectors is None):
         return None
-    alignment = align(a.sentences, b.sentences, model, config, vectorize)
+    if not could_be_rewrite(a.prepared, b.prepared, config, vectorize):
+        return None
+    alignment = align_prepared(a.prepared, b.prepared, model, config, vectorize)
     n_a, n_b = len(a.sentences), len(b.sentences)
     matched = len(alignment.matches)
     shortest, longest = min(n_a, n_b), max(n_a, n_b)
@@ -132,6 +144,52 @@ def decide(a: Profile, b: Profile, model: PairModel, config: ReuseSettings,
         return None
     score = round((matched / longest) * alignment.mean_probability(), 4)
     return PairResult("rewrite", score, matched / n_a, matched / n_b, alignment, a.id)
+
+
+# Cosines are recomputed on sentence subsets inside the alignment; a product of other shapes
+# may differ in the last bits, so the bounds below are loosened by this much.
+_COSINE_SLACK = 1e-4
+
+
+def could_be_rewrite(a: Prepared, b: Prepared, config: ReuseSettings,
+                     vectorize: Vectorize | None = None) -> bool:
+    """False when no alignment of ``b`` onto ``a`` could make :func:`decide` call it a rewrite.
+
+    Every aligned pair uses a distinct sentence of ``a`` that is either verbatim in ``b`` or
+    has a sentence of ``b`` at ``propose_cosine`` or more, and its cosine is at most that
+    sentence's best cosine. Counting those sentences bounds the matches, the strong matches
+    and their mean cosine from above, so pairs that cannot reach the coverage thresholds skip
+    the classifier (most candidate pairs of one story are different reports, not rewrites).
+    """
+    n_a, n_b = len(a.sentences), len(b.sentences)
+    shortest, longest = min(n_a, n_b), max(n_a, n_b)
+    if not shortest:
+        return False
+    va = a.vectors if a.vectors is not None else vectorize([s.text for s in a.sentences])
+    vb = b.vectors if b.vectors is not None else vectorize([s.text for s in b.sentences])
+    best = (va @ vb.T).max(axis=1) + _COSINE_SLACK
+    verbatim = set(b.norms)
+    best[[i for i, norm in enumerate(a.norms) if norm in verbatim]] = 1.0 + _COSINE_SLACK
+    reachable = np.sort(best[best >= config.propose_cosine])[::-1]
+    upper = len(reachable)
+    strong = int((reachable >= config.strong_cosine).sum())
+    if upper < min(config.min_rewrite_sentences, shortest):
+        return False
+    close = (
+        upper / shortest >= config.rewrite_coverage
+        and upper / longest >= config.rewrite_coverage_long
+        and strong / shortest >= config.strong_share
+    )
+    if close:
+        return True
+    # The smallest number of matches "whole" accepts; their mean cosine is at most the
+    # mean of that many best cosines.
+    for needed in range(1, upper + 1):
+        if (needed >= config.whole_min_sentences
+                and needed / shortest >= config.whole_coverage
+                and needed / longest >= config.whole_coverage_long):
+            return float(reachable[:needed].mean()) >= config.whole_mean_cosine
+    return False
 
 
 def order_agreement(alignment: Alignment) -> float:
@@ -208,7 +266,7 @@ def with_changes(found: Derivation, source: Profile, derived: Profile, result: P
     if result.alignment_ab is not None and result.source_id == source.id:
         alignment = result.alignment_ab
     else:
-        alignment = align(source.sentences, derived.sentences, model, config, vectorize)
+        alignment = align_prepared(source.prepared, derived.prepared, model, config, vectorize)
     found_changes = changes(source.sentences, derived.sentences, alignment)
     return replace(found, changes=tuple(found_changes))
 

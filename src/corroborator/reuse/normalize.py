@@ -108,7 +108,10 @@ def normalize(text: str) -> str:
     """Case-, accent-, punctuation- and whitespace-insensitive form of some text."""
     if not text.isascii():
         folded = unicodedata.normalize("NFKD", text)
-        text = "".join(ch for ch in folded if not unicodedata.combining(ch))
+        # Delete the combining marks among the distinct characters (a character-by-character
+        # rebuild of the string cost more than the rest of the alignment of a pair).
+        marks = {ord(ch): None for ch in set(folded) if unicodedata.combining(ch)}
+        text = folded.translate(marks) if marks else folded
     return " ".join(_WORD.findall(text.lower()))
 
 

@@ -14,7 +14,8 @@ story, not forty-five edges among themselves.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+import itertools
+from collections.abc import Callable, Iterable, Iterator, Sequence
 
 from ..records import Article, Derivation
 from ..settings import EmbeddingSettings, Settings
@@ -85,6 +86,37 @@ def candidate_pairs(
     return pairs
 
 
+def story_candidates(
+    groups: Iterable[Sequence[str]],
+    articles: Sequence[Article],
+    settings: Settings | None,
+) -> set[tuple[str, str]]:
+    """Rewrite candidates inside each group (story) of article ids, at most a bounded number
+    per article.
+
+    A story of up to ``max_candidates + 1`` articles gives all its pairs (each article then
+    has at most ``max_candidates`` partners). A larger story is read in publication order
+    through its own keyword MinHash index, each article taking the ``max_candidates``
+    earlier members most alike, so a story copied thousands of times costs linear work,
+    not all its pairs.
+    """
+    config = reuse_settings(settings)
+    by_id = {a.id: a for a in articles}
+    pairs: set[tuple[str, str]] = set()
+    for group in groups:
+        members = sorted({i for i in group if i in by_id})
+        if len(members) <= config.max_candidates + 1:
+            pairs.update(itertools.combinations(members, 2))
+            continue
+        index = LshIndex(config.num_perm, config.keyword_bands, config.keyword_rows)
+        for article in sorted((by_id[i] for i in members), key=_time_key):
+            sig = signature(keywords(article), config.num_perm)
+            for other, _ in index.query(sig, limit=config.max_candidates):
+                pairs.add((other, article.id) if other < article.id else (article.id, other))
+            index.insert(article.id, sig)
+    return pairs
+
+
 def find_derivations(
     articles: Sequence[Article],
     settings: Settings | None,
@@ -132,27 +164,30 @@ def find_derivations(
     unique = {tuple(sorted(pair)) for pair in pairs}
 
     cache = _embedding_cache(settings, config)
-    # Copy-like pairs are settled by shingles alone; the rest need sentence alignment. Their
-    # sentences are embedded in one batch (far faster than one call per pair).
+    # Copy-like pairs are settled by shingles alone; the rest need sentence alignment.
     undecided: list[tuple[Profile, Profile]] = []
     results: dict[tuple[str, str], PairResult] = {}
+
+    def settle(a: Profile, b: Profile, result: PairResult | None) -> None:
+        if result is not None:
+            found = edge(a, b, result, config)
+            results[(found.article_id, found.source_id)] = result
+            proposals.append((_rank(found, profiles), found))
+
     for a_id, b_id in sorted(unique):
         a, b = profiles[a_id], profiles[b_id]
         result = decide(a, b, model, config, None)
-        if result is not None:
-            found = edge(a, b, result, config)
-            results[(found.article_id, found.source_id)] = result
-            proposals.append((_rank(found, profiles), found))
-        elif not a.empty and not b.empty:
+        if result is None and not a.empty and not b.empty:
             undecided.append((a, b))
-    needed = {p.id: p for pair in undecided for p in pair}
-    cache.vectors([s.text for p in needed.values() for s in p.sentences])
-    for a, b in undecided:
-        result = decide(a, b, model, config, cache.vectors)
-        if result is not None:
-            found = edge(a, b, result, config)
-            results[(found.article_id, found.source_id)] = result
-            proposals.append((_rank(found, profiles), found))
+        else:
+            settle(a, b, result)
+    for chunk in _chunks(undecided, config.embedding_cache):
+        _attach_vectors(chunk, cache)
+        for a, b in chunk:
+            settle(a, b, decide(a, b, model, config, cache.vectors))
+        for pair in chunk:
+            for p in pair:
+                p.prepared.vectors = None
     kept = []
     for found in _forest(proposals):
         result = results.get((found.article_id, found.source_id))
@@ -161,6 +196,40 @@ def find_derivations(
                                  result, model, config, cache.vectors)
         kept.append(found)
     return kept
+
+
+def _chunks(pairs: list[tuple[Profile, Profile]],
+            capacity: int) -> Iterator[list[tuple[Profile, Profile]]]:
+    """Consecutive runs of ``pairs`` whose articles have at most ``capacity`` sentences.
+
+    Each article's sentences are embedded once per run while they fit the embedding cache;
+    a batch larger than that is aligned in pieces so memory stays bounded.
+    """
+    chunk: list[tuple[Profile, Profile]] = []
+    seen: set[str] = set()
+    size = 0
+    for a, b in pairs:
+        extra = sum(len(p.sentences) for p in {a.id: a, b.id: b}.values() if p.id not in seen)
+        if chunk and size + extra > capacity:
+            yield chunk
+            chunk, seen, size = [], set(), 0
+            extra = len(a.sentences) + (len(b.sentences) if b.id != a.id else 0)
+        chunk.append((a, b))
+        seen.update((a.id, b.id))
+        size += extra
+    if chunk:
+        yield chunk
+
+
+def _attach_vectors(pairs: list[tuple[Profile, Profile]], cache: EmbeddingCache) -> None:
+    """Embed the sentences of every article in ``pairs`` in one batch; keep them per article."""
+    needed = {p.id: p for pair in pairs for p in pair}
+    texts = [s.text for p in needed.values() for s in p.sentences]
+    vectors = cache.vectors(texts)
+    start = 0
+    for p in needed.values():
+        p.prepared.vectors = vectors[start : start + len(p.sentences)]
+        start += len(p.sentences)
 
 
 def _rank(found: Derivation, profiles: dict[str, Profile]) -> tuple:
