@@ -7,9 +7,10 @@ from dataclasses import dataclass, field
 
 from ..nlp.analyze import ArticleAnalysis, analyze_articles
 from ..records import Article
-from ..settings import Settings
+from ..settings import NlpSettings, Settings
 from ..store import Store
 from ..store.base import StoredAnalysis
+from .settings import analyse_processes
 
 
 @dataclass
@@ -40,6 +41,9 @@ def analyse_store(
     todo = [a for a in (store.articles() if articles is None else articles) if a.id not in done]
     report = AnalyseReport()
     results = []
+    processes = analyse_processes(settings, len(todo))
+    if processes != settings.get(NlpSettings).n_process:
+        settings = settings.with_overrides({"nlp": {"n_process": processes}})
     for analysis in analyze_articles(todo, settings):
         results.append(stored(analysis))
         report.analysed += 1

@@ -6,7 +6,6 @@ so an interrupted run leaves every finished stage's output intact and consistent
 
 from __future__ import annotations
 
-import itertools
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
@@ -47,7 +46,7 @@ def run_stages(
 ) -> RunReport:
     """Bring every derived table up to date with the stored articles."""
     from ..compare import compare_story
-    from ..reuse import find_derivations
+    from ..reuse import find_derivations, story_candidates
 
     check_chain(FULL_CHAIN)
     progress = progress or _silent
@@ -63,13 +62,9 @@ def run_stages(
         stories = update_stories(store, settings, progress=advance)
     report.stories = len(stories)
 
-    # Rewrites are only looked for inside a story (plus what the near-copy index finds):
-    # never across all pairs of the corpus.
-    candidates = [
-        pair
-        for story in stories
-        for pair in itertools.combinations(sorted(story.article_ids), 2)
-    ]
+    # Rewrites are only looked for inside a story (plus what the near-copy index finds),
+    # a bounded number per article: never across all pairs of the corpus or of a big story.
+    candidates = story_candidates((s.article_ids for s in stories), articles, settings)
     with progress("Finding copies and rewrites", len(articles)) as advance:
         derivations = find_derivations(articles, settings, candidates=candidates,
                                        progress=advance)
