@@ -37,24 +37,10 @@ def _polnear():
     return module
 
 
-def frame_instances(verb):  # noqa: ANN001, ANN201
-    """``(frame name, content tokens)`` for each complement to the right of ``verb``."""
-    from corroborator.nlp.learned import frame_content, frame_of
-
-    for child in verb.children:
-        if child.i <= verb.i:
-            continue
-        name = frame_of(child)
-        if name is None:
-            continue
-        tokens = frame_content(child)
-        if tokens:
-            yield name, tokens
-
-
 def fit(split: str, cache: Path | None) -> tuple[Counter, Counter]:
     """Occurrences and positives of every (lemma, frame) on ``split``."""
     from corroborator.nlp.analyze import _CONTROL
+    from corroborator.nlp.learned import frame_instances, head_kind
     from corroborator.nlp.loader import load_pipeline
     from corroborator.nlp.segment import split_paragraphs
     from corroborator.nlp.subjects import subject_of
@@ -83,14 +69,20 @@ def fit(split: str, cache: Path | None) -> tuple[Counter, Counter]:
         for para in split_paragraphs(clean):
             doc = parsed[para.text]
             for tok in doc:
-                if tok.pos_ != "VERB":
+                kind = head_kind(tok)
+                if kind is None:
                     continue
-                speaker, passive = subject_of(tok)
+                if kind == "verb":
+                    speaker, _ = subject_of(tok)
+                elif kind == "adj":
+                    speaker, _ = subject_of(tok.head)
+                else:
+                    speaker = True  # the possessor
                 if speaker is None:
                     continue
                 rels = cue_of.get(tok.idx + para.start, [])
-                for name, tokens in frame_instances(tok):
-                    key = (tok.lemma_.lower(), name)
+                for name, _, tokens in frame_instances(tok, kind):
+                    key = (kind, tok.lemma_.lower(), name)
                     occ[key] += 1
                     lo = min(t.idx for t in tokens) + para.start
                     hi = max(t.idx + len(t.text) for t in tokens) + para.start
@@ -101,13 +93,13 @@ def fit(split: str, cache: Path | None) -> tuple[Counter, Counter]:
 
 
 def select(occ: Counter, pos: Counter, min_count: int, min_precision: float) -> dict:
-    """The frames worth keeping: ``{lemma: {frame: (positives, occurrences)}}``."""
-    kept: dict[str, dict[str, tuple[int, int]]] = {}
-    for (lemma, frame), n in occ.items():
-        p = pos[(lemma, frame)]
+    """The frames worth keeping: ``{kind: {lemma: {frame: (positives, occurrences)}}}``."""
+    kept: dict[str, dict[str, dict[str, tuple[int, int]]]] = {}
+    for (kind, lemma, frame), n in occ.items():
+        p = pos[(kind, lemma, frame)]
         # add-two smoothing: a frame seen 3 times and right 3 times is 0.6, not 1.0
         if p >= min_count and p / (n + 2) >= min_precision:
-            kept.setdefault(lemma, {})[frame] = (p, n)
+            kept.setdefault(kind, {}).setdefault(lemma, {})[frame] = (p, n)
     return kept
 
 
@@ -117,15 +109,21 @@ def render(kept: dict, args: argparse.Namespace) -> str:
         "",
         "Written by ``eval/polnear_cues.py --min-count "
         f"{args.min_count} --min-precision {args.min_precision}``.",
-        "``FRAMES[lemma][frame] = (times the frame carried annotated content, times seen)``;",
-        'frames are "dobj", "ccomp", "xcomp" or "prep:<preposition>". Lemmas and counts only.',
+        "``FRAMES[kind][lemma][frame] = (times the frame carried annotated content, times",
+        'seen)``; kinds are "verb", "adj" (after a copula) and "noun" (with a possessor);',
+        'frames a dependency ("dobj", "ccomp", "xcomp", "acl") or "prep:<preposition>".',
+        "Lemmas and counts only.",
         '"""',
         "",
-        "FRAMES: dict[str, dict[str, tuple[int, int]]] = {",
+        "FRAMES: dict[str, dict[str, dict[str, tuple[int, int]]]] = {",
     ]
-    for lemma in sorted(kept):
-        inner = ", ".join(f'"{f}": {kept[lemma][f]}' for f in sorted(kept[lemma]))
-        lines.append(f'    "{lemma}": {{{inner}}},')
+    for kind in sorted(kept):
+        lines.append(f'    "{kind}": {{')
+        for lemma in sorted(kept[kind]):
+            frames = kept[kind][lemma]
+            inner = ", ".join(f'"{f}": {frames[f]}' for f in sorted(frames))
+            lines.append(f'        "{lemma}": {{{inner}}},')
+        lines.append("    },")
     lines.append("}")
     return "\n".join(lines) + "\n"
 
@@ -134,7 +132,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--cache", type=Path, default=None, help="parse cache directory")
     parser.add_argument("--min-count", type=int, default=3)
-    parser.add_argument("--min-precision", type=float, default=0.4)
+    parser.add_argument("--min-precision", type=float, default=0.3)
     parser.add_argument("--dry-run", action="store_true", help="print, do not write")
     args = parser.parse_args(argv)
     occ, pos = fit("train", args.cache)
@@ -144,7 +142,8 @@ def main(argv: list[str] | None = None) -> int:
         print(source)
     else:
         OUT.write_text(source, "utf-8")
-        print(f"{sum(len(v) for v in kept.values())} frames of {len(kept)} lemmas -> {OUT}")
+        counts = {k: sum(len(f) for f in v.values()) for k, v in kept.items()}
+        print(f"frames per kind of head {counts} -> {OUT}")
     return 0
 
 

@@ -273,3 +273,26 @@ def test_learned_frames(nlp, text, cue, speaker, content):
     att = _one(nlp, text, cue)
     assert speaker in att.speaker_text
     assert text[att.content[0] : att.content[1]] == content
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "speaker", "content"),
+    [
+        # an attitude after a copula, and a noun with its possessor (fitted frames)
+        ("The senator has been critical of the new trade agreement.", "has been critical of",
+         "senator", "the new trade agreement"),
+        ("Holt's attack on the budget drew applause.", "attack on", "Holt", "the budget"),
+        # subjects shared with the verb a prepositional or purpose clause modifies
+        ("The mayor reignited the feud after writing that the council had lied.", "writing",
+         "mayor", "that the council had lied"),
+        ("The minister went on television to defend the budget cuts.", "to defend", "minister",
+         "the budget cuts"),
+        # a participle describing a noun: the noun acts
+        ("Other spenders were a group of activists supporting Senator Ted Cruz.", "supporting",
+         "activists", "Senator Ted Cruz"),
+    ],
+)
+def test_more_heads_and_subjects(nlp, text, cue, speaker, content):
+    att = _one(nlp, text, cue)
+    assert speaker in att.speaker_text
+    assert text[att.content[0] : att.content[1]] == content

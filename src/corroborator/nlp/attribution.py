@@ -25,7 +25,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from . import cues as lex
-from .constructions import according_to, hearsay, noun_attribution, speaker_colon
+from .constructions import (
+    according_to,
+    adjective_attribution,
+    hearsay,
+    learned_noun_attribution,
+    noun_attribution,
+    speaker_colon,
+)
 from .learned import learned_entry
 from .relations import Attribution
 from .tokenspans import TEXT_KEY
@@ -71,6 +78,12 @@ def find_attributions(doc: Doc, offset: int = 0) -> list[Attribution]:
             entry = lex.noun_cue(tok.lemma_)
             if entry is not None:
                 att = noun_attribution(tok, entry, offset)
+            if att is None and (entry := learned_entry(tok.lemma_, "noun")) is not None:
+                att = learned_noun_attribution(tok, entry, offset)
+        elif tok.pos_ == "ADJ" and tok.dep_ == "acomp":
+            entry = learned_entry(tok.lemma_, "adj")
+            if entry is not None:
+                att = adjective_attribution(tok, entry, offset)
         if att is not None:
             found.append(att)
     doc.user_data.pop(TEXT_KEY, None)

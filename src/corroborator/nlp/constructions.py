@@ -7,8 +7,9 @@ from typing import TYPE_CHECKING
 
 from . import cues as lex
 from .cues import words
-from .relations import Attribution, make
-from .subjects import SOURCE_NOUNS, Speaker, speaker_from
+from .learned import learned_content
+from .relations import Attribution, cue_tokens, make
+from .subjects import SOURCE_NOUNS, Speaker, speaker_from, subject_of
 from .tokenspans import subtree
 
 if TYPE_CHECKING:
@@ -85,6 +86,30 @@ def noun_attribution(noun: Token, entry: lex.CueEntry, offset: int) -> Attributi
     content = list(clauses[0].subtree)
     return make(noun.doc, offset, content, (noun.i, noun.i), entry.lemma, entry.stance,
                  speaker, "indirect")
+
+
+def learned_noun_attribution(noun: Token, entry: lex.CueEntry,
+                             offset: int) -> Attribution | None:
+    """"Trump's embrace of X", "her pledge to X": a fitted noun frame with its possessor."""
+    poss = [c for c in noun.children if c.dep_ == "poss"]
+    content, prep = learned_content(noun, "noun")
+    if not poss or not content:
+        return None
+    end = prep.i if prep is not None else noun.i
+    return make(noun.doc, offset, content, (noun.i, end), entry.lemma, entry.stance,
+                speaker_from(poss[0]), "indirect")
+
+
+def adjective_attribution(adj: Token, entry: lex.CueEntry, offset: int) -> Attribution | None:
+    """"X is critical of Y", "X was eager to run": an attitude after a copula."""
+    subject, _ = subject_of(adj.head)
+    content, prep = learned_content(adj, "adj")
+    if subject is None or not content:
+        return None
+    start = cue_tokens(adj.head)[0]
+    end = prep.i if prep is not None and prep.i <= adj.i + 2 else adj.i
+    return make(adj.doc, offset, content, (start, end), entry.lemma, entry.stance, subject,
+                "indirect")
 
 
 _NOT_SPEAKERS = frozenset(

@@ -1,15 +1,16 @@
-"""Cue frames fitted on annotated news: (verb lemma, complement) pairs that report speech.
+"""Cue frames fitted on annotated news: (lemma, complement) pairs that report speech.
 
 The hand-written lexicon (:mod:`.cues`) lists the common reporting verbs and says, per verb,
 whether a noun-phrase object can be the content. PolNeAR's annotation shows many more
-pairs ("railed [against X]", "invoked [X]", "weighed in [on X]"); ``eval/polnear_cues.py``
-counts them on the train split and writes :mod:`.learned_cues`. A frame is used only when
-the verb has a speaker, as for every other cue; verbs that appear only here get the neutral
-stance ``stated``.
+pairs: verbs ("railed [against X]", "invoked [X]"), adjectives after a copula ("is critical
+[of X]", "was eager [to run]") and nouns with a possessor ("Trump's embrace [of X]").
+``eval/polnear_cues.py`` counts them on the train split and writes :mod:`.learned_cues`.
+A frame is used only when its head has a speaker (a subject, or the noun's possessor).
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from .cues import CueEntry
@@ -20,14 +21,30 @@ if TYPE_CHECKING:
 try:
     from .learned_cues import FRAMES
 except ImportError:  # not fitted yet
-    FRAMES: dict[str, dict[str, tuple[int, int]]] = {}  # type: ignore[no-redef]
+    FRAMES: dict[str, dict[str, dict[str, tuple[int, int]]]] = {}  # type: ignore[no-redef]
 
-FRAME_DEPS = ("dobj", "ccomp", "xcomp")
+HEAD_KINDS = ("verb", "adj", "noun")
+_DEPS = {"verb": ("dobj", "ccomp", "xcomp"), "adj": ("ccomp", "xcomp"),
+         "noun": ("acl", "ccomp")}
+# Stances of the kinds of head: an adjective after a copula is an attitude ("is confident
+# that", "was critical of"), a verb or noun known only from the fit is neutral reporting.
+_STANCES = {"verb": "stated", "adj": "hedged", "noun": "stated"}
 
 
-def frame_of(child: Token) -> str | None:
+def head_kind(tok: Token) -> str | None:
+    """Which kind of cue head ``tok`` could be: a verb, a predicate adjective or a noun."""
+    if tok.pos_ == "VERB":
+        return "verb"
+    if tok.pos_ == "ADJ" and tok.dep_ == "acomp":
+        return "adj"
+    if tok.pos_ == "NOUN" and any(c.dep_ == "poss" for c in tok.children):
+        return "noun"
+    return None
+
+
+def frame_of(child: Token, kind: str = "verb") -> str | None:
     """The frame name of a complement: its dependency, or ``prep:<word>`` for a preposition."""
-    if child.dep_ in FRAME_DEPS:
+    if child.dep_ in _DEPS[kind]:
         return child.dep_
     if child.dep_ == "prep":
         return f"prep:{child.lower_}"
@@ -42,30 +59,34 @@ def frame_content(child: Token) -> list[Token]:
     return list(child.subtree)
 
 
-def has_frame(lemma: str, frame: str) -> bool:
-    return frame in FRAMES.get(lemma.lower(), {})
+def frame_instances(head: Token, kind: str) -> Iterator[tuple[str, Token, list[Token]]]:
+    """``(frame, complement, content tokens)`` for each complement to the right of ``head``."""
+    for child in head.children:
+        if child.i <= head.i:
+            continue
+        name = frame_of(child, kind)
+        if name is None:
+            continue
+        tokens = frame_content(child)
+        if tokens:
+            yield name, child, tokens
 
 
-def learned_entry(lemma: str) -> CueEntry | None:
-    """A cue entry for a verb known only from the fitted frames."""
+def learned_entry(lemma: str, kind: str = "verb") -> CueEntry | None:
+    """A cue entry for a head known only from the fitted frames."""
     lemma = lemma.lower()
-    if lemma in FRAMES:
-        return CueEntry(lemma, "stated", "learned")
+    if lemma in FRAMES.get(kind, {}):
+        return CueEntry(lemma, _STANCES[kind], "learned")
     return None
 
 
-def learned_content(verb: Token) -> tuple[list[Token], Token | None]:
-    """Content of the first fitted frame among the verb's right complements, and the
-    preposition that joins the cue ("railed against")."""
-    frames = FRAMES.get(verb.lemma_.lower())
+def learned_content(head: Token, kind: str = "verb") -> tuple[list[Token], Token | None]:
+    """Content of the first fitted frame among the head's right complements, and the
+    preposition that joins the cue ("railed against", "critical of")."""
+    frames = FRAMES.get(kind, {}).get(head.lemma_.lower())
     if not frames:
         return [], None
-    for child in verb.children:
-        if child.i <= verb.i:
-            continue
-        name = frame_of(child)
-        if name is not None and name in frames:
-            tokens = frame_content(child)
-            if tokens:
-                return tokens, child if child.dep_ == "prep" else None
+    for name, child, tokens in frame_instances(head, kind):
+        if name in frames:
+            return tokens, child if child.dep_ == "prep" else None
     return [], None

@@ -140,13 +140,22 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[Speaker | None, bool]:
         # "The ministry denied that X and called Y": "called" shares the subject of
         # "denied", the parser just attached it inside the complement
         head = head.head
+    if verb.dep_ == "pcomp" and head.pos_ == "ADP" and head.dep_ == "prep":
+        # "after writing X", "by attacking Y": the subject of the verb the phrase modifies
+        head = head.head
+    infinitive = verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to"
+                                           for c in verb.children)
     if depth < 3 and head.i != verb.i and head.pos_ in ("VERB", "AUX") and (
         verb.dep_ in ("xcomp", "conj")
-        or verb.dep_ in ("advcl", "pcomp") and verb.tag_ == "VBG"
+        or verb.dep_ in ("advcl", "pcomp") and (verb.tag_ == "VBG" or infinitive)
     ):
         # (a past participle "Asked whether ..., Carson said" is passive: Carson is the one
         # asked, not the asker, so it does not share the subject)
         return subject_of(head, depth + 1)
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and head.pos_ in ("NOUN", "PROPN") and \
+            head.i < verb.i:
+        # "a super PAC supporting Jeb Bush": the noun the participle describes acts
+        return speaker_from(head), False
     return None, False
 
 
