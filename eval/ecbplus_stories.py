@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import itertools
 import json
+import random
 import sys
 import time
 import xml.etree.ElementTree as ET
@@ -33,6 +34,7 @@ CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "ecbplus" 
 DEV_TOPICS = frozenset({2, 5, 12, 18, 21, 23, 34, 35})
 TRAIN_TOPICS = frozenset(t for t in range(1, 36) if t not in DEV_TOPICS)
 GATE = "stories-ecbplus"
+SHUFFLES = 5  # other input orders measured (reported, not gated)
 
 
 def read_document(path: Path) -> str:
@@ -129,6 +131,16 @@ def measure(settings) -> dict[str, float]:
                        ("dev", lambda a: topic_of[a] in DEV_TOPICS)):
         for key, value in score(predicted, gold, keep).items():
             figures[f"{name}_{key}"] = value
+    # Undated input is clustered in id order, an arbitrary order: the same documents in other
+    # orders show how much of the figure is the luck of which article came first.
+    shuffled = []
+    for seed in range(SHUFFLES):
+        order = features[:]
+        random.Random(seed).shuffle(order)
+        shuffled.append(score(run(order, config), gold)["b3_f1"])
+    figures["shuffled_b3_f1_mean"] = round(sum(shuffled) / len(shuffled), 4)
+    figures["shuffled_b3_f1_min"] = min(shuffled)
+    figures["shuffled_b3_f1_max"] = max(shuffled)
     # Dev topics clustered on their own as well (no train documents as distractors).
     dev_articles, dev_gold, _ = load(DEV_TOPICS)
     for key, value in score(run(featurise(dev_articles, settings), config), dev_gold).items():
