@@ -296,3 +296,10 @@ def test_more_heads_and_subjects(nlp, text, cue, speaker, content):
     att = _one(nlp, text, cue)
     assert speaker in att.speaker_text
     assert text[att.content[0] : att.content[1]] == content
+
+
+def test_object_and_preposition_frame(nlp):
+    # "accused X of Y": the fitted frame keeps the charge with the accused
+    text = "The governor accused the senator of lying about the budget."
+    att = _one(nlp, text, "accused")
+    assert text[att.content[0] : att.content[1]] == "the senator of lying about the budget"

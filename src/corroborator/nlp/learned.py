@@ -60,16 +60,30 @@ def frame_content(child: Token) -> list[Token]:
 
 
 def frame_instances(head: Token, kind: str) -> Iterator[tuple[str, Token, list[Token]]]:
-    """``(frame, complement, content tokens)`` for each complement to the right of ``head``."""
-    for child in head.children:
-        if child.i <= head.i:
-            continue
+    """``(frame, complement, content tokens)`` for each complement to the right of ``head``.
+
+    An object followed by a preposition of the same verb is also a frame of its own,
+    ``dobj+prep:<word>`` ("accused [Sanders of pandering]", "blamed [X for Y]"), listed
+    first: where it is known it is the better reading.
+    """
+    rights = [c for c in head.children if c.i > head.i]
+    objs = [c for c in rights if c.dep_ == "dobj"]
+    if kind == "verb" and objs:
+        for prep in rights:
+            if prep.dep_ == "prep" and prep.i > objs[0].i:
+                yield (f"dobj+prep:{prep.lower_}", objs[0],
+                       list(objs[0].subtree) + list(prep.subtree))
+    for child in rights:
         name = frame_of(child, kind)
         if name is None:
             continue
         tokens = frame_content(child)
         if tokens:
             yield name, child, tokens
+
+
+def has_frame(lemma: str, frame: str, kind: str = "verb") -> bool:
+    return frame in FRAMES.get(kind, {}).get(lemma.lower(), {})
 
 
 def learned_entry(lemma: str, kind: str = "verb") -> CueEntry | None:

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from . import cues as lex
 from .cues import words
-from .learned import learned_content
+from .learned import has_frame, learned_content
 from .relations import Attribution, cue_tokens, make, stance_of, via_chain
 from .subjects import (
     AGENT_NOUNS,
@@ -90,7 +90,8 @@ def object_content(verb: Token, entry: lex.CueEntry) -> list[Token]:
         return tokens
     for prep in after(verb, ("prep",)):
         # "praised Trump [for speaking out]": the reason is what is praised or blamed
-        if prep.lower_ == "for" and objs and entry.lemma in lex.NP_CONTENT_VERBS:
+        if prep.lower_ == "for" and objs and entry.lemma in lex.NP_CONTENT_VERBS and \
+                not has_frame(entry.lemma, "dobj+prep:for"):
             comp = [c for c in prep.children if c.dep_ in ("pcomp", "pobj")]
             if comp:
                 return list(comp[0].subtree)
@@ -110,8 +111,10 @@ def object_content(verb: Token, entry: lex.CueEntry) -> list[Token]:
             for extra in after(verb, ("oprd", "ccomp")):
                 tokens.extend(extra.subtree)
             for prep in after(verb, ("prep",)):
-                if prep.lower_ in ("as", "at", "against") and prep.i > obj.i:
-                    # "described himself as a moderate", "estimated the toll at 1,000"
+                if prep.i > obj.i and (prep.lower_ in ("as", "at", "against") or has_frame(
+                        entry.lemma, f"dobj+prep:{prep.lower_}")):
+                    # "described himself as a moderate", "estimated the toll at 1,000",
+                    # "accused Sanders of pandering" (fitted)
                     tokens.extend(prep.subtree)
             return tokens
     for prep in after(verb, ("prep",)):
