@@ -85,3 +85,34 @@ def test_rewrite_bound_never_changes_a_decision(settings, embedder, monkeypatch)
     monkeypatch.setattr(derive, "could_be_rewrite", lambda *_a, **_k: True)
     assert decisions() == bounded
     assert ("rewrite" in {d[0] for d in bounded if d}), "the wire story and its rewrite"
+
+
+@pytest.mark.embeddings
+def test_a_second_run_reads_sentence_vectors_from_the_store(settings, embedder, tmp_path,
+                                                            monkeypatch) -> None:
+    import corroborator.embeddings as embeddings
+    from corroborator.reuse import find_derivations
+    from corroborator.store import open_store
+
+    arts = [Article(name, None, f"https://{name}.example/", name, None, DAY + timedelta(hours=h),
+                    "en", text, "")
+            for name, text, h in (("wire", WIRE, 0), ("rewrite", REWRITE, 2), ("other", OTHER, 1))]
+    pairs = [("other", "rewrite"), ("rewrite", "wire"), ("other", "wire")]
+    embedded: list[int] = []
+    real = embeddings.embed
+
+    def counting(texts, **kwargs):
+        embedded.append(len(texts))
+        return real(texts, **kwargs)
+
+    monkeypatch.setattr(embeddings, "embed", counting)
+    with open_store(str(tmp_path / "s.db")) as store:
+        first = find_derivations(arts, settings, candidates=pairs, store=store)
+        assert sum(embedded) > 0
+        embedded.clear()
+        second = find_derivations(arts, settings, candidates=pairs, store=store)
+    assert embedded == []  # every sentence came from the store
+    assert [(d.article_id, d.source_id, d.relation) for d in second] == [
+        (d.article_id, d.source_id, d.relation) for d in first]
+    assert ("rewrite", "wire", "rewrite") in {(d.article_id, d.source_id, d.relation)
+                                              for d in first}

@@ -67,7 +67,7 @@ def run_stages(
     candidates = story_candidates((s.article_ids for s in stories), articles, settings)
     with progress("Finding copies and rewrites", len(articles)) as advance:
         derivations = find_derivations(articles, settings, candidates=candidates,
-                                       progress=advance)
+                                       progress=advance, store=store)
     store.replace_derivations(derivations)
     report.derivations = len(derivations)
 

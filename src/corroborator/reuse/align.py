@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import Protocol
 
 import numpy as np
 from rapidfuzz import fuzz
@@ -54,14 +55,27 @@ class Alignment:
         return float(np.mean([m.probability for m in self.matches]))
 
 
+class VectorBacking(Protocol):
+    """Somewhere sentence vectors outlive a run (the store), keyed by normalised text."""
+
+    def load(self, keys: Sequence[str]) -> dict[str, np.ndarray]: ...
+
+    def save(self, vectors: dict[str, np.ndarray]) -> None: ...
+
+
 class EmbeddingCache:
-    """Sentence vectors keyed by normalised text; LRU-bounded so memory stays flat."""
+    """Sentence vectors keyed by normalised text; LRU-bounded so memory stays flat.
+
+    With a ``backing``, vectors missing here are read from it before anything is embedded,
+    and what had to be embedded is written to it.
+    """
 
     def __init__(self, capacity: int, model: str = "all-MiniLM-L6-v2",
-                 batch_size: int = 64) -> None:
+                 batch_size: int = 64, backing: VectorBacking | None = None) -> None:
         self.capacity = capacity
         self.model = model
         self.batch_size = batch_size
+        self.backing = backing
         self._vectors: OrderedDict[str, np.ndarray] = OrderedDict()
 
     def vectors(self, texts: Sequence[str]) -> np.ndarray:
@@ -69,12 +83,18 @@ class EmbeddingCache:
 
         keys = [normalize(t) for t in texts]
         missing = list(dict.fromkeys(k for k in keys if k not in self._vectors))
+        if missing and self.backing is not None:
+            stored = self.backing.load(missing)
+            self._vectors.update(stored)
+            missing = [k for k in missing if k not in stored]
         if missing:
             originals = {normalize(t): t for t in texts}
             new = embed([originals[k] for k in missing], model=self.model,
                         batch_size=self.batch_size)
             for key, vector in zip(missing, new, strict=True):
                 self._vectors[key] = vector
+            if self.backing is not None:
+                self.backing.save(dict(zip(missing, new, strict=True)))
         out = np.zeros((len(keys), DIMENSIONS), dtype=np.float32)
         for i, key in enumerate(keys):
             vector = self._vectors.get(key)

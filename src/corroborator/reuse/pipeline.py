@@ -14,8 +14,12 @@ story, not forty-five edges among themselves.
 
 from __future__ import annotations
 
+import hashlib
 import itertools
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import Any
+
+import numpy as np
 
 from ..records import Article, Derivation
 from ..settings import EmbeddingSettings, Settings
@@ -51,7 +55,33 @@ def _time_key(article: Article) -> tuple[int, float, str]:
     return (0, stamp, article.id)
 
 
-def _embedding_cache(settings: Settings | None, config: ReuseSettings) -> EmbeddingCache:
+class StoredVectors:
+    """Sentence vectors kept in a store (``Store.sentence_vectors``), one model's apart.
+
+    Derivations are recomputed over the whole store on every run; without this each run
+    would embed every sentence of every candidate article again.
+    """
+
+    def __init__(self, store: Any, model: str) -> None:
+        self.store = store
+        self.model = model
+
+    def _key(self, norm: str) -> bytes:
+        return hashlib.blake2b(f"{self.model}\0{norm}".encode(), digest_size=16).digest()
+
+    def load(self, keys: Sequence[str]) -> dict[str, np.ndarray]:
+        by_key = {self._key(k): k for k in keys}
+        found = self.store.sentence_vectors(list(by_key))
+        return {by_key[key]: np.frombuffer(raw, dtype=np.float32).copy()
+                for key, raw in found.items() if key in by_key}
+
+    def save(self, vectors: dict[str, np.ndarray]) -> None:
+        self.store.put_sentence_vectors(
+            (self._key(k), np.asarray(v, dtype=np.float32).tobytes()) for k, v in vectors.items())
+
+
+def _embedding_cache(settings: Settings | None, config: ReuseSettings,
+                     store: Any = None) -> EmbeddingCache:
     model, batch = "all-MiniLM-L6-v2", 64
     if settings is not None:
         try:
@@ -59,7 +89,9 @@ def _embedding_cache(settings: Settings | None, config: ReuseSettings) -> Embedd
             model, batch = emb.model, emb.batch_size
         except Exception:  # noqa: BLE001 - an absent [embeddings] section keeps the default
             pass
-    return EmbeddingCache(config.embedding_cache, model=model, batch_size=batch)
+    backing = StoredVectors(store, model) if store is not None else None
+    return EmbeddingCache(config.embedding_cache, model=model, batch_size=batch,
+                          backing=backing)
 
 
 def candidate_pairs(
@@ -122,13 +154,15 @@ def find_derivations(
     settings: Settings | None,
     candidates: Iterable[tuple[str, str]] | None = None,
     progress: Progress | None = None,
+    store: Any = None,
 ) -> list[Derivation]:
     """Derivation edges among ``articles`` (a spanning forest; see the module docstring).
 
     ``candidates`` are article-id pairs to check for rewrites (from story clustering); when
     ``None`` the keyword index proposes them. Near-copies are always found through the
     shingle index. Empty articles take part in nothing. ``progress(done, total)`` is called
-    once per article read.
+    once per article read. With a ``store`` (:class:`corroborator.store.Store`), sentence
+    vectors are read from it and the ones embedded are kept there for the next run.
     """
     config = reuse_settings(settings)
     model = load_model()
@@ -163,7 +197,7 @@ def find_derivations(
             pairs.add((ra, rb) if ra < rb else (rb, ra))
     unique = {tuple(sorted(pair)) for pair in pairs}
 
-    cache = _embedding_cache(settings, config)
+    cache = _embedding_cache(settings, config, store)
     # Copy-like pairs are settled by shingles alone; the rest need sentence alignment.
     undecided: list[tuple[Profile, Profile]] = []
     results: dict[tuple[str, str], PairResult] = {}

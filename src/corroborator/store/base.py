@@ -165,6 +165,15 @@ class Store(abc.ABC):
     @abc.abstractmethod
     def get_state(self, key: str) -> Any | None: ...
 
+    # -- sentence vectors (a cache: a store without them just embeds again) -------------
+    def sentence_vectors(self, keys: Sequence[bytes]) -> dict[bytes, bytes]:
+        """Stored vectors (raw float32 bytes) of the ``keys`` that have one."""
+        return {}
+
+    def put_sentence_vectors(self, items: Iterable[tuple[bytes, bytes]]) -> None:
+        """Keep ``(key, float32 bytes)`` pairs; keys already stored keep their vector."""
+        return None  # a store that keeps none: the next run embeds again
+
     def iter_articles(self, batch: int = 500) -> Iterator[Article]:
         offset = 0
         while True:

@@ -473,3 +473,20 @@ class SQLiteStore(Store):
     def get_state(self, key: str) -> Any | None:
         rows = self._query("SELECT value FROM stage_state WHERE key = ?", (key,))
         return json.loads(rows[0]["value"]) if rows else None
+
+    def sentence_vectors(self, keys: Sequence[bytes]) -> dict[bytes, bytes]:
+        found: dict[bytes, bytes] = {}
+        unique = list(dict.fromkeys(keys))
+        # SQLite caps the number of bound parameters per statement.
+        for start in range(0, len(unique), 500):
+            part = unique[start : start + 500]
+            rows = self._query(
+                f"SELECT key, vector FROM sentence_vectors WHERE key IN "
+                f"({', '.join('?' * len(part))})", tuple(part))
+            found.update((bytes(r["key"]), bytes(r["vector"])) for r in rows)
+        return found
+
+    def put_sentence_vectors(self, items: Iterable[tuple[bytes, bytes]]) -> None:
+        with self.atomic():
+            self._conn.executemany("INSERT OR IGNORE INTO sentence_vectors VALUES (?, ?)",
+                                   list(items))

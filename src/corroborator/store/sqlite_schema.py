@@ -145,6 +145,17 @@ MIGRATIONS: tuple[Migration, ...] = (
         "stories keep their outlets and date range (the whole record as JSON)",
         ("ALTER TABLE stories ADD COLUMN data TEXT",),
     ),
+    Migration(
+        5,
+        "sentence vectors, so a run does not embed again what an earlier run embedded",
+        (
+            # key: a hash of the embedding model and the normalised sentence; vector: float32.
+            """CREATE TABLE sentence_vectors (
+                key BLOB PRIMARY KEY,
+                vector BLOB NOT NULL
+            ) WITHOUT ROWID""",
+        ),
+    ),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version
