@@ -33,7 +33,7 @@ SPEECH_VERBS: dict[str, str] = dict.fromkeys(
     words(
         """say tell add note write state announce declare explain mention remark comment
         reply respond answer tweet post stress emphasize emphasise highlight reiterate repeat
-        insist maintain argue contend assert observe point recall recount describe testify
+        insist argue contend assert observe point recall recount describe testify
         report disclose reveal inform brief ask question wonder muse quip joke complain
         lament boast brag vow pledge promise threaten warn caution predict forecast suggest
         propose urge recommend advise demand call tout praise criticize criticise blast slam
@@ -55,7 +55,7 @@ SPEECH_VERBS: dict[str, str] = dict.fromkeys(
 # Cognition, intention and perception verbs: attributed beliefs and plans.
 COGNITION_VERBS: dict[str, str] = dict.fromkeys(
     words(
-        """believe think feel reckon suspect doubt assume presume suppose guess imagine
+        """believe think feel reckon suspect doubt assume presume guess imagine
         expect anticipate hope fear worry wish want plan intend aim seek consider view regard
         see know understand realize realise recognize recognise learn find discover decide
         determine judge prefer favor favour like love hate dislike envision foresee seem
@@ -99,7 +99,7 @@ NOUN_CUES: dict[str, str] = {
             warning promise pledge vow argument explanation suggestion proposal prediction
             response reply answer admission acknowledgment acknowledgement confirmation report
             word words speech tweet post interview letter memo support criticism endorsement
-            opposition praise attack call demand plan promise position stance defense
+            opposition praise attack call demand plan promise defense
             defence condemnation comments remarks"""
         ),
         "stated",

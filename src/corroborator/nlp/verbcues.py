@@ -26,8 +26,8 @@ from .subjects import (
 from .tokenspans import QUOTE_CHARS
 
 if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
     from spacy.tokens import Span as SpacySpan
-    from spacy.tokens import Token
 
 
 CLAUSE_DEPS = ("ccomp",)
@@ -294,6 +294,14 @@ def verb_attribution(verb: Token, entry: lex.CueEntry, offset: int) -> Attributi
 _REASON_MARKS = frozenset(words("because since although though while unless as if"))
 
 
+def _after_comma(doc: Doc, i: int) -> bool:
+    """Whether token ``i`` follows a comma, possibly with a closing quotation mark between."""
+    j = i - 1
+    if j > 0 and doc[j].is_quote:
+        j -= 1
+    return j >= 0 and doc[j].text == ","
+
+
 def _prune(content: list[Token], verb: Token) -> list[Token]:
     """Fit the content to what the cue governs.
 
@@ -317,8 +325,9 @@ def _prune(content: list[Token], verb: Token) -> list[Token]:
                 start -= 1
             cut = start if cut is None else min(cut, start)
         elif t.dep_ in ("advcl", "xcomp", "conj") and t.tag_ == "VBG" and t.i - 1 in ids \
-                and doc[t.i - 1].text == "," and lex.verb_cue(t.lemma_) and t.i > verb.i:
-            # "said A, telling reporters that B": the participle is a second statement
+                and _after_comma(doc, t.i) and lex.verb_cue(t.lemma_) and t.i > verb.i:
+            # "said A, telling reporters that B" / "said “A,” promising B": the participle
+            # is a second statement
             cut = t.i - 1 if cut is None else min(cut, t.i - 1)
     if cut is not None:
         content = [t for t in content if t.i < cut]
