@@ -116,3 +116,23 @@ def test_a_second_run_reads_sentence_vectors_from_the_store(settings, embedder, 
         (d.article_id, d.source_id, d.relation) for d in first]
     assert ("rewrite", "wire", "rewrite") in {(d.article_id, d.source_id, d.relation)
                                               for d in first}
+
+
+@pytest.mark.embeddings
+def test_a_batch_larger_than_the_embedding_cache_is_aligned_in_pieces(settings,
+                                                                     embedder) -> None:
+    from corroborator.reuse import find_derivations
+
+    arts = [Article(name, None, f"https://{name}.example/", name, None, DAY + timedelta(hours=h),
+                    "en", text, "")
+            for name, text, h in (("wire", WIRE, 0), ("rewrite", REWRITE, 2), ("other", OTHER, 1),
+                                  ("storm", report(1, "Senna", 3).text, 3))]
+    pairs = list(itertools.combinations(sorted(a.id for a in arts), 2))
+    small = settings.with_overrides({"reuse": {"embedding_cache": 6}})
+
+    def found(config) -> set[tuple[str, str, str]]:
+        return {(d.article_id, d.source_id, d.relation)
+                for d in find_derivations(arts, config, candidates=pairs)}
+
+    assert found(small) == found(settings)
+    assert ("rewrite", "wire", "rewrite") in found(small)
