@@ -16,6 +16,8 @@ import numpy as np
 
 from ..records import Article, Claim, Quantity
 from . import intervals
+from .measures import same_thing
+from .revisions import split_from_to
 
 EmbedFn = Callable[[Sequence[str]], np.ndarray]
 
@@ -73,11 +75,13 @@ def figures_of(claims: Sequence[Claim]) -> list[Figure]:
     for claim in claims:
         if claim.stance == "denied":
             continue
-        for q in claim.quantities:
-            if not intervals.is_figure(q):
-                continue
-            measured = q.measured or (q.unit if q.unit else None)
-            out.append(Figure(claim, q, measured))
+        for whole in claim.quantities:
+            # "raised the toll from 40 to 52": the earlier and the revised figure
+            for q in split_from_to(whole):
+                if not intervals.is_figure(q):
+                    continue
+                measured = q.measured or (q.unit if q.unit else None)
+                out.append(Figure(claim, q, measured))
     return out
 
 
@@ -115,15 +119,18 @@ def story_vectors(
 
 
 def figure_pairs(
-    figures: Sequence[Figure], vectors: StoryVectors, threshold: float, per_figure: int = 50
+    figures: Sequence[Figure], vectors: StoryVectors, threshold: float, per_figure: int = 50,
+    related: float | None = None,
 ) -> list[tuple[int, int, float]]:
     """Index pairs of figures in different articles that measure the same thing.
 
-    Returns ``(i, j, cosine)`` with ``i < j``: same scale (kind, unit) and the cosine of the
-    measured phrases at least ``threshold``. Compatibility of the values is not checked here.
-    Each figure keeps its ``per_figure`` closest partners, which bounds the work on huge
-    stories whose figures all measure the same thing.
+    Returns ``(i, j, cosine)`` with ``i < j``: same scale (kind, unit) and measured phrases
+    that :func:`measures.same_thing` accepts (cosine at least ``threshold``, or at least
+    ``related`` with the same outcome and counted noun). Compatibility of the values is not
+    checked here. Each figure keeps its ``per_figure`` closest partners, which bounds the
+    work on huge stories whose figures all measure the same thing.
     """
+    related = threshold if related is None else min(related, threshold)
     if not figures:
         return []
     sims = vectors.measured @ vectors.measured.T
@@ -134,7 +141,7 @@ def figure_pairs(
         if fi.measured is None:
             continue
         row = sims[i, i + 1 :]
-        hits = np.nonzero(row >= threshold)[0]
+        hits = np.nonzero(row >= related)[0]
         if len(hits) > per_figure:
             hits = hits[np.argpartition(-row[hits], per_figure)[:per_figure]]
         for j in hits + i + 1:
@@ -143,7 +150,11 @@ def figure_pairs(
                 continue
             if not intervals.same_scale(fi.quantity, fj.quantity):
                 continue
-            pairs.append((i, int(j), float(sims[i, j])))
+            cos = float(sims[i, j])
+            if not same_thing(fi.quantity, fj.quantity, fi.measured, fj.measured, cos,
+                              threshold, related):
+                continue
+            pairs.append((i, int(j), cos))
     return pairs
 
 

@@ -30,8 +30,9 @@ from ..nlp.numbers import scan_quantities
 from ..records import Article, Claim, Conflict, Derivation, Quantity, Span
 from . import intervals
 from .candidates import Figure, StoryVectors, claim_text
+from .revisions import is_previous, revises, split_from_to
 from .settings import CompareSettings
-from .speakers import NAMED, OUTLET, StorySpeakers
+from .speakers import NAMED, OUTLET, ROLE, Speaker, StorySpeakers
 
 _UPDATE_CUE = re.compile(
     r"\b(?:rais(?:ed|es|ing)|revis(?:ed|es|ing)|updat(?:ed|es|ing)|up from|down from|"
@@ -112,6 +113,14 @@ def _q(text: str) -> str:
     return f"“{text}”"
 
 
+def _who(speaker: Speaker) -> str:
+    """A speaker as a sentence names it: "Lena Vostrikova", "the company"."""
+    if speaker.kind == ROLE and not speaker.label[:1].isupper() and not re.match(
+            r"(?:the|a|an|its|his|her|their)\b", speaker.label, re.I):
+        return f"the {speaker.label}"
+    return speaker.label
+
+
 # -- figures -------------------------------------------------------------------------------
 
 
@@ -129,16 +138,32 @@ def restated(fa: Figure, fb: Figure) -> bool:
     """True when either claim also carries a figure compatible with the other's: the two
     reports give the same figures ("2 doctors ... 500 residents" in both), merely paired
     differently, so nothing contradicts."""
-    def carries(claim: Claim, q: Quantity) -> bool:
-        return any(o is not q and intervals.same_scale(o, q) and intervals.compatible(o, q)
-                   for o in claim.quantities)
+    def carries(claim: Claim, q: Quantity, owner: Claim) -> bool:
+        if claim.id == owner.id:
+            return False
+        # a value a revision replaced ("from 40 to 52", "up from 40") is not restated
+        others = [o for whole in claim.quantities for o in split_from_to(whole)
+                  if not is_previous(o)]
+        return any(intervals.same_scale(o, q) and intervals.compatible(o, q) for o in others)
 
-    return carries(fb.claim, fa.quantity) or carries(fa.claim, fb.quantity)
+    return carries(fb.claim, fa.quantity, fa.claim) or carries(fa.claim, fb.quantity, fb.claim)
+
+
+def _gives_both(ctx: StoryContext, first: Claim, second: Claim, q1: Quantity,
+                q2: Quantity) -> bool:
+    """True when either article also gives the other's figure somewhere: two figures of one
+    report ("the 29-year-old ... the 35-year-old deputy"), paired wrongly, not a change."""
+    a1, a2 = ctx.articles.get(first.article_id), ctx.articles.get(second.article_id)
+    return (a2 is not None and _states(a2, q1, ctx)) or (
+        a1 is not None and _states(a1, q2, ctx))
 
 
 def judge_figures(ctx: StoryContext, fa: Figure, fb: Figure) -> Conflict | None:
-    """The conflict between two incompatible figures for one measured thing, if any."""
+    """The conflict between two incompatible figures for one measured thing, if any (a
+    figure given only as the value a revision replaced is context, never in conflict)."""
     if not intervals.conflicting(fa.quantity, fb.quantity):
+        return None
+    if is_previous(fa.quantity) or is_previous(fb.quantity):
         return None
     first, second = _order(ctx, fa.claim, fb.claim)
     f1, f2 = (fa, fb) if first is fa.claim else (fb, fa)
@@ -150,14 +175,15 @@ def judge_figures(ctx: StoryContext, fa: Figure, fb: Figure) -> Conflict | None:
     if ctx.speakers.affiliated(first, second):
         return None
     if ctx.speakers.same(first, second):
-        a1, a2 = ctx.articles.get(first.article_id), ctx.articles.get(second.article_id)
-        if (a2 is not None and _states(a2, f1.quantity, ctx)) or (
-                a1 is not None and _states(a1, f2.quantity, ctx)):
-            return None  # each article also gives the other's figure somewhere
+        # "raised her estimate to 2,400, up from nearly 2,000": the later article gives the
+        # earlier figure as the one replaced, which is the update itself, not a restatement
+        revised = revises(f2, f1)
+        if not revised and _gives_both(ctx, first, second, f1.quantity, f2.quantity):
+            return None
         gap = _hours_apart(ctx, first, second)
         cue = _UPDATE_CUE.search(ctx.sentence(second))
-        if cue or (gap is not None and gap >= ctx.settings.update_gap_hours
-                   and not ctx.linked(first, second)):
+        if revised or cue or (gap is not None and gap >= ctx.settings.update_gap_hours
+                              and not ctx.linked(first, second)):
             text = (
                 f"{s1.label}'s figure for {what} changed from {_q(fig1)} ({o1}, "
                 f"{_date(ctx.published(first))}) to {_q(fig2)} ({o2}, "
@@ -169,14 +195,16 @@ def judge_figures(ctx: StoryContext, fa: Figure, fb: Figure) -> Conflict | None:
             f"source saying {_q(fig1)}; the two figures cannot both be what was said."
         )
         return Conflict("misreport", ids, text, ctx.story_id)
-    if s1.kind == NAMED and s2.kind == NAMED:
+    if ctx.speakers.distinct(first, second):
         text = (
-            f"{s1.label} puts {what} at {_q(fig1)} ({o1}, {_date(ctx.published(first))}), "
-            f"while {s2.label} puts it at {_q(fig2)} ({o2}, {_date(ctx.published(second))}): "
+            f"{_who(s1)} puts {what} at {_q(fig1)} ({o1}, {_date(ctx.published(first))}), "
+            f"while {_who(s2)} puts it at {_q(fig2)} ({o2}, {_date(ctx.published(second))}): "
             "different sources with incompatible figures."
         )
         return Conflict("source-disagreement", ids, text, ctx.story_id)
     if ctx.linked(first, second) and OUTLET in (s1.kind, s2.kind):
+        if _gives_both(ctx, first, second, f1.quantity, f2.quantity):
+            return None
         text = (
             f"{o2} repeats {o1}'s report on {what} but changes the figure from {_q(fig1)} to "
             f"{_q(fig2)}; the two cannot both be right."

@@ -76,6 +76,11 @@ def figure_text(q: Quantity) -> str:
     return re.sub(r"\s+", " ", q.text).strip()
 
 
+def number_text(x: float) -> str:
+    """A number as a reader writes it: "2,400", "2.5"."""
+    return _num(x)
+
+
 def _num(x: float) -> str:
     if x == int(x):
         return f"{int(x):,}"

@@ -13,9 +13,9 @@ belongs to that outlet's lineage.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 
-from ..records import Article, Claim, Conflict, Proposition
+from ..records import Article, Claim, Conflict, Proposition, Quantity
 
 
 class _Groups:
@@ -142,4 +142,41 @@ def dedupe_conflicts(
             continue
         seen.add(key)
         out.append(conflict)
+    return out
+
+
+def merge_disagreements(
+    conflicts: Sequence[Conflict],
+    propositions: Sequence[Proposition],
+    figures: Mapping[tuple[str, ...], tuple[Quantity, Quantity]],
+    same_source: Callable[[str, str], bool],
+) -> list[Conflict]:
+    """One source-disagreement where several say the same thing: a later one that shares a
+    proposition with an earlier one while its other side is the same source ("More than
+    2,000" and "nearly 2,000", both the minister's, against the bureau's "around 800") or a
+    compatible figure ("about 120" per the company, "roughly 120" per the owners, against
+    the union's "more than 200") adds nothing a reader needs. Others pass unchanged."""
+    where = {cid: p.id for p in propositions for cid in p.claim_ids}
+    kept: list[tuple[list[str], tuple[Quantity, Quantity] | None]] = []
+    out = []
+    for conflict in conflicts:
+        if conflict.kind != "source-disagreement" or len(conflict.claim_ids) != 2:
+            out.append(conflict)
+            continue
+        ids = list(conflict.claim_ids)
+        figs = figures.get(tuple(ids))
+        repeated = False
+        for earlier, earlier_figs in kept:
+            for x in range(2):
+                for y in range(2):
+                    if where.get(ids[x], ids[x]) != where.get(earlier[y], earlier[y]):
+                        continue
+                    mine, theirs = ids[1 - x], earlier[1 - y]
+                    if same_source(mine, theirs) or (
+                            figs is not None and earlier_figs is not None
+                            and figs[1 - x].overlaps(earlier_figs[1 - y])):
+                        repeated = True
+        if not repeated:
+            kept.append((ids, figs))
+            out.append(conflict)
     return out

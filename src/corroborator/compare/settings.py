@@ -12,6 +12,9 @@ class CompareSettings:
     SECTION = "compare"
     propose_similarity: float = 0.5
     measured_similarity: float = 0.85
+    # measured phrases this close measure the same thing when their outcome ("killed",
+    # "injured", ...) and counted noun agree (compare/measures.py)
+    related_similarity: float = 0.5
     group_similarity: float = 0.8
     same_point_similarity: float = 0.55
     quote_ratio: float = 80.0
@@ -19,8 +22,8 @@ class CompareSettings:
     max_claims: int = 3000
 
     def __post_init__(self) -> None:
-        for name in ("propose_similarity", "measured_similarity", "group_similarity",
-                     "same_point_similarity"):
+        for name in ("propose_similarity", "measured_similarity", "related_similarity",
+                     "group_similarity", "same_point_similarity"):
             value = getattr(self, name)
             if not -1.0 <= value <= 1.0:
                 raise ConfigError(f"[compare] {name} = {value} must be a cosine in [-1, 1]")

@@ -42,6 +42,19 @@ _WINDOW_BEFORE = 60
 _WINDOW_AFTER = 45
 
 
+# roles that name one function or body: two different ones are different sources
+_SPECIFIC_ROLES = (spk.GROUP_NOUNS | spk.TITLES) - frozenset(
+    ["officer", "official", "former", "acting", "deputy", "top", "senior", "state", "us",
+     "u.s.", "independent", "democratic", "republican", "gop", "foreign", "group", "team",
+     "spokesman", "spokeswoman", "spokesperson", "report", "statement", "document", "data",
+     "analysis", "study", "survey", "poll", "research", "website", "site", "paper",
+     "newspaper", "network", "station"])
+
+
+def _singular(word: str) -> str:
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") and len(word) > 3 else word
+
+
 @dataclass(frozen=True, slots=True)
 class Speaker:
     """A speaker as compared across a story: ``key`` is identity, ``label`` what readers see."""
@@ -251,7 +264,9 @@ class StorySpeakers:
             canonical = self._spokes.get(canonical, canonical)
             return Speaker(canonical.lower(), canonical, NAMED)
         named = self._named_in_sentence(claim)
-        if named is not None:
+        # "the director of St. Aurel Hospital repeated ..." in a sentence that also names the
+        # Health Ministry: a name in the sentence is the role's only when it holds that role
+        if named is not None and named in candidates:
             named = self._spokes.get(named, named)
             return Speaker(named.lower(), named, NAMED)
         return Speaker(f"{ROLE}:{claim.article_id}:{name.lower()}", name, ROLE)
@@ -270,6 +285,36 @@ class StorySpeakers:
             found = self._resolve(claim, self._raw_name(claim))
             self._by_claim[claim.id] = found
         return found
+
+    def distinct(self, a: Claim, b: Claim) -> bool:
+        """True when the two claims come from sources known to differ: two named speakers,
+        or a role the story never gives to the other speaker ("the company" and "the
+        union"; "the hospital's director" and the Health Ministry). Outlets are never
+        distinct sources here: an unattributed figure is the outlet's own report."""
+        sa, sb = self.of(a), self.of(b)
+        if OUTLET in (sa.kind, sb.kind) or sa.key == sb.key:
+            return False
+        if sa.kind == NAMED and sb.kind == NAMED:
+            return True
+        return self._role_apart(sa, sb) and self._role_apart(sb, sa)
+
+    def _role_apart(self, role: Speaker, other: Speaker) -> bool:
+        if role.kind != ROLE:
+            return True
+        words = _WORD.findall(role.label.lower())
+        # only a role naming one function or body tells sources apart: "the company", "the
+        # hospital's director"; "officers", "officials", "sources" could be anyone's
+        if not words or _singular(words[-1]) not in _SPECIFIC_ROLES:
+            return False
+        head = words[-1]
+        if other.kind == ROLE:
+            other_words = _WORD.findall(other.label.lower())
+            return bool(other_words) and _singular(other_words[-1]) in _SPECIFIC_ROLES and (
+                _singular(other_words[-1]) != _singular(head))
+        if other.label in self._roles.get(head, set()):
+            return False  # "the minister" may well be Defence Minister Lena Vostrikova
+        context = (self._intros.get(other.label, "") + " " + other.label).lower()
+        return re.search(rf"\b{re.escape(head)}", context) is None
 
     def same(self, a: Claim, b: Claim) -> bool:
         """True when both claims have the same known speaker."""

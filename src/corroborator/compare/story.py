@@ -6,13 +6,28 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..records import Article, Claim, Conflict, Derivation, Proposition, Story
+from ..records import Article, Claim, Conflict, Derivation, Proposition, Quantity, Story
 from ..settings import EmbeddingSettings, Settings
 from . import conflicts as cf
 from . import intervals
-from .candidates import CachedEmbed, EmbedFn, claim_pairs, figure_pairs, figures_of, story_vectors
+from .candidates import (
+    CachedEmbed,
+    EmbedFn,
+    Figure,
+    claim_pairs,
+    figure_pairs,
+    figures_of,
+    story_vectors,
+)
 from .edges import edge_conflicts
-from .propositions import build_propositions, claim_sources, dedupe_conflicts, group_claims
+from .propositions import (
+    build_propositions,
+    claim_sources,
+    dedupe_conflicts,
+    group_claims,
+    merge_disagreements,
+)
+from .revisions import revised_pairs
 from .settings import CompareSettings
 from .speakers import StorySpeakers
 from .timeline import build_timeline
@@ -62,6 +77,13 @@ def _select(claims: Sequence[Claim], limit: int) -> list[Claim]:
     return ranked[:limit]
 
 
+def _in_order(conflict: Conflict, fa: Figure, fb: Figure) -> tuple[Quantity, Quantity]:
+    """The two figures in the order of the conflict's claim ids."""
+    if conflict.claim_ids[0] == fa.claim.id:
+        return fa.quantity, fb.quantity
+    return fb.quantity, fa.quantity
+
+
 def compare_story(
     story: Story,
     articles: Sequence[Article],
@@ -103,7 +125,9 @@ def compare_story(
     found.extend(edge_conflicts(ctx, story_claims, embed))
     cannot: set[frozenset[str]] = {frozenset(c.claim_ids) for c in found}
     links: list[tuple[str, str, float]] = []
-    for i, j, cos in figure_pairs(figures, vectors, config.measured_similarity):
+    judged: dict[tuple[str, ...], tuple[Quantity, Quantity]] = {}
+    for i, j, cos in figure_pairs(figures, vectors, config.measured_similarity,
+                                  related=config.related_similarity):
         fa, fb = figures[i], figures[j]
         if intervals.compatible(fa.quantity, fb.quantity):
             if intervals.same_scale(fa.quantity, fb.quantity):
@@ -116,6 +140,17 @@ def compare_story(
             conflict = cf.judge_figures(ctx, fa, fb)
             if conflict is not None:
                 found.append(conflict)
+                judged[conflict.claim_ids] = _in_order(conflict, fa, fb)
+    # a revision ties the earlier and the revised figure to one measured thing: their
+    # measured phrases need only be related ("Halvorian losses" vs "soldiers")
+    for i, j in revised_pairs(figures, vectors, speakers.same, config.propose_similarity):
+        pair = frozenset((figures[i].claim.id, figures[j].claim.id))
+        if pair not in cannot:
+            cannot.add(pair)
+            conflict = cf.judge_figures(ctx, figures[i], figures[j])
+            if conflict is not None:
+                found.append(conflict)
+                judged[conflict.claim_ids] = _in_order(conflict, figures[i], figures[j])
     variants = cf.quote_variants(ctx, story_claims)
     found.extend(variants)
     cannot.update(frozenset(c.claim_ids) for c in variants)
@@ -147,6 +182,8 @@ def compare_story(
     found.sort(key=lambda c: (_KIND_ORDER[c.kind], [when(i) for i in c.claim_ids]))
     provisional = build_propositions(story.id, groups, sources, [])
     kept = dedupe_conflicts(found, provisional)
+    kept = merge_disagreements(kept, provisional, judged,
+                               lambda a, b: speakers.same(by_claim[a], by_claim[b]))
     propositions = build_propositions(story.id, groups, sources, kept)
     timeline = build_timeline(propositions, {c.id: c for c in all_claims}, by_id, kept)
     return StoryComparison(story.id, tuple(propositions), tuple(kept), tuple(timeline),

@@ -1,0 +1,97 @@
+"""Whether two figures count the same thing: embeddings propose, explicit checks decide.
+
+Sentence embeddings of short "measured" phrases cannot be trusted on their own: "people
+killed" and "people injured" score about 0.54, while "people injured" and "doctors treated
+people injured" (the same count) score 0.72 and "workers on the night shift" and "people
+working" (the same count) 0.55. So two figures measure the same thing when
+
+- their measured phrases are near-identical (cosine >= ``measured_similarity``), or
+- they are related (cosine >= ``related_similarity``) *and* the explicit checks below agree:
+  the same outcome classes (killed, injured, missing, ...; none on both sides also agrees),
+  and a counted noun on both sides, the same one (or a generic one: "people", "others").
+
+In both cases two phrases with different outcome classes never measure the same thing:
+"soldiers killed" is not "soldiers killed or wounded", however close the words.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..records import Quantity
+
+# Outcomes news reports count. A word may belong to several ("casualties": killed and wounded).
+_OUTCOMES: dict[str, tuple[str, ...]] = {
+    "death": ("killed", "kill", "kills", "killing", "dead", "died", "die", "dies", "dying",
+              "death", "deaths", "fatalities", "fatality", "perished", "lives", "bodies"),
+    "injury": ("injured", "injuring", "injury", "injuries", "wounded", "wounding", "hurt",
+               "treated", "hospitalised", "hospitalized", "hospitalisations", "hospitalizations"),
+    "missing": ("missing", "unaccounted"),
+    "displaced": ("evacuated", "displaced", "fled", "homeless", "refugees", "evacuees"),
+    "detained": ("arrested", "detained", "jailed", "imprisoned"),
+    "deployed": ("deployed", "massed", "stationed", "mobilised", "mobilized"),
+}
+_BOTH = ("casualties", "casualty", "losses")
+_GENERIC = frozenset(["people", "persons", "person", "individuals", "others", "those"])
+_NOT_COUNTED = frozenset(["year", "month", "week", "day", "hour", "minute", "time", "percent"])
+
+
+@lru_cache(maxsize=1)
+def _word_classes() -> dict[str, frozenset[str]]:
+    index: dict[str, set[str]] = {}
+    for outcome, words in _OUTCOMES.items():
+        for word in words:
+            index.setdefault(word, set()).add(outcome)
+    for word in _BOTH:
+        index.setdefault(word, set()).update(("death", "injury"))
+    return {w: frozenset(c) for w, c in index.items()}
+
+
+def outcomes(measured: str | None) -> frozenset[str]:
+    """The outcome classes a measured phrase names ("soldiers killed or wounded" → death,
+    injury); empty when it names none ("workers on the night shift")."""
+    if not measured:
+        return frozenset()
+    classes = _word_classes()
+    found: set[str] = set()
+    for word in re.findall(r"[a-z]+", measured.lower()):
+        found |= classes.get(word, frozenset())
+    # "killed or wounded" already names both; a bare "casualties" means the same pair
+    return frozenset(found)
+
+
+def _noun_key(unit: str | None) -> str | None:
+    if not unit:
+        return None
+    word = unit.lower()
+    for suffix, repl in (("ies", "y"), ("s", "")):
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            return word[: -len(suffix)] + repl
+    return word
+
+
+def same_noun(a: Quantity, b: Quantity) -> bool:
+    """Both figures name what they count, the same kind of thing or generic "people" on one
+    side. A bare figure ("Smith, 32, fell") counts nothing a weaker cosine could vouch for."""
+    ua, ub = (a.unit or "").lower(), (b.unit or "").lower()
+    if not ua or not ub:
+        return False
+    return ua in _GENERIC or ub in _GENERIC or _noun_key(ua) == _noun_key(ub)
+
+
+def same_thing(
+    a: Quantity, b: Quantity, measured_a: str | None, measured_b: str | None, cosine: float,
+    strong: float, related: float,
+) -> bool:
+    """True when two figures of one scale measure the same thing (see the module notes)."""
+    oa, ob = outcomes(measured_a), outcomes(measured_b)
+    if oa and ob and oa != ob:
+        return False
+    if cosine >= strong:
+        return True
+    # only counts name what they count in their unit: a percentage's or a price's unit,
+    # and an age's "year", say nothing about the thing measured
+    if a.kind != "count" or b.kind != "count" or _noun_key(a.unit) in _NOT_COUNTED:
+        return False
+    return cosine >= related and oa == ob and same_noun(a, b)
