@@ -2,7 +2,8 @@
 
 Public entry points::
 
-    find_derivations(articles, settings, candidates=None, progress=None) -> list[Derivation]
+    find_derivations(articles, settings, candidates=None, progress=None, store=None)
+        -> list[Derivation]      # store: sentence vectors kept between runs
     story_candidates(groups, articles, settings) -> set[tuple[str, str]]  # bounded per story
     lineages(article_ids, derivations) -> dict[str, str]          # article -> lineage root
     independent_sources(article_ids, derivations) -> int           # number of lineages
