@@ -17,11 +17,18 @@ from corroborator.records import Claim, Quantity, Span, Story
 from .helpers import article, bow_embed, claim
 
 
-def _revised(c: Claim, revisions: dict[str, str], measured: str | None = None) -> Claim:
+def _revised(c: Claim, revisions: dict[str, str], measured: str | None = None,
+             change: str | None = None) -> Claim:
     """The claim with ``revision`` set on the figures written as the keys of ``revisions``."""
-    qs = tuple(replace(q, revision=revisions.get(q.text), measured=measured or q.measured)
-               for q in c.quantities)
+    qs = tuple(replace(q, revision=revisions.get(q.text), measured=measured or q.measured,
+                       change=change or q.change) for q in c.quantities)
     return replace(c, quantities=qs)
+
+
+def _day_apart(first_text: str, later_text: str):
+    """A report and the next day's report of the same event by another outlet."""
+    return (article("a", "Ostrel Herald", first_text, day=3),
+            article("b", "Tarnvik Post", later_text, day=4))
 
 
 def _run(settings, arts, claims):
@@ -33,10 +40,10 @@ FLOOD = "flood victims in Tarnvik"
 
 
 def test_revision_against_an_earlier_report_is_an_update(settings) -> None:
-    first = article("a", "Ostrel Herald", "Governor Ilse Marrow said about 250 flood victims "
-                    "in Tarnvik were rescued.", day=3)
-    later = article("b", "Tarnvik Post", "Governor Ilse Marrow raised her estimate of flood "
-                    "victims in Tarnvik to 310, up from about 250 a day earlier.", day=4)
+    first, later = _day_apart(
+        "Governor Ilse Marrow said about 250 flood victims in Tarnvik were rescued.",
+        "Governor Ilse Marrow raised her estimate of flood victims in Tarnvik to 310, up from "
+        "about 250 a day earlier.")
     claims = [
         claim(first, "about 250 flood victims in Tarnvik were rescued", "Ilse Marrow",
               measured=FLOOD, speaker_type="PERSON"),
@@ -79,19 +86,17 @@ def test_from_to_span_splits_into_previous_and_new() -> None:
 
 
 def test_from_to_revision_is_an_update(settings) -> None:
-    first = article("a", "Ostrel Herald", "Harbour officials said 40 people died in the "
-                    "ferry sinking.", day=3)
-    later = article("b", "Tarnvik Post", "Harbour officials raised the toll of people who "
-                    "died in the ferry sinking from 40 to 52.", day=4)
+    first, later = _day_apart(
+        "Harbour officials said 40 people died in the ferry sinking.",
+        "Harbour officials raised the toll of people who died in the ferry sinking from 40 to "
+        "52.")
     claims = [
         claim(first, "40 people died in the ferry sinking", "Harbour Authority",
               measured="people died ferry sinking"),
         _revised(claim(later, "the toll of people who died in the ferry sinking from 40 to 52",
                        "Harbour Authority", measured="people died ferry sinking"),
-                 {"from 40 to 52": "from-to"}),
+                 {"from 40 to 52": "from-to"}, change="up"),
     ]
-    claims[1] = replace(claims[1], quantities=tuple(
-        replace(q, change="up") for q in claims[1].quantities))
     result = _run(settings, [first, later], claims)
     assert [c.kind for c in result.conflicts] == ["update"]
 
