@@ -69,6 +69,14 @@ def _level(p: Placed) -> tuple[str, Token] | None:
     return None
 
 
+def _same_token(a: Token | None, b: Token | None) -> bool:
+    return a is not None and b is not None and a.i == b.i
+
+
+def _level_word(level: tuple[str, Token] | None) -> str | None:
+    return level[0] if level is not None else None
+
+
 def _verb_of(governor: Token) -> Token | None:
     """The verb a "to"/"from" level hangs on, through an "up"/"down" adverb ("up from")."""
     if governor.pos_ in _VERBS:
@@ -127,13 +135,13 @@ def mark_revisions(placed: list[Placed], from_to: set[int]) -> list[Quantity]:
         verb = _verb_of(governor)
         partners = [k for k, other in enumerate(levels)
                     if k != j and other is not None and other[0] == "to" and verb is not None
-                    and _verb_of(other[1]) is not None and _verb_of(other[1]).i == verb.i]
+                    and _same_token(_verb_of(other[1]), verb)]
         if not partners and governor.lower_ in _UP | _DOWN:
             # "78% will be paid in cash, up from 50%": the clause's figure before it
-            before = [k for k in range(j) if placed[k].anchor.sent.start
-                      == placed[j].anchor.sent.start and out[k].revision != "previous"
-                      and (levels[k] is None or levels[k][0] != "from")]
-            partners = before[-1:]
+            sentence = placed[j].anchor.sent.start
+            partners = [k for k in range(j) if placed[k].anchor.sent.start == sentence
+                        and out[k].revision != "previous"
+                        and _level_word(levels[k]) != "from"][-1:]
         if not partners:
             continue
         k = partners[0]
