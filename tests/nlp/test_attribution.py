@@ -303,3 +303,10 @@ def test_object_and_preposition_frame(nlp):
     text = "The governor accused the senator of lying about the budget."
     att = _one(nlp, text, "accused")
     assert text[att.content[0] : att.content[1]] == "the senator of lying about the budget"
+
+
+def test_speaker_span_keeps_the_clause_that_describes_the_speaker(nlp):
+    text = "Scott Reed, who managed a campaign in 1996, said the fear is high."
+    att = _one(nlp, text, "said")
+    assert att.speaker_text == "Scott Reed"
+    assert text[att.speaker[0] : att.speaker[1]] == "Scott Reed, who managed a campaign in 1996"

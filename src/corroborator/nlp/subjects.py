@@ -19,8 +19,11 @@ PRONOUNS = frozenset(["i", "you", "he", "she", "it", "we", "they", "me", "him", 
 
 
 def _phrase(head: Token) -> list[Token]:
-    """The speaker phrase: the subtree without relative clauses and trailing clauses."""
-    drop = tuple(c for c in head.children if c.dep_ in ("relcl", "acl") and c.i > head.i)
+    """The speaker phrase: the subtree, with the relative clauses and appositions that
+    describe the speaker ("Scott Reed, who managed Dole's campaign," is the source in
+    PolNeAR's convention), but without a clause holding a cue of its own."""
+    drop = tuple(c for c in head.children if c.dep_ in ("relcl", "acl") and c.i > head.i
+                 and any(lex.verb_cue(t.lemma_) for t in c.subtree if t.pos_ == "VERB"))
     tokens = subtree(head, drop)
     # keep the phrase contiguous up to the first dropped clause
     if drop:
