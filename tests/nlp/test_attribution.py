@@ -310,3 +310,10 @@ def test_speaker_span_keeps_the_clause_that_describes_the_speaker(nlp):
     att = _one(nlp, text, "said")
     assert att.speaker_text == "Scott Reed"
     assert text[att.speaker[0] : att.speaker[1]] == "Scott Reed, who managed a campaign in 1996"
+
+
+def test_party_label_in_parentheses_is_not_a_dateline(nlp):
+    text = "Sen. Mitch McConnell (R-Ky.) said that he did not want more votes."
+    att = _one(nlp, text, "said")
+    assert att.speaker_text == "Mitch McConnell"
+    assert text[att.speaker[0] : att.speaker[1]].startswith("Sen. Mitch McConnell")

@@ -51,13 +51,15 @@ def name_of(head: Token) -> tuple[str, str | None]:
     found = entity_at(head)
     if found:
         return found
-    # "the minister, Dana Holt,": the named apposition is the better name
+    doc = head.doc
+    # "the minister, Dana Holt,": the named apposition is the better name (not a
+    # parenthesis: "(R-Ky.)")
     for child in head.children:
-        if child.dep_ == "appos" and child.ent_type_ in ("PERSON", "ORG"):
+        if child.dep_ == "appos" and child.ent_type_ in ("PERSON", "ORG") and \
+                child.left_edge.i > 0 and doc[child.left_edge.i - 1].text != "(":
             found = entity_at(child)
             if found:
                 return found
-    doc = head.doc
     # "Halvoria's Defence Ministry", "the state news agency": possessor and modifiers
     lefts = [c for c in head.lefts if c.dep_ in ("compound", "amod", "nmod")
              or c.dep_ == "poss" and c.pos_ == "PROPN"]
@@ -99,7 +101,9 @@ def _after_dateline(subject: Token, verb: Token) -> Token:
     if subject.i >= verb.i:
         return subject
     doc = verb.doc
-    dashes = [t for t in doc[subject.i : verb.i] if t.text in DASHES]
+    # a dateline dash stands apart ("BAY — Minister"); a hyphen does not ("(R-Ky.)")
+    dashes = [t for t in doc[subject.i : verb.i] if t.text in DASHES and t.i > 0
+              and t.whitespace_ and doc[t.i - 1].whitespace_]
     if not dashes:
         return subject
     start = dashes[-1].i + 1
