@@ -37,7 +37,9 @@ class Profile:
     """What the reuse stage needs of one article, computed once."""
 
     article: Article
-    sentences: list[Sentence]
+    # [start, end) of each content sentence (int32 rows): the sentence objects, which copy
+    # their text, are made only for articles that reach alignment.
+    spans: np.ndarray
     content_hash: str
     shingles: np.ndarray  # sorted unique uint64 shingle hashes
     words: int
@@ -48,7 +50,16 @@ class Profile:
 
     @property
     def empty(self) -> bool:
-        return not self.sentences
+        return not len(self.spans)
+
+    @property
+    def n_sentences(self) -> int:
+        return len(self.spans)
+
+    @cached_property
+    def sentences(self) -> list[Sentence]:
+        text = self.article.text or ""
+        return [Sentence(start, end, text[start:end]) for start, end in self.spans.tolist()]
 
     @cached_property
     def prepared(self) -> Prepared:
@@ -66,13 +77,14 @@ def _hash64(text: str) -> int:
 
 def profile(article: Article, config: ReuseSettings) -> Profile:
     sentences = content_sentences(article.text or "")[: config.max_sentences]
+    spans = np.array([(x.start, x.end) for x in sentences], dtype=np.int32).reshape(-1, 2)
     content = normalized_content(article.text or "")
     tokens = content.split()
     grams = shingles(tokens, config.shingle_size)
     array = np.unique(np.fromiter((_hash64(g) for g in grams), dtype=np.uint64,
                                   count=len(grams)))
     digest = hashlib.sha256(content.encode("utf-8")).hexdigest()
-    return Profile(article, sentences, digest, array, len(tokens))
+    return Profile(article, spans, digest, array, len(tokens))
 
 
 def keywords(article: Article) -> set[str]:

@@ -243,11 +243,11 @@ def _chunks(pairs: list[tuple[Profile, Profile]],
     seen: set[str] = set()
     size = 0
     for a, b in pairs:
-        extra = sum(len(p.sentences) for p in {a.id: a, b.id: b}.values() if p.id not in seen)
+        extra = sum(p.n_sentences for p in {a.id: a, b.id: b}.values() if p.id not in seen)
         if chunk and size + extra > capacity:
             yield chunk
             chunk, seen, size = [], set(), 0
-            extra = len(a.sentences) + (len(b.sentences) if b.id != a.id else 0)
+            extra = a.n_sentences + (b.n_sentences if b.id != a.id else 0)
         chunk.append((a, b))
         seen.update((a.id, b.id))
         size += extra
