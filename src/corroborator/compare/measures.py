@@ -10,8 +10,9 @@ working" (the same count) 0.55. So two figures measure the same thing when
   the same outcome classes (killed, injured, missing, ...; none on both sides also agrees),
   and a counted noun on both sides, the same one (or a generic one: "people", "others").
 
-In both cases two phrases with different outcome classes never measure the same thing:
-"soldiers killed" is not "soldiers killed or wounded", however close the words.
+In both cases two phrases with disjoint outcome classes never measure the same thing:
+"people killed" is not "people injured", however close the words. Overlapping classes
+("soldiers killed or wounded", "servicemen died or suffered ...") need the strong cosine.
 """
 
 from __future__ import annotations
@@ -86,10 +87,14 @@ def same_thing(
 ) -> bool:
     """True when two figures of one scale measure the same thing (see the module notes)."""
     oa, ob = outcomes(measured_a), outcomes(measured_b)
-    if oa and ob and oa != ob:
+    if oa and ob and not oa & ob:
         return False
     if cosine >= strong:
+        # one side may name fewer outcomes than it counts: the parse cut "died or suffered
+        # injuries" short; near-identical wording decides
         return True
+    if oa != ob:
+        return False
     # only counts name what they count in their unit: a percentage's or a price's unit,
     # and an age's "year", say nothing about the thing measured
     if a.kind != "count" or b.kind != "count" or _noun_key(a.unit) in _NOT_COUNTED:
