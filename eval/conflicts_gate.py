@@ -250,7 +250,8 @@ def _still_compatible(after: Any, before: str, source_text: str) -> bool:
     from corroborator.compare.intervals import compatible
     from corroborator.nlp.numbers import scan_quantities
 
-    originals = [q for q in scan_quantities(source_text) if _norm(before) in _norm(q.text)]
+    number = re.compile(rf"(?<![\d.,]){re.escape(_norm(before))}(?![\d]|[.,]\d)")
+    originals = [q for q in scan_quantities(source_text) if number.search(_norm(q.text))]
     return bool(originals) and all(compatible(q, after) for q in originals)
 
 
