@@ -267,6 +267,8 @@ def test_quote_right_before_the_speaker(nlp, text, cue, speaker, content):
          "the new trade agreement"),
         ("The governor invoked the memory of the flood victims.", "invoked", "governor",
          "the memory of the flood victims"),
+        ("The senator called for the governor to resign.", "called for", "senator",
+         "the governor to resign"),
     ],
 )
 def test_learned_frames(nlp, text, cue, speaker, content):

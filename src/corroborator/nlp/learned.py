@@ -48,7 +48,18 @@ def frame_of(child: Token, kind: str = "verb") -> str | None:
         return child.dep_
     if child.dep_ == "prep":
         return f"prep:{child.lower_}"
+    mark = _mark(child)
+    if kind == "verb" and mark is not None:  # "called [for] the governor to resign"
+        return f"advcl:{mark.lower_}"
     return None
+
+
+def _mark(child: Token) -> Token | None:
+    """The subordinator opening an adverbial clause right after its head ("for X to Y")."""
+    if child.dep_ != "advcl":
+        return None
+    marks = [m for m in child.children if m.dep_ == "mark" and m.i == child.left_edge.i]
+    return marks[0] if marks and marks[0].lower_ in ("for", "about", "of", "on") else None
 
 
 def frame_content(child: Token) -> list[Token]:
@@ -56,7 +67,8 @@ def frame_content(child: Token) -> list[Token]:
     if child.dep_ == "prep":
         objs = [g for g in child.children if g.dep_ in ("pobj", "pcomp")]
         return list(objs[0].subtree) if objs else []
-    return list(child.subtree)
+    mark = _mark(child)
+    return [t for t in child.subtree if mark is None or t.i != mark.i]
 
 
 def frame_instances(head: Token, kind: str) -> Iterator[tuple[str, Token, list[Token]]]:
@@ -102,5 +114,5 @@ def learned_content(head: Token, kind: str = "verb") -> tuple[list[Token], Token
         return [], None
     for name, child, tokens in frame_instances(head, kind):
         if name in frames:
-            return tokens, child if child.dep_ == "prep" else None
+            return tokens, child if child.dep_ == "prep" else _mark(child)
     return [], None

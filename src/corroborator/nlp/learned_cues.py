@@ -67,7 +67,7 @@ FRAMES: dict[str, dict[str, dict[str, tuple[int, int]]]] = {
         "broadcast": {"dobj": (3, 7)},
         "brush": {"dobj": (4, 7)},
         "calculate": {"ccomp": (3, 4)},
-        "call": {"ccomp": (7, 15), "dobj+prep:for": (3, 6), "dobj+prep:in": (3, 6), "prep:for": (41, 79), "prep:with": (3, 5), "xcomp": (37, 65)},
+        "call": {"advcl:for": (16, 19), "ccomp": (7, 15), "dobj+prep:for": (3, 6), "dobj+prep:in": (3, 6), "prep:for": (41, 79), "prep:with": (3, 5), "xcomp": (37, 65)},
         "campaign": {"prep:against": (4, 8), "prep:for": (6, 17)},
         "cast": {"dobj+prep:as": (15, 27), "dobj+prep:on": (5, 8), "prep:as": (10, 23), "prep:on": (3, 8)},
         "caution": {"ccomp": (5, 5)},
