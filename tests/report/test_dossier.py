@@ -162,3 +162,16 @@ def test_terminal_renders_every_section(dossier) -> None:
     for needle in ("Claims", "Conflicts", "Timeline", "Articles and derivations", "conflicting",
                    "misreport", "Rejected inputs"):
         assert needle in text
+
+
+def test_terminal_claims_stay_readable_at_80_columns(dossier) -> None:
+    """Piped output and default terminals are 80 columns wide: the claim text must still
+    wrap in whole words, not be squeezed to one character per line."""
+    console = Console(width=80, record=True, color_system=None)
+    for renderable in render_dossier(dossier):
+        console.print(renderable)
+    text = console.export_text()
+    claims_table = text[text.index("Claims"):text.index("Conflicts")]
+    claim = max((c["text"] for c in dossier["stories"][0]["claims"]), key=len)
+    opening = " ".join(claim.split()[:3])
+    assert len(opening) < 24 and opening in claims_table

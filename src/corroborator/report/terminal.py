@@ -30,11 +30,13 @@ def _outlet(articles: dict[str, Any], aid: str) -> str:
 
 def _claims_table(story: dict[str, Any], limit: int | None) -> Table:
     table = Table(title="Claims", expand=True, show_lines=False)
+    # every text column shares the width by ratio: with fixed widths the claim column is
+    # squeezed to one character on an 80-column terminal (or when the output is piped)
     table.add_column("status", no_wrap=True)
-    table.add_column("sources", justify="right")
-    table.add_column("speaker", max_width=24)
-    table.add_column("claim", ratio=3)
-    table.add_column("figures", max_width=22)
+    table.add_column("src", justify="right")
+    table.add_column("speaker", ratio=1, min_width=10)
+    table.add_column("claim", ratio=3, min_width=24)
+    table.add_column("figures", ratio=1, min_width=10)
     claims = sorted(story["claims"], key=lambda c: (_ORDER[c["status"]],
                                                     -c["independent_sources"]))
     for claim in claims[:limit] if limit else claims:
