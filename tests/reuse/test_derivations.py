@@ -123,3 +123,36 @@ def test_partial_copy_direction_by_containment_without_times(settings, embedder)
     assert found[("long", "short")].direction_from == "containment"
     added = [c for c in found[("long", "short")].changes if c.kind == "sentence-added"]
     assert len(added) == 2
+
+
+ANALYSIS = (
+    "Marsk has flooded before, but rarely this badly, and the town's defences are decades "
+    "old.\n"
+    "Engineers have warned since the last major flood that the embankment along the Elbrin "
+    "would not hold a sustained surge.\n"
+    "Plans to raise it by a metre were shelved twice for lack of money, according to council "
+    "minutes.\n"
+    "Insurers in the region are already bracing for claims running into the tens of "
+    "millions.\n"
+    "Residents who moved to new estates on the flood plain say nobody told them of the risk.\n"
+    "The regional government has promised a review once the water recedes.\n"
+    "Critics say reviews after earlier floods changed little on the ground."
+)
+
+
+@pytest.mark.embeddings
+def test_analysis_opening_with_wire_paragraphs_is_a_partial_copy(settings, embedder) -> None:
+    # Three wire sentences verbatim are a minority of both articles (the analysis adds seven
+    # of its own), yet they are copied text: the two share one lineage.
+    opening = "\n".join(WIRE.split("\n")[:3])
+    arts = [article("w", WIRE, 1), article("a", opening + "\n" + ANALYSIS, 5)]
+    found = edges(find_derivations(arts, settings, candidates=[("w", "a")]))
+    assert set(found) == {("a", "w")}
+    assert found[("a", "w")].relation == "partial"
+
+
+@pytest.mark.embeddings
+def test_one_shared_quotation_is_no_partial_copy(settings, embedder) -> None:
+    quote = '"We have never seen water rise this fast," Varga told reporters at the town hall.'
+    arts = [article("w", WIRE, 1), article("a", ANALYSIS + "\n" + quote, 5)]
+    assert find_derivations(arts, settings, candidates=[("w", "a")]) == []

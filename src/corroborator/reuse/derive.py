@@ -2,8 +2,8 @@
 
 A pair is a *copy* when the normalised content hashes agree, a *near-copy* when the exact
 word-shingle Jaccard is high, *partial* when one article's shingles are mostly contained in
-the other's, and a *rewrite* when sentence alignment covers most of the shorter article even
-though few shingles are shared. Direction: publication time; else an explicit hint
+the other's or the two share a verbatim block of a few sentences, and a *rewrite* when
+sentence alignment covers most of the shorter article even though few shingles are shared. Direction: publication time; else an explicit hint
 (``canonical_url``/``original_source``/``syndication_source`` naming the other article's URL);
 else containment (the article that adds more material of its own is the later one).
 """
@@ -120,8 +120,11 @@ def decide(a: Profile, b: Profile, model: PairModel, config: ReuseSettings,
     jaccard, a_in_b, b_in_a = overlap(a, b)
     if jaccard >= config.near_copy_jaccard:
         return PairResult("near-copy", jaccard, a_in_b, b_in_a)
-    if max(a_in_b, b_in_a) >= config.partial_containment:
-        return PairResult("partial", max(a_in_b, b_in_a), a_in_b, b_in_a)
+    contained = max(a_in_b, b_in_a)
+    if contained >= config.partial_containment or (
+            contained >= config.block_containment
+            and a_in_b * len(a.shingles) >= config.block_shingles):
+        return PairResult("partial", contained, a_in_b, b_in_a)
     if vectorize is None and (a.prepared.vectors is None or b.prepared.vectors is None):
         return None
     if not could_be_rewrite(a.prepared, b.prepared, config, vectorize):

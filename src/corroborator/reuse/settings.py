@@ -20,6 +20,8 @@ class ReuseSettings:
     max_candidates: int = 50
     near_copy_jaccard: float = 0.6
     partial_containment: float = 0.7
+    block_shingles: int = 40
+    block_containment: float = 0.25
     propose_cosine: float = 0.45
     mutual_cosine: float = 0.6
     merge_containment: float = 0.5
@@ -51,10 +53,10 @@ class ReuseSettings:
             raise ConfigError(
                 f"[reuse] keyword_bands * keyword_rows exceeds num_perm = {self.num_perm}"
             )
-        for name in ("near_copy_jaccard", "partial_containment", "align_probability",
-                     "rewrite_coverage", "propose_cosine",
-                     "mutual_cosine", "merge_containment", "rewrite_coverage_long", "strong_cosine", "strong_share",
-                     "order_agreement", "whole_coverage", "whole_coverage_long",
+        for name in ("near_copy_jaccard", "partial_containment", "block_containment",
+                     "align_probability", "rewrite_coverage", "propose_cosine", "mutual_cosine",
+                     "merge_containment", "rewrite_coverage_long", "strong_cosine",
+                     "strong_share", "order_agreement", "whole_coverage", "whole_coverage_long",
                      "whole_mean_cosine"):
             value = getattr(self, name)
             if not 0.0 <= value <= 1.0:
