@@ -20,6 +20,14 @@ def _one(nlp, text: str, cue: str):
     return atts[0]
 
 
+def _attributed(nlp, text: str, cue: str, speaker: str, content: str):
+    """The one attribution with ``cue``, checked for its speaker and exact content span."""
+    att = _one(nlp, text, cue)
+    assert speaker in att.speaker_text
+    assert text[att.content[0] : att.content[1]] == content
+    return att
+
+
 # (text, cue, speaker name or None, content, stance)
 CASES = [
     # subject–verb–complement
@@ -217,10 +225,7 @@ REVISIONS = [
 
 @pytest.mark.parametrize(("text", "cue", "speaker", "content"), REVISIONS)
 def test_estimate_revisions(nlp, text, cue, speaker, content):
-    att = _one(nlp, text, cue)
-    assert att.stance == "estimated"
-    assert speaker in att.speaker_text
-    assert text[att.content[0] : att.content[1]] == content
+    assert _attributed(nlp, text, cue, speaker, content).stance == "estimated"
 
 
 @pytest.mark.parametrize(
@@ -254,9 +259,7 @@ def test_citing_a_reason_is_not_a_chain(nlp):
     ],
 )
 def test_quote_right_before_the_speaker(nlp, text, cue, speaker, content):
-    att = _one(nlp, text, cue)
-    assert speaker in att.speaker_text
-    assert text[att.content[0] : att.content[1]] == content
+    _attributed(nlp, text, cue, speaker, content)
 
 
 @pytest.mark.parametrize(
@@ -272,9 +275,7 @@ def test_quote_right_before_the_speaker(nlp, text, cue, speaker, content):
     ],
 )
 def test_learned_frames(nlp, text, cue, speaker, content):
-    att = _one(nlp, text, cue)
-    assert speaker in att.speaker_text
-    assert text[att.content[0] : att.content[1]] == content
+    _attributed(nlp, text, cue, speaker, content)
 
 
 @pytest.mark.parametrize(
@@ -295,9 +296,7 @@ def test_learned_frames(nlp, text, cue, speaker, content):
     ],
 )
 def test_more_heads_and_subjects(nlp, text, cue, speaker, content):
-    att = _one(nlp, text, cue)
-    assert speaker in att.speaker_text
-    assert text[att.content[0] : att.content[1]] == content
+    _attributed(nlp, text, cue, speaker, content)
 
 
 def test_object_and_preposition_frame(nlp):
