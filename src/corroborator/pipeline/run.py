@@ -59,7 +59,7 @@ def run_stages(
                                        articles=articles)
 
     with progress("Clustering stories", None) as advance:
-        stories = update_stories(store, settings, progress=advance)
+        stories = update_stories(store, settings, progress=advance, articles=articles)
     report.stories = len(stories)
 
     # Rewrites are only looked for inside a story (plus what the near-copy index finds),

@@ -9,10 +9,10 @@ settings changed, or an article the state knows was replaced by a new version.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from ..errors import ConfigError
-from ..records import Story
+from ..records import Article, Story
 from ..settings import EmbeddingSettings, Settings
 from ..store import Store
 
@@ -26,13 +26,19 @@ def _fingerprint(settings: Settings) -> str:
 
 
 def update_stories(
-    store: Store, settings: Settings, progress: Callable[..., None] | None = None
+    store: Store, settings: Settings, progress: Callable[..., None] | None = None,
+    articles: Sequence[Article] | None = None,
 ) -> list[Story]:
-    """Cluster the stored articles not clustered yet; store stories and clusterer state."""
+    """Cluster the stored articles not clustered yet; store stories and clusterer state.
+
+    ``articles`` (every stored article) saves reading the store again when the caller
+    already holds them.
+    """
     from ..stories import StoryClusterer, publication_order
     from ..stories.anchors import claim_anchors
 
-    articles = store.articles()
+    if articles is None:
+        articles = store.articles()
     current = {a.id for a in articles}
     fingerprint = _fingerprint(settings)
     saved = store.get_state(STATE_KEY)
