@@ -33,6 +33,7 @@ _OUTCOMES: dict[str, tuple[str, ...]] = {
     "detained": ("arrested", "detained", "jailed", "imprisoned"),
     "deployed": ("deployed", "massed", "stationed", "mobilised", "mobilized"),
 }
+# a bare "casualties" counts the dead and the wounded together ("killed or wounded")
 _BOTH = ("casualties", "casualty", "losses")
 _GENERIC = frozenset(["people", "persons", "person", "individuals", "others", "those"])
 _NOT_COUNTED = frozenset(["year", "month", "week", "day", "hour", "minute", "time", "percent"])
@@ -58,7 +59,6 @@ def outcomes(measured: str | None) -> frozenset[str]:
     found: set[str] = set()
     for word in re.findall(r"[a-z]+", measured.lower()):
         found |= classes.get(word, frozenset())
-    # "killed or wounded" already names both; a bare "casualties" means the same pair
     return frozenset(found)
 
 
@@ -99,4 +99,4 @@ def same_thing(
     # and an age's "year", say nothing about the thing measured
     if a.kind != "count" or b.kind != "count" or _noun_key(a.unit) in _NOT_COUNTED:
         return False
-    return cosine >= related and oa == ob and same_noun(a, b)
+    return cosine >= related and same_noun(a, b)
