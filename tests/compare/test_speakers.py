@@ -71,3 +71,39 @@ def test_speakers_no_speaker_is_the_outlet_and_roles_stay_unknown() -> None:
     assert sp.of(claims[0]).kind in (OUTLET, NAMED)
     assert sp.of(claims[1]).kind == ROLE
     assert not sp.same(claims[1], claims[1])
+
+
+def test_speakers_spokesperson_remark_keeps_who_spoke() -> None:
+    claims, sp = _speakers()
+    assert sp.of(claims[8]).via == "Ilya Dorn"
+    assert sp.of(claims[3]).via is None
+    assert sp.same(claims[8], claims[3])
+
+
+def test_speakers_ministries_with_different_remits_stay_apart() -> None:
+    art = article(
+        "d", "Harbor News",
+        "The Health Ministry said 23 people were hurt. The Defence Ministry said no soldiers "
+        "were at the plant.",
+    )
+    claims = [claim(art, "23 people were hurt", "Health Ministry", speaker_type="ORG"),
+              claim(art, "no soldiers were at the plant", "the Defence Ministry",
+                    speaker_type="ORG")]
+    sp = StorySpeakers(claims, [art])
+    assert {sp.of(c).label for c in claims} == {"Health Ministry", "Defence Ministry"}
+    assert sp.distinct(claims[0], claims[1])
+
+
+def test_speakers_title_in_another_clause_is_not_the_names_role() -> None:
+    art = article(
+        "e", "Lisska Daily",
+        "Jonas Pell, the director of St. Aurel Hospital, said the count was far above the "
+        "figure released by the Health Ministry. The Health Ministry stood firm, even as the "
+        "director repeated that his staff had treated more than 40.",
+    )
+    claims = [claim(art, "the count was far above", "Jonas Pell", speaker_type="PERSON"),
+              claim(art, "stood firm", "Health Ministry", speaker_type="ORG"),
+              claim(art, "his staff had treated more than 40", "director")]
+    sp = StorySpeakers(claims, [art])
+    assert sp.same(claims[2], claims[0])
+    assert not sp.same(claims[2], claims[1])

@@ -361,7 +361,7 @@ def quote_variants(ctx: StoryContext, claims: Sequence[Claim]) -> list[Conflict]
             continue  # other lineages carry the same words: a real, shared quotation
         for other in by_speaker.get(speaker.key, []):
             other_root = ctx.roots.get(other.article_id, other.article_id)
-            if other_root == root:
+            if other_root == root or ctx.speakers.of(other).via != speaker.via:
                 continue
             if ctx.vectors.content_cosine(claim, other) < ctx.settings.same_point_similarity:
                 continue

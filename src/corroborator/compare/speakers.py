@@ -62,6 +62,9 @@ class Speaker:
     key: str
     label: str
     kind: str  # NAMED, OUTLET or ROLE
+    # the spokesperson whose words were credited to the body they speak for: their remark
+    # and the body's own statement are one source but not one utterance
+    via: str | None = None
 
     @property
     def known(self) -> bool:
@@ -74,7 +77,10 @@ def _strip_qualifier(name: str) -> str:
     bare = _POSSESSIVE_LEAD.sub("", name.strip()) or name
     words = bare.split()
     titled = [i for i, w in enumerate(words[:-1]) if w.lower() in spk.TITLES]
-    if titled and words[titled[-1] + 1][:1].isupper():
+    # "Health Ministry", "Defence Ministry": the title word names the body's remit, and
+    # dropping it would make every ministry one source
+    names_a_body = words[-1].lower() in spk.GROUP_NOUNS
+    if titled and not names_a_body and words[titled[-1] + 1][:1].isupper():
         bare = " ".join(words[titled[-1] + 1 :])
     return bare
 
@@ -162,7 +168,14 @@ class StorySpeakers:
                         after = text[m.end() : m.end() + _WINDOW_AFTER]
                         # only the clause around the name: stop at sentence ends
                         before = re.split(r"[.!?]\s", before)[-1]
+                        # a title before the name modifies it ("Health Minister X") or
+                        # stands in apposition ("the hospital's director, X")
+                        parts = before.split(",")
+                        before = parts[-1] if parts[-1].strip() else ",".join(parts[-2:])
                         after = re.split(r"[.!?]\s|[;—]", after)[0]
+                        # a title after the name is an apposition (", the director of ...");
+                        # past the next comma the clause is about someone else
+                        after = ",".join(after.split(",")[:2 if after.lstrip().startswith(",") else 1])
                         for word in _WORD.findall((before + " " + after).lower()):
                             if word in spk.TITLES or word.endswith(("man", "woman", "person")):
                                 index[word].add(name)
@@ -248,28 +261,29 @@ class StorySpeakers:
         if name is None:
             named = self._named_in_sentence(claim)
             if named is not None:
-                named = self._spokes.get(named, named)
-                return Speaker(named.lower(), named, NAMED)
+                return self._named(named)
             outlet = self._outlet(claim)
             return Speaker(f"{OUTLET}:{outlet.lower()}", outlet, OUTLET)
         if _has_capital(name) and name in self._canonical:
-            canonical = self._canonical[name]
-            canonical = self._spokes.get(canonical, canonical)
-            return Speaker(canonical.lower(), canonical, NAMED)
+            return self._named(self._canonical[name])
         words = _WORD.findall(name.lower())
         head = words[-1] if words else name.lower()
         candidates = self._roles.get(head, set())
         if len(candidates) == 1:
             (canonical,) = candidates
-            canonical = self._spokes.get(canonical, canonical)
-            return Speaker(canonical.lower(), canonical, NAMED)
+            return self._named(canonical)
         named = self._named_in_sentence(claim)
         # "the director of St. Aurel Hospital repeated ..." in a sentence that also names the
         # Health Ministry: a name in the sentence is the role's only when it holds that role
         if named is not None and named in candidates:
-            named = self._spokes.get(named, named)
-            return Speaker(named.lower(), named, NAMED)
+            return self._named(named)
         return Speaker(f"{ROLE}:{claim.article_id}:{name.lower()}", name, ROLE)
+
+    def _named(self, name: str) -> Speaker:
+        body = self._spokes.get(name)
+        if body is None:
+            return Speaker(name.lower(), name, NAMED)
+        return Speaker(body.lower(), body, NAMED, via=name)
 
     def _outlet(self, claim: Claim) -> str:
         article = self._articles.get(claim.article_id)
