@@ -83,6 +83,9 @@ def test_cli_stories_reuse_and_exports(analysed) -> None:
     stories = json.loads(runner.invoke(app, ["stories", "--db", db, "--json"]).stdout)
     assert [s["id"] for s in stories] == [s["id"] for s in dossier["stories"]]
     assert stories[0]["articles"] == 2
+    # the listing counts what the dossier shows
+    assert stories[0]["conflicts"] == len(dossier["stories"][0]["conflicts"]) > 0
+    assert stories[0]["independent_sources"] == dossier["stories"][0]["independent_sources"]
     reuse = json.loads(runner.invoke(app, ["reuse", "--db", db, "--json"]).stdout)
     assert reuse["independent_sources"] >= 1
     story_id = stories[0]["id"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Annotated, Any
 
 import typer
@@ -12,19 +13,23 @@ from ._context import DbOption, JsonOption, QuietOption, command_state, guarded,
 
 
 def story_rows(store: Store) -> list[dict[str, Any]]:
-    from ..reuse import independent_sources
+    from ..reuse import lineages
 
-    derivations = store.derivations()
+    stories = store.stories()
+    # one lineage pass and one conflicts read for the whole listing: per story, both would
+    # cost as much as the store's every derivation and conflict again
+    root_of = lineages((a for s in stories for a in s.article_ids), store.derivations())
+    conflicts = Counter(c.story_id for c in store.conflicts())
     rows = []
-    for story in store.stories():
+    for story in stories:
         rows.append({
             "id": story.id,
             "title": story.title,
             "summary": story.summary,
             "articles": len(story.article_ids),
             "outlets": list(story.outlets),
-            "independent_sources": independent_sources(story.article_ids, derivations),
-            "conflicts": len(store.conflicts(story.id)),
+            "independent_sources": len({root_of[a] for a in story.article_ids}),
+            "conflicts": conflicts[story.id],
             "first_published": story.first_published.isoformat() if story.first_published
             else None,
             "last_published": story.last_published.isoformat() if story.last_published
