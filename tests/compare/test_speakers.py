@@ -107,3 +107,9 @@ def test_speakers_title_in_another_clause_is_not_the_names_role() -> None:
     sp = StorySpeakers(claims, [art])
     assert sp.same(claims[2], claims[0])
     assert not sp.same(claims[2], claims[1])
+
+
+def test_speakers_a_bare_possessive_speaker_is_no_name() -> None:
+    art = article("f", "Harbor News", "Its said the bridge was closed.")
+    claims = [claim(art, "the bridge was closed", "The ’s")]
+    assert StorySpeakers(claims, [art]).of(claims[0]).kind in (ROLE, OUTLET)

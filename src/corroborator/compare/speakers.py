@@ -79,7 +79,7 @@ def _strip_qualifier(name: str) -> str:
     titled = [i for i, w in enumerate(words[:-1]) if w.lower() in spk.TITLES]
     # "Health Ministry", "Defence Ministry": the title word names the body's remit, and
     # dropping it would make every ministry one source
-    names_a_body = words[-1].lower() in spk.GROUP_NOUNS
+    names_a_body = bool(words) and words[-1].lower() in spk.GROUP_NOUNS
     if titled and not names_a_body and words[titled[-1] + 1][:1].isupper():
         bare = " ".join(words[titled[-1] + 1 :])
     return bare
