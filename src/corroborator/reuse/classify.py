@@ -14,11 +14,17 @@ figures agreed. The aligner uses that to find "the same sentence with a differen
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 import numpy as np
 from rapidfuzz import fuzz
 
-from .signals import Signals, figure_key
+from ..errors import ConfigError, invalid_value_message
+from .signals import Signals, figure_key, signals
+
+if TYPE_CHECKING:
+    from .stacked import StackedPairModel
 
 FEATURES = (
     "cosine",
@@ -124,6 +130,8 @@ def features(a: Signals, b: Signals, cosine: float) -> np.ndarray:
 class PairModel:
     """Standardised logistic regression: ``p = sigmoid(w . (x - mean) / scale + b)``."""
 
+    kind = "logistic"
+
     def __init__(self, weights: list[float], intercept: float, mean: list[float],
                  scale: list[float], threshold: float = 0.5) -> None:
         if len(weights) != len(FEATURES):
@@ -140,11 +148,41 @@ class PairModel:
 
     def probability(self, x: np.ndarray, number_blind: bool = False) -> np.ndarray:
         """P(same or paraphrase) for one feature vector or a matrix of them."""
+        return 1.0 / (1.0 + np.exp(-self.logit(x, number_blind)))
+
+    def logit(self, x: np.ndarray, number_blind: bool = False) -> np.ndarray:
+        """Log-odds of :meth:`probability` (what a stacked model reads)."""
         x = np.array(x, dtype=np.float64, copy=True, ndmin=2)
         if number_blind:
             x[:, self._blind_index] = 0.0
-        z = ((x - self.mean) / self.scale) @ self.weights + self.intercept
-        return 1.0 / (1.0 + np.exp(-z))
+        return ((x - self.mean) / self.scale) @ self.weights + self.intercept
+
+    def probabilities(self, pairs: Sequence[tuple[str, str]],
+                      cosines: Sequence[float] | None = None,
+                      number_blind: bool = False) -> np.ndarray:
+        """P(same or paraphrase) of sentence pairs given as text.
+
+        ``cosines`` are the pairs' embedding cosines when the caller has them (the aligner
+        does); otherwise both sides are embedded here.
+        """
+        return 1.0 / (1.0 + np.exp(-self.logit(pair_features(pairs, cosines), number_blind)))
+
+
+def pair_features(pairs: Sequence[tuple[str, str]],
+                  cosines: Sequence[float] | None = None) -> np.ndarray:
+    """Feature matrix (one row per pair, :data:`FEATURES` order) of text pairs."""
+    if not pairs:
+        return np.zeros((0, len(FEATURES)))
+    if cosines is None:
+        from ..embeddings import embed
+
+        left = embed([a for a, _ in pairs])
+        right = embed([b for _, b in pairs])
+        cosines = (left * right).sum(axis=1).tolist()
+    if len(cosines) != len(pairs):
+        raise ValueError(f"{len(cosines)} cosines for {len(pairs)} pairs")
+    return np.stack([features(signals(a), signals(b), float(c))
+                     for (a, b), c in zip(pairs, cosines, strict=True)])
 
 
 def load_model() -> PairModel:
@@ -173,3 +211,19 @@ def write_coefficients(path: str, weights: list[float], intercept: float, mean: 
     ]
     with open(path, "w", encoding="utf-8") as handle:
         handle.write("\n".join(lines))
+
+
+PAIR_MODELS = ("logistic", "cross")
+
+
+def load_pair_model(kind: str = "logistic") -> PairModel | StackedPairModel:
+    """The shipped pair model of ``kind``: ``"logistic"`` (features only, fast) or
+    ``"cross"`` (the fine-tuned MiniLM cross-encoder stacked with the logistic model)."""
+    if kind == "logistic":
+        return load_model()
+    if kind == "cross":
+        from .cross_encoder import load_cross_model
+        from .stacked import StackedPairModel
+
+        return StackedPairModel.from_metadata(load_model(), load_cross_model())
+    raise ConfigError(invalid_value_message("[reuse] pair_model", kind, PAIR_MODELS))
