@@ -48,7 +48,7 @@ def test_claim_anchors_pair_speaker_heads_with_figures() -> None:
     assert anchor_key("Police", 2.5) == "police|2.5"
 
 
-def _features(aid: str, direction: int, when: float | None, anchors: tuple[str, ...] = ()
+def _features(aid: str, direction: float, when: float | None, anchors: tuple[str, ...] = ()
               ) -> ArticleFeatures:
     # Two directions 60 degrees apart: cosine 0.5, below the join and merge thresholds.
     emb = np.zeros(8, dtype=np.float32)
@@ -76,6 +76,7 @@ def _cluster(settings, items: list[ArticleFeatures], **overrides) -> StoryCluste
         (2 * DAY, ("bureau|900",), {}, False),  # another figure
         (2 * DAY, ("bureau|800",), {"link_anchors": False}, False),  # switched off
         (2 * DAY, ("bureau|800",), {"link_threshold": 0.6}, False),  # not similar enough
+        (2 * DAY, ("bureau|800",), {"anchor_min_articles": 4}, False),  # quoted too rarely
         (40 * DAY, ("bureau|800",), {}, False),  # outside the time window
         (None, ("bureau|800",), {}, False),  # undated: never linked
     ],
@@ -83,16 +84,43 @@ def _cluster(settings, items: list[ArticleFeatures], **overrides) -> StoryCluste
 def test_stories_quoting_the_same_figure_link(
     settings, when_b, anchors_b, overrides, linked
 ) -> None:
+    start = 0.0 if when_b is not None else None
     items = [
-        _features("early", 0, 0.0 if when_b is not None else None, ("bureau|800",)),
+        # Two early reports quote the figure: it is the early story's key figure.
+        _features("early", 0, start, ("bureau|800",)),
+        _features("early-2", 0, start, ("bureau|800",)),
         _features("later", 1, when_b, anchors_b),
     ]
     clusterer = _cluster(settings, items, time_weight=0.0, **overrides)
+    assert clusterer.story_of("early-2") == clusterer.story_of("early")
     assert (clusterer.story_of("later") == clusterer.story_of("early")) is linked
 
 
+def test_a_figure_two_unrelated_reports_happen_to_share_links_nothing(settings) -> None:
+    # One article on each side: a chance collision (a beat's speaker, a common figure).
+    items = [_features("a", 0, 0.0, ("bureau|800",)), _features("b", 1, DAY, ("bureau|800",))]
+    clusterer = _cluster(settings, items, time_weight=0.0)
+    assert clusterer.story_of("a") != clusterer.story_of("b")
+
+
+def test_links_do_not_chain_within_a_merge_step(settings) -> None:
+    # "a" links to "b" through k1; "c" shares only k2 with "a". Were links transitive in one
+    # step, "c" would join through the anchor "a" brought in; it joins nothing.
+    items = [
+        _features("a1", 0, 0.0, ("bureau|800", "police|950")),
+        _features("a2", 0, 0.0, ("bureau|800", "police|950")),
+        _features("b1", 1, DAY, ("bureau|800",)),
+        _features("b2", 1, DAY, ("bureau|800",)),
+        _features("c", 1.5, DAY, ("police|950",)),
+    ]
+    clusterer = _cluster(settings, items, time_weight=0.0, link_threshold=-0.5)
+    assert clusterer.story_of("b1") == clusterer.story_of("a1")
+    assert clusterer.story_of("c") != clusterer.story_of("a1")
+
+
 def test_anchors_survive_a_state_round_trip(settings) -> None:
-    first = _cluster(settings, [_features("early", 0, 0.0, ("bureau|800",))], time_weight=0.0)
+    first = _cluster(settings, [_features("early", 0, 0.0, ("bureau|800",)),
+                                _features("early-2", 0, 0.0, ("bureau|800",))], time_weight=0.0)
     resumed = StoryClusterer.from_state(first.state(), config=first.config)
     resumed.add_features(_features("later", 1, DAY, ("bureau|800",)))
     resumed.merge_step()

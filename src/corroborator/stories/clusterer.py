@@ -11,12 +11,12 @@ from ..records import Article, Story
 from .config import StorySettings
 from .features import ArticleFeatures, FeatureExtractor
 from .online import (
+    ANCHOR_PREFIX,
     DocumentFrequencies,
     Similarity,
     StoryState,
     Vectors,
     add_to_story,
-    anchor_keys,
     article_vectors,
     index_keys,
     merge_into,
@@ -209,16 +209,21 @@ class StoryClusterer:
             (self._stories[s] for s in self._dirty if s in self._stories), key=lambda s: s.seq
         )
         self._dirty = {}
+        # Stories made by an anchor link in this step -> the anchors they may be linked by
+        # again (the linked-to story's own, not those the link brought in).
+        linked: dict[str, frozenset[str]] = {}
         for story in dirty:
             if story.id not in self._stories or story.closed:
                 continue
             item = story_vectors(story)
             keys = index_keys(item, self.config.index_terms, story.anchors)
             other, score = self._best_story(item, keys, exclude=story.id)
+            own: frozenset[str] | None = None
             if other is None or score < self.config.merge_threshold:
-                other = self._anchor_link(story, item)
+                other = self._anchor_link(story, item, linked)
                 if other is None:
                     continue
+                own = linked.get(other.id, frozenset(other.anchors))
             keep, gone = (story, other) if story.seq < other.seq else (other, story)
             merge_into(keep, gone, self.config)
             for article_id in gone.article_ids:
@@ -228,25 +233,41 @@ class StoryClusterer:
             self._recent.pop(gone.id, None)
             self._touch(keep)
             self._post(keep.id, keys)
+            if own is not None:
+                linked[keep.id] = own
             merges += 1
         self._close_idle()
         return merges
 
-    def _anchor_link(self, story: StoryState, item: Vectors) -> StoryState | None:
-        """The most similar open story that quotes one of ``story``'s anchors, if similar enough.
+    def _anchor_link(
+        self, story: StoryState, item: Vectors, linked: Mapping[str, frozenset[str]]
+    ) -> StoryState | None:
+        """The most similar open story sharing a key anchor with ``story``, if similar enough.
 
         Only dated stories are linked, and only inside the time window: a figure attributed
         to the same speaker within days is strong evidence of one story, across years it is
-        not (undated corpora never link).
+        not (undated corpora never link). A shared anchor counts only when at least
+        ``anchor_min_articles`` articles of the two stories quote it: a story's key figure
+        is repeated by its reports, while a figure that two unrelated reports happen to
+        share (a speaker of the beat, a round number) is not. Links do not chain within a
+        step: a story that linked does not link onward, and a story that was linked to is
+        reached only through its own anchors, not those it just took in. So one chance
+        collision cannot sweep a whole beat into one story, while several reports quoting
+        the key figure of one story all join it.
         """
         cfg = self.config
-        if not cfg.link_anchors or not story.anchors or story.first_time is None:
+        if (not cfg.link_anchors or not story.anchors or story.first_time is None
+                or story.id in linked):
             return None
         shared: dict[str, None] = {}
-        for key in anchor_keys(story.anchors):
-            for story_id in self._index.get(key, ()):
-                shared[self.resolve(story_id)] = None
-        shared.pop(story.id, None)
+        for key, count in story.anchors.items():
+            for story_id in self._index.get(ANCHOR_PREFIX + key, ()):
+                sid = self.resolve(story_id)
+                other = self._stories.get(sid)
+                if (other is not None and sid != story.id
+                        and (sid not in linked or key in linked[sid])
+                        and count + other.anchors.get(key, 0) >= cfg.anchor_min_articles):
+                    shared[sid] = None
         best: StoryState | None = None
         best_score = cfg.link_threshold
         for sid in sorted(shared):

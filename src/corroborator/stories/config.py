@@ -28,6 +28,7 @@ class StorySettings:
     link_anchors: bool = True
     link_threshold: float = 0.2
     anchor_min_value: float = 150.0
+    anchor_min_articles: int = 3
     index_terms: int = 12
     max_postings: int = 64
     max_candidates: int = 100
@@ -57,7 +58,7 @@ class StorySettings:
             value = getattr(self, name)
             if not -1.0 <= value <= 1.0:
                 raise ConfigError(f"[stories] {name} = {value} must lie in [-1, 1].")
-        for name in ("merge_every", "max_postings", "max_candidates", "rerank", "batch_size"):
+        for name in ("merge_every", "anchor_min_articles", "max_postings", "max_candidates", "rerank", "batch_size"):
             if getattr(self, name) < 1:
                 raise ConfigError(f"[stories] {name} = {getattr(self, name)} must be >= 1.")
         if not 10 <= self.hash_bits <= 26:

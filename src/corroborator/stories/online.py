@@ -60,8 +60,9 @@ class StoryState:
     frozen_title: tuple[str, str] | None = None  # (title, summary) fixed when closed
     # Members that contributed a non-empty vector per field (for the spread penalty).
     field_counts: dict[str, int] = field(default_factory=lambda: dict.fromkeys(FIELDS, 0))
-    # Anchor keys ("<speaker head>|<figure>") of its articles, oldest first (bounded).
-    anchors: dict[str, None] = field(default_factory=dict)
+    # Anchor key ("<speaker head>|<figure>") -> number of its articles quoting it, oldest
+    # first (bounded): a figure several reports repeat is the story's, one mention may be chance.
+    anchors: dict[str, int] = field(default_factory=dict)
 
     def unit_embedding(self) -> np.ndarray:
         assert self.emb_sum is not None
@@ -183,7 +184,7 @@ def add_to_story(
         if item.fields[name]:
             story.field_counts[name] = story.field_counts.get(name, 0) + 1
     _extend_time(story, item.first_time, item.last_time)
-    _add_anchors(story, features.anchors, config.max_story_terms)
+    _add_anchors(story, dict.fromkeys(features.anchors, 1), config.max_story_terms)
     story.last_seq = seq
     if features.outlet:
         story.outlets[features.outlet] = story.outlets.get(features.outlet, 0) + 1
@@ -211,11 +212,14 @@ def _add_vector(story: StoryState, name: str, vector: Mapping[Any, float], cap: 
     story.sq_norms[name] = max(sq, 0.0)
 
 
-def _add_anchors(story: StoryState, anchors: Iterable[str], cap: int) -> None:
-    for key in anchors:
-        if len(story.anchors) >= cap:
-            break  # the first reports' figures are the ones later reports cite
-        story.anchors[key] = None
+def _add_anchors(story: StoryState, anchors: Mapping[str, int], cap: int) -> None:
+    for key, count in anchors.items():
+        if key in story.anchors:
+            story.anchors[key] += count
+        elif len(story.anchors) < cap:
+            # Past the cap only known keys are counted: the first reports' figures are the
+            # ones later reports cite.
+            story.anchors[key] = count
 
 
 def _extend_time(story: StoryState, first: float | None, last: float | None) -> None:

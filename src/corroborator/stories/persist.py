@@ -50,7 +50,7 @@ def _story_out(story: StoryState) -> dict[str, Any]:
         "closed": story.closed,
         "frozen_title": None if story.frozen_title is None else list(story.frozen_title),
         "field_counts": dict(story.field_counts),
-        "anchors": list(story.anchors),
+        "anchors": dict(story.anchors),
     }
 
 
@@ -75,8 +75,15 @@ def _story_in(data: dict[str, Any]) -> StoryState:
         closed=bool(data["closed"]),
         frozen_title=None if frozen is None else (frozen[0], frozen[1]),
         field_counts={n: int(data.get("field_counts", {}).get(n, 0)) for n in FIELDS},
-        anchors=dict.fromkeys(data.get("anchors", ())),
+        anchors=_anchors_in(data.get("anchors", ())),
     )
+
+
+def _anchors_in(data: Any) -> dict[str, int]:
+    # States written before anchors were counted hold a plain list: one article each.
+    if isinstance(data, dict):
+        return {str(k): int(v) for k, v in data.items()}
+    return dict.fromkeys((str(k) for k in data), 1)
 
 
 def dump_state(clusterer: StoryClusterer) -> dict[str, Any]:
