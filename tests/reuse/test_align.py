@@ -55,3 +55,27 @@ def test_unrelated_sentences_are_not_aligned(embedder) -> None:
     assert alignment.matches == []
     assert {c.kind for c in changes(src, art, alignment)} == {"sentence-added",
                                                               "sentence-dropped"}
+
+
+SENTENCES = [
+    "The storm killed 3,000 people in the valley.",
+    "The storm killed nearly 300 people in the valley, officials said.",
+    '"We will rebuild," Mayor Ilse Brandt said on Monday.',
+    "Brandt said the town would not rebuild the old bridge.",
+    "Overnight, rescuers lifted 140 people off rooftops in Kestrel Bay.",
+    "Rescue teams pulled 140 residents from their roofs overnight.",
+    "Zurück in Östervik, the café reopened.",
+    "No.",
+    "",
+]
+
+
+def test_batched_features_equal_the_classifier_features() -> None:
+    from corroborator.reuse.pairfeatures import feature_matrix, lexicon
+
+    sigs = [signals(text) for text in SENTENCES]
+    lex = [lexicon(sig) for sig in sigs]
+    pairs = [(i, j, 0.5 + 0.01 * (i + j)) for i in range(len(sigs)) for j in range(len(sigs))]
+    batched = feature_matrix(lex, lex, pairs)
+    for row, (i, j, cosine) in enumerate(pairs):
+        assert batched[row].tolist() == features(sigs[i], sigs[j], cosine).tolist(), (i, j)

@@ -6,17 +6,21 @@ so an interrupted run leaves every finished stage's output intact and consistent
 
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field, replace
 
-from ..records import Claim
+from ..compare.story import StoryComparison
+from ..records import Article, Claim, Derivation, Story
 from ..settings import Settings
 from ..store import Store
 from .analyse import AnalyseReport, analyse_store
+from .settings import analyse_processes
 from .stages import FULL_CHAIN, check_chain
 from .stories_stage import update_stories
+from .workers import can_fork, forked_map, parallel_embed
 
 # A progress factory opens a progress display for (description, total) and yields a
 # function to call once per finished item. The CLI passes Rich bars; the library stays silent.
@@ -45,7 +49,6 @@ def run_stages(
     reanalyse: bool = False,
 ) -> RunReport:
     """Bring every derived table up to date with the stored articles."""
-    from ..compare import compare_story
     from ..reuse import find_derivations, story_candidates
 
     check_chain(FULL_CHAIN)
@@ -65,26 +68,59 @@ def run_stages(
     # Rewrites are only looked for inside a story (plus what the near-copy index finds),
     # a bounded number per article: never across all pairs of the corpus or of a big story.
     candidates = story_candidates((s.article_ids for s in stories), articles, settings)
+    # processes for the stages after the parse: as many as the parse of this batch uses
+    workers = analyse_processes(settings, len(articles)) if can_fork() else 1
+    embed_fn = functools.partial(parallel_embed, workers=workers) if workers > 1 else None
     with progress("Finding copies and rewrites", len(articles)) as advance:
         derivations = find_derivations(articles, settings, candidates=candidates,
-                                       progress=advance, store=store)
+                                       progress=advance, store=store, embed_fn=embed_fn)
     store.replace_derivations(derivations)
     report.derivations = len(derivations)
 
     by_id = {a.id: a for a in articles}
     with progress("Comparing claims across outlets", len(stories)) as advance, store.atomic():
-        for story in stories:
-            members = [by_id[i] for i in story.article_ids if i in by_id]
-            claims = store.claims([a.id for a in members])
-            comparison = compare_story(story, members, claims, derivations, settings)
+        tasks = (_task(store, story, by_id, derivations) for story in stories)
+        for comparison in compare_stories(tasks, settings, workers):
             # Conflicts may cite claims the comparison made for sentences whose figure
             # changed along a derivation edge; store them so the dossier can show them.
             _store_added_claims(store, comparison.added_claims)
-            store.replace_comparison(story.id, comparison.propositions, comparison.conflicts)
+            store.replace_comparison(comparison.story_id, comparison.propositions,
+                                     comparison.conflicts)
             report.propositions += len(comparison.propositions)
             report.conflicts += len(comparison.conflicts)
             advance()
     return report
+
+
+# (story, its articles, their claims, derivation edges inside the story)
+CompareTask = tuple[Story, list[Article], list[Claim], list[Derivation]]
+
+
+def _task(store: Store, story: Story, by_id: dict[str, Article],
+          derivations: Sequence[Derivation]) -> CompareTask:
+    members = [by_id[i] for i in story.article_ids if i in by_id]
+    inside = {a.id for a in members}
+    # compare_story reads only the edges inside its story: a worker need not receive all
+    edges = [d for d in derivations if d.article_id in inside and d.source_id in inside]
+    return story, members, store.claims([a.id for a in members]), edges
+
+
+def _compare_task(task: CompareTask, settings: Settings) -> StoryComparison:
+    from ..compare import compare_story
+
+    return compare_story(*task, settings)
+
+
+def compare_stories(tasks: Iterable[CompareTask], settings: Settings,
+                    workers: int = 1) -> Iterator[StoryComparison]:
+    """``compare_story`` of each task, in order; on ``workers`` forked processes when more
+    than one (stories are compared independently of each other)."""
+    if workers <= 1 or not can_fork():
+        for task in tasks:
+            yield _compare_task(task, settings)
+        return
+    # tasks hold claims read from the store: a few stories per worker at a time
+    yield from forked_map(_compare_task, tasks, workers, settings, batch=8 * workers)
 
 
 def _store_added_claims(store: Store, added: Sequence[Claim]) -> None:

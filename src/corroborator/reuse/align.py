@@ -19,8 +19,9 @@ import numpy as np
 from rapidfuzz import fuzz
 
 from ..records import Change
-from .classify import PairModel, features, figures_conflict
+from .classify import PairModel, figures_conflict
 from .normalize import Sentence, normalize
+from .pairfeatures import Lexicon, feature_matrix, lexicon
 from .settings import ReuseSettings
 from .signals import Signals, figure_key, signals
 
@@ -71,11 +72,15 @@ class EmbeddingCache:
     """
 
     def __init__(self, capacity: int, model: str = "all-MiniLM-L6-v2",
-                 batch_size: int = 64, backing: VectorBacking | None = None) -> None:
+                 batch_size: int = 64, backing: VectorBacking | None = None,
+                 embed_fn: Callable[..., np.ndarray] | None = None) -> None:
         self.capacity = capacity
         self.model = model
         self.batch_size = batch_size
         self.backing = backing
+        # called as embed_fn(texts, model=..., batch_size=...); corroborator.embeddings.embed
+        # when None (a parallel version is passed by the stage runner)
+        self.embed_fn = embed_fn
         self._vectors: OrderedDict[str, np.ndarray] = OrderedDict()
 
     def vectors(self, texts: Sequence[str]) -> np.ndarray:
@@ -89,8 +94,8 @@ class EmbeddingCache:
             missing = [k for k in missing if k not in stored]
         if missing:
             originals = {normalize(t): t for t in texts}
-            new = embed([originals[k] for k in missing], model=self.model,
-                        batch_size=self.batch_size)
+            new = (self.embed_fn or embed)([originals[k] for k in missing], model=self.model,
+                                           batch_size=self.batch_size)
             for key, vector in zip(missing, new, strict=True):
                 self._vectors[key] = vector
             if self.backing is not None:
@@ -122,6 +127,15 @@ class Prepared:
     norms: list[str]
     sigs: list[Signals]
     vectors: np.ndarray | None = None
+    _lexicon: list[Lexicon] | None = None
+
+    @property
+    def lexicon(self) -> list[Lexicon]:
+        """What the pair features read of each sentence, built once (an article is scored
+        against dozens of others)."""
+        if self._lexicon is None:
+            self._lexicon = [lexicon(sig) for sig in self.sigs]
+        return self._lexicon
 
 
 def prepare(sentences: Sequence[Sentence], vectors: np.ndarray | None = None) -> Prepared:
@@ -202,8 +216,8 @@ def align_prepared(
         proposals: list[tuple[float, float, int, int]] = []
         if found:
             # One classifier call for all proposals of the pair (not one per proposal).
-            x = np.stack([features(src_sig[i], art_sig[j], cosine)
-                          for cosine, i, j, _ in found])
+            x = feature_matrix(src.lexicon, art.lexicon,
+                               [(i, j, cosine) for cosine, i, j, _ in found])
             probabilities = model.probability(x, number_blind=True)
             for (cosine, i, j, mutual), p in zip(found, probabilities.tolist(), strict=True):
                 blind = float(p)

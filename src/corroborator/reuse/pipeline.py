@@ -81,7 +81,8 @@ class StoredVectors:
 
 
 def _embedding_cache(settings: Settings | None, config: ReuseSettings,
-                     store: Any = None) -> EmbeddingCache:
+                     store: Any = None,
+                     embed_fn: Callable[..., np.ndarray] | None = None) -> EmbeddingCache:
     model, batch = "all-MiniLM-L6-v2", 64
     if settings is not None:
         try:
@@ -91,7 +92,7 @@ def _embedding_cache(settings: Settings | None, config: ReuseSettings,
             pass
     backing = StoredVectors(store, model) if store is not None else None
     return EmbeddingCache(config.embedding_cache, model=model, batch_size=batch,
-                          backing=backing)
+                          backing=backing, embed_fn=embed_fn)
 
 
 def candidate_pairs(
@@ -155,6 +156,7 @@ def find_derivations(
     candidates: Iterable[tuple[str, str]] | None = None,
     progress: Progress | None = None,
     store: Any = None,
+    embed_fn: Callable[..., np.ndarray] | None = None,
 ) -> list[Derivation]:
     """Derivation edges among ``articles`` (a spanning forest; see the module docstring).
 
@@ -163,6 +165,8 @@ def find_derivations(
     shingle index. Empty articles take part in nothing. ``progress(done, total)`` is called
     once per article read. With a ``store`` (:class:`corroborator.store.Store`), sentence
     vectors are read from it and the ones embedded are kept there for the next run.
+    ``embed_fn`` replaces ``corroborator.embeddings.embed`` (same signature), e.g. with one
+    that spreads the work over processes.
     """
     config = reuse_settings(settings)
     model = load_model()
@@ -197,7 +201,7 @@ def find_derivations(
             pairs.add((ra, rb) if ra < rb else (rb, ra))
     unique = {tuple(sorted(pair)) for pair in pairs}
 
-    cache = _embedding_cache(settings, config, store)
+    cache = _embedding_cache(settings, config, store, embed_fn)
     # Copy-like pairs are settled by shingles alone; the rest need sentence alignment.
     undecided: list[tuple[Profile, Profile]] = []
     results: dict[tuple[str, str], PairResult] = {}
