@@ -33,10 +33,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _generate import generate  # noqa: E402
+from _generate import SyntheticArticle, generate  # noqa: E402
 
-from corroborator.records import Article  # noqa: E402
+from corroborator.evaluation.metrics import pairwise  # noqa: E402
+from corroborator.records import Article, Derivation, Story  # noqa: E402
 from corroborator.records.article import article_id, content_hash  # noqa: E402
+from corroborator.reuse.lineage import lineages  # noqa: E402
 
 # The stage runner's progress descriptions, named as the stages.
 STAGES = {"Analysing articles": "analyse", "Clustering stories": "stories",
@@ -44,13 +46,50 @@ STAGES = {"Analysing articles": "analyse", "Clustering stories": "stories",
 
 
 def build_articles(count: int, stories: int, seed: int) -> list[Article]:
+    return [article for article, _ in generated(count, stories, seed)]
+
+
+def generated(count: int, stories: int, seed: int) -> list[tuple[Article, SyntheticArticle]]:
+    """Each generated article as the pipeline reads it, beside how it was made."""
     out = []
     for item in generate(count, stories=stories, seed=seed):
         text = item.title + "\n\n" + "\n\n".join(item.paragraphs)
         published = datetime.fromisoformat(item.published.replace("Z", "+00:00"))
-        out.append(Article(article_id(text, item.outlet, item.url, item.title), None, item.url,
-                           item.outlet, item.title, published, "en", text,
-                           content_hash(text)))
+        out.append((Article(article_id(text, item.outlet, item.url, item.title), None,
+                            item.url, item.outlet, item.title, published, "en", text,
+                            content_hash(text)), item))
+    return out
+
+
+def truth_scores(made: list[tuple[Article, SyntheticArticle]], stories: list[Story],
+                 derivations: list[Derivation]) -> dict[str, float]:
+    """How the found stories and derivation edges compare with how the articles were made.
+
+    A derivation counts as found when its two articles are joined by an edge either way
+    (copies of one wire report may hang off each other rather than off the wire).
+    """
+    ids = [a.id for a, _ in made]
+    gold_story = {a.id: item.story for a, item in made}
+    found_story = {i: s.id for s in stories for i in s.article_ids}
+    story_pairs = pairwise(found_story, gold_story)
+    lineage = lineages(ids, derivations)
+    derived = [(a.id, ids[item.source], item.relation) for a, item in made
+               if item.source is not None]
+    joined = {frozenset((d.article_id, d.source_id)) for d in derivations}
+    relation = {a.id: item.relation for a, item in made}
+    gold_pairs = {frozenset((a, b)) for a, b, _ in derived}
+    out = {"story_pair_precision": round(story_pairs.precision, 3),
+           "story_pair_recall": round(story_pairs.recall, 3),
+           "derivation_edges_gold": len(derived),
+           "derivation_lineage_recall": round(
+               sum(lineage[a] == lineage[b] for a, b, _ in derived) / max(1, len(derived)), 3),
+           "edges_between_independent_reports": sum(
+               1 for pair in joined if pair not in gold_pairs
+               and all(relation[i] in ("report", "wire") for i in pair))}
+    for kind in ("copy", "near-copy", "partial", "rewrite"):
+        mine = [(a, b) for a, b, r in derived if r == kind]
+        out[f"recall_{kind}"] = round(
+            sum(lineage[a] == lineage[b] for a, b in mine) / max(1, len(mine)), 3)
     return out
 
 
@@ -86,7 +125,8 @@ def main(argv: list[str] | None = None) -> int:
     # The analyse stage picks its own process count; pin it to the bare parse's.
     settings = load_settings(environ={}, overrides={
         "pipeline": {"analyse_processes": args.processes, "parallel_min_articles": 1}})
-    articles = build_articles(args.articles, args.stories, args.seed)
+    made = generated(args.articles, args.stories, args.seed)
+    articles = [article for article, _ in made]
     texts = [a.text for a in articles]
     nlp = load_pipeline(settings.raw("nlp")["model"])
     load_model()  # model loading is not throughput: load both before timing
@@ -118,6 +158,7 @@ def main(argv: list[str] | None = None) -> int:
         report = run_stages(store, settings, progress=timed)
         total = time.perf_counter() - t0
         claims = len(store.claims())
+        truth = truth_scores(made, store.stories(), store.derivations())
         rerun: dict[str, float] = {}
         if args.rerun:
             first, stages = stages, {}
@@ -145,6 +186,7 @@ def main(argv: list[str] | None = None) -> int:
         "found": {"claims": claims, "derivations": report.derivations,
                   "stories": report.stories, "propositions": report.propositions,
                   "conflicts": report.conflicts},
+        "against_generation": truth,
         **_peak_mb(),
     }
     print(json.dumps(result, indent=2))

@@ -73,7 +73,8 @@ def run_stages(
     embed_fn = functools.partial(parallel_embed, workers=workers) if workers > 1 else None
     with progress("Finding copies and rewrites", len(articles)) as advance:
         derivations = find_derivations(articles, settings, candidates=candidates,
-                                       progress=advance, store=store, embed_fn=embed_fn)
+                                       progress=advance, store=store, embed_fn=embed_fn,
+                                       workers=workers)
     store.replace_derivations(derivations)
     report.derivations = len(derivations)
 

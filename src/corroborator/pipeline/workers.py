@@ -43,22 +43,23 @@ def _call(item: Any) -> Any:
 
 
 def forked_map(fn: Callable[[Any, Any], Any], items: Iterable[Any], workers: int,
-               state: Any = None, batch: int | None = None) -> Iterator[Any]:
+               state: Any = None, batch: int | None = None,
+               chunksize: int = 1) -> Iterator[Any]:
     """``fn(item, state)`` for each item, in order, on ``workers`` forked processes.
 
     ``fn`` must be a module-level function; ``state`` reaches the workers through the fork,
     never pickled. ``items`` are read in the calling thread, ``batch`` at a time when given
     (a pool reads its task list on a thread of its own, and items may come from a store
-    whose connection belongs to the calling thread).
+    whose connection belongs to the calling thread). ``chunksize`` items travel per message.
     """
     context = multiprocessing.get_context("fork")
     with context.Pool(workers, initializer=_init, initargs=((fn, state),)) as pool:
         if batch is None:
-            yield from pool.imap(_call, list(items))
+            yield from pool.imap(_call, list(items), chunksize)
             return
         iterator = iter(items)
         while chunk := list(itertools.islice(iterator, batch)):
-            yield from pool.imap(_call, chunk)
+            yield from pool.imap(_call, chunk, chunksize)
 
 
 def _embed_part(texts: list[str], options: dict[str, Any]) -> np.ndarray:

@@ -23,7 +23,7 @@ import numpy as np
 
 from ..records import Article, Derivation
 from ..settings import EmbeddingSettings, Settings
-from .align import EmbeddingCache
+from .align import EmbeddingCache, Prepared
 from .classify import load_model
 from .derive import (
     RELATION_RANK,
@@ -157,6 +157,7 @@ def find_derivations(
     progress: Progress | None = None,
     store: Any = None,
     embed_fn: Callable[..., np.ndarray] | None = None,
+    workers: int = 1,
 ) -> list[Derivation]:
     """Derivation edges among ``articles`` (a spanning forest; see the module docstring).
 
@@ -166,7 +167,8 @@ def find_derivations(
     once per article read. With a ``store`` (:class:`corroborator.store.Store`), sentence
     vectors are read from it and the ones embedded are kept there for the next run.
     ``embed_fn`` replaces ``corroborator.embeddings.embed`` (same signature), e.g. with one
-    that spreads the work over processes.
+    that spreads the work over processes. ``workers`` above 1 aligns the candidate pairs on
+    that many forked processes (each pair is decided on its own; the answer is the same).
     """
     config = reuse_settings(settings)
     model = load_model()
@@ -220,9 +222,11 @@ def find_derivations(
         else:
             settle(a, b, result)
     for chunk in _chunks(undecided, config.embedding_cache):
+        _prepare(chunk, workers)
         _attach_vectors(chunk, cache)
-        for a, b in chunk:
-            settle(a, b, decide(a, b, model, config, cache.vectors))
+        for (a, b), result in zip(chunk, _decisions(chunk, model, config, cache, workers),
+                                  strict=True):
+            settle(a, b, result)
         for pair in chunk:
             for p in pair:
                 p.prepared.vectors = None
@@ -234,6 +238,44 @@ def find_derivations(
                                  result, model, config, cache.vectors)
         kept.append(found)
     return kept
+
+
+def _prepared(index: int, state: list[Profile]) -> Prepared:
+    return state[index].prepared
+
+
+def _prepare(pairs: list[tuple[Profile, Profile]], workers: int) -> None:
+    """Read the sentences of every article in ``pairs`` (normalised text, figures, names)
+    on ``workers`` processes; the pairs' alignment then finds them made."""
+    todo = list({p.id: p for pair in pairs for p in pair
+                 if "prepared" not in p.__dict__}.values())
+    if workers <= 1 or len(todo) < 4 * _PAIRS_PER_TASK:
+        return  # made on first use
+    from ..pipeline.workers import forked_map
+
+    made = forked_map(_prepared, range(len(todo)), workers, todo, chunksize=_PAIRS_PER_TASK)
+    for item, prepared in zip(todo, made, strict=True):
+        item.__dict__["prepared"] = prepared  # Profile.prepared is a cached_property
+
+
+def _decide(index: int, state: tuple) -> PairResult | None:
+    chunk, model, config, cache = state
+    a, b = chunk[index]
+    return decide(a, b, model, config, cache.vectors)
+
+
+def _decisions(chunk: list[tuple[Profile, Profile]], model: Any, config: ReuseSettings,
+               cache: EmbeddingCache, workers: int) -> Iterator[PairResult | None]:
+    """``decide`` for each pair of ``chunk`` (vectors attached), in order."""
+    state = (chunk, model, config, cache)
+    if workers <= 1 or len(chunk) < 2 * _PAIRS_PER_TASK:
+        return (_decide(i, state) for i in range(len(chunk)))
+    from ..pipeline.workers import forked_map  # the profiles reach the workers by fork
+
+    return forked_map(_decide, range(len(chunk)), workers, state, chunksize=_PAIRS_PER_TASK)
+
+
+_PAIRS_PER_TASK = 16
 
 
 def _chunks(pairs: list[tuple[Profile, Profile]],
