@@ -5,10 +5,15 @@ from __future__ import annotations
 import tracemalloc
 from datetime import datetime, timedelta
 
+import numpy as np
 import pytest
 
 from corroborator.records import Article
 from corroborator.reuse import find_derivations, independent_sources, lineages
+from corroborator.reuse.align import EmbeddingCache
+from corroborator.reuse.derive import decide, profile, rewrite_chain
+from corroborator.reuse.docpair import monotone_alignment
+from corroborator.reuse.settings import reuse_settings
 
 WIRE = (
     "The river Elbrin burst its banks on Tuesday, flooding nearly 2,000 homes in the town "
@@ -156,3 +161,111 @@ def test_one_shared_quotation_is_no_partial_copy(settings, embedder) -> None:
     quote = '"We have never seen water rise this fast," Varga told reporters at the town hall.'
     arts = [article("w", WIRE, 1), article("a", ANALYSIS + "\n" + quote, 5)]
     assert find_derivations(arts, settings, candidates=[("w", "a")]) == []
+
+
+# --- loose rewrites: order-preserving chain of sentences and shared facts -------------------
+
+BRIDGE = (
+    "A road bridge over the Tavel river collapsed on Sunday evening in the northern town of "
+    "Orsk, killing at least 7 people and injuring 19, the regional emergency service said.\n"
+    "The 80-metre span gave way at about 6:40 p.m. while cars and a minibus were crossing, "
+    "spokesman Piet Hollan told reporters.\n"
+    "Divers recovered four bodies from the water overnight and were still searching for two "
+    "missing people on Monday morning.\n"
+    '"The bridge was inspected in 2021 and nothing was found that suggested a risk of '
+    'collapse," Transport Minister Edda Lunn said.\n'
+    "Lunn ordered checks on 240 bridges of the same design across the country.\n"
+    "The bridge, built in 1968, carried about 12,000 vehicles a day and was the only direct "
+    "link between Orsk and the regional capital Valm.\n"
+    "Prosecutors in Valm have opened an investigation into possible negligence.\n"
+    "A day of mourning was declared in Orsk for Tuesday."
+)
+# Every sentence reworded, the quotation turned into reported speech, two sentences split:
+# what a desk rewriting the wire does. No five-word sequence survives.
+BRIDGE_REWRITE = (
+    "At least 7 people died and 19 were hurt when a bridge carrying traffic across the Tavel "
+    "in Orsk, in the north, fell on Sunday evening, emergency officials in the region said.\n"
+    "According to spokesman Piet Hollan, the 80-metre section came down around 6:40 p.m. "
+    "with cars and a minibus on it.\n"
+    "Four bodies were pulled from the river during the night by divers.\n"
+    "Two people were still unaccounted for on Monday morning.\n"
+    "Edda Lunn, the transport minister, said an inspection of the bridge in 2021 had found no "
+    "sign that it might fall.\n"
+    "She has ordered that 240 bridges built to the same design nationwide be checked.\n"
+    "Built in 1968, the crossing was used by roughly 12,000 vehicles daily and was the sole "
+    "direct road from Orsk to Valm, the regional capital.\n"
+    "Prosecutors there are looking into whether negligence played a part.\n"
+    "Orsk will observe a day of mourning on Tuesday."
+)
+# The same event reported on its own: the toll and the places agree, the rest is its own.
+BRIDGE_OTHER = (
+    "Rescue teams in Orsk worked through the night after the Tavel bridge collapsed on "
+    "Sunday, sending vehicles into the river.\n"
+    "Hospital director Mara Veen said 19 injured people had been admitted, three of them in "
+    "intensive care.\n"
+    'Jonas Kettel, who was fishing nearby, said he heard "a sound like thunder" before the '
+    "deck fell into the water.\n"
+    "Regional governor Alois Brandt visited the site on Monday and promised compensation for "
+    "the families of the dead.\n"
+    "At least 7 people were killed, according to the emergency services.\n"
+    "Engineers from the University of Valm will examine what is left of the span.\n"
+    "Residents said cracks had been visible on the bridge for months.\n"
+    "Traffic between Orsk and Valm is being diverted through Lenz, adding an hour to the "
+    "journey."
+)
+
+
+@pytest.mark.parametrize(
+    ("sims", "expected"),
+    [
+        # three fair pairs in order beat one strong pair that leaves a sentence out
+        ([[0.9, 0.0, 0.0], [0.0, 0.7, 0.9], [0.0, 0.7, 0.7]], [(0, 0), (1, 1), (2, 2)]),
+        # a crossing pair cannot join the chain: the stronger of the two is kept
+        ([[0.1, 0.9], [0.8, 0.1]], [(0, 1)]),
+        # pairs below the floor are skipped, sentences left out cost nothing
+        ([[0.3, 0.8, 0.1], [0.2, 0.1, 0.6]], [(0, 1), (1, 2)]),
+        ([[0.44, 0.3]], []),
+    ],
+)
+def test_monotone_alignment(sims, expected) -> None:
+    assert monotone_alignment(np.array(sims), floor=0.45) == expected
+
+
+class _DeafModel:
+    """A pair model that calls no sentence pair a paraphrase."""
+
+    def probability(self, x, number_blind: bool = False, **_: object) -> np.ndarray:
+        return np.zeros(len(np.atleast_2d(x)))
+
+
+@pytest.mark.embeddings
+def test_loose_rewrite_is_found_by_structure_and_facts(settings, embedder) -> None:
+    config = reuse_settings(settings)
+    wire, rewrite, other = (profile(article(i, t, h), config) for i, t, h in
+                            (("w", BRIDGE, 1), ("r", BRIDGE_REWRITE, 3),
+                             ("o", BRIDGE_OTHER, 2)))
+    vectorize = EmbeddingCache(1000).vectors
+    for p in (wire, rewrite, other):
+        p.prepared.vectors = vectorize([s.text for s in p.sentences])
+    sims = wire.prepared.vectors @ rewrite.prepared.vectors.T
+    found = rewrite_chain(wire.prepared, rewrite.prepared, sims, config)
+    assert found is not None and found.fact_share_long >= config.chain_share
+    # Found even when the sentence pair model aligns nothing: the chain does not ask it.
+    result = decide(wire, rewrite, _DeafModel(), config, vectorize)  # type: ignore[arg-type]
+    assert result is not None and result.relation == "rewrite"
+    # The independent report of the same bridge collapse shares the toll and the places,
+    # not the wire's sentences in order nor most of its facts.
+    for a, b in ((wire, other), (rewrite, other)):
+        sims = a.prepared.vectors @ b.prepared.vectors.T
+        assert rewrite_chain(a.prepared, b.prepared, sims, config) is None
+
+
+@pytest.mark.embeddings
+def test_loose_rewrite_end_to_end_and_independent_report_kept_apart(settings, embedder) -> None:
+    arts = [article("w", BRIDGE, 1), article("r", BRIDGE_REWRITE, 3),
+            article("o", BRIDGE_OTHER, 2)]
+    found = edges(find_derivations(arts, settings, candidates=[("w", "r"), ("w", "o"),
+                                                               ("r", "o")]))
+    assert set(found) == {("r", "w")}
+    assert found[("r", "w")].relation == "rewrite"
+    assert independent_sources(["w", "r", "o"], list(found.values())) == 2

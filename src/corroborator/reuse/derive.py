@@ -3,7 +3,10 @@
 A pair is a *copy* when the normalised content hashes agree, a *near-copy* when the exact
 word-shingle Jaccard is high, *partial* when one article's shingles are mostly contained in
 the other's or the two share a verbatim block of a few sentences, and a *rewrite* when
-sentence alignment covers most of the shorter article even though few shingles are shared. Direction: publication time; else an explicit hint
+sentence alignment covers most of the shorter article even though few shingles are shared,
+or (a loose rewrite, :func:`rewrite_chain`) when an order-preserving chain of sentences covers
+most of both articles and nearly all their facts are shared in one order. Direction:
+publication time; else an explicit hint
 (``canonical_url``/``original_source``/``syndication_source`` naming the other article's URL);
 else containment (the article that adds more material of its own is the later one).
 """
@@ -21,6 +24,7 @@ import numpy as np
 from ..records import Article, Derivation
 from .align import Alignment, Prepared, Vectorize, align_prepared, changes, prepare
 from .classify import PairModel
+from .docpair import Chain, chain
 from .minhash import shingles
 from .normalize import Sentence, content_sentences, normalized_content
 from .settings import ReuseSettings
@@ -127,10 +131,18 @@ def decide(a: Profile, b: Profile, model: PairModel, config: ReuseSettings,
         return PairResult("partial", contained, a_in_b, b_in_a)
     if vectorize is None and (a.prepared.vectors is None or b.prepared.vectors is None):
         return None
-    if not could_be_rewrite(a.prepared, b.prepared, config, vectorize):
+    sims = _vectors(a.prepared, vectorize) @ _vectors(b.prepared, vectorize).T
+    # A loose rewrite (every sentence reworded, quotes turned into reported speech, sentences
+    # split) is recognised by structure and facts alone, before the pair model is asked.
+    loose = rewrite_chain(a.prepared, b.prepared, sims, config)
+    if loose is None and not could_be_rewrite(a.prepared, b.prepared, config, sims=sims):
         return None
     alignment = align_prepared(a.prepared, b.prepared, model, config, vectorize)
     n_a, n_b = len(a.sentences), len(b.sentences)
+    if loose is not None:
+        score = round(min(loose.share_long, loose.fact_share_long) * loose.mean_cosine, 4)
+        return PairResult("rewrite", score, len(loose.pairs) / n_a, len(loose.pairs) / n_b,
+                          alignment, a.id)
     matched = len(alignment.matches)
     shortest, longest = min(n_a, n_b), max(n_a, n_b)
     if matched < min(config.min_rewrite_sentences, shortest):
@@ -161,13 +173,42 @@ def decide(a: Profile, b: Profile, model: PairModel, config: ReuseSettings,
     return PairResult("rewrite", score, matched / n_a, matched / n_b, alignment, a.id)
 
 
+def _vectors(side: Prepared, vectorize: Vectorize | None) -> np.ndarray:
+    if side.vectors is not None:
+        return side.vectors
+    assert vectorize is not None
+    return vectorize([s.text for s in side.sentences])
+
+
+def rewrite_chain(a: Prepared, b: Prepared, sims: np.ndarray,
+                  config: ReuseSettings) -> Chain | None:
+    """The order-preserving chain of two articles when it makes one a rewrite of the other.
+
+    At least ``chain_min_sentences`` sentence pairs at ``propose_cosine`` or more follow
+    each other in both articles, covering ``chain_share`` of the longer article's sentences;
+    ``chain_share`` of the facts (figures, years, names) of the article richer in them are
+    found in the other, ``chain_fact_order`` of those in the same order. Independent reports
+    of one event share most of a short article's facts in a similar order too; what they do
+    not share is nearly everything, both ways, in one order.
+    """
+    if min(sims.shape) < config.chain_min_sentences:
+        return None
+    found = chain(a, b, sims, config.propose_cosine)
+    if (len(found.pairs) < config.chain_min_sentences
+            or found.share_long < config.chain_share
+            or found.fact_share_long < config.chain_share
+            or found.fact_order < config.chain_fact_order):
+        return None
+    return found
+
+
 # Cosines are recomputed on sentence subsets inside the alignment; a product of other shapes
 # may differ in the last bits, so the bounds below are loosened by this much.
 _COSINE_SLACK = 1e-4
 
 
 def could_be_rewrite(a: Prepared, b: Prepared, config: ReuseSettings,
-                     vectorize: Vectorize | None = None) -> bool:
+                     vectorize: Vectorize | None = None, sims: np.ndarray | None = None) -> bool:
     """False when no alignment of ``b`` onto ``a`` could make :func:`decide` call it a rewrite.
 
     Every aligned pair uses a distinct sentence of ``a`` that is either verbatim in ``b`` or
@@ -180,9 +221,9 @@ def could_be_rewrite(a: Prepared, b: Prepared, config: ReuseSettings,
     shortest, longest = min(n_a, n_b), max(n_a, n_b)
     if not shortest:
         return False
-    va = a.vectors if a.vectors is not None else vectorize([s.text for s in a.sentences])
-    vb = b.vectors if b.vectors is not None else vectorize([s.text for s in b.sentences])
-    best = (va @ vb.T).max(axis=1) + _COSINE_SLACK
+    if sims is None:
+        sims = _vectors(a, vectorize) @ _vectors(b, vectorize).T
+    best = sims.max(axis=1) + _COSINE_SLACK
     verbatim = set(b.norms)
     best[[i for i, norm in enumerate(a.norms) if norm in verbatim]] = 1.0 + _COSINE_SLACK
     reachable = np.sort(best[best >= config.propose_cosine])[::-1]

@@ -40,6 +40,9 @@ class ReuseSettings:
     containment_margin: float = 0.1
     max_sentences: int = 400
     embedding_cache: int = 50000
+    chain_min_sentences: int = 6
+    chain_share: float = 0.58
+    chain_fact_order: float = 0.6
 
     def __post_init__(self) -> None:
         if self.shingle_size < 1:
@@ -57,7 +60,7 @@ class ReuseSettings:
                      "align_probability", "rewrite_coverage", "propose_cosine", "mutual_cosine",
                      "merge_containment", "rewrite_coverage_long", "strong_cosine",
                      "strong_share", "order_agreement", "whole_coverage", "whole_coverage_long",
-                     "whole_mean_cosine"):
+                     "whole_mean_cosine", "chain_share", "chain_fact_order"):
             value = getattr(self, name)
             if not 0.0 <= value <= 1.0:
                 raise ConfigError(f"[reuse] {name} = {value!r} must lie in [0, 1]")

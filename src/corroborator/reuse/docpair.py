@@ -1,0 +1,185 @@
+"""Document-pair evidence that one article is a rewrite of another, not an independent report.
+
+Two reports of one event share facts: the same death toll, the same names, often most of a
+short article, and news convention puts them in a similar order. What a rewrite has besides
+is the *source's whole structure*: its sentences follow the source's sentence after sentence,
+and it keeps nearly all the source's figures and names while adding few of its own, whereas
+each independent report carries facts the other lacks.
+
+:func:`chain` measures that without the sentence pair model: an order-preserving (monotone)
+sentence alignment by dynamic programming over the cosine matrix, which keeps working when
+each sentence is reworded so far that the pair model no longer calls it a paraphrase, and
+the shares of each article's facts (figures, years, names) found in the other.
+:func:`pair_features` adds the pair model's alignment, quotations and lead/document cosines;
+``eval/rewrite_signals.py`` measures how each separates rewrites from independent reports.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from .align import Alignment, Prepared
+from .normalize import normalize
+
+FEATURES = (
+    "dp_share_short",
+    "dp_share_long",
+    "dp_mean_cosine",
+    "dp_mutual_share",
+    "align_share_short",
+    "align_share_long",
+    "align_order",
+    "align_mean_cosine",
+    "fact_share_short",
+    "fact_share_long",
+    "fact_order",
+    "quote_share",
+    "lead_cosine",
+    "doc_cosine",
+    "length_ratio",
+)
+# A sentence pair below this cosine is not taken into the monotone alignment; each pair
+# above it earns (cosine - floor), so one strong pair outweighs two marginal ones.
+DP_FLOOR = 0.45
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+# Quotations shorter than this many words ("expendable") are shared by independent reports
+# quoting the same statement; a copied sentence-long quotation is the rewrite's mark.
+_QUOTE_WORDS = 4
+
+
+def monotone_alignment(sims: np.ndarray, floor: float = DP_FLOOR) -> list[tuple[int, int]]:
+    """Order-preserving one-to-one sentence pairs maximising the sum of ``cosine - floor``.
+
+    ``sims`` is the (rows x columns) cosine matrix; returns (row, column) pairs with both
+    indices increasing. Needleman-Wunsch without gap costs: skipping a sentence is free.
+    """
+    n, m = sims.shape
+    gain = np.where(sims > floor, sims - floor, -np.inf)
+    best = np.zeros((n + 1, m + 1))
+    for i in range(1, n + 1):
+        # best[i, j] = max(best[i-1, j], best[i, j-1], best[i-1, j-1] + gain): the first and
+        # last terms per column, then a running maximum along the row for the middle one.
+        step = np.maximum(best[i - 1, 1:], best[i - 1, :-1] + gain[i - 1])
+        best[i, 1:] = np.maximum.accumulate(step)
+    pairs = []
+    i, j = n, m
+    while i > 0 and j > 0:
+        if best[i, j] == best[i - 1, j]:
+            i -= 1
+        elif best[i, j] == best[i, j - 1]:
+            j -= 1
+        else:
+            pairs.append((i - 1, j - 1))
+            i, j = i - 1, j - 1
+    return pairs[::-1]
+
+
+@dataclass(frozen=True)
+class Chain:
+    """The order-preserving alignment of two articles and the facts they share."""
+
+    pairs: list[tuple[int, int]]  # (sentence of a, sentence of b), both increasing
+    mean_cosine: float
+    share_short: float  # aligned sentences over the shorter article's
+    share_long: float
+    fact_share_short: float  # shared facts over the facts of the article with fewer
+    fact_share_long: float
+    fact_order: float  # share of the shared facts that come in the same order
+
+
+def chain(a: Prepared, b: Prepared, sims: np.ndarray, floor: float = DP_FLOOR) -> Chain:
+    """:class:`Chain` of ``a`` and ``b``; ``sims`` is their (a x b) sentence cosine matrix."""
+    n_a, n_b = sims.shape
+    short, long_ = max(1, min(n_a, n_b)), max(1, n_a, n_b)
+    pairs = monotone_alignment(sims, floor)
+    facts_a, facts_b = _facts(a), _facts(b)
+    fewer, more = (facts_a, facts_b) if len(facts_a) <= len(facts_b) else (facts_b, facts_a)
+    position = {f: k for k, f in enumerate(more)}
+    shared = [position[f] for f in fewer if f in position]
+    return Chain(
+        pairs,
+        float(np.mean([sims[i, j] for i, j in pairs])) if pairs else 0.0,
+        len(pairs) / short,
+        len(pairs) / long_,
+        len(shared) / len(fewer) if fewer else 0.0,
+        len(shared) / len(more) if more else 0.0,
+        _lis(shared) / len(shared) if shared else 0.0,
+    )
+
+
+def _facts(side: Prepared) -> list[object]:
+    """Figures, years and names of an article in order of appearance (repeats kept once)."""
+    seen: dict[object, None] = {}
+    for sentence, sig in zip(side.sentences, side.sigs, strict=True):
+        found: list[tuple[int, object]] = []
+        for q in sig.figures:
+            where = q.span.start if q.span is not None else 0
+            found.append((where, ("fig", q.value if q.value is not None else (q.low, q.high))))
+        found.extend((m.start(), ("year", m.group(1))) for m in _YEAR.finditer(sentence.text))
+        lower = sentence.text.lower()
+        found.extend((lower.find(n), ("name", part))
+                     for n in sig.names for part in n.split() if len(part) > 2)
+        for _, fact in sorted(found, key=lambda x: x[0]):
+            seen.setdefault(fact, None)
+    return list(seen)
+
+
+def _lis(values: Sequence[int]) -> int:
+    """Length of the longest strictly increasing subsequence."""
+    tails: list[int] = []
+    for v in values:
+        k = int(np.searchsorted(tails, v))
+        if k == len(tails):
+            tails.append(v)
+        else:
+            tails[k] = v
+    return len(tails)
+
+
+def _quotes(side: Prepared) -> set[str]:
+    return {normalize(q) for sig in side.sigs for q in sig.quotes
+            if len(q.split()) >= _QUOTE_WORDS}
+
+
+def pair_features(a: Prepared, b: Prepared, alignment: Alignment) -> np.ndarray:
+    """Feature vector (order of :data:`FEATURES`) of two articles with sentence vectors.
+
+    ``alignment`` is :func:`.align.align_prepared` of ``b`` onto ``a``. Symmetric in the
+    two articles except for the alignment's orientation.
+    """
+    assert a.vectors is not None and b.vectors is not None
+    n_a, n_b = len(a.sentences), len(b.sentences)
+    short, long_ = min(n_a, n_b), max(n_a, n_b)
+    sims = a.vectors @ b.vectors.T
+    found = chain(a, b, sims)
+    row_best, col_best = sims.argmax(axis=1), sims.argmax(axis=0)
+    mutual = sum(1 for i, j in found.pairs if row_best[i] == j and col_best[j] == i)
+    matches = alignment.matches
+    ordered = [m.article for m in sorted(matches, key=lambda m: m.source)]
+    n = len(ordered)
+    swapped = sum(1 for i in range(n) for j in range(i + 1, n) if ordered[i] > ordered[j])
+    quotes_a, quotes_b = _quotes(a), _quotes(b)
+    quote_union = quotes_a | quotes_b
+    mean_a, mean_b = a.vectors.mean(axis=0), b.vectors.mean(axis=0)
+    doc_cos = float(mean_a @ mean_b / (np.linalg.norm(mean_a) * np.linalg.norm(mean_b) + 1e-9))
+    return np.array([
+        found.share_short,
+        found.share_long,
+        found.mean_cosine,
+        mutual / short,
+        len(matches) / short,
+        len(matches) / long_,
+        1.0 - swapped / (n * (n - 1) / 2) if n >= 2 else 1.0,
+        float(np.mean([m.cosine for m in matches])) if matches else 0.0,
+        found.fact_share_short,
+        found.fact_share_long,
+        found.fact_order,
+        len(quotes_a & quotes_b) / len(quote_union) if quote_union else 0.0,
+        float(sims[0, 0]),
+        doc_cos,
+        short / long_,
+    ], dtype=np.float64)
