@@ -37,15 +37,27 @@ GATE = "stories-ecbplus"
 SHUFFLES = 5  # other input orders measured (reported, not gated)
 
 
-def read_document(path: Path) -> str:
-    """Tokens joined by spaces, one sentence per line (the XML keeps no original spacing)."""
+def read_document(path: Path, url_as_metadata: bool = False) -> tuple[str | None, str]:
+    """(URL, text): tokens joined by spaces, one sentence per line (no original spacing kept).
+
+    The ECB+ half of every topic stores its source URL as sentence 0, which the ECB half
+    lacks. By default it stays in the text, as the pinned floors were measured; with
+    ``url_as_metadata`` it becomes the article's URL, as a real article has it, and no
+    longer marks the two halves apart by an artefact (B3 F1 0.929 -> 0.918 on train+dev
+    in id order, measured with the defaults of 2026-11-25).
+    """
     sentences: dict[int, list[str]] = {}
     for token in ET.parse(path).getroot().iter("token"):
         sentences.setdefault(int(token.get("sentence", "0")), []).append(token.text or "")
-    return "\n".join(" ".join(sentences[k]) for k in sorted(sentences))
+    lines = [" ".join(sentences[k]) for k in sorted(sentences)]
+    url = None
+    if url_as_metadata and lines and lines[0].startswith("http"):
+        url = "".join(lines.pop(0).split())
+    return url, "\n".join(lines)
 
 
-def load(topics: frozenset[int], corpus: Path = CORPUS, per_subtopic: int | None = None
+def load(topics: frozenset[int], corpus: Path = CORPUS, per_subtopic: int | None = None,
+         url_as_metadata: bool = False
          ) -> tuple[list[Article], dict[str, str], dict[str, int]]:
     """Articles of ``topics``, gold sub-topic per article id, and topic per article id."""
     if topics & set(range(36, 46)):
@@ -59,9 +71,9 @@ def load(topics: frozenset[int], corpus: Path = CORPUS, per_subtopic: int | None
             files = sorted(folder.glob(f"{topic}_*{kind}.xml"),
                            key=lambda p: int(p.name.split("_")[1].removesuffix(f"{kind}.xml")))
             for path in files[:per_subtopic]:
-                text = read_document(path)
+                url, text = read_document(path, url_as_metadata)
                 aid = article_id(text, None, None, path.name)
-                articles.append(Article(aid, str(path), None, None, None, None, "en", text,
+                articles.append(Article(aid, str(path), url, None, None, None, "en", text,
                                         content_hash(text)))
                 gold[aid] = f"{topic}-{kind}"
                 topic_of[aid] = topic
@@ -119,8 +131,8 @@ def tune(settings, base: StorySettings) -> None:
                           "number": row[4], "threshold": row[5], **row[6]}))
 
 
-def measure(settings) -> dict[str, float]:
-    articles, gold, topic_of = load(TRAIN_TOPICS | DEV_TOPICS)
+def measure(settings, url_as_metadata: bool = False) -> dict[str, float]:
+    articles, gold, topic_of = load(TRAIN_TOPICS | DEV_TOPICS, url_as_metadata=url_as_metadata)
     config = settings.get(StorySettings)
     started = time.perf_counter()
     features = featurise(articles, settings)
@@ -139,10 +151,13 @@ def measure(settings) -> dict[str, float]:
         random.Random(seed).shuffle(order)
         shuffled.append(score(run(order, config), gold)["b3_f1"])
     figures["shuffled_b3_f1_mean"] = round(sum(shuffled) / len(shuffled), 4)
+    # The id order and the shuffles together: the figure to compare settings by.
+    every = [figures["all_b3_f1"], *shuffled]
+    figures["orders_b3_f1_mean"] = round(sum(every) / len(every), 4)
     figures["shuffled_b3_f1_min"] = min(shuffled)
     figures["shuffled_b3_f1_max"] = max(shuffled)
     # Dev topics clustered on their own as well (no train documents as distractors).
-    dev_articles, dev_gold, _ = load(DEV_TOPICS)
+    dev_articles, dev_gold, _ = load(DEV_TOPICS, url_as_metadata=url_as_metadata)
     for key, value in score(run(featurise(dev_articles, settings), config), dev_gold).items():
         figures[f"dev_only_{key}"] = value
     figures["seconds"] = round(elapsed, 1)
@@ -158,13 +173,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--update-floors", action="store_true", help="pin the figures as floors")
     parser.add_argument("--tune", action="store_true", help="grid search on train topics")
     parser.add_argument("--config", help="settings file (TOML) overriding the defaults")
+    parser.add_argument("--url-as-metadata", action="store_true",
+                        help="take the URL line of the ECB+ half out of the text (figures "
+                             "not comparable with the pinned floors, so not gated)")
     args = parser.parse_args(argv)
+    if args.url_as_metadata and (args.gate or args.update_floors):
+        parser.error("--url-as-metadata figures are not comparable with the pinned floors")
     settings = load_settings(args.config, environ={})
     if args.tune:
         tune(settings, settings.get(StorySettings))
         return 0
-    figures = measure(settings)
+    figures = measure(settings, args.url_as_metadata)
     print(json.dumps(figures, indent=2))
+    if args.url_as_metadata:
+        return 0
     gated = {k: figures[k] for k in GATED}
     return gate.apply(GATE, gated, update_floors=args.update_floors, enforce=args.gate)
 

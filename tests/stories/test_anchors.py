@@ -130,3 +130,13 @@ def test_anchors_survive_a_state_round_trip(settings) -> None:
 def test_small_figures_make_no_anchor() -> None:
     claims = [_claim("a1", "Joe Biden", 2.0, 90.0, 800.0, -3000.0)]
     assert claim_anchors(claims, min_value=150) == {"a1": ("biden|-3000", "biden|800")}
+
+
+def test_a_state_written_before_anchors_were_counted_still_loads(settings) -> None:
+    first = _cluster(settings, [_features("early", 0, 0.0, ("bureau|800",)),
+                                _features("early-2", 0, 0.0, ("bureau|800",))], time_weight=0.0)
+    state = first.state()
+    assert state["stories"][0]["anchors"] == {"bureau|800": 2}
+    state["stories"][0]["anchors"] = ["bureau|800"]  # the older format: keys only
+    resumed = StoryClusterer.from_state(state, config=first.config)
+    assert resumed._stories["s-early"].anchors == {"bureau|800": 1}
