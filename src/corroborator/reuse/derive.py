@@ -24,7 +24,7 @@ import numpy as np
 from ..records import Article, Derivation
 from .align import Alignment, Prepared, Vectorize, align_prepared, changes, prepare
 from .classify import PairModel
-from .docpair import Chain, chain
+from .docpair import Chain, chain, monotone_alignment
 from .minhash import shingles
 from .normalize import Sentence, content_sentences, normalized_content
 from .settings import ReuseSettings
@@ -191,9 +191,20 @@ def rewrite_chain(a: Prepared, b: Prepared, sims: np.ndarray,
     of one event share most of a short article's facts in a similar order too; what they do
     not share is nearly everything, both ways, in one order.
     """
+    longest = max(sims.shape)
     if min(sims.shape) < config.chain_min_sentences:
         return None
-    found = chain(a, b, sims, config.propose_cosine)
+    # Each pair of the chain uses a sentence of each side with a partner above the floor:
+    # most candidate pairs of a story stop here, before the alignment and the facts.
+    reachable = min(int((sims.max(axis=1) > config.propose_cosine).sum()),
+                    int((sims.max(axis=0) > config.propose_cosine).sum()))
+    if (reachable < config.chain_min_sentences
+            or reachable / longest < config.chain_share):
+        return None
+    pairs = monotone_alignment(sims, config.propose_cosine)
+    if len(pairs) < config.chain_min_sentences or len(pairs) / longest < config.chain_share:
+        return None
+    found = chain(a, b, sims, config.propose_cosine, pairs)
     if (len(found.pairs) < config.chain_min_sentences
             or found.share_long < config.chain_share
             or found.fact_share_long < config.chain_share

@@ -91,11 +91,16 @@ class Chain:
     fact_order: float  # share of the shared facts that come in the same order
 
 
-def chain(a: Prepared, b: Prepared, sims: np.ndarray, floor: float = DP_FLOOR) -> Chain:
-    """:class:`Chain` of ``a`` and ``b``; ``sims`` is their (a x b) sentence cosine matrix."""
+def chain(a: Prepared, b: Prepared, sims: np.ndarray, floor: float = DP_FLOOR,
+          pairs: list[tuple[int, int]] | None = None) -> Chain:
+    """:class:`Chain` of ``a`` and ``b``; ``sims`` is their (a x b) sentence cosine matrix.
+
+    ``pairs``: their :func:`monotone_alignment` when the caller has it already.
+    """
     n_a, n_b = sims.shape
     short, long_ = max(1, min(n_a, n_b)), max(1, n_a, n_b)
-    pairs = monotone_alignment(sims, floor)
+    if pairs is None:
+        pairs = monotone_alignment(sims, floor)
     facts_a, facts_b = _facts(a), _facts(b)
     fewer, more = (facts_a, facts_b) if len(facts_a) <= len(facts_b) else (facts_b, facts_a)
     position = {f: k for k, f in enumerate(more)}
