@@ -1,6 +1,7 @@
 """CI gates of the reuse stage on small fixed subsets, against their own pinned floors.
 
 ``msrp-subset``: the pair classifier on the first 160 pairs of the MSRP dev part.
+``msrp-cross-subset``: the cross-encoder pair model (shipped adapters) on the same pairs.
 ``derivations-subset``: derivation edges and changed figures on one ECB+ dev topic.
 Full figures: ``eval/msrp.py`` and ``eval/synthetic_derivations.py``.
 """
@@ -33,6 +34,17 @@ def test_msrp_subset_gate(corpora, embedder, eval_scripts) -> None:
     gated = {"accuracy": figures["accuracy"], "f1": figures["f1"]}
     assert gate.load_floors("msrp-subset"), "floors of msrp-subset are not pinned"
     assert gate.check("msrp-subset", gated) == []
+
+
+@pytest.mark.gate
+@pytest.mark.embeddings
+def test_msrp_cross_subset_gate(corpora, embedder, eval_scripts) -> None:
+    import msrp
+
+    figures = msrp.score(msrp.subset(160), "cross")
+    gated = {"accuracy": figures["accuracy"], "f1": figures["f1"]}
+    assert gate.load_floors("msrp-cross-subset"), "floors of msrp-cross-subset are not pinned"
+    assert gate.check("msrp-cross-subset", gated) == []
 
 
 @pytest.mark.gate

@@ -14,7 +14,8 @@ figures agreed. The aligner uses that to find "the same sentence with a differen
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Hashable, Sequence
+from collections.abc import Set as AbstractSet
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -63,7 +64,7 @@ _STOP = frozenset(
 _FIGURE_FEATURES = ("fig_conflict", "fig_one_side")
 
 
-def _jaccard(a: set[object], b: set[object]) -> float:
+def _jaccard(a: AbstractSet[Hashable], b: AbstractSet[Hashable]) -> float:
     if not a and not b:
         return 1.0
     return len(a & b) / len(a | b)
@@ -104,10 +105,10 @@ def features(a: Signals, b: Signals, cosine: float) -> np.ndarray:
             _jaccard(words_a, words_b),
             min(cont_a, cont_b),
             max(cont_a, cont_b),
-            _jaccard(bigrams_a, bigrams_b),  # type: ignore[arg-type]
+            _jaccard(bigrams_a, bigrams_b),
             min(len_a, len_b) / longest,
             math.log1p(abs(len_a - len_b)),
-            _jaccard(set(a.names), set(b.names)),  # type: ignore[arg-type]
+            _jaccard(set(a.names), set(b.names)),
             float(bool(only_a) and bool(only_b)),
             float(bool(a.figures) and bool(b.figures)),
             float(figures_conflict(a, b)),
@@ -119,7 +120,7 @@ def features(a: Signals, b: Signals, cosine: float) -> np.ndarray:
             math.log1p(un_a + un_b),
             (un_a + un_b) / max(1, len(content_a | content_b)),
             len(content_a & content_b) / max(1, len(content_a | content_b)),
-            _jaccard(grams_a, grams_b),  # type: ignore[arg-type]
+            _jaccard(grams_a, grams_b),
             fuzz.WRatio(text_a, text_b) / 100.0,
             float(un_a == 0 or un_b == 0),
         ],
@@ -152,20 +153,27 @@ class PairModel:
 
     def logit(self, x: np.ndarray, number_blind: bool = False) -> np.ndarray:
         """Log-odds of :meth:`probability` (what a stacked model reads)."""
+        return self.standardized(x, number_blind) @ self.weights + self.intercept
+
+    def standardized(self, x: np.ndarray, number_blind: bool = False) -> np.ndarray:
+        """``(x - mean) / scale``, figure features first set as agreeing if number-blind."""
         x = np.array(x, dtype=np.float64, copy=True, ndmin=2)
         if number_blind:
             x[:, self._blind_index] = 0.0
-        return ((x - self.mean) / self.scale) @ self.weights + self.intercept
+        return (x - self.mean) / self.scale
 
     def probabilities(self, pairs: Sequence[tuple[str, str]],
                       cosines: Sequence[float] | None = None,
-                      number_blind: bool = False) -> np.ndarray:
+                      number_blind: bool = False, x: np.ndarray | None = None) -> np.ndarray:
         """P(same or paraphrase) of sentence pairs given as text.
 
         ``cosines`` are the pairs' embedding cosines when the caller has them (the aligner
-        does); otherwise both sides are embedded here.
+        does); otherwise both sides are embedded here. ``x``, the pairs' feature matrix
+        when the caller has computed it, saves computing it again.
         """
-        return 1.0 / (1.0 + np.exp(-self.logit(pair_features(pairs, cosines), number_blind)))
+        if x is None:
+            x = pair_features(pairs, cosines)
+        return 1.0 / (1.0 + np.exp(-self.logit(x, number_blind)))
 
 
 def pair_features(pairs: Sequence[tuple[str, str]],

@@ -137,18 +137,29 @@ class CrossPairModel:
     """P(same or paraphrase) of sentence pairs from the fine-tuned cross-encoder."""
 
     def __init__(self, network: Any, tokenizer: Any, threshold: float,
-                 metadata: dict[str, str] | None = None) -> None:
+                 metadata: dict[str, str] | None = None, symmetric: bool = False) -> None:
         self.network = network.eval()
         self.tokenizer = tokenizer
         self.threshold = threshold
         self.metadata = dict(metadata or {})
+        self.symmetric = symmetric
 
     def logits(self, pairs: Sequence[tuple[str, str]], number_blind: bool = False,
                batch_size: int = 32) -> np.ndarray:
-        """Raw scores (log-odds) of ``pairs``; batched by length so padding stays small."""
-        torch = _torch()
+        """Raw scores (log-odds) of ``pairs``; batched by length so padding stays small.
+
+        A symmetric model scores both orders and averages them (paraphrase is symmetric,
+        and the two readings' errors partly cancel); it costs twice the time.
+        """
         if number_blind:
             pairs = [(mask_figures(a), mask_figures(b)) for a, b in pairs]
+        if self.symmetric:
+            both = self._logits(list(pairs) + [(b, a) for a, b in pairs], batch_size)
+            return (both[:len(pairs)] + both[len(pairs):]) / 2
+        return self._logits(pairs, batch_size)
+
+    def _logits(self, pairs: Sequence[tuple[str, str]], batch_size: int) -> np.ndarray:
+        torch = _torch()
         out = np.zeros(len(pairs), dtype=np.float64)
         order = sorted(range(len(pairs)), key=lambda i: len(pairs[i][0]) + len(pairs[i][1]))
         with torch.inference_mode():
@@ -198,4 +209,5 @@ def load_cross_model(path: Path = ADAPTERS) -> CrossPairModel:
             if name in tensors:
                 parameter.copy_(tensors[name])
     _merge(network)
-    return CrossPairModel(network, load_tokenizer(), float(metadata["threshold"]), metadata)
+    return CrossPairModel(network, load_tokenizer(), float(metadata["threshold"]), metadata,
+                          symmetric=metadata.get("symmetric") == "True")

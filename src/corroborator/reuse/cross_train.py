@@ -24,7 +24,7 @@ class TrainConfig:
     rank: int = 8
     alpha: float = 16.0
     dropout: float = 0.1
-    epochs: int = 5
+    epochs: int = 3
     batch_size: int = 16
     learning_rate: float = 1e-3
     weight_decay: float = 0.01
@@ -105,9 +105,10 @@ def train_network(
     return network
 
 
-def score_network(network: Any, pairs: Sequence[tuple[str, str]],
-                  batch_size: int = 64) -> np.ndarray:
+def score_network(network: Any, pairs: Sequence[tuple[str, str]], batch_size: int = 64,
+                  symmetric: bool = False) -> np.ndarray:
     """Logits of an unmerged (training-time) network, in input order."""
     from .cross_encoder import CrossPairModel
 
-    return CrossPairModel(network, load_tokenizer(), 0.5).logits(pairs, batch_size=batch_size)
+    model = CrossPairModel(network, load_tokenizer(), 0.5, symmetric=symmetric)
+    return model.logits(pairs, batch_size=batch_size)
