@@ -99,7 +99,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--n-process", type=int, default=2)
     parser.add_argument("--batch-size", type=int, default=64)
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--no-tagger", action="store_true",
+                        help="rules only: the trained cue tagger off (to measure its cost)")
     args = parser.parse_args(argv)
+    if args.no_tagger:
+        from pathlib import Path
+
+        from corroborator.nlp import tagger
+
+        tagger.WEIGHTS = Path("/nonexistent/tagger_weights.npz")
 
     articles = make_articles(args.articles, args.seed)
     words = sum(len(a.text.split()) for a in articles)
@@ -123,7 +131,8 @@ def main(argv: list[str] | None = None) -> int:
     own, children = _peak_mb()
 
     print(f"articles {len(articles)}, words {words}, paragraphs {len(paragraphs)}, "
-          f"n_process {args.n_process}, batch {args.batch_size}, seed {args.seed}")
+          f"n_process {args.n_process}, batch {args.batch_size}, seed {args.seed}, "
+          f"tagger {'off' if args.no_tagger else 'on'}")
     print(f"bare nlp.pipe     {bare:7.1f} s  {words / bare:9.0f} words/s  "
           f"{len(articles) / bare:7.1f} articles/s")
     print(f"analyze_articles  {full:7.1f} s  {words / full:9.0f} words/s  "

@@ -236,8 +236,13 @@ class CachedPipeline:
                 self.docs[doc.text] = doc
             self.path.parent.mkdir(parents=True, exist_ok=True)
             DocBin(docs=self.docs.values(), store_user_data=False).to_disk(self.path)
+        # a DocBin does not keep the tok2vec vectors the cue tagger reads: recompute them
+        tok2vec = self.nlp.get_pipe("tok2vec") if "tok2vec" in self.nlp.pipe_names else None
         for text, ctx in items:
-            yield self.docs[text], ctx
+            doc = self.docs[text]
+            if tok2vec is not None and not doc.tensor.size:
+                doc = self.docs[text] = tok2vec(doc)
+            yield doc, ctx
 
 
 def evaluate(split: str, limit: int | None = None, n_process: int = 1,
@@ -247,7 +252,8 @@ def evaluate(split: str, limit: int | None = None, n_process: int = 1,
 
 
 def evaluate_articles(split: str, limit: int | None = None, n_process: int = 1,
-                      names: list[str] | None = None, cache: Path | None = None):  # noqa: ANN201
+                      names: list[str] | None = None, cache: Path | None = None,
+                      nlp=None):  # noqa: ANN001, ANN201
     """Figures and, per article, ``(name, text, predicted relations, gold relations)``."""
     from corroborator.nlp.analyze import analyze_articles
     from corroborator.nlp.loader import load_pipeline
@@ -261,8 +267,7 @@ def evaluate_articles(split: str, limit: int | None = None, n_process: int = 1,
     meta = _metadata()
     settings = load_settings(environ={}, overrides={"nlp": {"n_process": n_process}})
     articles = [to_article(n, t, meta.get(n)) for n, t, _ in data]
-    nlp = None
-    if cache is not None:
+    if nlp is None and cache is not None:
         model = settings.get(NlpSettings).model
         nlp = CachedPipeline(load_pipeline(model), cache, f"polnear-{split}-{model}")
     totals: dict[str, Score] = defaultdict(lambda: Score(0, 0, 0))

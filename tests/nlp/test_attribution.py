@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
-from corroborator.nlp import cues
+from corroborator.nlp import cues, tagger
 from corroborator.nlp.attribution import find_attributions
 
 pytestmark = pytest.mark.model
@@ -293,6 +294,9 @@ def test_learned_frames(nlp, text, cue, speaker, content):
         # a participle describing a noun: the noun acts
         ("Other spenders were a group of activists supporting Senator Ted Cruz.", "supporting",
          "activists", "Senator Ted Cruz"),
+        # a cue outside the lexicon and the fitted frames: the trained tagger (nlp/tagger.py)
+        ("Critics ripped the plan as a giveaway to developers.", "ripped", "Critics",
+         "the plan"),
     ],
 )
 def test_more_heads_and_subjects(nlp, text, cue, speaker, content):
@@ -318,3 +322,44 @@ def test_party_label_in_parentheses_is_not_a_dateline(nlp):
     att = _one(nlp, text, "said")
     assert att.speaker_text == "Mitch McConnell"
     assert text[att.speaker[0] : att.speaker[1]].startswith("Sen. Mitch McConnell")
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "speaker", "content"),
+    [
+        ("The mayor tweeted that the roads would reopen on Monday.", "tweeted", "mayor",
+         "that the roads would reopen on Monday"),
+        ("The minister lamented that few young people vote.", "lamented", "minister",
+         "that few young people vote"),
+        ("The senator mused about running for president.", "mused", "senator",
+         "running for president"),
+    ],
+)
+def test_tagger_alone(nlp, text, cue, speaker, content):
+    # the tagger by itself, as if the rules had found nothing in the sentence
+    atts = tagger.tagged_attributions(nlp(text), 0, set())
+    found = [(text[a.cue[0] : a.cue[1]], a.speaker_text, text[a.content[0] : a.content[1]])
+             for a in atts]
+    assert any(c == cue and speaker in (s or "") and t == content for c, s, t in found), found
+
+
+def test_tagger_leaves_tokens_the_rules_took(nlp):
+    doc = nlp("The mayor tweeted that the roads would reopen on Monday.")
+    assert tagger.tagged_attributions(doc, 0, {t.i for t in doc}) == []
+
+
+def test_tagger_without_weights_or_vectors(nlp, monkeypatch, tmp_path):
+    text = "The mayor tweeted that the roads would reopen on Monday."
+    doc = nlp(text)
+    # another pipeline (no tok2vec vectors): the sparse features alone, no crash
+    doc.tensor = np.zeros((0,), dtype="float32")
+    for att in tagger.tagged_attributions(doc, 0, set()):
+        assert att.cue is not None and att.content[0] < att.content[1]
+    # no weights file: the rules work alone
+    monkeypatch.setattr(tagger, "WEIGHTS", tmp_path / "missing.npz")
+    assert tagger.tagged_attributions(nlp(text), 0, set()) == []
+
+
+def test_tagger_weights_are_numbers_only():
+    with np.load(tagger.WEIGHTS) as data:
+        assert all(data[key].dtype.kind in "fiu" for key in data.files)

@@ -16,6 +16,9 @@ One pass over the tokens of a parsed paragraph finds cue words from the lexicon
 - "X said in a statement / in an interview" (the medium joins the cue) and
   "Reuters quoted a spokesman as saying ..." (the quoted person is the speaker).
 
+Cues outside the lexicon ("ripped", "mused") come from a trained tagger
+(:mod:`corroborator.nlp.tagger`) run on the tokens the rules left alone.
+
 The result is a list of :class:`Attribution` with absolute character offsets; quotations,
 pronoun resolution and name normalisation are added at article level by the callers.
 """
@@ -35,6 +38,7 @@ from .constructions import (
 )
 from .learned import learned_entry
 from .relations import Attribution
+from .tagger import tagged_attributions
 from .tokenspans import TEXT_KEY
 from .verbcues import revision_attribution, verb_attribution
 
@@ -86,8 +90,17 @@ def find_attributions(doc: Doc, offset: int = 0) -> list[Attribution]:
                 att = adjective_attribution(tok, entry, offset)
         if att is not None:
             found.append(att)
+    found.extend(tagged_attributions(doc, offset, taken_tokens(doc, offset, found)))
     doc.user_data.pop(TEXT_KEY, None)
     return drop_nested(found)
+
+
+def taken_tokens(doc: Doc, offset: int, atts: list[Attribution]) -> set[int]:
+    """Ids of the tokens inside the cue or content of ``atts`` (they already play a role)."""
+    ranges = [r for a in atts for r in (a.cue, a.content) if r is not None]
+    if not ranges:
+        return set()
+    return {t.i for t in doc for s, e in ranges if s <= t.idx + offset < e}
 
 
 def drop_nested(atts: list[Attribution]) -> list[Attribution]:

@@ -284,7 +284,7 @@ def verb_attribution(verb: Token, entry: lex.CueEntry, offset: int) -> Attributi
     if via:
         inner_name, inner_tok = via[-1]
         subject = Speaker([inner_tok], inner_name, inner_tok.ent_type_ or None, False, inner_tok)
-    content = _prune(content, verb)
+    content = prune_content(content, verb)
     cue = cue_tokens(verb)
     if prep is not None and cue[1] < prep.i <= cue[1] + 2:
         cue = (cue[0], prep.i)  # "railed against": the preposition belongs to the cue
@@ -302,7 +302,7 @@ def _after_comma(doc: Doc, i: int) -> bool:
     return j >= 0 and doc[j].text == ","
 
 
-def _prune(content: list[Token], verb: Token) -> list[Token]:
+def prune_content(content: list[Token], verb: Token) -> list[Token]:
     """Fit the content to what the cue governs.
 
     - A second reporting verb conjoined inside the content ("said [A] and predicted B") is
