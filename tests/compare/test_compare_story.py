@@ -4,7 +4,7 @@ from corroborator.compare import compare_story
 from corroborator.compare.propositions import group_claims
 from corroborator.records import Change, Derivation, Story
 
-from .helpers import COPY, LATER, REWRITE, TROOPS, WIRE, article, bow_embed, example_claims
+from .helpers import COPY, LATER, REWRITE, TROOPS, WIRE, article, bow_embed, claim, example_claims
 
 
 def _run(settings, derivations=()):
@@ -78,3 +78,33 @@ def test_group_claims_respects_cannot_link() -> None:
     a, b, c = (x.id for x in claims)
     groups = group_claims(claims, [(a, c, 0.9), (b, c, 0.8)], {frozenset((a, b))})
     assert sorted(map(len, groups)) == [1, 2]
+
+
+def test_compare_quote_added_by_a_found_rewrite_is_a_quote_variant(settings) -> None:
+    """Once the rewrite is known to derive from the wire, the quotation it puts in the
+    bureau's mouth is still a variant of the wire's indirect report of the same point."""
+    rewrite_edge = Derivation("rewrite", "wire", "rewrite", 0.7)
+    result = _run(settings, derivations=[rewrite_edge])
+    [variant] = [c for c in result.conflicts if c.kind == "quote-variant"]
+    assert "does not carry" in variant.explanation
+    assert "Meridian Press" in variant.explanation and "Daily Rundown" in variant.explanation
+
+
+def test_compare_quote_the_source_carries_is_no_variant_in_its_lineage(settings) -> None:
+    """The wire quotes the bureau; its rewrite keeps only the indirect point: trimming a
+    quotation along a derivation is not a variant."""
+    wire = article("w", "Meridian Press", 'The bureau said: "Halvorian units were never '
+                   'trained for mountain warfare and are losing men."', day=6)
+    rewrite = article("r", "Daily Rundown", "Halvorian units had never trained for mountain "
+                      "warfare and were losing men, the bureau said.", day=7)
+    claims = [
+        claim(wire, "Halvorian units were never trained for mountain warfare and are losing men",
+              "National Security Bureau", speaker_type="ORG",
+              quote="Halvorian units were never trained for mountain warfare and are losing men."),
+        claim(rewrite, "Halvorian units had never trained for mountain warfare and were losing "
+              "men", "National Security Bureau", speaker_type="ORG"),
+    ]
+    story = Story("s3", None, ("w", "r"))
+    edge = Derivation("r", "w", "rewrite", 0.7)
+    result = compare_story(story, [wire, rewrite], claims, [edge], settings, embed_fn=bow_embed)
+    assert [c.kind for c in result.conflicts] == []

@@ -82,6 +82,20 @@ class StoryContext:
             f"article {claim.article_id[:8]}"
         )
 
+    def sources_of(self, article_id: str) -> set[str]:
+        """Every article ``article_id`` derives from, directly or through others."""
+        direct: dict[str, set[str]] = {}
+        for edge in self.derivations:
+            direct.setdefault(edge.article_id, set()).add(edge.source_id)
+        found: set[str] = set()
+        todo = [article_id]
+        while todo:
+            for source in direct.get(todo.pop(), ()):
+                if source not in found and source != article_id:
+                    found.add(source)
+                    todo.append(source)
+        return found
+
     def linked(self, a: Claim, b: Claim) -> bool:
         """True when the two articles are one lineage (copies or rewrites of one origin)."""
         return self.roots.get(a.article_id, a.article_id) == self.roots.get(
@@ -359,9 +373,16 @@ def quote_variants(ctx: StoryContext, claims: Sequence[Claim]) -> list[Conflict]
         if any(quote_found_in(quote, ctx.words_of(a), ratio, normalised=True)
                for a in elsewhere):
             continue  # other lineages carry the same words: a real, shared quotation
+        # inside a lineage, a quotation the article's own source does not carry was added
+        # (or rewritten) along the way: the source's report of the same point is its variant
+        sources = {a for a in ctx.sources_of(claim.article_id)
+                   if not quote_found_in(quote, ctx.words_of(ctx.articles[a]), ratio,
+                                         normalised=True)} & ctx.articles.keys()
         for other in by_speaker.get(speaker.key, []):
             other_root = ctx.roots.get(other.article_id, other.article_id)
-            if other_root == root or ctx.speakers.of(other).via != speaker.via:
+            within = other_root == root
+            if (within and other.article_id not in sources) or (
+                    ctx.speakers.of(other).via != speaker.via):
                 continue
             if ctx.vectors.content_cosine(claim, other) < ctx.settings.same_point_similarity:
                 continue
@@ -372,13 +393,15 @@ def quote_variants(ctx: StoryContext, claims: Sequence[Claim]) -> list[Conflict]
                 continue
             cos = ctx.vectors.content_cosine(claim, other)
             said = other_quote or claim_text(other, ctx.articles.get(other.article_id))
+            where = (f"words its source {ctx.outlet(other)} does not carry" if within
+                     else "words found in no other report")
             text = (
                 f"{ctx.outlet(claim)} quotes {speaker.label} as saying {_q(quote)}, "
-                f"words found in no other report, while {ctx.outlet(other)} reports "
+                f"{where}, while {ctx.outlet(other)} reports "
                 f"{speaker.label} on the same point as {_q(_short(said))}."
             )
             first, second = _order(ctx, claim, other)
-            key = (speaker.key, frozenset((root, other_root)))
+            key = (speaker.key, frozenset((root, claim.article_id if within else other_root)))
             when = ctx.published(other)
             # a differing quotation is the clearest counterpart, then the closest wording
             rank = (float(bool(other_quote)), round(cos, 4),
