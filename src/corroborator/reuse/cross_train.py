@@ -24,7 +24,7 @@ class TrainConfig:
     rank: int = 8
     alpha: float = 16.0
     dropout: float = 0.1
-    epochs: int = 3
+    epochs: int = 5
     batch_size: int = 16
     learning_rate: float = 1e-3
     weight_decay: float = 0.01
