@@ -9,7 +9,9 @@ Builds seeded synthetic news articles (``benchmarks/_generate.py``: ≥ 2,000 ar
    reuse → compare) brings every table up to date, each stage timed.
 
 Prints articles/s for both, their ratio (aim: end to end ≥ 0.6 × bare parse), the time per
-stage, the number of stories, conflicts and propositions found, and peak memory
+stage, the number of stories, conflicts and propositions found, how the stories and
+derivations found compare with how the generator made the articles (``against_generation``),
+the load average (the figures are only comparable on a quiet machine) and peak memory
 (``ru_maxrss`` of this process and of worker processes). Never asserts on time.
 
     .venv/bin/python benchmarks/analyze.py                       # 2,000 articles, 120 stories
