@@ -255,6 +255,24 @@ def _still_compatible(after: Any, before: str, source_text: str) -> bool:
     return bool(originals) and all(compatible(q, after) for q in originals)
 
 
+def _altered_quote(conflict: Conflict, outcome: Outcome, text: dict[str, str],
+                   source_of: dict[str, str]) -> bool:
+    """True when the quote-variant joins a generated article and its source, and one of its
+    quotations is missing from the other article: a rewrite really changed the quote."""
+    from corroborator.compare.conflicts import quote_of
+
+    claims = [outcome.claims[i] for i in conflict.claim_ids if i in outcome.claims]
+    ids = {c.article_id for c in claims}
+    if len(ids) != 2 or not any(source_of.get(a) in ids for a in ids):
+        return False
+    for claim in claims:
+        (other,) = ids - {claim.article_id}
+        quote = quote_of(claim, None)
+        if quote and _norm(quote) not in _norm(text[other]):
+            return True
+    return False
+
+
 def score_synthetic(corpus: Corpus, compatible: dict[str, str],
                     outcome: Outcome) -> tuple[dict[str, float], list[str]]:
     notes = []
@@ -297,6 +315,10 @@ def score_synthetic(corpus: Corpus, compatible: dict[str, str],
         arts = {outcome.claims[i].article_id for i in conflict.claim_ids if i in outcome.claims}
         if arts & set(changed):
             correct += 1
+        elif conflict.kind == "quote-variant" and _altered_quote(conflict, outcome, text,
+                                                                 source_of):
+            correct += 1  # the generator's synonym swaps reached inside a quotation
+            notes.append(f"altered quotation, scored correct: {conflict.explanation}")
         else:
             notes.append(f"spurious {conflict.kind}: {conflict.explanation}")
     flagged = sum(1 for ident in compatible if by_article.get(ident))
