@@ -265,9 +265,10 @@ def _altered_quote(conflict: Conflict, outcome: Outcome, text: dict[str, str],
     ids = {c.article_id for c in claims}
     if len(ids) != 2 or not any(source_of.get(a) in ids for a in ids):
         return False
+    articles = {a.id: a for a in outcome.articles}
     for claim in claims:
         (other,) = ids - {claim.article_id}
-        quote = quote_of(claim, None)
+        quote = quote_of(claim, articles.get(claim.article_id))
         if quote and _norm(quote) not in _norm(text[other]):
             return True
     return False
