@@ -269,3 +269,26 @@ def test_loose_rewrite_end_to_end_and_independent_report_kept_apart(settings, em
     assert set(found) == {("r", "w")}
     assert found[("r", "w")].relation == "rewrite"
     assert independent_sources(["w", "r", "o"], list(found.values())) == 2
+
+
+@pytest.mark.embeddings
+def test_stock_phrases_shared_piecemeal_are_no_partial_copy(settings, embedder) -> None:
+    """Independent reports of one event share names, titles and stock phrases all over
+    (here half of each text, in runs shorter than a sentence); only whole copied sentences
+    make a verbatim block."""
+    phrases = [
+        "the regional emergency service said late on Sunday in a short statement",
+        "Transport Minister Edda Lunn told reporters outside the ministry in Valm",
+        "the road bridge over the Tavel river in the northern town of Orsk",
+        "prosecutors in Valm have opened an investigation into possible criminal negligence",
+        "a national day of mourning was declared in Orsk for Tuesday",
+        "about 12,000 vehicles a day used the crossing before the collapse",
+        "divers from the navy recovered four bodies from the cold water overnight",
+        "the bridge was built in 1968 and last inspected in the spring of 2021",
+    ]
+    fillers = ("witnesses recalled", "officials added", "one resident said", "it emerged",
+               "neighbours insisted", "locals noted", "a driver said", "records show")
+    first = " ".join(f"{p[0].upper()}{p[1:]}, {f}." for p, f in zip(phrases, fillers))
+    second = " ".join(f"By nightfall {p}, we hear." for p in reversed(phrases))
+    arts = [article("w", first, 1), article("r", second, 2)]
+    assert find_derivations(arts, settings, candidates=[("w", "r")]) == []

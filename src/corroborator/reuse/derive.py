@@ -106,6 +106,28 @@ def overlap(a: Profile, b: Profile) -> tuple[float, float, float]:
     return shared / union, shared / len(a.shingles), shared / len(b.shingles)
 
 
+def verbatim_run_shingles(a: Profile, b: Profile, config: ReuseSettings) -> int:
+    """How many of a's shingles lie in runs of at least ``block_run`` consecutive shingles
+    also found in b: copied sentences, not the stock phrases and shared quotations that
+    independent reports of one event have in common piecemeal."""
+    tokens = normalized_content(a.article.text or "").split()
+    size = config.shingle_size
+    if len(tokens) <= size:
+        return 0
+    ordered = np.fromiter((_hash64(" ".join(tokens[i : i + size]))
+                           for i in range(len(tokens) - size + 1)), dtype=np.uint64)
+    shared = np.isin(ordered, b.shingles)
+    total = run = 0
+    for hit in shared.tolist() + [False]:
+        if hit:
+            run += 1
+            continue
+        if run >= config.block_run:
+            total += run
+        run = 0
+    return total
+
+
 @dataclass
 class PairResult:
     relation: str
@@ -127,7 +149,8 @@ def decide(a: Profile, b: Profile, model: PairModel, config: ReuseSettings,
     contained = max(a_in_b, b_in_a)
     if contained >= config.partial_containment or (
             contained >= config.block_containment
-            and a_in_b * len(a.shingles) >= config.block_shingles):
+            and a_in_b * len(a.shingles) >= config.block_shingles
+            and verbatim_run_shingles(a, b, config) >= config.block_shingles):
         return PairResult("partial", contained, a_in_b, b_in_a)
     if vectorize is None and (a.prepared.vectors is None or b.prepared.vectors is None):
         return None

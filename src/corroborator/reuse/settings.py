@@ -22,6 +22,7 @@ class ReuseSettings:
     partial_containment: float = 0.7
     block_shingles: int = 40
     block_containment: float = 0.25
+    block_run: int = 12
     propose_cosine: float = 0.45
     mutual_cosine: float = 0.6
     merge_containment: float = 0.5
