@@ -288,7 +288,7 @@ def test_stock_phrases_shared_piecemeal_are_no_partial_copy(settings, embedder) 
     ]
     fillers = ("witnesses recalled", "officials added", "one resident said", "it emerged",
                "neighbours insisted", "locals noted", "a driver said", "records show")
-    first = " ".join(f"{p[0].upper()}{p[1:]}, {f}." for p, f in zip(phrases, fillers))
+    first = " ".join(f"{p[0].upper()}{p[1:]}, {f}." for p, f in zip(phrases, fillers, strict=True))
     second = " ".join(f"By nightfall {p}, we hear." for p in reversed(phrases))
     arts = [article("w", first, 1), article("r", second, 2)]
     assert find_derivations(arts, settings, candidates=[("w", "r")]) == []
