@@ -375,9 +375,9 @@ def quote_variants(ctx: StoryContext, claims: Sequence[Claim]) -> list[Conflict]
             continue  # other lineages carry the same words: a real, shared quotation
         # inside a lineage, a quotation the article's own source does not carry was added
         # (or rewritten) along the way: the source's report of the same point is its variant
-        sources = {a for a in ctx.sources_of(claim.article_id)
+        sources = {a for a in ctx.sources_of(claim.article_id) & ctx.articles.keys()
                    if not quote_found_in(quote, ctx.words_of(ctx.articles[a]), ratio,
-                                         normalised=True)} & ctx.articles.keys()
+                                         normalised=True)}
         for other in by_speaker.get(speaker.key, []):
             other_root = ctx.roots.get(other.article_id, other.article_id)
             within = other_root == root
