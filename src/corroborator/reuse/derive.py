@@ -25,7 +25,7 @@ from ..records import Article, Derivation
 from .align import Alignment, Prepared, Vectorize, align_prepared, changes, prepare
 from .classify import PairModel
 from .docpair import Chain, chain, monotone_alignment
-from .minhash import shingles
+from .minhash import shingle_run
 from .normalize import Sentence, content_sentences, normalized_content
 from .settings import ReuseSettings
 
@@ -84,11 +84,15 @@ def profile(article: Article, config: ReuseSettings) -> Profile:
     spans = np.array([(x.start, x.end) for x in sentences], dtype=np.int32).reshape(-1, 2)
     content = normalized_content(article.text or "")
     tokens = content.split()
-    grams = shingles(tokens, config.shingle_size)
-    array = np.unique(np.fromiter((_hash64(g) for g in grams), dtype=np.uint64,
-                                  count=len(grams)))
+    array = np.unique(_shingle_hashes(tokens, config.shingle_size))
     digest = hashlib.sha256(content.encode("utf-8")).hexdigest()
     return Profile(article, spans, digest, array, len(tokens))
+
+
+def _shingle_hashes(tokens: list[str], size: int) -> np.ndarray:
+    """The 64-bit hashes of the text's shingles, in text order."""
+    grams = shingle_run(tokens, size)
+    return np.fromiter((_hash64(g) for g in grams), dtype=np.uint64, count=len(grams))
 
 
 def keywords(article: Article) -> set[str]:
@@ -111,12 +115,7 @@ def verbatim_run_shingles(a: Profile, b: Profile, config: ReuseSettings) -> int:
     also found in b: copied sentences, not the stock phrases and shared quotations that
     independent reports of one event have in common piecemeal."""
     tokens = normalized_content(a.article.text or "").split()
-    size = config.shingle_size
-    if len(tokens) <= size:
-        return 0
-    ordered = np.fromiter((_hash64(" ".join(tokens[i : i + size]))
-                           for i in range(len(tokens) - size + 1)), dtype=np.uint64)
-    shared = np.isin(ordered, b.shingles)
+    shared = np.isin(_shingle_hashes(tokens, config.shingle_size), b.shingles)
     total = run = 0
     for hit in shared.tolist() + [False]:
         if hit:
@@ -143,6 +142,11 @@ def decide(a: Profile, b: Profile, model: PairModel, config: ReuseSettings,
     """Relation between two articles with different content hashes, or ``None``."""
     if a.empty or b.empty:
         return None
+    return copy_like(a, b, config) or aligned_rewrite(a, b, model, config, vectorize)
+
+
+def copy_like(a: Profile, b: Profile, config: ReuseSettings) -> PairResult | None:
+    """Near-copy or partial copy, from shingles alone (the sentences are never read)."""
     jaccard, a_in_b, b_in_a = overlap(a, b)
     if jaccard >= config.near_copy_jaccard:
         return PairResult("near-copy", jaccard, a_in_b, b_in_a)
@@ -152,6 +156,12 @@ def decide(a: Profile, b: Profile, model: PairModel, config: ReuseSettings,
             and a_in_b * len(a.shingles) >= config.block_shingles
             and verbatim_run_shingles(a, b, config) >= config.block_shingles):
         return PairResult("partial", contained, a_in_b, b_in_a)
+    return None
+
+
+def aligned_rewrite(a: Profile, b: Profile, model: PairModel, config: ReuseSettings,
+            vectorize: Vectorize | None) -> PairResult | None:
+    """Rewrite by sentence alignment, for a pair :func:`copy_like` did not settle."""
     if vectorize is None and (a.prepared.vectors is None or b.prepared.vectors is None):
         return None
     sims = _vectors(a.prepared, vectorize) @ _vectors(b.prepared, vectorize).T
@@ -228,10 +238,7 @@ def rewrite_chain(a: Prepared, b: Prepared, sims: np.ndarray,
     if len(pairs) < config.chain_min_sentences or len(pairs) / longest < config.chain_share:
         return None
     found = chain(a, b, sims, config.propose_cosine, pairs)
-    if (len(found.pairs) < config.chain_min_sentences
-            or found.share_long < config.chain_share
-            or found.fact_share_long < config.chain_share
-            or found.fact_order < config.chain_fact_order):
+    if found.fact_share_long < config.chain_share or found.fact_order < config.chain_fact_order:
         return None
     return found
 

@@ -26,11 +26,16 @@ from datasketch import MinHash
 
 def shingles(tokens: Sequence[str], size: int) -> set[str]:
     """Word ``size``-grams of ``tokens`` (a short text gives its whole token run as one)."""
+    return set(shingle_run(tokens, size))
+
+
+def shingle_run(tokens: Sequence[str], size: int) -> list[str]:
+    """:func:`shingles` in text order, repeats kept (where verbatim runs are looked for)."""
     if not tokens:
-        return set()
+        return []
     if len(tokens) <= size:
-        return {" ".join(tokens)}
-    return {" ".join(tokens[i : i + size]) for i in range(len(tokens) - size + 1)}
+        return [" ".join(tokens)]
+    return [" ".join(tokens[i : i + size]) for i in range(len(tokens) - size + 1)]
 
 
 def _hash32(data: bytes) -> int:

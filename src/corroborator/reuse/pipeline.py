@@ -29,8 +29,9 @@ from .derive import (
     RELATION_RANK,
     PairResult,
     Profile,
+    aligned_rewrite,
     copy_edge,
-    decide,
+    copy_like,
     edge,
     keywords,
     profile,
@@ -216,8 +217,10 @@ def find_derivations(
 
     for a_id, b_id in sorted(unique):
         a, b = profiles[a_id], profiles[b_id]
-        result = decide(a, b, model, config, None)
-        if result is None and not a.empty and not b.empty:
+        if a.empty or b.empty:
+            continue
+        result = copy_like(a, b, config)
+        if result is None:
             undecided.append((a, b))
         else:
             settle(a, b, result)
@@ -261,7 +264,7 @@ def _prepare(pairs: list[tuple[Profile, Profile]], workers: int) -> None:
 def _decide(index: int, state: tuple) -> PairResult | None:
     chunk, model, config, cache = state
     a, b = chunk[index]
-    return decide(a, b, model, config, cache.vectors)
+    return aligned_rewrite(a, b, model, config, cache.vectors)
 
 
 def _decisions(chunk: list[tuple[Profile, Profile]], model: Any, config: ReuseSettings,
