@@ -173,7 +173,7 @@ class PairModel:
         """
         if x is None:
             x = pair_features(pairs, cosines)
-        return 1.0 / (1.0 + np.exp(-self.logit(x, number_blind)))
+        return self.probability(x, number_blind)
 
 
 def pair_features(pairs: Sequence[tuple[str, str]],
