@@ -23,6 +23,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import cached_property
 
 from rapidfuzz import fuzz
 
@@ -82,15 +83,19 @@ class StoryContext:
             f"article {claim.article_id[:8]}"
         )
 
-    def sources_of(self, article_id: str) -> set[str]:
-        """Every article ``article_id`` derives from, directly or through others."""
+    @cached_property
+    def _direct_sources(self) -> dict[str, set[str]]:
         direct: dict[str, set[str]] = {}
         for edge in self.derivations:
             direct.setdefault(edge.article_id, set()).add(edge.source_id)
+        return direct
+
+    def sources_of(self, article_id: str) -> set[str]:
+        """Every article ``article_id`` derives from, directly or through others."""
         found: set[str] = set()
         todo = [article_id]
         while todo:
-            for source in direct.get(todo.pop(), ()):
+            for source in self._direct_sources.get(todo.pop(), ()):
                 if source not in found and source != article_id:
                     found.add(source)
                     todo.append(source)
