@@ -4,7 +4,8 @@ The full gates are ``eval/ecbplus_stories.py --gate`` and ``eval/allsides_storie
 --gate``; this subset keeps CI fast. ECB+ topics 1, 3, 20, 27 and 30 are the pairs of
 look-alike events that are hardest to keep apart (two rehab stays, two earthquakes, two
 Internet Explorer patches, ...); they are all train topics. Refresh the floors after an
-intended change with ``UPDATE_FLOORS=1 pytest tests/gates/test_stories_gate.py``.
+intended change with ``UPDATE_FLOORS=1 pytest tests/gates/test_stories_gate.py``. The ECB+
+documents are read with their URL line as metadata, not text (see eval/ecbplus_stories.py).
 """
 
 from __future__ import annotations
@@ -33,7 +34,8 @@ def _module(name: str):
 
 def _check(name: str, figures: dict[str, float]) -> None:
     if os.environ.get("UPDATE_FLOORS"):
-        gate.update(name, figures)
+        # ALLOW_REGRESSION=1 as well to lower a floor (say why in the commit message)
+        gate.update(name, figures, allow_regression=bool(os.environ.get("ALLOW_REGRESSION")))
     assert gate.load_floors(name), f"no floors pinned for gate {name}"
     assert gate.check(name, figures) == []
 
