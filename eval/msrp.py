@@ -9,11 +9,16 @@ a fixed seed: the model is trained on the 80 % part (``--train`` writes
     .venv/bin/python eval/msrp.py --gate          # compare with eval/baselines/msrp.json
     .venv/bin/python eval/msrp.py --update-floors # pin the current figures
     .venv/bin/python eval/msrp.py --model cross   # the cross-encoder (gate msrp-cross)
+    .venv/bin/python eval/msrp.py --model cascade # logistic, cross-encoder when unsure
+    .venv/bin/python eval/msrp.py --refit-cascade # refit blend + band of the shipped adapters
     .venv/bin/python eval/msrp.py --train-cross   # retrain its adapters (1 thread: ~35 min on a busy machine)
 
 ``--train-cross`` splits the train part again (80 % fit / 20 % hold, seed 14): the adapters
 and head are trained on the fit part; the blend with the logistic model and the decision
-threshold are fitted on the hold part, which neither model saw. The dev part is only scored.
+threshold are fitted on the hold part, which neither model saw, and so is the cascade's
+band (the logistic probabilities for which the cross-encoder is asked). The dev part is only
+scored. Without ``--model`` the model ``[reuse] pair_model`` names is scored: the decision
+the pipeline uses.
 """
 
 from __future__ import annotations
@@ -33,7 +38,10 @@ CACHE = Path.home() / ".cache" / "corroborator" / "msrp-embeddings"
 SEED = 13
 DEV_FRACTION = 0.2
 HOLD_SEED = 14
-GATES = {"logistic": "msrp", "cross": "msrp-cross"}
+GATES = {"logistic": "msrp", "cross": "msrp-cross", "cascade": "msrp-cascade"}
+# The cascade's band may cost at most this much hold accuracy against asking the
+# cross-encoder about every pair; the narrowest band within it is kept.
+BAND_TOLERANCE = 0.003
 
 
 def load_pairs(path: Path = CORPUS) -> list[tuple[int, str, str]]:
@@ -120,7 +128,8 @@ def hold_split(pairs: list[tuple[int, str, str]]) -> tuple[list, list]:
 
 
 def train_cross(pairs: list[tuple[int, str, str]], threads: int = 1, epochs: int = 5,
-                symmetric: bool = False, out: Path | None = None) -> dict[str, float]:
+                symmetric: bool = False, out: Path | None = None, seed: int = 13,
+                rank: int = 8) -> dict[str, float]:
     """Train the cross-encoder on the fit part, blend it on the hold part, write the file."""
     import time
 
@@ -128,7 +137,8 @@ def train_cross(pairs: list[tuple[int, str, str]], threads: int = 1, epochs: int
     from corroborator.reuse.cross_train import TrainConfig, score_network, train_network
 
     fit, hold = hold_split(pairs)
-    config = TrainConfig(threads=threads, epochs=epochs)
+    config = TrainConfig(threads=threads, epochs=epochs, seed=seed, rank=rank,
+                         alpha=2.0 * rank)
     hold_pairs = [(a, b) for _, a, b in hold]
     y_hold = np.array([y for y, _, _ in hold])
 
@@ -158,7 +168,8 @@ def train_cross(pairs: list[tuple[int, str, str]], threads: int = 1, epochs: int
 
 def fit_blend(cross: np.ndarray, fit: list, hold: list) -> tuple[dict[str, str], dict]:
     """Blend of the cross-encoder's hold logits with the logistic model's (a copy fitted on
-    the fit part alone), fitted on the hold part; its accuracy by 5-fold CV there.
+    the fit part alone), fitted on the hold part; its accuracy by 5-fold CV there; and the
+    cascade's band, from the same CV probabilities (:func:`fit_band`).
 
     A weight per standardised feature instead of the logistic score was tried: hold CV
     .827 against .814 (within noise on 652 pairs), dev .777 against .782; the three-number
@@ -182,7 +193,51 @@ def fit_blend(cross: np.ndarray, fit: list, hold: list) -> tuple[dict[str, str],
              "blend_logistic": str(float(model.coef_[0][1])),
              "blend_bias": str(float(model.intercept_[0])), "blend_threshold": str(threshold)}
     accuracy = float(((probs >= threshold) == y_hold).mean())
-    return blend, {"hold_blend_cv_accuracy": round(accuracy, 4)}
+    from corroborator.reuse.classify import load_model
+
+    low, high, band = fit_band(1 / (1 + np.exp(-logistic)), load_model().threshold,
+                               probs >= threshold, y_hold)
+    blend.update(cascade_low=str(low), cascade_high=str(high))
+    return blend, {"hold_blend_cv_accuracy": round(accuracy, 4), **band}
+
+
+def fit_band(p_logistic: np.ndarray, logistic_threshold: float, blend_says: np.ndarray,
+             y: np.ndarray) -> tuple[float, float, dict[str, float]]:
+    """The cascade's band [low, high] of logistic probabilities: the one sending the fewest
+    hold pairs to the cross-encoder whose cascade accuracy is within BAND_TOLERANCE of the
+    blend's on every pair (``blend_says``: its out-of-fold decisions)."""
+    full = float((blend_says == y).mean())
+    best: tuple[float, float, float, float] | None = None
+    for low in np.arange(0.0, logistic_threshold + 1e-9, 0.025):
+        for high in np.arange(logistic_threshold, 1.0 + 1e-9, 0.025):
+            inside = (p_logistic >= low) & (p_logistic <= high)
+            said = np.where(inside, blend_says, p_logistic >= logistic_threshold)
+            share, accuracy = float(inside.mean()), float((said == y).mean())
+            if accuracy >= full - BAND_TOLERANCE and (best is None or share < best[0]):
+                best = (share, accuracy, float(low), float(high))
+    assert best is not None  # the band [0, 1] is the blend itself
+    share, accuracy, low, high = best
+    return round(low, 3), round(high, 3), {"hold_cascade_accuracy": round(accuracy, 4),
+                                           "hold_cascade_share": round(share, 4)}
+
+
+def refit_cascade(pairs: list[tuple[int, str, str]], path: Path | None = None) -> dict:
+    """Refit the blend and the band of an adapters file on the hold part (no training)."""
+    from safetensors import safe_open
+    from safetensors.torch import save_file
+
+    from corroborator.reuse.cross_encoder import ADAPTERS, load_cross_model
+
+    path = path or ADAPTERS
+    fit, hold = hold_split(pairs)
+    cross = load_cross_model(path).logits([(a, b) for _, a, b in hold])
+    blend, figures = fit_blend(cross, fit, hold)
+    with safe_open(str(path), framework="pt") as handle:  # type: ignore[attr-defined]
+        metadata = {**dict(handle.metadata() or {}), **blend}
+        tensors = {k: handle.get_tensor(k) for k in handle.keys()}  # noqa: SIM118
+    save_file(tensors, str(path), metadata=metadata)
+    load_cross_model.cache_clear()
+    return figures
 
 
 def score(pairs: list[tuple[int, str, str]], kind: str = "logistic") -> dict[str, float]:
@@ -195,6 +250,7 @@ def score(pairs: list[tuple[int, str, str]], kind: str = "logistic") -> dict[str
     y = np.array([label for label, _, _ in pairs])
     probs = model.probabilities([(a, b) for _, a, b in pairs], cosines)
     predicted = (probs >= model.threshold).astype(int)
+    escalated = getattr(model, "escalated", None)
     tp = int(((predicted == 1) & (y == 1)).sum())
     fp = int(((predicted == 1) & (y == 0)).sum())
     fn = int(((predicted == 0) & (y == 1)).sum())
@@ -209,6 +265,7 @@ def score(pairs: list[tuple[int, str, str]], kind: str = "logistic") -> dict[str
         "recall": round(recall, 4),
         "majority_accuracy": round(majority, 4),
         "pairs": float(len(pairs)),
+        **({} if escalated is None else {"cross_share": round(escalated / len(pairs), 4)}),
     }
 
 
@@ -223,24 +280,41 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--gate", action="store_true", help="fail if below the pinned floors")
     parser.add_argument("--update-floors", action="store_true", help="pin current figures")
     parser.add_argument("--allow-regression", action="store_true")
-    parser.add_argument("--model", choices=sorted(GATES), default="logistic",
-                        help="which pair model to score (each has its own gate)")
+    parser.add_argument("--model", choices=sorted(GATES), default=None,
+                        help="which pair model to score (each has its own gate); by default "
+                             "the one [reuse] pair_model names")
+    parser.add_argument("--refit-cascade", action="store_true",
+                        help="refit the shipped adapters' blend and cascade band on the hold part")
     parser.add_argument("--train-cross", action="store_true",
                         help="retrain the cross-encoder's adapters, head and blend")
     parser.add_argument("--threads", type=int, default=1, help="torch threads for training")
     parser.add_argument("--epochs", type=int, default=5, help="cross-encoder training epochs")
+    parser.add_argument("--seed", type=int, default=13, help="cross-encoder training seed")
+    parser.add_argument("--rank", type=int, default=8, help="cross-encoder LoRA rank")
+    parser.add_argument("--out", type=Path, default=None,
+                        help="write the adapters here instead of the shipped file")
     parser.add_argument("--symmetric", action="store_true",
                         help="score pairs in both orders (twice the inference cost)")
     args = parser.parse_args(argv)
     if not CORPUS.exists():
         print(f"MSRP train file not found at {CORPUS}", file=sys.stderr)
         return 2
+    if args.model is None:
+        from corroborator.reuse.settings import reuse_settings
+        from corroborator.settings import load_settings
+
+        args.model = reuse_settings(load_settings()).pair_model
     train_part, dev_part = split(load_pairs())
+    if args.refit_cascade:
+        print(json.dumps(refit_cascade(train_part), indent=2))
     if args.train:
         train(train_part)
     if args.train_cross:
-        print(json.dumps(train_cross(train_part, args.threads, args.epochs, args.symmetric),
+        print(json.dumps(train_cross(train_part, args.threads, args.epochs, args.symmetric,
+                                     args.out, args.seed, args.rank),
                          indent=2))
+        if args.out is not None:
+            return 0  # a candidate file: scored on dev only once chosen
         args.model = "cross"
     figures = score(dev_part, args.model)
     name = GATES[args.model]

@@ -2,6 +2,7 @@
 
 ``msrp-subset``: the pair classifier on the first 160 pairs of the MSRP dev part.
 ``msrp-cross-subset``: the cross-encoder pair model (shipped adapters) on the same pairs.
+``msrp-cascade-subset``: the cascade (logistic, the cross-encoder where it is unsure), ditto.
 ``derivations-subset``: derivation edges and changed figures on one ECB+ dev topic.
 Full figures: ``eval/msrp.py`` and ``eval/synthetic_derivations.py``.
 """
@@ -27,24 +28,16 @@ def eval_scripts():
 
 @pytest.mark.gate
 @pytest.mark.embeddings
-def test_msrp_subset_gate(corpora, embedder, eval_scripts) -> None:
+@pytest.mark.parametrize(("kind", "name"), [("logistic", "msrp-subset"),
+                                            ("cross", "msrp-cross-subset"),
+                                            ("cascade", "msrp-cascade-subset")])
+def test_msrp_subset_gate(corpora, embedder, eval_scripts, kind: str, name: str) -> None:
     import msrp
 
-    figures = msrp.score(msrp.subset(160))
+    figures = msrp.score(msrp.subset(160), kind)
     gated = {"accuracy": figures["accuracy"], "f1": figures["f1"]}
-    assert gate.load_floors("msrp-subset"), "floors of msrp-subset are not pinned"
-    assert gate.check("msrp-subset", gated) == []
-
-
-@pytest.mark.gate
-@pytest.mark.embeddings
-def test_msrp_cross_subset_gate(corpora, embedder, eval_scripts) -> None:
-    import msrp
-
-    figures = msrp.score(msrp.subset(160), "cross")
-    gated = {"accuracy": figures["accuracy"], "f1": figures["f1"]}
-    assert gate.load_floors("msrp-cross-subset"), "floors of msrp-cross-subset are not pinned"
-    assert gate.check("msrp-cross-subset", gated) == []
+    assert gate.load_floors(name), f"floors of {name} are not pinned"
+    assert gate.check(name, gated) == []
 
 
 @pytest.mark.gate

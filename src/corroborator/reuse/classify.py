@@ -22,10 +22,12 @@ import numpy as np
 from rapidfuzz import fuzz
 
 from ..errors import ConfigError, invalid_value_message
+from .settings import PAIR_MODELS
 from .signals import Signals, figure_key, signals
 
 if TYPE_CHECKING:
-    from .stacked import StackedPairModel
+    from ..settings import Settings
+    from .stacked import CascadePairModel, StackedPairModel
 
 FEATURES = (
     "cosine",
@@ -147,8 +149,12 @@ class PairModel:
         self.threshold = threshold
         self._blind_index = [FEATURES.index(name) for name in _FIGURE_FEATURES]
 
-    def probability(self, x: np.ndarray, number_blind: bool = False) -> np.ndarray:
-        """P(same or paraphrase) for one feature vector or a matrix of them."""
+    def probability(self, x: np.ndarray, number_blind: bool = False,
+                    pairs: Sequence[tuple[str, str]] | None = None) -> np.ndarray:
+        """P(same or paraphrase) for one feature vector or a matrix of them.
+
+        ``pairs`` (the rows' sentences) is accepted so every pair model is called alike;
+        this one reads only the features."""
         return 1.0 / (1.0 + np.exp(-self.logit(x, number_blind)))
 
     def logit(self, x: np.ndarray, number_blind: bool = False) -> np.ndarray:
@@ -221,17 +227,27 @@ def write_coefficients(path: str, weights: list[float], intercept: float, mean: 
         handle.write("\n".join(lines))
 
 
-PAIR_MODELS = ("logistic", "cross")
+def load_pair_model(
+    kind: str | None = None, settings: Settings | None = None,
+) -> PairModel | StackedPairModel | CascadePairModel:
+    """The shipped pair model of ``kind``, by default the one ``[reuse] pair_model`` names.
 
+    ``"logistic"``: features only, fast. ``"cross"``: the fine-tuned MiniLM cross-encoder
+    stacked with the logistic model, on every pair. ``"cascade"``: the logistic model, and
+    the stacked cross-encoder only where the logistic one is unsure. The last two read the
+    sentences: call ``probability(x, number_blind, pairs=...)`` or ``probabilities(pairs)``.
+    """
+    if kind is None:
+        from .settings import reuse_settings
 
-def load_pair_model(kind: str = "logistic") -> PairModel | StackedPairModel:
-    """The shipped pair model of ``kind``: ``"logistic"`` (features only, fast) or
-    ``"cross"`` (the fine-tuned MiniLM cross-encoder stacked with the logistic model)."""
+        kind = reuse_settings(settings).pair_model
     if kind == "logistic":
         return load_model()
-    if kind == "cross":
+    if kind in ("cross", "cascade"):
         from .cross_encoder import load_cross_model
-        from .stacked import StackedPairModel
+        from .stacked import CascadePairModel, StackedPairModel
 
-        return StackedPairModel.from_metadata(load_model(), load_cross_model())
+        if kind == "cross":
+            return StackedPairModel.from_metadata(load_model(), load_cross_model())
+        return CascadePairModel.from_metadata(load_model(), load_cross_model())
     raise ConfigError(invalid_value_message("[reuse] pair_model", kind, PAIR_MODELS))

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..errors import ConfigError
+from ..errors import ConfigError, invalid_value_message
 from ..settings import Settings
+
+# The sentence pair models classify.load_pair_model can load.
+PAIR_MODELS = ("logistic", "cross", "cascade")
 
 
 @dataclass(frozen=True)
@@ -44,8 +47,12 @@ class ReuseSettings:
     chain_min_sentences: int = 6
     chain_share: float = 0.58
     chain_fact_order: float = 0.6
+    pair_model: str = "logistic"
 
     def __post_init__(self) -> None:
+        if self.pair_model not in PAIR_MODELS:
+            raise ConfigError(invalid_value_message("[reuse] pair_model", self.pair_model,
+                                                    PAIR_MODELS))
         if self.shingle_size < 1:
             raise ConfigError(f"[reuse] shingle_size = {self.shingle_size} must be >= 1")
         if self.lsh_bands * self.lsh_rows > self.num_perm:
