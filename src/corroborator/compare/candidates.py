@@ -104,9 +104,8 @@ def story_vectors(
     embed_fn: EmbedFn,
 ) -> StoryVectors:
     """Embed contents and measured phrases in one batch (one model call per story)."""
-    texts = [claim_text(c, articles.get(c.article_id)) or (c.quote or "") for c in claims]
-    measured = [f.measured or "" for f in figures]
-    unique = list(dict.fromkeys(texts + measured))
+    texts, measured = _contents(claims, articles), [f.measured or "" for f in figures]
+    unique = vector_texts(claims, figures, articles)
     vectors = embed_fn(unique) if unique else np.zeros((0, 1), dtype=np.float32)
     row = {t: i for i, t in enumerate(unique)}
     dim = vectors.shape[1] if len(vectors) else 1
@@ -116,6 +115,16 @@ def story_vectors(
         dtype=np.float32,
     ).reshape(-1, dim)
     return StoryVectors({c.id: i for i, c in enumerate(claims)}, content, meas)
+
+
+def _contents(claims: Sequence[Claim], articles: dict[str, Article]) -> list[str]:
+    return [claim_text(c, articles.get(c.article_id)) or (c.quote or "") for c in claims]
+
+
+def vector_texts(claims: Sequence[Claim], figures: Sequence[Figure],
+                 articles: dict[str, Article]) -> list[str]:
+    """The distinct texts :func:`story_vectors` embeds: contents, then measured phrases."""
+    return list(dict.fromkeys(_contents(claims, articles) + [f.measured or "" for f in figures]))
 
 
 def figure_pairs(

@@ -93,10 +93,27 @@ def edge_conflicts(
     return out
 
 
+def _figure_sentences(article: Article) -> list[tuple[Sentence, list[Quantity]]]:
+    return [(s, f) for s in content_sentences(article.text) if (f := _figures(s))]
+
+
+def rewrite_texts(derivations: Sequence[Derivation], articles: dict[str, Article]) -> list[str]:
+    """Every text :func:`edge_conflicts` embeds for these edges (the masked figure sentences
+    of both sides of each rewrite edge), so they can be embedded ahead in one batch."""
+    out: list[str] = []
+    for edge in derivations:
+        source, derived = articles.get(edge.source_id), articles.get(edge.article_id)
+        if edge.relation != "rewrite" or source is None or derived is None:
+            continue
+        src, dst = _figure_sentences(source), _figure_sentences(derived)
+        if src and dst:
+            out.extend(_masked(s, f) for s, f in src + dst)
+    return out
+
+
 def _edge(ctx: StoryContext, claims: Sequence[Claim], edge: Derivation, source: Article,
           derived: Article, embed_fn: EmbedFn | None) -> list[Conflict]:
-    src = [(s, f) for s in content_sentences(source.text) if (f := _figures(s))]
-    dst = [(s, f) for s in content_sentences(derived.text) if (f := _figures(s))]
+    src, dst = _figure_sentences(source), _figure_sentences(derived)
     if not src or not dst:
         return []
     src_masked = [_masked(s, f) for s, f in src]

@@ -18,8 +18,9 @@ from .candidates import (
     figure_pairs,
     figures_of,
     story_vectors,
+    vector_texts,
 )
-from .edges import edge_conflicts
+from .edges import edge_conflicts, rewrite_texts
 from .propositions import (
     build_propositions,
     claim_sources,
@@ -51,21 +52,23 @@ class StoryComparison:
     added_claims: tuple[Claim, ...] = field(default=())
 
 
-_EMBEDDERS: dict[tuple[str, str, int], CachedEmbed] = {}
+_EMBEDDERS: dict[tuple[str, str, int, str | None], CachedEmbed] = {}
 
 
-def _default_embed(settings: Settings) -> EmbedFn:
+def default_embed(settings: Settings) -> EmbedFn:
+    """The ``[embeddings]`` encoder behind a per-process cache (texts cut at 400 chars)."""
     from ..embeddings import embed
+    from ..reuse.pipeline import embedding_options
 
+    model, batch, precision = embedding_options(settings)
     try:
-        emb = settings.get(EmbeddingSettings)
-        model, device, batch = emb.model, emb.device, emb.batch_size
+        device = settings.get(EmbeddingSettings).device
     except Exception:  # noqa: BLE001 - a settings object without [embeddings] keeps defaults
-        model, device, batch = "all-MiniLM-L6-v2", "cpu", 64
-    key = (model, device, batch)
+        device = "cpu"
+    key = (model, device, batch, precision)
     if key not in _EMBEDDERS:  # one cache per process and model
-        _EMBEDDERS[key] = CachedEmbed(
-            lambda texts: embed(texts, model=model, device=device, batch_size=batch))
+        _EMBEDDERS[key] = CachedEmbed(lambda texts: embed(
+            texts, model=model, device=device, batch_size=batch, precision=precision))
     return _EMBEDDERS[key]
 
 
@@ -82,6 +85,33 @@ def _in_order(conflict: Conflict, fa: Figure, fb: Figure) -> tuple[Quantity, Qua
     if conflict.claim_ids[0] == fa.claim.id:
         return fa.quantity, fb.quantity
     return fb.quantity, fa.quantity
+
+
+def _story_parts(
+    story: Story, articles: Sequence[Article], claims: Sequence[Claim],
+    derivations: Sequence[Derivation], config: CompareSettings,
+) -> tuple[dict[str, Article], list[Claim], list[Derivation], list[Figure]]:
+    """The story's articles by id, the claims compared, the edges inside, their figures."""
+    ids = set(story.article_ids)
+    by_id = {a.id: a for a in articles if a.id in ids}
+    story_claims = _select([c for c in claims if c.article_id in by_id], config.max_claims)
+    edges = [d for d in derivations if d.article_id in by_id and d.source_id in by_id]
+    return by_id, story_claims, edges, figures_of(story_claims)
+
+
+def story_texts(
+    story: Story,
+    articles: Sequence[Article],
+    claims: Sequence[Claim],
+    derivations: Sequence[Derivation],
+    settings: Settings,
+) -> list[str]:
+    """Every text :func:`compare_story` embeds for these arguments (contents, measured
+    phrases, masked figure sentences of rewrite edges), so a caller can embed the texts of
+    many stories ahead in one batch (``compare.vectors``)."""
+    by_id, story_claims, edges, figures = _story_parts(
+        story, articles, claims, derivations, settings.get(CompareSettings))
+    return vector_texts(story_claims, figures, by_id) + rewrite_texts(edges, by_id)
 
 
 def compare_story(
@@ -110,14 +140,11 @@ def compare_story(
     from ..reuse.lineage import lineages
 
     config = settings.get(CompareSettings)
-    ids = set(story.article_ids)
-    by_id = {a.id: a for a in articles if a.id in ids}
-    story_claims = _select([c for c in claims if c.article_id in by_id], config.max_claims)
-    edges = [d for d in derivations if d.article_id in by_id and d.source_id in by_id]
+    by_id, story_claims, edges, figures = _story_parts(story, articles, claims, derivations,
+                                                       config)
     roots = lineages(list(by_id), edges)
     speakers = StorySpeakers(story_claims, list(by_id.values()))
-    figures = figures_of(story_claims)
-    embed = embed_fn or _default_embed(settings)
+    embed = embed_fn or default_embed(settings)
     vectors = story_vectors(story_claims, figures, by_id, embed)
     ctx = cf.StoryContext(story.id, by_id, speakers, vectors, roots, edges, config)
 

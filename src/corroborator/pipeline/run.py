@@ -12,7 +12,10 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field, replace
 
-from ..compare.story import StoryComparison
+import numpy as np
+
+from ..compare.story import StoryComparison, default_embed, story_texts
+from ..compare.vectors import embed_ahead
 from ..records import Article, Claim, Derivation, Story
 from ..settings import Settings
 from ..store import Store
@@ -79,49 +82,74 @@ def run_stages(
     report.derivations = len(derivations)
 
     by_id = {a.id: a for a in articles}
-    with progress("Comparing claims across outlets", len(stories)) as advance, store.atomic():
-        tasks = (_task(store, story, by_id, derivations) for story in stories)
-        for comparison in compare_stories(tasks, settings, workers):
-            # Conflicts may cite claims the comparison made for sentences whose figure
-            # changed along a derivation edge; store them so the dossier can show them.
-            _store_added_claims(store, comparison.added_claims)
-            store.replace_comparison(comparison.story_id, comparison.propositions,
-                                     comparison.conflicts)
-            report.propositions += len(comparison.propositions)
-            report.conflicts += len(comparison.conflicts)
-            advance()
+    with progress("Comparing claims across outlets", len(stories)) as advance:
+        tasks = _tasks(store, stories, by_id, derivations)
+        # every story's texts in one batch over all workers, read from / kept in the store
+        vectors = embed_ahead((t for task in tasks for t in story_texts(*task, settings)),
+                              settings, store, embed_fn)
+        with store.atomic():
+            _compare_all(store, tasks, settings, workers, vectors, report, advance)
     return report
+
+
+def _compare_all(store: Store, tasks: list[CompareTask], settings: Settings, workers: int,
+                 vectors: dict[str, np.ndarray], report: RunReport,
+                 advance: Callable[..., None]) -> None:
+    for comparison in compare_stories(tasks, settings, workers, vectors):
+        # Conflicts may cite claims the comparison made for sentences whose figure
+        # changed along a derivation edge; store them so the dossier can show them.
+        _store_added_claims(store, comparison.added_claims)
+        store.replace_comparison(comparison.story_id, comparison.propositions,
+                                 comparison.conflicts)
+        report.propositions += len(comparison.propositions)
+        report.conflicts += len(comparison.conflicts)
+        advance()
 
 
 # (story, its articles, their claims, derivation edges inside the story)
 CompareTask = tuple[Story, list[Article], list[Claim], list[Derivation]]
 
 
-def _task(store: Store, story: Story, by_id: dict[str, Article],
-          derivations: Sequence[Derivation]) -> CompareTask:
-    members = [by_id[i] for i in story.article_ids if i in by_id]
-    inside = {a.id for a in members}
-    # compare_story reads only the edges inside its story: a worker need not receive all
-    edges = [d for d in derivations if d.article_id in inside and d.source_id in inside]
-    return story, members, store.claims([a.id for a in members]), edges
+def _tasks(store: Store, stories: Sequence[Story], by_id: dict[str, Article],
+           derivations: Sequence[Derivation]) -> list[CompareTask]:
+    """Each story's comparison input; the claims read in one query, not one per story."""
+    claims: dict[str, list[Claim]] = defaultdict(list)
+    for claim in store.claims():  # ordered by article id, then ordinal
+        claims[claim.article_id].append(claim)
+    out = []
+    for story in stories:
+        members = [by_id[i] for i in story.article_ids if i in by_id]
+        inside = {a.id for a in members}
+        # compare_story reads only the edges inside its story: a worker need not receive all
+        edges = [d for d in derivations if d.article_id in inside and d.source_id in inside]
+        out.append((story, members, [c for i in sorted(inside) for c in claims.get(i, ())],
+                    edges))
+    return out
 
 
-def _compare_task(task: CompareTask, settings: Settings) -> StoryComparison:
+def _compare_task(task: CompareTask, state: tuple[Settings, dict | None]) -> StoryComparison:
     from ..compare import compare_story
+    from ..compare.vectors import TextVectors
 
-    return compare_story(*task, settings)
+    settings, vectors = state
+    # texts missed ahead (none when listed by story_texts) are embedded as before
+    embed_fn = TextVectors(vectors, default_embed(settings)) if vectors is not None else None
+    return compare_story(*task, settings, embed_fn=embed_fn)
 
 
 def compare_stories(tasks: Iterable[CompareTask], settings: Settings,
-                    workers: int = 1) -> Iterator[StoryComparison]:
+                    workers: int = 1,
+                    vectors: dict[str, np.ndarray] | None = None) -> Iterator[StoryComparison]:
     """``compare_story`` of each task, in order; on ``workers`` forked processes when more
-    than one (stories are compared independently of each other)."""
+    than one (stories are compared independently of each other). ``vectors`` are the
+    tasks' texts embedded ahead (``compare.vectors.embed_ahead``)."""
+    state = (settings, vectors)
     if workers <= 1 or not can_fork():
         for task in tasks:
-            yield _compare_task(task, settings)
+            yield _compare_task(task, state)
         return
-    # tasks hold claims read from the store: a few stories per worker at a time
-    yield from forked_map(_compare_task, tasks, workers, settings, batch=8 * workers)
+    # a few stories per worker at a time; the vectors reach the workers through the fork
+    yield from forked_map(_compare_task, tasks, workers, state, batch=8 * workers)
 
 
 def _store_added_claims(store: Store, added: Sequence[Claim]) -> None:

@@ -73,13 +73,15 @@ class EmbeddingCache:
 
     def __init__(self, capacity: int, model: str = "all-MiniLM-L6-v2",
                  batch_size: int = 64, backing: VectorBacking | None = None,
-                 embed_fn: Callable[..., np.ndarray] | None = None) -> None:
+                 embed_fn: Callable[..., np.ndarray] | None = None,
+                 precision: str | None = None) -> None:
         self.capacity = capacity
         self.model = model
         self.batch_size = batch_size
+        self.precision = precision
         self.backing = backing
-        # called as embed_fn(texts, model=..., batch_size=...); corroborator.embeddings.embed
-        # when None (a parallel version is passed by the stage runner)
+        # called as embed_fn(texts, model=..., batch_size=..., precision=...);
+        # corroborator.embeddings.embed when None (the stage runner passes a parallel one)
         self.embed_fn = embed_fn
         self._vectors: OrderedDict[str, np.ndarray] = OrderedDict()
 
@@ -95,7 +97,8 @@ class EmbeddingCache:
         if missing:
             originals = {normalize(t): t for t in texts}
             new = (self.embed_fn or embed)([originals[k] for k in missing], model=self.model,
-                                           batch_size=self.batch_size)
+                                           batch_size=self.batch_size,
+                                           precision=self.precision)
             for key, vector in zip(missing, new, strict=True):
                 self._vectors[key] = vector
             if self.backing is not None:

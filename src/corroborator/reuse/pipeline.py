@@ -21,6 +21,7 @@ from typing import Any
 
 import numpy as np
 
+from ..embeddings import PACKAGED_MODEL, vector_space
 from ..records import Article, Derivation
 from ..settings import EmbeddingSettings, Settings
 from .align import EmbeddingCache, Prepared
@@ -57,18 +58,23 @@ def _time_key(article: Article) -> tuple[int, float, str]:
 
 
 class StoredVectors:
-    """Sentence vectors kept in a store (``Store.sentence_vectors``), one model's apart.
+    """Sentence vectors kept in a store (``Store.sentence_vectors``), one vector space's apart
+    (``embeddings.vector_space``: the model and its precision).
 
     Derivations are recomputed over the whole store on every run; without this each run
-    would embed every sentence of every candidate article again.
+    would embed every sentence of every candidate article again. Keys are normalised
+    sentences; with ``exact`` they are texts as given, in a key space of their own (the
+    comparison's masked sentences differ from a measured phrase only in a "#" that
+    normalisation would drop).
     """
 
-    def __init__(self, store: Any, model: str) -> None:
+    def __init__(self, store: Any, model: str, exact: bool = False) -> None:
         self.store = store
         self.model = model
+        self.prefix = f"{model}\0exact\0" if exact else f"{model}\0"
 
     def _key(self, norm: str) -> bytes:
-        return hashlib.blake2b(f"{self.model}\0{norm}".encode(), digest_size=16).digest()
+        return hashlib.blake2b(f"{self.prefix}{norm}".encode(), digest_size=16).digest()
 
     def load(self, keys: Sequence[str]) -> dict[str, np.ndarray]:
         by_key = {self._key(k): k for k in keys}
@@ -84,16 +90,24 @@ class StoredVectors:
 def _embedding_cache(settings: Settings | None, config: ReuseSettings,
                      store: Any = None,
                      embed_fn: Callable[..., np.ndarray] | None = None) -> EmbeddingCache:
-    model, batch = "all-MiniLM-L6-v2", 64
+    model, batch, precision = embedding_options(settings)
+    backing = (StoredVectors(store, vector_space(model, precision)) if store is not None
+               else None)
+    return EmbeddingCache(config.embedding_cache, model=model, batch_size=batch,
+                          backing=backing, embed_fn=embed_fn, precision=precision)
+
+
+def embedding_options(settings: Settings | None) -> tuple[str, int, str | None]:
+    """``[embeddings]`` model, batch size and precision (the defaults without a section)."""
+    model, batch, precision = PACKAGED_MODEL, 64, None
     if settings is not None:
         try:
             emb = settings.get(EmbeddingSettings)
             model, batch = emb.model, emb.batch_size
+            precision = settings.raw("embeddings").get("precision")
         except Exception:  # noqa: BLE001 - an absent [embeddings] section keeps the default
             pass
-    backing = StoredVectors(store, model) if store is not None else None
-    return EmbeddingCache(config.embedding_cache, model=model, batch_size=batch,
-                          backing=backing, embed_fn=embed_fn)
+    return model, batch, precision
 
 
 def candidate_pairs(
