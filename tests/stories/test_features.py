@@ -10,6 +10,8 @@ from corroborator.records.article import content_hash
 from corroborator.stories.features import (
     FeatureExtractor,
     first_sentence,
+    headline,
+    is_dateline,
     normalise_entity,
     normalise_numbers,
     title_and_lead,
@@ -48,6 +50,49 @@ def test_first_sentence(text: str, expected: str) -> None:
 )
 def test_title_and_lead(title, text, expected_title, expected_lead) -> None:
     assert title_and_lead(_article(text, title), 500) == (expected_title, expected_lead)
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("APR 28", True),
+        ("Posted 11 / 27 / 2005 7 : 21 AM", True),
+        ("Last Updated : Monday , 28 November 2005 , 02 : 24 GMT", True),
+        ("September 18th , 2013 , 05 : 31 GMT", True),
+        ("Tuesday", True),
+        ("Storm hits Osk on Monday", False),
+        ("5.9 earthquake jolts Osk", False),
+        ("THE WHITE HOUSE", False),
+        ("* * *", False),
+    ],
+)
+def test_is_dateline(line: str, expected: bool) -> None:
+    assert is_dateline(line) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Datelines above an untitled article's headline are not its title.
+        ("April 27 , 2009\nRiver breaks its banks at Osk\nThe Tarn rose overnight.",
+         "River breaks its banks at Osk"),
+        ("updated 8 : 41 p . m .\nEST , Tue March 3 , 2009\nOsk council resigns\nAll nine.",
+         "Osk council resigns"),
+        # A head cut after an abbreviation or inside a figure is completed.
+        ("Osk Gov.\nAnna Berg resigned on Friday.\nShe had served two terms.",
+         "Osk Gov. Anna Berg resigned on Friday."),
+        ("Thieves nab $2 .\n5 million in jewels from an Osk store\nPolice said.",
+         "Thieves nab $2 . 5 million in jewels from an Osk store"),
+        ("Floods close the Tarn valley road. Police said more rain is due.",
+         "Floods close the Tarn valley road."),
+    ],
+)
+def test_headline_of_untitled_text(text: str, expected: str) -> None:
+    assert headline(_article(text)) == expected
+
+
+def test_headline_keeps_an_articles_own_title() -> None:
+    assert headline(_article("April 27 , 2009\nText.", "Storm hits Osk")) == "Storm hits Osk"
 
 
 def test_lead_is_cut_at_a_word_boundary() -> None:
