@@ -9,8 +9,16 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from corroborator.nlp.analyze import ArticleAnalysis, analyze_article, analyze_articles
+from corroborator.errors import ConfigError
+from corroborator.nlp import analyze
+from corroborator.nlp.analyze import (
+    ArticleAnalysis,
+    ParseSettings,
+    analyze_article,
+    analyze_articles,
+)
 from corroborator.nlp.contract import article_analysis_record
+from corroborator.pipeline.workers import can_fork
 from corroborator.records import Article
 from corroborator.records.article import content_hash
 
@@ -134,3 +142,40 @@ def test_batch_keeps_order_and_isolates_bad_articles(nlp, settings):
     assert [r.error is None for r in results] == [True, False, False, True]
     assert seen == [1, 2, 3, 4]
     assert results[3].claims and results[3].claims[-1].speaker == "union"
+
+
+def _mixed_batch() -> list[Article]:
+    lines = STORY.splitlines()
+    out = [make("\n".join(lines[: 2 + n % 7]), f"m{n}") for n in range(9)]
+    out.insert(4, make("", "empty"))
+    out.insert(7, make("Le ministre a dit non.", "fr", language="fr"))
+    return out
+
+
+@pytest.mark.skipif(not can_fork(), reason="needs the fork start method")
+@pytest.mark.parametrize("stream", [False, True])
+def test_forked_workers_give_the_one_process_results(nlp, settings, monkeypatch, stream):
+    """Workers parse and analyse chunks and send back records: same results, same order."""
+    monkeypatch.setattr(analyze, "CHUNK", 2)  # several chunks per worker for a stream
+    articles = _mixed_batch()
+    alone = list(analyze_articles(articles, settings, nlp=nlp))
+    two = settings.with_overrides({"nlp": {"n_process": 2}})
+    seen: list[int] = []
+    given = iter(articles) if stream else articles
+    pooled = list(analyze_articles(given, two, progress=seen.append, nlp=nlp))
+    assert pooled == alone
+    assert seen == list(range(1, len(articles) + 1))
+    assert sum(len(r.claims) for r in alone) > 9
+
+
+@pytest.mark.parametrize("size", [1, 3, 1000])
+def test_paragraph_batch_size_does_not_change_results(nlp, settings, size):
+    articles = _mixed_batch()[:5]
+    default = list(analyze_articles(articles, settings, nlp=nlp))
+    other = settings.with_overrides({"nlp": {"paragraph_batch_size": size}})
+    assert list(analyze_articles(articles, other, nlp=nlp)) == default
+
+
+def test_paragraph_batch_size_must_be_positive(settings):
+    with pytest.raises(ConfigError, match="paragraph_batch_size"):
+        settings.with_overrides({"nlp": {"paragraph_batch_size": 0}}).get(ParseSettings)

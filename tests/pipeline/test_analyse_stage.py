@@ -6,7 +6,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from corroborator.pipeline import analyse
+from corroborator.nlp import analyze
 from corroborator.pipeline.analyse import analyse_store
 from corroborator.records import Article
 from corroborator.records.article import article_id, content_hash
@@ -49,7 +49,7 @@ def _analyse(tmp_path, settings, name: str, processes: int) -> list:
 
 
 def test_pooled_analysis_equals_single_process(tmp_path, settings, nlp, monkeypatch) -> None:
-    monkeypatch.setattr(analyse, "CHUNK", 3)  # several chunks per worker
+    monkeypatch.setattr(analyze, "CHUNK", 3)  # several chunks per worker
     single = _analyse(tmp_path, settings, "one", 1)
     pooled = _analyse(tmp_path, settings, "two", 2)
     assert pooled == single

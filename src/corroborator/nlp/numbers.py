@@ -123,6 +123,7 @@ DEFAULT_SETTINGS = QuantitySettings()
 
 _NUM = r"(?:\d{1,3}(?:,\d{3})+(?![\d])|\d+)(?:\.\d+)?|\.\d+"
 _DIGITS = re.compile(rf"(?<![\d.,])(?:{_NUM})(?![.,]\d)")
+_ANY_DIGIT = re.compile(r"\d")
 _SCI = re.compile(r"(\d+(?:\.\d+)?)\s*[×xX*]\s*10\s*(?:\^|\*\*)?\s*([−\-–]?)\s*(\d+)")
 _TIME = re.compile(
     r"\b\d{1,2}(?::\d{2}){1,2}(?:\.\d+)?(?:\s*(?:[ap]\.?\s?m\.?|[AP]\.?M\.?))?(?!\w)"
@@ -701,8 +702,12 @@ def _approx_high(v: float, m: float) -> float:
 
 def scan_candidates(text: str) -> list[Candidate]:
     """Every numeric candidate in ``text``, excluded ones included (with a reason)."""
-    regions = _excluded_regions(text)
-    cands = _digit_candidates(text, regions)
+    # every region and digit pattern needs a digit: most paragraphs of prose have none
+    if _ANY_DIGIT.search(text):
+        regions = _excluded_regions(text)
+        cands = _digit_candidates(text, regions)
+    else:
+        regions, cands = [], []
     taken = [(c.start, c.end) for c in cands]
     # keep word numbers out of date/time regions too ("nine o'clock")
     taken += [(s, e) for s, e, r in regions if r in ("time",)]

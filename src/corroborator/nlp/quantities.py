@@ -41,6 +41,7 @@ from .numbers import (
     to_quantity,
 )
 from .revisions import FIGURE_NOUNS, Placed, mark_revisions, revises
+from .tokenspans import doc_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -165,7 +166,7 @@ def find_quantities(
         settings: interval margins (``[quantities]``); the packaged defaults when ``None``.
     """
     settings = settings or _default_settings()
-    text = doc.text
+    text = doc_text(doc)
     out: list[Quantity] = []
     placed: list[Placed] = []
     from_to: set[int] = set()

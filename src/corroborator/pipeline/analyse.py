@@ -1,13 +1,14 @@
 """Analyse stage: stored articles → stored claims, quantities and dates (one transaction).
 
-With several processes, each worker parses *and* analyses a chunk of articles and sends
-back only the small records. spaCy's own ``n_process`` would ship every parsed ``Doc`` back to
-this process and leave the claim extraction (about a third of the cost) on one core.
+With several processes, each forked worker parses *and* analyses a chunk of articles and
+sends back only the small records (:func:`corroborator.nlp.analyze.analyze_articles`). The
+records are written as they arrive, inside the stage's one transaction, so the writes overlap
+the parsing instead of following it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from ..nlp.analyze import ArticleAnalysis, analyze_articles
@@ -16,11 +17,9 @@ from ..settings import NlpSettings, Settings
 from ..store import Store
 from ..store.base import StoredAnalysis
 from .settings import analyse_processes
-from .workers import can_fork, forked_map
 
-# Articles per task handed to a worker: large enough that a task's overhead is small, small
-# enough that both workers stay busy to the end and progress moves.
-CHUNK = 24
+# Analyses written per store call: one statement batch each, bounded memory.
+WRITE_BATCH = 64
 
 
 @dataclass
@@ -33,19 +32,6 @@ class AnalyseReport:
 def stored(analysis: ArticleAnalysis) -> StoredAnalysis:
     return StoredAnalysis(analysis.article_id, analysis.claims, analysis.quantities,
                           analysis.dates, analysis.error)
-
-
-def _analyse_chunk(chunk: list[Article], settings: Settings) -> list[ArticleAnalysis]:
-    return list(analyze_articles(chunk, settings))
-
-
-def _pooled(todo: Sequence[Article], settings: Settings,
-            processes: int) -> Iterator[ArticleAnalysis]:
-    """``analyze_articles`` over ``processes`` forked workers, results in input order."""
-    single = settings.with_overrides({"nlp": {"n_process": 1}})
-    chunks = [list(todo[i : i + CHUNK]) for i in range(0, len(todo), CHUNK)]
-    for results in forked_map(_analyse_chunk, chunks, processes, single):
-        yield from results
 
 
 def analyse_store(
@@ -65,21 +51,21 @@ def analyse_store(
     report = AnalyseReport()
     if not todo:  # nothing new: do not load the parser just to parse nothing
         return report
-    results = []
     processes = analyse_processes(settings, len(todo))
-    if processes > 1 and can_fork():
-        analyses: Iterator[ArticleAnalysis] = _pooled(todo, settings, processes)
-    else:
-        if processes != settings.get(NlpSettings).n_process:
-            settings = settings.with_overrides({"nlp": {"n_process": processes}})
-        analyses = analyze_articles(todo, settings)
-    for analysis in analyses:
-        results.append(stored(analysis))
-        report.analysed += 1
-        report.claims += len(analysis.claims)
-        if analysis.error:
-            report.errors.append((analysis.article_id, analysis.error))
-        if progress is not None:
-            progress()
-    store.save_analyses(results)
+    if processes != settings.get(NlpSettings).n_process:
+        settings = settings.with_overrides({"nlp": {"n_process": processes}})
+    batch: list[StoredAnalysis] = []
+    with store.atomic():
+        for analysis in analyze_articles(todo, settings):
+            batch.append(stored(analysis))
+            report.analysed += 1
+            report.claims += len(analysis.claims)
+            if analysis.error:
+                report.errors.append((analysis.article_id, analysis.error))
+            if len(batch) >= WRITE_BATCH:
+                store.save_analyses(batch)
+                batch = []
+            if progress is not None:
+                progress()
+        store.save_analyses(batch)
     return report
