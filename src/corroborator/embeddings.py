@@ -27,7 +27,7 @@ PACKAGED_MODEL = "all-MiniLM-L6-v2"
 DIMENSIONS = 384
 PRECISIONS = ("auto", "float32", "bfloat16")
 # what ``precision=None`` means ([embeddings] precision unset)
-DEFAULT_PRECISION = "float32"
+DEFAULT_PRECISION = "auto"
 
 
 @lru_cache(maxsize=2)

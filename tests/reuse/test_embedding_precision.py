@@ -1,0 +1,63 @@
+"""Embedding precision ([embeddings] precision) and the vector spaces stored vectors are keyed by."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from corroborator.embeddings import embed, resolve_precision, vector_space
+from corroborator.errors import ConfigError
+from corroborator.reuse.pipeline import StoredVectors, embedding_options
+
+
+@pytest.mark.parametrize(("precision", "device", "expected"), [
+    ("float32", "cpu", {"float32"}),
+    ("bfloat16", "cpu", {"bfloat16"}),
+    ("auto", "cpu", {"float32", "bfloat16"}),  # depends on the CPU's bfloat16 units
+    ("auto", "cuda", {"float32"}),
+])
+def test_resolve_precision(precision, device, expected) -> None:
+    assert resolve_precision(precision, device) in expected
+
+
+def test_unknown_precision_is_a_config_error() -> None:
+    with pytest.raises(ConfigError):
+        resolve_precision("int4")
+
+
+def test_vector_spaces_differ_by_precision() -> None:
+    assert vector_space("m", "float32") == "m"
+    assert vector_space("m", "bfloat16") == "m@bfloat16"
+
+
+def test_settings_precision_reaches_the_embedding_options(settings) -> None:
+    model, batch, precision = embedding_options(settings.with_overrides(
+        {"embeddings": {"precision": "float32"}}))
+    assert (model, precision) == ("all-MiniLM-L6-v2", "float32") and batch > 0
+    assert embedding_options(None)[2] is None  # None: embeddings.DEFAULT_PRECISION
+
+
+def test_stored_vectors_exact_and_normalised_keys_are_apart(tmp_path) -> None:
+    from corroborator.store import open_store
+
+    with open_store(str(tmp_path / "v.db")) as store:
+        StoredVectors(store, "m").save({"homes were flooded": np.ones(3, dtype=np.float32)})
+        assert StoredVectors(store, "m", exact=True).load(["homes were flooded"]) == {}
+        assert StoredVectors(store, "m@bfloat16").load(["homes were flooded"]) == {}
+        found = StoredVectors(store, "m").load(["homes were flooded"])
+        assert np.array_equal(found["homes were flooded"], np.ones(3))
+
+
+@pytest.mark.embeddings
+def test_bfloat16_vectors_stay_close_to_float32(embedder) -> None:
+    texts = ["The mayor said more than 300 homes were flooded on Tuesday.",
+             "Rescue crews pulled four people from the river, the fire service said.",
+             "Nearly 2,000 soldiers were killed or wounded, the minister told reporters."]
+    full = embed(texts, precision="float32")
+    half = embed(texts, precision="bfloat16")
+    assert half.dtype == np.float32 and half.shape == full.shape
+    assert float((full * half).sum(axis=1).min()) > 0.999
+    # the order of the sentence pairs by cosine is kept
+    upper = np.triu_indices(len(texts), k=1)
+    assert (np.argsort((full @ full.T)[upper]).tolist()
+            == np.argsort((half @ half.T)[upper]).tolist())
