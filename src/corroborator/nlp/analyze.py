@@ -294,6 +294,8 @@ def _forked(articles: Iterable[Article], settings: Settings, processes: int,
     from ..pipeline.workers import forked_map
 
     single = settings.with_overrides({"nlp": {"n_process": 1}})
+    # loaded here, the workers share one copy of the model (and later stages reuse it)
+    nlp = nlp if nlp is not None else load_pipeline(settings.get(NlpSettings).model)
     # a list is handed to the pool whole; a stream is read a few chunks at a time
     batch = None if isinstance(articles, Sequence) else 4 * processes
     done = 0
