@@ -93,8 +93,22 @@ def edge_conflicts(
     return out
 
 
+# An article's figure sentences, by article id and text: the stage runner lists the texts
+# to embed (rewrite_texts) before the comparison's workers are forked, and the workers find
+# the scans here instead of repeating them. Cleared when full: it only saves work.
+_FIGURE_SENTENCES: dict[tuple[str, str], list[tuple[Sentence, list[Quantity]]]] = {}
+_MAX_CACHED = 20000
+
+
 def _figure_sentences(article: Article) -> list[tuple[Sentence, list[Quantity]]]:
-    return [(s, f) for s in content_sentences(article.text) if (f := _figures(s))]
+    key = (article.id, article.text)
+    found = _FIGURE_SENTENCES.get(key)
+    if found is None:
+        if len(_FIGURE_SENTENCES) >= _MAX_CACHED:
+            _FIGURE_SENTENCES.clear()
+        found = [(s, f) for s in content_sentences(article.text) if (f := _figures(s))]
+        _FIGURE_SENTENCES[key] = found
+    return found
 
 
 def rewrite_texts(derivations: Sequence[Derivation], articles: dict[str, Article]) -> list[str]:

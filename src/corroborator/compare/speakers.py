@@ -163,6 +163,8 @@ class StorySpeakers:
             probes = {name, words[-1]} if len(words) > 1 else {name}
             for text in texts:
                 for probe in probes:
+                    if probe not in text:  # most names are absent from most texts
+                        continue
                     for m in re.finditer(re.escape(probe), text):
                         before = text[max(0, m.start() - _WINDOW_BEFORE) : m.start()]
                         after = text[m.end() : m.end() + _WINDOW_AFTER]
@@ -187,6 +189,8 @@ class StorySpeakers:
         found: dict[str, list[str]] = defaultdict(list)
         for name in names:
             for text in texts:
+                if name not in text:
+                    continue
                 for m in re.finditer(re.escape(name), text):
                     found[name].append(text[max(0, m.start() - 40) : m.start()])
         return {n: " ".join(parts) for n, parts in found.items()}
@@ -213,6 +217,8 @@ class StorySpeakers:
         found: dict[str, set[str]] = defaultdict(set)
         for name in persons:
             for text in texts:
+                if name not in text:
+                    continue
                 for m in re.finditer(re.escape(name), text):
                     window = text[max(0, m.start() - _WINDOW_BEFORE) : m.end() + _WINDOW_AFTER]
                     if not _SPOKES.search(window):
@@ -249,10 +255,10 @@ class StorySpeakers:
             words = name.split()
             probes = [name] + ([words[-1]] if len(words) > 1 and words[-1][:1].isupper()
                                and not name.isupper() and len(words[-1]) > 3 else [])
-            if any(re.search(rf"\b{re.escape(p)}\b", text) for p in probes):
+            if any(p in text and re.search(rf"\b{re.escape(p)}\b", text) for p in probes):
                 found.add(name)
         for short, full in self._acronyms.items():
-            if re.search(rf"\b{re.escape(short)}\b", text):
+            if short in text and re.search(rf"\b{re.escape(short)}\b", text):
                 found.add(self._canonical.get(full, full))
         # a longer name contains its own surname hit: keep maximal names only
         return {n for n in found if not any(n != m and n in m for m in found)}
