@@ -23,6 +23,7 @@ from .online import (
     new_story,
     story_vectors,
 )
+from .split import apart, split_side
 from .titles import describe
 
 if TYPE_CHECKING:
@@ -209,6 +210,13 @@ class StoryClusterer:
             (self._stories[s] for s in self._dirty if s in self._stories), key=lambda s: s.seq
         )
         self._dirty = {}
+        # Split mixed stories first, so that the merge below sees the halves (and does not
+        # join them again: see split.apart).
+        split_off = [piece.id for story in dirty if (piece := self._split(story)) is not None]
+        if split_off:
+            ids = dict.fromkeys([*(s.id for s in dirty), *split_off])
+            dirty = sorted((self._stories[i] for i in ids if i in self._stories),
+                           key=lambda s: s.seq)
         # Stories made by an anchor link in this step -> the anchors they may be linked by
         # again (the linked-to story's own, not those the link brought in).
         linked: dict[str, frozenset[str]] = {}
@@ -219,6 +227,10 @@ class StoryClusterer:
             keys = index_keys(item, self.config.index_terms, story.anchors)
             other, score = self._best_story(item, keys, exclude=story.id)
             own: frozenset[str] | None = None
+            if other is not None and score >= self.config.merge_threshold and (
+                    story.parts and other.parts
+                    and apart(story.parts, other.parts, self.similarity)):
+                other = None  # the two would be split again at once
             if other is None or score < self.config.merge_threshold:
                 other = self._anchor_link(story, item, linked)
                 if other is None:
@@ -238,6 +250,48 @@ class StoryClusterer:
             merges += 1
         self._close_idle()
         return merges
+
+    def _split(self, story: StoryState) -> StoryState | None:
+        """Split ``story`` in two when its members fall into two far-apart halves (see
+        :mod:`.split`); returns the new story, or None when the story stays whole.
+
+        The half holding the story's first article keeps the story's id; the other half
+        becomes a story named after its own first article.
+        """
+        if story.closed or not story.parts:
+            return None
+        parts = story.parts
+        # The check costs O(members^2): it runs again only once the story has grown by a
+        # quarter, so a story is checked O(log size) times in all.
+        if len(parts) < max(self.config.split_min_articles, story.split_checked * 5 // 4 + 1):
+            return None
+        story.split_checked = len(parts)
+        moved = split_side(parts, self.similarity)
+        if moved is None:
+            return None
+        kept = new_story(story.id, story.seq)
+        first_moved = next(p for p, out in zip(parts, moved, strict=True) if out)
+        other = new_story(story_id_for(first_moved.article_id), first_moved.seq)
+        # An earlier story started by the same article was merged into this one: its id
+        # must name the new story again, not redirect into the old one.
+        self._redirect.pop(other.id, None)
+        for part, out in zip(parts, moved, strict=True):
+            target = other if out else kept
+            features = ArticleFeatures(
+                article_id=part.article_id, published=part.item.first_time,
+                embedding=part.item.embedding, terms={}, entities=(), numbers=(),
+                title=part.title, lead=part.lead, outlet=part.outlet, anchors=part.anchors)
+            add_to_story(target, part.item, features, part.seq, self.config)
+            self._article_story[part.article_id] = target.id
+        kept.split_checked = len(kept.parts or ())
+        other.split_checked = len(other.parts or ())
+        self._stories[kept.id] = kept
+        self._stories[other.id] = other
+        for piece in (kept, other):
+            self._post(piece.id, index_keys(story_vectors(piece), self.config.index_terms,
+                                            piece.anchors))
+            self._touch(piece)
+        return other
 
     def _anchor_link(
         self, story: StoryState, item: Vectors, linked: Mapping[str, frozenset[str]]
@@ -301,6 +355,7 @@ class StoryClusterer:
                 story.centroids = {name: {} for name in story.centroids}
                 story.sq_norms = {name: 0.0 for name in story.sq_norms}
                 story.members = []
+                story.parts = None
 
     # -- reading --------------------------------------------------------------------------
     def resolve(self, story_id: str) -> str:

@@ -25,6 +25,13 @@ class StorySettings:
     window_days: float = 10.0
     merge_every: int = 50
     merge_threshold: float = 0.6
+    # Split (merge step, stories.split): a story of split_min_articles..split_max_articles
+    # articles whose two halves are far apart (cross / within similarity < split_ratio, each
+    # half >= split_min_side articles) becomes two stories; split_ratio = 0 turns it off.
+    split_ratio: float = 0.65
+    split_min_articles: int = 8
+    split_min_side: int = 3
+    split_max_articles: int = 64
     link_anchors: bool = True
     link_threshold: float = 0.2
     anchor_min_value: float = 150.0
@@ -59,6 +66,9 @@ class StorySettings:
             if not -1.0 <= value <= 1.0:
                 raise ConfigError(f"[stories] {name} = {value} must lie in [-1, 1].")
         for name in ("merge_every", "anchor_min_articles", "max_postings", "max_candidates", "rerank", "batch_size"):
+            if getattr(self, name) < 1:
+                raise ConfigError(f"[stories] {name} = {getattr(self, name)} must be >= 1.")
+        for name in ("split_min_articles", "split_min_side", "split_max_articles"):
             if getattr(self, name) < 1:
                 raise ConfigError(f"[stories] {name} = {getattr(self, name)} must be >= 1.")
         if not 10 <= self.hash_bits <= 26:

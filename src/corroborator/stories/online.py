@@ -42,6 +42,29 @@ class Member:
 
 
 @dataclass
+class Vectors:
+    """An article or story as the similarity sees it: unit vectors per field and a time span."""
+
+    embedding: np.ndarray
+    fields: dict[str, dict[Any, float]]
+    first_time: float | None
+    last_time: float | None
+
+
+@dataclass
+class Part:
+    """What a story keeps of each member while it may still be split (see split.py)."""
+
+    article_id: str
+    seq: int
+    item: Vectors
+    outlet: str | None
+    anchors: tuple[str, ...]
+    title: str
+    lead: str
+
+
+@dataclass
 class StoryState:
     """Mutable centroid state of one story."""
 
@@ -63,6 +86,9 @@ class StoryState:
     # Anchor key ("<speaker head>|<figure>") -> number of its articles quoting it, oldest
     # first (bounded): a figure several reports repeat is the story's, one mention may be chance.
     anchors: dict[str, int] = field(default_factory=dict)
+    # Every member while the story is small enough to be split (None once it is not).
+    parts: list[Part] | None = field(default_factory=list)
+    split_checked: int = 0  # members when the split check last ran (it reruns on growth)
 
     def unit_embedding(self) -> np.ndarray:
         assert self.emb_sum is not None
@@ -106,16 +132,6 @@ def _gap(a_first: float | None, a_last: float | None, b_first: float | None,
     if a_first is None or b_first is None or a_last is None or b_last is None:
         return None
     return max(0.0, b_first - a_last, a_first - b_last)
-
-
-@dataclass
-class Vectors:
-    """An article or story as the similarity sees it: unit vectors per field and a time span."""
-
-    embedding: np.ndarray
-    fields: dict[str, dict[Any, float]]
-    first_time: float | None
-    last_time: float | None
 
 
 class Similarity:
@@ -193,6 +209,12 @@ def add_to_story(
             Member(features.article_id, features.title, features.lead,
                    item.embedding.astype(np.float16))
         )
+    if story.parts is not None:
+        if config.split_ratio > 0 and len(story.parts) < config.split_max_articles:
+            story.parts.append(Part(features.article_id, seq, item, features.outlet,
+                                    features.anchors, features.title, features.lead))
+        else:
+            story.parts = None  # too big to split: its members are not kept
 
 
 def _add_vector(story: StoryState, name: str, vector: Mapping[Any, float], cap: int) -> None:
@@ -249,6 +271,11 @@ def merge_into(target: StoryState, other: StoryState, config: StorySettings) -> 
     room = config.title_candidates - len(target.members)
     if room > 0:
         target.members.extend(other.members[:room])
+    if (target.parts is None or other.parts is None
+            or len(target.parts) + len(other.parts) > config.split_max_articles):
+        target.parts = None
+    else:
+        target.parts = sorted([*target.parts, *other.parts], key=lambda p: p.seq)
 
 
 def story_vectors(story: StoryState) -> Vectors:
@@ -306,6 +333,7 @@ __all__ = [
     "SIMILARITY_WEIGHTS",
     "DocumentFrequencies",
     "Member",
+    "Part",
     "Similarity",
     "StoryState",
     "Vectors",

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from ..errors import ConfigError
-from .online import FIELDS, Member, StoryState
+from .online import FIELDS, Member, Part, StoryState, Vectors
 
 if TYPE_CHECKING:
     from .clusterer import StoryClusterer
@@ -51,7 +51,23 @@ def _story_out(story: StoryState) -> dict[str, Any]:
         "frozen_title": None if story.frozen_title is None else list(story.frozen_title),
         "field_counts": dict(story.field_counts),
         "anchors": dict(story.anchors),
+        "parts": None if story.parts is None else [_part_out(p) for p in story.parts],
+        "split_checked": story.split_checked,
     }
+
+
+def _part_out(part: Part) -> list[Any]:
+    item = part.item
+    return [part.article_id, part.seq, part.outlet, list(part.anchors), part.title, part.lead,
+            item.embedding.astype(np.float32).tolist(),
+            {n: _keys_out(n, item.fields[n]) for n in FIELDS}, item.first_time, item.last_time]
+
+
+def _part_in(data: list[Any]) -> Part:
+    article_id, seq, outlet, anchors, title, lead, emb, fields, first, last = data
+    item = Vectors(np.asarray(emb, dtype=np.float32),
+                   {n: _keys_in(n, fields[n]) for n in FIELDS}, first, last)
+    return Part(article_id, int(seq), item, outlet, tuple(anchors), title, lead)
 
 
 def _story_in(data: dict[str, Any]) -> StoryState:
@@ -76,6 +92,9 @@ def _story_in(data: dict[str, Any]) -> StoryState:
         frozen_title=None if frozen is None else (frozen[0], frozen[1]),
         field_counts={n: int(data.get("field_counts", {}).get(n, 0)) for n in FIELDS},
         anchors=_anchors_in(data.get("anchors", ())),
+        # A state from before the split check kept no members: such a story is not split.
+        parts=None if data.get("parts") is None else [_part_in(p) for p in data["parts"]],
+        split_checked=int(data.get("split_checked", 0)),
     )
 
 
