@@ -66,7 +66,9 @@ def lexicon(sig: Signals) -> Lexicon:
 def _jaccard(a: frozenset, b: frozenset) -> float:
     if not a and not b:
         return 1.0
-    return len(a & b) / len(a | b)
+    # |a | b| from the intersection: building the union set cost more than the rest
+    shared = len(a & b)
+    return shared / (len(a) + len(b) - shared)
 
 
 def feature_matrix(left: Sequence[Lexicon], right: Sequence[Lexicon],
@@ -93,8 +95,9 @@ def feature_matrix(left: Sequence[Lexicon], right: Sequence[Lexicon],
         only_a, only_b = sa.names - sb.names, sb.names - sa.names
         quotes_differ = bool(sa.quotes and sb.quotes) and a.quote_keys != b.quote_keys
         content_a, content_b = a.content, b.content
-        un_a, un_b = len(content_a - content_b), len(content_b - content_a)
-        either = len(content_a | content_b)
+        both = len(content_a & content_b)
+        un_a, un_b = len(content_a) - both, len(content_b) - both
+        either = len(content_a) + len(content_b) - both
         fig_a, fig_b = bool(sa.figures), bool(sb.figures)
         out[row] = (
             cosine,
@@ -120,7 +123,7 @@ def feature_matrix(left: Sequence[Lexicon], right: Sequence[Lexicon],
             max(un_a, un_b),
             math.log1p(un_a + un_b),
             (un_a + un_b) / max(1, either),
-            len(content_a & content_b) / max(1, either),
+            both / max(1, either),
             _jaccard(a.grams, b.grams),
             ratios[4][row] / 100.0,
             float(un_a == 0 or un_b == 0),
