@@ -129,3 +129,12 @@ def test_state_round_trip_keeps_what_the_split_needs(config) -> None:
     resumed.merge_step()
     assert _groups(resumed) == _groups(whole)
     assert resumed.state() == whole.state()
+
+
+def test_dated_stories_are_not_split(config) -> None:
+    # Time already keeps dated events apart; the check is for undated input only.
+    dated = [replace(f, published=1.9e9 + 60.0 * i) for i, f in enumerate(_mixed())]
+    clusterer = _cluster(config, dated)
+    clusterer.merge_step()
+    assert len(_groups(clusterer)) == 1
+    assert all(story.parts is None for story in clusterer._stories.values())
