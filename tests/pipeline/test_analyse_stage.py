@@ -7,6 +7,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from corroborator.nlp import analyze
+from corroborator.pipeline import analyse
 from corroborator.pipeline.analyse import analyse_store
 from corroborator.records import Article
 from corroborator.records.article import article_id, content_hash
@@ -54,3 +55,29 @@ def test_pooled_analysis_equals_single_process(tmp_path, settings, nlp, monkeypa
     pooled = _analyse(tmp_path, settings, "two", 2)
     assert pooled == single
     assert sum(len(a.claims) for a in single if a is not None) >= 4
+
+
+def test_records_written_in_batches_inside_one_transaction(tmp_path, settings, nlp,
+                                                           monkeypatch) -> None:
+    whole = _analyse(tmp_path, settings, "whole", 1)
+    monkeypatch.setattr(analyse, "WRITE_BATCH", 3)  # several writes, one transaction
+    batched = _analyse(tmp_path, settings, "batched", 1)
+    assert batched == whole
+
+
+def test_a_failed_run_stores_nothing(tmp_path, settings, nlp, monkeypatch) -> None:
+    """The writes made before an error roll back with the stage's transaction."""
+    monkeypatch.setattr(analyse, "WRITE_BATCH", 2)
+    calls = []
+
+    def fail_late(*_args) -> None:
+        calls.append(1)
+        if len(calls) == 5:
+            raise RuntimeError("interrupted")
+
+    with open_store(str(tmp_path / "failed.db")) as store:
+        for article in _articles():
+            store.add_article(article)
+        with pytest.raises(RuntimeError):
+            analyse_store(store, settings, progress=fail_late)
+        assert store.analysed_ids() == set()
