@@ -10,7 +10,10 @@ times in one run, each with ``--n-process`` processes:
    ``[nlp] paragraph_batch_size`` per batch (the parse alone, as the stage does it);
 3. **analyze_articles**: what ``corroborator extract`` runs (parse + attribution, quotes,
    speakers, quantities, dates); above one process, forked workers parse and analyse
-   chunks of articles and send back only the records.
+   chunks of articles and send back only the records;
+4. above one process, **the parse alone on forked workers**: the stage's paragraphs parsed in
+   the same chunks on the same workers, nothing sent back (spaCy's ``n_process`` above ships
+   every ``Doc`` to this process, which a plain user pays for but the stage does not).
 
 Prints words/s, articles/s, the claim layer's cost on top of the bare parse (both readings),
 the CPU seconds of each part (this process and its workers: steadier than the clock on a
@@ -51,6 +54,11 @@ def make_articles(count: int, stories: int, seed: int) -> list[Article]:
         out.append(Article(article_id(text, item.outlet, item.url, item.title), None, item.url,
                            item.outlet, item.title, published, "en", text, content_hash(text)))
     return out
+
+
+def _parse_chunk(chunk: list[str], state: tuple[object, int]) -> int:
+    nlp, size = state
+    return sum(1 for _ in nlp.pipe(chunk, batch_size=size))  # type: ignore[attr-defined]
 
 
 def _cpu() -> float:
@@ -109,6 +117,14 @@ def main(argv: list[str] | None = None) -> int:
     clock("bare_parse_texts", lambda: bare(texts, batch))
     clock("bare_parse_paragraphs", lambda: bare(paragraphs, para_batch))
     clock("analyze_articles", analyse)
+    if args.n_process > 1:
+        from corroborator.nlp.analyze import CHUNK
+        from corroborator.pipeline.workers import forked_map
+
+        chunks = [[p.text for t in texts[i : i + CHUNK] for p in split_paragraphs(t)]
+                  for i in range(0, len(texts), CHUNK)]
+        clock("parse_only_forked", lambda: sum(forked_map(
+            _parse_chunk, chunks, args.n_process, (nlp, para_batch))))
 
     def rate(name: str) -> dict[str, float]:
         return {"seconds": round(wall[name], 1), "cpu_seconds": round(cpu[name], 1),
@@ -131,6 +147,9 @@ def main(argv: list[str] | None = None) -> int:
                                  "vs_bare_paragraphs": cost(wall, "bare_parse_paragraphs")},
         "claim_layer_cost_cpu_pct": {"vs_bare_texts": cost(cpu, "bare_parse_texts"),
                                      "vs_bare_paragraphs": cost(cpu, "bare_parse_paragraphs")},
+        **({"claim_layer_cost_vs_parse_only_forked_pct": {
+            "clock": cost(wall, "parse_only_forked"), "cpu": cost(cpu, "parse_only_forked")}}
+           if "parse_only_forked" in wall else {}),
         "found": found,
         **_peak_mb(),
     }
