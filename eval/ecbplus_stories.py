@@ -164,7 +164,9 @@ def measure(settings, url_in_text: bool = False) -> dict[str, float]:
     return figures
 
 
-GATED = ("all_b3_f1", "all_pairwise_f1", "dev_b3_f1", "train_b3_f1")
+# The id order is one arbitrary order of undated documents: a change can move it by 0.02
+# either way by luck, so the mean over the six orders is gated as well.
+GATED = ("all_b3_f1", "all_pairwise_f1", "dev_b3_f1", "train_b3_f1", "orders_b3_f1_mean")
 
 
 def main(argv: list[str] | None = None) -> int:
