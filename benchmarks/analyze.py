@@ -9,7 +9,9 @@ Builds seeded synthetic news articles (``benchmarks/_generate.py``: ≥ 2,000 ar
    reuse → compare) brings every table up to date, each stage timed.
 
 Prints articles/s for both, their ratio (aim: end to end ≥ 0.6 × bare parse), the time per
-stage, the number of stories, conflicts and propositions found, how the stories and
+stage, the CPU seconds per stage (this process and its finished workers: comparable on a
+loaded machine, where wall time is not), the texts each stage embedded (``embedded_texts``),
+the number of stories, conflicts and propositions found, how the stories and
 derivations found compare with how the generator made the articles (``against_generation``),
 the load average (the figures are only comparable on a quiet machine) and peak memory
 (``ru_maxrss`` of this process and of worker processes). Never asserts on time.
@@ -100,6 +102,33 @@ def _note(stage: str, seconds: float) -> None:
     print(f"{stage}: {seconds:.1f} s", file=sys.stderr, flush=True)
 
 
+def _cpu_seconds() -> float:
+    """User + system CPU of this process and of the worker processes it has waited for."""
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+def count_embedded() -> Callable[[], int]:
+    """Count the texts given to ``corroborator.embeddings.embed`` from now on, in this
+    process and in the workers it forks (the counter lives in shared memory); returns a
+    function that reads the count. Every stage looks ``embed`` up at call time."""
+    import multiprocessing
+
+    import corroborator.embeddings as embeddings
+
+    counter = multiprocessing.get_context("fork").Value("q", 0)
+    original = embeddings.embed
+
+    def counting(texts, **options):  # type: ignore[no-untyped-def]
+        with counter.get_lock():
+            counter.value += len(texts)
+        return original(texts, **options)
+
+    embeddings.embed = counting
+    return lambda: int(counter.value)
+
+
 def _peak_mb() -> dict[str, float]:
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
@@ -113,40 +142,51 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--processes", type=int, default=2,
                         help="spaCy worker processes (bare parse and the analyse stage)")
     parser.add_argument("--seed", type=int, default=13)
+    parser.add_argument("--precision", choices=("auto", "float32", "bfloat16"),
+                        help="[embeddings] precision (default: the settings')")
     parser.add_argument("--rerun", action="store_true",
                         help="run the stages a second time on the same store (nothing new: "
                              "what a repeated `corroborator analyze` costs)")
     args = parser.parse_args(argv)
 
-    from corroborator.embeddings import load_model
+    from corroborator.embeddings import load_model, resolve_precision
     from corroborator.nlp.loader import load_pipeline
     from corroborator.pipeline.run import run_stages
     from corroborator.settings import load_settings
     from corroborator.store import open_store
 
     # The analyse stage picks its own process count; pin it to the bare parse's.
-    settings = load_settings(environ={}, overrides={
-        "pipeline": {"analyse_processes": args.processes, "parallel_min_articles": 1}})
+    overrides: dict[str, dict[str, object]] = {
+        "pipeline": {"analyse_processes": args.processes, "parallel_min_articles": 1}}
+    if args.precision:
+        overrides["embeddings"] = {"precision": args.precision}
+    settings = load_settings(environ={}, overrides=overrides)
     made = generated(args.articles, args.stories, args.seed)
     articles = [article for article, _ in made]
     texts = [a.text for a in articles]
     nlp = load_pipeline(settings.raw("nlp")["model"])
     load_model()  # model loading is not throughput: load both before timing
 
-    started = time.perf_counter()
+    started, started_cpu = time.perf_counter(), _cpu_seconds()
     parsed = sum(1 for _ in nlp.pipe(texts, batch_size=settings.raw("nlp")["batch_size"],
                                      n_process=args.processes))
     bare = time.perf_counter() - started
+    bare_cpu = _cpu_seconds() - started_cpu
     _note("bare parse", bare)
 
     stages: dict[str, float] = {}
+    cpu: dict[str, float] = {}
+    embedded: dict[str, int] = {}
+    embedded_so_far = count_embedded()
 
     @contextmanager
     def timed(description: str, _total: int | None) -> Iterator[Callable[..., None]]:
-        began = time.perf_counter()
+        began, began_cpu, began_texts = time.perf_counter(), _cpu_seconds(), embedded_so_far()
         yield lambda *_a, **_k: None
         name = STAGES.get(description, description)
         stages[name] = time.perf_counter() - began
+        cpu[name] = _cpu_seconds() - began_cpu
+        embedded[name] = embedded_so_far() - began_texts
         _note(name, stages[name])
 
     with tempfile.TemporaryDirectory(prefix="corroborator-bench-") as folder:
@@ -163,12 +203,13 @@ def main(argv: list[str] | None = None) -> int:
         truth = truth_scores(made, store.stories(), store.derivations())
         rerun: dict[str, float] = {}
         if args.rerun:
-            first, stages = stages, {}
+            first = dict(stages), dict(cpu), dict(embedded)
             t1 = time.perf_counter()
             run_stages(store, settings, progress=timed)
             rerun = {**{k: round(v, 1) for k, v in stages.items()},
-                     "total": round(time.perf_counter() - t1, 1)}
-            stages = first
+                     "total": round(time.perf_counter() - t1, 1),
+                     "embedded_texts": dict(embedded)}
+            stages, cpu, embedded = first
         store.close()
 
     result = {
@@ -184,6 +225,10 @@ def main(argv: list[str] | None = None) -> int:
         "ratio_end_to_end_to_bare": round((len(articles) / total) / (parsed / bare), 3),
         "seconds": {"bare_parse": round(bare, 1), **{k: round(v, 1) for k, v in stages.items()},
                     "end_to_end": round(total, 1)},
+        "cpu_seconds": {"bare_parse": round(bare_cpu, 1),
+                        **{k: round(v, 1) for k, v in cpu.items()}},
+        "embedded_texts": embedded,
+        "embedding_precision": resolve_precision(settings.raw("embeddings").get("precision")),
         **({"rerun_seconds": rerun} if rerun else {}),
         "found": {"claims": claims, "derivations": report.derivations,
                   "stories": report.stories, "propositions": report.propositions,
