@@ -106,5 +106,7 @@ def test_cross_batch_equals_one_at_a_time(cross) -> None:
     pairs = [PARAPHRASES[0], UNRELATED[1], *CHANGED_FIGURE]
     batched = cross.probabilities(pairs)
     single = np.array([cross.probabilities([pair])[0] for pair in pairs])
-    assert np.allclose(batched, single, atol=1e-5)
+    # Padding a sentence to the batch's length changes float32 summation order (observed
+    # up to 3e-5 in probability); a real batching bug moves probabilities far more.
+    assert np.allclose(batched, single, atol=1e-4)
     assert cross.probabilities([]).shape == (0,)
