@@ -294,9 +294,11 @@ def test_learned_frames(nlp, text, cue, speaker, content):
         # a participle describing a noun: the noun acts
         ("Other spenders were a group of activists supporting Senator Ted Cruz.", "supporting",
          "activists", "Senator Ted Cruz"),
-        # a cue outside the lexicon and the fitted frames: the trained tagger (nlp/tagger.py)
+        # a cue outside the lexicon and the fitted frames: the trained tagger (nlp/tagger.py);
+        # the view of the plan ("as a giveaway") is part of what the critics said, as in
+        # PolNeAR's "referring to [the US as the Great Satan]" (nlp/boundary.py)
         ("Critics ripped the plan as a giveaway to developers.", "ripped", "Critics",
-         "the plan"),
+         "the plan as a giveaway to developers"),
     ],
 )
 def test_more_heads_and_subjects(nlp, text, cue, speaker, content):

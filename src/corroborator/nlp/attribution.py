@@ -28,6 +28,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from . import cues as lex
+from .boundary import refit, release
 from .constructions import (
     according_to,
     adjective_attribution,
@@ -91,8 +92,10 @@ def find_attributions(doc: Doc, offset: int = 0) -> list[Attribution]:
         if att is not None:
             found.append(att)
     found.extend(tagged_attributions(doc, offset, taken_tokens(doc, offset, found)))
+    found = refit(doc, drop_nested(found), offset)
     doc.user_data.pop(TEXT_KEY, None)
-    return drop_nested(found)
+    release(doc)
+    return found
 
 
 def taken_tokens(doc: Doc, offset: int, atts: list[Attribution]) -> set[int]:
@@ -119,7 +122,11 @@ def drop_nested(atts: list[Attribution]) -> list[Attribution]:
                 continue
             if (c1 - c0) <= (att.content[1] - att.content[0]):
                 continue
-            if other.cue_lemma == "according to" and att.speaker is not None:
+            # the inner statement must be what Z vouches for, not a cue deep inside it
+            # ("mailings to voters that oppose B, according to filings")
+            if other.cue_lemma == "according to" and att.speaker is not None and (
+                    other.governor is None
+                    or att.cue[0] <= other.governor[0] < att.cue[1]):
                 dropped.add(j)
                 if other.speaker_text and not att.via:
                     att.via = [(other.speaker_text, other.speaker or other.content)]

@@ -45,7 +45,10 @@ def according_to(tok: Token, offset: int) -> Attribution | None:
     speaker = speaker_from(objs[0])
     stance = "reported" if speaker.head.lemma_ in ("report", "reports") else "stated"
     # a cue inside the content ("X said Y, according to Z") keeps the nested speaker as via
-    return make(doc, offset, content, cue_range, "according to", stance, speaker, "indirect")
+    att = make(doc, offset, content, cue_range, "according to", stance, speaker, "indirect")
+    if att is not None:
+        att.governor = (tok.head.idx + offset, tok.head.idx + len(tok.head.text) + offset)
+    return att
 
 
 def hearsay(tok: Token, offset: int) -> Attribution | None:

@@ -30,6 +30,10 @@ class Attribution:
     pending_colon: bool = False  # "X said:" at paragraph end; content is the next paragraph
     sentence: tuple[int, int] | None = None
     quote: str | None = None
+    # "according to": the characters of the word the phrase hangs on (the clause's verb)
+    governor: tuple[int, int] | None = None
+    # the content was built on purpose (a revised figure "from X to Y"): keep its bounds
+    fixed: bool = False
 
 
 def _medium_end(verb: Token) -> int:

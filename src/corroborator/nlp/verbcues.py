@@ -414,5 +414,8 @@ def revision_attribution(verb: Token, offset: int) -> Attribution | None:
     if via:
         inner_name, inner_tok = via[-1]
         subject = Speaker([inner_tok], inner_name, inner_tok.ent_type_ or None, False, inner_tok)
-    return make(verb.doc, offset, content, cue_tokens(verb), entry.lemma, entry.stance,
-                 subject, "indirect", via)
+    att = make(verb.doc, offset, content, cue_tokens(verb), entry.lemma, entry.stance,
+               subject, "indirect", via)
+    if att is not None:  # both figures stay in the content, whatever its usual bounds
+        att.fixed = True
+    return att

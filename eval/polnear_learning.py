@@ -1,0 +1,117 @@
+"""Shared machinery of the small PolNeAR-trained models of the attribution stage
+(``polnear_boundary.py``): record what the stage finds, fit a sparse
+logistic regression, choose its one setting on held-out train, write the weights."""
+
+from __future__ import annotations
+
+import argparse
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from types import ModuleType
+
+import numpy as np
+import polnear as pn
+from polnear_tagger import FOLD, _matrix, pipeline
+
+from corroborator.nlp import attribution
+
+
+def records(data, nlp, record: Callable, disabled: ModuleType) -> Iterator[list]:  # noqa: ANN001
+    """Per article, what ``record(doc, offset, atts)`` returns for the attributions of each
+    paragraph as the boundary model receives them, with ``disabled``'s model off."""
+    from corroborator.nlp.analyze import analyze_articles
+    from corroborator.settings import load_settings
+
+    found: list = []
+    original = attribution.refit
+    saved_model = disabled.load_model
+
+    def recording(doc, atts, offset=0):  # noqa: ANN001, ANN202
+        found.extend(record(doc, offset, atts))
+        return original(doc, atts, offset)
+
+    meta = pn._metadata()
+    articles = [pn.to_article(n, t, meta.get(n)) for n, t, _ in data]
+    settings = load_settings(environ={})
+    attribution.refit = recording  # type: ignore[assignment]
+    disabled.load_model = lambda *a, **k: None  # type: ignore[assignment]
+    try:
+        # the claim layer of article k runs just before its analysis is yielded
+        for _ in analyze_articles(articles, settings, nlp=nlp):
+            yield list(found)
+            found.clear()
+    finally:
+        attribution.refit = original  # type: ignore[assignment]
+        disabled.load_model = saved_model  # type: ignore[assignment]
+
+
+def fit_sparse(feats: list[list[int]], labels: list[int], c: float) -> dict[str, np.ndarray]:
+    """Nonzero hashed weights (float16 values) and the bias of a logistic regression."""
+    from sklearn.linear_model import LogisticRegression
+
+    model = LogisticRegression(C=c, max_iter=2000, solver="liblinear", random_state=0)
+    model.fit(_matrix(feats, None), np.array(labels))
+    w = model.coef_[0]
+    idx = np.flatnonzero(np.abs(w) > 1e-4)
+    return {"idx": idx.astype(np.int32), "val": w[idx].astype(np.float16),
+            "bias": np.array(model.intercept_[0], dtype=np.float32)}
+
+
+def save(module: ModuleType, key: str, value: float, arrays: dict[str, np.ndarray],
+         path: Path) -> None:
+    np.savez_compressed(path, **{key: np.array(value, dtype=np.float32)}, **arrays)
+    module.load_model.cache_clear()
+
+
+def parser(doc: str, module: ModuleType, key: str) -> argparse.ArgumentParser:
+    out = argparse.ArgumentParser(description=doc.split("\n\n")[0])
+    out.add_argument("--train", action="store_true", help="fit and write the weights")
+    out.add_argument("--sweep", action="store_true",
+                     help="only print the held-out sweep (writes nothing)")
+    out.add_argument("--cache", type=Path, default=None,
+                     help="keep parses in this directory between runs (development)")
+    out.add_argument("--out", type=Path, default=module.WEIGHTS)
+    out.add_argument("--c", type=float, default=0.5)
+    out.add_argument("--limit", type=int, default=None, help="first N train articles")
+    out.add_argument(f"--{key}", type=float, default=None,
+                     help=f"skip the sweep and use this {key}")
+    return out
+
+
+def train(args: argparse.Namespace, module: ModuleType, key: str, values: tuple[float, ...],
+          examples: Callable, fit: Callable, scored: tuple[str, ...]) -> int:
+    """Collect the examples, choose ``key`` among ``values`` on held-out train by the sum of
+    the ``scored`` figures, refit on all of train and write the weights."""
+    started = time.perf_counter()
+    data = pn.load_split("train")[: args.limit]
+    nlp = pipeline("train", args.cache)
+    items = examples(data, nlp)
+    print(f"{len(data)} articles: {len(items)} examples; {time.perf_counter() - started:.0f} s")
+    names = [n for n, _, _ in data]
+    held = {n for k, n in enumerate(names) if k % FOLD == 0}
+    value = getattr(args, key)
+    if value is None:
+        arrays = fit([it for it in items if it[0] not in held], args.c)
+        tmp = args.out.with_suffix(".fold.npz")
+        best = (-1.0, values[0])
+        for v in values:
+            save(module, key, v, arrays, tmp)
+            saved, module.WEIGHTS = module.WEIGHTS, tmp
+            try:
+                figures, _ = pn.evaluate_articles("train", names=sorted(held), nlp=nlp)
+            finally:
+                module.WEIGHTS = saved
+                module.load_model.cache_clear()
+            print(f"  {key} {v:g}: overlap P {figures['content_overlap_precision']:.3f} "
+                  f"R {figures['content_overlap_recall']:.3f} F1 "
+                  f"{figures['content_overlap_f1']:.4f}, exact F1 "
+                  f"{figures['content_exact_f1']:.4f}, cue F1 {figures['cue_f1']:.4f}")
+            best = max(best, (sum(figures[k] for k in scored), v))
+        tmp.unlink(missing_ok=True)
+        value = best[1]
+    if args.train:
+        save(module, key, value, fit(items, args.c), args.out)
+        print(f"wrote {args.out} ({args.out.stat().st_size // 1024} KB), {key} {value}, "
+              f"{time.perf_counter() - started:.0f} s")
+    return 0
