@@ -29,7 +29,7 @@ class StorySettings:
     # articles whose two halves are far apart (cross / within similarity < split_ratio, each
     # half >= split_min_side articles) becomes two stories; split_ratio = 0 turns it off.
     split_ratio: float = 0.65
-    split_min_articles: int = 8
+    split_min_articles: int = 12
     split_min_side: int = 3
     split_max_articles: int = 64
     link_anchors: bool = True
