@@ -76,10 +76,8 @@ class ReuseSettings:
 
 def reuse_settings(settings: Settings | None) -> ReuseSettings:
     """The ``[reuse]`` section, or the built-in defaults when the section is absent."""
-    if settings is None:
+    # Only a missing section falls back: an invalid value must reach the user as an error,
+    # not silently turn every [reuse] setting back into its default.
+    if settings is None or ReuseSettings.SECTION not in settings.values:
         return ReuseSettings()
-    try:
-        return settings.get(ReuseSettings)
-    except ConfigError:
-        # An older defaults file without [reuse]: fall back to the dataclass defaults.
-        return ReuseSettings()
+    return settings.get(ReuseSettings)
