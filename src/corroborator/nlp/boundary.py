@@ -77,18 +77,17 @@ class _Index:
 def _index(doc: Doc) -> _Index:
     found = doc.user_data.get(_INDEX_KEY)
     if found is None:
-        n = len(doc)
-        sent_end = np.zeros(n, dtype=np.int64)
+        from spacy.symbols import AUX, VERB
+
+        arr = doc.to_array(["IDX", "LENGTH", "POS", "IS_ALPHA", "IS_PUNCT", "IS_QUOTE",
+                            "IS_SPACE"]).astype(np.int64).reshape(len(doc), 7)
+        sent_end = np.zeros(len(doc), dtype=np.int64)
         for sent in doc.sents:
             sent_end[sent.start: sent.end] = sent.end
-        toks = list(doc)
-        found = _Index(
-            np.array([t.idx for t in toks], dtype=np.int64),
-            np.array([t.idx + len(t.text) for t in toks], dtype=np.int64), sent_end,
-            np.array([t.pos_ in ("VERB", "AUX") for t in toks], dtype=bool),
-            np.array([t.is_quote for t in toks], dtype=bool),
-            np.array([t.is_alpha for t in toks], dtype=bool),
-            np.array([(t.is_punct and not t.is_quote) or t.is_space for t in toks], dtype=bool))
+        quote = arr[:, 5].astype(bool)
+        found = _Index(arr[:, 0], arr[:, 0] + arr[:, 1], sent_end,
+                       (arr[:, 2] == VERB) | (arr[:, 2] == AUX), quote, arr[:, 3].astype(bool),
+                       (arr[:, 4].astype(bool) & ~quote) | arr[:, 6].astype(bool))
         doc.user_data[_INDEX_KEY] = found
     return found
 
