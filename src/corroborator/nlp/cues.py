@@ -98,8 +98,8 @@ NOUN_CUES: dict[str, str] = {
             """statement remark comment announcement assertion declaration testimony message
             warning promise pledge vow argument explanation suggestion proposal prediction
             response reply answer admission acknowledgment acknowledgement confirmation report
-            word words speech tweet post interview letter memo support criticism endorsement
-            opposition praise attack call demand plan promise defense
+            word words speech tweet post interview letter memo criticism endorsement
+            opposition praise attack call demand promise defense
             defence condemnation comments remarks"""
         ),
         "stated",
