@@ -30,3 +30,9 @@ def test_analyse_processes(settings, overrides, articles, expected) -> None:
 def test_bad_pipeline_settings_are_refused(bad) -> None:
     with pytest.raises(ConfigError):
         PipelineSettings(**bad)
+
+
+@pytest.mark.parametrize("bad", [{"analyse_processes": -1}, {"parallel_min_articles": 0}])
+def test_a_bad_value_in_the_settings_is_reported_not_reset(settings, bad) -> None:
+    with pytest.raises(ConfigError, match="pipeline"):
+        analyse_processes(settings.with_overrides({"pipeline": bad}), 400)

@@ -30,10 +30,10 @@ class PipelineSettings:
 
 def pipeline_settings(settings: Settings) -> PipelineSettings:
     """The ``[pipeline]`` section, or the built-in defaults when it is absent."""
-    try:
-        return settings.get(PipelineSettings)
-    except ConfigError:
+    # Only a missing section falls back: an invalid value must reach the user as an error.
+    if PipelineSettings.SECTION not in settings.values:
         return PipelineSettings()
+    return settings.get(PipelineSettings)
 
 
 def analyse_processes(settings: Settings, articles: int) -> int:
