@@ -7,7 +7,12 @@ import os
 import pytest
 
 from corroborator.errors import ConfigError
-from corroborator.pipeline.settings import MAX_AUTO_PROCESSES, PipelineSettings, analyse_processes
+from corroborator.pipeline.settings import (
+    MAX_AUTO_PROCESSES,
+    PipelineSettings,
+    analyse_processes,
+    for_batch,
+)
 
 CORES = max(1, min(os.cpu_count() or 1, MAX_AUTO_PROCESSES))
 
@@ -36,3 +41,9 @@ def test_bad_pipeline_settings_are_refused(bad) -> None:
 def test_a_bad_value_in_the_settings_is_reported_not_reset(settings, bad) -> None:
     with pytest.raises(ConfigError, match="pipeline"):
         analyse_processes(settings.with_overrides({"pipeline": bad}), 400)
+
+
+def test_for_batch_sets_the_process_count_the_stage_would_use(settings) -> None:
+    assert for_batch(settings, 10) is settings  # a handful: one process, settings unchanged
+    chosen = for_batch(settings.with_overrides({"pipeline": {"analyse_processes": 2}}), 400)
+    assert chosen.raw("nlp")["n_process"] == 2

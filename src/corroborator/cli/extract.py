@@ -12,6 +12,7 @@ from ..extract import build_article
 from ..ingest import iter_inputs
 from ..nlp.analyze import ArticleAnalysis, analyze_articles
 from ..nlp.contract import SCHEMA_VERSION, article_analysis_record
+from ..pipeline.settings import for_batch
 from ..records import Article, Rejection
 from ..settings import IngestSettings
 from ._context import (
@@ -109,7 +110,8 @@ def register(app: typer.Typer) -> None:
             def analysed() -> Iterator[tuple[Article, ArticleAnalysis]]:
                 with progress_bar("Analysing", len(articles), app_state.quiet) as advance:
                     for article, analysis in zip(
-                        articles, analyze_articles(articles, settings), strict=True
+                        articles, analyze_articles(articles, for_batch(settings, len(articles))),
+                        strict=True
                     ):
                         advance()
                         yield article, analysis

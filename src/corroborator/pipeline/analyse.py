@@ -13,10 +13,10 @@ from dataclasses import dataclass, field
 
 from ..nlp.analyze import ArticleAnalysis, analyze_articles
 from ..records import Article
-from ..settings import NlpSettings, Settings
+from ..settings import Settings
 from ..store import Store
 from ..store.base import StoredAnalysis
-from .settings import analyse_processes
+from .settings import for_batch
 
 # Analyses written per store call: one statement batch each, bounded memory.
 WRITE_BATCH = 64
@@ -51,9 +51,7 @@ def analyse_store(
     report = AnalyseReport()
     if not todo:  # nothing new: do not load the parser just to parse nothing
         return report
-    processes = analyse_processes(settings, len(todo))
-    if processes != settings.get(NlpSettings).n_process:
-        settings = settings.with_overrides({"nlp": {"n_process": processes}})
+    settings = for_batch(settings, len(todo))
     batch: list[StoredAnalysis] = []
     with store.atomic():
         for analysis in analyze_articles(todo, settings):

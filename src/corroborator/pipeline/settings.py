@@ -53,3 +53,11 @@ def analyse_processes(settings: Settings, articles: int) -> int:
     if config.analyse_processes:
         return config.analyse_processes
     return max(1, min(os.cpu_count() or 1, MAX_AUTO_PROCESSES))
+
+
+def for_batch(settings: Settings, articles: int) -> Settings:
+    """``settings`` with ``[nlp] n_process`` set to :func:`analyse_processes` for the batch."""
+    processes = analyse_processes(settings, articles)
+    if processes == int(settings.raw("nlp").get("n_process", 1)):
+        return settings
+    return settings.with_overrides({"nlp": {"n_process": processes}})
