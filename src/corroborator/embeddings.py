@@ -32,9 +32,15 @@ PRECISIONS = ("auto", "float32", "bfloat16")
 DEFAULT_PRECISION = "float32"
 
 
-@lru_cache(maxsize=2)
 def load_model(name: str = PACKAGED_MODEL, device: str = "cpu") -> Any:
-    """The sentence-transformers model, from site-packages (no network)."""
+    """The sentence-transformers model, from site-packages (no network); one per process."""
+    # lru_cache keys on how the arguments were passed: load_model() and
+    # load_model(PACKAGED_MODEL, "cpu") would load two copies of the same weights.
+    return _load_model(name, device)
+
+
+@lru_cache(maxsize=2)
+def _load_model(name: str, device: str) -> Any:
     # A hub lookup would hang or fail on an offline machine; the weights ship in a package.
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
