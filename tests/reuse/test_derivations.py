@@ -255,11 +255,24 @@ def test_loose_rewrite_is_found_by_structure_and_facts(settings, embedder) -> No
     pytest.param(WIRE, REWRITE, OTHER, id="close rewrite without shared wording"),
     pytest.param(BRIDGE, BRIDGE_REWRITE, BRIDGE_OTHER, id="loose rewrite"),
 ])
+@pytest.mark.parametrize("pair_model", ["logistic", "cascade"])
 def test_rewrite_found_and_independent_report_kept_apart(settings, embedder, wire, rewrite,
-                                                         other) -> None:
+                                                         other, pair_model, monkeypatch) -> None:
+    import corroborator.reuse.pipeline as reuse_pipeline
+
+    asked: list[str] = []
+    real = reuse_pipeline.load_pair_model
+
+    def spy(kind: str | None = None, settings: object = None):  # type: ignore[no-untyped-def]
+        asked.append(str(kind))
+        return real(kind)
+
+    monkeypatch.setattr(reuse_pipeline, "load_pair_model", spy)
+    chosen = settings.with_overrides({"reuse": {"pair_model": pair_model}})
     arts = [article("w", wire, 1), article("r", rewrite, 3), article("o", other, 2)]
-    found = edges(find_derivations(arts, settings, candidates=[("w", "r"), ("w", "o"),
-                                                               ("r", "o")]))
+    found = edges(find_derivations(arts, chosen, candidates=[("w", "r"), ("w", "o"),
+                                                             ("r", "o")]))
+    assert asked == [pair_model]  # the configured sentence-pair model decides the alignment
     assert set(found) == {("r", "w")}
     assert found[("r", "w")].relation == "rewrite"
     assert independent_sources(["w", "r", "o"], list(found.values())) == 2

@@ -221,7 +221,10 @@ def align_prepared(
             # One classifier call for all proposals of the pair (not one per proposal).
             x = feature_matrix(src.lexicon, art.lexicon,
                                [(i, j, cosine) for cosine, i, j, _ in found])
-            probabilities = model.probability(x, number_blind=True)
+            # The logistic model reads only x; the cross-encoder models read the sentences.
+            probabilities = model.probability(
+                x, number_blind=True,
+                pairs=[(source[i].text, article[j].text) for _, i, j, _ in found])
             for (cosine, i, j, mutual), p in zip(found, probabilities.tolist(), strict=True):
                 blind = float(p)
                 # MSRP-strict probabilities undershoot on heavy restructuring; a pair that

@@ -25,7 +25,7 @@ from ..embeddings import PACKAGED_MODEL, vector_space
 from ..records import Article, Derivation
 from ..settings import EmbeddingSettings, Settings
 from .align import EmbeddingCache, Prepared
-from .classify import load_model
+from .classify import load_pair_model
 from .derive import (
     RELATION_RANK,
     PairResult,
@@ -186,7 +186,7 @@ def find_derivations(
     that many forked processes (each pair is decided on its own; the answer is the same).
     """
     config = reuse_settings(settings)
-    model = load_model()
+    model = load_pair_model(config.pair_model)
     profiles: dict[str, Profile] = {}
     for done, article in enumerate(articles, start=1):
         if article.id not in profiles:
