@@ -1,5 +1,5 @@
 """Shared machinery of the small PolNeAR-trained models of the attribution stage
-(``polnear_boundary.py``): record what the stage finds, fit a sparse
+(``polnear_tagger.py``, ``polnear_boundary.py``): record what the stage finds, fit a sparse
 logistic regression, choose its one setting on held-out train, write the weights."""
 
 from __future__ import annotations
@@ -12,9 +12,34 @@ from types import ModuleType
 
 import numpy as np
 import polnear as pn
-from polnear_tagger import FOLD, _matrix, pipeline
 
-from corroborator.nlp import attribution
+from corroborator.nlp import attribution, tagger
+
+FOLD = 5  # every FOLD-th train article is held out to choose the model's one setting
+
+
+def hashed_matrix(feats: list[list[int]], rows: list[np.ndarray | None] | None):  # noqa: ANN202
+    from scipy import sparse
+
+    indptr = np.cumsum([0] + [len(f) for f in feats])
+    indices = np.fromiter((i for f in feats for i in f), dtype=np.int64, count=int(indptr[-1]))
+    x = sparse.csr_matrix((np.ones(len(indices), dtype=np.float32), indices, indptr),
+                      shape=(len(feats), 1 << tagger.NBITS))
+    x.sum_duplicates()
+    if rows is not None:
+        x = sparse.hstack([x, sparse.csr_matrix(np.vstack(rows))], format="csr")
+    return x
+
+
+def pipeline(split: str, cache: Path | None):  # noqa: ANN201
+    from corroborator.nlp.loader import load_pipeline
+    from corroborator.settings import NlpSettings, load_settings
+
+    model = load_settings(environ={}).get(NlpSettings).model
+    nlp = load_pipeline(model)
+    if cache is None:
+        return nlp
+    return pn.CachedPipeline(nlp, cache, f"polnear-{split}-{model}")
 
 
 def records(data, nlp, record: Callable, disabled: ModuleType) -> Iterator[list]:  # noqa: ANN001
@@ -51,7 +76,7 @@ def fit_sparse(feats: list[list[int]], labels: list[int], c: float) -> dict[str,
     from sklearn.linear_model import LogisticRegression
 
     model = LogisticRegression(C=c, max_iter=2000, solver="liblinear", random_state=0)
-    model.fit(_matrix(feats, None), np.array(labels))
+    model.fit(hashed_matrix(feats, None), np.array(labels))
     w = model.coef_[0]
     idx = np.flatnonzero(np.abs(w) > 1e-4)
     return {"idx": idx.astype(np.int32), "val": w[idx].astype(np.float16),
@@ -59,12 +84,14 @@ def fit_sparse(feats: list[list[int]], labels: list[int], c: float) -> dict[str,
 
 
 def save(module: ModuleType, key: str, value: float, arrays: dict[str, np.ndarray],
-         path: Path) -> None:
-    np.savez_compressed(path, **{key: np.array(value, dtype=np.float32)}, **arrays)
+         path: Path, extra: Callable[[float], dict[str, np.ndarray]] | None = None) -> None:
+    """Write ``arrays``, the chosen ``key`` = ``value`` and what ``extra(value)`` adds."""
+    np.savez_compressed(path, **{key: np.array(value, dtype=np.float32)}, **arrays,
+                        **(extra(value) if extra else {}))
     module.load_model.cache_clear()
 
 
-def parser(doc: str, module: ModuleType, key: str) -> argparse.ArgumentParser:
+def parser(doc: str, module: ModuleType, key: str, c: float = 0.5) -> argparse.ArgumentParser:
     out = argparse.ArgumentParser(description=doc.split("\n\n")[0])
     out.add_argument("--train", action="store_true", help="fit and write the weights")
     out.add_argument("--sweep", action="store_true",
@@ -72,7 +99,7 @@ def parser(doc: str, module: ModuleType, key: str) -> argparse.ArgumentParser:
     out.add_argument("--cache", type=Path, default=None,
                      help="keep parses in this directory between runs (development)")
     out.add_argument("--out", type=Path, default=module.WEIGHTS)
-    out.add_argument("--c", type=float, default=0.5)
+    out.add_argument("--c", type=float, default=c, help="inverse regularisation strength")
     out.add_argument("--limit", type=int, default=None, help="first N train articles")
     out.add_argument(f"--{key}", type=float, default=None,
                      help=f"skip the sweep and use this {key}")
@@ -80,13 +107,15 @@ def parser(doc: str, module: ModuleType, key: str) -> argparse.ArgumentParser:
 
 
 def train(args: argparse.Namespace, module: ModuleType, key: str, values: tuple[float, ...],
-          examples: Callable, fit: Callable, scored: tuple[str, ...]) -> int:
+          examples: Callable, fit: Callable, scored: tuple[str, ...],
+          extra: Callable[[float], dict[str, np.ndarray]] | None = None) -> int:
     """Collect the examples, choose ``key`` among ``values`` on held-out train by the sum of
-    the ``scored`` figures, refit on all of train and write the weights."""
+    the ``scored`` figures, refit on all of train and write the weights (with ``extra``'s
+    arrays for the chosen value)."""
     started = time.perf_counter()
     data = pn.load_split("train")[: args.limit]
     nlp = pipeline("train", args.cache)
-    items = examples(data, nlp)
+    items = list(examples(data, nlp))
     print(f"{len(data)} articles: {len(items)} examples; {time.perf_counter() - started:.0f} s")
     names = [n for n, _, _ in data]
     held = {n for k, n in enumerate(names) if k % FOLD == 0}
@@ -96,7 +125,7 @@ def train(args: argparse.Namespace, module: ModuleType, key: str, values: tuple[
         tmp = args.out.with_suffix(".fold.npz")
         best = (-1.0, values[0])
         for v in values:
-            save(module, key, v, arrays, tmp)
+            save(module, key, v, arrays, tmp, extra)
             saved, module.WEIGHTS = module.WEIGHTS, tmp
             try:
                 figures, _ = pn.evaluate_articles("train", names=sorted(held), nlp=nlp)
@@ -111,7 +140,7 @@ def train(args: argparse.Namespace, module: ModuleType, key: str, values: tuple[
         tmp.unlink(missing_ok=True)
         value = best[1]
     if args.train:
-        save(module, key, value, fit(items, args.c), args.out)
+        save(module, key, value, fit(items, args.c), args.out, extra)
         print(f"wrote {args.out} ({args.out.stat().st_size // 1024} KB), {key} {value}, "
               f"{time.perf_counter() - started:.0f} s")
     return 0

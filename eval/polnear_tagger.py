@@ -23,9 +23,7 @@ and the threshold. Dev is never read here.
 
 from __future__ import annotations
 
-import argparse
 import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -34,10 +32,10 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import polnear as pn  # noqa: E402
+from polnear_learning import hashed_matrix, parser, train  # noqa: E402
 
 from corroborator.nlp import tagger  # noqa: E402
 
-FOLD = 5  # every FOLD-th train article is held out to choose the threshold
 THRESHOLDS = (0.3, 0.4, 0.5, 0.6, 0.7)
 # Cues without a subject would be accepted above this probability, as unattributed claims.
 # Off (above 1): on held-out train 0.7 gave overlap F1 .7064 and exact .5122 against
@@ -100,19 +98,6 @@ def examples(data, pipeline) -> Iterator[tuple[str, str, list, np.ndarray | None
                     yield name, "content", tagger.candidate_features(tok, c), None, int(k == best)
 
 
-def _matrix(feats: list[list[int]], rows: list[np.ndarray | None] | None):  # noqa: ANN202
-    from scipy import sparse
-
-    indptr = np.cumsum([0] + [len(f) for f in feats])
-    indices = np.fromiter((i for f in feats for i in f), dtype=np.int64, count=int(indptr[-1]))
-    x = sparse.csr_matrix((np.ones(len(indices), dtype=np.float32), indices, indptr),
-                          shape=(len(feats), 1 << tagger.NBITS))
-    x.sum_duplicates()
-    if rows is not None:
-        x = sparse.hstack([x, sparse.csr_matrix(np.vstack(rows))], format="csr")
-    return x
-
-
 def fit(items: list, c_cue: float = 0.25, c_content: float = 1.0) -> dict[str, np.ndarray]:
     """Fit both models on ``items`` (from :func:`examples`) and return the arrays to save."""
     from sklearn.linear_model import LogisticRegression
@@ -120,13 +105,13 @@ def fit(items: list, c_cue: float = 0.25, c_content: float = 1.0) -> dict[str, n
     cue = [it for it in items if it[1] == "cue"]
     content = [it for it in items if it[1] == "content"]
     width = next(len(it[3]) for it in cue if it[3] is not None)
-    xc = _matrix([it[2] for it in cue], [it[3] if it[3] is not None else np.zeros(width)
+    xc = hashed_matrix([it[2] for it in cue], [it[3] if it[3] is not None else np.zeros(width)
                                          for it in cue])
     yc = np.array([it[4] for it in cue])
     m1 = LogisticRegression(C=c_cue, max_iter=2000, solver="liblinear", random_state=0)
     m1.fit(xc, yc)
     m2 = LogisticRegression(C=c_content, max_iter=2000, solver="liblinear", random_state=0)
-    m2.fit(_matrix([it[2] for it in content], None), np.array([it[4] for it in content]))
+    m2.fit(hashed_matrix([it[2] for it in content], None), np.array([it[4] for it in content]))
     w1 = m1.coef_[0]
     sparse_w1, dense_w1 = w1[: 1 << tagger.NBITS], w1[1 << tagger.NBITS :]
     w2 = m2.coef_[0]
@@ -141,74 +126,17 @@ def fit(items: list, c_cue: float = 0.25, c_content: float = 1.0) -> dict[str, n
     return out
 
 
-def pipeline(split: str, cache: Path | None):  # noqa: ANN201
-    from corroborator.nlp.loader import load_pipeline
-    from corroborator.settings import NlpSettings, load_settings
-
-    model = load_settings(environ={}).get(NlpSettings).model
-    nlp = load_pipeline(model)
-    if cache is None:
-        return nlp
-    return pn.CachedPipeline(nlp, cache, f"polnear-{split}-{model}")
-
-
-def save(arrays: dict[str, np.ndarray], threshold: float, path: Path) -> None:
-    np.savez_compressed(path, threshold=np.array(threshold, dtype=np.float32),
-                        unattributed=np.array(max(UNATTRIBUTED, threshold), dtype=np.float32),
-                        **arrays)
-    tagger.load_model.cache_clear()
+def unattributed(threshold: float) -> dict[str, np.ndarray]:
+    return {"unattributed": np.array(max(UNATTRIBUTED, threshold), dtype=np.float32)}
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--train", action="store_true", help="fit and write the weights")
-    parser.add_argument("--sweep", action="store_true",
-                        help="only print the held-out sweep (writes nothing)")
-    parser.add_argument("--cache", type=Path, default=None,
-                        help="keep parses in this directory between runs (development)")
-    parser.add_argument("--out", type=Path, default=tagger.WEIGHTS)
-    parser.add_argument("--c-cue", type=float, default=0.25)
-    parser.add_argument("--threshold", type=float, default=None,
-                        help="skip the sweep and use this threshold")
-    args = parser.parse_args(argv)
+    args = parser(__doc__, tagger, "threshold", c=0.25).parse_args(argv)
     if not (args.train or args.sweep):
-        parser.error("give --train or --sweep")
-    started = time.perf_counter()
-    data = pn.load_split("train")
-    nlp = pipeline("train", args.cache)
-    items = list(examples(data, nlp))
-    n_cue = sum(1 for it in items if it[1] == "cue")
-    print(f"{len(data)} articles: {n_cue} cue candidates "
-          f"({sum(it[4] for it in items if it[1] == 'cue')} cue heads), "
-          f"{len(items) - n_cue} content readings; {time.perf_counter() - started:.0f} s")
-    names = [n for n, _, _ in data]
-    held = {n for k, n in enumerate(names) if k % FOLD == 0}
-    threshold = args.threshold
-    if threshold is None:
-        arrays = fit([it for it in items if it[0] not in held], args.c_cue)
-        tmp = args.out.with_suffix(".fold.npz")
-        best = (-1.0, THRESHOLDS[0])
-        for th in THRESHOLDS:
-            save(arrays, th, tmp)
-            saved, tagger.WEIGHTS = tagger.WEIGHTS, tmp
-            try:
-                figures, _ = pn.evaluate_articles("train", names=sorted(held), nlp=nlp)
-            finally:
-                tagger.WEIGHTS = saved
-                tagger.load_model.cache_clear()
-            # both content F1s are gated: the threshold must not buy overlap with exactness
-            f1 = figures["content_overlap_f1"] + figures["content_exact_f1"]
-            print(f"  threshold {th:.2f}: overlap P {figures['content_overlap_precision']:.3f}"
-                  f" R {figures['content_overlap_recall']:.3f} F1 "
-                  f"{figures['content_overlap_f1']:.4f}, cue F1 "
-                  f"{figures['cue_f1']:.3f}, exact F1 {figures['content_exact_f1']:.3f}")
-            best = max(best, (f1, th))
-        tmp.unlink(missing_ok=True)
-        threshold = best[1]
-    if args.train:
-        save(fit(items, args.c_cue), threshold, args.out)
-        print(f"wrote {args.out} ({args.out.stat().st_size // 1024} KB), threshold {threshold}")
-    return 0
+        raise SystemExit("give --train or --sweep")
+    # both content F1s are scored: the threshold must not buy overlap with exactness
+    return train(args, tagger, "threshold", THRESHOLDS, examples, fit,
+                 ("content_overlap_f1", "content_exact_f1"), unattributed)
 
 
 if __name__ == "__main__":
