@@ -29,3 +29,13 @@ def test_an_invalid_value_is_an_error_not_a_silent_reset(key: str, value: object
 def test_a_valid_override_is_kept() -> None:
     settings = load_settings(environ={}, overrides={"reuse": {"chain_share": 0.7}})
     assert reuse_settings(settings).chain_share == 0.7
+
+
+def test_embedding_options_read_the_section_or_fall_back_when_it_is_absent() -> None:
+    from corroborator.embeddings import PACKAGED_MODEL
+    from corroborator.reuse.pipeline import embedding_options
+
+    assert embedding_options(Settings({}, ("test",))) == (PACKAGED_MODEL, 64, None)
+    chosen = load_settings(environ={}, overrides={"embeddings": {"batch_size": 16,
+                                                                 "precision": "bfloat16"}})
+    assert embedding_options(chosen)[1:] == (16, "bfloat16")

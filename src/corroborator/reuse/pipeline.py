@@ -100,13 +100,11 @@ def _embedding_cache(settings: Settings | None, config: ReuseSettings,
 def embedding_options(settings: Settings | None) -> tuple[str, int, str | None]:
     """``[embeddings]`` model, batch size and precision (the defaults without a section)."""
     model, batch, precision = PACKAGED_MODEL, 64, None
-    if settings is not None:
-        try:
-            emb = settings.get(EmbeddingSettings)
-            model, batch = emb.model, emb.batch_size
-            precision = settings.raw("embeddings").get("precision")
-        except Exception:  # noqa: BLE001 - an absent [embeddings] section keeps the default
-            pass
+    # Only an absent section keeps the defaults: a wrong value must reach the user.
+    if settings is not None and EmbeddingSettings.SECTION in settings.values:
+        emb = settings.get(EmbeddingSettings)
+        model, batch = emb.model, emb.batch_size
+        precision = settings.raw(EmbeddingSettings.SECTION).get("precision")
     return model, batch, precision
 
 
