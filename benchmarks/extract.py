@@ -38,12 +38,15 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _generate import generate  # noqa: E402
 
-from corroborator.nlp.analyze import ParseSettings, analyze_articles  # noqa: E402
+from corroborator.nlp.analyze import analyze_articles  # noqa: E402
 from corroborator.nlp.loader import load_pipeline  # noqa: E402
 from corroborator.nlp.segment import split_paragraphs  # noqa: E402
 from corroborator.records import Article  # noqa: E402
 from corroborator.records.article import article_id, content_hash  # noqa: E402
-from corroborator.settings import load_settings  # noqa: E402
+from corroborator.settings import (
+    NlpSettings,  # noqa: E402
+    load_settings,  # noqa: E402
+)
 
 
 def make_articles(count: int, stories: int, seed: int) -> list[Article]:
@@ -84,7 +87,7 @@ def main(argv: list[str] | None = None) -> int:
 
     settings = load_settings(environ={}, overrides={"nlp": {"n_process": args.n_process}})
     nlp_raw = settings.raw("nlp")
-    batch, para_batch = nlp_raw["batch_size"], settings.get(ParseSettings).paragraph_batch_size
+    batch, para_batch = nlp_raw["batch_size"], settings.get(NlpSettings).paragraph_batch_size
     articles = make_articles(args.articles, args.stories, args.seed)
     texts = [a.text for a in articles]
     paragraphs = [p.text for t in texts for p in split_paragraphs(t)]

@@ -175,6 +175,14 @@ class NlpSettings:
     max_chars: int
     batch_size: int
     n_process: int
+    # Paragraphs are short: spaCy's per-batch overhead makes batches of 32 paragraphs about
+    # 8 % slower than 32 whole articles; 128 paragraphs (~14 articles) parse as fast.
+    paragraph_batch_size: int = 128
+
+    def __post_init__(self) -> None:
+        if self.paragraph_batch_size < 1:
+            raise ConfigError(f"[nlp] paragraph_batch_size = {self.paragraph_batch_size} "
+                              "must be >= 1 (paragraphs per parser batch; default 128)")
 
 
 @dataclass(frozen=True)

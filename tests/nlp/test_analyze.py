@@ -13,7 +13,6 @@ from corroborator.errors import ConfigError
 from corroborator.nlp import analyze
 from corroborator.nlp.analyze import (
     ArticleAnalysis,
-    ParseSettings,
     analyze_article,
     analyze_articles,
 )
@@ -21,6 +20,7 @@ from corroborator.nlp.contract import article_analysis_record
 from corroborator.pipeline.workers import can_fork
 from corroborator.records import Article
 from corroborator.records.article import content_hash
+from corroborator.settings import NlpSettings
 
 pytestmark = pytest.mark.model
 
@@ -178,4 +178,4 @@ def test_paragraph_batch_size_does_not_change_results(nlp, settings, size):
 
 def test_paragraph_batch_size_must_be_positive(settings):
     with pytest.raises(ConfigError, match="paragraph_batch_size"):
-        settings.with_overrides({"nlp": {"paragraph_batch_size": 0}}).get(ParseSettings)
+        settings.with_overrides({"nlp": {"paragraph_batch_size": 0}}).get(NlpSettings)

@@ -16,7 +16,6 @@ from dataclasses import dataclass
 from itertools import islice
 from typing import TYPE_CHECKING, Any
 
-from ..errors import ConfigError
 from ..records import Article, Claim, DateMention, Quantity, Span
 from ..settings import IngestSettings, NlpSettings, Settings
 from . import attribution as attr
@@ -229,21 +228,6 @@ def _safe(prep: _Prepared, docs: list[Doc], finders: tuple[Any, Any]) -> Article
                                f"{exc}", notes=prep.notes)
 
 
-@dataclass(frozen=True)
-class ParseSettings:
-    """How paragraphs are batched for the parser (``[nlp]`` keys beside :class:`NlpSettings`)."""
-
-    SECTION = "nlp"
-    # Paragraphs are short: spaCy's per-batch overhead makes batches of 32 paragraphs about
-    # 8 % slower than 32 whole articles; 128 paragraphs (~14 articles) parse as fast.
-    paragraph_batch_size: int = 128
-
-    def __post_init__(self) -> None:
-        if self.paragraph_batch_size < 1:
-            raise ConfigError(f"[nlp] paragraph_batch_size = {self.paragraph_batch_size} "
-                              "must be >= 1 (paragraphs per parser batch; default 128)")
-
-
 # Articles per task handed to a worker process: large enough that a task's overhead is small,
 # small enough that the workers stay busy to the end and progress moves.
 CHUNK = 24
@@ -330,7 +314,7 @@ def _analyze_here(
 
     done = 0
     docs: list[Doc] = []
-    batch_size = settings.get(ParseSettings).paragraph_batch_size
+    batch_size = nlp_settings.paragraph_batch_size
     parsed = parse_paragraphs(nlp, stream(), batch_size, nlp_settings.n_process)
     for doc, _ in parsed:
         # articles without paragraphs (errors) are finished before the next parsed one
