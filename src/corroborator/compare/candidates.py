@@ -20,6 +20,10 @@ from .measures import same_thing
 from .revisions import split_from_to
 
 EmbedFn = Callable[[Sequence[str]], np.ndarray]
+# Texts are cut here before embedding: the encoder truncates long inputs anyway, at a higher
+# cost. One cut for every embedding of the comparison, so a vector embedded ahead
+# (``vectors.TextVectors``) is the one a story's own embedding call would give.
+MAX_CHARS = 400
 
 
 class CachedEmbed:
@@ -30,7 +34,8 @@ class CachedEmbed:
     ``max_chars`` (the encoder truncates long inputs anyway, at a higher cost).
     """
 
-    def __init__(self, embed_fn: EmbedFn, max_items: int = 50000, max_chars: int = 400) -> None:
+    def __init__(self, embed_fn: EmbedFn, max_items: int = 50000,
+                 max_chars: int = MAX_CHARS) -> None:
         self._embed = embed_fn
         self._cache: dict[str, np.ndarray] = {}
         self._max_items = max_items

@@ -16,12 +16,7 @@ from typing import Any
 import numpy as np
 
 from ..settings import Settings
-from .candidates import EmbedFn
-
-# Texts are cut here before embedding (the encoder truncates long inputs anyway, at a
-# higher cost); the same cut as ``candidates.CachedEmbed``, so a looked-up vector is the one
-# a story's own embedding call would give.
-MAX_CHARS = 400
+from .candidates import MAX_CHARS, EmbedFn
 
 
 def cut(text: str) -> str:
