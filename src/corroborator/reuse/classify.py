@@ -66,6 +66,11 @@ _STOP = frozenset(
 _FIGURE_FEATURES = ("fig_conflict", "fig_one_side")
 
 
+def sigmoid(z: np.ndarray) -> np.ndarray:
+    """Probabilities of log-odds ``z`` (every pair model's last step)."""
+    return 1.0 / (1.0 + np.exp(-z))
+
+
 def _jaccard(a: AbstractSet[Hashable], b: AbstractSet[Hashable]) -> float:
     if not a and not b:
         return 1.0
@@ -155,7 +160,7 @@ class PairModel:
 
         ``pairs`` (the rows' sentences) is accepted so every pair model is called alike;
         this one reads only the features."""
-        return 1.0 / (1.0 + np.exp(-self.logit(x, number_blind)))
+        return sigmoid(self.logit(x, number_blind))
 
     def logit(self, x: np.ndarray, number_blind: bool = False) -> np.ndarray:
         """Log-odds of :meth:`probability` (what a stacked model reads)."""

@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from ..errors import ConfigError, require_extra
+from .classify import sigmoid
 
 if TYPE_CHECKING:
     import torch
@@ -172,7 +173,7 @@ class CrossPairModel:
     def probabilities(self, pairs: Sequence[tuple[str, str]], number_blind: bool = False,
                       batch_size: int = 32) -> np.ndarray:
         """P(same or paraphrase) for each (a, b) in ``pairs``."""
-        return 1.0 / (1.0 + np.exp(-self.logits(pairs, number_blind, batch_size)))
+        return sigmoid(self.logits(pairs, number_blind, batch_size))
 
 
 def encode(tokenizer: Any, pairs: Sequence[tuple[str, str]]) -> dict[str, torch.Tensor]:

@@ -22,7 +22,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from .classify import PairModel, pair_features
+from .classify import PairModel, pair_features, sigmoid
 from .cross_encoder import CrossPairModel
 
 
@@ -87,7 +87,7 @@ class StackedPairModel:
                       number_blind: bool = False, x: np.ndarray | None = None) -> np.ndarray:
         """P(same or paraphrase) of each (a, b); ``cosines`` and ``x`` as in
         :meth:`~.classify.PairModel.probabilities`."""
-        return 1.0 / (1.0 + np.exp(-self.logits(pairs, cosines, number_blind, x)))
+        return sigmoid(self.logits(pairs, cosines, number_blind, x))
 
     def probability(self, x: np.ndarray, number_blind: bool = False,
                     pairs: Sequence[tuple[str, str]] | None = None) -> np.ndarray:
@@ -143,7 +143,7 @@ class CascadePairModel:
             texts = _texts(pairs, len(x), self.kind)
             z = self.stacked.logits([texts[i] for i in inside], number_blind=number_blind,
                                     x=x[inside])
-            p[inside] = 1.0 / (1.0 + np.exp(-(z + self._shift)))
+            p[inside] = sigmoid(z + self._shift)
             self.escalated += int(inside.size)
         return p
 
