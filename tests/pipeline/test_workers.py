@@ -33,3 +33,14 @@ def test_parallel_embed_matches_one_process(embedder) -> None:
     # other batches and thread counts change only the last bits
     assert np.abs(split - together).max() < 1e-4
     assert (np.argmax(split @ together.T, axis=1) == np.arange(len(texts))).all()
+
+
+@pytest.mark.embeddings
+def test_parallel_bfloat16_embed_is_the_one_process_result(embedder) -> None:
+    from corroborator.embeddings import embed
+
+    texts = [f"Officials said {n} residents of Port {'Ellery ' * (n % 7)}were evacuated."
+             for n in range(160)]
+    # fixed batch shapes: the split and the thread count change nothing
+    assert np.array_equal(parallel_embed(texts, 2, precision="bfloat16"),
+                          embed(texts, precision="bfloat16"))
