@@ -53,20 +53,15 @@ def encode_fixed(encoder: Any, texts: Sequence[str]) -> np.ndarray:
     for row, tokens in enumerate(ids):
         by_length[next(n for n in sizes if n >= len(tokens))].append(row)
     out = np.zeros((len(texts), encoder.get_embedding_dimension()), dtype=np.float32)
-    for length, rows in by_length.items():
-        size = batch_rows(length)
-        for start in range(0, len(rows), size):
-            part = rows[start:start + size]
-            batch = [ids[i] for i in part] + [filler] * (size - len(part))
-            out[part] = _forward(encoder, tokenizer, batch, length, torch)[:len(part)]
-    return out
-
-
-def _forward(encoder: Any, tokenizer: Any, batch: list[list[int]], length: int,
-             torch: Any) -> np.ndarray:
-    features = tokenizer.pad({"input_ids": batch}, padding="max_length", max_length=length,
-                             return_tensors="pt")
+    # One autocast region for all batches: it casts the weights to bfloat16 once, not per batch.
     with torch.inference_mode(), torch.autocast("cpu", dtype=torch.bfloat16):
-        pooled = encoder(dict(features))["sentence_embedding"]
-    vectors = torch.nn.functional.normalize(pooled.float(), p=2, dim=1)
-    return vectors.numpy()
+        for length, rows in by_length.items():
+            size = batch_rows(length)
+            for start in range(0, len(rows), size):
+                part = rows[start:start + size]
+                batch = [ids[i] for i in part] + [filler] * (size - len(part))
+                features = tokenizer.pad({"input_ids": batch}, padding="max_length",
+                                         max_length=length, return_tensors="pt")
+                pooled = encoder(dict(features))["sentence_embedding"][:len(part)]
+                out[part] = torch.nn.functional.normalize(pooled.float(), p=2, dim=1).numpy()
+    return out

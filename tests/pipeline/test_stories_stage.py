@@ -56,3 +56,25 @@ def test_stories_stage_reclusters_when_settings_change(tmp_path, settings) -> No
         store.add_article(article(QUAKE, "Beta", 13, 2))
         stories = update_stories(store, strict)
         assert len(stories) == 3  # nothing joins under the new threshold, old ones included
+
+
+def test_stories_stage_embeds_through_the_given_function(tmp_path, settings) -> None:
+    from corroborator.embeddings import embed
+
+    asked: list[str] = []
+
+    def counting(texts):  # type: ignore[no-untyped-def]
+        asked.extend(texts)
+        return embed(texts)
+
+    with open_store(str(tmp_path / "s.db")) as store:
+        for index, outlet in enumerate(["Alpha", "Beta"]):
+            store.add_article(article(QUAKE, outlet, 12 + index, index))
+            store.add_article(article(FERRY, outlet, 240 + index, index))
+        stories = update_stories(store, settings, embed_fn=counting)
+        assert len(asked) == 4  # one title and lead per article
+        assert sorted(len(s.article_ids) for s in stories) == [2, 2]
+        late = article(QUAKE, "Gamma", 15, 20)
+        store.add_article(late)
+        update_stories(store, settings, embed_fn=counting)  # continued from the saved state
+        assert len(asked) == 5

@@ -64,16 +64,17 @@ def run_stages(
         report.analyse = analyse_store(store, settings, force=reanalyse, progress=advance,
                                        articles=articles)
 
+    # processes for the stages after the parse: as many as the parse of this batch uses
+    workers = analyse_processes(settings, len(articles)) if can_fork() else 1
+    embed_fn = functools.partial(parallel_embed, workers=workers) if workers > 1 else None
     with progress("Clustering stories", None) as advance:
-        stories = update_stories(store, settings, progress=advance, articles=articles)
+        stories = update_stories(store, settings, progress=advance, articles=articles,
+                                 embed_fn=_story_embed(settings, embed_fn))
     report.stories = len(stories)
 
     # Rewrites are only looked for inside a story (plus what the near-copy index finds),
     # a bounded number per article: never across all pairs of the corpus or of a big story.
     candidates = story_candidates((s.article_ids for s in stories), articles, settings)
-    # processes for the stages after the parse: as many as the parse of this batch uses
-    workers = analyse_processes(settings, len(articles)) if can_fork() else 1
-    embed_fn = functools.partial(parallel_embed, workers=workers) if workers > 1 else None
     with progress("Finding copies and rewrites", len(articles)) as advance:
         derivations = find_derivations(articles, settings, candidates=candidates,
                                        progress=advance, store=store, embed_fn=embed_fn,
@@ -90,6 +91,19 @@ def run_stages(
         with store.atomic():
             _compare_all(store, tasks, settings, workers, vectors, report, advance)
     return report
+
+
+def _story_embed(settings: Settings,
+                 embed_fn: Callable[..., np.ndarray] | None) -> Callable[..., np.ndarray] | None:
+    """The story clusterer's embedding (texts -> vectors) through ``embed_fn``, with the
+    ``[embeddings]`` options the clusterer would use; None without an ``embed_fn``."""
+    if embed_fn is None:
+        return None
+    from ..settings import EmbeddingSettings
+
+    options = settings.get(EmbeddingSettings)
+    return functools.partial(embed_fn, model=options.model, device=options.device,
+                             batch_size=options.batch_size)
 
 
 def _compare_all(store: Store, tasks: list[CompareTask], settings: Settings, workers: int,

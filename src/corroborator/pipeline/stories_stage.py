@@ -11,6 +11,8 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Sequence
 
+import numpy as np
+
 from ..errors import ConfigError
 from ..records import Article, Story
 from ..settings import EmbeddingSettings, Settings
@@ -28,14 +30,17 @@ def _fingerprint(settings: Settings) -> str:
 def update_stories(
     store: Store, settings: Settings, progress: Callable[..., None] | None = None,
     articles: Sequence[Article] | None = None,
+    embed_fn: Callable[[Sequence[str]], np.ndarray] | None = None,
 ) -> list[Story]:
     """Cluster the stored articles not clustered yet; store stories and clusterer state.
 
     ``articles`` (every stored article) saves reading the store again when the caller
-    already holds them.
+    already holds them. ``embed_fn`` (texts -> unit vectors) replaces the clusterer's own
+    embedding, e.g. with one spread over worker processes.
     """
     from ..stories import StoryClusterer, publication_order
     from ..stories.anchors import claim_anchors
+    from ..stories.features import FeatureExtractor
 
     if articles is None:
         articles = store.articles()
@@ -43,15 +48,16 @@ def update_stories(
     fingerprint = _fingerprint(settings)
     saved = store.get_state(STATE_KEY)
     clusterer = None
+    extractor = FeatureExtractor(settings, embed_fn=embed_fn) if embed_fn else None
     if saved and saved.get("settings") == fingerprint:
         try:
-            clusterer = StoryClusterer.from_state(saved["state"], settings)
+            clusterer = StoryClusterer.from_state(saved["state"], settings, extractor=extractor)
         except (ConfigError, KeyError, TypeError, ValueError):
             clusterer = None  # an older or damaged state: rebuild rather than guess
     if clusterer is not None and not set(clusterer.assignments()) <= current:
         clusterer = None
     if clusterer is None:
-        clusterer = StoryClusterer(settings)
+        clusterer = StoryClusterer(settings, extractor=extractor)
         new = articles
     else:
         known = set(clusterer.assignments())

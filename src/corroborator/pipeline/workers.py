@@ -13,6 +13,7 @@ import itertools
 import multiprocessing
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any
 
 import numpy as np
@@ -29,6 +30,19 @@ def one_thread() -> None:
     torch = sys.modules.get("torch")
     if torch is not None:
         torch.set_num_threads(1)
+
+
+@contextmanager
+def single_thread() -> Iterator[None]:
+    """Torch on one intra-op thread inside the block, as before it after."""
+    torch = sys.modules.get("torch")
+    before = torch.get_num_threads() if torch is not None else 0
+    one_thread()
+    try:
+        yield
+    finally:
+        if torch is not None:
+            torch.set_num_threads(before)
 
 
 def _init(state: Any) -> None:
@@ -72,13 +86,20 @@ def parallel_embed(texts: Sequence[str], workers: int, **options: Any) -> np.nda
     """``corroborator.embeddings.embed(texts, **options)`` split over forked workers.
 
     Texts are dealt to the workers by length, so each gets a similar share of long ones.
-    A vector can differ from the one-process result in the last bits (other batches, other
-    thread count), as it already does between machines.
+    Under float32 a vector can differ from the one-process result in the last bits (other
+    batches, other thread count), as it already does between machines; under bfloat16 it
+    cannot (``corroborator.fixed_shapes``). Too few texts to be worth a fork are embedded
+    here on one thread: on a busy machine two intra-op threads spend most of their CPU
+    waiting for each other (300 story leads in one process on two threads: 55 CPU s; the
+    whole stories stage with them spread over two one-thread workers: 7.4).
     """
     from ..embeddings import DIMENSIONS, embed
 
-    if workers <= 1 or len(texts) < 64 * workers or not can_fork():
+    if workers <= 1 or not can_fork():
         return embed(texts, **options)
+    if len(texts) < 64 * workers:
+        with single_thread():
+            return embed(texts, **options)
     by_length = sorted(range(len(texts)), key=lambda i: len(texts[i]))
     parts = [by_length[w::workers] for w in range(workers)]
     out = np.zeros((len(texts), DIMENSIONS), dtype=np.float32)
