@@ -299,3 +299,47 @@ def test_stock_phrases_shared_piecemeal_are_no_partial_copy(settings, embedder) 
     second = " ".join(f"By nightfall {p}, we hear." for p in reversed(phrases))
     arts = [article("w", first, 1), article("r", second, 2)]
     assert find_derivations(arts, settings, candidates=[("w", "r")]) == []
+
+
+# Two reports of two floods written to one house pattern: every sentence has its
+# counterpart in the same place and shape, with other figures.
+PATTERN = (
+    "Floods swamped the town of {town} on {day}, the regional fire service said.\n"
+    "Mayor {mayor} said {homes} homes were flooded and {evacuated} residents had to leave.\n"
+    "Emergency crews rescued {rescued} people from rooftops in the first hours.\n"
+    "About {rain} millimetres of rain fell within 24 hours, the weather office said.\n"
+    "The last comparable flood in the region was in {year}, when {hurt} people were hurt.\n"
+    "Volunteers handed out food and blankets at {centres} centres across {town}.\n"
+    "The regional government has set aside {money} million euros for flood defences.\n"
+    "{town}, a market town of about {people} people, is known for its old bridge."
+)
+FLOOD_A = dict(town="Marsk", day="Tuesday", mayor="Ilse Varga", homes="1,200",
+               evacuated="3,400", rescued="140", rain="180", year="1996", hurt="21",
+               centres="12", money="40", people="25,500")
+FLOOD_B = dict(town="Marsk", day="Tuesday", mayor="Ilse Varga", homes="860",
+               evacuated="2,100", rescued="95", rain="210", year="1996", hurt="175",
+               centres="7", money="66", people="22,500")
+
+
+def test_aligned_sentences_telling_other_figures_are_no_rewrite() -> None:
+    from corroborator.reuse.align import prepare
+    from corroborator.reuse.derive import keeps_figures
+    from corroborator.reuse.normalize import content_sentences
+
+    def prepared(text: str):
+        return prepare(content_sentences(text))
+
+    a, b = prepared(PATTERN.format(**FLOOD_A)), prepared(PATTERN.format(**FLOOD_B))
+    in_order = [(i, i) for i in range(len(a.sentences))]
+    assert not keeps_figures(a, b, in_order)
+    assert keeps_figures(a, a, in_order)
+    # One changed figure is what a rewrite may carry (the derivation reports it).
+    changed = prepared(PATTERN.format(**{**FLOOD_A, "rescued": "150"}))
+    assert keeps_figures(a, changed, in_order)
+
+
+@pytest.mark.embeddings
+def test_reports_written_to_one_pattern_are_no_rewrite(settings, embedder) -> None:
+    arts = [article("a", PATTERN.format(**FLOOD_A), 1),
+            article("b", PATTERN.format(**FLOOD_B), 3)]
+    assert find_derivations(arts, settings, candidates=[("a", "b")]) == []

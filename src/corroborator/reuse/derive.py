@@ -5,7 +5,8 @@ word-shingle Jaccard is high, *partial* when one article's shingles are mostly c
 the other's or the two share a verbatim block of a few sentences, and a *rewrite* when
 sentence alignment covers most of the shorter article even though few shingles are shared,
 or (a loose rewrite, :func:`rewrite_chain`) when an order-preserving chain of sentences covers
-most of both articles and nearly all their facts are shared in one order. Direction:
+most of both articles and nearly all their facts are shared in one order. Either way the
+aligned sentences must keep their figures (:func:`keeps_figures`). Direction:
 publication time; else an explicit hint
 (``canonical_url``/``original_source``/``syndication_source`` naming the other article's URL);
 else containment (the article that adds more material of its own is the later one).
@@ -16,6 +17,7 @@ from __future__ import annotations
 import hashlib
 import re
 import struct
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property
 
@@ -24,7 +26,7 @@ import numpy as np
 from ..records import Article, Derivation
 from .align import Alignment, Prepared, Vectorize, align_prepared, changes, prepare
 from .classify import PairModel
-from .docpair import Chain, chain, monotone_alignment
+from .docpair import Chain, chain, figure_agreement, monotone_alignment
 from .minhash import shingle_run
 from .normalize import Sentence, content_sentences, normalized_content
 from .settings import ReuseSettings
@@ -200,7 +202,8 @@ def aligned_rewrite(a: Profile, b: Profile, model: PairModel, config: ReuseSetti
         and mean_cosine >= config.whole_mean_cosine
         and order >= config.order_agreement
     )
-    if not (close or whole):
+    if not (close or whole) or not keeps_figures(
+            a.prepared, b.prepared, [(m.source, m.article) for m in alignment.matches]):
         return None
     score = round((matched / longest) * alignment.mean_probability(), 4)
     return PairResult("rewrite", score, matched / n_a, matched / n_b, alignment, a.id)
@@ -240,7 +243,19 @@ def rewrite_chain(a: Prepared, b: Prepared, sims: np.ndarray,
     found = chain(a, b, sims, config.propose_cosine, pairs)
     if found.fact_share_long < config.chain_share or found.fact_order < config.chain_fact_order:
         return None
-    return found
+    return found if keeps_figures(a, b, found.pairs) else None
+
+
+def keeps_figures(a: Prepared, b: Prepared, pairs: Sequence[tuple[int, int]]) -> bool:
+    """Whether the aligned sentences keep their figures as a rewrite does.
+
+    Among the pairs whose sentences both state figures, those sharing none must be fewer
+    than those sharing one, unless there is only one: the changed figure a rewrite may
+    carry. Independent reports written to one pattern (or of two events of one kind) align
+    sentence by sentence too, but each pair tells other figures.
+    """
+    agreeing, conflicting = figure_agreement(a, b, pairs)
+    return conflicting <= 1 or conflicting < agreeing
 
 
 # Cosines are recomputed on sentence subsets inside the alignment; a product of other shapes
