@@ -78,3 +78,13 @@ def test_stories_stage_embeds_through_the_given_function(tmp_path, settings) -> 
         store.add_article(late)
         update_stories(store, settings, embed_fn=counting)  # continued from the saved state
         assert len(asked) == 5
+
+
+def test_saved_state_is_keyed_by_the_vector_space(settings) -> None:
+    import json
+
+    from corroborator.embeddings import vector_space
+    from corroborator.pipeline.stories_stage import _fingerprint
+
+    assert json.loads(_fingerprint(settings))["embeddings"] == vector_space(
+        "all-MiniLM-L6-v2", None)

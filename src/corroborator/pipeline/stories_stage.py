@@ -22,8 +22,13 @@ STATE_KEY = "stories.clusterer"
 
 
 def _fingerprint(settings: Settings) -> str:
+    from ..embeddings import vector_space
+
+    embedding = settings.get(EmbeddingSettings)
+    # The clusterer embeds at the default precision, so its vectors' space (float32 or
+    # bfloat16, by CPU) is part of the state: a state of other vectors is rebuilt.
     relevant = {"stories": dict(settings.raw("stories")),
-                "embeddings": settings.get(EmbeddingSettings).model}
+                "embeddings": vector_space(embedding.model, None, embedding.device)}
     return json.dumps(relevant, sort_keys=True)
 
 
