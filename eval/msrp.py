@@ -11,7 +11,9 @@ a fixed seed: the model is trained on the 80 % part (``--train`` writes
     .venv/bin/python eval/msrp.py --model cross   # the cross-encoder (gate msrp-cross)
     .venv/bin/python eval/msrp.py --model cascade # logistic, cross-encoder when unsure
     .venv/bin/python eval/msrp.py --refit-cascade # refit blend + band of the shipped adapters
-    .venv/bin/python eval/msrp.py --train-cross   # retrain its adapters (1 thread: ~35 min on a busy machine)
+    .venv/bin/python eval/msrp.py --train-cross   # retrain its adapters (1 thread: ~20 min on a quiet core)
+    .venv/bin/python eval/msrp.py --train-cross --seed 21 --out /tmp/s21.safetensors  # a member
+    .venv/bin/python eval/msrp.py --combine A.safetensors B.safetensors ...  # ship an ensemble
 
 ``--train-cross`` splits the train part again (80 % fit / 20 % hold, seed 14): the adapters
 and head are trained on the fit part; the blend with the logistic model and the decision
@@ -225,21 +227,53 @@ def fit_band(p_logistic: np.ndarray, logistic_threshold: float, blend_says: np.n
 
 def refit_cascade(pairs: list[tuple[int, str, str]], path: Path | None = None) -> dict:
     """Refit the blend and the band of an adapters file on the hold part (no training)."""
-    from safetensors import safe_open
     from safetensors.torch import save_file
 
-    from corroborator.reuse.cross_encoder import ADAPTERS, load_cross_model
+    from corroborator.reuse.cross_encoder import ADAPTERS, load_cross_model, read_adapters
 
     path = path or ADAPTERS
     fit, hold = hold_split(pairs)
+    load_cross_model.cache_clear()
     cross = load_cross_model(path).logits([(a, b) for _, a, b in hold])
     blend, figures = fit_blend(cross, fit, hold)
-    with safe_open(str(path), framework="pt") as handle:  # type: ignore[attr-defined]
-        metadata = {**dict(handle.metadata() or {}), **blend}
-        tensors = {k: handle.get_tensor(k) for k in handle.keys()}  # noqa: SIM118
-    save_file(tensors, str(path), metadata=metadata)
+    tensors, metadata = read_adapters(path)
+    save_file({k: t.half() for k, t in tensors.items()}, str(path), metadata={**metadata, **blend})
     load_cross_model.cache_clear()
     return figures
+
+
+def combine_cross(pairs: list[tuple[int, str, str]], members: list[Path],
+                  out: Path | None = None) -> dict:
+    """One adapters file holding the members (each written by ``--train-cross --out``) as an
+    ensemble whose logits are averaged; its threshold, blend and cascade band are fitted on
+    the hold part, as for one trained network."""
+    from safetensors.torch import save_file
+
+    from corroborator.reuse.cross_encoder import ADAPTERS, load_cross_model, read_adapters
+
+    out = out or ADAPTERS
+    tensors, configs, provenance = {}, [], []
+    for i, path in enumerate(members):
+        member_tensors, metadata = read_adapters(path)
+        if "members" in metadata:
+            raise SystemExit(f"{path} is already an ensemble: combine single training runs")
+        tensors.update({f"m{i}/{k}": t.half() for k, t in member_tensors.items()})
+        configs.append({"rank": int(metadata["rank"]), "alpha": float(metadata["alpha"]),
+                        "seed": int(metadata["seed"]), "epochs": int(metadata["epochs"])})
+        provenance.append(metadata.get("provenance", ""))
+    metadata = {"members": json.dumps(configs), "threshold": "0.5", "symmetric": "False",
+                "provenance": f"eval/msrp.py --combine of {len(members)} training runs "
+                              f"(seeds {[c['seed'] for c in configs]}), each: {provenance[0]}"}
+    save_file(tensors, str(out), metadata=metadata)
+    fit, hold = hold_split(pairs)
+    load_cross_model.cache_clear()
+    cross = load_cross_model(out).logits([(a, b) for _, a, b in hold])
+    y_hold = np.array([y for y, _, _ in hold])
+    blend, figures = fit_blend(cross, fit, hold)
+    metadata.update(blend, threshold=str(best_threshold(1 / (1 + np.exp(-cross)), y_hold)))
+    save_file(tensors, str(out), metadata=metadata)
+    load_cross_model.cache_clear()
+    return {**figures, "hold_cross_accuracy": round(float(((cross > 0) == y_hold).mean()), 4)}
 
 
 def score(pairs: list[tuple[int, str, str]], kind: str = "logistic") -> dict[str, float]:
@@ -293,6 +327,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--epochs", type=int, default=5, help="cross-encoder training epochs")
     parser.add_argument("--seed", type=int, default=13, help="cross-encoder training seed")
     parser.add_argument("--rank", type=int, default=8, help="cross-encoder LoRA rank")
+    parser.add_argument("--combine", type=Path, nargs="+", default=None, metavar="ADAPTERS",
+                        help="write (to --out, or the shipped file) an ensemble of these "
+                             "--train-cross --out files, blended on the hold part")
     parser.add_argument("--out", type=Path, default=None,
                         help="write the adapters here instead of the shipped file")
     parser.add_argument("--symmetric", action="store_true",
@@ -311,6 +348,11 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(refit_cascade(train_part), indent=2))
     if args.train:
         train(train_part)
+    if args.combine:
+        print(json.dumps(combine_cross(train_part, args.combine, args.out), indent=2))
+        if args.out is not None:
+            return 0
+        args.model = "cross"
     if args.train_cross:
         print(json.dumps(train_cross(train_part, args.threads, args.epochs, args.symmetric,
                                      args.out, args.seed, args.rank),

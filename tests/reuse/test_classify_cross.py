@@ -6,6 +6,8 @@ here trains a model.
 
 from __future__ import annotations
 
+import json
+
 import numpy as np
 import pytest
 
@@ -110,3 +112,52 @@ def test_cross_batch_equals_one_at_a_time(cross) -> None:
     # up to 3e-5 in probability); a real batching bug moves probabilities far more.
     assert np.allclose(batched, single, atol=1e-4)
     assert cross.probabilities([]).shape == (0,)
+
+
+@pytest.mark.embeddings
+def test_ensemble_of_repeated_members_scores_as_its_members(cross, tmp_path) -> None:
+    # The shipped file's members written twice over: the mean of identical members' logits
+    # is their logits, so any mix-up of prefixes, configs or averaging shows here.
+    from safetensors.torch import save_file
+
+    from corroborator.reuse.cross_encoder import load_cross_model, member_configs, read_adapters
+
+    tensors, metadata = read_adapters(ADAPTERS)
+    members = member_configs(metadata)
+    doubled, configs = {}, []
+    for copy in range(2):
+        for i, member in enumerate(members):
+            slot = copy * len(members) + i
+            doubled.update({f"m{slot}/{k[len(member['prefix']):]}": t.half()
+                            for k, t in tensors.items() if k.startswith(member["prefix"])})
+            configs.append({"rank": member["rank"], "alpha": member["alpha"]})
+    path = tmp_path / "doubled.safetensors"
+    save_file(doubled, str(path), metadata={**metadata, "members": json.dumps(configs)})
+    pairs = [PARAPHRASES[0], UNRELATED[0], CHANGED_FIGURE[0]]
+    try:
+        load_cross_model.cache_clear()
+        twice = load_cross_model(path)
+        assert len(twice.networks) == 2 * len(members)
+        assert np.allclose(twice.logits(pairs), cross.cross.logits(pairs), atol=1e-5)
+    finally:
+        load_cross_model.cache_clear()
+
+
+@pytest.mark.embeddings
+def test_ensemble_file_missing_a_member_is_a_config_error(tmp_path) -> None:
+    from safetensors.torch import save_file
+
+    from corroborator.reuse.cross_encoder import load_cross_model, member_configs, read_adapters
+
+    tensors, metadata = read_adapters(ADAPTERS)
+    members = member_configs(metadata)
+    configs = [{"rank": m["rank"], "alpha": m["alpha"]} for m in members] * 2
+    kept = {(f"m0/{k}" if not members[0]["prefix"] else k): t.half() for k, t in tensors.items()}
+    path = tmp_path / "short.safetensors"
+    save_file(kept, str(path), metadata={**metadata, "members": json.dumps(configs)})
+    try:
+        load_cross_model.cache_clear()
+        with pytest.raises(ConfigError, match="lacks"):
+            load_cross_model(path)
+    finally:
+        load_cross_model.cache_clear()

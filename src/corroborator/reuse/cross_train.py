@@ -110,5 +110,5 @@ def score_network(network: Any, pairs: Sequence[tuple[str, str]], batch_size: in
     """Logits of an unmerged (training-time) network, in input order."""
     from .cross_encoder import CrossPairModel
 
-    model = CrossPairModel(network, load_tokenizer(), 0.5, symmetric=symmetric)
+    model = CrossPairModel([network], load_tokenizer(), 0.5, symmetric=symmetric)
     return model.logits(pairs, batch_size=batch_size)
