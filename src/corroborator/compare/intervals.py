@@ -78,10 +78,6 @@ def figure_text(q: Quantity) -> str:
 
 def number_text(x: float) -> str:
     """A number as a reader writes it: "2,400", "2.5"."""
-    return _num(x)
-
-
-def _num(x: float) -> str:
     if x == int(x):
         return f"{int(x):,}"
     return f"{x:,.1f}"
@@ -91,9 +87,9 @@ def interval_text(q: Quantity) -> str:
     """A readable interval: "[1,800, 2,000)" style brackets, "≥ 14" for open ends."""
     low, high = bounds(q)
     if low == high:
-        return _num(low)
+        return number_text(low)
     if math.isinf(high):
-        return f"≥ {_num(low)}"
+        return f"≥ {number_text(low)}"
     if math.isinf(low):
-        return f"≤ {_num(high)}"
-    return f"{_num(math.floor(low) if low != int(low) else low)}–{_num(round(high))}"
+        return f"≤ {number_text(high)}"
+    return f"{number_text(math.floor(low) if low != int(low) else low)}–{number_text(round(high))}"
