@@ -23,7 +23,7 @@ from .online import (
     new_story,
     story_vectors,
 )
-from .split import apart, split_side
+from .split import apart, split_side, together
 from .titles import describe
 
 if TYPE_CHECKING:
@@ -231,6 +231,10 @@ class StoryClusterer:
                     story.parts and other.parts
                     and apart(story.parts, other.parts, self.similarity)):
                 other = None  # the two would be split again at once
+            elif (other is not None and self.config.threshold <= score
+                  and story.parts and other.parts
+                  and together(story.parts, other.parts, self.similarity)):
+                score = self.config.merge_threshold  # the learned score vouches for the merge
             if other is None or score < self.config.merge_threshold:
                 other = self._anchor_link(story, item, linked)
                 if other is None:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from ..errors import ConfigError
 
 SIMILARITY_WEIGHTS = ("embedding_weight", "tfidf_weight", "entity_weight", "number_weight")
+SPLIT_MODELS = ("learned", "cosine")
 
 
 @dataclass(frozen=True)
@@ -26,12 +27,19 @@ class StorySettings:
     merge_every: int = 50
     merge_threshold: float = 0.6
     # Split (merge step, stories.split): a story of split_min_articles..split_max_articles
-    # articles whose two halves are far apart (cross / within similarity < split_ratio, each
+    # articles whose two halves are far apart (cross / within split_model score < split_ratio, each
     # half >= split_min_side articles) becomes two stories; split_ratio = 0 turns it off.
-    split_ratio: float = 0.65
+    split_ratio: float = 0.7
     split_min_articles: int = 12
     split_min_side: int = 3
     split_max_articles: int = 64
+    # What the members are compared by: "learned" (stories.pairs, a same-event probability)
+    # or "cosine" (the clusterer's weighted cosines).
+    split_model: str = "learned"
+    # Merge step, undated stories: two stories scoring between threshold and merge_threshold
+    # are joined when the learned model's mean same-event probability across them reaches
+    # merge_probability (0 turns it off).
+    merge_probability: float = 0.0
     link_anchors: bool = True
     link_threshold: float = 0.2
     anchor_min_value: float = 150.0
@@ -61,6 +69,10 @@ class StorySettings:
                 f"[stories] the similarity weights {SIMILARITY_WEIGHTS} are all zero; "
                 "at least one must be positive."
             )
+        if not 0.0 <= self.merge_probability <= 1.0:
+            raise ConfigError(
+                f"[stories] merge_probability = {self.merge_probability} must lie in [0, 1]."
+            )
         for name in ("threshold", "merge_threshold", "link_threshold"):
             value = getattr(self, name)
             if not -1.0 <= value <= 1.0:
@@ -71,5 +83,9 @@ class StorySettings:
         for name in ("split_min_articles", "split_min_side", "split_max_articles"):
             if getattr(self, name) < 1:
                 raise ConfigError(f"[stories] {name} = {getattr(self, name)} must be >= 1.")
+        if self.split_model not in SPLIT_MODELS:
+            raise ConfigError(
+                f"[stories] split_model = {self.split_model!r} is not one of {SPLIT_MODELS}."
+            )
         if not 10 <= self.hash_bits <= 26:
             raise ConfigError(f"[stories] hash_bits = {self.hash_bits} must lie in 10..26.")
