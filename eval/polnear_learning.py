@@ -42,14 +42,17 @@ def pipeline(split: str, cache: Path | None):  # noqa: ANN201
     return pn.CachedPipeline(nlp, cache, f"polnear-{split}-{model}")
 
 
-def records(data, nlp, record: Callable, disabled: ModuleType) -> Iterator[list]:  # noqa: ANN001
+def records(data, nlp, record: Callable, disabled: ModuleType,  # noqa: ANN001
+            hook: str = "refit") -> Iterator[list]:
     """Per article, what ``record(doc, offset, atts)`` returns for the attributions of each
-    paragraph as the boundary model receives them, with ``disabled``'s model off."""
+    paragraph as the stage ``hook`` of :mod:`corroborator.nlp.attribution` (the boundary
+    model's ``refit``, the keep model's ``screen``) receives them, with ``disabled``'s model
+    off."""
     from corroborator.nlp.analyze import analyze_articles
     from corroborator.settings import load_settings
 
     found: list = []
-    original = attribution.refit
+    original = getattr(attribution, hook)
     saved_model = disabled.load_model
 
     def recording(doc, atts, offset=0):  # noqa: ANN001, ANN202
@@ -59,7 +62,7 @@ def records(data, nlp, record: Callable, disabled: ModuleType) -> Iterator[list]
     meta = pn._metadata()
     articles = [pn.to_article(n, t, meta.get(n)) for n, t, _ in data]
     settings = load_settings(environ={})
-    attribution.refit = recording  # type: ignore[assignment]
+    setattr(attribution, hook, recording)
     disabled.load_model = lambda *a, **k: None  # type: ignore[assignment]
     try:
         # the claim layer of article k runs just before its analysis is yielded
@@ -67,7 +70,7 @@ def records(data, nlp, record: Callable, disabled: ModuleType) -> Iterator[list]
             yield list(found)
             found.clear()
     finally:
-        attribution.refit = original  # type: ignore[assignment]
+        setattr(attribution, hook, original)
         disabled.load_model = saved_model  # type: ignore[assignment]
 
 

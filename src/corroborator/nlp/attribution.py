@@ -17,7 +17,8 @@ One pass over the tokens of a parsed paragraph finds cue words from the lexicon
   "Reuters quoted a spokesman as saying ..." (the quoted person is the speaker).
 
 Cues outside the lexicon ("ripped", "mused") come from a trained tagger
-(:mod:`corroborator.nlp.tagger`) run on the tokens the rules left alone.
+(:mod:`corroborator.nlp.tagger`) run on the tokens the rules left alone; a learned check
+(:mod:`corroborator.nlp.keep`) drops relations that are likely no attribution at all.
 
 The result is a list of :class:`Attribution` with absolute character offsets; quotations,
 pronoun resolution and name normalisation are added at article level by the callers.
@@ -37,6 +38,7 @@ from .constructions import (
     noun_attribution,
     speaker_colon,
 )
+from .keep import screen
 from .learned import learned_entry
 from .relations import Attribution
 from .tagger import tagged_attributions
@@ -92,7 +94,7 @@ def find_attributions(doc: Doc, offset: int = 0) -> list[Attribution]:
         if att is not None:
             found.append(att)
     found.extend(tagged_attributions(doc, offset, taken_tokens(doc, offset, found)))
-    found = refit(doc, drop_nested(found), offset)
+    found = screen(doc, refit(doc, drop_nested(found), offset), offset)
     doc.user_data.pop(TEXT_KEY, None)
     release(doc)
     return found

@@ -34,6 +34,8 @@ class Attribution:
     governor: tuple[int, int] | None = None
     # the content was built on purpose (a revised figure "from X to Y"): keep its bounds
     fixed: bool = False
+    # the cue tagger's probability for its cue (None: the rules found it)
+    score: float | None = None
 
 
 def _medium_end(verb: Token) -> int:

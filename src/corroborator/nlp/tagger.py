@@ -306,6 +306,7 @@ def tagged_attributions(doc: Doc, offset: int, taken: set[int],
         att = make(doc, offset, content, cue, tok.lemma_.lower(), stance, speaker, "indirect")
         if att is None:
             continue
+        att.score = float(scores[k])
         found.append(att)
         used.update(t.i for t in best.tokens)
         used.update(range(cue[0], cue[1] + 1))
