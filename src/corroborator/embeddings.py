@@ -80,7 +80,9 @@ def vector_space(model: str = PACKAGED_MODEL, precision: str | None = None,
     stored vectors: vectors of another precision differ in the last digits, and a re-run must
     read exactly what it would compute."""
     resolved = resolve_precision(precision, device)
-    return model if resolved == "float32" else f"{model}@{resolved}"
+    # "-fixed": bfloat16 in fixed shapes; before them (opt-in only) a stored "@bfloat16"
+    # vector depended on its batch, so those are not read back as these.
+    return model if resolved == "float32" else f"{model}@{resolved}-fixed"
 
 
 def embed(

@@ -191,3 +191,12 @@ class EmbeddingSettings:
     model: str
     batch_size: int
     device: str
+    # "auto", "float32" or "bfloat16" (corroborator.embeddings); None: its default
+    precision: str | None = None
+
+    def __post_init__(self) -> None:
+        from .embeddings import PRECISIONS
+
+        if self.precision is not None and self.precision not in PRECISIONS:
+            raise ConfigError(f"[embeddings] precision = {self.precision!r}: one of "
+                              f"{', '.join(PRECISIONS)}")

@@ -27,7 +27,7 @@ def test_unknown_precision_is_a_config_error() -> None:
 
 def test_vector_spaces_differ_by_precision() -> None:
     assert vector_space("m", "float32") == "m"
-    assert vector_space("m", "bfloat16") == "m@bfloat16"
+    assert vector_space("m", "bfloat16") == "m@bfloat16-fixed"
 
 
 def test_settings_precision_reaches_the_embedding_options(settings) -> None:
@@ -37,13 +37,20 @@ def test_settings_precision_reaches_the_embedding_options(settings) -> None:
     assert embedding_options(None)[2] is None  # None: embeddings.DEFAULT_PRECISION
 
 
+def test_unknown_precision_setting_is_a_config_error(settings) -> None:
+    from corroborator.settings import EmbeddingSettings
+
+    with pytest.raises(ConfigError, match="precision"):
+        settings.with_overrides({"embeddings": {"precision": "fp8"}}).get(EmbeddingSettings)
+
+
 def test_stored_vectors_exact_and_normalised_keys_are_apart(tmp_path) -> None:
     from corroborator.store import open_store
 
     with open_store(str(tmp_path / "v.db")) as store:
         StoredVectors(store, "m").save({"homes were flooded": np.ones(3, dtype=np.float32)})
         assert StoredVectors(store, "m", exact=True).load(["homes were flooded"]) == {}
-        assert StoredVectors(store, "m@bfloat16").load(["homes were flooded"]) == {}
+        assert StoredVectors(store, "m@bfloat16-fixed").load(["homes were flooded"]) == {}
         found = StoredVectors(store, "m").load(["homes were flooded"])
         assert np.array_equal(found["homes were flooded"], np.ones(3))
 

@@ -25,10 +25,11 @@ def _fingerprint(settings: Settings) -> str:
     from ..embeddings import vector_space
 
     embedding = settings.get(EmbeddingSettings)
-    # The clusterer embeds at the default precision, so its vectors' space (float32 or
-    # bfloat16, by CPU) is part of the state: a state of other vectors is rebuilt.
+    # The vectors' space (model, and float32 or bfloat16 as [embeddings] precision resolves
+    # on this CPU) is part of the state: a state of other vectors is rebuilt.
     relevant = {"stories": dict(settings.raw("stories")),
-                "embeddings": vector_space(embedding.model, None, embedding.device)}
+                "embeddings": vector_space(embedding.model, embedding.precision,
+                                           embedding.device)}
     return json.dumps(relevant, sort_keys=True)
 
 

@@ -103,8 +103,7 @@ def embedding_options(settings: Settings | None) -> tuple[str, int, str | None]:
     # Only an absent section keeps the defaults: a wrong value must reach the user.
     if settings is not None and EmbeddingSettings.SECTION in settings.values:
         emb = settings.get(EmbeddingSettings)
-        model, batch = emb.model, emb.batch_size
-        precision = settings.raw(EmbeddingSettings.SECTION).get("precision")
+        model, batch, precision = emb.model, emb.batch_size, emb.precision
     return model, batch, precision
 
 

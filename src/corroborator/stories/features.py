@@ -228,6 +228,7 @@ class FeatureExtractor:
             model=self._embedding.model,
             device=self._embedding.device,
             batch_size=self._embedding.batch_size,
+            precision=self._embedding.precision,
         )
 
     def _default_ner(self, texts: Sequence[str]) -> list[list[tuple[str, str]]]:
