@@ -5,7 +5,9 @@ The full gates are ``eval/ecbplus_stories.py --gate`` and ``eval/allsides_storie
 look-alike events that are hardest to keep apart (two rehab stays, two earthquakes, two
 Internet Explorer patches, ...); they are all train topics. Refresh the floors after an
 intended change with ``UPDATE_FLOORS=1 pytest tests/gates/test_stories_gate.py``. The ECB+
-documents are read with their URL line as metadata, not text (see eval/ecbplus_stories.py).
+documents are read with their URL line as metadata, not text, and their tokens joined back
+into text (the two halves of each topic were tokenised differently; see
+eval/ecbplus_stories.py).
 """
 
 from __future__ import annotations
