@@ -200,3 +200,8 @@ class EmbeddingSettings:
         if self.precision is not None and self.precision not in PRECISIONS:
             raise ConfigError(f"[embeddings] precision = {self.precision!r}: one of "
                               f"{', '.join(PRECISIONS)}")
+
+    def embed_options(self) -> dict[str, Any]:
+        """These settings as ``corroborator.embeddings.embed``'s keyword arguments."""
+        return {"model": self.model, "device": self.device, "batch_size": self.batch_size,
+                "precision": self.precision}

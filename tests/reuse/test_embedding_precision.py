@@ -68,3 +68,18 @@ def test_bfloat16_vectors_stay_close_to_float32(embedder) -> None:
     upper = np.triu_indices(len(texts), k=1)
     assert (np.argsort((full @ full.T)[upper]).tolist()
             == np.argsort((half @ half.T)[upper]).tolist())
+
+
+@pytest.mark.parametrize("precision", ["float32", "bfloat16"])
+def test_runner_story_embedding_carries_the_precision_setting(settings, precision) -> None:
+    # The stories stage keys its saved state by the precision setting; the runner's parallel
+    # embedding must compute vectors of that precision too, as the clusterer's own does.
+    from corroborator.pipeline.run import _story_embed
+    from corroborator.settings import EmbeddingSettings
+
+    chosen = settings.with_overrides({"embeddings": {"precision": precision}})
+    seen: list[dict] = []
+    embed_fn = _story_embed(chosen, lambda texts, **options: seen.append(options))
+    embed_fn(["a lead"])
+    assert seen == [chosen.get(EmbeddingSettings).embed_options()]
+    assert seen[0]["precision"] == precision

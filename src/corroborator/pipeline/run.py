@@ -101,9 +101,7 @@ def _story_embed(settings: Settings,
         return None
     from ..settings import EmbeddingSettings
 
-    options = settings.get(EmbeddingSettings)
-    return functools.partial(embed_fn, model=options.model, device=options.device,
-                             batch_size=options.batch_size)
+    return functools.partial(embed_fn, **settings.get(EmbeddingSettings).embed_options())
 
 
 def _compare_all(store: Store, tasks: list[CompareTask], settings: Settings, workers: int,

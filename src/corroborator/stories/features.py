@@ -223,13 +223,7 @@ class FeatureExtractor:
     def _default_embed(self, texts: Sequence[str]) -> np.ndarray:
         from ..embeddings import embed
 
-        return embed(
-            texts,
-            model=self._embedding.model,
-            device=self._embedding.device,
-            batch_size=self._embedding.batch_size,
-            precision=self._embedding.precision,
-        )
+        return embed(texts, **self._embedding.embed_options())
 
     def _default_ner(self, texts: Sequence[str]) -> list[list[tuple[str, str]]]:
         from ..nlp.loader import load_pipeline
