@@ -23,7 +23,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import polnear as pn  # noqa: E402
-from polnear_learning import fit_sparse, parser, records, train  # noqa: E402
+from polnear_learning import command, fit_sparse, records  # noqa: E402
 
 from corroborator.nlp import keep  # noqa: E402
 
@@ -61,11 +61,7 @@ def fit(items: list, c: float = 0.5):  # noqa: ANN201
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = parser(__doc__, keep, "threshold").parse_args(argv)
-    if not (args.train or args.sweep):
-        raise SystemExit("give --train or --sweep")
-    return train(args, keep, "threshold", THRESHOLDS, examples, fit,
-                 ("content_overlap_f1", "content_exact_f1"))
+    return command(__doc__, keep, "threshold", THRESHOLDS, examples, fit, argv)
 
 
 if __name__ == "__main__":

@@ -109,6 +109,21 @@ def parser(doc: str, module: ModuleType, key: str, c: float = 0.5) -> argparse.A
     return out
 
 
+# Both content F1s are scored: a setting must not buy overlap with exactness.
+SCORED = ("content_overlap_f1", "content_exact_f1")
+
+
+def command(doc: str, module: ModuleType, key: str, values: tuple[float, ...],
+            examples: Callable, fit: Callable, argv: list[str] | None = None, c: float = 0.5,
+            extra: Callable[[float], dict[str, np.ndarray]] | None = None) -> int:
+    """A training script's command line: ``--train`` or ``--sweep`` over ``values`` of
+    ``key`` (see :func:`parser` and :func:`train`)."""
+    args = parser(doc, module, key, c).parse_args(argv)
+    if not (args.train or args.sweep):
+        raise SystemExit("give --train or --sweep")
+    return train(args, module, key, values, examples, fit, SCORED, extra)
+
+
 def train(args: argparse.Namespace, module: ModuleType, key: str, values: tuple[float, ...],
           examples: Callable, fit: Callable, scored: tuple[str, ...],
           extra: Callable[[float], dict[str, np.ndarray]] | None = None) -> int:

@@ -32,7 +32,7 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import polnear as pn  # noqa: E402
-from polnear_learning import hashed_matrix, parser, train  # noqa: E402
+from polnear_learning import command, hashed_matrix  # noqa: E402
 
 from corroborator.nlp import tagger  # noqa: E402
 
@@ -137,12 +137,8 @@ def unattributed(threshold: float) -> dict[str, np.ndarray]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = parser(__doc__, tagger, "threshold", c=0.25).parse_args(argv)
-    if not (args.train or args.sweep):
-        raise SystemExit("give --train or --sweep")
-    # both content F1s are scored: the threshold must not buy overlap with exactness
-    return train(args, tagger, "threshold", THRESHOLDS, examples, fit,
-                 ("content_overlap_f1", "content_exact_f1"), unattributed)
+    return command(__doc__, tagger, "threshold", THRESHOLDS, examples, fit, argv, c=0.25,
+                   extra=unattributed)
 
 
 if __name__ == "__main__":
