@@ -205,3 +205,13 @@ class EmbeddingSettings:
         """These settings as ``corroborator.embeddings.embed``'s keyword arguments."""
         return {"model": self.model, "device": self.device, "batch_size": self.batch_size,
                 "precision": self.precision}
+
+    @classmethod
+    def of(cls, settings: Settings | None) -> EmbeddingSettings:
+        """The ``[embeddings]`` section, or the packaged defaults when there is none (a
+        settings object built by hand); a wrong value in a section present still raises."""
+        if settings is not None and cls.SECTION in settings.values:
+            return settings.get(cls)
+        from .embeddings import PACKAGED_MODEL
+
+        return cls(model=PACKAGED_MODEL, batch_size=64, device="cpu")

@@ -83,3 +83,32 @@ def test_runner_story_embedding_carries_the_precision_setting(settings, precisio
     embed_fn(["a lead"])
     assert seen == [chosen.get(EmbeddingSettings).embed_options()]
     assert seen[0]["precision"] == precision
+
+
+def test_every_stage_embeds_with_the_whole_embeddings_section(settings) -> None:
+    # Stories, reuse and compare read [embeddings] through one place: a device or precision
+    # set there must reach the encoder from each of them, not from the stories stage alone.
+    from corroborator.compare.vectors import embed_ahead
+    from corroborator.reuse.pipeline import _embedding_cache
+    from corroborator.reuse.settings import reuse_settings
+    from corroborator.settings import EmbeddingSettings
+
+    chosen = settings.with_overrides({"embeddings": {"precision": "float32", "device": "cpu:0"}})
+    expected = chosen.get(EmbeddingSettings).embed_options()
+    seen: list[dict] = []
+
+    def record(texts, **options):
+        seen.append(options)
+        return np.ones((len(texts), 384), dtype=np.float32)
+
+    _embedding_cache(chosen, reuse_settings(chosen), embed_fn=record).vectors(["a sentence"])
+    embed_ahead(["a claim"], chosen, embed_fn=record)
+    assert seen == [expected, expected]
+
+
+def test_a_hand_built_settings_object_embeds_with_the_packaged_defaults() -> None:
+    from corroborator.embeddings import PACKAGED_MODEL
+    from corroborator.settings import EmbeddingSettings, Settings
+
+    assert EmbeddingSettings.of(Settings({}, ("test",))).embed_options() == {
+        "model": PACKAGED_MODEL, "device": "cpu", "batch_size": 64, "precision": None}

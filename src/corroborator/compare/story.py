@@ -58,17 +58,11 @@ _EMBEDDERS: dict[tuple[str, str, int, str | None], CachedEmbed] = {}
 def default_embed(settings: Settings) -> EmbedFn:
     """The ``[embeddings]`` encoder behind a per-process cache (texts cut at 400 chars)."""
     from ..embeddings import embed
-    from ..reuse.pipeline import embedding_options
 
-    model, batch, precision = embedding_options(settings)
-    try:
-        device = settings.get(EmbeddingSettings).device
-    except Exception:  # noqa: BLE001 - a settings object without [embeddings] keeps defaults
-        device = "cpu"
-    key = (model, device, batch, precision)
+    options = EmbeddingSettings.of(settings).embed_options()
+    key = tuple(sorted(options.items()))
     if key not in _EMBEDDERS:  # one cache per process and model
-        _EMBEDDERS[key] = CachedEmbed(lambda texts: embed(
-            texts, model=model, device=device, batch_size=batch, precision=precision))
+        _EMBEDDERS[key] = CachedEmbed(lambda texts: embed(texts, **options))
     return _EMBEDDERS[key]
 
 

@@ -15,7 +15,7 @@ from typing import Any
 
 import numpy as np
 
-from ..settings import Settings
+from ..settings import EmbeddingSettings, Settings
 from .candidates import MAX_CHARS, EmbedFn
 
 
@@ -62,16 +62,17 @@ def embed_ahead(
     ``counts``, when given, receives how many texts were read and how many embedded.
     """
     from ..embeddings import embed, vector_space
-    from ..reuse.pipeline import StoredVectors, embedding_options
+    from ..reuse.pipeline import StoredVectors
 
     unique = list(dict.fromkeys(cut(t) for t in texts))
-    model, batch, precision = embedding_options(settings)
-    backing = (StoredVectors(store, vector_space(model, precision), exact=True)
+    options = EmbeddingSettings.of(settings).embed_options()
+    backing = (StoredVectors(store, vector_space(options["model"], options["precision"]),
+                             exact=True)
                if store is not None else None)
     found = backing.load(unique) if backing is not None and unique else {}
     missing = [t for t in unique if t not in found]
     if missing:
-        new = (embed_fn or embed)(missing, model=model, batch_size=batch, precision=precision)
+        new = (embed_fn or embed)(missing, **options)
         fresh = dict(zip(missing, np.asarray(new, dtype=np.float32), strict=True))
         if backing is not None:
             backing.save(fresh)

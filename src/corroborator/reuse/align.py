@@ -74,13 +74,14 @@ class EmbeddingCache:
     def __init__(self, capacity: int, model: str = "all-MiniLM-L6-v2",
                  batch_size: int = 64, backing: VectorBacking | None = None,
                  embed_fn: Callable[..., np.ndarray] | None = None,
-                 precision: str | None = None) -> None:
+                 precision: str | None = None, device: str = "cpu") -> None:
         self.capacity = capacity
         self.model = model
+        self.device = device
         self.batch_size = batch_size
         self.precision = precision
         self.backing = backing
-        # called as embed_fn(texts, model=..., batch_size=..., precision=...);
+        # called as embed_fn(texts, model=..., batch_size=..., precision=..., device=...);
         # corroborator.embeddings.embed when None (the stage runner passes a parallel one)
         self.embed_fn = embed_fn
         self._vectors: OrderedDict[str, np.ndarray] = OrderedDict()
@@ -98,7 +99,7 @@ class EmbeddingCache:
             originals = {normalize(t): t for t in texts}
             new = (self.embed_fn or embed)([originals[k] for k in missing], model=self.model,
                                            batch_size=self.batch_size,
-                                           precision=self.precision)
+                                           precision=self.precision, device=self.device)
             for key, vector in zip(missing, new, strict=True):
                 self._vectors[key] = vector
             if self.backing is not None:

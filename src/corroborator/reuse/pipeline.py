@@ -21,7 +21,7 @@ from typing import Any
 
 import numpy as np
 
-from ..embeddings import PACKAGED_MODEL, vector_space
+from ..embeddings import vector_space
 from ..records import Article, Derivation
 from ..settings import EmbeddingSettings, Settings
 from .align import EmbeddingCache, Prepared
@@ -90,21 +90,18 @@ class StoredVectors:
 def _embedding_cache(settings: Settings | None, config: ReuseSettings,
                      store: Any = None,
                      embed_fn: Callable[..., np.ndarray] | None = None) -> EmbeddingCache:
-    model, batch, precision = embedding_options(settings)
-    backing = (StoredVectors(store, vector_space(model, precision)) if store is not None
-               else None)
-    return EmbeddingCache(config.embedding_cache, model=model, batch_size=batch,
-                          backing=backing, embed_fn=embed_fn, precision=precision)
+    chosen = EmbeddingSettings.of(settings)
+    backing = (StoredVectors(store, vector_space(chosen.model, chosen.precision))
+               if store is not None else None)
+    return EmbeddingCache(config.embedding_cache, model=chosen.model,
+                          batch_size=chosen.batch_size, backing=backing, embed_fn=embed_fn,
+                          precision=chosen.precision, device=chosen.device)
 
 
 def embedding_options(settings: Settings | None) -> tuple[str, int, str | None]:
     """``[embeddings]`` model, batch size and precision (the defaults without a section)."""
-    model, batch, precision = PACKAGED_MODEL, 64, None
-    # Only an absent section keeps the defaults: a wrong value must reach the user.
-    if settings is not None and EmbeddingSettings.SECTION in settings.values:
-        emb = settings.get(EmbeddingSettings)
-        model, batch, precision = emb.model, emb.batch_size, emb.precision
-    return model, batch, precision
+    chosen = EmbeddingSettings.of(settings)
+    return chosen.model, chosen.batch_size, chosen.precision
 
 
 def candidate_pairs(
