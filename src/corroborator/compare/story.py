@@ -52,7 +52,7 @@ class StoryComparison:
     added_claims: tuple[Claim, ...] = field(default=())
 
 
-_EMBEDDERS: dict[tuple[str, str, int, str | None], CachedEmbed] = {}
+_EMBEDDERS: dict[tuple[tuple[str, Any], ...], CachedEmbed] = {}
 
 
 def default_embed(settings: Settings) -> EmbedFn:
