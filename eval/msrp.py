@@ -40,6 +40,8 @@ CACHE = Path.home() / ".cache" / "corroborator" / "msrp-embeddings"
 SEED = 13
 DEV_FRACTION = 0.2
 HOLD_SEED = 14
+FOLDS = 5
+HOLD_FOLD = FOLDS - 1
 GATES = {"logistic": "msrp", "cross": "msrp-cross", "cascade": "msrp-cascade"}
 # The cascade's band may cost at most this much hold accuracy against asking the
 # cross-encoder about every pair; the narrowest band within it is kept. Shipped adapters,
@@ -124,23 +126,29 @@ def train(pairs: list[tuple[int, str, str]]) -> None:
     )
 
 
-def hold_split(pairs: list[tuple[int, str, str]]) -> tuple[list, list]:
-    """The train part split again into (fit, hold) for the cross-encoder and its blend."""
+def hold_split(pairs: list[tuple[int, str, str]], fold: int = HOLD_FOLD) -> tuple[list, list]:
+    """The train part split again into (fit, hold) for the cross-encoder and its blend: the
+    hold part is fifth ``fold`` of one seeded order (fold 4, the default, is its last fifth,
+    the hold part of every single training run)."""
+    if not 0 <= fold < FOLDS:
+        raise SystemExit(f"--fold must be between 0 and {FOLDS - 1}, not {fold}")
     order = np.random.default_rng(HOLD_SEED).permutation(len(pairs))
-    cut = int(round(len(pairs) * 0.8))
-    return [pairs[i] for i in order[:cut]], [pairs[i] for i in order[cut:]]
+    start, stop = (int(round(len(pairs) * k / FOLDS)) for k in (fold, fold + 1))
+    held = set(order[start:stop].tolist())
+    return ([pairs[i] for i in order if i not in held],
+            [pairs[i] for i in order[start:stop]])
 
 
 def train_cross(pairs: list[tuple[int, str, str]], threads: int = 1, epochs: int = 5,
                 symmetric: bool = False, out: Path | None = None, seed: int = 13,
-                rank: int = 8) -> dict[str, float]:
+                rank: int = 8, fold: int = HOLD_FOLD) -> dict[str, float]:
     """Train the cross-encoder on the fit part, blend it on the hold part, write the file."""
     import time
 
     from corroborator.reuse.cross_encoder import ADAPTERS, save_adapters
     from corroborator.reuse.cross_train import TrainConfig, score_network, train_network
 
-    fit, hold = hold_split(pairs)
+    fit, hold = hold_split(pairs, fold)
     config = TrainConfig(threads=threads, epochs=epochs, seed=seed, rank=rank,
                          alpha=2.0 * rank)
     hold_pairs = [(a, b) for _, a, b in hold]
@@ -156,24 +164,37 @@ def train_cross(pairs: list[tuple[int, str, str]], threads: int = 1, epochs: int
                             progress)
     seconds = time.perf_counter() - started
     cross = score_network(network, hold_pairs, symmetric=symmetric)
-    blend, figures = fit_blend(cross, fit, hold)
+    blend, figures = fit_blend(cross, held_logistic(fit, hold), y_hold)
     metadata = {
         **{k: str(v) for k, v in vars(config).items()}, **blend,
         "threshold": str(best_threshold(1 / (1 + np.exp(-cross)), y_hold)),
-        "train_seconds": str(round(seconds)), "symmetric": str(symmetric),
+        "train_seconds": str(round(seconds)), "symmetric": str(symmetric), "fold": str(fold),
         "provenance": (f"eval/msrp.py --train-cross: adapters + head trained on {len(fit)} "
-                       f"pairs of the MSRP train part (split seeds {SEED}/{HOLD_SEED}); blend "
-                       f"and thresholds fitted on the {len(hold)} hold pairs."),
+                       f"pairs of the MSRP train part (split seeds {SEED}/{HOLD_SEED}, hold "
+                       f"fold {fold}); blend and thresholds fitted on the {len(hold)} hold "
+                       f"pairs."),
     }
     save_adapters(network, out or ADAPTERS, metadata)
     return {**figures, "hold_cross_accuracy": round(float(((cross > 0) == y_hold).mean()), 4),
             "train_seconds": round(seconds)}
 
 
-def fit_blend(cross: np.ndarray, fit: list, hold: list) -> tuple[dict[str, str], dict]:
-    """Blend of the cross-encoder's hold logits with the logistic model's (a copy fitted on
-    the fit part alone), fitted on the hold part; its accuracy by 5-fold CV there; and the
-    cascade's band, from the same CV probabilities (:func:`fit_band`).
+def held_logistic(fit: list, hold: list) -> np.ndarray:
+    """The logistic model's logits on ``hold`` from a copy fitted on ``fit`` alone."""
+    from corroborator.reuse.classify import PairModel
+
+    x_fit, y_fit = feature_matrix(fit)
+    x_hold, _ = feature_matrix(hold)
+    lr, mean, scale, _ = fit_logistic(x_fit, y_fit)
+    return PairModel(lr.coef_[0].tolist(), float(lr.intercept_[0]),  # type: ignore[attr-defined]
+                     mean.tolist(), scale.tolist()).logit(x_hold)
+
+
+def fit_blend(cross: np.ndarray, logistic: np.ndarray,
+              y_hold: np.ndarray) -> tuple[dict[str, str], dict]:
+    """Blend of the cross-encoder's held-out logits with the logistic model's (both from
+    models that did not see those pairs), its accuracy by 5-fold CV over them, and the
+    cascade's band from the same CV probabilities (:func:`fit_band`).
 
     A weight per standardised feature instead of the logistic score was tried: hold CV
     .827 against .814 (within noise on 652 pairs), dev .777 against .782; the three-number
@@ -181,13 +202,8 @@ def fit_blend(cross: np.ndarray, fit: list, hold: list) -> tuple[dict[str, str],
     from sklearn.linear_model import LogisticRegression
     from sklearn.model_selection import cross_val_predict
 
-    from corroborator.reuse.classify import PairModel
+    from corroborator.reuse.classify import load_model
 
-    x_fit, y_fit = feature_matrix(fit)
-    x_hold, y_hold = feature_matrix(hold)
-    lr, mean, scale, _ = fit_logistic(x_fit, y_fit)
-    logistic = PairModel(lr.coef_[0].tolist(), float(lr.intercept_[0]),  # type: ignore[attr-defined]
-                         mean.tolist(), scale.tolist()).logit(x_hold)
     z = np.column_stack([cross, logistic])
     probs = cross_val_predict(LogisticRegression(C=1.0), z, y_hold, cv=5,
                               method="predict_proba")[:, 1]
@@ -197,12 +213,15 @@ def fit_blend(cross: np.ndarray, fit: list, hold: list) -> tuple[dict[str, str],
              "blend_logistic": str(float(model.coef_[0][1])),
              "blend_bias": str(float(model.intercept_[0])), "blend_threshold": str(threshold)}
     accuracy = float(((probs >= threshold) == y_hold).mean())
-    from corroborator.reuse.classify import load_model
-
     low, high, band = fit_band(1 / (1 + np.exp(-logistic)), load_model().threshold,
                                probs >= threshold, y_hold)
     blend.update(cascade_low=str(low), cascade_high=str(high))
-    return blend, {"hold_blend_cv_accuracy": round(accuracy, 4), **band}
+    return blend, {"hold_blend_cv_accuracy": round(accuracy, 4), "hold_pairs": len(y_hold),
+                   **band}
+
+
+def _labels(pairs: list) -> np.ndarray:
+    return np.array([y for y, _, _ in pairs])
 
 
 def fit_band(p_logistic: np.ndarray, logistic_threshold: float, blend_says: np.ndarray,
@@ -235,7 +254,7 @@ def refit_cascade(pairs: list[tuple[int, str, str]], path: Path | None = None) -
     fit, hold = hold_split(pairs)
     load_cross_model.cache_clear()
     cross = load_cross_model(path).logits([(a, b) for _, a, b in hold])
-    blend, figures = fit_blend(cross, fit, hold)
+    blend, figures = fit_blend(cross, held_logistic(fit, hold), _labels(hold))
     tensors, metadata = read_adapters(path)
     save_file({k: t.half() for k, t in tensors.items()}, str(path), metadata={**metadata, **blend})
     load_cross_model.cache_clear()
@@ -244,36 +263,63 @@ def refit_cascade(pairs: list[tuple[int, str, str]], path: Path | None = None) -
 
 def combine_cross(pairs: list[tuple[int, str, str]], members: list[Path],
                   out: Path | None = None) -> dict:
-    """One adapters file holding the members (each written by ``--train-cross --out``) as an
-    ensemble whose logits are averaged; its threshold, blend and cascade band are fitted on
-    the hold part, as for one trained network."""
+    """One adapters file holding the members of the given files (each written by
+    ``--train-cross --out``, or an ensemble written by this) as an ensemble whose logits are
+    averaged.
+
+    Members may hold out different folds (``--fold``). The blend, threshold and cascade band
+    are then fitted on every held-out pair there is, each scored by the members that did not
+    see it (the mean of those held out the same fold) and by a logistic model fitted without
+    its fold: with five folds, the whole train part instead of one fifth of it.
+    """
     from safetensors.torch import save_file
 
-    from corroborator.reuse.cross_encoder import ADAPTERS, load_cross_model, read_adapters
+    from corroborator.reuse.cross_encoder import (
+        ADAPTERS,
+        CrossPairModel,
+        load_cross_model,
+        load_tokenizer,
+        member_configs,
+        member_network,
+        read_adapters,
+    )
 
     out = out or ADAPTERS
     tensors, configs, provenance = {}, [], []
-    for i, path in enumerate(members):
-        member_tensors, metadata = read_adapters(path)
-        if "members" in metadata:
-            raise SystemExit(f"{path} is already an ensemble: combine single training runs")
-        tensors.update({f"m{i}/{k}": t.half() for k, t in member_tensors.items()})
-        configs.append({"rank": int(metadata["rank"]), "alpha": float(metadata["alpha"]),
-                        "seed": int(metadata["seed"]), "epochs": int(metadata["epochs"])})
+    by_fold: dict[int, list] = {}
+    for path in members:
+        file_tensors, metadata = read_adapters(path)
+        for member in member_configs(metadata):
+            slot = f"m{len(configs)}/"
+            tensors.update({slot + k[len(member["prefix"]):]: t.half()
+                            for k, t in file_tensors.items() if k.startswith(member["prefix"])})
+            config = {key: member.get(key) for key in ("rank", "alpha", "seed", "epochs")}
+            config["fold"] = int(member.get("fold", HOLD_FOLD))
+            configs.append(config)
+            by_fold.setdefault(config["fold"], []).append(
+                member_network(file_tensors, member, path))
         provenance.append(metadata.get("provenance", ""))
-    metadata = {"members": json.dumps(configs), "threshold": "0.5", "symmetric": "False",
-                "provenance": f"eval/msrp.py --combine of {len(members)} training runs "
-                              f"(seeds {[c['seed'] for c in configs]}), each: {provenance[0]}"}
+    tokenizer = load_tokenizer()
+    cross_parts, logistic_parts, held = [], [], []
+    for fold, networks in sorted(by_fold.items()):
+        fit, hold = hold_split(pairs, fold)
+        cross_parts.append(CrossPairModel(networks, tokenizer, 0.5).logits(
+            [(a, b) for _, a, b in hold]))
+        logistic_parts.append(held_logistic(fit, hold))
+        held.extend(hold)
+    cross, y_held = np.concatenate(cross_parts), _labels(held)
+    blend, figures = fit_blend(cross, np.concatenate(logistic_parts), y_held)
+    metadata = {"members": json.dumps(configs), "symmetric": "False", **blend,
+                "threshold": str(best_threshold(1 / (1 + np.exp(-cross)), y_held)),
+                "provenance": f"eval/msrp.py --combine of {len(configs)} training runs "
+                              f"(seeds {[c['seed'] for c in configs]}, hold folds "
+                              f"{[c['fold'] for c in configs]}); blend, threshold and cascade "
+                              f"band fitted on the {len(held)} pairs they held out. "
+                              f"Each: {provenance[0]}"}
     save_file(tensors, str(out), metadata=metadata)
-    fit, hold = hold_split(pairs)
     load_cross_model.cache_clear()
-    cross = load_cross_model(out).logits([(a, b) for _, a, b in hold])
-    y_hold = np.array([y for y, _, _ in hold])
-    blend, figures = fit_blend(cross, fit, hold)
-    metadata.update(blend, threshold=str(best_threshold(1 / (1 + np.exp(-cross)), y_hold)))
-    save_file(tensors, str(out), metadata=metadata)
-    load_cross_model.cache_clear()
-    return {**figures, "hold_cross_accuracy": round(float(((cross > 0) == y_hold).mean()), 4)}
+    return {**figures, "members": len(configs), "folds": sorted(by_fold),
+            "held_cross_accuracy": round(float(((cross > 0) == y_held).mean()), 4)}
 
 
 def score(pairs: list[tuple[int, str, str]], kind: str = "logistic") -> dict[str, float]:
@@ -327,6 +373,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--epochs", type=int, default=5, help="cross-encoder training epochs")
     parser.add_argument("--seed", type=int, default=13, help="cross-encoder training seed")
     parser.add_argument("--rank", type=int, default=8, help="cross-encoder LoRA rank")
+    parser.add_argument("--fold", type=int, default=HOLD_FOLD,
+                        help=f"which fifth of the train part is held out of --train-cross "
+                             f"(0-{FOLDS - 1}; default {HOLD_FOLD})")
     parser.add_argument("--combine", type=Path, nargs="+", default=None, metavar="ADAPTERS",
                         help="write (to --out, or the shipped file) an ensemble of these "
                              "--train-cross --out files, blended on the hold part")
@@ -355,7 +404,7 @@ def main(argv: list[str] | None = None) -> int:
         args.model = "cross"
     if args.train_cross:
         print(json.dumps(train_cross(train_part, args.threads, args.epochs, args.symmetric,
-                                     args.out, args.seed, args.rank),
+                                     args.out, args.seed, args.rank, args.fold),
                          indent=2))
         if args.out is not None:
             return 0  # a candidate file: scored on dev only once chosen

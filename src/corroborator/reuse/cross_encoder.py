@@ -207,7 +207,8 @@ def member_configs(metadata: dict[str, str]) -> list[dict[str, Any]]:
     if "members" in metadata:
         return [{**member, "prefix": f"m{i}/"}
                 for i, member in enumerate(json.loads(metadata["members"]))]
-    return [{"rank": int(metadata["rank"]), "alpha": float(metadata["alpha"]), "prefix": ""}]
+    return [{"rank": int(metadata["rank"]), "alpha": float(metadata["alpha"]), "prefix": "",
+             **{k: int(metadata[k]) for k in ("seed", "epochs", "fold") if k in metadata}}]
 
 
 def read_adapters(path: Path) -> tuple[dict[str, Any], dict[str, str]]:
@@ -228,20 +229,23 @@ def load_cross_model(path: Path = ADAPTERS) -> CrossPairModel:
             f"cross-encoder adapters not found at {path}; set [reuse] pair_model = "
             "\"logistic\" or train them with eval/msrp.py --train-cross"
         )
-    torch = _torch()
     tensors, metadata = read_adapters(path)
-    networks = []
-    for member in member_configs(metadata):
-        network = build_network(int(member["rank"]), float(member["alpha"]))
-        prefix = member["prefix"]
-        missing = {prefix + name for name in trainable_state(network)} - set(tensors)
-        if missing:
-            raise ConfigError(f"adapters file {path} lacks {sorted(missing)[:3]}...; retrain it")
-        with torch.no_grad():
-            for name, parameter in network.named_parameters():
-                if prefix + name in tensors:
-                    parameter.copy_(tensors[prefix + name])
-        _merge(network)
-        networks.append(network)
+    networks = [member_network(tensors, member, path) for member in member_configs(metadata)]
     return CrossPairModel(networks, load_tokenizer(), float(metadata["threshold"]), metadata,
                           symmetric=metadata.get("symmetric") == "True")
+
+
+def member_network(tensors: dict[str, Any], member: dict[str, Any], path: Path) -> Any:
+    """One member's network (adapters merged) from an adapters file's tensors."""
+    torch = _torch()
+    network = build_network(int(member["rank"]), float(member["alpha"]))
+    prefix = member["prefix"]
+    missing = {prefix + name for name in trainable_state(network)} - set(tensors)
+    if missing:
+        raise ConfigError(f"adapters file {path} lacks {sorted(missing)[:3]}...; retrain it")
+    with torch.no_grad():
+        for name, parameter in network.named_parameters():
+            if prefix + name in tensors:
+                parameter.copy_(tensors[prefix + name])
+    _merge(network)
+    return network
