@@ -343,3 +343,49 @@ def test_reports_written_to_one_pattern_are_no_rewrite(settings, embedder) -> No
     arts = [article("a", PATTERN.format(**FLOOD_A), 1),
             article("b", PATTERN.format(**FLOOD_B), 3)]
     assert find_derivations(arts, settings, candidates=[("a", "b")]) == []
+
+
+def test_coverage_counts_each_sentence_once() -> None:
+    from corroborator.reuse.align import Alignment, Match
+    from corroborator.reuse.derive import coverage
+
+    # Source sentences 0 and 1 both end up in article sentence 0 (a merge): three matches,
+    # but only two of the article's three sentences are covered.
+    merged = Alignment([Match(0, 0, "paraphrase", 0.9, 0.8), Match(1, 0, "changed", 0.7, 0.7),
+                        Match(2, 1, "paraphrase", 0.9, 0.8)])
+    assert coverage(merged, 3, 3) == (2 / 3, 1.0)
+    # A rewrite that merged two of four source sentences covers both articles whole.
+    assert coverage(merged, 3, 2) == (1.0, 1.0)
+    assert coverage(merged, 4, 2) == (1.0, 0.75)
+
+
+# Two reports of one flood in one house style: every sentence has its counterpart in the same
+# place and shape, without figures, about other people and streets.
+HOUSE = (
+    "Floods swamped the town of Marsk on Tuesday, the regional fire service said.\n"
+    "{witness}, who runs a bakery on Mill Street, said business had stopped.\n"
+    "Roads around {hood} were closed on {day} and the schools stayed shut.\n"
+    "{official}, a spokesman for the mayor, said the clean-up would take weeks.\n"
+    "Volunteers from {hood} handed out hot meals to families across Marsk."
+)
+
+
+@pytest.mark.embeddings
+def test_aligned_reports_that_keep_few_facts_are_no_rewrite(settings, embedder) -> None:
+    from dataclasses import replace
+
+    from corroborator.reuse.classify import load_model
+
+    config = reuse_settings(settings)
+    first = HOUSE.format(witness="Lena Hartwig", hood="Oakside", day="Wednesday",
+                         official="Tomas Berger")
+    second = HOUSE.format(witness="Kofi Mensah", hood="Redgate", day="Thursday",
+                          official="Anton Leclerc")
+    a, b = profile(article("a", first, 1), config), profile(article("b", second, 2), config)
+    vectorize = EmbeddingCache(1000).vectors
+    model = load_model()
+    # Every sentence aligns in order: the alignment tests alone take it for a rewrite ...
+    loose = decide(a, b, model, replace(config, chain_share=0.0), vectorize)
+    assert loose is not None and loose.relation == "rewrite"
+    # ... but half the facts of either (people, places, days) are not in the other.
+    assert decide(a, b, model, config, vectorize) is None

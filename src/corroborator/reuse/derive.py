@@ -6,7 +6,8 @@ the other's or the two share a verbatim block of a few sentences, and a *rewrite
 sentence alignment covers most of the shorter article even though few shingles are shared,
 or (a loose rewrite, :func:`rewrite_chain`) when an order-preserving chain of sentences covers
 most of both articles and nearly all their facts are shared in one order. Either way the
-aligned sentences must keep their figures (:func:`keeps_figures`). Direction:
+aligned sentences must keep their figures (:func:`keeps_figures`) and most facts of the
+article richer in them must be found in the other. Direction:
 publication time; else an explicit hint
 (``canonical_url``/``original_source``/``syndication_source`` naming the other article's URL);
 else containment (the article that adds more material of its own is the later one).
@@ -26,7 +27,7 @@ import numpy as np
 from ..records import Article, Derivation
 from .align import Alignment, Prepared, Vectorize, align_prepared, changes, prepare
 from .classify import PairModel
-from .docpair import Chain, chain, figure_agreement, monotone_alignment
+from .docpair import Chain, chain, fact_shares, figure_agreement, monotone_alignment
 from .minhash import shingle_run
 from .normalize import Sentence, content_sentences, normalized_content
 from .settings import ReuseSettings
@@ -185,25 +186,30 @@ def aligned_rewrite(a: Profile, b: Profile, model: PairModel, config: ReuseSetti
     strong = sum(1 for m in alignment.matches if m.cosine >= config.strong_cosine)
     mean_cosine = sum(m.cosine for m in alignment.matches) / matched
     order = order_agreement(alignment)
+    covered_short, covered_long = coverage(alignment, n_a, n_b)
     # Independent reports of one event share a few facts (often most of a short article), in
     # their own order. A rewrite carries nearly every sentence of its source: either each
     # closely (close), or all of them in the source's order (whole), even when restructuring
     # lowers the similarity of each pair. Thresholds from the synthetic gate's train topics.
     close = (
-        matched / shortest >= config.rewrite_coverage
-        and matched / longest >= config.rewrite_coverage_long
+        covered_short >= config.rewrite_coverage
+        and covered_long >= config.rewrite_coverage_long
         and strong / shortest >= config.strong_share
         and order >= config.order_agreement
     )
     whole = (
         matched >= config.whole_min_sentences
-        and matched / shortest >= config.whole_coverage
-        and matched / longest >= config.whole_coverage_long
+        and covered_short >= config.whole_coverage
+        and covered_long >= config.whole_coverage_long
         and mean_cosine >= config.whole_mean_cosine
         and order >= config.order_agreement
     )
     if not (close or whole) or not keeps_figures(
             a.prepared, b.prepared, [(m.source, m.article) for m in alignment.matches]):
+        return None
+    # Reports of one story told in one house style align sentence by sentence too, with
+    # their own details; a rewrite keeps its source's facts whichever test accepted it.
+    if fact_shares(a.prepared, b.prepared)[1] < config.chain_share:
         return None
     score = round((matched / longest) * alignment.mean_probability(), 4)
     return PairResult("rewrite", score, matched / n_a, matched / n_b, alignment, a.id)
@@ -302,6 +308,20 @@ def could_be_rewrite(a: Prepared, b: Prepared, config: ReuseSettings,
                 and needed / longest >= config.whole_coverage_long):
             return float(reachable[:needed].mean()) >= config.whole_mean_cosine
     return False
+
+
+def coverage(alignment: Alignment, n_a: int, n_b: int) -> tuple[float, float]:
+    """Shares of the shorter and of the longer article's sentences that are aligned.
+
+    Each sentence counts once: a source sentence merged into an article sentence already
+    aligned covers the source sentence, not a second article sentence (counting matches
+    instead let two reports reach full coverage of one side with sentences to spare).
+    """
+    on_a = len({m.source for m in alignment.matches}) / n_a if n_a else 0.0
+    on_b = len({m.article for m in alignment.matches}) / n_b if n_b else 0.0
+    if n_a == n_b:
+        return min(on_a, on_b), max(on_a, on_b)
+    return (on_a, on_b) if n_a < n_b else (on_b, on_a)
 
 
 def order_agreement(alignment: Alignment) -> float:

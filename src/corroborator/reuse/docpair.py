@@ -103,19 +103,25 @@ def chain(a: Prepared, b: Prepared, sims: np.ndarray, floor: float = DP_FLOOR,
     short, long_ = max(1, min(n_a, n_b)), max(1, n_a, n_b)
     if pairs is None:
         pairs = monotone_alignment(sims, floor)
-    facts_a, facts_b = _facts(a), _facts(b)
-    fewer, more = (facts_a, facts_b) if len(facts_a) <= len(facts_b) else (facts_b, facts_a)
-    position = {f: k for k, f in enumerate(more)}
-    shared = [position[f] for f in fewer if f in position]
     return Chain(
         pairs,
         float(np.mean([sims[i, j] for i, j in pairs])) if pairs else 0.0,
         len(pairs) / short,
         len(pairs) / long_,
-        len(shared) / len(fewer) if fewer else 0.0,
-        len(shared) / len(more) if more else 0.0,
-        _lis(shared) / len(shared) if shared else 0.0,
+        *fact_shares(a, b),
     )
+
+
+def fact_shares(a: Prepared, b: Prepared) -> tuple[float, float, float]:
+    """(shared facts over the facts of the article with fewer, over those of the article
+    with more, share of the shared facts in the same order in both)."""
+    facts_a, facts_b = _facts(a), _facts(b)
+    fewer, more = (facts_a, facts_b) if len(facts_a) <= len(facts_b) else (facts_b, facts_a)
+    position = {f: k for k, f in enumerate(more)}
+    shared = [position[f] for f in fewer if f in position]
+    return (len(shared) / len(fewer) if fewer else 0.0,
+            len(shared) / len(more) if more else 0.0,
+            _lis(shared) / len(shared) if shared else 0.0)
 
 
 def figure_agreement(a: Prepared, b: Prepared,
