@@ -153,6 +153,25 @@ def test_one_shared_quotation_is_no_partial_copy(settings, embedder) -> None:
     assert find_derivations(arts, settings, candidates=[("w", "a")]) == []
 
 
+def test_long_sentences_shared_out_of_order_are_no_verbatim_block(settings) -> None:
+    from corroborator.reuse.derive import copy_like
+
+    config = reuse_settings(settings)
+    wire = BRIDGE.split("\n")
+    own = BRIDGE_OTHER.split("\n")
+    # Three long sentences of the wire word for word among a report's own, in the wire's
+    # order (a copy that took them) or each somewhere else (what two reports quoting the
+    # same statements and officials can look like).
+    taken = [wire[0], own[0], own[1], wire[3], own[2], own[3], wire[5], own[4]]
+    scattered = [wire[5], own[0], own[1], wire[3], own[2], own[3], wire[0], own[4]]
+    source = profile(article("w", BRIDGE, 1), config)
+    for text, expected in (("\n".join(taken), "partial"), ("\n".join(scattered), None)):
+        other = profile(article("o", text, 2), config)
+        for a, b in ((source, other), (other, source)):
+            found = copy_like(a, b, config)
+            assert (found and found.relation) == expected
+
+
 # --- loose rewrites: order-preserving chain of sentences and shared facts -------------------
 
 BRIDGE = (

@@ -115,19 +115,35 @@ def overlap(a: Profile, b: Profile) -> tuple[float, float, float]:
 
 def verbatim_run_shingles(a: Profile, b: Profile, config: ReuseSettings) -> int:
     """How many of a's shingles lie in runs of at least ``block_run`` consecutive shingles
-    also found in b: copied sentences, not the stock phrases and shared quotations that
-    independent reports of one event have in common piecemeal."""
-    tokens = normalized_content(a.article.text or "").split()
-    shared = np.isin(_shingle_hashes(tokens, config.shingle_size), b.shingles)
-    total = run = 0
-    for hit in shared.tolist() + [False]:
-        if hit:
+    also found in b, counting only runs that follow each other in the same order in both
+    articles (the heaviest such sequence).
+
+    Copied sentences come as a block, in their order; independent reports of one event share
+    stock phrases and quotations piecemeal, and the few long ones they share (one statement
+    quoted with the same attribution, a phrase of house style) fall where each report put
+    them.
+    """
+    shingles_a = _shingle_hashes(normalized_content(a.article.text or "").split(),
+                                 config.shingle_size)
+    first_in_b: dict[int, int] = {}
+    for k, h in enumerate(_shingle_hashes(normalized_content(b.article.text or "").split(),
+                                          config.shingle_size).tolist()):
+        first_in_b.setdefault(h, k)
+    runs: list[tuple[int, int]] = []  # (length, where its first shingle is in b), a's order
+    run = 0
+    hashes = shingles_a.tolist()
+    for k, h in enumerate(hashes + [None]):
+        if h is not None and h in first_in_b:
             run += 1
             continue
         if run >= config.block_run:
-            total += run
+            runs.append((run, first_in_b[hashes[k - run]]))
         run = 0
-    return total
+    heaviest: list[int] = []  # heaviest order-preserving sequence ending at each run
+    for i, (length, where) in enumerate(runs):
+        heaviest.append(length + max((heaviest[j] for j in range(i) if runs[j][1] < where),
+                                     default=0))
+    return max(heaviest, default=0)
 
 
 @dataclass
