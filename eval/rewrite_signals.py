@@ -12,6 +12,7 @@ where positives and negatives lie, and what the loose-rewrite rule
     .venv/bin/python eval/rewrite_signals.py                # dev topics
     .venv/bin/python eval/rewrite_signals.py --split train  # tune here
     .venv/bin/python eval/rewrite_signals.py --demo         # and the demo corpus' pairs
+    .venv/bin/python eval/rewrite_signals.py --benchmark 300  # and the benchmark generator's
 """
 
 from __future__ import annotations
@@ -136,6 +137,37 @@ def demo_rows() -> list[Row]:
     return rows
 
 
+def benchmark_rows(count: int, stories: int, seed: int = 13) -> list[Row]:
+    """Pairs inside each story of the benchmark generator's articles
+    (``benchmarks/_generate.py``, as ``benchmarks/analyze.py`` builds them): its rewrites
+    against their source are the positives, pairs of two independently generated reports
+    (or a report and the wire) the negatives; copies are the shingle rules' business."""
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+    from analyze import generated  # type: ignore[import-not-found]
+
+    from corroborator.reuse.pipeline import story_candidates
+    from corroborator.settings import load_settings
+
+    made = generated(count, stories, seed)
+    articles = [a for a, _ in made]
+    number = {a.id: k for k, a in enumerate(articles)}
+    how = {a.id: item for a, item in made}
+    groups: dict[int, list[str]] = {}
+    for a, item in made:
+        groups.setdefault(item.story, []).append(a.id)
+
+    def label_of(a: str, b: str) -> int | None:
+        x, y = how[a], how[b]
+        if {x.relation, y.relation} <= {"report", "wire"}:
+            return 0
+        rewritten = (x.relation == "rewrite" and x.source == number[b]) or (
+            y.relation == "rewrite" and y.source == number[a])
+        return 1 if rewritten else None
+
+    pairs = sorted(story_candidates(groups.values(), articles, load_settings(environ={})))
+    return pair_rows(articles, pairs, label_of)
+
+
 def separation(rows: Sequence[Row]) -> dict[str, dict[str, float | None]]:
     """Per feature: lowest positives and highest negatives (quantiles and extremes)."""
     from corroborator.reuse.docpair import FEATURES
@@ -181,6 +213,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--demo", action="store_true", help="score the demo corpus' pairs too")
     parser.add_argument("--max-docs", type=int, default=None,
                         help="at most this many ECB+ documents per topic (a quick look)")
+    parser.add_argument("--benchmark", type=int, metavar="ARTICLES", default=0,
+                        help="score the benchmark generator's pairs too (that many articles, "
+                             "a tenth as many stories)")
     args = parser.parse_args(argv)
     rows = synthetic_rows(TRAIN_TOPICS if args.split == "train" else DEV_TOPICS, args.max_docs)
     report: dict[str, object] = {args.split: {"rule": rule_figures(rows),
@@ -188,6 +223,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.demo:
         demo = demo_rows()
         report["demo"] = {"rule": rule_figures(demo), "separation": separation(demo)}
+    if args.benchmark:
+        bench = benchmark_rows(args.benchmark, max(1, args.benchmark // 10))
+        report["benchmark"] = {"rule": rule_figures(bench), "separation": separation(bench)}
     print(json.dumps(report, indent=1))
     return 0
 

@@ -366,7 +366,7 @@ def test_reports_written_to_one_pattern_are_no_rewrite(settings, embedder) -> No
 
 def test_coverage_counts_each_sentence_once() -> None:
     from corroborator.reuse.align import Alignment, Match
-    from corroborator.reuse.derive import coverage
+    from corroborator.reuse.docpair import coverage
 
     # Source sentences 0 and 1 both end up in article sentence 0 (a merge): three matches,
     # but only two of the article's three sentences are covered.

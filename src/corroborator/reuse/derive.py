@@ -27,7 +27,14 @@ import numpy as np
 from ..records import Article, Derivation
 from .align import Alignment, Prepared, Vectorize, align_prepared, changes, prepare
 from .classify import PairModel
-from .docpair import Chain, chain, fact_shares, figure_agreement, monotone_alignment
+from .docpair import (
+    Chain,
+    chain,
+    coverage,
+    fact_shares,
+    figure_agreement,
+    monotone_alignment,
+)
 from .minhash import shingle_run
 from .normalize import Sentence, content_sentences, normalized_content
 from .settings import ReuseSettings
@@ -324,20 +331,6 @@ def could_be_rewrite(a: Prepared, b: Prepared, config: ReuseSettings,
                 and needed / longest >= config.whole_coverage_long):
             return float(reachable[:needed].mean()) >= config.whole_mean_cosine
     return False
-
-
-def coverage(alignment: Alignment, n_a: int, n_b: int) -> tuple[float, float]:
-    """Shares of the shorter and of the longer article's sentences that are aligned.
-
-    Each sentence counts once: a source sentence merged into an article sentence already
-    aligned covers the source sentence, not a second article sentence (counting matches
-    instead let two reports reach full coverage of one side with sentences to spare).
-    """
-    on_a = len({m.source for m in alignment.matches}) / n_a if n_a else 0.0
-    on_b = len({m.article for m in alignment.matches}) / n_b if n_b else 0.0
-    if n_a == n_b:
-        return min(on_a, on_b), max(on_a, on_b)
-    return (on_a, on_b) if n_a < n_b else (on_b, on_a)
 
 
 def order_agreement(alignment: Alignment) -> float:

@@ -124,6 +124,20 @@ def fact_shares(a: Prepared, b: Prepared) -> tuple[float, float, float]:
             _lis(shared) / len(shared) if shared else 0.0)
 
 
+def coverage(alignment: Alignment, n_a: int, n_b: int) -> tuple[float, float]:
+    """Shares of the shorter and of the longer article's sentences that are aligned.
+
+    Each sentence counts once: a source sentence merged into an article sentence already
+    aligned covers the source sentence, not a second article sentence (counting matches
+    instead let two reports reach full coverage of one side with sentences to spare).
+    """
+    on_a = len({m.source for m in alignment.matches}) / n_a if n_a else 0.0
+    on_b = len({m.article for m in alignment.matches}) / n_b if n_b else 0.0
+    if n_a == n_b:
+        return min(on_a, on_b), max(on_a, on_b)
+    return (on_a, on_b) if n_a < n_b else (on_b, on_a)
+
+
 def figure_agreement(a: Prepared, b: Prepared,
                      pairs: Sequence[tuple[int, int]]) -> tuple[int, int]:
     """(agreeing, conflicting): aligned sentence pairs (sentence of ``a``, sentence of ``b``)
@@ -215,8 +229,7 @@ def pair_features(a: Prepared, b: Prepared, alignment: Alignment) -> np.ndarray:
         found.share_long,
         found.mean_cosine,
         mutual / short,
-        len(matches) / short,
-        len(matches) / long_,
+        *coverage(alignment, n_a, n_b),
         1.0 - swapped / (n * (n - 1) / 2) if n >= 2 else 1.0,
         float(np.mean([m.cosine for m in matches])) if matches else 0.0,
         found.fact_share_short,
