@@ -63,6 +63,18 @@ def by_text(found):
             "employers",
             {"survey", "employers"},
         ),
+        (  # a semi-modal: what the people had to do is what is counted
+            "More than 4,000 people had to leave their homes on Monday, the mayor said.",
+            "More than 4,000",
+            "people",
+            {"people", "leave", "homes"},
+        ),
+        (
+            "About 900 families were forced to flee the valley, the agency said.",
+            "About 900",
+            "families",
+            {"families", "flee", "valley"},
+        ),
         (
             "Reserves in Canadian dollars are now about $200 billion, he said.",
             "about $200 billion",
@@ -167,3 +179,21 @@ def test_quantities_measured_follows_participles_and_raised_estimates(nlp):
 def test_quantities_figure_as_subject_of_copula(nlp):
     q = quantities(nlp, "The company says about 120 were on shift.")[0]
     assert q.measured == "on shift"
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "measured"),
+    [
+        ("A police spokesman put the number of evacuated residents at 2,500.", "2,500",
+         "evacuated residents"),
+        ("Officials estimated the death toll at 40 on Tuesday.", "40", "death toll"),
+    ],
+)
+def test_a_figure_something_is_valued_at_measures_that_thing(nlp, text, figure, measured):
+    # the estimator (the spokesman, officials) is not what is counted
+    assert by_text(quantities(nlp, text))[figure].measured == measured
+
+
+def test_a_price_something_sold_at_keeps_its_seller(nlp):
+    q = by_text(quantities(nlp, "The company sold the shares at $5 each, the filing showed."))
+    assert "company" in (q["$5"].measured or "").split()

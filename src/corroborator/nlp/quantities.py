@@ -344,7 +344,30 @@ def _predicate(tok: Token) -> tuple[Token | None, Token | None]:
     return None, None
 
 
+# Verbs that only say a figure must or had to do what their infinitive says: "4,000 people had
+# to leave their homes", "were forced to flee". The infinitive and its object carry the meaning.
+_SEMI_MODALS = frozenset(["have", "need", "ought", "force", "oblige", "compel"])
+# Verbs that value something "at" a figure: "police put the number of protesters at 5,000",
+# "estimated the toll at 40". Their object is what is counted, their subject the estimator.
+_VALUE_AT_VERBS = frozenset(["put", "estimate", "place", "peg", "set", "fix", "value"])
+
+
+def _infinitive(verb: Token) -> Token | None:
+    """The infinitive a semi-modal governs ("had to leave" -> "leave"), or None."""
+    if verb.lemma_.lower() not in _SEMI_MODALS:
+        return None
+    for child in verb.children:
+        if child.dep_ == "xcomp" and child.pos_ == "VERB" and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
+            return child
+    return None
+
+
 def _verb_words(verb: Token) -> list[Token]:
+    infinitive = _infinitive(verb)
+    if infinitive is not None:
+        objects = [c for c in infinitive.children if c.dep_ == "dobj" and c.pos_ in _NOUN_POS]
+        return _verb_words(infinitive) + [t for o in objects[:1] for t in o.subtree]
     words = [verb]
     for child in verb.children:
         if child.dep_ == "prt":
@@ -505,7 +528,9 @@ def _measured(anchor: Token, noun: Token | None, span: Span, cand: Candidate) ->
                 verb_words = _copula_complement(verb, inside)
         elif subject is not None:
             owner_words = _phrase(subject, inside)
-        level_of_verb = (
+        valued_at = (focus.dep_ == "pobj" and focus.head.lower_ == "at"
+                     and focus.head.head == verb and verb.lemma_.lower() in _VALUE_AT_VERBS)
+        level_of_verb = valued_at or (
             focus.dep_ == "pobj"
             and focus.head.lower_ in ("to", "from", "by")
             and focus.head.head == verb
@@ -516,7 +541,8 @@ def _measured(anchor: Token, noun: Token | None, span: Span, cand: Candidate) ->
             for child in verb.children:
                 if child.dep_ == "dobj" and child.i not in inside and child.pos_ in _NOUN_POS:
                     thing = _revised_thing(child, inside) + thing
-                    if level_of_verb and focus.head.lower_ != "by" and revises(verb):
+                    if valued_at or (level_of_verb and focus.head.lower_ != "by"
+                                     and revises(verb)):
                         # a level the subject set ("the minister raised her estimate to
                         # 2,400"): the subject revises the figure, it is not what is counted
                         owner_words, verb_words = [], []
