@@ -193,6 +193,19 @@ def test_outcomes_read_casualties_as_killed_and_wounded() -> None:
     assert outcomes("workers on the night shift") == frozenset()
 
 
+@pytest.mark.parametrize("phrase", [
+    "people leave their homes", "residents forced from their homes",
+    "families driven out of their houses", "villagers flee the valley", "residents evacuated"])
+def test_leaving_home_is_displacement(phrase) -> None:
+    assert outcomes(phrase) == frozenset({"displaced"})
+
+
+@pytest.mark.parametrize("phrase", ["staff left the company", "workers left early to go home",
+                                    "homes flooded"])
+def test_leaving_is_not_always_displacement(phrase) -> None:
+    assert outcomes(phrase) == frozenset()
+
+
 def test_same_thing_needs_the_same_counted_noun_when_only_related() -> None:
     firefighters = Quantity("150", Span(0, 3), 150.0, 150.0, 150.0, unit="firefighters")
     workers = replace(firefighters, unit="workers")

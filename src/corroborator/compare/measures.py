@@ -29,7 +29,8 @@ _OUTCOMES: dict[str, tuple[str, ...]] = {
     "injury": ("injured", "injuring", "injury", "injuries", "wounded", "wounding", "hurt",
                "treated", "hospitalised", "hospitalized", "hospitalisations", "hospitalizations"),
     "missing": ("missing", "unaccounted"),
-    "displaced": ("evacuated", "displaced", "fled", "homeless", "refugees", "evacuees"),
+    "displaced": ("evacuated", "evacuate", "evacuation", "displaced", "fled", "flee", "flees",
+                  "fleeing", "homeless", "refugees", "evacuees"),
     "detained": ("arrested", "detained", "jailed", "imprisoned"),
     "deployed": ("deployed", "massed", "stationed", "mobilised", "mobilized"),
 }
@@ -50,6 +51,12 @@ def _word_classes() -> dict[str, frozenset[str]]:
     return {w: frozenset(c) for w, c in index.items()}
 
 
+# Displacement is often told as leaving home rather than with a word for it: "had to leave
+# their homes", "forced from their homes", "driven out of their houses".
+_LEFT_HOME = re.compile(r"\b(?:leave|left|leaving|(?:forced|driven|chased)(?: out)? (?:of|from))"
+                        r" (?:their|his|her|the) (?:homes?|houses?)\b")
+
+
 def outcomes(measured: str | None) -> frozenset[str]:
     """The outcome classes a measured phrase names ("soldiers killed or wounded" → death,
     injury); empty when it names none ("workers on the night shift")."""
@@ -59,6 +66,8 @@ def outcomes(measured: str | None) -> frozenset[str]:
     found: set[str] = set()
     for word in re.findall(r"[a-z]+", measured.lower()):
         found |= classes.get(word, frozenset())
+    if _LEFT_HOME.search(measured.lower()):
+        found.add("displaced")
     return frozenset(found)
 
 

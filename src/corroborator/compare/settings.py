@@ -14,7 +14,7 @@ class CompareSettings:
     measured_similarity: float = 0.85
     # measured phrases this close measure the same thing when their outcome ("killed",
     # "injured", ...) and counted noun agree (compare/measures.py)
-    related_similarity: float = 0.5
+    related_similarity: float = 0.45
     group_similarity: float = 0.8
     same_point_similarity: float = 0.55
     quote_ratio: float = 80.0
