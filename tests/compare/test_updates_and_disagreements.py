@@ -124,6 +124,26 @@ def test_different_sources_incompatible_counts_disagree(settings) -> None:
     assert "the company" in text and "the union" in text and "about 120" in text
 
 
+def test_two_articles_of_one_outlet_are_told_apart_by_title(settings) -> None:
+    # files without an outlet take their folder's name: "inbox reports ..., but inbox has ..."
+    # would not say which report is which
+    a = replace(article("a", "inbox", SHIFT, day=10), title="Fire at the Pellmar mill")
+    b = replace(article("b", "inbox", UNION, day=10, hour=15),
+                title="Union says hundreds were inside the mill when fire broke out, far "
+                      "more than the company has admitted")
+    claims = [
+        claim(a, "about 120 workers were on the night shift when the fire broke out", "company",
+              measured="workers on night shift"),
+        claim(b, "More than 200 people were working inside the Pellmar mill when the fire "
+              "broke out", "union", measured="people working on night shift"),
+    ]
+    claims = [replace(c, quantities=tuple(replace(q, unit=u) for q in c.quantities))
+              for c, u in zip(claims, ["workers", "people"], strict=True)]
+    text = _run(settings, [a, b], claims).conflicts[0].explanation
+    assert "inbox (“Fire at the Pellmar mill”)" in text
+    assert "inbox (“Union says hundreds were inside the mill when fire broke…”)" in text
+
+
 def test_named_sources_on_killed_and_injured_never_disagree(settings) -> None:
     a = article("a", "Lisska Daily", "The Health Ministry said 9 people were killed.", day=2)
     b = article("b", "Harbor News", "Dr Jonas Pell said 40 people were injured.", day=2, hour=11)

@@ -44,6 +44,8 @@ _UPDATE_CUE = re.compile(
     re.IGNORECASE,
 )
 _QUOTE_WORDS = re.compile(r"[\w’']+")
+# Titles naming two articles of one outlet in an explanation are cut to this many characters.
+_TITLE_CHARS = 60
 
 
 @dataclass
@@ -82,6 +84,23 @@ class StoryContext:
         return (article.outlet if article and article.outlet else None) or (
             f"article {claim.article_id[:8]}"
         )
+
+    def outlets(self, a: Claim, b: Claim) -> tuple[str, str]:
+        """The outlets of two claims as an explanation names them: two articles of one
+        outlet (or of one folder, when files carry no outlet) are told apart by title."""
+        first, second = self.outlet(a), self.outlet(b)
+        if first != second or a.article_id == b.article_id:
+            return first, second
+        return self._titled(a, first), self._titled(b, second)
+
+    def _titled(self, claim: Claim, outlet: str) -> str:
+        article = self.articles.get(claim.article_id)
+        title = " ".join((article.title or "").split()) if article else ""
+        if not title:
+            return f"{outlet} (article {claim.article_id[:8]})"
+        if len(title) > _TITLE_CHARS:  # cut at a word, not inside one
+            title = title[:_TITLE_CHARS].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+        return f"{outlet} (“{title}”)"
 
     @cached_property
     def _direct_sources(self) -> dict[str, set[str]]:
@@ -189,7 +208,7 @@ def judge_figures(ctx: StoryContext, fa: Figure, fb: Figure) -> Conflict | None:
     s1, s2 = ctx.speakers.of(first), ctx.speakers.of(second)
     fig1, fig2 = intervals.figure_text(f1.quantity), intervals.figure_text(f2.quantity)
     what = f1.quantity.measured or f2.quantity.measured or "the same figure"
-    o1, o2 = ctx.outlet(first), ctx.outlet(second)
+    o1, o2 = ctx.outlets(first, second)
     ids = (first.id, second.id)
     if ctx.speakers.affiliated(first, second):
         return None
@@ -312,8 +331,9 @@ def derivation_conflicts(ctx: StoryContext, claims: Sequence[Claim]) -> list[Con
                 continue  # both figures are in both texts: sentences were misaligned
             speaker = ctx.speakers.of(c1)
             who = f" attributed to {speaker.label}" if speaker.kind == NAMED else ""
+            source_outlet, derived_outlet = ctx.outlets(c1, c2)
             text = (
-                f"{ctx.outlet(c2)} copies or rewrites {ctx.outlet(c1)} but changes the "
+                f"{derived_outlet} copies or rewrites {source_outlet} but changes the "
                 f"figure{who} from {_q(intervals.figure_text(q1))} to "
                 f"{_q(intervals.figure_text(q2))}; the two cannot both be right."
             )
@@ -398,11 +418,12 @@ def quote_variants(ctx: StoryContext, claims: Sequence[Claim]) -> list[Conflict]
                 continue
             cos = ctx.vectors.content_cosine(claim, other)
             said = other_quote or claim_text(other, ctx.articles.get(other.article_id))
-            where = (f"words its source {ctx.outlet(other)} does not carry" if within
+            quoting, reporting = ctx.outlets(claim, other)
+            where = (f"words its source {reporting} does not carry" if within
                      else "words found in no other report")
             text = (
-                f"{ctx.outlet(claim)} quotes {speaker.label} as saying {_q(quote)}, "
-                f"{where}, while {ctx.outlet(other)} reports "
+                f"{quoting} quotes {speaker.label} as saying {_q(quote)}, "
+                f"{where}, while {reporting} reports "
                 f"{speaker.label} on the same point as {_q(_short(said))}."
             )
             first, second = _order(ctx, claim, other)

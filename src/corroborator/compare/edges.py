@@ -163,9 +163,10 @@ def _edge(ctx: StoryContext, claims: Sequence[Claim], edge: Derivation, source: 
             continue
         speaker = ctx.speakers.of(a[0])
         who = f" attributed to {speaker.label}" if speaker.kind == "named" else ""
+        source_name, derived_name = ctx.outlets(a[0], b[0])
         text = (
-            f"{ctx.outlet(b[0])} {'rewrites' if edge.relation == 'rewrite' else 'copies'} "
-            f"{ctx.outlet(a[0])} but changes the figure{who} from "
+            f"{derived_name} {'rewrites' if edge.relation == 'rewrite' else 'copies'} "
+            f"{source_name} but changes the figure{who} from "
             f"{_q(intervals.figure_text(before))} to {_q(intervals.figure_text(after))}; "
             "the two cannot both be right."
         )
