@@ -107,17 +107,22 @@ UNION = ("More than 200 people were working inside the Pellmar mill when the fir
          "the union said.")
 
 
-def test_different_sources_incompatible_counts_disagree(settings) -> None:
-    a = article("a", "Corvel Wire", SHIFT, day=10)
-    b = article("b", "Evening Post", UNION, day=10, hour=15)
+def _mill_claims(a, b) -> list[Claim]:
+    """The company's and the union's counts of the mill's workers (SHIFT in a, UNION in b)."""
     claims = [
         claim(a, "about 120 workers were on the night shift when the fire broke out", "company",
               measured="workers on night shift"),
         claim(b, "More than 200 people were working inside the Pellmar mill when the fire "
               "broke out", "union", measured="people working on night shift"),
     ]
-    claims = [replace(c, quantities=tuple(replace(q, unit=u) for q in c.quantities))
-              for c, u in zip(claims, ["workers", "people"], strict=True)]
+    return [replace(c, quantities=tuple(replace(q, unit=u) for q in c.quantities))
+            for c, u in zip(claims, ["workers", "people"], strict=True)]
+
+
+def test_different_sources_incompatible_counts_disagree(settings) -> None:
+    a = article("a", "Corvel Wire", SHIFT, day=10)
+    b = article("b", "Evening Post", UNION, day=10, hour=15)
+    claims = _mill_claims(a, b)
     result = _run(settings, [a, b], claims)
     assert [c.kind for c in result.conflicts] == ["source-disagreement"]
     text = result.conflicts[0].explanation
@@ -131,14 +136,7 @@ def test_two_articles_of_one_outlet_are_told_apart_by_title(settings) -> None:
     b = replace(article("b", "inbox", UNION, day=10, hour=15),
                 title="Union says hundreds were inside the mill when fire broke out, far "
                       "more than the company has admitted")
-    claims = [
-        claim(a, "about 120 workers were on the night shift when the fire broke out", "company",
-              measured="workers on night shift"),
-        claim(b, "More than 200 people were working inside the Pellmar mill when the fire "
-              "broke out", "union", measured="people working on night shift"),
-    ]
-    claims = [replace(c, quantities=tuple(replace(q, unit=u) for q in c.quantities))
-              for c, u in zip(claims, ["workers", "people"], strict=True)]
+    claims = _mill_claims(a, b)
     text = _run(settings, [a, b], claims).conflicts[0].explanation
     assert "inbox (“Fire at the Pellmar mill”)" in text
     assert "inbox (“Union says hundreds were inside the mill when fire broke…”)" in text
