@@ -100,3 +100,18 @@ def test_cli_stories_reuse_and_exports(analysed) -> None:
     assert "wasDerivedFrom" in prov or "wasAttributedTo" in prov
     bad = runner.invoke(app, ["export", "--all", "-f", "pdf", "--db", db])
     assert bad.exit_code == 2 and "markdown" in bad.output
+
+
+def test_cli_extract_listing_names_a_continued_quotation(tmp_path: Path) -> None:
+    # a quotation paragraph after its speaker's statement carries the speaker but no cue of
+    # its own: the listing says it is quoted rather than showing an unknown cue
+    (tmp_path / "bridge.txt").write_text(
+        "Mayor Ines Okafor said the bridge would stay closed until Friday.\n\n"
+        "\u201cWe cannot take risks with a structure this old,\u201d she said.\n\n"
+        "\u201cThe city will publish the engineers' report in full.\u201d\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["extract", str(tmp_path / "bridge.txt")])
+    assert result.exit_code == 0, result.output
+    lines = [" ".join(line.split()) for line in result.stdout.splitlines()]
+    assert any(line.startswith("Ines Okafor — quoted [stated] — \u201cThe city will publish")
+               for line in lines), result.stdout
+    assert not any(" — ? [" in line for line in lines)

@@ -63,7 +63,10 @@ def print_listing(article: Article, analysis: ArticleAnalysis) -> None:
         if claim.via:
             speaker += " via " + " → ".join(claim.via)
         line.append(speaker, style="bold cyan")
-        line.append(f" — {claim.cue or '?'} [{claim.stance}] — ", style="dim")
+        # no cue: a quotation continuing its speaker's earlier paragraph ("quoted"), or a
+        # statement whose speech verb was not found
+        cue = claim.cue or ("quoted" if claim.quote else "?")
+        line.append(f" — {cue} [{claim.stance}] — ", style="dim")
         body = Text(" ".join(content.split()))
         for quantity in claim.quantities:
             body.highlight_words([quantity.text], style="bold magenta")
