@@ -206,6 +206,13 @@ class EmbeddingSettings:
         return {"model": self.model, "device": self.device, "batch_size": self.batch_size,
                 "precision": self.precision}
 
+    def vector_space(self) -> str:
+        """The space of the vectors these settings compute (model, and the precision
+        ``precision`` resolves to on ``device``): what stored vectors are keyed by."""
+        from .embeddings import vector_space
+
+        return vector_space(self.model, self.precision, self.device)
+
     @classmethod
     def of(cls, settings: Settings | None) -> EmbeddingSettings:
         """The ``[embeddings]`` section, or the packaged defaults when there is none (a

@@ -7,7 +7,8 @@ import pytest
 
 from corroborator.embeddings import embed, resolve_precision, vector_space
 from corroborator.errors import ConfigError
-from corroborator.reuse.pipeline import StoredVectors, embedding_options
+from corroborator.reuse.pipeline import StoredVectors
+from corroborator.settings import EmbeddingSettings
 
 
 @pytest.mark.parametrize(("precision", "device", "expected"), [
@@ -31,10 +32,32 @@ def test_vector_spaces_differ_by_precision() -> None:
 
 
 def test_settings_precision_reaches_the_embedding_options(settings) -> None:
-    model, batch, precision = embedding_options(settings.with_overrides(
+    chosen = EmbeddingSettings.of(settings.with_overrides(
         {"embeddings": {"precision": "float32"}}))
-    assert (model, precision) == ("all-MiniLM-L6-v2", "float32") and batch > 0
-    assert embedding_options(None)[2] is None  # None: embeddings.DEFAULT_PRECISION
+    assert (chosen.model, chosen.precision) == ("all-MiniLM-L6-v2", "float32")
+    assert chosen.batch_size > 0
+    assert EmbeddingSettings.of(None).precision is None  # None: embeddings.DEFAULT_PRECISION
+
+
+def test_stored_vectors_are_keyed_by_the_precision_the_device_resolves(tmp_path) -> None:
+    # "auto" is float32 off the CPU: vectors a GPU computes must not be filed as bfloat16,
+    # by reuse or by compare
+    from corroborator.compare.vectors import embed_ahead
+    from corroborator.reuse.pipeline import _embedding_cache
+    from corroborator.reuse.settings import ReuseSettings
+    from corroborator.settings import load_settings
+    from corroborator.store import open_store
+
+    chosen = load_settings(environ={}, overrides={
+        "embeddings": {"precision": "auto", "device": "cuda"}})
+    assert EmbeddingSettings.of(chosen).vector_space() == "all-MiniLM-L6-v2"
+    with open_store(str(tmp_path / "v.db")) as store:
+        assert _embedding_cache(chosen, ReuseSettings(), store).backing.model == "all-MiniLM-L6-v2"
+        embed_ahead(["a claim"], chosen, store,
+                    embed_fn=lambda texts, **_: np.ones((len(texts), 3), dtype=np.float32))
+        assert StoredVectors(store, "all-MiniLM-L6-v2", exact=True).load(["a claim"])
+        assert StoredVectors(store, "all-MiniLM-L6-v2@bfloat16-fixed",
+                             exact=True).load(["a claim"]) == {}
 
 
 def test_unknown_precision_setting_is_a_config_error(settings) -> None:

@@ -33,9 +33,10 @@ def test_a_valid_override_is_kept() -> None:
 
 def test_embedding_options_read_the_section_or_fall_back_when_it_is_absent() -> None:
     from corroborator.embeddings import PACKAGED_MODEL
-    from corroborator.reuse.pipeline import embedding_options
+    from corroborator.settings import EmbeddingSettings
 
-    assert embedding_options(Settings({}, ("test",))) == (PACKAGED_MODEL, 64, None)
-    chosen = load_settings(environ={}, overrides={"embeddings": {"batch_size": 16,
-                                                                 "precision": "bfloat16"}})
-    assert embedding_options(chosen)[1:] == (16, "bfloat16")
+    absent = EmbeddingSettings.of(Settings({}, ("test",)))
+    assert (absent.model, absent.batch_size, absent.precision) == (PACKAGED_MODEL, 64, None)
+    chosen = EmbeddingSettings.of(load_settings(environ={}, overrides={
+        "embeddings": {"batch_size": 16, "precision": "bfloat16"}}))
+    assert (chosen.batch_size, chosen.precision) == (16, "bfloat16")

@@ -64,9 +64,10 @@ def outcomes(measured: str | None) -> frozenset[str]:
         return frozenset()
     classes = _word_classes()
     found: set[str] = set()
-    for word in re.findall(r"[a-z]+", measured.lower()):
+    lowered = measured.lower()
+    for word in re.findall(r"[a-z]+", lowered):
         found |= classes.get(word, frozenset())
-    if _LEFT_HOME.search(measured.lower()):
+    if _LEFT_HOME.search(lowered):
         found.add("displaced")
     return frozenset(found)
 

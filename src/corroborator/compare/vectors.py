@@ -61,13 +61,13 @@ def embed_ahead(
     ``corroborator.embeddings.embed`` (same signature), e.g. with a parallel one.
     ``counts``, when given, receives how many texts were read and how many embedded.
     """
-    from ..embeddings import embed, vector_space
+    from ..embeddings import embed
     from ..reuse.pipeline import StoredVectors
 
     unique = list(dict.fromkeys(cut(t) for t in texts))
-    options = EmbeddingSettings.of(settings).embed_options()
-    backing = (StoredVectors(store, vector_space(options["model"], options["precision"]),
-                             exact=True)
+    chosen = EmbeddingSettings.of(settings)
+    options = chosen.embed_options()
+    backing = (StoredVectors(store, chosen.vector_space(), exact=True)
                if store is not None else None)
     found = backing.load(unique) if backing is not None and unique else {}
     missing = [t for t in unique if t not in found]

@@ -22,14 +22,10 @@ STATE_KEY = "stories.clusterer"
 
 
 def _fingerprint(settings: Settings) -> str:
-    from ..embeddings import vector_space
-
-    embedding = settings.get(EmbeddingSettings)
     # The vectors' space (model, and float32 or bfloat16 as [embeddings] precision resolves
     # on this CPU) is part of the state: a state of other vectors is rebuilt.
     relevant = {"stories": dict(settings.raw("stories")),
-                "embeddings": vector_space(embedding.model, embedding.precision,
-                                           embedding.device)}
+                "embeddings": settings.get(EmbeddingSettings).vector_space()}
     return json.dumps(relevant, sort_keys=True)
 
 

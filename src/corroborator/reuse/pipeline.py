@@ -21,7 +21,6 @@ from typing import Any
 
 import numpy as np
 
-from ..embeddings import vector_space
 from ..records import Article, Derivation
 from ..settings import EmbeddingSettings, Settings
 from .align import EmbeddingCache, Prepared
@@ -91,17 +90,10 @@ def _embedding_cache(settings: Settings | None, config: ReuseSettings,
                      store: Any = None,
                      embed_fn: Callable[..., np.ndarray] | None = None) -> EmbeddingCache:
     chosen = EmbeddingSettings.of(settings)
-    backing = (StoredVectors(store, vector_space(chosen.model, chosen.precision))
-               if store is not None else None)
+    backing = StoredVectors(store, chosen.vector_space()) if store is not None else None
     return EmbeddingCache(config.embedding_cache, model=chosen.model,
                           batch_size=chosen.batch_size, backing=backing, embed_fn=embed_fn,
                           precision=chosen.precision, device=chosen.device)
-
-
-def embedding_options(settings: Settings | None) -> tuple[str, int, str | None]:
-    """``[embeddings]`` model, batch size and precision (the defaults without a section)."""
-    chosen = EmbeddingSettings.of(settings)
-    return chosen.model, chosen.batch_size, chosen.precision
 
 
 def candidate_pairs(
