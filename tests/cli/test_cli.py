@@ -78,3 +78,13 @@ def test_cli_bad_settings_file_names_the_key(runner, news, tmp_path) -> None:
                                  "--db", str(tmp_path / "c.db")])
     assert result.exit_code == 1
     assert "max_file_megabytes" in result.output and "max_file_mb" in result.output
+
+
+@pytest.mark.parametrize("command", [[], ["stories"], ["serve"]])
+def test_cli_help_shows_settings_names_in_brackets(runner, command) -> None:
+    # Rich reads "[store]" as a style tag and drops it unless escaped.
+    result = runner.invoke(app, [*command, "--help"], env={"COLUMNS": "200"})
+    assert result.exit_code == 0
+    assert "[store] url" in result.stdout
+    if command == ["serve"]:
+        assert "[server] host" in result.stdout and "[server] port" in result.stdout

@@ -118,7 +118,7 @@ def progress_bar(description: str, total: int | None, quiet: bool) -> Iterator[A
 
 
 DbOption = typer.Option(
-    "--db", help="Database file (default: ./corroborator.db, or the [store] url setting)."
+    "--db", help="Database file (default: ./corroborator.db, or the \\[store] url setting)."
 )
 QuietOption = typer.Option("--quiet", "-q", help="Print only errors.")
 JsonOption = typer.Option("--json", help="Print JSON instead of a table.")

@@ -32,7 +32,7 @@ def main_options(
     ctx: typer.Context,
     db: Annotated[
         str | None,
-        typer.Option("--db", help="Database file (default: ./corroborator.db, or [store] url)."),
+        typer.Option("--db", help="Database file (default: ./corroborator.db, or \\[store] url)."),
     ] = None,
     config: Annotated[
         Path | None, typer.Option("--config", help="Settings file overriding the defaults.")

@@ -55,11 +55,11 @@ def register(app: typer.Typer) -> None:
     def serve_cmd(
         ctx: typer.Context,
         db: Annotated[str | None, typer.Option(
-            "--db", help="Database file (default: ./corroborator.db, or [store] url).")] = None,
+            "--db", help="Database file (default: ./corroborator.db, or \\[store] url).")] = None,
         host: Annotated[str | None, typer.Option(
-            "--host", help="Address to bind (default [server] host, 127.0.0.1).")] = None,
+            "--host", help="Address to bind (default \\[server] host, 127.0.0.1).")] = None,
         port: Annotated[int | None, typer.Option(
-            "--port", help="Port (default [server] port, 8765; 0 picks a free one).")] = None,
+            "--port", help="Port (default \\[server] port, 8765; 0 picks a free one).")] = None,
     ) -> None:
         """Serve the web dossier and the JSON API (read-only unless a token is set).
 
