@@ -104,6 +104,20 @@ def examples(data, pipeline) -> Iterator[tuple[str, str, list, np.ndarray | None
                     yield name, "content", tagger.candidate_features(tok, c), None, int(k == best)
 
 
+# Tried for recall and not kept (tagger fitted on four fifths of train, keep model refitted
+# the same way, held-out fifth; threshold 0.4): cue features for the complement's lemma and
+# the prepositions it takes ("made [an attack] on", "is [critical] of") and the subject's
+# lemma, plus a score of each lemma from a logistic regression over all-MiniLM-L6-v2 input
+# embeddings (word-piece scores shipped, so unseen words like "lambaste" get one), as
+# hashed levels of the cue, its head and its complements. The cue model got better
+# (average precision .466 -> .496, cue recall at 0.4 .326 -> .370 at equal precision), the
+# system did not: overlap F1 .7232 -> .7228, exact .5459 -> .5434 (keep threshold 0.25).
+# With the speaker check off and the keep model given the speaker's head lemma, whether it
+# can hold a view and the lemma score: overlap R .669 -> .686 but P .788 -> .767, F1 .7241,
+# exact .5410. The extra cues came with no subject, a subject that cannot speak or a
+# content off the annotated one about as often as right (eval/polnear_misses.py).
+
+
 def fit(items: list, c_cue: float = 0.25, c_content: float = 1.0) -> dict[str, np.ndarray]:
     """Fit both models on ``items`` (from :func:`examples`) and return the arrays to save."""
     from sklearn.linear_model import LogisticRegression
