@@ -15,6 +15,8 @@ a fixed seed: the model is trained on the 80 % part (``--train`` writes
     .venv/bin/python eval/msrp.py --train-cross --seed 21 --out /tmp/s21.safetensors  # a member
     .venv/bin/python eval/msrp.py --combine A.safetensors B.safetensors ...  # ship an ensemble
     .venv/bin/python eval/msrp.py --train-cross --fold 0 --out /tmp/f0.safetensors  # cross-fitting
+    .venv/bin/python eval/msrp.py --train-cross --fold -1 --out /tmp/w13.safetensors  # all of train
+    .venv/bin/python eval/msrp.py --combine W13 W21 W34 --blend-of HELD_OUT_ENSEMBLE
 
 ``--train-cross`` splits the train part again (80 % fit / 20 % hold, seed 14): the adapters
 and head are trained on the fit part; the blend with the logistic model and the decision
@@ -49,6 +51,13 @@ DEV_FRACTION = 0.2
 HOLD_SEED = 14
 FOLDS = 5
 HOLD_FOLD = FOLDS - 1
+# ``--fold -1``: the whole train part is fitted, nothing is held out. Such members' blend,
+# threshold and cascade band come from an ensemble of the same recipe that held a fold out
+# (``--combine ... --blend-of FILE``): the usual refit of a model chosen by held-out scores
+# on all the data it may see.
+WHOLE = -1
+BLEND_KEYS = ("blend_cross", "blend_logistic", "blend_bias", "blend_threshold", "threshold",
+              "cascade_low", "cascade_high")
 GATES = {"logistic": "msrp", "cross": "msrp-cross", "cascade": "msrp-cascade"}
 # The cascade's band may cost at most this much hold accuracy against asking the
 # cross-encoder about every pair; the narrowest band within it is kept. Shipped adapters,
@@ -136,9 +145,11 @@ def train(pairs: list[tuple[int, str, str]]) -> None:
 def hold_split(pairs: list[tuple[int, str, str]], fold: int = HOLD_FOLD) -> tuple[list, list]:
     """The train part split again into (fit, hold) for the cross-encoder and its blend: the
     hold part is fifth ``fold`` of one seeded order (fold 4, the default, is its last fifth,
-    the hold part of every single training run)."""
+    the hold part of every single training run); fold ``WHOLE`` holds nothing out."""
+    if fold == WHOLE:
+        return list(pairs), []
     if not 0 <= fold < FOLDS:
-        raise SystemExit(f"--fold must be between 0 and {FOLDS - 1}, not {fold}")
+        raise SystemExit(f"--fold must be {WHOLE} or between 0 and {FOLDS - 1}, not {fold}")
     order = np.random.default_rng(HOLD_SEED).permutation(len(pairs))
     start, stop = (int(round(len(pairs) * k / FOLDS)) for k in (fold, fold + 1))
     held = set(order[start:stop].tolist())
@@ -162,14 +173,24 @@ def train_cross(pairs: list[tuple[int, str, str]], threads: int = 1, epochs: int
     y_hold = np.array([y for y, _, _ in hold])
 
     def progress(epoch: int, network: object, loss: float) -> None:
-        accuracy = ((score_network(network, hold_pairs) > 0) == y_hold).mean()
-        print(f"epoch {epoch}: train loss {loss:.4f}, hold accuracy {accuracy:.4f} "
+        held = (f", hold accuracy {((score_network(network, hold_pairs) > 0) == y_hold).mean():.4f}"
+                if hold else "")
+        print(f"epoch {epoch}: train loss {loss:.4f}{held} "
               f"({time.perf_counter() - started:.0f} s)", file=sys.stderr, flush=True)
 
     started = time.perf_counter()
     network = train_network([(a, b) for _, a, b in fit], [y for y, _, _ in fit], config,
                             progress)
     seconds = time.perf_counter() - started
+    if not hold:
+        save_adapters(network, out or ADAPTERS, {
+            **{k: str(v) for k, v in vars(config).items()}, "train_seconds": str(round(seconds)),
+            "symmetric": str(symmetric), "fold": str(fold),
+            "provenance": (f"eval/msrp.py --train-cross --fold {WHOLE}: adapters + head trained "
+                           f"on all {len(fit)} pairs of the MSRP train part (split seed {SEED}); "
+                           f"nothing held out."),
+        })
+        return {"train_seconds": round(seconds), "fit_pairs": len(fit)}
     cross = score_network(network, hold_pairs, symmetric=symmetric)
     blend, figures = fit_blend(cross, held_logistic(fit, hold), y_hold)
     metadata = {
@@ -269,7 +290,7 @@ def refit_cascade(pairs: list[tuple[int, str, str]], path: Path | None = None) -
 
 
 def combine_cross(pairs: list[tuple[int, str, str]], members: list[Path],
-                  out: Path | None = None) -> dict:
+                  out: Path | None = None, blend_of: Path | None = None) -> dict:
     """One adapters file holding the members of the given files (each written by
     ``--train-cross --out``, or an ensemble written by this) as an ensemble whose logits are
     averaged.
@@ -278,6 +299,10 @@ def combine_cross(pairs: list[tuple[int, str, str]], members: list[Path],
     are then fitted on every held-out pair there is, each scored by the members that did not
     see it (the mean of those held out the same fold) and by a logistic model fitted without
     its fold: with five folds, the whole train part instead of one fifth of it.
+
+    ``blend_of`` (an ensemble file of the same recipe whose members held a fold out) gives
+    the blend, threshold and band instead, unrefitted: what members trained on the whole
+    train part (``--fold -1``), which hold nothing out, need.
     """
     from safetensors.torch import save_file
 
@@ -303,12 +328,27 @@ def combine_cross(pairs: list[tuple[int, str, str]], members: list[Path],
             config = {key: member.get(key) for key in ("rank", "alpha", "seed", "epochs")}
             config["fold"] = int(member.get("fold", HOLD_FOLD))
             configs.append(config)
-            by_fold.setdefault(config["fold"], []).append(
-                member_network(file_tensors, member, path))
+            by_fold.setdefault(config["fold"], []).append((file_tensors, member, path))
         provenance.append(metadata.get("provenance", ""))
+    if blend_of is not None:
+        _, fitted = read_adapters(blend_of)
+        metadata = {"members": json.dumps(configs), "symmetric": "False",
+                    **{k: fitted[k] for k in BLEND_KEYS},
+                    "provenance": f"eval/msrp.py --combine of {len(configs)} training runs "
+                                  f"(seeds {[c['seed'] for c in configs]}, hold folds "
+                                  f"{[c['fold'] for c in configs]}); blend, threshold and "
+                                  f"cascade band those of {blend_of.name} ({fitted.get('provenance', '')}). "
+                                  f"Each: {provenance[0]}"}
+        save_file(tensors, str(out), metadata=metadata)
+        load_cross_model.cache_clear()
+        return {"members": len(configs), "folds": sorted(by_fold), "blend_of": str(blend_of)}
+    if WHOLE in by_fold:
+        raise SystemExit("members trained with --fold -1 hold nothing out: give --blend-of "
+                         "an ensemble of the same recipe that held a fold out")
     tokenizer = load_tokenizer()
     cross_parts, logistic_parts, held = [], [], []
-    for fold, networks in sorted(by_fold.items()):
+    for fold, stored in sorted(by_fold.items()):
+        networks = [member_network(*member) for member in stored]
         fit, hold = hold_split(pairs, fold)
         cross_parts.append(CrossPairModel(networks, tokenizer, 0.5).logits(
             [(a, b) for _, a, b in hold]))
@@ -382,10 +422,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rank", type=int, default=8, help="cross-encoder LoRA rank")
     parser.add_argument("--fold", type=int, default=HOLD_FOLD,
                         help=f"which fifth of the train part is held out of --train-cross "
-                             f"(0-{FOLDS - 1}; default {HOLD_FOLD})")
+                             f"(0-{FOLDS - 1}; default {HOLD_FOLD}; {WHOLE}: none, the whole "
+                             f"train part is fitted and --out is required)")
     parser.add_argument("--combine", type=Path, nargs="+", default=None, metavar="ADAPTERS",
                         help="write (to --out, or the shipped file) an ensemble of these "
                              "--train-cross --out files, blended on the hold part")
+    parser.add_argument("--blend-of", type=Path, default=None, metavar="ADAPTERS",
+                        help="with --combine: take blend, threshold and cascade band from this "
+                             "ensemble (needed for members trained with --fold -1)")
     parser.add_argument("--out", type=Path, default=None,
                         help="write the adapters here instead of the shipped file")
     parser.add_argument("--symmetric", action="store_true",
@@ -405,11 +449,14 @@ def main(argv: list[str] | None = None) -> int:
     if args.train:
         train(train_part)
     if args.combine:
-        print(json.dumps(combine_cross(train_part, args.combine, args.out), indent=2))
+        print(json.dumps(combine_cross(train_part, args.combine, args.out, args.blend_of), indent=2))
         if args.out is not None:
             return 0
         args.model = "cross"
     if args.train_cross:
+        if args.fold == WHOLE and args.out is None:
+            parser.error(f"--fold {WHOLE} holds nothing out to fit a blend on: give --out, then "
+                         f"--combine the members with --blend-of")
         print(json.dumps(train_cross(train_part, args.threads, args.epochs, args.symmetric,
                                      args.out, args.seed, args.rank, args.fold),
                          indent=2))
