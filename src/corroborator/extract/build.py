@@ -39,6 +39,7 @@ def parse_published(value: Any) -> datetime | None:
     if not value or not isinstance(value, str):
         return None
     value = value.strip()
+    parsed: datetime | None
     try:
         parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
     except ValueError:

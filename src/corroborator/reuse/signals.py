@@ -43,7 +43,8 @@ def _fallback_scan(text: str, offset: int = 0) -> list[Quantity]:
         mult = (match["mult"] or "").lower()
         value *= _MULTIPLIERS.get(mult, 1.0)
         qual = (match["qual"] or "").strip().lower() or None
-        low = high = value
+        low: float | None = value
+        high: float | None = value
         if qual in {"nearly", "almost", "less than", "fewer than", "under", "at most", "up to"}:
             low = None
         elif qual in {"over", "more than", "at least"}:
