@@ -215,8 +215,8 @@ def word_candidates(text: str, taken: list[tuple[int, int]]) -> list[Candidate]:
                 r"\s+an?\s+(million|billion|trillion|thousand|hundred)\b", text[m.end() :]
             )
             if scale_m:
-                value = 0.5 * MULTIPLIERS[scale_m.group(1).lower()]
-                cand = Candidate(m.start(), m.end() + scale_m.end(), value, words=True)
+                half = 0.5 * MULTIPLIERS[scale_m.group(1).lower()]
+                cand = Candidate(m.start(), m.end() + scale_m.end(), half, words=True)
                 out.append(cand)
                 taken.append((cand.start, cand.end))
                 continue

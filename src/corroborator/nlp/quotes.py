@@ -188,12 +188,12 @@ def attach_quotes(
             resumed = [a for a in ordered if a.cue and p0 <= a.cue[0] < q.start and a.speaker
                        and not text[max(a.cue[1], a.speaker[1]) : q.start].strip(" ,")]
             if resumed:
-                last = resumed[-1]
+                cued = resumed[-1]
                 att = Attribution(
-                    content=(q.start, q.end), stance=last.stance, cue=last.cue,
-                    cue_lemma=last.cue_lemma, speaker=last.speaker,
-                    speaker_text=last.speaker_text, speaker_label=last.speaker_label,
-                    pronoun=last.pronoun, via=list(last.via), kind="direct",
+                    content=(q.start, q.end), stance=cued.stance, cue=cued.cue,
+                    cue_lemma=cued.cue_lemma, speaker=cued.speaker,
+                    speaker_text=cued.speaker_text, speaker_label=cued.speaker_label,
+                    pronoun=cued.pronoun, via=list(cued.via), kind="direct",
                     sentence=(q.start, q.end),
                 )
                 new.append(att)
