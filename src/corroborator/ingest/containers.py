@@ -43,7 +43,11 @@ def read_jsonl(path: str, data: bytes) -> Iterator[ReadResult]:
             continue
         text = record.get("text")
         html = record.get("html")
-        if not (isinstance(text, str) and text.strip()) and not (isinstance(html, str) and html):
+        if isinstance(text, str) and text.strip():
+            body, media_type = text, "text/plain"
+        elif isinstance(html, str) and html:
+            body, media_type = html, "text/html"
+        else:
             yield Rejection(path, "no 'text' field with article text", where)
             continue
         hints: dict[str, Any] = {
@@ -51,17 +55,14 @@ def read_jsonl(path: str, data: bytes) -> Iterator[ReadResult]:
         }
         if decoded.warning:
             hints["warnings"] = [decoded.warning]
-        if isinstance(text, str) and text.strip():
-            yield RawDocument(path, text.encode("utf-8"), "text/plain", where, hints)
-        else:
-            yield RawDocument(path, html.encode("utf-8"), "text/html", where, hints)
+        yield RawDocument(path, body.encode("utf-8"), media_type, where, hints)
 
 
 def _entry_time(entry: Any) -> str | None:
     parsed = entry.get("published_parsed") or entry.get("updated_parsed")
     if not parsed:
         return None
-    return datetime(*parsed[:6], tzinfo=UTC).isoformat()
+    return datetime(*parsed[:6]).replace(tzinfo=UTC).isoformat()
 
 
 def _local_page(feed_path: str, link: str) -> Path | None:
