@@ -81,6 +81,7 @@ def _head_metadata(html: str) -> dict[str, str]:
 def extract_html(html: str, url: str | None = None) -> HtmlExtraction | None:
     """Main text and metadata of a full page; ``None`` when no article text is found."""
     import trafilatura
+    from trafilatura.settings import Document
 
     try:
         document = trafilatura.bare_extraction(
@@ -95,7 +96,8 @@ def extract_html(html: str, url: str | None = None) -> HtmlExtraction | None:
         log.debug("trafilatura failed: %s", exc)
         document = None
     head = _head_metadata(html)
-    if document is None or not (document.text or "").strip():
+    # Without as_dict=True trafilatura returns a Document or None; its annotation admits a dict.
+    if not isinstance(document, Document) or not document.text or not document.text.strip():
         return None
     text = document.text.strip()
     title = document.title
@@ -103,8 +105,9 @@ def extract_html(html: str, url: str | None = None) -> HtmlExtraction | None:
     first, _, rest = text.partition("\n")
     if title and first.strip() == title.strip() and rest.strip():
         text = rest.strip()
-    hints = {k: head[k] for k in ("canonical_url", "original_source", "syndication_source")
-             if k in head}
+    hints: dict[str, str] = {
+        k: head[k] for k in ("canonical_url", "original_source", "syndication_source") if k in head
+    }
     if document.url and "canonical_url" not in hints:
         hints["canonical_url"] = document.url
     return HtmlExtraction(
