@@ -48,7 +48,7 @@ def _convert(tp: Any, value: Any) -> Any:
         if len(args) == 2 and args[1] is Ellipsis:
             return tuple(_convert(args[0], v) for v in value)
         return tuple(_convert(a, v) for a, v in zip(args, value, strict=False))
-    if dataclasses.is_dataclass(tp):
+    if isinstance(tp, type) and dataclasses.is_dataclass(tp):
         return from_dict(tp, value)
     return value
 
@@ -63,7 +63,7 @@ def _field_types(cls: type) -> tuple[tuple[str, Any], ...]:
 
 def from_dict(cls: type[T], data: Mapping[str, Any]) -> T:
     """Rebuild a record of type ``cls`` from :func:`to_dict` output."""
-    kwargs = {
-        name: _convert(tp, data[name]) for name, tp in _field_types(cls) if name in data
-    }
+    # A class is hashable, but mypy does not take type[T] as Hashable (python/mypy#11470).
+    fields = _field_types(cls)  # type: ignore[arg-type]
+    kwargs = {name: _convert(tp, data[name]) for name, tp in fields if name in data}
     return cls(**kwargs)
