@@ -19,7 +19,7 @@ import numpy as np
 from rapidfuzz import fuzz
 
 from ..records import Change
-from .classify import PairModel, figures_conflict
+from .classify import SentencePairModel, figures_conflict
 from .normalize import Sentence, normalize
 from .pairfeatures import Lexicon, feature_matrix, lexicon
 from .settings import ReuseSettings
@@ -157,7 +157,7 @@ def _rows(side: Prepared, rows: list[int], vectorize: Vectorize | None) -> np.nd
 def align(
     source: Sequence[Sentence],
     article: Sequence[Sentence],
-    model: PairModel,
+    model: SentencePairModel,
     config: ReuseSettings,
     vectorize: Vectorize | None = None,
 ) -> Alignment:
@@ -173,7 +173,7 @@ def align(
 def align_prepared(
     src: Prepared,
     art: Prepared,
-    model: PairModel,
+    model: SentencePairModel,
     config: ReuseSettings,
     vectorize: Vectorize | None = None,
 ) -> Alignment:

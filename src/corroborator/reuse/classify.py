@@ -16,7 +16,7 @@ from __future__ import annotations
 import math
 from collections.abc import Hashable, Sequence
 from collections.abc import Set as AbstractSet
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 import numpy as np
 from rapidfuzz import fuzz
@@ -133,6 +133,15 @@ def features(a: Signals, b: Signals, cosine: float) -> np.ndarray:
         ],
         dtype=np.float64,
     )
+
+
+class SentencePairModel(Protocol):
+    """What the aligner asks of a pair model: the logistic one, or a cross-encoder blend.
+
+    Each is called alike: the logistic model ignores ``pairs``, the others read them."""
+
+    def probability(self, x: np.ndarray, number_blind: bool = False,
+                    pairs: Sequence[tuple[str, str]] | None = None) -> np.ndarray: ...
 
 
 class PairModel:

@@ -26,7 +26,7 @@ import numpy as np
 
 from ..records import Article, Derivation
 from .align import Alignment, Prepared, Vectorize, align_prepared, changes, prepare
-from .classify import PairModel
+from .classify import SentencePairModel
 from .docpair import (
     Chain,
     chain,
@@ -163,7 +163,7 @@ class PairResult:
     source_id: str | None = None  # the article aligned as source in alignment_ab
 
 
-def decide(a: Profile, b: Profile, model: PairModel, config: ReuseSettings,
+def decide(a: Profile, b: Profile, model: SentencePairModel, config: ReuseSettings,
            vectorize: Vectorize | None) -> PairResult | None:
     """Relation between two articles with different content hashes, or ``None``."""
     if a.empty or b.empty:
@@ -185,8 +185,8 @@ def copy_like(a: Profile, b: Profile, config: ReuseSettings) -> PairResult | Non
     return None
 
 
-def aligned_rewrite(a: Profile, b: Profile, model: PairModel, config: ReuseSettings,
-            vectorize: Vectorize | None) -> PairResult | None:
+def aligned_rewrite(a: Profile, b: Profile, model: SentencePairModel,
+                    config: ReuseSettings, vectorize: Vectorize | None) -> PairResult | None:
     """Rewrite by sentence alignment, for a pair :func:`copy_like` did not settle."""
     if vectorize is None and (a.prepared.vectors is None or b.prepared.vectors is None):
         return None
@@ -395,7 +395,7 @@ def edge(a: Profile, b: Profile, result: PairResult, config: ReuseSettings) -> D
 
 
 def with_changes(found: Derivation, source: Profile, derived: Profile, result: PairResult,
-                 model: PairModel, config: ReuseSettings,
+                 model: SentencePairModel, config: ReuseSettings,
                  vectorize: Vectorize | None) -> Derivation:
     """``found`` with what changed from ``source`` to ``derived`` (aligning if needed).
 

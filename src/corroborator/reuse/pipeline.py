@@ -24,7 +24,7 @@ import numpy as np
 from ..records import Article, Derivation
 from ..settings import EmbeddingSettings, Settings
 from .align import EmbeddingCache, Prepared
-from .classify import load_pair_model
+from .classify import SentencePairModel, load_pair_model
 from .derive import (
     RELATION_RANK,
     PairResult,
@@ -267,8 +267,9 @@ def _decide(index: int, state: tuple) -> PairResult | None:
     return aligned_rewrite(a, b, model, config, cache.vectors)
 
 
-def _decisions(chunk: list[tuple[Profile, Profile]], model: Any, config: ReuseSettings,
-               cache: EmbeddingCache, workers: int) -> Iterator[PairResult | None]:
+def _decisions(chunk: list[tuple[Profile, Profile]], model: SentencePairModel,
+               config: ReuseSettings, cache: EmbeddingCache,
+               workers: int) -> Iterator[PairResult | None]:
     """``decide`` for each pair of ``chunk`` (vectors attached), in order."""
     state = (chunk, model, config, cache)
     if workers <= 1 or len(chunk) < 2 * _PAIRS_PER_TASK:

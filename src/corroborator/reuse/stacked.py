@@ -141,8 +141,8 @@ class CascadePairModel:
         self.scored += len(p)
         if inside.size:
             texts = _texts(pairs, len(x), self.kind)
-            z = self.stacked.logits([texts[i] for i in inside], number_blind=number_blind,
-                                    x=x[inside])
+            z = self.stacked.logits([texts[i] for i in inside.tolist()],
+                                    number_blind=number_blind, x=x[inside])
             p[inside] = sigmoid(z + self._shift)
             self.escalated += int(inside.size)
         return p
