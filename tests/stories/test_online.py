@@ -118,3 +118,53 @@ def test_spread_penalty_prefers_the_tight_story(settings) -> None:
     cosine = float(broad.unit_embedding() @ article.embedding)
     assert math.isclose(plain.score(article, broad, cosine), cosine, rel_tol=1e-6)
     assert math.isclose(strict.score(article, broad, cosine), 0.25, rel_tol=1e-5)
+
+
+def _leaning(aid: str, spoke: int | None, terms: dict[int, float]) -> ArticleFeatures:
+    """An embedding along a shared axis, leaning towards its own axis ``spoke`` (none: exact)."""
+    emb = np.zeros(16, dtype=np.float32)
+    emb[0] = 1.0
+    if spoke is not None:
+        emb[spoke] = 2.5
+    return ArticleFeatures(aid, None, emb / np.linalg.norm(emb), terms, (), (), title=aid,
+                           lead="")
+
+
+def _fragment_and_story(config: StorySettings) -> StoryClusterer:
+    # The first report arrives before its story: against one later report it scores below
+    # the join bar, against the four of them together (their particulars averaging out) it
+    # clears it.
+    clusterer = StoryClusterer(config=config)
+    clusterer.add_features(_leaning("first", None, {5: 1.0, 4: 0.5}))
+    for i in range(4):
+        clusterer.add_features(_leaning(f"later{i}", i + 1, {4: 1.0}))
+    return clusterer
+
+
+def test_end_of_run_regroups_a_fragment_into_its_story(settings) -> None:
+    config = _config(settings, threshold=0.4, merge_threshold=0.99, embedding_weight=1.0,
+                     tfidf_weight=1.0, merge_every=2, regroup_min_words=0,
+                     regroup_probability=0.01)
+    clusterer = _fragment_and_story(config)
+    # The periodic merge steps leave the fragment alone (merge_threshold is not reached).
+    assert clusterer.story_of("first") == "s-first"
+    assert clusterer.story_of("later0") == "s-later0"
+    assert clusterer.merge_step() == 1
+    assert len(clusterer) == 1
+    assert clusterer.story_of("later3") == "s-first"  # the older story's id is kept
+
+
+@pytest.mark.parametrize(
+    "overrides",
+    [
+        {"regroup_max_articles": 0},  # off
+        {"regroup_probability": 0.5},  # the learned model: these toy vectors are not one event
+        {"regroup_probability": 0.01, "regroup_min_words": 60},  # too few words to judge
+    ],
+)
+def test_regroup_guards_keep_the_fragment(settings, overrides) -> None:
+    config = _config(settings, threshold=0.4, merge_threshold=0.99, embedding_weight=1.0,
+                     tfidf_weight=1.0, **{"regroup_min_words": 0, **overrides})
+    clusterer = _fragment_and_story(config)
+    assert clusterer.merge_step() == 0
+    assert len(clusterer) == 2

@@ -23,7 +23,7 @@ from .online import (
     new_story,
     story_vectors,
 )
-from .split import apart, split_side, together
+from .split import apart, belongs, split_side, together
 from .titles import describe
 
 if TYPE_CHECKING:
@@ -134,7 +134,7 @@ class StoryClusterer:
         if features.published is not None:
             self._max_time = max(self._max_time or features.published, features.published)
         if self._seq % self.config.merge_every == 0:
-            self.merge_step()
+            self._merge()
         return best.id
 
     # -- candidates -----------------------------------------------------------------------
@@ -200,11 +200,17 @@ class StoryClusterer:
 
     # -- merging and closing --------------------------------------------------------------
     def merge_step(self) -> int:
-        """Join stories that converged and close stories outside the time window.
+        """Settle the stories: the periodic merge step, then regroup the fragments.
 
-        Returns the number of merges. Runs by itself every ``merge_every`` articles; call it
-        at the end of a run to settle the last articles (``stories()`` does not).
+        Returns the number of merges. The periodic step runs by itself every
+        ``merge_every`` articles; call this at the end of a run (batch mode does) to settle
+        the last articles and give every small story a second chance to join the story it
+        belongs to (``stories()`` does not).
         """
+        return self._merge() + self._regroup()
+
+    def _merge(self) -> int:
+        """Join stories that converged and close stories outside the time window."""
         merges = 0
         dirty = sorted(
             (self._stories[s] for s in self._dirty if s in self._stories), key=lambda s: s.seq
@@ -240,20 +246,63 @@ class StoryClusterer:
                 if other is None:
                     continue
                 own = linked.get(other.id, frozenset(other.anchors))
-            keep, gone = (story, other) if story.seq < other.seq else (other, story)
-            merge_into(keep, gone, self.config)
-            for article_id in gone.article_ids:
-                self._article_story[article_id] = keep.id
-            self._redirect[gone.id] = keep.id
-            del self._stories[gone.id]
-            self._recent.pop(gone.id, None)
-            self._touch(keep)
-            self._post(keep.id, keys)
+            keep = self._join(story, other, keys)
             if own is not None:
                 linked[keep.id] = own
             merges += 1
         self._close_idle()
         return merges
+
+    def _regroup(self) -> int:
+        """Let each small undated story join its most similar larger story when it clears
+        the join ``threshold`` now and the learned model calls the two one event.
+
+        An article that arrives before the story it belongs to has formed, or while that
+        story is too young to look like it, starts a story of its own and stays a fragment:
+        the merge step wants ``merge_threshold`` and looks only at stories that changed.
+        Stories of at most ``regroup_max_articles`` articles therefore take the join
+        decision again against the stories as they stand at the end of a run (oldest first,
+        so the result is deterministic), when the other story has at least
+        ``regroup_ratio`` times their articles, every article of theirs has at least
+        ``regroup_min_words`` content words and :func:`.split.belongs` holds at
+        ``regroup_probability``. Only at the end of a run: done at every periodic step, a
+        fragment joins the larger story of a neighbouring event before its own has formed.
+        Only undated stories keep the members the learned model needs, so dated streams,
+        where time keeps events apart, are left as they are. See docs/stories.md.
+        """
+        cfg = self.config
+        merges = 0
+        for story in sorted(self._stories.values(), key=lambda s: s.seq):
+            if (story.id not in self._stories or story.closed or not story.parts
+                    or len(story.article_ids) > cfg.regroup_max_articles
+                    or min(len(p.item.fields["terms"]) for p in story.parts)
+                    < cfg.regroup_min_words):
+                continue
+            item = story_vectors(story)
+            keys = index_keys(item, cfg.index_terms, story.anchors)
+            other, score = self._best_story(item, keys, exclude=story.id)
+            if (other is None or not other.parts or score < cfg.threshold
+                    or len(other.article_ids) < cfg.regroup_ratio * len(story.article_ids)
+                    or not belongs(story.parts, other.parts, self.similarity,
+                                   cfg.regroup_probability)):
+                continue
+            self._join(story, other, keys)
+            merges += 1
+        return merges
+
+    def _join(self, story: StoryState, other: StoryState, keys: list[str]) -> StoryState:
+        """Merge two stories into the older one (indexed under ``keys`` too); returns it."""
+        keep, gone = (story, other) if story.seq < other.seq else (other, story)
+        merge_into(keep, gone, self.config)
+        for article_id in gone.article_ids:
+            self._article_story[article_id] = keep.id
+        self._redirect[gone.id] = keep.id
+        del self._stories[gone.id]
+        self._recent.pop(gone.id, None)
+        self._dirty.pop(gone.id, None)
+        self._touch(keep)
+        self._post(keep.id, keys)
+        return keep
 
     def _split(self, story: StoryState) -> StoryState | None:
         """Split ``story`` in two when its members fall into two far-apart halves (see

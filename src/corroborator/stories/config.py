@@ -40,6 +40,14 @@ class StorySettings:
     # are joined when the learned model's mean same-event probability across them reaches
     # merge_probability (0 turns it off).
     merge_probability: float = 0.0
+    # End of a run (merge_step, undated stories): a story of at most regroup_max_articles
+    # articles (each with >= regroup_min_words content words) joins its most similar story
+    # of >= regroup_ratio times its size when that scores >= threshold and the learned
+    # model's mean same-event probability reaches regroup_probability (0 articles = off).
+    regroup_max_articles: int = 4
+    regroup_ratio: float = 2.0
+    regroup_probability: float = 0.5
+    regroup_min_words: int = 60
     link_anchors: bool = True
     link_threshold: float = 0.2
     anchor_min_value: float = 150.0
@@ -69,10 +77,11 @@ class StorySettings:
                 f"[stories] the similarity weights {SIMILARITY_WEIGHTS} are all zero; "
                 "at least one must be positive."
             )
-        if not 0.0 <= self.merge_probability <= 1.0:
-            raise ConfigError(
-                f"[stories] merge_probability = {self.merge_probability} must lie in [0, 1]."
-            )
+        for name in ("merge_probability", "regroup_probability"):
+            if not 0.0 <= getattr(self, name) <= 1.0:
+                raise ConfigError(
+                    f"[stories] {name} = {getattr(self, name)} must lie in [0, 1]."
+                )
         for name in ("threshold", "merge_threshold", "link_threshold"):
             value = getattr(self, name)
             if not -1.0 <= value <= 1.0:
@@ -80,6 +89,9 @@ class StorySettings:
         for name in ("merge_every", "anchor_min_articles", "max_postings", "max_candidates", "rerank", "batch_size"):
             if getattr(self, name) < 1:
                 raise ConfigError(f"[stories] {name} = {getattr(self, name)} must be >= 1.")
+        for name in ("regroup_max_articles", "regroup_ratio", "regroup_min_words"):
+            if getattr(self, name) < 0:
+                raise ConfigError(f"[stories] {name} = {getattr(self, name)} must be >= 0.")
         for name in ("split_min_articles", "split_min_side", "split_max_articles"):
             if getattr(self, name) < 1:
                 raise ConfigError(f"[stories] {name} = {getattr(self, name)} must be >= 1.")

@@ -149,3 +149,19 @@ def together(first: Sequence[Part], second: Sequence[Part], similarity: Similari
     matrix = _pair_model().matrix([p.item for p in (*first, *second)])
     cross = float(matrix[: len(first), len(first):].mean())
     return cross >= cfg.merge_probability and not apart(first, second, similarity)
+
+
+def belongs(fragment: Sequence[Part], story: Sequence[Part], similarity: Similarity,
+            bar: float) -> bool:
+    """True when a small undated story is one event with a larger one by the learned model:
+    the larger story's members are one event among themselves (mean same-event probability
+    of its pairs >= ``bar``) and the fragment's members are with them (mean across >=
+    ``bar``), and the split check would not part the two again."""
+    if bar <= 0 or similarity.config.split_model != "learned" or len(story) < 2:
+        return False
+    matrix = _pair_model().matrix([p.item for p in (*fragment, *story)])
+    n = len(fragment)
+    own = matrix[n:, n:]
+    within = (float(own.sum()) - float(np.trace(own))) / (len(story) * (len(story) - 1))
+    cross = float(matrix[:n, n:].mean())
+    return within >= bar and cross >= bar and not apart(fragment, story, similarity)
