@@ -262,7 +262,7 @@ class FeatureExtractor:
         # changes the last bits), so streaming one by one equals batch clustering.
         vectors = np.round(vectors, 5)
         norms = np.linalg.norm(vectors, axis=1, keepdims=True)
-        vectors = vectors / np.where(norms == 0, 1.0, norms)
+        vectors = (vectors / np.where(norms == 0, 1.0, norms)).astype(np.float32)
         counts = _hasher(cfg.hash_bits, cfg.max_text_chars).transform(
             [f"{t}\n{a.text}" if a.title else a.text for a, (t, _) in zip(articles, heads, strict=True)]
         )
