@@ -88,3 +88,25 @@ def test_cli_help_shows_settings_names_in_brackets(runner, command) -> None:
     assert "[store] url" in result.stdout
     if command == ["serve"]:
         assert "[server] host" in result.stdout and "[server] port" in result.stdout
+
+
+def test_story_listing_keeps_ids_and_dates_whole_in_a_narrow_terminal() -> None:
+    from rich.console import Console
+
+    from corroborator.cli.stories import OUTLETS_MIN_WIDTH, stories_table
+
+    rows = [{"id": "s-fbc91c0f1bbe04b7", "title": "Dravenia says nearly 2,000 Halvorian "
+             "soldiers killed or wounded near Brenmoor as the fighting drags into its third week",
+             "articles": 12, "independent_sources": 5, "conflicts": 4,
+             "first_published": "2026-02-26T16:40:00+00:00",
+             "last_published": "2026-03-07T08:00:00+00:00",
+             "outlets": ["Harbor News Agency", "Meridian Press Agency", "Lakeshore Courier",
+                         "The Daily Rundown", "Kestrel Bay Tribune"]}]
+    for width in (80, OUTLETS_MIN_WIDTH):
+        console = Console(width=width, record=True, color_system=None)
+        console.print(stories_table(rows, width))
+        shown = console.export_text()
+        assert "s-fbc91c0f" in shown  # the prefix `corroborator story` takes
+        assert "2026-02-26" in shown and "2026-03-07" in shown
+        assert "…" in shown  # the title is cut at 80 characters, visibly
+        assert ("Harbor News" in shown) == (width >= OUTLETS_MIN_WIDTH)

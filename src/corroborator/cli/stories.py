@@ -38,6 +38,36 @@ def story_rows(store: Store) -> list[dict[str, Any]]:
     return rows
 
 
+# Below this console width the outlets column is left out (``story ID`` lists them): with it,
+# an 80-column terminal squeezed the id a user types next into "s-854cee…".
+OUTLETS_MIN_WIDTH = 110
+
+
+def stories_table(rows: list[dict[str, Any]], width: int) -> Table:
+    """The listing: ids and dates whole (never wrapped), title and outlets take what is left."""
+    table = Table(show_edge=False)
+    table.add_column("id", no_wrap=True)
+    table.add_column("title", ratio=3, overflow="fold")
+    for name in ("articles", "sources", "conflicts"):
+        table.add_column(name, justify="right", no_wrap=True)
+    table.add_column("dates", no_wrap=True)
+    with_outlets = width >= OUTLETS_MIN_WIDTH
+    if with_outlets:
+        table.add_column("outlets", ratio=2)
+    for row in rows:
+        dates = "\n".join(sorted({d[:10] for d in (row["first_published"],
+                                                   row["last_published"]) if d}))
+        title = row["title"] or ""
+        cells = [row["id"][:10], title if len(title) <= 80 else title[:79].rstrip() + "…",
+                 str(row["articles"]),
+                 str(row["independent_sources"]), str(row["conflicts"]), dates]
+        if with_outlets:
+            cells.append(", ".join(row["outlets"][:4])
+                         + (" …" if len(row["outlets"]) > 4 else ""))
+        table.add_row(*cells)
+    return table
+
+
 def register(app: typer.Typer) -> None:
     @app.command("stories")
     def stories_cmd(
@@ -59,16 +89,7 @@ def register(app: typer.Typer) -> None:
         if not rows:
             out.print("No stories yet: run `corroborator analyze PATH...` first.")
             return
-        table = Table("id", "title", "articles", "sources", "conflicts", "dates", "outlets",
-                      show_edge=False)
-        for row in rows:
-            dates = " → ".join(sorted({d[:10] for d in (row["first_published"],
-                                                        row["last_published"]) if d}))
-            table.add_row(row["id"][:10], (row["title"] or "")[:60], str(row["articles"]),
-                          str(row["independent_sources"]), str(row["conflicts"]), dates,
-                          ", ".join(row["outlets"][:4]) + (" …" if len(row["outlets"]) > 4
-                                                           else ""))
-        out.print(table)
+        out.print(stories_table(rows, out.width))
 
     @app.command("story")
     def story_cmd(
