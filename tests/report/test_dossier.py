@@ -175,3 +175,19 @@ def test_terminal_claims_stay_readable_at_80_columns(dossier) -> None:
     claim = max((c["text"] for c in dossier["stories"][0]["claims"]), key=len)
     opening = " ".join(claim.split()[:3])
     assert len(opening) < 24 and opening in claims_table
+
+
+def test_terminal_story_header_counts_in_singular_and_plural(dossier) -> None:
+    from rich.console import Console
+
+    from corroborator.report.terminal import render_story
+
+    (story,) = dossier["stories"]
+    one = {**story, "articles": story["articles"][:1], "independent_sources": 1,
+           "claims": story["claims"][:1], "conflicts": story["conflicts"][:1]}
+    for shown, expected in ((story, f"{len(story['articles'])} articles · 3 independent "
+                                    f"sources · {len(story['claims'])} claims"),
+                            (one, "1 article · 1 independent source · 1 claim · 1 conflict")):
+        console = Console(width=200, record=True, color_system=None)
+        console.print(render_story(shown))
+        assert expected in console.export_text()

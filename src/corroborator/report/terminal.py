@@ -106,12 +106,19 @@ def _timeline(story: dict[str, Any], limit: int | None) -> Table:
     return table
 
 
+def counted(number: int, noun: str) -> str:
+    """"1 conflict", "4 conflicts" (the nouns counted here all take a plain -s)."""
+    return f"{number} {noun}" + ("" if number == 1 else "s")
+
+
 def render_story(story: dict[str, Any], max_claims: int | None = 40) -> RenderableType:
     """The terminal dossier of one story (a dossier ``stories`` item)."""
     header = Text.assemble(
         (story.get("title") or story["id"], "bold"),
-        f"\n{len(story['articles'])} articles · {story['independent_sources']} independent "
-        f"sources · {len(story['claims'])} claims · {len(story['conflicts'])} conflicts",
+        "\n" + " · ".join((counted(len(story["articles"]), "article"),
+                          counted(story["independent_sources"], "independent source"),
+                          counted(len(story["claims"]), "claim"),
+                          counted(len(story["conflicts"]), "conflict"))),
     )
     return Panel(
         Group(header, _claims_table(story, max_claims), _conflicts(story),
