@@ -34,9 +34,10 @@ def _claims_table(story: dict[str, Any], limit: int | None) -> Table:
     # squeezed to one character on an 80-column terminal (or when the output is piped)
     table.add_column("status", no_wrap=True)
     table.add_column("src", justify="right")
-    table.add_column("speaker", ratio=1, min_width=10)
+    # a word wider than its column is folded, not cut: "Federat…" hid whose claim it is
+    table.add_column("speaker", ratio=1, min_width=10, overflow="fold")
     table.add_column("claim", ratio=3, min_width=24)
-    table.add_column("figures", ratio=1, min_width=10)
+    table.add_column("figures", ratio=1, min_width=10, overflow="fold")
     claims = sorted(story["claims"], key=lambda c: (_ORDER[c["status"]],
                                                     -c["independent_sources"]))
     for claim in claims[:limit] if limit else claims:
