@@ -191,3 +191,17 @@ def test_terminal_story_header_counts_in_singular_and_plural(dossier) -> None:
         console = Console(width=200, record=True, color_system=None)
         console.print(render_story(shown))
         assert expected in console.export_text()
+
+
+def test_terminal_claims_fold_long_speaker_words_at_80_columns(dossier) -> None:
+    from rich.console import Console
+
+    from corroborator.report.terminal import render_story
+
+    (story,) = dossier["stories"]
+    claims = [{**c, "speaker": "Interconfederation"} for c in story["claims"]]
+    console = Console(width=80, record=True, color_system=None)
+    console.print(render_story({**story, "claims": claims}))
+    shown = console.export_text()
+    assert "Interconfed…" not in shown and "…" not in shown.split("Conflicts")[0]
+    assert "Intercon" in shown  # folded onto the next lines, not dropped
