@@ -113,3 +113,14 @@ def test_speakers_a_bare_possessive_speaker_is_no_name() -> None:
     art = article("f", "Harbor News", "Its said the bridge was closed.")
     claims = [claim(art, "the bridge was closed", "The ’s")]
     assert StorySpeakers(claims, [art]).of(claims[0]).kind in (ROLE, OUTLET)
+
+
+def test_speakers_plural_possessive_inside_a_name_is_kept() -> None:
+    art = article("g", "Corvel Post", "The Textile Workers’ Federation said 200 were inside. "
+                  "The Farmers' Union said the roads were shut.")
+    claims = [claim(art, "200 were inside", "The Textile Workers’ Federation", speaker_type="ORG"),
+              claim(art, "the roads were shut", "The Farmers' Union", speaker_type="ORG")]
+    sp = StorySpeakers(claims, [art])
+    assert sp.of(claims[0]).label == "Textile Workers’ Federation"
+    assert sp.of(claims[1]).label == "Farmers' Union"
+    assert not sp.same(claims[0], claims[1])

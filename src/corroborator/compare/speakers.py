@@ -33,7 +33,9 @@ OUTLET = "outlet"
 NAMED = "named"
 ROLE = "role"  # a description that could not be tied to one name
 
-_POSSESSIVE_LEAD = re.compile(r"^(?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w.-]*(?:'s|’s|'|’)\s+(?=[A-Z])")
+# Only an "'s" possessor is a qualifier: a bare apostrophe marks a plural inside the name
+# itself ("Textile Workers’ Federation" had become "Federation").
+_POSSESSIVE_LEAD = re.compile(r"^(?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w.-]*(?:'s|’s)\s+(?=[A-Z])")
 _SPOKES = re.compile(r"\bspokes(?:man|woman|person)\b", re.I)
 _WORD = re.compile(r"[a-z]+")
 _AFTER_CUE = re.compile(r"\b(?:according to|said|says|told|claimed|claims|reported|estimated|"
