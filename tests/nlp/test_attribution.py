@@ -335,6 +335,12 @@ def test_party_label_in_parentheses_is_not_a_dateline(nlp):
          "that few young people vote"),
         ("The senator mused about running for president.", "mused", "senator",
          "running for president"),
+        # a predicate conjoined to the cue is what the speaker did next, not what was said
+        ("The group published a report on Monday and sent copies to every member of "
+         "Congress.", "published", "group", "a report on Monday"),
+        ("The station published the cellphone video Friday afternoon, and attorneys for the "
+         "family released it to other media outlets.", "published", "station",
+         "the cellphone video Friday afternoon"),
     ],
 )
 def test_tagger_alone(nlp, text, cue, speaker, content):

@@ -302,11 +302,23 @@ def _after_comma(doc: Doc, i: int) -> bool:
     return j >= 0 and doc[j].text == ","
 
 
+def _conjunct_start(conj: Token, ids: set[int]) -> int:
+    """Where a conjunct begins, with the "and" or comma before it (when they are in ``ids``)."""
+    doc = conj.doc
+    start = conj.left_edge.i
+    while start - 1 in ids and doc[start - 1].dep_ in ("cc", "punct"):
+        start -= 1
+    return start
+
+
 def prune_content(content: list[Token], verb: Token) -> list[Token]:
     """Fit the content to what the cue governs.
 
     - A second reporting verb conjoined inside the content ("said [A] and predicted B") is
       a separate statement the parser attached too low: cut it and what follows.
+    - A predicate conjoined to the cue itself ("published a report and sent copies to
+      Congress", "published X, and lawyers released it") is what the speaker did next, not
+      what was said: cut it and what follows.
     - A trailing non-restrictive phrase (", which ...", ", a longtime ...") on a noun-phrase
       or infinitive content describes the object, it is not part of what was said.
     - A reason clause the parser hung on the cue ("said X because Y") belongs to the content.
@@ -320,15 +332,17 @@ def prune_content(content: list[Token], verb: Token) -> list[Token]:
         if t.dep_ == "conj" and t.pos_ == "VERB" and t.head.i in ids and lex.verb_cue(t.lemma_) \
                 and not any(c.dep_ in SUBJECT_DEPS for c in t.children) and t.tag_ in (
                     "VBD", "VBZ", "VBP", "VBG"):
-            start = t.left_edge.i
-            while start - 1 in ids and doc[start - 1].dep_ in ("cc", "punct"):
-                start -= 1
+            start = _conjunct_start(t, ids)
             cut = start if cut is None else min(cut, start)
         elif t.dep_ in ("advcl", "xcomp", "conj") and t.tag_ == "VBG" and t.i - 1 in ids \
                 and _after_comma(doc, t.i) and lex.verb_cue(t.lemma_) and t.i > verb.i:
             # "said A, telling reporters that B" / "said “A,” promising B": the participle
             # is a second statement
             cut = t.i - 1 if cut is None else min(cut, t.i - 1)
+    for t in verb.children:
+        if t.dep_ == "conj" and t.i > verb.i and t.i in ids:
+            start = _conjunct_start(t, ids)
+            cut = start if cut is None else min(cut, start)
     if cut is not None:
         content = [t for t in content if t.i < cut]
     has_clause = any(t.dep_ in CLAUSE_DEPS and t.head.i == verb.i for t in content)
