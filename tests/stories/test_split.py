@@ -138,3 +138,18 @@ def test_dated_stories_are_not_split(config) -> None:
     clusterer.merge_step()
     assert len(_groups(clusterer)) == 1
     assert all(story.parts is None for story in clusterer._stories.values())
+
+
+def test_the_end_of_a_run_checks_a_story_that_grew_since_its_last_check(config) -> None:
+    # Checked whole at 12 members, a story is due again only at 16 between periodic steps;
+    # three reports of another event that join it after that check still come apart when
+    # the run settles.
+    clusterer = _cluster(config, [_features("osk", i) for i in range(12)])
+    clusterer.merge_step()
+    assert len(_groups(clusterer)) == 1
+    for i in range(3):
+        clusterer.add_features(_features("varn", i))
+    assert len(_groups(clusterer)) == 1
+    clusterer.merge_step()
+    assert _groups(clusterer) == {frozenset(f"osk-{i:02d}" for i in range(12)),
+                                  frozenset(f"varn-{i:02d}" for i in range(3))}

@@ -200,14 +200,23 @@ class StoryClusterer:
 
     # -- merging and closing --------------------------------------------------------------
     def merge_step(self) -> int:
-        """Settle the stories: the periodic merge step, then regroup the fragments.
+        """Settle the stories: the periodic merge step, regroup the fragments, then check
+        again every story that grew since its last split check.
 
         Returns the number of merges. The periodic step runs by itself every
         ``merge_every`` articles; call this at the end of a run (batch mode does) to settle
         the last articles and give every small story a second chance to join the story it
         belongs to (``stories()`` does not).
         """
-        return self._merge() + self._regroup()
+        merges = self._merge() + self._regroup()
+        # Between periodic steps a story is checked again only once it has grown by a
+        # quarter (the check costs n^2), and the merge (which checks before it joins) and
+        # the regroup above grow stories after that check: a story that took in a second
+        # event since its last check would otherwise end the run whole. A story that has
+        # not grown is not checked again, so repeated runs cost nothing more.
+        for story in sorted(self._stories.values(), key=lambda s: s.seq):
+            self._split(story, settle=True)
+        return merges
 
     def _merge(self) -> int:
         """Join stories that converged and close stories outside the time window."""
@@ -304,9 +313,10 @@ class StoryClusterer:
         self._post(keep.id, keys)
         return keep
 
-    def _split(self, story: StoryState) -> StoryState | None:
+    def _split(self, story: StoryState, settle: bool = False) -> StoryState | None:
         """Split ``story`` in two when its members fall into two far-apart halves (see
         :mod:`.split`); returns the new story, or None when the story stays whole.
+        ``settle`` checks any story that grew since its last check (end of a run).
 
         The half holding the story's first article keeps the story's id; the other half
         becomes a story named after its own first article.
@@ -316,7 +326,8 @@ class StoryClusterer:
         parts = story.parts
         # The check costs O(members^2): it runs again only once the story has grown by a
         # quarter, so a story is checked O(log size) times in all.
-        if len(parts) < max(self.config.split_min_articles, story.split_checked * 5 // 4 + 1):
+        grown = story.split_checked + 1 if settle else story.split_checked * 5 // 4 + 1
+        if len(parts) < max(self.config.split_min_articles, grown):
             return None
         story.split_checked = len(parts)
         moved = split_side(parts, self.similarity)
