@@ -33,7 +33,9 @@ blend accuracy .819 over 3,261 pairs, dev .780 / F1 .840 against those three's .
 
 ``--fold -1`` refits a member on the whole train part. The shipped file is the three seeds
 (13, 21, 34) refitted so, combined with ``--blend-of`` the fold-4 three: dev .794 / F1 .850
-(each member alone +.01 over its fold-4 self), at the fold-4 three's inference cost.
+(each member alone +.01 over its fold-4 self), at the fold-4 three's inference cost. The
+fold-4 three are the file as shipped before them:
+``git show 7f12964:src/corroborator/reuse/_cross_adapters.safetensors > fold4.safetensors``.
 """
 
 from __future__ import annotations
