@@ -90,3 +90,9 @@ def test_resolve_description_only_when_unambiguous():
     assert resolve_description("the minister", MENTIONS) is None
     two = MENTIONS + [Mention(200, "Joan Ortiz", "PERSON", frozenset({"president"}))]
     assert resolve_description("the president", two) is None
+
+
+def test_resolve_description_of_a_body_is_not_its_spokesperson():
+    keller = [Mention(0, "Marta Keller", "PERSON", frozenset({"fire", "service", "spokeswoman"}))]
+    assert resolve_description("the regional fire service", keller) is None
+    assert resolve_description("the spokeswoman", keller) == "Marta Keller"

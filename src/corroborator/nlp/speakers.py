@@ -159,6 +159,10 @@ def resolve_description(description: str, mentions: Sequence[Mention]) -> str | 
     if not words or len(raw) > 4 or raw[0] not in _DETERMINERS:
         return None
     head = raw[-1]
+    if head in GROUP_NOUNS:
+        # "the regional fire service" is the body, not the person introduced as "Fire
+        # service spokeswoman Marta Keller"
+        return None
     names = {m.name for m in mentions if m.label == "PERSON" and head in m.titles}
     if len(names) == 1:
         return names.pop()
