@@ -91,9 +91,8 @@ def _embedding_cache(settings: Settings | None, config: ReuseSettings,
                      embed_fn: Callable[..., np.ndarray] | None = None) -> EmbeddingCache:
     chosen = EmbeddingSettings.of(settings)
     backing = StoredVectors(store, chosen.vector_space()) if store is not None else None
-    return EmbeddingCache(config.embedding_cache, model=chosen.model,
-                          batch_size=chosen.batch_size, backing=backing, embed_fn=embed_fn,
-                          precision=chosen.precision, device=chosen.device)
+    return EmbeddingCache(config.embedding_cache, backing=backing, embed_fn=embed_fn,
+                          **chosen.embed_options())
 
 
 def candidate_pairs(
