@@ -408,3 +408,28 @@ def test_aligned_reports_that_keep_few_facts_are_no_rewrite(settings, embedder) 
     assert loose is not None and loose.relation == "rewrite"
     # ... but half the facts of either (people, places, days) are not in the other.
     assert decide(a, b, model, config, vectorize) is None
+
+
+@pytest.mark.embeddings
+def test_reports_with_facts_of_their_own_are_never_embedded(settings, embedder) -> None:
+    from corroborator.embeddings import embed
+
+    first = HOUSE.format(witness="Lena Hartwig", hood="Oakside", day="Wednesday",
+                         official="Tomas Berger")
+    second = HOUSE.format(witness="Kofi Mensah", hood="Redgate", day="Thursday",
+                          official="Anton Leclerc")
+    embedded: list[str] = []
+
+    def recording(texts, **options):  # type: ignore[no-untyped-def]
+        embedded.extend(texts)
+        return embed(texts, **options)
+
+    arts = [article("a", first, 1), article("b", second, 2), article("w", WIRE, 3),
+            article("r", REWRITE, 4)]
+    found = edges(find_derivations(arts, settings, candidates=[("a", "b"), ("w", "r")],
+                                   embed_fn=recording))
+    assert set(found) == {("r", "w")}
+    # The two house-style reports fail the fact test every rewrite must pass, so their
+    # sentences are neither embedded nor aligned; the rewrite's are.
+    assert not any(name in text for text in embedded for name in ("Hartwig", "Mensah"))
+    assert any("Varga" in text for text in embedded)

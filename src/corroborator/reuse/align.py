@@ -132,6 +132,9 @@ class Prepared:
     sigs: list[Signals]
     vectors: np.ndarray | None = None
     _lexicon: list[Lexicon] | None = None
+    # the article's facts in order (``docpair.facts``), read once: every candidate pair
+    # of a story compares them
+    _facts: list[object] | None = None
 
     @property
     def lexicon(self) -> list[Lexicon]:

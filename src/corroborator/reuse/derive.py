@@ -232,10 +232,21 @@ def aligned_rewrite(a: Profile, b: Profile, model: SentencePairModel,
         return None
     # Reports of one story told in one house style align sentence by sentence too, with
     # their own details; a rewrite keeps its source's facts whichever test accepted it.
-    if fact_shares(a.prepared, b.prepared)[1] < config.chain_share:
+    if not shares_facts(a, b, config):
         return None
     score = round((matched / longest) * alignment.mean_probability(), 4)
     return PairResult("rewrite", score, matched / n_a, matched / n_b, alignment, a.id)
+
+
+def shares_facts(a: Profile, b: Profile, config: ReuseSettings) -> bool:
+    """Whether ``chain_share`` of the facts of the article richer in them are in the other.
+
+    Both ways of accepting a rewrite require it (:func:`rewrite_chain` as its
+    ``fact_share_long``, the aligned tests at the end), and it needs no embedding: the
+    pipeline asks it first, so pairs of independent reports with their own facts never have
+    their sentences embedded or aligned.
+    """
+    return fact_shares(a.prepared, b.prepared)[1] >= config.chain_share
 
 
 def _vectors(side: Prepared, vectorize: Vectorize | None) -> np.ndarray:

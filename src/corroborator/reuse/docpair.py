@@ -115,7 +115,7 @@ def chain(a: Prepared, b: Prepared, sims: np.ndarray, floor: float = DP_FLOOR,
 def fact_shares(a: Prepared, b: Prepared) -> tuple[float, float, float]:
     """(shared facts over the facts of the article with fewer, over those of the article
     with more, share of the shared facts in the same order in both)."""
-    facts_a, facts_b = _facts(a), _facts(b)
+    facts_a, facts_b = facts(a), facts(b)
     fewer, more = (facts_a, facts_b) if len(facts_a) <= len(facts_b) else (facts_b, facts_a)
     position = {f: k for k, f in enumerate(more)}
     shared = [position[f] for f in fewer if f in position]
@@ -169,8 +169,14 @@ def _figure_value(q: Quantity) -> object:
     return q.value if q.value is not None else (q.low, q.high)
 
 
-def _facts(side: Prepared) -> list[object]:
+def facts(side: Prepared) -> list[object]:
     """Figures, years and names of an article in order of appearance (repeats kept once)."""
+    if side._facts is None:
+        side._facts = _read_facts(side)
+    return side._facts
+
+
+def _read_facts(side: Prepared) -> list[object]:
     seen: dict[object, None] = {}
     for sentence, sig in zip(side.sentences, side.sigs, strict=True):
         found: list[tuple[int, object]] = []

@@ -35,6 +35,7 @@ from .derive import (
     edge,
     keywords,
     profile,
+    shares_facts,
     with_changes,
 )
 from .lineage import UnionFind
@@ -204,8 +205,9 @@ def find_derivations(
     unique = {tuple(sorted(pair)) for pair in pairs}
 
     cache = _embedding_cache(settings, config, store, embed_fn)
-    # Copy-like pairs are settled by shingles alone; the rest need sentence alignment.
-    undecided: list[tuple[Profile, Profile]] = []
+    # Copy-like pairs are settled by shingles alone; the rest need sentence alignment, but
+    # only those sharing enough facts can be rewrites, and the facts need no embedding.
+    unsettled: list[tuple[Profile, Profile]] = []
     results: dict[tuple[str, str], PairResult] = {}
 
     def settle(a: Profile, b: Profile, result: PairResult | None) -> None:
@@ -220,11 +222,12 @@ def find_derivations(
             continue
         result = copy_like(a, b, config)
         if result is None:
-            undecided.append((a, b))
+            unsettled.append((a, b))
         else:
             settle(a, b, result)
+    _prepare(unsettled, workers)
+    undecided = [(a, b) for a, b in unsettled if shares_facts(a, b, config)]
     for chunk in _chunks(undecided, config.embedding_cache):
-        _prepare(chunk, workers)
         _attach_vectors(chunk, cache)
         for (a, b), result in zip(chunk, _decisions(chunk, model, config, cache, workers),
                                   strict=True):
