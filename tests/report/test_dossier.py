@@ -205,3 +205,24 @@ def test_terminal_claims_fold_long_speaker_words_at_80_columns(dossier) -> None:
     shown = console.export_text()
     assert "Interconfed…" not in shown and "…" not in shown.split("Conflicts")[0]
     assert "Intercon" in shown  # folded onto the next lines, not dropped
+
+
+def test_terminal_shows_brackets_of_news_copy_as_written(dossier) -> None:
+    from rich.console import Console
+
+    from corroborator.report.terminal import render_dossier
+
+    (story,) = dossier["stories"]
+    claims = [{**story["claims"][0], "text": "that [the army] had withdrawn [/i] troops",
+               "speaker": "[unnamed] official"}]
+    articles = [{**a, "title": "Troops pull back [updated]", "outlet": "Daily [Post]"}
+                for a in story["articles"]]
+    console = Console(width=200, record=True, color_system=None)
+    for part in render_dossier({"stories": [{**story, "claims": claims,
+                                             "articles": articles}],
+                                "rejected": [{"path": "[draft].txt", "reason": "empty file"}]}):
+        console.print(part)  # "[/i]" as markup would raise MarkupError
+    shown = console.export_text()
+    for written in ("that [the army] had withdrawn [/i] troops", "[unnamed] official",
+                    "Daily [Post] — Troops pull back [updated]", "[draft].txt"):
+        assert written in shown

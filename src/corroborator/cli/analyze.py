@@ -7,9 +7,11 @@ from contextlib import contextmanager
 from typing import Annotated, Any
 
 import typer
+from rich.text import Text
 
 from ..pipeline.ingest import IngestReport, ingest_paths
 from ..pipeline.run import RunReport, run_stages
+from ..report.terminal import counted
 from ..store import Store
 from ._context import (
     EXIT_OK,
@@ -24,7 +26,7 @@ from ._context import (
     print_json,
     progress_bar,
 )
-from .ingest import print_ingest_summary
+from .ingest import print_ingest_summary, short_path
 
 
 def stage_progress(quiet: bool) -> Callable[[str, int | None], Any]:
@@ -46,6 +48,21 @@ def analyse_inputs(
     print_ingest_summary(ingest_report, quiet, base)
     run_report = run_stages(store, app_state.settings, progress=stage_progress(quiet))
     return ingest_report, run_report
+
+
+def print_unanalysed(ingest_report: IngestReport, run_report: RunReport,
+                     base: str | None = None) -> None:
+    """Name the articles stored but not analysed in this run (another language, no
+    sentences, a failure), which the dossier would otherwise show with no claims."""
+    if not run_report.analyse.errors:
+        return
+    where = {a.id: a.where for a in ingest_report.seen}
+    err.print(Text.assemble(
+        (f"{counted(len(run_report.analyse.errors), 'article')} stored but not analysed",
+         "yellow"),
+        " (claims are read from the languages in [ingest] analysed_languages):"))
+    for article_id, reason in run_report.analyse.errors:
+        err.print(Text(f"  {short_path(where.get(article_id, article_id), base)}: {reason}"))
 
 
 def touched_stories(store: Store, article_ids: set[str]) -> list[str]:
@@ -98,8 +115,11 @@ def register(app: typer.Typer) -> None:
         else:
             print_dossier(dossier)
             if not app_state.quiet:
-                err.print(
-                    f"{run_report.stories} stories, {run_report.derivations} derivations, "
-                    f"{run_report.propositions} aligned claims, {run_report.conflicts} conflicts "
-                    f"(database: {app_state.db_url})", highlight=False)
+                print_unanalysed(ingest_report, run_report)
+                err.print(Text(
+                    ", ".join((counted(run_report.stories, "story", "stories"),
+                               counted(run_report.derivations, "derivation"),
+                               counted(run_report.propositions, "aligned claim"),
+                               counted(run_report.conflicts, "conflict")))
+                    + f" (database: {app_state.db_url})"))
         raise typer.Exit(EXIT_REJECTED if ingest_report.rejected else EXIT_OK)

@@ -60,9 +60,10 @@ def register(app: typer.Typer) -> None:
             table.add_row(
                 article.id[:10],
                 article.published.strftime("%Y-%m-%d %H:%M") if article.published else "",
-                article.outlet or "",
+                Text(article.outlet or ""),
                 article.language or "",
-                (article.title or "")[:70] + (f" [v{article.version}]" if article.version > 1 else ""),
+                Text((article.title or "")[:70]
+                     + (f" [v{article.version}]" if article.version > 1 else "")),
             )
         out.print(table)
         out.print(f"{len(rows)} article(s)")
@@ -95,5 +96,6 @@ def register(app: typer.Typer) -> None:
             return
         table = Table("kind", "article", "outlet", "snippet", show_edge=False)
         for hit in hits:
-            table.add_row(hit.kind, hit.article_id[:10], hit.outlet or "", marked(hit.snippet))
+            table.add_row(hit.kind, hit.article_id[:10], Text(hit.outlet or ""),
+                          marked(hit.snippet))
         out.print(table)

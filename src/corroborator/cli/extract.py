@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from typing import Annotated, Any
 
 import typer
+from rich.markup import escape
 from rich.text import Text
 
 from ..extract import build_article
@@ -51,7 +52,7 @@ def print_listing(article: Article, analysis: ArticleAnalysis) -> None:
     heading.append(f", {article.published:%Y-%m-%d})" if article.published else ")", style="dim")
     out.print(heading)
     if analysis.error:
-        out.print(Text(f"  not analysed: {analysis.error}", style="yellow"))
+        out.print(Text(f"  {analysis.error}", style="yellow"))
         return
     if not analysis.claims:
         out.print(Text("  no attributed claims found", style="dim"))
@@ -134,7 +135,7 @@ def register(app: typer.Typer) -> None:
                         if kept.id == article.id:
                             store.save_analyses([stored(analysis)])
         for rejection in rejected:
-            err.print(f"[yellow]rejected[/] {rejection.where}: {rejection.reason}",
+            err.print(f"[yellow]rejected[/] {escape(rejection.where)}: {escape(rejection.reason)}",
                       highlight=False)
         raise typer.Exit(EXIT_REJECTED if rejected else EXIT_OK)
 

@@ -5,7 +5,9 @@ from __future__ import annotations
 from typing import Annotated
 
 import typer
+from rich.markup import escape
 from rich.table import Table
+from rich.text import Text
 
 from ..pipeline.ingest import IngestReport, ingest_paths
 from ._context import (
@@ -40,12 +42,12 @@ def print_ingest_summary(report: IngestReport, quiet: bool, base: str | None = N
             highlight=False,
         )
         for where, warning in report.warnings:
-            err.print(f"  [yellow]warning[/] {short_path(where, base)}: {warning}",
+            err.print(f"  [yellow]warning[/] {escape(short_path(where, base))}: {escape(warning)}",
                       highlight=False)
     if report.rejected:
         table = Table("rejected input", "reason", title=None, show_edge=False)
         for rejection in report.rejected:
-            table.add_row(short_path(rejection.where, base), rejection.reason)
+            table.add_row(Text(short_path(rejection.where, base)), Text(rejection.reason))
         err.print(table)
 
 

@@ -63,7 +63,7 @@ def register(app: typer.Typer) -> None:
             added = sum(c.kind == "sentence-added" for c in derivation.changes)
             if added or dropped:
                 changes.append(f"+{added} / -{dropped} sentences", style="dim")
-            table.add_row(label(derivation.article_id), label(derivation.source_id),
+            table.add_row(Text(label(derivation.article_id)), Text(label(derivation.source_id)),
                           derivation.relation, f"{derivation.score:.2f}", changes)
         out.print(table)
         out.print(f"{len(articles)} articles form {len(set(roots.values()))} independent "

@@ -7,6 +7,7 @@ from typing import Annotated, Any
 
 import typer
 from rich.table import Table
+from rich.text import Text
 
 from ..store import Store
 from ._context import DbOption, JsonOption, QuietOption, command_state, guarded, out, print_json
@@ -58,12 +59,13 @@ def stories_table(rows: list[dict[str, Any]], width: int) -> Table:
         dates = "\n".join(sorted({d[:10] for d in (row["first_published"],
                                                    row["last_published"]) if d}))
         title = row["title"] or ""
-        cells = [row["id"][:10], title if len(title) <= 80 else title[:79].rstrip() + "…",
+        cells: list[str | Text] = [
+                 row["id"][:10], Text(title if len(title) <= 80 else title[:79].rstrip() + "…"),
                  str(row["articles"]),
                  str(row["independent_sources"]), str(row["conflicts"]), dates]
         if with_outlets:
-            cells.append(", ".join(row["outlets"][:4])
-                         + (" …" if len(row["outlets"]) > 4 else ""))
+            cells.append(Text(", ".join(row["outlets"][:4])
+                              + (" …" if len(row["outlets"]) > 4 else "")))
         table.add_row(*cells)
     return table
 

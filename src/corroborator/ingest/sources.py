@@ -23,10 +23,28 @@ ReadResult = RawDocument | Rejection
 _GLOB_CHARS = set("*?[")
 
 
+# What SQLite keeps beside a database file while it writes.
+_DATABASE_SUFFIXES = ("", "-wal", "-shm", "-journal")
+
+
+def database_files(path: str) -> frozenset[str]:
+    """The real paths of a SQLite database ``path`` and its companion files."""
+    if path == ":memory:":
+        return frozenset()
+    return frozenset(os.path.realpath(os.path.expanduser(path) + suffix)
+                     for suffix in _DATABASE_SUFFIXES)
+
+
 def iter_inputs(
-    inputs: Sequence[str], settings: IngestSettings, stdin: BinaryIO | None = None
+    inputs: Sequence[str], settings: IngestSettings, stdin: BinaryIO | None = None,
+    own_files: frozenset[str] = frozenset(),
 ) -> Iterator[ReadResult]:
-    """Raw documents and rejections for every input, in a stable order."""
+    """Raw documents and rejections for every input, in a stable order.
+
+    ``own_files`` (real paths: the database being written) are passed over inside folders
+    and globs, so ``corroborator analyze .`` beside ``./corroborator.db`` does not reject
+    its own database on every run; named on their own they are rejected with that reason.
+    """
     limit = settings.max_file_mb * 1024 * 1024
     for given in inputs:
         if given == "-":
@@ -41,9 +59,12 @@ def iter_inputs(
             if not matches:
                 yield Rejection(given, "no file matches this pattern")
             for match in matches:
-                yield from _walk(Path(match), settings, frozenset())
+                if os.path.realpath(match) not in own_files:
+                    yield from _walk(Path(match), settings, frozenset(), own_files)
+        elif os.path.realpath(given) in own_files:
+            yield Rejection(given, "the database this run writes to, not a news article")
         else:
-            yield from _walk(Path(given), settings, frozenset())
+            yield from _walk(Path(given), settings, frozenset(), own_files)
 
 
 def _too_big(size: int, settings: IngestSettings, prefix: str = "") -> str:
@@ -53,7 +74,8 @@ def _too_big(size: int, settings: IngestSettings, prefix: str = "") -> str:
     )
 
 
-def _walk(path: Path, settings: IngestSettings, ancestors: frozenset[str]) -> Iterator[ReadResult]:
+def _walk(path: Path, settings: IngestSettings, ancestors: frozenset[str],
+          own_files: frozenset[str] = frozenset()) -> Iterator[ReadResult]:
     name = str(path)
     if not os.path.lexists(path):
         yield Rejection(name, "no such file or directory")
@@ -77,7 +99,9 @@ def _walk(path: Path, settings: IngestSettings, ancestors: frozenset[str]) -> It
         for child in children:
             if child.name.startswith("."):
                 continue  # hidden files and folders (.git, .DS_Store) are never articles
-            yield from _walk(path / child.name, settings, ancestors | {real})
+            if os.path.realpath(child.path) in own_files:
+                continue
+            yield from _walk(path / child.name, settings, ancestors | {real}, own_files)
         return
     if not path.is_file():
         yield Rejection(name, "not a regular file (device, socket or pipe)")

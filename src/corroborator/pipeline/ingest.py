@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import BinaryIO
 
 from ..extract import build_article
-from ..ingest import iter_inputs
+from ..ingest import database_files, iter_inputs
 from ..records import Article, Rejection
 from ..settings import IngestSettings, Settings
 from ..store import AddOutcome, Store
@@ -58,7 +58,8 @@ def ingest_paths(
     ingest_settings = settings.get(IngestSettings)
     report = IngestReport()
     with store.atomic():
-        for item in iter_inputs(inputs, ingest_settings, stdin=stdin):
+        for item in iter_inputs(inputs, ingest_settings, stdin=stdin,
+                                own_files=database_files(store.url)):
             if isinstance(item, Rejection):
                 result: Article | Rejection = item
             else:

@@ -15,6 +15,10 @@ from rich.table import Table
 from rich.text import Text
 from rich.tree import Tree
 
+# Every text from an article or the store goes into a Text, never into a markup string:
+# news copy is full of brackets ("[the army]", "[updated]"), which Rich would take for
+# style tags and drop (or fail on, for "[/i]").
+
 _BADGES = {
     "corroborated": ("✔ corroborated", "bold green"),
     "single-source": ("● single source", "yellow"),
@@ -43,8 +47,8 @@ def _claims_table(story: dict[str, Any], limit: int | None) -> Table:
     for claim in claims[:limit] if limit else claims:
         label, style = _BADGES[claim["status"]]
         table.add_row(Text(label, style=style), str(claim["independent_sources"]),
-                      claim.get("speaker") or "—", claim["text"],
-                      "; ".join(q["text"] for q in claim.get("quantities", [])))
+                      Text(claim.get("speaker") or "—"), Text(claim["text"]),
+                      Text("; ".join(q["text"] for q in claim.get("quantities", []))))
     if limit and len(claims) > limit:
         table.caption = f"{len(claims) - limit} more claims not shown"
     return table
@@ -57,7 +61,7 @@ def _conflicts(story: dict[str, Any]) -> RenderableType:
     table.add_column("kind", no_wrap=True, style="bold red")
     table.add_column("explanation", ratio=4)
     for conflict in story["conflicts"]:
-        table.add_row(conflict["kind"], conflict["explanation"])
+        table.add_row(conflict["kind"], Text(conflict["explanation"]))
     return table
 
 
@@ -72,16 +76,18 @@ def _derivation_tree(story: dict[str, Any]) -> Tree:
                 derived.add(art["id"])
     tree = Tree("Articles and derivations")
 
-    def label(aid: str) -> str:
+    def label(aid: str) -> Text:
         art = articles[aid]
         when = (art.get("published") or "undated")[:16]
-        return f"[bold]{art.get('outlet') or '?'}[/bold] — {art.get('title') or aid} ({when})"
+        return Text.assemble((art.get("outlet") or "?", "bold"),
+                             f" — {art.get('title') or aid} ({when})")
 
     def add(node: Tree, aid: str, seen: set[str]) -> None:
         for child, d in children.get(aid, []):
             if child in seen:
                 continue
-            branch = node.add(f"{label(child)} [dim]{d['relation']} {d['score']:.2f}[/dim]")
+            branch = node.add(label(child).append(f" {d['relation']} {d['score']:.2f}",
+                                                  style="dim"))
             add(branch, child, seen | {child})
 
     for art in story["articles"]:
@@ -102,14 +108,14 @@ def _timeline(story: dict[str, Any], limit: int | None) -> Table:
         for change in entry.get("changes", []):
             what.append(f"\n  {change['kind']}: {change['from']} → {change['to']} "
                         f"({_outlet(articles, change.get('article') or '')})", style="cyan")
-        table.add_row((entry.get("first_seen") or "undated")[:16], entry.get("outlet") or "?",
-                      what)
+        table.add_row((entry.get("first_seen") or "undated")[:16],
+                      Text(entry.get("outlet") or "?"), what)
     return table
 
 
-def counted(number: int, noun: str) -> str:
-    """"1 conflict", "4 conflicts" (the nouns counted here all take a plain -s)."""
-    return f"{number} {noun}" + ("" if number == 1 else "s")
+def counted(number: int, noun: str, plural: str | None = None) -> str:
+    """"1 conflict", "4 conflicts"; ``plural`` when the noun does not take a plain -s."""
+    return f"{number} {noun if number == 1 else plural or noun + 's'}"
 
 
 def render_story(story: dict[str, Any], max_claims: int | None = 40) -> RenderableType:
@@ -136,6 +142,6 @@ def render_dossier(dossier: dict[str, Any], max_claims: int | None = 40) -> list
         table.add_column("path")
         table.add_column("reason")
         for r in dossier["rejected"]:
-            table.add_row(r["path"], r["reason"])
+            table.add_row(Text(r["path"]), Text(r["reason"]))
         out.append(table)
     return out
