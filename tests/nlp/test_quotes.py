@@ -100,3 +100,21 @@ def test_mixed_quote_inside_indirect_speech(nlp, settings):
 def test_scare_quote_alone_is_not_a_claim(nlp, settings):
     text = "The “reform” passed the chamber on Tuesday with a narrow majority."
     assert _analyse(text, nlp, settings).claims == ()
+
+
+@pytest.mark.model
+def test_quotation_opened_in_the_content_runs_past_the_sentence_end(nlp, settings):
+    text = ("Mayor Ellen Park said that the volunteers “saved the harbour. Without them the "
+            "boats would be gone.”")
+    said = [c for c in _analyse(text, nlp, settings).claims if c.cue == "said"]
+    assert said and said[0].content_span.of(text) == (
+        "that the volunteers “saved the harbour. Without them the boats would be gone.”")
+
+
+@pytest.mark.model
+def test_resumed_quotation_continues_the_quote_not_the_aside(nlp, settings):
+    text = ("“The mill fed every family here,” Lena Varga said, pointing to the empty lot where "
+            "it stood. “Nobody has replaced it.”")
+    claims = _analyse(text, nlp, settings).claims
+    resumed = [c for c in claims if c.content_span.of(text).startswith("“Nobody")]
+    assert len(resumed) == 1 and resumed[0].cue == "said"

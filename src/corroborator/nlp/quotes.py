@@ -106,6 +106,11 @@ def expand_to_quotes(att: Attribution, quotes: list[Quote], text: str) -> None:
     for q in quotes:
         if q.end <= c0 or q.start >= c1:
             continue
+        if c0 <= q.start and c1 < q.end and not (att.cue and c1 <= att.cue[0] < q.end):
+            # a quotation opened inside the content runs to its closing mark: the parse's
+            # sentence split cut it ('said that the crews “saved the harbour. Without ...”')
+            c1 = q.end
+            continue
         touches_open = not text[q.inner_start : c0].strip(" \"“”‘’'.,;:!?-—–")
         touches_close = not text[c1 : q.inner_end].strip(" \"“”‘’'.,;:!?-—–")
         inside = q.start <= c0 and c1 <= q.end
@@ -205,6 +210,11 @@ def attach_quotes(
                      and a.cue_lemma != ":" and (a.kind == "direct" or paragraph_index(
                          a.content[0]) == pi)]
             last = max(prior, key=lambda a: a.content[1]) if prior else None
+            quoted = [a for a in prior if a.kind == "direct" and paragraph_index(a.content[0]) == pi]
+            if last is not None and last.kind != "direct" and quoted:
+                # “A,” she said, pointing out X. “B.”: the quotation resumes the quoted
+                # statement of the paragraph, not the aside that ends nearer to it
+                last = max(quoted, key=lambda a: a.content[1])
             if last is not None and pi - paragraph_index(last.content[0]) > window:
                 last = None
             if last is None:
