@@ -20,6 +20,7 @@ from corroborator.records.article import content_hash
         ("She called it ‘a farce from start to finish’ yesterday.", ["a farce from start to finish"]),
         ("Officials don’t know, and the mayor’s office isn’t saying.", []),  # apostrophes only
         ("“First quote,” he said, “second quote.”", ["First quote,", "second quote."]),
+        ('"Mixed marks,” he said. “Again," she said.', ["Mixed marks,", "Again,"]),
     ],
 )
 def test_find_quotes(text, inner):
@@ -118,3 +119,11 @@ def test_resumed_quotation_continues_the_quote_not_the_aside(nlp, settings):
     claims = _analyse(text, nlp, settings).claims
     resumed = [c for c in claims if c.content_span.of(text).startswith("“Nobody")]
     assert len(resumed) == 1 and resumed[0].cue == "said"
+
+
+@pytest.mark.model
+def test_quotation_with_mixed_marks_keeps_its_speaker(nlp, settings):
+    text = ('"Two people in this race know how to do that,” said Rick Moss, a strategist. '
+            '"That is the mayor and her deputy."')
+    claims = _analyse(text, nlp, settings).claims
+    assert len(claims) == 2 and {c.speaker for c in claims} == {"Rick Moss"}

@@ -20,6 +20,8 @@ from dataclasses import dataclass
 from .attribution import Attribution
 
 _OPEN_CLOSE = {"“": "”", "„": "”", "«": "»", "‘": "’"}
+_DOUBLE = frozenset(('"', "“", "„"))
+_DOUBLE_CLOSE = frozenset(('"', "”"))
 _TOKEN = re.compile(r"''|``|[\"“”„«»‘’]")
 SPEECH_MIN_WORDS = 4
 
@@ -65,7 +67,9 @@ def find_quotes(text: str, start: int = 0, end: int | None = None) -> list[Quote
         expected = _OPEN_CLOSE.get(open_mark, open_mark)
         if open_mark == "''" and mark == "''" or open_mark == "``" and mark == "''":
             expected = mark
-        closes = mark == expected or (open_mark == '"' and mark == '"')
+        # a straight mark closes a curly quotation and the other way round: copy often mixes
+        # them ('"We will win,” said X'), and an unclosed quote would run on
+        closes = mark == expected or (open_mark in _DOUBLE and mark in _DOUBLE_CLOSE)
         if open_mark == "‘" and mark == "’":
             # an apostrophe inside ("don’t") is followed by a letter; a closer is not
             after = m.end()
