@@ -21,6 +21,8 @@ from corroborator.records.article import content_hash
         ("Officials don’t know, and the mayor’s office isn’t saying.", []),  # apostrophes only
         ("“First quote,” he said, “second quote.”", ["First quote,", "second quote."]),
         ('"Mixed marks,” he said. “Again," she said.', ["Mixed marks,", "Again,"]),
+        # a transcript paragraph opened with a straight mark holds a curly quotation
+        ('"HOST: it is “a show.” And it goes on', ["HOST: it is “a show.” And it goes on"]),
     ],
 )
 def test_find_quotes(text, inner):

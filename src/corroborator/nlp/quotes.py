@@ -52,8 +52,12 @@ def find_quotes(text: str, start: int = 0, end: int | None = None) -> list[Quote
     end = len(text) if end is None else end
     quotes: list[Quote] = []
     opener: tuple[str, int] | None = None
+    inner_open = False  # a curly quotation opened inside a straight one: its closer is its own
     for m in _TOKEN.finditer(text, start, end):
         mark, pos = m.group(), m.start()
+        if opener is not None and opener[0] == '"' and (mark == "“" or inner_open and mark == "”"):
+            inner_open = mark == "“"
+            continue
         if opener is None:
             if mark in ("”", "»"):
                 continue  # stray closer: unbalanced, ignore it
@@ -77,6 +81,7 @@ def find_quotes(text: str, start: int = 0, end: int | None = None) -> list[Quote
         if closes:
             quotes.append(Quote(open_pos, m.end(), open_pos + len(open_mark), pos, True))
             opener = None
+            inner_open = False
     if opener is not None:
         open_mark, open_pos = opener
         if open_mark != "‘":
