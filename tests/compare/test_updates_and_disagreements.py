@@ -127,6 +127,17 @@ def test_different_sources_incompatible_counts_disagree(settings) -> None:
     assert [c.kind for c in result.conflicts] == ["source-disagreement"]
     text = result.conflicts[0].explanation
     assert "the company" in text and "the union" in text and "about 120" in text
+    assert "apart" not in text  # six hours: one moment of the story
+
+
+def test_disagreement_a_day_apart_says_the_later_may_be_a_newer_count(settings) -> None:
+    a = article("a", "Corvel Wire", SHIFT, day=10)
+    b = article("b", "Evening Post", UNION, day=11, hour=15)
+    result = _run(settings, [a, b], _mill_claims(a, b))
+    assert [c.kind for c in result.conflicts] == ["source-disagreement"]
+    assert result.conflicts[0].explanation.endswith(
+        "different sources with incompatible figures, given 30 hours apart (the later may be "
+        "a newer count).")
 
 
 def test_two_articles_of_one_outlet_are_told_apart_by_title(settings) -> None:

@@ -172,6 +172,13 @@ def _hours_apart(ctx: StoryContext, a: Claim, b: Claim) -> float | None:
         return abs((tb.replace(tzinfo=None) - ta.replace(tzinfo=None)).total_seconds()) / 3600.0
 
 
+def _duration(hours: float) -> str:
+    """"20 hours", "3 days"."""
+    if hours < 36:
+        return f"{round(hours)} hours"
+    return f"{round(hours / 24)} days"
+
+
 def restated(fa: Figure, fb: Figure) -> bool:
     """True when either claim also carries a figure compatible with the other's: the two
     reports give the same figures ("2 doctors ... 500 residents" in both), merely paired
@@ -234,10 +241,15 @@ def judge_figures(ctx: StoryContext, fa: Figure, fb: Figure) -> Conflict | None:
         )
         return Conflict("misreport", ids, text, ctx.story_id)
     if ctx.speakers.distinct(first, second):
+        gap = _hours_apart(ctx, first, second)
+        # Tolls move: a reader should not take a later source's newer count for a dispute
+        # without being told how far apart the two were given.
+        apart = (f", given {_duration(gap)} apart (the later may be a newer count)"
+                 if gap is not None and gap >= ctx.settings.update_gap_hours else "")
         text = (
             f"{_who(s1)} puts {what} at {_q(fig1)} ({o1}, {_date(ctx.published(first))}), "
             f"while {_who(s2)} puts it at {_q(fig2)} ({o2}, {_date(ctx.published(second))}): "
-            "different sources with incompatible figures."
+            f"different sources with incompatible figures{apart}."
         )
         return Conflict("source-disagreement", ids, text, ctx.story_id)
     if ctx.linked(first, second) and OUTLET in (s1.kind, s2.kind):

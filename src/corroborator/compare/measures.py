@@ -38,6 +38,14 @@ _OUTCOMES: dict[str, tuple[str, ...]] = {
 _BOTH = ("casualties", "casualty", "losses")
 _GENERIC = frozenset(["people", "persons", "person", "individuals", "others", "those"])
 _NOT_COUNTED = frozenset(["year", "month", "week", "day", "hour", "minute", "time", "percent"])
+# Endings of nouns for people ("resident", "villager", "civilian", "refugee", "fireman") and
+# common nouns for people without them (singular, as ``_noun_key`` gives them).
+_PEOPLE_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent", "man", "men", "ee", "eer")
+_PEOPLE_NOUNS = frozenset(
+    """child children adult youth teen teenager baby infant victim troop fan staff crew police
+    family relative hostage pilgrim tourist survivor casualty migrant patient
+    dead wounded injured missing""".split()  # noqa: SIM905
+)
 
 
 @lru_cache(maxsize=1)
@@ -82,13 +90,25 @@ def _noun_key(unit: str | None) -> str | None:
     return word
 
 
+def counts_people(noun: str) -> bool:
+    """Whether a counted noun is a noun for people ("residents", "villagers", "children"),
+    by the endings English gives agents and members, or a few common ones that lack them;
+    "villages", "homes", "hectares" are not."""
+    key = _noun_key(noun) or ""
+    return key in _GENERIC or key in _PEOPLE_NOUNS or key.endswith(_PEOPLE_ENDINGS)
+
+
 def same_noun(a: Quantity, b: Quantity) -> bool:
-    """Both figures name what they count, the same kind of thing or generic "people" on one
-    side. A bare figure ("Smith, 32, fell") counts nothing a weaker cosine could vouch for."""
+    """Both figures name what they count, the same kind of thing, or generic "people" on one
+    side and people on the other: "people" is not "villages", though "2,000 people fled"
+    and "four villages flooded" share a phrase's worth of words. A bare figure ("Smith,
+    32, fell") counts nothing a weaker cosine could vouch for."""
     ua, ub = (a.unit or "").lower(), (b.unit or "").lower()
     if not ua or not ub:
         return False
-    return ua in _GENERIC or ub in _GENERIC or _noun_key(ua) == _noun_key(ub)
+    if ua in _GENERIC or ub in _GENERIC:
+        return counts_people(ua) and counts_people(ub)
+    return _noun_key(ua) == _noun_key(ub)
 
 
 def same_thing(

@@ -1,0 +1,34 @@
+"""Whether two figures count the same thing: the explicit checks behind the cosine."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from corroborator.compare.measures import same_thing
+from corroborator.nlp.numbers import scan_quantities
+from corroborator.records import Quantity
+
+STRONG, RELATED = 0.85, 0.45
+
+
+def figure(text: str, unit: str) -> Quantity:
+    (found,) = scan_quantities(text, 0)
+    return replace(found, unit=unit, kind="count")
+
+
+@pytest.mark.parametrize(("unit_a", "measured_a", "unit_b", "measured_b", "same"), [
+    # generic "people" on one side, people on the other: one count, worded two ways
+    ("residents", "residents evacuated", "people", "people evacuated", True),
+    ("workers", "workers on the night shift", "people", "people working", True),
+    # "people" is not a count of places or buildings, however alike the phrases read
+    ("villages", "dam flooding villages", "people", "dam forcing people", False),
+    ("houses", "houses evacuated", "people", "people evacuated", False),
+    ("homes", "homes", "people", "people", False),
+])
+def test_generic_people_only_stands_for_people(unit_a, measured_a, unit_b, measured_b,
+                                               same) -> None:
+    a, b = figure("about 2,000", unit_a), figure("four", unit_b)
+    # a cosine between the related and the strong bar: the explicit checks decide
+    assert same_thing(a, b, measured_a, measured_b, 0.62, STRONG, RELATED) is same
