@@ -197,3 +197,19 @@ def test_a_figure_something_is_valued_at_measures_that_thing(nlp, text, figure, 
 def test_a_price_something_sold_at_keeps_its_seller(nlp):
     q = by_text(quantities(nlp, "The company sold the shares at $5 each, the filing showed."))
     assert "company" in (q["$5"].measured or "").split()
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "measured"),
+    [
+        # the second clause has its own subject (hung on its auxiliary by the parse): its
+        # verb is not part of what the first figure counts
+        ("Dalski told reporters that nearly 1,500 people had been evacuated and that at "
+         "least 12 people were missing.", "nearly 1,500", "people evacuated"),
+        # one subject, two verbs: both say what is counted
+        ("About 40 soldiers were killed or wounded, the army said.", "About 40",
+         "soldiers killed or wounded"),
+    ],
+)
+def test_a_conjoined_clause_with_its_own_subject_is_not_measured(nlp, text, figure, measured):
+    assert by_text(quantities(nlp, text))[figure].measured == measured

@@ -372,7 +372,11 @@ def _verb_words(verb: Token) -> list[Token]:
     for child in verb.children:
         if child.dep_ == "prt":
             words.append(child)
-        has_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children)
+        # A conjoined verb with a subject of its own is another clause ("had been evacuated
+        # and that 12 people were missing"); the parse may hang that subject on its
+        # auxiliary, so any subject before it in its subtree counts.
+        has_subject = any(t.dep_ in ("nsubj", "nsubjpass") and t.i < child.i
+                          for t in child.subtree)
         if child.dep_ == "conj" and child.pos_ == "VERB" and not has_subject:
             ccs = [c for c in verb.children if c.dep_ == "cc" and c.i < child.i]
             words.extend(ccs[-1:])
