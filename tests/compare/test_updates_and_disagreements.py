@@ -253,3 +253,24 @@ def test_vague_roles_are_not_told_apart(settings) -> None:
     ]
     kinds = [c.kind for c in _run(settings, [a, b], claims).conflicts]
     assert "source-disagreement" not in kinds
+
+
+def test_an_open_figure_of_another_outcome_restates_nothing(settings) -> None:
+    # "at least 12" is compatible with "more than 1,500" as an interval, but it counts the
+    # missing, not the evacuated: the governor's two evacuation figures still conflict
+    a = article("a", "Ostrel Herald", "Governor Mirela Dalski said nearly 1,500 people had "
+                "been evacuated and that at least 12 people were missing.", day=3)
+    b = article("b", "Tarnvik Post", "More than 1,500 residents were evacuated, according to "
+                "Governor Mirela Dalski.", day=3, hour=15)
+    told = claim(a, "nearly 1,500 people had been evacuated and that at least 12 people were "
+                 "missing", "Mirela Dalski")
+    told = replace(told, quantities=tuple(
+        replace(q, unit="people", measured=m)
+        for q, m in zip(told.quantities, ["people evacuated", "people missing"], strict=True)))
+    retold = claim(b, "More than 1,500 residents were evacuated", "Mirela Dalski",
+                   measured="residents evacuated")
+    retold = replace(retold, quantities=tuple(replace(q, unit="residents")
+                                              for q in retold.quantities))
+    result = _run(settings, [a, b], [told, retold])
+    assert [c.kind for c in result.conflicts] == ["misreport"]
+    assert "nearly 1,500" in result.conflicts[0].explanation

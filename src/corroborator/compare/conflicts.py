@@ -31,6 +31,7 @@ from ..nlp.numbers import scan_quantities
 from ..records import Article, Claim, Conflict, Derivation, Quantity, Span
 from . import intervals
 from .candidates import Figure, StoryVectors, claim_text
+from .measures import outcomes
 from .revisions import is_previous, revises, split_from_to
 from .settings import CompareSettings
 from .speakers import NAMED, OUTLET, ROLE, Speaker, StorySpeakers
@@ -182,14 +183,17 @@ def _duration(hours: float) -> str:
 def restated(fa: Figure, fb: Figure) -> bool:
     """True when either claim also carries a figure compatible with the other's: the two
     reports give the same figures ("2 doctors ... 500 residents" in both), merely paired
-    differently, so nothing contradicts."""
+    differently, so nothing contradicts. The figure carried must count the same kind of
+    outcome: "at least 12 people were missing" is compatible with "more than 1,500
+    evacuated" as an interval, but it restates nothing about the evacuated."""
     def carries(claim: Claim, q: Quantity, owner: Claim) -> bool:
         if claim.id == owner.id:
             return False
         # a value a revision replaced ("from 40 to 52", "up from 40") is not restated
         others = [o for whole in claim.quantities for o in split_from_to(whole)
                   if not is_previous(o)]
-        return any(intervals.same_scale(o, q) and intervals.compatible(o, q) for o in others)
+        return any(intervals.same_scale(o, q) and intervals.compatible(o, q)
+                   and outcomes(o.measured) == outcomes(q.measured) for o in others)
 
     return carries(fb.claim, fa.quantity, fa.claim) or carries(fa.claim, fb.quantity, fb.claim)
 
