@@ -90,6 +90,16 @@ def test_cli_help_shows_settings_names_in_brackets(runner, command) -> None:
         assert "[server] host" in result.stdout and "[server] port" in result.stdout
 
 
+def test_cli_help_paragraphs_are_wrapped_as_paragraphs(runner) -> None:
+    # Typer wrapped each docstring line on its own: "clusters stories,\n finds\n copies..."
+    result = runner.invoke(app, ["analyze", "--help"], env={"COLUMNS": "200"})
+    assert result.exit_code == 0
+    shown = result.stdout
+    assert ("extracts attributed claims, clusters stories, finds copies and rewrites, aligns "
+            "claims across outlets") in shown
+    assert "Example: corroborator analyze reports/ --json" in shown  # its own paragraph
+
+
 def test_story_listing_keeps_ids_and_dates_whole_in_a_narrow_terminal() -> None:
     from rich.console import Console
 

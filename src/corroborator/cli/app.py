@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import inspect
 from pathlib import Path
 from typing import Annotated
 
@@ -47,9 +48,22 @@ def main_options(
     ctx.obj = AppState(db=db, config=config, quiet=quiet, verbose=verbose)
 
 
+def reflowed(doc: str) -> str:
+    """A command's docstring with the line breaks inside each paragraph removed.
+
+    Typer's help keeps them and wraps each source line on its own, which left a lone word
+    ("finds", "story:") on every other line at 80 columns. Paragraphs stay apart.
+    """
+    return "\n\n".join(" ".join(paragraph.split())
+                       for paragraph in inspect.cleandoc(doc).split("\n\n"))
+
+
 # Order here is the order of `corroborator --help`.
 for module in (ingest, extract, analyze, articles, stories, reuse, export, demo, serve):
     module.register(app)
+for command in app.registered_commands:
+    if command.help is None and command.callback is not None and command.callback.__doc__:
+        command.help = reflowed(command.callback.__doc__)
 
 
 def main() -> None:
