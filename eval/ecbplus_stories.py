@@ -176,7 +176,7 @@ def split_training_pairs(settings) -> tuple:
     features = featurise(articles, settings)
     df = DocumentFrequencies()
     for item in features:
-        df.observe({"terms": item.terms, "entities": item.entities, "numbers": item.numbers})
+        df.observe_article(item)
     vectors = {item.article_id: article_vectors(item, df) for item in features}
     groups = []
     for topic in sorted(set(topic_of.values())):

@@ -117,9 +117,7 @@ class StoryClusterer:
         if known is not None:
             return self.resolve(known)  # the same article again is a no-op
         self._seq += 1
-        self.df.observe(
-            {"terms": features.terms, "entities": features.entities, "numbers": features.numbers}
-        )
+        self.df.observe_article(features)
         item = article_vectors(features, self.df)
         keys = index_keys(item, self.config.index_terms, features.anchors)
         best, best_score = self._best_story(item, keys, exclude=None)

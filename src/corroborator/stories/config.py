@@ -29,7 +29,7 @@ class StorySettings:
     # Split (merge step, stories.split): a story of split_min_articles..split_max_articles
     # articles whose two halves are far apart (cross / within split_model score < split_ratio, each
     # half >= split_min_side articles) becomes two stories; split_ratio = 0 turns it off.
-    split_ratio: float = 0.7
+    split_ratio: float = 0.75
     split_min_articles: int = 12
     split_min_side: int = 3
     split_max_articles: int = 64

@@ -2,8 +2,9 @@
 
 Per article: a unit-length sentence embedding of title + lead, hashed content-word counts of
 the text (weighted by running document frequencies inside the clusterer, so streaming never
-needs a fitted vocabulary), named entities and numbers/dates found in title + lead, and the
-publication time. Features are independent of arrival order; everything order-dependent
+needs a fitted vocabulary), named entities and numbers/dates found in title + lead, the
+capitalised words of the whole text (for the split check's pair model) and the publication
+time. Features are independent of arrival order; everything order-dependent
 (document frequencies, centroids) lives in :mod:`corroborator.stories.online`.
 """
 
@@ -22,6 +23,7 @@ import numpy as np
 from ..errors import require_extra
 from ..records import Article
 from .config import StorySettings
+from .names import body_names
 
 if TYPE_CHECKING:
     from ..settings import Settings
@@ -79,6 +81,9 @@ class ArticleFeatures:
     # "<speaker head>|<figure>" keys from the article's claims (see anchors.py); empty when
     # the caller has no claims, which only turns the anchor link off.
     anchors: tuple[str, ...] = ()
+    # Capitalised words across the whole text (names.body_names): evidence for the split
+    # check's pair model only, not for the similarity that places an article.
+    names: tuple[str, ...] = ()
 
 
 def _split_first(text: str) -> tuple[str, str]:
@@ -295,6 +300,7 @@ class FeatureExtractor:
                     lead=lead,
                     outlet=article.outlet,
                     anchors=anchors_of(anchors, article.id),
+                    names=body_names(article.text[: cfg.max_text_chars]),
                 )
             )
         return result

@@ -28,6 +28,10 @@ from .config import SIMILARITY_WEIGHTS, StorySettings
 from .features import ArticleFeatures
 
 FIELDS = ("terms", "entities", "numbers")
+# Fields an article carries for the split check's pair model only: never pooled into story
+# centroids nor scored by the similarity that places an article.
+BODY_FIELDS = ("names",)
+VECTOR_FIELDS = FIELDS + BODY_FIELDS
 _FIELD_WEIGHT = {"terms": "tfidf_weight", "entities": "entity_weight", "numbers": "number_weight"}
 
 
@@ -101,7 +105,11 @@ class DocumentFrequencies:
 
     def __init__(self) -> None:
         self.n_docs = 0
-        self.df: dict[str, dict[Any, int]] = {name: {} for name in FIELDS}
+        self.df: dict[str, dict[Any, int]] = {name: {} for name in VECTOR_FIELDS}
+
+    def observe_article(self, features: ArticleFeatures) -> None:
+        self.observe({"terms": features.terms, "entities": features.entities,
+                      "numbers": features.numbers, "names": features.names})
 
     def observe(self, keys: Mapping[str, Iterable[Any]]) -> None:
         self.n_docs += 1
@@ -307,9 +315,11 @@ def article_vectors(features: ArticleFeatures, df: DocumentFrequencies) -> Vecto
     }
     entities = {k: df.idf("entities", k) for k in features.entities}
     numbers = {k: df.idf("numbers", k) for k in features.numbers}
+    names = {k: df.idf("names", k) for k in features.names}
     return Vectors(
         embedding=features.embedding,
-        fields={"terms": _unit(terms), "entities": _unit(entities), "numbers": _unit(numbers)},
+        fields={"terms": _unit(terms), "entities": _unit(entities), "numbers": _unit(numbers),
+                "names": _unit(names)},
         first_time=features.published,
         last_time=features.published,
     )
@@ -334,6 +344,9 @@ def anchor_keys(anchors: Iterable[str]) -> list[str]:
 
 __all__ = [
     "ANCHOR_PREFIX",
+    "BODY_FIELDS",
+    "FIELDS",
+    "VECTOR_FIELDS",
     "SIMILARITY_WEIGHTS",
     "DocumentFrequencies",
     "Member",

@@ -4,7 +4,9 @@ The clusterer's pooled cosine is dominated by what all reports of a kind share (
 a quake on one island), so two same-kind events inside one story look nearly as close to
 each other as to themselves. Inside a story the informative part is what its members do
 *not* all share: each field is therefore also compared after centring it on the story's
-mean (the shared topic drops out and the particulars of each half remain). A logistic
+mean (the shared topic drops out and the particulars of each half remain). Besides the
+clusterer's fields, each article brings the names of its whole body (:mod:`.names`): the
+lead's names are what two same-kind events share, the body's are where they part. A logistic
 regression over these cosines, fitted on pairs of ECB+ *train* documents grouped as the
 split check sees them (a whole topic, and each of its two events alone), turns them into
 the probability that two members report the same event. The coefficients are numbers only
@@ -19,7 +21,7 @@ from typing import Any
 
 import numpy as np
 
-from .online import FIELDS, Vectors
+from .online import VECTOR_FIELDS, Vectors
 
 # A number that reads as a year: the particular that keeps a recurring event (an annual
 # election, a quake on the same island) apart from its earlier instance.
@@ -30,6 +32,7 @@ FEATURES = (
     "terms", "terms_centred", "terms_both",
     "entities", "entities_centred", "entities_both",
     "numbers", "numbers_centred", "numbers_both",
+    "names", "names_centred", "names_both",
     "years_jaccard", "years_disjoint",
 )
 
@@ -76,8 +79,8 @@ def group_features(items: Sequence[Vectors]) -> np.ndarray:
     """Pair features of a group of (undated) articles: an n x n x len(FEATURES) array."""
     embeddings = np.stack([i.embedding for i in items]).astype(np.float64)
     planes = [embeddings @ embeddings.T, _centred_cosines(embeddings)]
-    for name in FIELDS:
-        matrix = _dense([i.fields[name] for i in items])
+    for name in VECTOR_FIELDS:
+        matrix = _dense([i.fields.get(name, {}) for i in items])
         present = (matrix != 0).any(axis=1).astype(np.float64)
         planes += [matrix @ matrix.T, _centred_cosines(matrix), np.outer(present, present)]
     planes.extend(_year_matrices(items))

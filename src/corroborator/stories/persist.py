@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from ..errors import ConfigError
-from .online import FIELDS, Member, Part, StoryState, Vectors
+from .online import FIELDS, VECTOR_FIELDS, Member, Part, StoryState, Vectors
 
 if TYPE_CHECKING:
     from .clusterer import StoryClusterer
@@ -60,13 +60,16 @@ def _part_out(part: Part) -> list[Any]:
     item = part.item
     return [part.article_id, part.seq, part.outlet, list(part.anchors), part.title, part.lead,
             item.embedding.astype(np.float32).tolist(),
-            {n: _keys_out(n, item.fields[n]) for n in FIELDS}, item.first_time, item.last_time]
+            {n: _keys_out(n, item.fields.get(n, {})) for n in VECTOR_FIELDS}, item.first_time,
+            item.last_time]
 
 
 def _part_in(data: list[Any]) -> Part:
     article_id, seq, outlet, anchors, title, lead, emb, fields, first, last = data
+    # A state written before the body fields existed has none: the pair model reads them as
+    # missing for those members.
     item = Vectors(np.asarray(emb, dtype=np.float32),
-                   {n: _keys_in(n, fields[n]) for n in FIELDS}, first, last)
+                   {n: _keys_in(n, fields.get(n, {})) for n in VECTOR_FIELDS}, first, last)
     return Part(article_id, int(seq), item, outlet, tuple(anchors), title, lead)
 
 
@@ -113,7 +116,7 @@ def dump_state(clusterer: StoryClusterer) -> dict[str, Any]:
         "seq": clusterer._seq,
         "max_time": clusterer._max_time,
         "n_docs": df.n_docs,
-        "df": {n: _keys_out(n, df.df[n]) for n in FIELDS},
+        "df": {n: _keys_out(n, df.df[n]) for n in VECTOR_FIELDS},
         "stories": [_story_out(s) for s in sorted(clusterer._stories.values(), key=lambda s: s.seq)],
         "article_story": dict(clusterer._article_story),
         "redirect": dict(clusterer._redirect),
@@ -134,7 +137,7 @@ def load_state(clusterer: StoryClusterer, state: dict[str, Any]) -> None:
     clusterer._seq = int(state["seq"])
     clusterer._max_time = state["max_time"]
     clusterer.df.n_docs = int(state["n_docs"])
-    clusterer.df.df = {n: _keys_in(n, state["df"][n]) for n in FIELDS}
+    clusterer.df.df = {n: _keys_in(n, state["df"].get(n, {})) for n in VECTOR_FIELDS}
     clusterer._stories = {s["id"]: _story_in(s) for s in state["stories"]}
     clusterer._article_story = dict(state["article_story"])
     clusterer._redirect = dict(state["redirect"])
