@@ -55,11 +55,33 @@ def _differ(a: Quantity, b: Quantity) -> bool:
     return intervals.same_scale(a, b) and not intervals.compatible(a, b)
 
 
+def _kept(before: Sequence[Quantity],
+          after: Sequence[Quantity]) -> tuple[list[Quantity], list[Quantity]]:
+    """``before`` and ``after`` without the figures both give with the same value (each
+    paired once): a rewrite reorders figures ("a ferry carrying 312 people capsized, and at
+    least 41 are missing" -> "more than 40 are missing after a ferry with 312 people on
+    board"), and pairing them in order would take 312 -> "more than 40" for the change."""
+    left = list(before)
+    rest = []
+    for d in after:
+        twin = next((s for s in left if s.value is not None and s.value == d.value
+                     and intervals.same_scale(s, d) and intervals.compatible(s, d)), None)
+        if twin is None:
+            rest.append(d)
+        else:
+            left.remove(twin)
+    return left, rest
+
+
 def _changed(before: Sequence[Quantity], after: Sequence[Quantity]) -> tuple[Quantity,
                                                                               Quantity] | None:
-    """The one figure pair that changed: in order when both sentences give as many figures
-    (an open "at least 12" would otherwise excuse any other figure), else the one figure on
-    each side without a compatible partner."""
+    """The one figure pair that changed, among the figures not kept as they were
+    (:func:`_kept`): in order when both sentences give as many figures (an open "at least
+    12" would otherwise excuse any other figure), else the one figure on each side without
+    a compatible partner."""
+    before, after = _kept(before, after)
+    if not before or not after:
+        return None
     if len(before) == len(after):
         differ = [(s, d) for s, d in zip(before, after, strict=True)
                   if not (intervals.same_scale(s, d) and intervals.compatible(s, d))]
