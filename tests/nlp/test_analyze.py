@@ -179,3 +179,17 @@ def test_paragraph_batch_size_does_not_change_results(nlp, settings, size):
 def test_paragraph_batch_size_must_be_positive(settings):
     with pytest.raises(ConfigError, match="paragraph_batch_size"):
         settings.with_overrides({"nlp": {"paragraph_batch_size": 0}}).get(NlpSettings)
+
+
+def test_a_body_named_after_a_title_is_not_the_titled_person(nlp, settings):
+    text = ("Coast guard commander Ilse Marrow said 260 people had been rescued overnight.\n\n"
+            "More than 40 people are still missing, according to the coast guard.\n\n"
+            "The commander said the search would go on through the night.")
+    result = analyze_article(make(text), settings, nlp=nlp)
+    speakers = {text[c.content_span.start:c.content_span.end]: c.speaker
+                for c in result.claims}
+    missing = next(s for content, s in speakers.items() if "missing" in content)
+    search = next(s for content, s in speakers.items() if "search" in content)
+    # "the coast guard" is the body "coast guard commander" qualifies; "the commander" is her
+    assert missing != "Ilse Marrow"
+    assert search == "Ilse Marrow"

@@ -110,10 +110,10 @@ def _mentions(doc: Doc, offset: int) -> list[spk.Mention]:
     for ent in doc.ents:
         if ent.label_ not in ("PERSON", "ORG", "GPE", "NORP"):
             continue
-        titles = frozenset(
-            t.lower_ for t in doc[max(ent.start - 3, 0) : ent.start] if t.is_alpha
-        )
-        found.append(spk.Mention(ent.start_char + offset, ent.text, ent.label_, titles))
+        before = doc[max(ent.start - 3, 0) : ent.start]
+        titles = frozenset(t.lower_ for t in before if t.is_alpha)
+        role = before[-1].lower_ if len(before) and before[-1].is_alpha else None
+        found.append(spk.Mention(ent.start_char + offset, ent.text, ent.label_, titles, role))
     return found
 
 

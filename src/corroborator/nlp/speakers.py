@@ -120,12 +120,15 @@ def acronym_definitions(text: str) -> dict[str, str]:
 
 @dataclass
 class Mention:
-    """A named entity or named speaker at ``start``; ``titles`` are the words before it."""
+    """A named entity or named speaker at ``start``; ``titles`` are the words before it,
+    ``role`` the one right before it, the title's head ("commander" in "coast guard
+    commander Ilse Marrow")."""
 
     start: int
     name: str
     label: str | None
     titles: frozenset[str] = field(default_factory=frozenset)
+    role: str | None = None
 
 
 def resolve_pronoun(pronoun: str, position: int, mentions: Sequence[Mention]) -> str | None:
@@ -163,7 +166,10 @@ def resolve_description(description: str, mentions: Sequence[Mention]) -> str | 
         # "the regional fire service" is the body, not the person introduced as "Fire
         # service spokeswoman Marta Keller"
         return None
-    names = {m.name for m in mentions if m.label == "PERSON" and head in m.titles}
+    # The description names the person's role, the title's head: "the commander" is
+    # "coast guard commander Ilse Marrow", but "the coast guard" is the body she commands.
+    names = {m.name for m in mentions if m.label == "PERSON" and head in m.titles
+             and m.role in (None, head)}
     if len(names) == 1:
         return names.pop()
     return None
