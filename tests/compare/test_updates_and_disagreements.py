@@ -153,6 +153,19 @@ def test_two_articles_of_one_outlet_are_told_apart_by_title(settings) -> None:
     assert "inbox (“Union says hundreds were inside the mill when fire broke…”)" in text
 
 
+def test_articles_without_an_outlet_are_named_by_title(settings) -> None:
+    # a text file given on its own has no outlet: "article 235992fc" said nothing
+    a = replace(article("a", None, SHIFT, day=10), title="Fire at the Pellmar mill")
+    b = replace(article("b", None, UNION, day=10, hour=15), title="Hundreds inside, union says")
+    c = replace(article("c", None, UNION, day=10, hour=16), title="Fire at the Pellmar mill")
+    text = _run(settings, [a, b], _mill_claims(a, b)).conflicts[0].explanation
+    assert "(“Fire at the Pellmar mill”, 10 May 2026)" in text
+    assert "(“Hundreds inside, union says”, 10 May 2026)" in text
+    # one title for both: the ids tell them apart
+    text = _run(settings, [a, c], _mill_claims(a, c)).conflicts[0].explanation
+    assert "“Fire at the Pellmar mill” (article c" in text
+
+
 def test_named_sources_on_killed_and_injured_never_disagree(settings) -> None:
     a = article("a", "Lisska Daily", "The Health Ministry said 9 people were killed.", day=2)
     b = article("b", "Harbor News", "Dr Jonas Pell said 40 people were injured.", day=2, hour=11)

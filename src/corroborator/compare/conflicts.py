@@ -81,10 +81,20 @@ class StoryContext:
         return article.published if article else None
 
     def outlet(self, claim: Claim) -> str:
+        """The claim's outlet; without one (a text file given on its own), its article's
+        title, which a reader recognises where an id says nothing."""
         article = self.articles.get(claim.article_id)
-        return (article.outlet if article and article.outlet else None) or (
-            f"article {claim.article_id[:8]}"
-        )
+        if article and article.outlet:
+            return article.outlet
+        title = self._short_title(claim)
+        return f"“{title}”" if title else f"article {claim.article_id[:8]}"
+
+    def _short_title(self, claim: Claim) -> str:
+        article = self.articles.get(claim.article_id)
+        title = " ".join((article.title or "").split()) if article else ""
+        if len(title) > _TITLE_CHARS:  # cut at a word, not inside one
+            title = title[:_TITLE_CHARS].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+        return title
 
     def outlets(self, a: Claim, b: Claim) -> tuple[str, str]:
         """The outlets of two claims as an explanation names them: two articles of one
@@ -95,12 +105,9 @@ class StoryContext:
         return self._titled(a, first), self._titled(b, second)
 
     def _titled(self, claim: Claim, outlet: str) -> str:
-        article = self.articles.get(claim.article_id)
-        title = " ".join((article.title or "").split()) if article else ""
-        if not title:
+        title = self._short_title(claim)
+        if not title or outlet == f"“{title}”":  # no title, or it already names them
             return f"{outlet} (article {claim.article_id[:8]})"
-        if len(title) > _TITLE_CHARS:  # cut at a word, not inside one
-            title = title[:_TITLE_CHARS].rsplit(" ", 1)[0].rstrip(",;:") + "…"
         return f"{outlet} (“{title}”)"
 
     @cached_property
