@@ -59,10 +59,10 @@ def stories_table(rows: list[dict[str, Any]], width: int) -> Table:
         dates = "\n".join(sorted({d[:10] for d in (row["first_published"],
                                                    row["last_published"]) if d}))
         title = row["title"] or ""
-        cells: list[str | Text] = [
-                 row["id"][:10], Text(title if len(title) <= 80 else title[:79].rstrip() + "…"),
-                 str(row["articles"]),
-                 str(row["independent_sources"]), str(row["conflicts"]), dates]
+        shown = title if len(title) <= 80 else title[:79].rstrip() + "…"
+        cells: list[str | Text] = [row["id"][:10], Text(shown), str(row["articles"]),
+                                   str(row["independent_sources"]), str(row["conflicts"]),
+                                   dates]
         if with_outlets:
             cells.append(Text(", ".join(row["outlets"][:4])
                               + (" …" if len(row["outlets"]) > 4 else "")))
