@@ -209,6 +209,11 @@ def test_a_price_something_sold_at_keeps_its_seller(nlp):
         # one subject, two verbs: both say what is counted
         ("About 40 soldiers were killed or wounded, the army said.", "About 40",
          "soldiers killed or wounded"),
+        # the figure is the first verb's object: the next verb does something else
+        ("The company hired 300 workers and opened a new plant.", "300",
+         "company hired workers"),
+        ("Feld said construction would cost 340 million euros and begin in 2027.",
+         "340 million euros", "construction cost"),
     ],
 )
 def test_a_conjoined_clause_with_its_own_subject_is_not_measured(nlp, text, figure, measured):

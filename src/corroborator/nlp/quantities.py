@@ -363,15 +363,21 @@ def _infinitive(verb: Token) -> Token | None:
     return None
 
 
-def _verb_words(verb: Token) -> list[Token]:
+def _verb_words(verb: Token, conjuncts: bool = True) -> list[Token]:
+    """The predicate's words; ``conjuncts``: with the verbs conjoined to it ("killed or
+    wounded"), which say what happened to a figure that is their shared subject but not to
+    one that is the first verb's object ("hired 300 workers and opened a plant")."""
     infinitive = _infinitive(verb)
     if infinitive is not None:
         objects = [c for c in infinitive.children if c.dep_ == "dobj" and c.pos_ in _NOUN_POS]
-        return _verb_words(infinitive) + [t for o in objects[:1] for t in o.subtree]
+        return (_verb_words(infinitive, conjuncts)
+                + [t for o in objects[:1] for t in o.subtree])
     words = [verb]
     for child in verb.children:
         if child.dep_ == "prt":
             words.append(child)
+        if not conjuncts:
+            continue
         # A conjoined verb with a subject of its own is another clause ("had been evacuated
         # and that 12 people were missing"); the parse may hang that subject on its
         # auxiliary, so any subject before it in its subtree counts.
@@ -523,9 +529,9 @@ def _measured(anchor: Token, noun: Token | None, span: Span, cand: Candidate) ->
     verb_words: list[Token] = []
     thing_first = False
     if verb is not None:
-        verb_words = _verb_words(verb) if verb.lemma_ != "be" else []
-        subject = _subject(verb)
         focus_is_subject = focus.dep_ in ("nsubj", "nsubjpass") and focus.head == verb
+        verb_words = _verb_words(verb, focus_is_subject) if verb.lemma_ != "be" else []
+        subject = _subject(verb)
         if focus_is_subject:
             thing_first = True
             if verb.lemma_ == "be":  # "about 120 were on shift"
