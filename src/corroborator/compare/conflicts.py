@@ -199,8 +199,8 @@ def restated(fa: Figure, fb: Figure) -> bool:
         # a value a revision replaced ("from 40 to 52", "up from 40") is not restated
         others = [o for whole in claim.quantities for o in split_from_to(whole)
                   if not is_previous(o)]
-        return any(intervals.same_scale(o, q) and intervals.compatible(o, q)
-                   and outcomes(o.measured) == outcomes(q.measured) for o in others)
+        return any(intervals.agreeing(o, q) and outcomes(o.measured) == outcomes(q.measured)
+                   for o in others)
 
     return carries(fb.claim, fa.quantity, fa.claim) or carries(fa.claim, fb.quantity, fb.claim)
 
@@ -367,11 +367,7 @@ def derivation_conflicts(ctx: StoryContext, claims: Sequence[Claim]) -> list[Con
 def _states(article: Article, figure: Quantity, ctx: StoryContext | None = None) -> bool:
     """True when ``article`` itself gives a figure compatible with ``figure`` (same scale)."""
     found = ctx.figures_in(article) if ctx is not None else scan_quantities(article.text)
-    return any(
-        intervals.same_scale(q, figure) and intervals.compatible(q, figure)
-        and q.value == figure.value
-        for q in found
-    )
+    return any(intervals.agreeing(q, figure) and q.value == figure.value for q in found)
 
 
 # -- quotations ----------------------------------------------------------------------------

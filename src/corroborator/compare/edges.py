@@ -65,7 +65,7 @@ def _kept(before: Sequence[Quantity],
     rest = []
     for d in after:
         twin = next((s for s in left if s.value is not None and s.value == d.value
-                     and intervals.same_scale(s, d) and intervals.compatible(s, d)), None)
+                     and intervals.agreeing(s, d)), None)
         if twin is None:
             rest.append(d)
         else:
@@ -84,16 +84,12 @@ def _changed(before: Sequence[Quantity], after: Sequence[Quantity]) -> tuple[Qua
         return None
     if len(before) == len(after):
         differ = [(s, d) for s, d in zip(before, after, strict=True)
-                  if not (intervals.same_scale(s, d) and intervals.compatible(s, d))]
+                  if not intervals.agreeing(s, d)]
         if len(differ) == 1 and _differ(*differ[0]):
             return differ[0]
         # several differ: the sentence was reordered; fall back to unpartnered figures
-    lone_after = [d for d in after
-                  if not any(intervals.same_scale(d, s) and intervals.compatible(d, s)
-                             for s in before)]
-    lone_before = [s for s in before
-                   if not any(intervals.same_scale(d, s) and intervals.compatible(d, s)
-                              for d in after)]
+    lone_after = [d for d in after if not any(intervals.agreeing(d, s) for s in before)]
+    lone_before = [s for s in before if not any(intervals.agreeing(d, s) for d in after)]
     if len(lone_after) == 1 and len(lone_before) == 1:
         s, d = lone_before[0], lone_after[0]
         if _differ(s, d):

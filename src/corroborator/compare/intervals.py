@@ -66,6 +66,12 @@ def compatible(a: Quantity, b: Quantity) -> bool:
     return a.overlaps(b)
 
 
+def agreeing(a: Quantity, b: Quantity) -> bool:
+    """True when the two figures can be compared and both could be right (same scale,
+    overlapping intervals)."""
+    return same_scale(a, b) and compatible(a, b)
+
+
 def conflicting(a: Quantity, b: Quantity) -> bool:
     """True when both are comparable figures whose intervals are disjoint."""
     return is_figure(a) and is_figure(b) and same_scale(a, b) and not compatible(a, b)
