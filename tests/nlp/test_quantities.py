@@ -218,3 +218,18 @@ def test_a_price_something_sold_at_keeps_its_seller(nlp):
 )
 def test_a_conjoined_clause_with_its_own_subject_is_not_measured(nlp, text, figure, measured):
     assert by_text(quantities(nlp, text))[figure].measured == measured
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "measured"),
+    [
+        # the relative pronoun is the subject of the reported clause, not of the relative
+        # clause's own verb: its antecedent is what costs the figure
+        ("The bridge, which officials say will cost 80 million dollars, opens in May.",
+         "80 million dollars", "bridge cost"),
+        ("The plant, which employs 300 workers, will close in June.", "300",
+         "plant employs workers"),
+    ],
+)
+def test_a_relative_pronoun_measures_its_antecedent(nlp, text, figure, measured):
+    assert by_text(quantities(nlp, text))[figure].measured == measured

@@ -398,8 +398,10 @@ def _subject(verb: Token, depth: int = 0) -> Token | None:
         return None
     for child in verb.children:
         if child.dep_ in ("nsubj", "nsubjpass", "csubj"):
-            if child.lower_ in ("which", "that", "who") and verb.dep_ == "relcl":
-                return verb.head
+            if child.lower_ in ("which", "that", "who"):
+                antecedent = _antecedent(verb)
+                if antecedent is not None:
+                    return antecedent
             if child.pos_ == "PRON":
                 return _earlier_subject(child)
             return child
@@ -408,6 +410,15 @@ def _subject(verb: Token, depth: int = 0) -> Token | None:
     if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
         return _subject(verb.head, depth + 1)
     return None
+
+
+def _antecedent(verb: Token) -> Token | None:
+    """The noun a relative clause headed by ``verb`` modifies, also when the clause reports
+    it: in "the bridge, which officials say will cost $80 million" the relative pronoun is
+    the subject of "cost", a clausal complement of the relative clause's "say"."""
+    while verb.dep_ == "ccomp" and verb.head.i != verb.i:
+        verb = verb.head
+    return verb.head if verb.dep_ == "relcl" else None
 
 
 def _earlier_subject(pronoun: Token) -> Token | None:
