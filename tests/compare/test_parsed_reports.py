@@ -30,14 +30,29 @@ REPORTS = [
     article("blast-b", "Ostrel Daily",
             "Interior Minister Oren Halvik raised his estimate of people injured in the Tarsk "
             "rail depot blast to 85 on Sunday, up from nearly 60 a day earlier.", day=12, hour=9),
+    # one speaker's amount told of two differently parsed things ("construction" against
+    # the relative clause's antecedent), beside a different amount for another project
+    article("tram-a", "Harbour Gazette",
+            "Mayor Lina Oskarsson said construction of the ring tram would cost 410 million "
+            "kronor. The port authority said the new ferry terminal would cost 95 million "
+            "kronor.", day=13, hour=9),
+    article("tram-b", "Coastal Courier",
+            "The council backed the ring tram, which Mayor Lina Oskarsson said would cost 410 "
+            "million kronor, by a wide margin.", day=13, hour=14),
 ]
 
 
 @pytest.fixture(scope="module")
-def compared(settings, nlp):
-    claims = [c for a in analyze_articles(REPORTS, settings, nlp=nlp) for c in a.claims]
+def parsed(settings, nlp):
+    return [c for a in analyze_articles(REPORTS, settings, nlp=nlp) for c in a.claims]
+
+
+@pytest.fixture(scope="module")
+def compared(settings, parsed):
+    claims = parsed
     out = {}
-    for name, ids in (("mill", ("mill-a", "mill-b", "mill-c")), ("blast", ("blast-a", "blast-b"))):
+    for name, ids in (("mill", ("mill-a", "mill-b", "mill-c")), ("blast", ("blast-a", "blast-b")),
+                      ("tram", ("tram-a", "tram-b"))):
         story = Story(name, None, ids)
         out[name] = compare_story(story, REPORTS, claims, [], settings)
     return out
@@ -55,3 +70,13 @@ def test_raised_estimate_is_an_update(compared) -> None:
     conflicts = compared["blast"].conflicts
     assert [c.kind for c in conflicts] == ["update"], [c.explanation for c in conflicts]
     assert "nearly 60" in conflicts[0].explanation and "85" in conflicts[0].explanation
+
+
+def test_one_speakers_amount_in_two_outlets_is_corroborated(compared, parsed) -> None:
+    mayor = [p for p in compared["tram"].propositions if len(p.claim_ids) == 2]
+    assert len(mayor) == 1, [(p.claim_ids, p.status) for p in compared["tram"].propositions]
+    assert mayor[0].status == "corroborated" and mayor[0].independent_sources == 2
+    # the terminal's cost, another amount of another speaker, stays apart
+    figures = {c.id: [q.text for q in c.quantities] for c in parsed}
+    assert all(figures[c] == ["410 million kronor"] for c in mayor[0].claim_ids)
+    assert compared["tram"].conflicts == ()

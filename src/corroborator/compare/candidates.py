@@ -172,6 +172,36 @@ def figure_pairs(
     return pairs
 
 
+def same_speaker_figures(
+    figures: Sequence[Figure], vectors: StoryVectors,
+    same_speaker: Callable[[Claim, Claim], bool], related: float,
+) -> list[tuple[int, int, float]]:
+    """Index pairs ``(i, j, cosine)`` of figures in different articles that one speaker gives
+    with the same value and unit, over related measured phrases: the mayor's "340 million
+    euros" for "construction cost" in one outlet and for "[the line] cost" in another.
+
+    A price's or a length's unit says nothing about what it measures, so :func:`figure_pairs`
+    asks such figures for near-identical phrases; the same speaker giving the very same
+    amount is the evidence the phrases lack. Only agreement comes of it: figures of
+    different values are never paired here, so no conflict can.
+    """
+    out = []
+    for i, fi in enumerate(figures):
+        if fi.measured is None or not intervals.is_figure(fi.quantity):
+            continue
+        for j in range(i + 1, len(figures)):
+            fj = figures[j]
+            if fj.measured is None or fj.claim.article_id == fi.claim.article_id:
+                continue
+            a, b = fi.quantity, fj.quantity
+            if (a.low, a.high) != (b.low, b.high) or not intervals.same_scale(a, b):
+                continue
+            cosine = float(vectors.measured[i] @ vectors.measured[j])
+            if cosine >= related and same_speaker(fi.claim, fj.claim):
+                out.append((i, j, cosine))
+    return out
+
+
 def claim_pairs(
     claims: Sequence[Claim], vectors: StoryVectors, threshold: float
 ) -> list[tuple[int, int, float]]:

@@ -17,6 +17,7 @@ from .candidates import (
     claim_pairs,
     figure_pairs,
     figures_of,
+    same_speaker_figures,
     story_vectors,
     vector_texts,
 )
@@ -162,6 +163,9 @@ def compare_story(
             if conflict is not None:
                 found.append(conflict)
                 judged[conflict.claim_ids] = _in_order(conflict, fa, fb)
+    for i, j, cos in same_speaker_figures(figures, vectors, speakers.same,
+                                          config.related_similarity):
+        links.append((figures[i].claim.id, figures[j].claim.id, 1.0 + cos))
     # a revision ties the earlier and the revised figure to one measured thing: their
     # measured phrases need only be related ("Halvorian losses" vs "soldiers")
     for i, j in revised_pairs(figures, vectors, speakers.same, config.propose_similarity):
