@@ -159,7 +159,8 @@ def test_end_of_run_regroups_a_fragment_into_its_story(settings) -> None:
     [
         {"regroup_max_articles": 0},  # off
         {"regroup_probability": 0.5},  # the learned model: these toy vectors are not one event
-        {"regroup_probability": 0.01, "regroup_min_words": 60},  # too few words to judge
+        # the larger story is not made of full articles (toy texts of one word)
+        {"regroup_probability": 0.01, "regroup_min_words": 50},
     ],
 )
 def test_regroup_guards_keep_the_fragment(settings, overrides) -> None:
@@ -168,3 +169,34 @@ def test_regroup_guards_keep_the_fragment(settings, overrides) -> None:
     clusterer = _fragment_and_story(config)
     assert clusterer.merge_step() == 0
     assert len(clusterer) == 2
+
+
+def _named(aid: str, spoke: int, terms: dict[int, float], names: tuple[str, ...],
+           lean: float) -> ArticleFeatures:
+    """A leaning article (see :func:`_leaning`) that names ``names`` in its body."""
+    emb = np.zeros(16, dtype=np.float32)
+    emb[0], emb[spoke] = 1.0, lean
+    return ArticleFeatures(aid, None, emb / np.linalg.norm(emb), terms, (), (), title=aid,
+                           lead="", names=names)
+
+
+def test_regroup_joins_the_story_the_learned_model_prefers(settings) -> None:
+    # The fragment's headline and lead sit closer to the story of a neighbouring event
+    # ("near"), its body names those of the other story ("same"): the regroup follows the
+    # learned model, not the closer centroid.
+    config = _config(settings, threshold=0.5, merge_threshold=0.99, embedding_weight=1.0,
+                     tfidf_weight=1.0, merge_every=100, regroup_min_words=0)
+    clusterer = StoryClusterer(config=config)
+    clusterer.add_features(_named("first", 5, {4: 1.0, 6: 1.0}, ("harbour", "mayor"), 1.0))
+    for i in range(4):
+        clusterer.add_features(_named(f"near{i}", i + 1, {4: 1.0}, ("ridge", "sheriff"), 2.5))
+        clusterer.add_features(_named(f"same{i}", i + 7, {6: 1.0}, ("harbour", "mayor"), 3.0))
+    assert len(clusterer) == 3
+    from corroborator.stories.online import index_keys, story_vectors
+
+    item = story_vectors(clusterer._stories["s-first"])
+    best, score = clusterer._best_story(item, index_keys(item, 12), exclude="s-first")
+    assert best is not None and best.id == "s-near0" and score >= config.threshold
+    assert clusterer.merge_step() == 1
+    assert clusterer.story_of("same0") == clusterer.story_of("first") == "s-first"
+    assert clusterer.story_of("near0") == "s-near0"

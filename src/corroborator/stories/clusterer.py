@@ -23,7 +23,7 @@ from .online import (
     new_story,
     story_vectors,
 )
-from .split import apart, belongs, split_side, together
+from .split import affinity, apart, full_length, split_side, together
 from .titles import describe
 
 if TYPE_CHECKING:
@@ -178,23 +178,28 @@ class StoryClusterer:
     def _best_story(
         self, item: Vectors, keys: list[str], exclude: str | None
     ) -> tuple[StoryState | None, float]:
+        best: StoryState | None = None
+        best_score = -np.inf
+        for story, score in self._scored(item, keys, exclude):
+            if score > best_score + 1e-12 or (
+                abs(score - best_score) <= 1e-12 and best is not None and story.id < best.id
+            ):
+                best, best_score = story, score
+        return best, best_score
+
+    def _scored(
+        self, item: Vectors, keys: list[str], exclude: str | None
+    ) -> list[tuple[StoryState, float]]:
+        """The ``rerank`` candidates closest by embedding, with their full similarity."""
         candidates = self._candidates(item, keys, exclude)
         if not candidates:
-            return None, -np.inf
+            return []
         matrix = np.stack([c.unit_embedding() for c in candidates]).astype(np.float32)
         cosines = matrix @ item.embedding.astype(np.float32)
         # Full similarity only for the closest few by embedding: the dict cosines cost more.
         order = sorted(range(len(candidates)), key=lambda i: (-float(cosines[i]), candidates[i].id))
-        best: StoryState | None = None
-        best_score = -np.inf
-        for i in order[: self.config.rerank]:
-            score = self.similarity.score(item, candidates[i], float(cosines[i]))
-            if score > best_score + 1e-12 or (
-                abs(score - best_score) <= 1e-12 and best is not None
-                and candidates[i].id < best.id
-            ):
-                best, best_score = candidates[i], score
-        return best, best_score
+        return [(candidates[i], self.similarity.score(item, candidates[i], float(cosines[i])))
+                for i in order[: self.config.rerank]]
 
     # -- merging and closing --------------------------------------------------------------
     def merge_step(self) -> int:
@@ -261,41 +266,65 @@ class StoryClusterer:
         return merges
 
     def _regroup(self) -> int:
-        """Let each small undated story join its most similar larger story when it clears
-        the join ``threshold`` now and the learned model calls the two one event.
+        """Let each small undated story join the larger story the learned model calls the
+        same event, among its candidates that clear the join ``threshold`` now.
 
         An article that arrives before the story it belongs to has formed, or while that
         story is too young to look like it, starts a story of its own and stays a fragment:
         the merge step wants ``merge_threshold`` and looks only at stories that changed.
         Stories of at most ``regroup_max_articles`` articles therefore take the join
         decision again against the stories as they stand at the end of a run (oldest first,
-        so the result is deterministic), when the other story has at least
-        ``regroup_ratio`` times their articles, every article of theirs has at least
-        ``regroup_min_words`` content words and :func:`.split.belongs` holds at
-        ``regroup_probability``. Only at the end of a run: done at every periodic step, a
-        fragment joins the larger story of a neighbouring event before its own has formed.
-        Only undated stories keep the members the learned model needs, so dated streams,
-        where time keeps events apart, are left as they are. See docs/stories.md.
+        so the result is deterministic); see :meth:`_regroup_target`. Only at the end of a
+        run: done at every periodic step, a fragment joins the larger story of a
+        neighbouring event before its own has formed. Only undated stories keep the members
+        the learned model needs, so dated streams, where time keeps events apart, are left
+        as they are. See docs/stories.md.
         """
         cfg = self.config
         merges = 0
         for story in sorted(self._stories.values(), key=lambda s: s.seq):
             if (story.id not in self._stories or story.closed or not story.parts
-                    or len(story.article_ids) > cfg.regroup_max_articles
-                    or min(len(p.item.fields["terms"]) for p in story.parts)
-                    < cfg.regroup_min_words):
+                    or len(story.article_ids) > cfg.regroup_max_articles):
                 continue
             item = story_vectors(story)
             keys = index_keys(item, cfg.index_terms, story.anchors)
-            other, score = self._best_story(item, keys, exclude=story.id)
-            if (other is None or not other.parts or score < cfg.threshold
-                    or len(other.article_ids) < cfg.regroup_ratio * len(story.article_ids)
-                    or not belongs(story.parts, other.parts, self.similarity,
-                                   cfg.regroup_probability)):
-                continue
-            self._join(story, other, keys)
-            merges += 1
+            other = self._regroup_target(story, item, keys)
+            if other is not None:
+                self._join(story, other, keys)
+                merges += 1
         return merges
+
+    def _regroup_target(self, story: StoryState, item: Vectors,
+                        keys: list[str]) -> StoryState | None:
+        """The story a fragment joins at the end of a run, or None.
+
+        A candidate qualifies when it scores at least ``threshold`` (the join bar), has at
+        least ``regroup_ratio`` times the fragment's articles, is made of full articles
+        (:func:`.split.full_length` at ``regroup_min_words``), the learned model's mean
+        same-event probability reaches ``regroup_probability`` both across the two and
+        among its own members, and the split check would not part them again. Of those, the
+        one the learned model gives the highest probability wins, not the one with the
+        highest centroid similarity: the centroid of a neighbouring event of the same kind
+        can sit closer to a fragment's headline and lead, while the bodies' names and
+        particulars say which event it reports.
+        """
+        cfg = self.config
+        bar = cfg.regroup_probability
+        if bar <= 0 or cfg.split_model != "learned" or story.parts is None:
+            return None
+        best: StoryState | None = None
+        best_cross = -1.0
+        # Ascending ids, and a strictly higher probability to replace: ties go to the older id.
+        for other, score in sorted(self._scored(item, keys, story.id), key=lambda kv: kv[0].id):
+            if (not other.parts or len(other.parts) < 2 or score < cfg.threshold
+                    or len(other.article_ids) < cfg.regroup_ratio * len(story.article_ids)
+                    or not full_length(other.parts, cfg.regroup_min_words)):
+                continue
+            cross, within = affinity(story.parts, other.parts)
+            if (cross > best_cross and cross >= bar and within >= bar
+                    and not apart(story.parts, other.parts, self.similarity)):
+                best, best_cross = other, cross
+        return best
 
     def _join(self, story: StoryState, other: StoryState, keys: list[str]) -> StoryState:
         """Merge two stories into the older one (indexed under ``keys`` too); returns it."""

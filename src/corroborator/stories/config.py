@@ -41,13 +41,14 @@ class StorySettings:
     # merge_probability (0 turns it off).
     merge_probability: float = 0.0
     # End of a run (merge_step, undated stories): a story of at most regroup_max_articles
-    # articles (each with >= regroup_min_words content words) joins its most similar story
-    # of >= regroup_ratio times its size when that scores >= threshold and the learned
-    # model's mean same-event probability reaches regroup_probability (0 articles = off).
+    # articles joins, of its candidates scoring >= threshold with >= regroup_ratio times its
+    # size and full articles (>= regroup_min_words content words at the median), the one the
+    # learned model calls the same event most surely, when that mean probability reaches
+    # regroup_probability (0 articles = off).
     regroup_max_articles: int = 4
     regroup_ratio: float = 2.0
     regroup_probability: float = 0.5
-    regroup_min_words: int = 60
+    regroup_min_words: int = 50
     link_anchors: bool = True
     link_threshold: float = 0.2
     anchor_min_value: float = 150.0

@@ -152,17 +152,19 @@ def together(first: Sequence[Part], second: Sequence[Part], similarity: Similari
     return cross >= cfg.merge_probability and not apart(first, second, similarity)
 
 
-def belongs(fragment: Sequence[Part], story: Sequence[Part], similarity: Similarity,
-            bar: float) -> bool:
-    """True when a small undated story is one event with a larger one by the learned model:
-    the larger story's members are one event among themselves (mean same-event probability
-    of its pairs >= ``bar``) and the fragment's members are with them (mean across >=
-    ``bar``), and the split check would not part the two again."""
-    if bar <= 0 or similarity.config.split_model != "learned" or len(story) < 2:
-        return False
+def affinity(fragment: Sequence[Part], story: Sequence[Part]) -> tuple[float, float]:
+    """The learned model's mean same-event probability across a small story and a larger
+    one, and among the larger story's own pairs (is it one event itself?)."""
     matrix = _pair_model().matrix([p.item for p in (*fragment, *story)])
-    n = len(fragment)
+    n, m = len(fragment), len(story)
     own = matrix[n:, n:]
-    within = (float(own.sum()) - float(np.trace(own))) / (len(story) * (len(story) - 1))
-    cross = float(matrix[:n, n:].mean())
-    return within >= bar and cross >= bar and not apart(fragment, story, similarity)
+    within = (float(own.sum()) - float(np.trace(own))) / max(1, m * (m - 1))
+    return float(matrix[:n, n:].mean()), within
+
+
+def full_length(parts: Sequence[Part], min_words: int) -> bool:
+    """True when a story's members are full articles: at least ``min_words`` distinct content
+    words at the median. The learned model is fitted on full articles and reads a fragment
+    against the bodies of the story's members; headline + lead snippets of one beat give it
+    too little to tell their events apart."""
+    return float(np.median([len(p.item.fields["terms"]) for p in parts])) >= min_words
