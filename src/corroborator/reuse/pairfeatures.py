@@ -13,6 +13,7 @@ is used until this module follows.
 from __future__ import annotations
 
 import math
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -29,6 +30,7 @@ _FEATURES = (
     "name_jaccard", "name_conflict", "fig_both", "fig_conflict", "fig_one_side",
     "quote_conflict", "negation_mismatch", "unmatched_min", "unmatched_max", "unmatched_log",
     "unmatched_share", "content_jaccard", "char3_jaccard", "wratio", "one_side_subsumed",
+    "fig_disjoint", "fig_unshared", "ngram1_min", "ngram1_max", "ngram2_min", "ngram2_max",
 )
 _SCORERS = (fuzz.ratio, fuzz.token_sort_ratio, fuzz.token_set_ratio, fuzz.partial_ratio,
             fuzz.WRatio)
@@ -47,6 +49,7 @@ class Lexicon:
     length: int
     figure_keys: frozenset[tuple[object, ...]]
     quote_keys: frozenset[str]
+    ngrams: tuple[Counter[object], ...]
 
 
 def lexicon(sig: Signals) -> Lexicon:
@@ -60,6 +63,7 @@ def lexicon(sig: Signals) -> Lexicon:
         len(sig.tokens),
         frozenset(figure_key(q) for q in sig.figures),
         sig.quote_keys,
+        classify.ngram_counts(sig.tokens),
     )
 
 
@@ -127,5 +131,7 @@ def feature_matrix(left: Sequence[Lexicon], right: Sequence[Lexicon],
             _jaccard(a.grams, b.grams),
             ratios[4][row] / 100.0,
             float(un_a == 0 or un_b == 0),
+            *classify.figure_sets_disagree(a.figure_keys, b.figure_keys),
+            *classify.ngram_precisions(a.ngrams, len_a, b.ngrams, len_b),
         )
     return out
