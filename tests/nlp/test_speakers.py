@@ -40,6 +40,12 @@ def test_clean_name(raw, clean):
         ("Hillary Clinton", "Donald Trump", False),
         ("NIS", "NATO", False),
         ("", "Zelensky", False),
+        ("Defence Ministry", "Ministry", True),
+        # a description is not a name: any councillors are not the opposition's
+        ("Opposition councillors", "Councillors", False),
+        ("local residents", "Residents", False),
+        # a definite description's head still names it
+        ("NCAA report", "report", True),
     ],
 )
 def test_are_same_speaker(a, b, same):

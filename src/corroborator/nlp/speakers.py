@@ -72,8 +72,20 @@ def _related(short: str, long: str) -> bool:
     ):
         return True
     ws, wl = ks.split(), kl.split()
-    # "Zelensky" ⊂ "Volodymyr Zelensky"; "Hillary Clinton" ⊂ "Hillary Rodham Clinton"
-    return len(ws) < len(wl) and ws[-1] == wl[-1] and all(w in wl for w in ws)
+    # "Zelensky" ⊂ "Volodymyr Zelensky"; "Hillary Clinton" ⊂ "Hillary Rodham Clinton"; "the
+    # report" ⊂ "NCAA report". A plural is not an alias of a description ending in it:
+    # "Councillors" (capitalised by its sentence) may be any councillors, not the opposition's.
+    return (len(ws) < len(wl) and ws[-1] == wl[-1] and all(w in wl for w in ws)
+            and (_ends_in_name(long) or not _plural(ws[-1])))
+
+
+def _ends_in_name(name: str) -> bool:
+    words = clean_name(name).split()
+    return bool(words) and words[-1][:1].isupper()
+
+
+def _plural(word: str) -> bool:
+    return word.endswith("s") and not word.endswith(("ss", "us", "is"))
 
 
 def canonical_speakers(names: Iterable[str]) -> dict[str, str]:
