@@ -233,3 +233,11 @@ def test_a_conjoined_clause_with_its_own_subject_is_not_measured(nlp, text, figu
 )
 def test_a_relative_pronoun_measures_its_antecedent(nlp, text, figure, measured):
     assert by_text(quantities(nlp, text))[figure].measured == measured
+
+
+def test_a_dateline_parsed_as_a_second_subject_is_not_the_owner(nlp):
+    text = ("VELMOUTH, Estrava, Oct 14 (Northgate Wire) — Cyclone Imara tore through the port "
+            "city of Velmouth overnight, damaging nearly 2,300 homes and cutting power to tens of "
+            "thousands of residents, regional governor Tomas Brekke said on Wednesday.")
+    measured = by_text(quantities(nlp, text))["nearly 2,300"].measured
+    assert measured == "Cyclone Imara damaging homes"

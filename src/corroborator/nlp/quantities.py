@@ -396,15 +396,18 @@ def _subject(verb: Token, depth: int = 0) -> Token | None:
     ("plans to hire", "creating") borrows the subject of the verb it depends on."""
     if depth > 4:
         return None
-    for child in verb.children:
-        if child.dep_ in ("nsubj", "nsubjpass", "csubj"):
-            if child.lower_ in ("which", "that", "who"):
-                antecedent = _antecedent(verb)
-                if antecedent is not None:
-                    return antecedent
-            if child.pos_ == "PRON":
-                return _earlier_subject(child)
-            return child
+    # the one next to the verb: a dateline ("VELMOUTH, Oct 14 (Wire) — Cyclone Imara tore
+    # ...") is parsed as a second subject
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
+    if subjects:
+        child = min(subjects, key=lambda c: abs(c.i - verb.i))
+        if child.lower_ in ("which", "that", "who"):
+            antecedent = _antecedent(verb)
+            if antecedent is not None:
+                return antecedent
+        if child.pos_ == "PRON":
+            return _earlier_subject(child)
+        return child
     if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in _NOUN_POS:
         return verb.head
     if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
