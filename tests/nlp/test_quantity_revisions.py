@@ -44,10 +44,20 @@ def test_revision_new_and_previous(nlp, text, new, previous, change, measured_wo
     assert measured_words <= set((found[new].measured or "").split())
 
 
-def test_revision_previous_after_up_from_without_a_level(nlp):
-    found = by_text(nlp, "Turnout in Velmar reached 64 percent, up from 58 percent in 2022.")
-    assert found["58 percent"].revision == "previous"
-    assert found["64 percent"].revision == "new"
+@pytest.mark.parametrize(
+    ("text", "new", "previous"),
+    [
+        ("Turnout in Velmar reached 64 percent, up from 58 percent in 2022.",
+         "64 percent", "58 percent"),
+        # the earlier figure told as an estimate's value
+        ("The governor said 3,100 homes had been damaged by the storm, up from his earlier "
+         "estimate of nearly 2,300.", "3,100", "nearly 2,300"),
+    ],
+)
+def test_revision_previous_after_up_from_without_a_level(nlp, text, new, previous):
+    found = by_text(nlp, text)
+    assert found[previous].revision == "previous"
+    assert found[new].revision == "new"
 
 
 @pytest.mark.parametrize(

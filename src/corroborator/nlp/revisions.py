@@ -6,7 +6,8 @@ dependency parse of the sentence, never from the wording of one example:
 - a level with an earlier level beside it: "raised her estimate of losses to 2,400, up from
   nearly 2,000", "cut its forecast to 3% from 4%", "climbed to 6.7% from 6.29%": the "to"
   figure is ``new`` and the "from" figure ``previous``;
-- "up/down from M" after any figure: "78% will be paid in cash, up from 50%";
+- "up/down from M" after any figure: "78% will be paid in cash, up from 50%"; M may be told
+  as a figure noun's value ("up from his earlier estimate of nearly 2,300");
 - a transitive verb of revision with a level: "revised the toll upward to 52", "lowered its
   guidance to $84 billion": the level is ``new`` (no earlier figure given);
 - one span from the earlier to the later level: "raised the toll from 40 to 52" (``from-to``).
@@ -62,6 +63,11 @@ def _level(p: Placed) -> tuple[str, Token] | None:
             return None
         if cur.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in ("to", "from"):
             return head.lower_, head.head
+        if (cur.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ in _NOUNS
+                and head.head.lemma_.lower() in FIGURE_NOUNS):
+            # "up from his earlier estimate of nearly 2,300": the estimate is the level
+            cur = head.head
+            continue
         if cur.dep_ in _CLIMB_DEPS and (head.i in p.inside or head.pos_ in _NOUNS):
             cur = head
             continue
