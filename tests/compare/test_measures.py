@@ -32,3 +32,19 @@ def test_generic_people_only_stands_for_people(unit_a, measured_a, unit_b, measu
     a, b = figure("about 2,000", unit_a), figure("four", unit_b)
     # a cosine between the related and the strong bar: the explicit checks decide
     assert same_thing(a, b, measured_a, measured_b, 0.62, STRONG, RELATED) is same
+
+
+@pytest.mark.parametrize(("unit_a", "measured_a", "unit_b", "measured_b", "same"), [
+    # a toll counts the people an outcome befell
+    (None, "death toll", "people", "people killed", True),
+    (None, "death toll", None, "death toll rose", True),
+    # but not when the outcomes differ, or the other side counts things
+    (None, "death toll", "people", "people injured", False),
+    (None, "death toll", "homes", "homes destroyed killed", False),
+    # with no outcome named, a missing noun is no evidence at all
+    (None, "total", "people", "people evacuated", False),
+])
+def test_a_toll_without_a_noun_counts_people(unit_a, measured_a, unit_b, measured_b,
+                                             same) -> None:
+    a, b = figure("14", unit_a), figure("17", unit_b)
+    assert same_thing(a, b, measured_a, measured_b, 0.62, STRONG, RELATED) is same

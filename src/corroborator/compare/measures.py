@@ -8,7 +8,8 @@ working" (the same count) 0.55. So two figures measure the same thing when
 - their measured phrases are near-identical (cosine >= ``measured_similarity``), or
 - they are related (cosine >= ``related_similarity``) *and* the explicit checks below agree:
   the same outcome classes (killed, injured, missing, ...; none on both sides also agrees),
-  and a counted noun on both sides, the same one (or a generic one: "people", "others").
+  and a counted noun on both sides, the same one (or a generic one: "people", "others"), or
+  a named outcome and no counted noun on one side ("the death toll at 14": people killed).
 
 In both cases two phrases with disjoint outcome classes never measure the same thing:
 "people killed" is not "people injured", however close the words. Overlapping classes
@@ -129,4 +130,15 @@ def same_thing(
     # and an age's "year", say nothing about the thing measured
     if a.kind != "count" or b.kind != "count" or _noun_key(a.unit) in _NOT_COUNTED:
         return False
-    return cosine >= related and same_noun(a, b)
+    if cosine < related:
+        return False
+    return same_noun(a, b) or bool(oa) and _counts_outcome(a, b)
+
+
+def _counts_outcome(a: Quantity, b: Quantity) -> bool:
+    """A figure without a counted noun whose phrase names an outcome ("the death toll at
+    14", "the toll rose to 17") counts the people it befell, like "14 people were killed"."""
+    if a.unit and b.unit:
+        return False
+    named = [q.unit for q in (a, b) if q.unit]
+    return all(counts_people(unit) for unit in named)
