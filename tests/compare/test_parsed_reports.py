@@ -39,6 +39,15 @@ REPORTS = [
     article("tram-b", "Coastal Courier",
             "The council backed the ring tram, which Mayor Lina Oskarsson said would cost 410 "
             "million kronor, by a wide margin.", day=13, hour=14),
+    # a governor's own figures a day apart: one given as "up from his earlier estimate",
+    # one as a death toll without a counted noun
+    article("storm-a", "Northgate Wire",
+            "Storm Odile damaged nearly 2,300 homes in Kesslo, regional governor Ivo Brandt said "
+            "on Monday. Brandt put the death toll at 14.", day=14, hour=7),
+    article("storm-b", "Northgate Wire",
+            "Regional governor Ivo Brandt said on Tuesday that 3,100 homes had been damaged by "
+            "Storm Odile, up from his earlier estimate of nearly 2,300. The death toll rose to "
+            "17, Brandt said.", day=15, hour=7),
 ]
 
 
@@ -52,7 +61,7 @@ def compared(settings, parsed):
     claims = parsed
     out = {}
     for name, ids in (("mill", ("mill-a", "mill-b", "mill-c")), ("blast", ("blast-a", "blast-b")),
-                      ("tram", ("tram-a", "tram-b"))):
+                      ("tram", ("tram-a", "tram-b")), ("storm", ("storm-a", "storm-b"))):
         story = Story(name, None, ids)
         out[name] = compare_story(story, REPORTS, claims, [], settings)
     return out
@@ -80,3 +89,11 @@ def test_one_speakers_amount_in_two_outlets_is_corroborated(compared, parsed) ->
     figures = {c.id: [q.text for q in c.quantities] for c in parsed}
     assert all(figures[c] == ["410 million kronor"] for c in mayor[0].claim_ids)
     assert compared["tram"].conflicts == ()
+
+
+def test_a_governors_revised_figures_are_updates(compared) -> None:
+    conflicts = compared["storm"].conflicts
+    assert sorted(c.kind for c in conflicts) == ["update", "update"], [
+        c.explanation for c in conflicts]
+    text = " ".join(c.explanation for c in conflicts)
+    assert "nearly 2,300" in text and "3,100" in text and "14" in text and "17" in text
