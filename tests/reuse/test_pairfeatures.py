@@ -71,3 +71,13 @@ def test_batched_rows_carry_the_new_features() -> None:
     row = feature_matrix(lex, lex, [(0, 1, 0.8)])[0]
     assert row.tolist() == features(sigs[0], sigs[1], 0.8).tolist()
     assert row[FEATURES.index("fig_disjoint")] == 1.0
+
+
+def test_unrelated_sentences_sharing_a_few_words_are_no_paraphrase() -> None:
+    # the aligner asks about such pairs (nearest neighbours above its cosine floor); the
+    # overlap features' weights must not cancel into a high score outside MSRP's range
+    a = signals("It is thought that a few dozen Marlow fishermen have been detained, "
+                "though neither port has confirmed numbers.")
+    b = signals("If the coast guard's count is right, Okafor said, Marlow would have lost "
+                "the equivalent of three whole fleets in a month, a pace no harbour can bear.")
+    assert load_model().probability(features(a, b, 0.49), number_blind=True)[0] < 0.5

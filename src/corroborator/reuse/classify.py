@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Hashable, Sequence
+from collections.abc import Hashable, Iterable, Sequence
 from collections.abc import Set as AbstractSet
 from typing import TYPE_CHECKING, Protocol
 
@@ -93,15 +93,17 @@ def figures_conflict(a: Signals, b: Signals) -> bool:
     return {figure_key(q) for q in a.figures} != {figure_key(q) for q in b.figures}
 
 
-def ngram_counts(tokens: Sequence[str]) -> tuple[Counter[object], ...]:
+def ngram_counts(tokens: Sequence[str]) -> tuple[Counter[Hashable], ...]:
     """Counts of a sentence's word n-grams, n = 1 .. :data:`NGRAM_ORDER` (words alone for
     n = 1, tuples above)."""
-    return (Counter(tokens), *(Counter(zip(*(tokens[i:] for i in range(n)), strict=False))
-                               for n in range(2, NGRAM_ORDER + 1)))
+    grams: list[Iterable[Hashable]] = [tokens]
+    grams += (zip(*(tokens[i:] for i in range(n)), strict=False)
+              for n in range(2, NGRAM_ORDER + 1))
+    return tuple(Counter[Hashable](g) for g in grams)
 
 
-def ngram_precisions(a: Sequence[Counter[object]], len_a: int,
-                     b: Sequence[Counter[object]], len_b: int) -> list[float]:
+def ngram_precisions(a: Sequence[Counter[Hashable]], len_a: int,
+                     b: Sequence[Counter[Hashable]], len_b: int) -> list[float]:
     """For each order, the lower and the higher of the two sides' clipped precisions
     (``len_a``, ``len_b``: the sentences' word counts).
 

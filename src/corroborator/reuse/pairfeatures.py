@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -49,7 +49,7 @@ class Lexicon:
     length: int
     figure_keys: frozenset[tuple[object, ...]]
     quote_keys: frozenset[str]
-    ngrams: tuple[Counter[object], ...]
+    ngrams: tuple[Counter[Hashable], ...]
 
 
 def lexicon(sig: Signals) -> Lexicon:
