@@ -85,6 +85,10 @@ CASES = [
     # a second cue conjoined inside the first complement keeps the first subject
     ("The ministry denied that its troops had retreated and called the report a fantasy.",
      "called", "ministry", "the report a fantasy", "stated"),
+    # ... and one conjoined inside a relative clause of the first cue's object
+    ("Brekke described the destruction as the worst the region had suffered in two decades "
+     "and said getting families into shelters came first.", "said", "Brekke",
+     "getting families into shelters came first", "stated"),
     # seeming: a hedged impression without a named source
     ("The court seemed to send a signal to the governor.", "seemed", None,
      "The court seemed to send a signal to the governor", "hedged"),

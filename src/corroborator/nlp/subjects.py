@@ -147,6 +147,12 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[Speaker | None, bool]:
         # "The ministry denied that X and called Y": "called" shares the subject of
         # "denied", the parser just attached it inside the complement
         head = head.head
+    if verb.dep_ == "conj" and head.dep_ == "relcl" and verb.tag_ in ("VBD", "VBZ"):
+        # "Brekke described it as the worst the region had suffered and said X": "said"
+        # shares the subject of "described", the parser attached it to the relative clause
+        outer = _verb_governing(head.head)
+        if outer is not None and lex.verb_cue(outer.lemma_) and outer.i < head.i:
+            head = outer
     if verb.dep_ == "pcomp" and head.pos_ == "ADP" and head.dep_ == "prep":
         # "after writing X", "by attacking Y": the subject of the verb the phrase modifies
         head = head.head
@@ -164,6 +170,18 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[Speaker | None, bool]:
         # "a super PAC supporting Jeb Bush": the noun the participle describes acts
         return speaker_from(head), False
     return None, False
+
+
+def _verb_governing(noun: Token) -> Token | None:
+    """The verb whose object (or object of its preposition) ``noun`` is."""
+    tok = noun
+    for _ in range(3):
+        if tok.dep_ not in ("dobj", "pobj", "prep", "attr") or tok.head.i == tok.i:
+            return None
+        tok = tok.head
+        if tok.pos_ in ("VERB", "AUX"):
+            return tok
+    return None
 
 
 # Subjects that can hold an estimate even without a name ("analysts cut their forecast").
