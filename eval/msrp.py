@@ -90,6 +90,13 @@ look, after the regularisation was chosen on the grounds above): logistic .757 /
 cascade .794 / .850 -> .794 / .851, cross-encoder share .63. CI subset: logistic .763 ->
 .788, cross and cascade .831 -> .838. Conflicts gate dev and synthetic derivations dev
 unchanged.
+
+Peak learning rate 5e-4, cross-fitted (``--lr 5e-4 --fold K``, seed 13 on folds 0-2 against
+the seed-13 1e-3 members; on fold 4 both seed 55; fold 3 not trained; ~12.4 CPU min each):
+per fold cross .798/.799/.773/.791 against .804/.798/.787/.779. Over those 2,609 pairs, the
+blend with the 33-feature logistic model (10 x repeated 5-fold CV): 5e-4 cross .790, blend
+.811, log loss .411; 1e-3 .792, .814, .409; the two averaged (twice the inference cost)
+.795, .815, .407. The single-fold gain seen on fold 4 does not hold: 1e-3 stays.
 """
 
 from __future__ import annotations
