@@ -174,7 +174,7 @@ def figure_pairs(
 
 def same_speaker_figures(
     figures: Sequence[Figure], vectors: StoryVectors,
-    same_speaker: Callable[[Claim, Claim], bool], related: float,
+    same_speaker: Callable[[Claim, Claim], bool], related: float, per_figure: int = 50,
 ) -> list[tuple[int, int, float]]:
     """Index pairs ``(i, j, cosine)`` of figures in different articles that one speaker gives
     with the same value and unit, over related measured phrases: the mayor's "340 million
@@ -185,20 +185,27 @@ def same_speaker_figures(
     amount is the evidence the phrases lack. Only agreement comes of it: figures of
     different values are never paired here, so no conflict can.
     """
+    # only figures of one value can pair: compare inside each value's bucket, and link each
+    # figure to a bounded number of later ones (grouping needs a chain, not every pair)
+    buckets: dict[tuple[object, ...], list[int]] = {}
+    for i, f in enumerate(figures):
+        if f.measured is not None and intervals.is_figure(f.quantity):
+            buckets.setdefault((f.quantity.kind, f.quantity.low, f.quantity.high), []).append(i)
     out = []
-    for i, fi in enumerate(figures):
-        if fi.measured is None or not intervals.is_figure(fi.quantity):
-            continue
-        for j in range(i + 1, len(figures)):
-            fj = figures[j]
-            if fj.measured is None or fj.claim.article_id == fi.claim.article_id:
-                continue
-            a, b = fi.quantity, fj.quantity
-            if (a.low, a.high) != (b.low, b.high) or not intervals.same_scale(a, b):
-                continue
-            cosine = float(vectors.measured[i] @ vectors.measured[j])
-            if cosine >= related and same_speaker(fi.claim, fj.claim):
-                out.append((i, j, cosine))
+    for members in buckets.values():
+        for x, i in enumerate(members):
+            fi, linked = figures[i], 0
+            for j in members[x + 1:]:
+                fj = figures[j]
+                if fj.claim.article_id == fi.claim.article_id or not intervals.same_scale(
+                        fi.quantity, fj.quantity):
+                    continue
+                cosine = float(vectors.measured[i] @ vectors.measured[j])
+                if cosine >= related and same_speaker(fi.claim, fj.claim):
+                    out.append((i, j, cosine))
+                    linked += 1
+                    if linked >= per_figure:
+                        break
     return out
 
 
