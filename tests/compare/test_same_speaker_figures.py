@@ -1,0 +1,58 @@
+"""One speaker's very same amount in two outlets, over related but unlike measured phrases."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import numpy as np
+
+from corroborator.compare.candidates import Figure, StoryVectors, same_speaker_figures
+
+from .helpers import article, claim
+
+RELATED = 0.45
+
+
+def _figures(specs: list[tuple[str, str, str, str]]) -> list[Figure]:
+    out = []
+    for ident, speaker, text, measured in specs:
+        art = article(ident, f"Outlet {ident}", text)
+        made = claim(art, text, speaker, measured=measured)
+        out.append(Figure(made, replace(made.quantities[0], kind="money"), measured))
+    return out
+
+
+def _vectors(figures: list[Figure], cosine: float) -> StoryVectors:
+    # every pair of measured phrases at the same cosine: the explicit checks decide
+    rows = np.zeros((len(figures), len(figures) + 1), dtype=np.float32)
+    rows[:, 0] = np.sqrt(cosine)
+    for i in range(len(figures)):
+        rows[i, i + 1] = np.sqrt(1 - cosine)
+    return StoryVectors({f.claim.id: i for i, f in enumerate(figures)}, rows, rows)
+
+
+def _speaker(a, b) -> bool:
+    return a.speaker == b.speaker
+
+
+def test_the_same_speakers_same_amount_pairs() -> None:
+    figures = _figures([
+        ("a", "Jonas Feld", "construction would cost 340 million euros", "construction cost"),
+        ("b", "Jonas Feld", "the line would cost 340 million euros", "line cost"),
+    ])
+    assert [(i, j) for i, j, _ in same_speaker_figures(figures, _vectors(figures, 0.5),
+                                                        _speaker, RELATED)] == [(0, 1)]
+
+
+def test_other_values_speakers_or_unrelated_phrases_do_not() -> None:
+    figures = _figures([
+        ("a", "Jonas Feld", "construction would cost 340 million euros", "construction cost"),
+        ("b", "Greta Halm", "the line would cost 340 million euros", "line cost"),
+        ("c", "Jonas Feld", "the line would cost 500 million euros", "line cost"),
+    ])
+    assert same_speaker_figures(figures, _vectors(figures, 0.5), _speaker, RELATED) == []
+    same = _figures([
+        ("a", "Jonas Feld", "construction would cost 340 million euros", "construction cost"),
+        ("b", "Jonas Feld", "the deficit reached 340 million euros", "deficit"),
+    ])
+    assert same_speaker_figures(same, _vectors(same, 0.2), _speaker, RELATED) == []
