@@ -58,13 +58,12 @@ def parsed(settings, nlp):
 
 @pytest.fixture(scope="module")
 def compared(settings, parsed):
-    claims = parsed
-    out = {}
-    for name, ids in (("mill", ("mill-a", "mill-b", "mill-c")), ("blast", ("blast-a", "blast-b")),
-                      ("tram", ("tram-a", "tram-b")), ("storm", ("storm-a", "storm-b"))):
-        story = Story(name, None, ids)
-        out[name] = compare_story(story, REPORTS, claims, [], settings)
-    return out
+    # a report's story is the name before the dash of its id ("mill-a" → "mill")
+    stories: dict[str, list[str]] = {}
+    for report in REPORTS:
+        stories.setdefault(report.id.split("-")[0], []).append(report.id)
+    return {name: compare_story(Story(name, None, tuple(ids)), REPORTS, parsed, [], settings)
+            for name, ids in stories.items()}
 
 
 def test_company_and_union_counts_disagree(compared) -> None:
