@@ -120,3 +120,16 @@ def test_story_listing_keeps_ids_and_dates_whole_in_a_narrow_terminal() -> None:
         assert "2026-02-26" in shown and "2026-03-07" in shown
         assert "…" in shown  # the title is cut at 80 characters, visibly
         assert ("Harbor News" in shown) == (width >= OUTLETS_MIN_WIDTH)
+
+
+def test_cli_messages_to_a_pipe_have_no_progress_leftovers(news, tmp_path) -> None:
+    import subprocess
+    import sys
+
+    db = str(tmp_path / "c.db")
+    done = subprocess.run([sys.executable, "-m", "corroborator", "ingest", str(news), "--db", db],
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    # a transient progress bar on a non-terminal leaves an empty line behind
+    assert done.stderr.splitlines() == [
+        "2 articles added, 0 new versions, 0 already stored, 0 rejected"]

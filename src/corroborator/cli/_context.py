@@ -102,8 +102,9 @@ def guarded() -> Iterator[None]:
 
 @contextmanager
 def progress_bar(description: str, total: int | None, quiet: bool) -> Iterator[Any]:
-    """A Rich progress bar on stderr; a no-op advance function when quiet."""
-    if quiet:
+    """A Rich progress bar on stderr; a no-op advance function when quiet or when stderr is
+    not a terminal (a log file or a pipe would only get a blank line per finished bar)."""
+    if quiet or not err.is_terminal:
         yield lambda *_args, **_kw: None
         return
     columns = [SpinnerColumn(), TextColumn("[bold]{task.description}"), BarColumn(),

@@ -10,6 +10,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ..records import Article
+from ..report.terminal import counted
 from ._context import DbOption, JsonOption, QuietOption, command_state, guarded, out, print_json
 
 
@@ -66,7 +67,7 @@ def register(app: typer.Typer) -> None:
                      + (f" [v{article.version}]" if article.version > 1 else "")),
             )
         out.print(table)
-        out.print(f"{len(rows)} article(s)")
+        out.print(counted(len(rows), 'article'))
 
     @app.command("search")
     def search_cmd(

@@ -10,6 +10,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ..pipeline.ingest import IngestReport, ingest_paths
+from ..report.terminal import counted
 from ._context import (
     EXIT_OK,
     EXIT_REJECTED,
@@ -35,8 +36,8 @@ def print_ingest_summary(report: IngestReport, quiet: bool, base: str | None = N
     """Counts, then every rejected input with its reason (on stderr: stdout may be JSON)."""
     if not quiet:
         err.print(
-            f"[bold]{len(report.added)}[/] article(s) added, "
-            f"{len(report.new_versions)} new version(s), "
+            f"[bold]{counted(len(report.added), 'article')}[/] added, "
+            f"{counted(len(report.new_versions), 'new version')}, "
             f"{len(report.duplicates)} already stored, "
             f"[{'red' if report.rejected else 'green'}]{len(report.rejected)} rejected[/]",
             highlight=False,
