@@ -3,7 +3,8 @@
 The clusterer's state (centroids, document frequencies, blocking index) is kept in the store,
 so each run only clusters the articles it has not seen. The state is thrown away and the
 whole store re-clustered when it cannot be continued faithfully: the stories or embedding
-settings changed, or an article the state knows was replaced by a new version.
+settings changed, or an article the state knows was replaced by a new version. An editor's
+corrections (:mod:`.story_edits`) are applied to the stories on every run.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from ..errors import ConfigError
 from ..records import Article, Story
 from ..settings import EmbeddingSettings, Settings
 from ..store import Store
+from .story_edits import apply_edits, load_edits
 
 STATE_KEY = "stories.clusterer"
 
@@ -70,7 +72,9 @@ def update_stories(
     anchors = claim_anchors(store.claims([a.id for a in new]), min_value) if new else {}
     clusterer.add_many(publication_order(new), progress=progress, anchors=anchors)
     clusterer.merge_step()
-    stories = clusterer.stories()
+    # An editor's joins and detachments are laid over the clusterer's stories, never fed
+    # into its state: the state stays what the articles alone give.
+    stories = apply_edits(clusterer.stories(), load_edits(store), {a.id: a for a in articles})
     with store.atomic():
         store.put_state(STATE_KEY, {"settings": fingerprint, "state": clusterer.state()})
         store.replace_stories(stories)

@@ -53,11 +53,16 @@ def _when(timestamp: float | None) -> datetime | None:
 
 def summary_line(story: StoryState, lead: str) -> str:
     """"N articles, M outlets, dates: first sentence of the central lead"."""
-    count = len(story.article_ids)
-    parts = [f"{count} article{'s' if count != 1 else ''}"]
-    if story.outlets:
-        parts.append(f"{len(story.outlets)} outlet{'s' if len(story.outlets) != 1 else ''}")
-    first, last = _when(story.first_time), _when(story.last_time)
+    return summary_text(len(story.article_ids), len(story.outlets), _when(story.first_time),
+                        _when(story.last_time), lead)
+
+
+def summary_text(articles: int, outlets: int, first: datetime | None, last: datetime | None,
+                 lead: str) -> str:
+    """The summary line of a story of ``articles`` articles from ``outlets`` outlets."""
+    parts = [f"{articles} article{'s' if articles != 1 else ''}"]
+    if outlets:
+        parts.append(f"{outlets} outlet{'s' if outlets != 1 else ''}")
     if first is not None and last is not None:
         span = first.date().isoformat()
         if last.date() != first.date():
