@@ -9,8 +9,22 @@ import typer
 from rich.table import Table
 from rich.text import Text
 
+from ..errors import CorroboratorError
+from ..pipeline.run import run_stages
+from ..records import Story
+from ..report.terminal import counted
 from ..store import Store
-from ._context import DbOption, JsonOption, QuietOption, command_state, guarded, out, print_json
+from ._context import (
+    DbOption,
+    JsonOption,
+    QuietOption,
+    command_state,
+    err,
+    guarded,
+    out,
+    print_json,
+)
+from .analyze import stage_progress
 
 
 def story_rows(store: Store) -> list[dict[str, Any]]:
@@ -97,20 +111,71 @@ def register(app: typer.Typer) -> None:
     def story_cmd(
         ctx: typer.Context,
         story_id: Annotated[str, typer.Argument(help="Story id (a unique prefix is enough).")],
+        merge: Annotated[list[str] | None, typer.Option(
+            "--merge", metavar="STORY",
+            help="Join STORY into this one (the same event the clustering kept apart). "
+                 "Kept in the database and applied on every later run.")] = None,
+        detach: Annotated[list[str] | None, typer.Option(
+            "--detach", metavar="ARTICLE",
+            help="Take ARTICLE (an article id or unique prefix) out of this story into a "
+                 "story of its own. Kept and applied on every later run.")] = None,
+        undo_edits: Annotated[bool, typer.Option(
+            "--undo-edits", help="Forget every --merge and --detach that touched this "
+                                 "story's articles.")] = False,
         db: Annotated[str | None, DbOption] = None,
         quiet: Annotated[bool, QuietOption] = False,
         as_json: Annotated[bool, JsonOption] = False,
     ) -> None:
-        """One story's dossier: claims with their status, conflicts, derivations, timeline."""
+        """One story's dossier: claims with their status, conflicts, derivations, timeline.
+
+        With --merge, --detach or --undo-edits, the edit is stored first and the stories,
+        derivations and comparisons are brought up to date (as `corroborator analyze` would),
+        then the edited story is shown.
+        """
         from ..report.dossier import build_dossier
         from ..report.terminal import render_story
 
         app_state = command_state(ctx, db, quiet)
         with guarded(), app_state.open_store() as store:
             story = store.get_story(story_id)
+            if merge or detach or undo_edits:
+                anchor = edit_story(store, story, merge or [], detach or [], undo_edits)
+                run_stages(store, app_state.settings, progress=stage_progress(quiet))
+                story = next(s for s in store.stories() if anchor in s.article_ids)
             dossier = build_dossier(store, [story.id])
         if as_json:
             print_json(dossier)
             return
         for story_data in dossier["stories"]:
             out.print(render_story(story_data))
+
+
+def edit_story(store: Store, story: Story, merge: list[str], detach: list[str],
+               undo: bool) -> str:
+    """Store the edits asked for on ``story``; returns an article that stays in it."""
+    from ..pipeline.story_edits import DETACH, JOIN, forget_edits, record_edit
+
+    members = list(story.article_ids)
+    if undo:
+        dropped = forget_edits(store, members)
+        err.print(f"Forgot {counted(dropped, 'edit')} touching story {story.id}.")
+    for other_id in merge:
+        other = store.get_story(other_id)
+        if other.id == story.id:
+            raise CorroboratorError(f"{other_id!r} is story {story.id} itself: nothing to merge")
+        record_edit(store, JOIN, [*members, *other.article_ids])
+        err.print(Text(f"Joined story {other.id} ({counted(len(other.article_ids), 'article')}"
+                       f", {other.title or 'untitled'}) into {story.id}."))
+        members += other.article_ids
+    for article_ref in detach:
+        article = store.get_article(article_ref)
+        if article.id not in members:
+            raise CorroboratorError(f"article {article.id} is not in story {story.id}")
+        if len(members) == 1:
+            raise CorroboratorError(f"story {story.id} has no other article: nothing to detach")
+        members.remove(article.id)
+        # the story's other articles are named too, so --undo-edits on it finds the edit
+        record_edit(store, DETACH, [article.id, *members])
+        err.print(Text(f"Took article {article.id[:10]} ({article.title or 'untitled'}) out "
+                       f"of story {story.id}."))
+    return members[0]
