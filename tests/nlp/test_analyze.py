@@ -193,3 +193,14 @@ def test_a_body_named_after_a_title_is_not_the_titled_person(nlp, settings):
     # "the coast guard" is the body "coast guard commander" qualifies; "the commander" is her
     assert missing != "Ilse Marrow"
     assert search == "Ilse Marrow"
+
+
+def test_hard_wrapped_text_keeps_statements_whole(nlp, settings) -> None:
+    from tests.nlp.test_segment import WRAPPED
+
+    claims = analyze_article(make(WRAPPED), settings, nlp=nlp).claims
+    contents = [" ".join(WRAPPED[c.content_span.start:c.content_span.end].split())
+                for c in claims]
+    assert "field hospitals were being set up in Kel Aran and two nearby towns" in contents
+    [aid] = [c for c, text in zip(claims, contents, strict=True) if "dinars" in text]
+    assert [q.value for q in aid.quantities] == [50_000_000]

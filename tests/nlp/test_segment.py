@@ -56,3 +56,37 @@ def test_very_long_line_is_cut_at_sentence_ends():
     paras = split_paragraphs(text, max_chars=5000)
     assert len(paras) > 10 and all(len(p.text) <= 5000 for p in paras)
     assert all(text[p.start : p.end] == p.text and p.text.endswith(".") for p in paras)
+
+
+WRAPPED = (
+    "Quake toll passes 100\n"
+    "\n"
+    "By Ann Lee, The Harbour Post\n"
+    "3 November 2026\n"
+    "\n"
+    "Health Minister Lidia Farrow said field hospitals were being set up in Kel Aran and\n"
+    "two nearby towns. The prime minister, who visited in the afternoon, promised aid of\n"
+    "50 million dinars and said the army would help clear roads in the mountains on\r\n"
+    "Wednesday.\n"
+    "\n"
+    "What residents need:\n"
+    "- tents and blankets\n"
+    "- clean water\n"
+)
+
+
+def test_hard_wrapped_lines_are_one_paragraph_with_offsets_kept():
+    paras = split_paragraphs(WRAPPED)
+    assert [p.text.split()[:2] for p in paras] == [
+        ["Quake", "toll"], ["By", "Ann"], ["3", "November"], ["Health", "Minister"],
+        ["What", "residents"], ["-", "tents"], ["-", "clean"]]
+    body = paras[3]
+    assert body.text.endswith("roads in the mountains on  Wednesday.")
+    assert WRAPPED[body.start:body.end].replace("\r", " ").replace("\n", " ") == body.text
+
+
+def test_a_heading_above_a_line_is_not_joined_to_it():
+    assert [p.text for p in split_paragraphs(
+        "Markets rally after rate cut\nStocks rose on Friday, traders said.")] == [
+        "Markets rally after rate cut", "Stocks rose on Friday, traders said."]
+
