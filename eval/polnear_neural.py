@@ -186,18 +186,31 @@ def held_logits(path: Path) -> list[tuple[nt.Tokens, np.ndarray]]:
     return out
 
 
+DECODINGS = [(1, True), (1, False), (0, True), (2, True)]
+
+
 def score(args: argparse.Namespace) -> int:
+    """Held-out figures of the tagger for a few decodings (sentences a cue may be away,
+    whether a content without a cue stands alone)."""
     _, held = folds()
-    totals: dict[str, Score] = defaultdict(lambda: Score(0, 0, 0))
-    for (_, text, gold), (tokens, logits) in zip(held, held_logits(args.score), strict=True):
-        found = nt.spans(tokens, nt.softmax(logits))
-        pred = [pn.Relation(pn._strip(a.content, text), pn._strip(a.cue, text),
-                            pn._strip(a.source, text))
-                for a in nt.relations(text, found, args.reach)]
-        for key, sc in pn.score_article(pred, gold).items():
-            totals[key] = totals[key] + sc
-    show(f"neural tagger, held-out fifth of train ({len(held)} articles)", figures(totals))
+    logits = held_logits(args.score)
+    for reach, cueless in DECODINGS:
+        totals: dict[str, Score] = defaultdict(lambda: Score(0, 0, 0))
+        for (_, text, gold), (tokens, lg) in zip(held, logits, strict=True):
+            for key, sc in pn.score_article(neural_relations(text, tokens, lg, reach, cueless),
+                                            gold).items():
+                totals[key] = totals[key] + sc
+        show(f"neural tagger, held-out fifth ({len(held)} articles), reach {reach}, "
+             f"cueless {cueless}", figures(totals))
     return 0
+
+
+def neural_relations(text: str, tokens: nt.Tokens, logits: np.ndarray, reach: int = 1,
+                     cueless: bool = True) -> list[pn.Relation]:
+    found = nt.spans(text, tokens, nt.softmax(logits))
+    return [pn.Relation(pn._strip(a.content, text), pn._strip(a.cue, text),
+                        pn._strip(a.source, text))
+            for a in nt.relations(text, found, reach, cueless)]
 
 
 def system_relations(cache: Path | None) -> list[list[pn.Relation]]:
@@ -276,9 +289,7 @@ def combination(args: argparse.Namespace) -> int:
     for (_, text, gold), sys_rel, (tokens, logits) in zip(held, system, neural, strict=True):
         probs = nt.softmax(logits)
         roles = char_roles(text, tokens, probs)
-        neu = [pn.Relation(pn._strip(a.content, text), pn._strip(a.cue, text),
-                           pn._strip(a.source, text))
-               for a in nt.relations(text, nt.spans(tokens, probs), args.reach)]
+        neu = neural_relations(text, tokens, logits, args.reach, not args.no_cueless)
         for setting in SETTINGS:
             pred = combine(sys_rel, neu, roles, text, *setting)
             for key, sc in pn.score_article(pred, gold).items():
@@ -309,6 +320,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--dropout", type=float, default=0.1)
     parser.add_argument("--seed", type=int, default=13)
     parser.add_argument("--reach", type=int, default=1, help="sentences a cue may be away")
+    parser.add_argument("--no-cueless", action="store_true",
+                        help="(--combine) drop neural contents with no cue in reach")
     args = parser.parse_args(argv)
     if args.train:
         return train(args)

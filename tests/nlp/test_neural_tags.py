@@ -61,7 +61,7 @@ def test_tags_become_relations_by_proximity(tokenizer) -> None:
         ("SOURCE", "Senator Ada Quill"), ("CUE", "said"),
         ("CONTENT", "the levy would be scrapped by spring"),
         ("CONTENT", "We will not back down,"), ("SOURCE", "the mayor"), ("CUE", "replied")])
-    found = nt.spans(tokens, probs)
+    found = nt.spans(TEXT, tokens, probs)
     assert [(s.role, TEXT[s.start:s.end]) for s in found][:3] == [
         ("SOURCE", "Senator Ada Quill"), ("CUE", "said"),
         ("CONTENT", "the levy would be scrapped by spring")]
@@ -81,7 +81,7 @@ def test_a_quotation_split_by_its_cue_is_one_relation(tokenizer) -> None:
     probs = _probs(tokens, text, [
         ("CONTENT", "The bridge is safe,"), ("SOURCE", "the engineer"), ("CUE", "said"),
         ("CONTENT", "and it will reopen soon.")])
-    rels = nt.relations(text, nt.spans(tokens, probs))
+    rels = nt.relations(text, nt.spans(text, tokens, probs))
     assert len(rels) == 1 and len(rels[0].content) == 2
     assert text[slice(*rels[0].source[0])] == "the engineer"
 
@@ -90,7 +90,7 @@ def test_a_content_with_no_cue_in_reach_stands_alone(tokenizer) -> None:
     text = "He spoke.\nNothing here.\nStill nothing.\nThe vote was rigged."
     tokens = nt.tokenize(tokenizer, text)
     probs = _probs(tokens, text, [("CUE", "spoke"), ("CONTENT", "The vote was rigged.")])
-    (rel,) = nt.relations(text, nt.spans(tokens, probs))
+    (rel,) = nt.relations(text, nt.spans(text, tokens, probs))
     assert rel.cue == () and text[slice(*rel.content[0])] == "The vote was rigged."
 
 
@@ -126,3 +126,24 @@ def test_missing_weights_are_a_config_error(tmp_path) -> None:
     nt.load_model.cache_clear()
     with pytest.raises(ConfigError):
         nt.load_model(tmp_path / "none.safetensors")
+
+
+def test_words_keep_their_first_piece_and_content_gaps_close_inside_a_paragraph(
+        tokenizer) -> None:
+    text = "Okonkwo claimed the refinery was unsafe and leaking.\nA storm hit the coast today."
+    tokens = nt.tokenize(tokenizer, text)
+    probs = _probs(tokens, text, [
+        ("SOURCE", "Okonkwo"), ("CUE", "claimed"), ("CONTENT", "the refinery was unsafe"),
+        ("CONTENT", "leaking."), ("CONTENT", "A storm hit the coast today.")])
+    # a later piece of "Okonkwo" tagged otherwise still belongs to the word's source span
+    pieces = [i for i, (s, e) in enumerate(tokens.offsets) if s >= 1 and e <= 7]
+    assert pieces, "the name is split into wordpieces"
+    probs[pieces] = np.eye(len(nt.LABELS))[nt.label_index("CUE", True)]
+    found = nt.spans(text, tokens, probs, gap=1)
+    assert [(s.role, text[s.start:s.end]) for s in found] == [
+        ("SOURCE", "Okonkwo"), ("CUE", "claimed"),
+        ("CONTENT", "the refinery was unsafe and leaking."),
+        ("CONTENT", "A storm hit the coast today.")]
+    # without the gap the short second piece is a stray fragment and is dropped
+    assert "leaking." not in [text[s.start:s.end] for s in
+                              nt.spans(text, tokens, probs, gap=0, shortest=4)]

@@ -149,33 +149,51 @@ class Span:
     prob: float  # mean probability of the span's role over its wordpieces
 
 
-def spans(tokens: Tokens, probs: np.ndarray) -> list[Span]:
-    """Role spans from per-wordpiece label probabilities (argmax; an I after another role
-    starts a span as a B would)."""
+def word_starts(text: str, tokens: Tokens) -> np.ndarray:
+    """Whether each wordpiece starts a word (a piece glued to a letter or digit before it
+    continues that word, as "##" pieces do)."""
+    out = np.ones(len(tokens.offsets), dtype=bool)
+    for i in range(1, len(tokens.offsets)):
+        (_, e0), (s1, _) = tokens.offsets[i - 1], tokens.offsets[i]
+        out[i] = not (s1 == e0 and s1 > 0 and text[s1 - 1].isalnum() and text[s1].isalnum())
+    return out
+
+
+def spans(text: str, tokens: Tokens, probs: np.ndarray, gap: int = 0, shortest: int = 3
+          ) -> list[Span]:
+    """Role spans from per-wordpiece label probabilities.
+
+    Each word takes the label of its first wordpiece; an I after another
+    role starts a span as a B would; two content spans with at most ``gap`` untagged
+    wordpieces between them (in one paragraph) are one (the tagger's content is long and
+    now and then drops a word or starts again mid-span); content spans shorter than
+    ``shortest`` wordpieces are dropped (stray words tagged as content).
+    """
     best = probs.argmax(1)
-    out: list[Span] = []
-    current: list[int] = []
-    role = None
-
-    def close() -> None:
-        if current and role is not None:
-            column = [label_index(role, True), label_index(role, False)]
-            p = float(probs[current][:, column].sum(1).mean())
-            out.append(Span(role, tokens.offsets[current[0]][0],
-                            tokens.offsets[current[-1]][1], p))
-
+    for i in np.flatnonzero(~word_starts(text, tokens)):
+        first = best[i - 1]
+        best[i] = first if first == 0 else first + (LABELS[first][0] == "B")
+    runs: list[tuple[str, list[int]]] = []
     for i, label in enumerate(best):
         name = LABELS[label]
         if name == "O":
-            close()
-            current, role = [], None
             continue
-        prefix, this = name.split("-")
-        if prefix == "B" or this != role:
-            close()
-            current, role = [], this
-        current.append(i)
-    close()
+        prefix, role = name.split("-")
+        if runs and runs[-1][0] == role and prefix == "I" and runs[-1][1][-1] == i - 1:
+            runs[-1][1].append(i)
+        elif (runs and role == "CONTENT" and runs[-1][0] == role
+              and i - runs[-1][1][-1] - 1 <= gap and "\n" not in text[
+                  tokens.offsets[runs[-1][1][-1]][1]:tokens.offsets[i][0]]):
+            runs[-1][1].extend(range(runs[-1][1][-1] + 1, i + 1))
+        else:
+            runs.append((role, [i]))
+    out = []
+    for role, members in runs:
+        if role == "CONTENT" and len(members) < shortest:
+            continue
+        column = [label_index(role, True), label_index(role, False)]
+        p = float(probs[members][:, column].sum(1).mean())
+        out.append(Span(role, tokens.offsets[members[0]][0], tokens.offsets[members[-1]][1], p))
     return out
 
 
@@ -214,15 +232,31 @@ def _nearest(anchor: Span, pool: Sequence[Span], sent: np.ndarray, reach: int) -
     return best
 
 
-def relations(text: str, found: Sequence[Span], reach: int = 1) -> list[Attribution]:
-    """Attributions from role spans (see the module's docstring)."""
+def relations(text: str, found: Sequence[Span], reach: int = 1, cueless: bool = True,
+              sides: bool = True) -> list[Attribution]:
+    """Attributions from role spans (see the module's docstring); a content with no cue in
+    reach is a relation of its own when ``cueless``."""
     sent = sentence_ids(text)
     cues = [s for s in found if s.role == "CUE"]
     sources = [s for s in found if s.role == "SOURCE"]
     groups: dict[int | tuple[int, int], list[Span]] = {}
     for content in (s for s in found if s.role == "CONTENT"):
         k = _nearest(content, cues, sent, reach)
+        if k is None and not cueless:
+            continue
         groups.setdefault(k if k is not None else (content.start, content.end), []).append(content)
+    for key in [k for k in groups if isinstance(k, int) and sides]:
+        # a cue takes one content on each side (a quotation it interrupts); the others
+        # stand alone
+        cue, kept = cues[key], []
+        for before in (True, False):
+            near = [c for c in groups[key] if (c.end <= cue.start) == before]
+            if near:
+                kept.append(min(near, key=lambda c: _gap(c, cue)))
+        for c in groups[key]:
+            if c not in kept and cueless:
+                groups[(c.start, c.end)] = [c]
+        groups[key] = sorted(kept, key=lambda c: c.start)
     out = []
     for key, contents in groups.items():
         cue = cues[key] if isinstance(key, int) else None
@@ -262,7 +296,7 @@ class NeuralTagger:
 
     def attributions(self, text: str) -> list[Attribution]:
         tokens, probs = self.probabilities(text)
-        return relations(text, spans(tokens, probs))
+        return relations(text, spans(text, tokens, probs))
 
 
 def network_from(tensors: dict[str, Any], metadata: dict[str, str]) -> Any:
