@@ -65,6 +65,10 @@ class NotFound(StoreError, LookupError):
     """An id that is not in the store."""
 
 
+class EditError(CorroboratorError):
+    """An editor's correction that cannot be applied (merging a story into itself, ...)."""
+
+
 class PipelineError(CorroboratorError):
     """Stages were chained in an order whose declared requirements are unmet."""
 

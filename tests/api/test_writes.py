@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import shutil
+
 import pytest
 
 from corroborator.api.settings import ServerSettings
@@ -10,6 +12,8 @@ from corroborator.pipeline import run as run_module
 from corroborator.store import open_store
 
 from .conftest import TOKEN
+
+AUTH = {"Authorization": f"Bearer {TOKEN}"}
 
 ARTICLE = (b"Lighthouse keeper Aino Salo said on Tuesday that the Kettle Rock lamp would be "
            b"switched off for three weeks of repairs, the first pause since 1961.\n")
@@ -166,3 +170,28 @@ def test_stages_run_after_upload_when_available(monkeypatch, settings) -> None:
                       "conflicts": 1}
     off = run_stages_if_available(None, settings, ServerSettings(run_stages_after_ingest=False))
     assert off["ran"] is False
+
+
+def test_story_edits_are_stored_with_the_token_and_checked(make_client, demo_records,
+                                                          tmp_path) -> None:
+    from corroborator.pipeline.story_edits import JOIN, load_edits
+    from corroborator.store import open_store
+
+    db = str(tmp_path / "edits.db")
+    shutil.copy(demo_records["path"], db)
+    client = make_client(db)
+    url = "/api/stories/story-spill/edits"
+    assert client.post(url, json={"merge": ["story-museum"]}).status_code == 401
+    itself = client.post(url, json={"merge": ["story-spill"]}, headers=AUTH)
+    assert itself.status_code == 422 and "nothing to merge" in itself.json()["error"]["message"]
+    assert client.post(url, json={}, headers=AUTH).status_code == 422
+    assert client.post("/api/stories/nope/edits", json={"undo": True},
+                       headers=AUTH).status_code == 404
+    done = client.post(url, json={"merge": ["story-museum"]}, headers=AUTH)
+    assert done.status_code == 200, done.text
+    body = done.json()["data"]
+    assert body["story"] == "story-spill"
+    assert body["stages"] == {"ran": False, "reason": "[server] run_stages_after_ingest is off"}
+    with open_store(db) as store:
+        [edit] = load_edits(store)
+    assert edit.kind == JOIN and demo_records["museum"].id in edit.articles

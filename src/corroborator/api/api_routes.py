@@ -6,9 +6,10 @@ from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, File, Form, Query, Request, UploadFile
 from fastapi.concurrency import run_in_threadpool
+from pydantic import BaseModel, Field
 
 from .envelope import ok
-from .uploads import ingest_files, read_upload, require_write
+from .uploads import edit_story_and_rerun, ingest_files, read_upload, require_write
 from .views import (
     article_summary,
     article_view,
@@ -120,3 +121,26 @@ async def api_ingest(request: Request,
     result = await run_in_threadpool(ingest_files, state.store, state.settings, state.server,
                                      files, outlet)
     return ok(result)
+
+
+class StoryEdits(BaseModel):
+    """An editor's corrections to one story; they are kept and applied on every later run."""
+
+    merge: list[str] = Field(default_factory=list, max_length=50,
+                             description="Ids (or unique prefixes) of stories to join into "
+                                         "this one: the same event the clustering kept apart.")
+    detach: list[str] = Field(default_factory=list, max_length=50,
+                              description="Ids (or prefixes) of articles to take out of this "
+                                          "story, each into a story of its own.")
+    undo: bool = Field(False, description="First forget every edit touching this story.")
+
+
+@router.post("/stories/{story_id}/edits", summary="Join stories or detach articles (token "
+             "required)", dependencies=[Depends(require_write)])
+async def api_story_edits(request: Request, story_id: str, edits: StoryEdits) -> dict[str, Any]:
+    """Store the corrections, bring stories, derivations and comparisons up to date, and say
+    which story holds the edited one now (`story`; detaching its first article renames it)."""
+    state = request.app.state
+    return ok(await run_in_threadpool(edit_story_and_rerun, state.store, state.settings,
+                                      state.server, story_id, edits.merge, edits.detach,
+                                      edits.undo))

@@ -16,7 +16,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from ..errors import ConfigError, CorroboratorError, InputError, NotFound
+from ..errors import ConfigError, CorroboratorError, EditError, InputError, NotFound
 
 # HTTP status → the machine-readable code clients switch on.
 _CODES = {
@@ -108,6 +108,10 @@ def install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(InputError)
     async def _input_error(request: Request, exc: InputError):
+        return _respond(request, 422, str(exc))
+
+    @app.exception_handler(EditError)
+    async def _edit_error(request: Request, exc: EditError):
         return _respond(request, 422, str(exc))
 
     @app.exception_handler(ConfigError)

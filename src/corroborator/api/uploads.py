@@ -198,6 +198,28 @@ def ingest_files(store: Store, settings: Settings, server: ServerSettings,
     return result
 
 
+def edit_story_and_rerun(store: Store, settings: Settings, server: ServerSettings,
+                         story_id: str, merge: list[str], detach: list[str],
+                         undo: bool) -> dict[str, Any]:
+    """Store an editor's corrections to a story, then run the stages (see
+    :mod:`corroborator.pipeline.story_edits`); the edited story's id may have changed."""
+    from ..pipeline.story_edits import edit_story
+
+    if not (merge or detach or undo):
+        raise ApiError(422, "nothing to do: give 'merge', 'detach' or 'undo'")
+    try:
+        with _write_lock:
+            story = store.get_story(story_id)
+            anchor, done = edit_story(store, story, merge, detach, undo)
+            stages = run_stages_if_available(store, settings, server)
+            edited = next((s.id for s in store.stories() if anchor in s.article_ids), None)
+    finally:
+        invalidate = getattr(store, "invalidate", None)
+        if invalidate is not None:
+            invalidate()
+    return {"story": edited, "done": done, "stages": stages}
+
+
 def run_stages_if_available(store: Store, settings: Settings,
                             server: ServerSettings) -> dict[str, Any]:
     """Bring stories and claims up to date; say why not when the stages cannot run here."""

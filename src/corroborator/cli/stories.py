@@ -9,10 +9,8 @@ import typer
 from rich.table import Table
 from rich.text import Text
 
-from ..errors import CorroboratorError
 from ..pipeline.run import run_stages
-from ..records import Story
-from ..report.terminal import counted
+from ..pipeline.story_edits import edit_story
 from ..store import Store
 from ._context import (
     DbOption,
@@ -139,7 +137,9 @@ def register(app: typer.Typer) -> None:
         with guarded(), app_state.open_store() as store:
             story = store.get_story(story_id)
             if merge or detach or undo_edits:
-                anchor = edit_story(store, story, merge or [], detach or [], undo_edits)
+                anchor, done = edit_story(store, story, merge or [], detach or [], undo_edits)
+                for line in done:
+                    err.print(Text(line))
                 run_stages(store, app_state.settings, progress=stage_progress(quiet))
                 story = next(s for s in store.stories() if anchor in s.article_ids)
             dossier = build_dossier(store, [story.id])
@@ -149,33 +149,3 @@ def register(app: typer.Typer) -> None:
         for story_data in dossier["stories"]:
             out.print(render_story(story_data))
 
-
-def edit_story(store: Store, story: Story, merge: list[str], detach: list[str],
-               undo: bool) -> str:
-    """Store the edits asked for on ``story``; returns an article that stays in it."""
-    from ..pipeline.story_edits import DETACH, JOIN, forget_edits, record_edit
-
-    members = list(story.article_ids)
-    if undo:
-        dropped = forget_edits(store, members)
-        err.print(f"Forgot {counted(dropped, 'edit')} touching story {story.id}.")
-    for other_id in merge:
-        other = store.get_story(other_id)
-        if other.id == story.id:
-            raise CorroboratorError(f"{other_id!r} is story {story.id} itself: nothing to merge")
-        record_edit(store, JOIN, [*members, *other.article_ids])
-        err.print(Text(f"Joined story {other.id} ({counted(len(other.article_ids), 'article')}"
-                       f", {other.title or 'untitled'}) into {story.id}."))
-        members += other.article_ids
-    for article_ref in detach:
-        article = store.get_article(article_ref)
-        if article.id not in members:
-            raise CorroboratorError(f"article {article.id} is not in story {story.id}")
-        if len(members) == 1:
-            raise CorroboratorError(f"story {story.id} has no other article: nothing to detach")
-        members.remove(article.id)
-        # the story's other articles are named too, so --undo-edits on it finds the edit
-        record_edit(store, DETACH, [article.id, *members])
-        err.print(Text(f"Took article {article.id[:10]} ({article.title or 'untitled'}) out "
-                       f"of story {story.id}."))
-    return members[0]

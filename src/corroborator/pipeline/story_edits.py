@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import Any
 
-from ..errors import StoreError
+from ..errors import EditError, StoreError
 from ..records import Article, Story
 from ..store import Store
 
@@ -166,3 +166,39 @@ def _described(story_id: str, title: str | None, lead: str, members: Sequence[st
         outlets=tuple(o for o, _ in sorted(outlets.items(), key=lambda kv: (-kv[1], kv[0]))),
         first_published=first, last_published=last)
 
+
+
+def edit_story(store: Store, story: Story, merge: Sequence[str], detach: Sequence[str],
+               undo: bool = False) -> tuple[str, list[str]]:
+    """Store the edits asked for on ``story`` (stories and articles by id or unique prefix).
+
+    Returns an article that stays in the story (to find it again once the stages have run:
+    its id may change) and one line per edit done. The stages are not run here.
+    """
+    members = list(story.article_ids)
+    done = []
+    if undo:
+        dropped = forget_edits(store, members)
+        done.append(f"Forgot {dropped} edit{'s' if dropped != 1 else ''} touching story "
+                    f"{story.id}.")
+    for other_id in merge:
+        other = store.get_story(other_id)
+        if other.id == story.id:
+            raise EditError(f"{other_id!r} is story {story.id} itself: nothing to merge")
+        record_edit(store, JOIN, [*members, *other.article_ids])
+        count = len(other.article_ids)
+        done.append(f"Joined story {other.id} ({count} article{'s' if count != 1 else ''}, "
+                    f"{other.title or 'untitled'}) into {story.id}.")
+        members += other.article_ids
+    for article_ref in detach:
+        article = store.get_article(article_ref)
+        if article.id not in members:
+            raise EditError(f"article {article.id} is not in story {story.id}")
+        if len(members) == 1:
+            raise EditError(f"story {story.id} has no other article: nothing to detach")
+        members.remove(article.id)
+        # the story's other articles are named too, so undoing its edits finds this one
+        record_edit(store, DETACH, [article.id, *members])
+        done.append(f"Took article {article.id[:10]} ({article.title or 'untitled'}) out of "
+                    f"story {story.id}.")
+    return members[0], done
