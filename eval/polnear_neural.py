@@ -186,7 +186,7 @@ def held_logits(path: Path) -> list[tuple[nt.Tokens, np.ndarray]]:
     return out
 
 
-DECODINGS = [(1, True), (1, False), (0, True), (2, True)]
+DECODINGS = [(1, False), (1, True), (0, False), (2, False)]
 
 
 def score(args: argparse.Namespace) -> int:
@@ -206,7 +206,7 @@ def score(args: argparse.Namespace) -> int:
 
 
 def neural_relations(text: str, tokens: nt.Tokens, logits: np.ndarray, reach: int = 1,
-                     cueless: bool = True) -> list[pn.Relation]:
+                     cueless: bool = False) -> list[pn.Relation]:
     found = nt.spans(text, tokens, nt.softmax(logits))
     return [pn.Relation(pn._strip(a.content, text), pn._strip(a.cue, text),
                         pn._strip(a.source, text))
@@ -255,14 +255,18 @@ def _mean(roles: np.ndarray, role: int, pieces: pn.Pieces, text: str) -> float:
 
 
 def combine(system: list[pn.Relation], neural: list[pn.Relation], roles: np.ndarray,
-            text: str, drop: float, add: bool, snap: float) -> list[pn.Relation]:
+            text: str, drop: float, cue_drop: float, add: bool, snap: float
+            ) -> list[pn.Relation]:
     """The system's relations checked against the neural tags: dropped when the tagger
-    gives their content a mean P(content) below ``drop``; content replaced by an
-    overlapping neural content whose mean P(content) is at least ``snap``; neural
-    relations whose content touches no system content added when ``add``."""
+    gives their content a mean P(content) below ``drop`` or their cue a mean P(cue) below
+    ``cue_drop``; content replaced by the most overlapping neural content whose mean
+    P(content) is at least ``snap``; neural relations whose content touches no system
+    content added when ``add``."""
     out = []
     for rel in system:
         if _mean(roles, 2, rel.content, text) < drop:
+            continue
+        if rel.cue and _mean(roles, 1, rel.cue, text) < cue_drop:
             continue
         if snap <= 1.0:
             best = max(neural, key=lambda n: pn._ratio(n.content, rel.content), default=None)
@@ -276,9 +280,11 @@ def combine(system: list[pn.Relation], neural: list[pn.Relation], roles: np.ndar
     return out
 
 
-SETTINGS = [(0.0, False, 2.0), (0.2, False, 2.0), (0.3, False, 2.0), (0.4, False, 2.0),
-            (0.0, True, 2.0), (0.3, True, 2.0), (0.0, False, 0.8), (0.0, False, 0.6),
-            (0.3, True, 0.8), (0.3, True, 0.6), (0.4, True, 0.6)]
+SETTINGS = [(0.0, 0.0, False, 2.0), (0.2, 0.0, False, 2.0), (0.4, 0.0, False, 2.0),
+            (0.0, 0.1, False, 2.0), (0.0, 0.3, False, 2.0),
+            (0.0, 0.0, True, 2.0), (0.2, 0.0, True, 2.0), (0.2, 0.1, True, 2.0),
+            (0.0, 0.0, False, 0.8), (0.0, 0.0, False, 0.6),
+            (0.2, 0.1, True, 0.8), (0.2, 0.1, True, 0.6)]
 
 
 def combination(args: argparse.Namespace) -> int:
@@ -289,13 +295,14 @@ def combination(args: argparse.Namespace) -> int:
     for (_, text, gold), sys_rel, (tokens, logits) in zip(held, system, neural, strict=True):
         probs = nt.softmax(logits)
         roles = char_roles(text, tokens, probs)
-        neu = neural_relations(text, tokens, logits, args.reach, not args.no_cueless)
+        neu = neural_relations(text, tokens, logits, args.reach)
         for setting in SETTINGS:
             pred = combine(sys_rel, neu, roles, text, *setting)
             for key, sc in pn.score_article(pred, gold).items():
                 totals[setting][key] = totals[setting][key] + sc
     for setting in SETTINGS:
-        show(f"drop < {setting[0]}, add neural {setting[1]}, snap >= {setting[2]}",
+        show(f"drop content < {setting[0]}, cue < {setting[1]}, add neural {setting[2]}, "
+             f"snap >= {setting[3]}",
              figures(totals[setting]))
     return 0
 
@@ -320,8 +327,6 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--dropout", type=float, default=0.1)
     parser.add_argument("--seed", type=int, default=13)
     parser.add_argument("--reach", type=int, default=1, help="sentences a cue may be away")
-    parser.add_argument("--no-cueless", action="store_true",
-                        help="(--combine) drop neural contents with no cue in reach")
     args = parser.parse_args(argv)
     if args.train:
         return train(args)

@@ -86,12 +86,14 @@ def test_a_quotation_split_by_its_cue_is_one_relation(tokenizer) -> None:
     assert text[slice(*rels[0].source[0])] == "the engineer"
 
 
-def test_a_content_with_no_cue_in_reach_stands_alone(tokenizer) -> None:
+def test_a_content_with_no_cue_in_reach_stands_alone_or_goes(tokenizer) -> None:
     text = "He spoke.\nNothing here.\nStill nothing.\nThe vote was rigged."
     tokens = nt.tokenize(tokenizer, text)
     probs = _probs(tokens, text, [("CUE", "spoke"), ("CONTENT", "The vote was rigged.")])
-    (rel,) = nt.relations(text, nt.spans(text, tokens, probs))
+    found = nt.spans(text, tokens, probs)
+    (rel,) = nt.relations(text, found, cueless=True)
     assert rel.cue == () and text[slice(*rel.content[0])] == "The vote was rigged."
+    assert nt.relations(text, found) == []
 
 
 def test_saved_adapters_load_merged_and_score_as_trained(tokenizer, tmp_path) -> None:

@@ -232,10 +232,11 @@ def _nearest(anchor: Span, pool: Sequence[Span], sent: np.ndarray, reach: int) -
     return best
 
 
-def relations(text: str, found: Sequence[Span], reach: int = 1, cueless: bool = True,
-              sides: bool = True) -> list[Attribution]:
+def relations(text: str, found: Sequence[Span], reach: int = 1, cueless: bool = False,
+              sides: bool = False) -> list[Attribution]:
     """Attributions from role spans (see the module's docstring); a content with no cue in
-    reach is a relation of its own when ``cueless``."""
+    reach is a relation of its own when ``cueless``; with ``sides`` a cue keeps only the
+    nearest content on each side of it."""
     sent = sentence_ids(text)
     cues = [s for s in found if s.role == "CUE"]
     sources = [s for s in found if s.role == "SOURCE"]
