@@ -6,7 +6,8 @@ reads the claims it wrote), then runs only the stories stage
 (``corroborator.pipeline.stories_stage.update_stories``, from a fresh state each time) in
 this process under cProfile, with the embedding on one thread as a forked worker would run
 it. Prints the CPU seconds of the stage, of its parts (embedding, NER, hashing, names,
-clustering, merge step) and cProfile's top functions by cumulative time.
+clustering, merge step) and cProfile's top functions by cumulative time. ``--spacy-ner``
+measures the clusterer as it was before its names and numbers came from regular expressions.
 
     .venv/bin/python benchmarks/profile_stories.py --articles 600 --stories 40
     .venv/bin/python benchmarks/profile_stories.py --store /tmp/bench.db --top 40
@@ -60,6 +61,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--top", type=int, default=30)
     parser.add_argument("--no-profile", action="store_true",
                         help="CPU seconds only (cProfile adds its own overhead)")
+    parser.add_argument("--spacy-ner", action="store_true",
+                        help="names and numbers of title + lead by spaCy's recogniser (a "
+                             "second spaCy pass: the clusterer's input before 2026-11-26)")
     args = parser.parse_args(argv)
 
     import torch
@@ -90,8 +94,16 @@ def main(argv: list[str] | None = None) -> int:
         return wrapper
 
     extractor = features.FeatureExtractor
+    if args.spacy_ner:
+        plain_init = extractor.__init__
+
+        def with_spacy(self, settings, embed_fn=None, ner_fn=None):  # type: ignore[no-untyped-def]
+            plain_init(self, settings, embed_fn, ner_fn or self.spacy_mentions)
+
+        extractor.__init__ = with_spacy  # type: ignore[method-assign]
+        extractor.spacy_mentions = timed("ner", extractor.spacy_mentions)
+    features.lead_mentions = timed("names and numbers of title + lead", features.lead_mentions)
     extractor._default_embed = timed("embed", extractor._default_embed)
-    extractor._default_ner = timed("ner", extractor._default_ner)
     extractor._extract_batch = timed("features (all)", extractor._extract_batch)
     features.body_names = timed("names", features.body_names)
     from corroborator.stories.clusterer import StoryClusterer

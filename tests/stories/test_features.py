@@ -1,4 +1,4 @@
-"""Per-article features: title and lead, entity and number normalisation, real NER."""
+"""Per-article features: title and lead, names and numbers (regular expressions or spaCy)."""
 
 from __future__ import annotations
 
@@ -140,9 +140,24 @@ def test_features_with_stand_in_models(fake_features, story_articles) -> None:
     assert first.title == articles[0].title
 
 
-@pytest.mark.model
-def test_real_ner_finds_people_places_and_numbers(settings) -> None:
+def test_names_and_numbers_of_title_and_lead_without_a_model(settings) -> None:
     extractor = FeatureExtractor(settings, embed_fn=lambda texts: np.ones((len(texts), 4)))
+    text = (
+        "Finance minister Ilse Rautan told the parliament in Berlin on Tuesday that "
+        "4 billion euros would go to new rail lines by 2032. The plan costs 120,000 jobs."
+    )
+    (features,) = extractor.extract([_article(text, "Rautan unveils rail budget")])
+    assert {"ilse", "rautan", "berlin", "tuesday"} <= set(features.entities)
+    # sentence openers are not names, lower-case words are not either
+    assert "finance" not in features.entities and "the" not in features.entities
+    assert {"2032", "4", "120000"} <= set(features.numbers)
+
+
+@pytest.mark.model
+def test_spacy_mentions_as_ner_fn_find_people_places_and_numbers(settings) -> None:
+    plain = FeatureExtractor(settings, embed_fn=lambda texts: np.ones((len(texts), 4)))
+    extractor = FeatureExtractor(settings, embed_fn=lambda texts: np.ones((len(texts), 4)),
+                                 ner_fn=plain.spacy_mentions)
     text = (
         "Finance minister Ilse Rautan told the parliament in Berlin on Tuesday that "
         "4 billion euros would go to new rail lines by 2032."

@@ -2,7 +2,7 @@
 
 Per article: a unit-length sentence embedding of title + lead, hashed content-word counts of
 the text (weighted by running document frequencies inside the clusterer, so streaming never
-needs a fitted vocabulary), named entities and numbers/dates found in title + lead, the
+needs a fitted vocabulary), the names (capitalised words) and numbers of title + lead, the
 capitalised words of the whole text (for the split check's pair model) and the publication
 time. Features are independent of arrival order; everything order-dependent
 (document frequencies, centroids) lives in :mod:`corroborator.stories.online`.
@@ -205,10 +205,13 @@ def _hasher(n_features_log2: int, max_text_chars: int) -> Any:
 
 
 class FeatureExtractor:
-    """Turns articles into :class:`ArticleFeatures`, in batches (embedding and NER dominate).
+    """Turns articles into :class:`ArticleFeatures`, in batches (the embedding dominates).
 
-    ``embed_fn`` and ``ner_fn`` can be replaced (tests, benchmarks, other models): ``embed_fn``
-    maps texts to unit vectors; ``ner_fn`` maps texts to lists of (text, label) pairs.
+    ``embed_fn`` maps texts to unit vectors (tests, benchmarks and worker pools replace it).
+    Names and numbers of title + lead are read by regular expressions
+    (:func:`.names.lead_mentions`); ``ner_fn``, when given, finds them instead: it maps texts
+    to lists of (text, label) pairs, kept by ``entity_labels`` and ``number_labels``
+    (:meth:`spacy_mentions` is spaCy's recogniser).
     """
 
     def __init__(
@@ -223,14 +226,17 @@ class FeatureExtractor:
         self._embedding = settings.get(EmbeddingSettings)
         self._nlp_settings = settings.get(NlpSettings)
         self._embed_fn = embed_fn or self._default_embed
-        self._ner_fn = ner_fn or self._default_ner
+        self._ner_fn = ner_fn
 
     def _default_embed(self, texts: Sequence[str]) -> np.ndarray:
         from ..embeddings import embed
 
         return embed(texts, **self._embedding.embed_options())
 
-    def _default_ner(self, texts: Sequence[str]) -> list[list[tuple[str, str]]]:
+    def spacy_mentions(self, texts: Sequence[str]) -> list[list[tuple[str, str]]]:
+        """spaCy's entities of ``texts`` as (text, label) pairs: an ``ner_fn``. Not the
+        default: a second spaCy pass over every title + lead cost a third of the stage and
+        clustered worse than capitalised words (docs/speed.md)."""
         from ..nlp.loader import load_pipeline
 
         nlp = load_pipeline(self._nlp_settings.model)
@@ -271,31 +277,22 @@ class FeatureExtractor:
         counts = _hasher(cfg.hash_bits, cfg.max_text_chars).transform(
             [f"{t}\n{a.text}" if a.title else a.text for a, (t, _) in zip(articles, heads, strict=True)]
         )
-        mentions = self._ner_fn(short)
-        entity_labels = set(cfg.entity_labels)
-        number_labels = set(cfg.number_labels)
+        mentions = self._mentions(short)
         result = []
         for row, (article, (title, lead)) in enumerate(zip(articles, heads, strict=True)):
             lo, hi = counts.indptr[row], counts.indptr[row + 1]
             terms = {
                 int(i): float(c) for i, c in zip(counts.indices[lo:hi], counts.data[lo:hi], strict=True)
             }
-            entities, numbers = set(), set()
-            for text, label in mentions[row]:
-                if label in entity_labels:
-                    name = normalise_entity(text)
-                    if name:
-                        entities.add(name)
-                elif label in number_labels:
-                    numbers.update(normalise_numbers(text))
+            entities, numbers = mentions[row]
             result.append(
                 ArticleFeatures(
                     article_id=article.id,
                     published=_timestamp(article.published),
                     embedding=vectors[row],
                     terms=terms,
-                    entities=tuple(sorted(entities)),
-                    numbers=tuple(sorted(numbers)),
+                    entities=entities,
+                    numbers=numbers,
                     title=headline(article) if not article.title else title,
                     lead=lead,
                     outlet=article.outlet,
@@ -304,3 +301,30 @@ class FeatureExtractor:
                 )
             )
         return result
+
+    def _mentions(self, texts: Sequence[str]) -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
+        """(names, numbers) of each text, sorted and unique: from ``ner_fn`` when given."""
+        if self._ner_fn is None:
+            return [lead_mentions(text) for text in texts]
+        entity_labels = set(self.config.entity_labels)
+        number_labels = set(self.config.number_labels)
+        out = []
+        for found in self._ner_fn(texts):
+            entities, numbers = set(), set()
+            for text, label in found:
+                if label in entity_labels:
+                    name = normalise_entity(text)
+                    if name:
+                        entities.add(name)
+                elif label in number_labels:
+                    numbers.update(normalise_numbers(text))
+            out.append((tuple(sorted(entities)), tuple(sorted(numbers))))
+        return out
+
+
+def lead_mentions(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The names (:func:`.names.body_names`) and numbers (:func:`normalise_numbers`) of a
+    title + lead, each sorted and unique: what the entity and number cosines compare."""
+    names = {normalise_entity(name) for name in body_names(text)}
+    names.discard("")
+    return tuple(sorted(names)), tuple(sorted(set(normalise_numbers(text))))
