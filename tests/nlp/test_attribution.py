@@ -95,6 +95,14 @@ CASES = [
     # estimates put at a figure
     ("The ministry put the death toll at 300.", "put", "ministry",
      "the death toll at 300", "estimated"),
+    # figures given as the object of a figure noun
+    ("The disaster agency has given a toll of nearly 120.", "has given", "agency",
+     "a toll of nearly 120", "stated"),
+    ("The bureau issued an estimate of 4,000 jobs lost.", "issued", "bureau",
+     "an estimate of 4,000 jobs lost", "stated"),
+    # a clause after an inverted cue is not part of the content before it
+    ("The death toll rose to 164, the agency said on Wednesday, as rescue teams reached "
+     "villages.", "said", "agency", "The death toll rose to 164", "stated"),
 ]
 
 
@@ -137,6 +145,20 @@ def test_chain_citing(nlp):
     att = atts[0]
     assert [name for name, _ in att.via] == ["Yonhap", "intelligence service"]
     assert text[att.content[0] : att.content[1]] == "that 1,000 soldiers were killed"
+
+
+def test_chain_citing_hung_on_the_subject(nlp):
+    # the parse hangs "citing" on the description the name stands by, not on "said"
+    text = ("State broadcaster MTV, citing the interior ministry, said about 2,000 buildings "
+            "had collapsed.")
+    [att] = find_attributions(nlp(text))
+    assert [name for name, _ in att.via] == ["MTV", "interior ministry"]
+    assert text[att.content[0] : att.content[1]] == "about 2,000 buildings had collapsed"
+
+
+def test_giving_things_is_not_a_statement(nlp):
+    text = "The charity gave 300 blankets to the shelter and provided a meal to each family."
+    assert [a.cue_lemma for a in find_attributions(nlp(text))] == []
 
 
 def test_quoted_as_saying(nlp):

@@ -43,7 +43,7 @@ from .learned import learned_entry
 from .relations import Attribution
 from .tagger import tagged_attributions
 from .tokenspans import TEXT_KEY
-from .verbcues import revision_attribution, verb_attribution
+from .verbcues import figure_cue, revision_attribution, verb_attribution
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -73,12 +73,8 @@ def find_attributions(doc: Doc, offset: int = 0) -> list[Attribution]:
             att = revision_attribution(tok, offset)
             entry = None if att is not None else (
                 lex.verb_cue(tok.lemma_) or learned_entry(tok.lemma_))
-            if att is None and entry is None and tok.lemma_ == "put" and any(
-                c.dep_ == "prep" and c.lower_ == "at" and any(
-                    g.like_num or any(n.like_num for n in g.subtree) for g in c.children)
-                for c in tok.children
-            ):  # "put the death toll at 300"
-                entry = lex.CueEntry("put", "estimated", "speech")
+            if att is None and entry is None:  # "put the death toll at 300"
+                entry = figure_cue(tok)
             if entry is not None:
                 att = verb_attribution(tok, entry, offset)
         elif tok.pos_ == "NOUN":

@@ -92,9 +92,12 @@ def stance_of(entry: lex.CueEntry, content: list[Token], subject: Speaker | None
 
 
 def via_chain(verb: Token, subject: Speaker | None) -> list[tuple[str, Token]]:
-    """"X, citing Y, reported": the chain [X, Y] (outlet inwards)."""
-    for child in verb.children:
-        if child.lemma_ == "cite" and child.dep_ in ("advcl", "xcomp", "conj", "prep"):
+    """"X, citing Y, reported": the chain [X, Y] (outlet inwards). The parse may hang the
+    "citing" clause on the subject ("State broadcaster MTV, citing the interior ministry,
+    said"), and the subject's head may be the description ("broadcaster") it stands by."""
+    hosts = [verb] + ([subject.head] if subject is not None else [])
+    for child in (c for host in hosts for c in host.children):
+        if child.lemma_ == "cite" and child.dep_ in ("advcl", "xcomp", "conj", "prep", "acl"):
             objs = [g for g in child.children if g.dep_ in ("dobj", "pobj")]
             # "citing weak exports" gives a reason, "citing the NIS" a source
             if objs and subject is not None and source_like(objs[0]):

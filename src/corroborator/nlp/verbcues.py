@@ -13,6 +13,7 @@ from . import cues as lex
 from .cues import words
 from .learned import has_frame, learned_content
 from .relations import Attribution, cue_tokens, make, stance_of, via_chain
+from .revisions import FIGURE_NOUNS
 from .subjects import (
     AGENT_NOUNS,
     DASHES,
@@ -31,6 +32,31 @@ if TYPE_CHECKING:
 
 
 CLAUSE_DEPS = ("ccomp",)
+
+
+# Verbs that state a figure only through their object: "put the death toll at 300",
+# "gave a toll of nearly 120", "issued an estimate of 2,000". Alone they report nothing.
+_VALUE_AT = frozenset(words("put place peg"))
+_FIGURE_GIVING = frozenset(words("give provide issue release publish offer"))
+
+
+def figure_cue(verb: Token) -> lex.CueEntry | None:
+    """The cue entry of a verb that states a figure ("put the toll at 300": estimated;
+    "gave a toll of 120": stated), or None."""
+    def has_number(tok: Token) -> bool:
+        return any(t.like_num for t in tok.subtree)
+
+    lemma = verb.lemma_.lower()
+    if lemma in _VALUE_AT and any(c.dep_ == "prep" and c.lower_ == "at" and any(
+            has_number(g) for g in c.children) for c in verb.children):
+        return lex.CueEntry(lemma, "estimated", "speech")
+    if lemma in _FIGURE_GIVING:
+        for obj in verb.children:
+            if obj.dep_ == "dobj" and obj.lemma_.lower() in FIGURE_NOUNS and any(
+                    c.dep_ == "nummod" or c.dep_ == "prep" and c.lower_ == "of"
+                    and has_number(c) for c in obj.children):
+                return lex.CueEntry(lemma, "stated", "speech")
+    return None
 
 
 def clause_content(verb: Token) -> list[Token]:
@@ -220,9 +246,13 @@ def colon_after(verb: Token, sent: SpacySpan) -> Token | None:
 
 def verb_attribution(verb: Token, entry: lex.CueEntry, offset: int) -> Attribution | None:
     doc = verb.doc
-    if verb.lemma_ == "cite" and verb.dep_ in ("advcl", "xcomp", "conj", "prep") and \
-            lex.verb_cue(verb.head.lemma_):
-        return None  # "Yonhap, citing the NIS, reported": the chain is on the main cue
+    if verb.lemma_ == "cite" and (
+            verb.dep_ in ("advcl", "xcomp", "conj", "prep") and lex.verb_cue(verb.head.lemma_)
+            or verb.dep_ == "acl" and verb.head.dep_ in ("nsubj", "nsubjpass")
+            and lex.verb_cue(verb.head.head.lemma_)):
+        # "Yonhap, citing the NIS, reported", "State broadcaster MTV, citing the interior
+        # ministry, said": the chain is on the main cue
+        return None
     if verb.lemma_ in lex.SEEM_VERBS:
         return _seeming(verb, entry, offset)
     subject, passive = subject_of(verb)
@@ -321,7 +351,8 @@ def prune_content(content: list[Token], verb: Token) -> list[Token]:
       what was said: cut it and what follows.
     - A trailing non-restrictive phrase (", which ...", ", a longtime ...") on a noun-phrase
       or infinitive content describes the object, it is not part of what was said.
-    - A reason clause the parser hung on the cue ("said X because Y") belongs to the content.
+    - A reason clause the parser hung on the cue ("said X because Y") belongs to the content
+      when the content follows the cue.
     """
     if not content:
         return content
@@ -353,7 +384,8 @@ def prune_content(content: list[Token], verb: Token) -> list[Token]:
                 if left - 1 >= 0 and doc[left - 1].text == "," and left - 1 in ids:
                     content = [x for x in content if x.i < left - 1]
                     break
-    else:
+    elif min(t.i for t in content) > verb.i:
+        # (a content before the cue, "X, the agency said, as Y", would swallow the cue)
         last = max(t.i for t in content)
         for adv in verb.children:
             if adv.dep_ == "advcl" and adv.i > last and not lex.verb_cue(adv.lemma_) and any(
