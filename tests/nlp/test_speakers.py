@@ -90,6 +90,19 @@ def test_resolve_pronoun(pronoun, position, name):
     assert resolve_pronoun(pronoun, position, MENTIONS) == name
 
 
+def test_resolve_pronoun_prefers_a_nearby_subject_and_reads_roles_over_labels():
+    # "The agency's spokeswoman, Renata Voss, said teams were searching in the town of Kel
+    # Aran. '...,' she told reporters": the recogniser took Voss for an organisation and
+    # the town for a person
+    mentions = [Mention(26, "Renata Voss", "ORG", frozenset({"s", "spokeswoman"}), None, True),
+                Mention(113, "Kel Aran", "PERSON", frozenset({"the", "town", "of"}), "of")]
+    assert resolve_pronoun("she", 240, mentions) == "Renata Voss"
+    # a person mentioned in another role is still the antecedent when no subject is near
+    far = [Mention(0, "Ann Holt", "PERSON", subject=True),
+           Mention(400, "Ben Ruiz", "PERSON", frozenset({"mayor"}), "mayor")]
+    assert resolve_pronoun("he", 450, far) == "Ben Ruiz"
+
+
 def test_resolve_description_only_when_unambiguous():
     assert resolve_description("the president", MENTIONS) == "Volodymyr Zelensky"
     assert resolve_description("the spokeswoman", MENTIONS) == "Anna Berg"

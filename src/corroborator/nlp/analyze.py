@@ -113,7 +113,10 @@ def _mentions(doc: Doc, offset: int) -> list[spk.Mention]:
         before = doc[max(ent.start - 3, 0) : ent.start]
         titles = frozenset(t.lower_ for t in before if t.is_alpha)
         role = before[-1].lower_ if len(before) and before[-1].is_alpha else None
-        found.append(spk.Mention(ent.start_char + offset, ent.text, ent.label_, titles, role))
+        subject = ent.root.dep_ in ("nsubj", "nsubjpass") or (
+            ent.root.dep_ == "appos" and ent.root.head.dep_ in ("nsubj", "nsubjpass"))
+        found.append(spk.Mention(ent.start_char + offset, ent.text, ent.label_, titles, role,
+                                 subject))
     return found
 
 
@@ -132,7 +135,8 @@ def _speaker_names(
     acronyms = spk.acronym_definitions(text)
     # named speakers are antecedents too: "The union said ... It added ..."
     extra = [
-        spk.Mention(a.speaker[0], a.speaker_text, a.speaker_label or _guess_label(a.speaker_text))
+        spk.Mention(a.speaker[0], a.speaker_text, a.speaker_label or _guess_label(a.speaker_text),
+                    subject=True)
         for a in atts
         if a.speaker and a.speaker_text and not a.pronoun
     ]

@@ -134,29 +134,58 @@ def acronym_definitions(text: str) -> dict[str, str]:
 class Mention:
     """A named entity or named speaker at ``start``; ``titles`` are the words before it,
     ``role`` the one right before it, the title's head ("commander" in "coast guard
-    commander Ilse Marrow")."""
+    commander Ilse Marrow"); ``subject`` when it is a clause's subject or a speaker."""
 
     start: int
     name: str
     label: str | None
     titles: frozenset[str] = field(default_factory=frozenset)
     role: str | None = None
+    subject: bool = False
+
+
+# Words before a name that make it a person whatever the recogniser's label ("The agency's
+# spokeswoman, Renata Voss" may come out as an organisation), and words that make it a
+# place ("the town of Kel Aran" may come out as a person).
+_PERSON_ROLES = frozenset(
+    """mr mr. mrs mrs. ms ms. dr dr. prof prof. sen sen. rep rep. gov gov. gen gen. president
+    minister secretary senator governor mayor chancellor premier king queen director chairman
+    chairwoman ceo ambassador envoy judge commander officer official leader""".split())  # noqa: SIM905
+_PLACE_NOUNS = frozenset(
+    "town city village province region district county port capital island state".split())  # noqa: SIM905
+
+
+def _person_like(mention: Mention) -> bool:
+    if mention.role == "of" and mention.titles & _PLACE_NOUNS:
+        return False
+    return mention.label == "PERSON" or any(
+        t in _PERSON_ROLES or t.endswith(("man", "woman", "person")) for t in mention.titles)
+
+
+# How much nearer (in characters) another mention may be than the nearest subject before a
+# pronoun still goes to the subject: "Voss said teams were searching in the town of Kel
+# Aran. 'We expect ...,' she told reporters" is Voss's, not the town's (which the
+# recogniser may well take for a person).
+SUBJECT_PREFERENCE_CHARS = 200
 
 
 def resolve_pronoun(pronoun: str, position: int, mentions: Sequence[Mention]) -> str | None:
-    """The nearest earlier compatible named mention: people for he/she, groups for they/it."""
+    """The nearest earlier compatible named mention (people for he/she, groups for they/it),
+    a subject rather than a slightly nearer mention in another role."""
     p = pronoun.lower()
     if p in PERSON_PRONOUNS:
-        labels: tuple[str | None, ...] = ("PERSON", "NOUN")
+        def compatible(m: Mention) -> bool:
+            return m.label == "NOUN" or _person_like(m)
     elif p in GROUP_PRONOUNS:
-        labels = ("ORG", "GPE", "NORP", "NOUN")
+        def compatible(m: Mention) -> bool:
+            return m.label in ("ORG", "GPE", "NORP", "NOUN")
     else:
         return None
-    best = None
+    best = best_subject = None
     for m in mentions:
         if m.start >= position:
             break
-        if m.label in labels:
+        if compatible(m):
             if p in ("they", "them", "their", "we") and m.label == "PERSON":
                 continue
             if p in PERSON_PRONOUNS and m.label == "NOUN" and (
@@ -164,6 +193,12 @@ def resolve_pronoun(pronoun: str, position: int, mentions: Sequence[Mention]) ->
             ):
                 continue  # "the ministry", "officials": not a he or she
             best = m
+            if m.subject:
+                best_subject = m
+    # a subject is the likelier antecedent than a nearer mention in another role
+    if best is not None and best_subject is not None and not best.subject and \
+            best.start - best_subject.start <= SUBJECT_PREFERENCE_CHARS:
+        best = best_subject
     return best.name if best else None
 
 
