@@ -187,10 +187,14 @@ def test_quantities_figure_as_subject_of_copula(nlp):
         ("A police spokesman put the number of evacuated residents at 2,500.", "2,500",
          "evacuated residents"),
         ("Officials estimated the death toll at 40 on Tuesday.", "40", "death toll"),
+        # so with verbs that count or report their object
+        ("Volunteers in Velmouth have so far recorded about 1,100 damaged homes.",
+         "about 1,100", "damaged homes"),
+        ("The agency had reported at least 120 deaths on Tuesday.", "at least 120", "deaths"),
     ],
 )
 def test_a_figure_something_is_valued_at_measures_that_thing(nlp, text, figure, measured):
-    # the estimator (the spokesman, officials) is not what is counted
+    # the estimator (the spokesman, officials, the counters) is not what is counted
     assert by_text(quantities(nlp, text))[figure].measured == measured
 
 

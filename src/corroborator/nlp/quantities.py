@@ -350,6 +350,11 @@ _SEMI_MODALS = frozenset(["have", "need", "ought", "force", "oblige", "compel"])
 # Verbs that value something "at" a figure: "police put the number of protesters at 5,000",
 # "estimated the toll at 40". Their object is what is counted, their subject the estimator.
 _VALUE_AT_VERBS = frozenset(["put", "estimate", "place", "peg", "set", "fix", "value"])
+# Verbs that count or report their object: "volunteers recorded 1,100 damaged homes", "the
+# agency had reported 120 deaths". Their subject is the counter, not what is counted.
+# (Not every speech verb: "the launches will offer 435 homes", "adding $40,000 to the price".)
+_COUNTING_VERBS = frozenset(["record", "count", "tally", "register", "log", "tabulate",
+                             "document", "confirm", "report", "list"])
 
 
 def _infinitive(verb: Token) -> Token | None:
@@ -550,6 +555,9 @@ def _measured(anchor: Token, noun: Token | None, span: Span, cand: Candidate) ->
             thing_first = True
             if verb.lemma_ == "be":  # "about 120 were on shift"
                 verb_words = _copula_complement(verb, inside)
+        elif focus.dep_ == "dobj" and focus.head == verb and \
+                verb.lemma_.lower() in _COUNTING_VERBS:
+            verb_words = []
         elif subject is not None:
             owner_words = _phrase(subject, inside)
         valued_at = (focus.dep_ == "pobj" and focus.head.lower_ == "at"
