@@ -94,6 +94,27 @@ def test_speakers_ministries_with_different_remits_stay_apart() -> None:
     assert sp.distinct(claims[0], claims[1])
 
 
+def test_speakers_a_described_body_of_another_remit_is_not_the_named_one() -> None:
+    art = article(
+        "e", "Harbor News",
+        "The Health Ministry put the toll at 118. The interior ministry said 2,600 buildings "
+        "had collapsed. The ministry said field hospitals were open. The country's health "
+        "ministry said 40 doctors had arrived.",
+    )
+    claims = [claim(art, "the toll at 118", "Health Ministry", speaker_type="ORG"),
+              claim(art, "2,600 buildings had collapsed", "interior ministry"),
+              claim(art, "field hospitals were open", "ministry"),
+              claim(art, "40 doctors had arrived", "country's health ministry")]
+    later = article("f", "Coast Post", "The interior ministry said 2,900 buildings collapsed.")
+    claims.append(claim(later, "2,900 buildings collapsed", "interior ministry"))
+    sp = StorySpeakers(claims, [art, later])
+    assert sp.of(claims[1]).label == "interior ministry"
+    assert sp.distinct(claims[0], claims[1])
+    assert sp.same(claims[0], claims[2]) and sp.same(claims[0], claims[3])
+    # the body described by its remit in two reports is one source
+    assert sp.same(claims[1], claims[4])
+
+
 def test_speakers_title_in_another_clause_is_not_the_names_role() -> None:
     art = article(
         "e", "Lisska Daily",

@@ -25,8 +25,10 @@ from ..records import Quantity
 
 # Outcomes news reports count. A word may belong to several ("casualties": killed and wounded).
 _OUTCOMES: dict[str, tuple[str, ...]] = {
+    # a bare "toll" is the death toll in a report's count ("gave a toll of 120")
     "death": ("killed", "kill", "kills", "killing", "dead", "died", "die", "dies", "dying",
-              "death", "deaths", "fatalities", "fatality", "perished", "lives", "bodies"),
+              "death", "deaths", "fatalities", "fatality", "perished", "lives", "bodies",
+              "toll"),
     "injury": ("injured", "injuring", "injury", "injuries", "wounded", "wounding", "hurt",
                "treated", "hospitalised", "hospitalized", "hospitalisations", "hospitalizations"),
     "missing": ("missing", "unaccounted"),

@@ -98,6 +98,25 @@ def _is_dateline(name: str, article: Article | None) -> bool:
     return re.search(pattern, article.text) is not None
 
 
+# Modifiers that place a body rather than name its remit: "the country's health ministry"
+# is still the Health Ministry.
+_PLACING_WORDS = frozenset(["the", "a", "an", "this", "that", "its", "their", "his", "her", "our",
+                            "s", "country", "nation", "national", "state", "federal", "local",
+                            "regional", "provincial", "city", "government", "new", "main"])
+
+
+def _remit_clash(words: Sequence[str], name: str) -> bool:
+    """True when a description (``words``, its head last) of a body named by the same head
+    has modifiers naming another remit: "the interior ministry" is not the Health Ministry,
+    though both are "the ministry". (A person holding a role is not named by it: "the
+    hospital's director" may be Dr. Ana Ruiz.)"""
+    named = _WORD.findall(name.lower())
+    if not words or not named or named[-1] != words[-1]:
+        return False
+    own = [w for w in words[:-1] if w not in _PLACING_WORDS]
+    return bool(own) and not set(named) & set(own)
+
+
 def _has_capital(name: str) -> bool:
     return any(c.isupper() for c in name)
 
@@ -276,7 +295,7 @@ class StorySpeakers:
             return self._named(self._canonical[name])
         words = _WORD.findall(name.lower())
         head = words[-1] if words else name.lower()
-        candidates = self._roles.get(head, set())
+        candidates = {c for c in self._roles.get(head, set()) if not _remit_clash(words, c)}
         if len(candidates) == 1:
             (canonical,) = candidates
             return self._named(canonical)
@@ -285,6 +304,11 @@ class StorySpeakers:
         # Health Ministry: a name in the sentence is the role's only when it holds that role
         if named is not None and named in candidates:
             return self._named(named)
+        own = [w for w in words[:-1] if w not in _PLACING_WORDS]
+        if own and head in spk.GROUP_NOUNS and _singular(head) in _SPECIFIC_ROLES:
+            # a body described by its remit ("the interior ministry") is one body across the
+            # story, as if named; "the ministry" alone could be any
+            return self._named(" ".join([*own, head]))
         return Speaker(f"{ROLE}:{claim.article_id}:{name.lower()}", name, ROLE)
 
     def _named(self, name: str) -> Speaker:
@@ -334,7 +358,9 @@ class StorySpeakers:
             return bool(other_words) and _singular(other_words[-1]) in _SPECIFIC_ROLES and (
                 _singular(other_words[-1]) != _singular(head))
         if other.label in self._roles.get(head, set()):
-            return False  # "the minister" may well be Defence Minister Lena Vostrikova
+            # "the minister" may well be Defence Minister Lena Vostrikova; "the interior
+            # ministry" is not the Health Ministry
+            return _remit_clash(words, other.label)
         context = (self._intros.get(other.label, "") + " " + other.label).lower()
         return re.search(rf"\b{re.escape(head)}", context) is None
 
