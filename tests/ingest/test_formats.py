@@ -80,6 +80,21 @@ def test_ingest_plain_text_is_kept_verbatim(tmp_path: Path, ingest_settings) -> 
     assert article.path == str(folder / "flood.txt")
 
 
+@pytest.mark.parametrize(("stamp", "published"), [
+    ("3 November 2026", datetime(2026, 11, 3, 12, tzinfo=UTC)),
+    ("Published: 2026-11-03 14:05", datetime(2026, 11, 3, 14, 5, tzinfo=UTC)),
+    ("Tuesday", None),  # no calendar date: nothing to resolve it against
+])
+def test_ingest_plain_text_date_line_under_the_headline(tmp_path: Path, ingest_settings, stamp,
+                                                        published) -> None:
+    content = f"Floods force thousands from homes\n\nBy Ann Lee\n{stamp}\n\n" + \
+        "\n\n".join(PARAGRAPHS)
+    (tmp_path / "flood.txt").write_text(content, encoding="utf-8")
+    [article], _ = read_all([str(tmp_path / "flood.txt")], ingest_settings)
+    assert article.published == published
+    assert article.text == content
+
+
 def test_ingest_text_without_headline_has_no_title(tmp_path: Path, ingest_settings) -> None:
     (tmp_path / "a.txt").write_text(" ".join(PARAGRAPHS), encoding="utf-8")
     [article], _ = read_all([str(tmp_path / "a.txt")], ingest_settings)

@@ -34,8 +34,38 @@ def _plain_title(text: str) -> str | None:
     return first
 
 
+# A dateline of its own under the headline of a plain-text report ("3 November 2026",
+# "Published: 2026-11-03"), within its first lines.
+_DATE_LINE_SCAN = 6
+_DATE_LINE_MAX_WORDS = 8
+_STAMP = re.compile(r"^(?:published|updated|posted|filed|date)\s*:?\s*", re.IGNORECASE)
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def _plain_date(text: str) -> datetime | None:
+    """The date a plain-text report gives on a line of its own near the top, if any.
+
+    Only a full calendar date counts (day, month and year): "Tuesday" or "last week" on a
+    line of their own would be resolved against today, which says nothing of the report.
+    """
+    lines = [line.strip() for line in text.strip().splitlines() if line.strip()]
+    for line in lines[1 : 1 + _DATE_LINE_SCAN]:
+        candidate = _STAMP.sub("", line)
+        if len(candidate.split()) > _DATE_LINE_MAX_WORDS or not _YEAR.search(candidate):
+            continue
+        parsed = dateparser.parse(candidate, settings={
+            "STRICT_PARSING": True, "REQUIRE_PARTS": ["day", "month", "year"],
+            "RETURN_AS_TIMEZONE_AWARE": True, "TO_TIMEZONE": "UTC"})
+        if parsed is not None:
+            # a day without a time of day: its middle is at most half a day off
+            return parsed if ":" in candidate else parsed.replace(hour=12, minute=0)
+    return None
+
+
 def parse_published(value: Any) -> datetime | None:
     """A timezone-aware datetime from ISO 8601, RFC 822 or a plain date; ``None`` if unreadable."""
+    if isinstance(value, datetime):
+        return value if value.tzinfo else value.replace(tzinfo=UTC)
     if not value or not isinstance(value, str):
         return None
     value = value.strip()
@@ -101,6 +131,7 @@ def build_article(raw: RawDocument, settings: IngestSettings) -> Article | Rejec
         # Plain text is kept verbatim: offsets into it are offsets into the input file.
         text = decoded.text
         title = title or _plain_title(text)
+        published = published or _plain_date(text)
     if _CONTROL.search(text):
         warnings.append("control characters found in the text")
     if len(text.strip()) < settings.min_text_chars:
