@@ -1,0 +1,81 @@
+"""A folder of five reports as a newsroom would drop them in (a wire story, a syndicated
+copy with its boilerplate, a hard-wrapped plain-text report from another outlet, the wire's
+next-day update, an unrelated article), analysed from the command line: the dossier a user
+reads. Written for the faults a first run found (speakers, chains, wrapped lines, dates)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+from typer.testing import CliRunner
+
+from corroborator.cli.app import app
+
+pytestmark = [pytest.mark.model, pytest.mark.embeddings]
+
+FOLDER = Path(__file__).resolve().parent / "data" / "quake"
+SCHEMA = Path(__file__).resolve().parents[2] / "shared" / "contracts" / "dossier.schema.json"
+
+
+@pytest.fixture(scope="module")
+def dossier(tmp_path_factory) -> dict:
+    db = str(tmp_path_factory.mktemp("quake") / "quake.db")
+    result = CliRunner().invoke(app, ["analyze", str(FOLDER), "--db", db, "--json"])
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+@pytest.fixture(scope="module")
+def quake(dossier) -> dict:
+    return max(dossier["stories"], key=lambda s: len(s["articles"]))
+
+
+def propositions(story: dict) -> dict[str, dict]:
+    return {c["id"]: c for c in story["claims"]}
+
+
+def test_quake_dossier_is_valid_and_holds_one_story_of_four(dossier, quake) -> None:
+    jsonschema.validate(dossier, json.loads(SCHEMA.read_text("utf-8")))
+    assert sorted(len(s["articles"]) for s in dossier["stories"]) == [1, 4]
+    outlets = {a["outlet"] for a in quake["articles"]}
+    assert outlets == {"Meridian Press Agency", "The Lakeside Courier", "The Santavel Tribune"}
+
+
+def test_quake_copy_is_one_source_and_plain_text_keeps_its_date(quake) -> None:
+    by_outlet = {a["outlet"]: a for a in quake["articles"]}
+    assert by_outlet["The Lakeside Courier"]["derived_from"]
+    assert by_outlet["The Santavel Tribune"]["published"].startswith("2026-11-03")
+
+
+def test_quake_conflicts_are_the_ones_a_reader_should_see(quake) -> None:
+    props = propositions(quake)
+    found: dict[str, list[set[str]]] = {}
+    for conflict in quake["conflicts"]:
+        speakers = {name for p in conflict["claims"] for name in props[p]["speakers"]}
+        found.setdefault(conflict["kind"], []).append(speakers)
+    # the interior ministry (cited by the broadcaster, then itself) raised its count
+    assert {"interior ministry"} in found["update"]
+    # one quotation against another outlet's wording of the same point, twice
+    assert {"Dario Lenz"} in found["quote-variant"] and {"Renata Voss"} in found["quote-variant"]
+    # the Health Ministry's 118 against the disaster agency's toll
+    assert any("Health Ministry" in s for s in found["source-disagreement"])
+    # no outlet misquotes anyone here: any misreport would be a false one
+    assert "misreport" not in found
+
+
+def test_quake_speakers_and_chains() -> None:
+    result = CliRunner().invoke(app, ["extract", str(FOLDER), "--json"])
+    assert result.exit_code == 0, result.output
+    claims = [c for line in result.stdout.splitlines() for c in json.loads(line)["claims"]]
+    assert not [c for c in claims if c["speaker"] == "Kel Aran"], "a town is no speaker"
+    assert "Renata Voss" in {c["speaker"] for c in claims if c["quote"]}
+    cited = [c for c in claims if c["content"].startswith("about 2,000 buildings")]
+    assert len(cited) == 2  # the wire and its copy
+    assert {(c["speaker"], tuple(c["via"])) for c in cited} == {
+        ("interior ministry", ("MTV", "interior ministry"))}
+    wrapped = {" ".join(c["content"].split()) for c in claims
+               if c["speaker"] == "Lidia Farrow"}
+    assert "field hospitals were being set up in Kel Aran and two nearby towns" in wrapped
