@@ -100,6 +100,10 @@ CASES = [
      "a toll of nearly 120", "stated"),
     ("The bureau issued an estimate of 4,000 jobs lost.", "issued", "bureau",
      "an estimate of 4,000 jobs lost", "stated"),
+    # a cue conjoined by the parse to a verb inside a quotation shares the outer cue's subject
+    ("Chief executive Maren Oduya said Norvex was \"shipping every wafer we can possibly "
+     "make\" and confirmed plans for a new factory.", "confirmed", "Maren Oduya",
+     "plans for a new factory", "confirmed"),
     # a clause after an inverted cue is not part of the content before it
     ("The death toll rose to 164, the agency said on Wednesday, as rescue teams reached "
      "villages.", "said", "agency", "The death toll rose to 164", "stated"),
@@ -154,6 +158,16 @@ def test_chain_citing_hung_on_the_subject(nlp):
     [att] = find_attributions(nlp(text))
     assert [name for name, _ in att.via] == ["MTV", "interior ministry"]
     assert text[att.content[0] : att.content[1]] == "about 2,000 buildings had collapsed"
+
+
+def test_according_to_a_statement_is_how_the_speaker_said_it(nlp):
+    text = ("Chipmaker Norvex said on Wednesday that quarterly revenue climbed to more than "
+            "$4.2 billion, beating Wall Street estimates, according to a company statement.")
+    [att] = find_attributions(nlp(text))
+    assert att.cue_lemma == "say" and att.speaker_text.endswith("Norvex")
+    # a named source is still the source: the newspaper reports what the senator said
+    text = "The senator said the bill would pass, according to the Harbour Gazette."
+    assert any("Harbour Gazette" in a.speaker_text for a in find_attributions(nlp(text)))
 
 
 def test_giving_things_is_not_a_statement(nlp):

@@ -16,6 +16,11 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 
+# What a speaker says things in, rather than who says them.
+_MEDIA = frozenset(["statement", "release", "filing", "transcript", "letter", "memo", "post",
+                    "tweet", "interview", "briefing", "announcement", "email", "message"])
+
+
 def according_to(tok: Token, offset: int) -> Attribution | None:
     """"..., according to X" / "per X": the governing clause is the content."""
     doc = tok.doc
@@ -41,6 +46,12 @@ def according_to(tok: Token, offset: int) -> Attribution | None:
     else:  # "According to X, A"
         content = [t for t in sent if t.i not in phrase and t.i > tok.i]
     if not content:
+        return None
+    if objs[0].lemma_.lower() in _MEDIA and any(
+            lex.verb_cue(a.lemma_) is not None and a.pos_ in ("VERB", "AUX")
+            and any(c.dep_ == "nsubj" for c in a.children) for a in tok.ancestors):
+        # "Norvex said X, according to a company statement" (the phrase may hang anywhere
+        # in X): the statement is how Norvex said it; the cue's attribution names the speaker
         return None
     speaker = speaker_from(objs[0])
     stance = "reported" if speaker.head.lemma_ in ("report", "reports") else "stated"

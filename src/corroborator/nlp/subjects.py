@@ -153,6 +153,14 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[Speaker | None, bool]:
         outer = _verb_governing(head.head)
         if outer is not None and lex.verb_cue(outer.lemma_) and outer.i < head.i:
             head = outer
+    if verb.dep_ == "conj" and _quoted(head) and not _quoted(verb):
+        # 'Oduya said Norvex was "shipping every wafer we can make" and confirmed X': the
+        # parse joined "confirmed" to a verb inside the quotation; the narrator's verb
+        # shares the subject of the cue the quotation belongs to
+        outer = next((a for a in head.ancestors if a.i < verb.i and not _quoted(a)
+                      and a.pos_ in ("VERB", "AUX") and lex.verb_cue(a.lemma_)), None)
+        if outer is not None:
+            return subject_of(outer, depth + 1)
     if verb.dep_ == "pcomp" and head.pos_ == "ADP" and head.dep_ == "prep":
         # "after writing X", "by attacking Y": the subject of the verb the phrase modifies
         head = head.head
@@ -170,6 +178,16 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[Speaker | None, bool]:
         # "a super PAC supporting Jeb Bush": the noun the participle describes acts
         return speaker_from(head), False
     return None, False
+
+
+_DOUBLE_QUOTES = frozenset('"“”«»')
+
+
+def _quoted(tok: Token) -> bool:
+    """Whether ``tok`` sits inside double quotation marks in its sentence (an odd number of
+    marks before it: straight marks open and close alike)."""
+    sent = tok.sent
+    return sum(t.text in _DOUBLE_QUOTES for t in tok.doc[sent.start : tok.i]) % 2 == 1
 
 
 def _verb_governing(noun: Token) -> Token | None:
