@@ -145,3 +145,17 @@ def test_speakers_plural_possessive_inside_a_name_is_kept() -> None:
     assert sp.of(claims[0]).label == "Textile Workers’ Federation"
     assert sp.of(claims[1]).label == "Farmers' Union"
     assert not sp.same(claims[0], claims[1])
+
+
+def test_speakers_a_company_named_short_after_its_full_name_is_one_source() -> None:
+    art = article("g", "Ledger Wire", "Norvex Semiconductor reported revenue of $4.2 billion. "
+                  "Norvex raised its forecast. Washington said it would review the deal, the "
+                  "Washington Post reported.")
+    claims = [claim(art, "revenue of $4.2 billion", "Norvex Semiconductor", speaker_type="ORG"),
+              claim(art, "raised its forecast", "Norvex"),
+              claim(art, "it would review the deal", "Washington", speaker_type="GPE"),
+              claim(art, "Washington said it would review the deal", "Washington Post",
+                    speaker_type="ORG")]
+    sp = StorySpeakers(claims, [art])
+    assert sp.same(claims[0], claims[1]) and sp.of(claims[1]).label == "Norvex Semiconductor"
+    assert not sp.same(claims[2], claims[3])

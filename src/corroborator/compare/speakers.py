@@ -117,6 +117,22 @@ def _remit_clash(words: Sequence[str], name: str) -> bool:
     return bool(own) and not set(named) & set(own)
 
 
+def _company_short_forms(claims: Sequence[Claim], raw: Mapping[str, str]) -> dict[str, str]:
+    """A one-word name that begins exactly one organisation's name in the story stands for
+    it ("Norvex" for "Norvex Semiconductor": a company named in full once, then short).
+    People are left out (their short form is the surname, which the name rules handle), and
+    so are places."""
+    orgs = {raw[c.id] for c in claims if c.id in raw and c.speaker_type == "ORG"}
+    # (a place is no short form either: "Washington" is not the Washington Post)
+    others = {raw[c.id] for c in claims if c.id in raw and c.speaker_type not in (None, "ORG")}
+    short_forms = {}
+    for name in {n for n in raw.values() if " " not in n and n[:1].isupper()} - others:
+        longer = [o for o in orgs if len(o.split()) > 1 and o.split()[0] == name]
+        if len(longer) == 1 and not name.isupper():
+            short_forms[name] = longer[0]
+    return short_forms
+
+
 def _has_capital(name: str) -> bool:
     return any(c.isupper() for c in name)
 
@@ -141,6 +157,8 @@ class StorySpeakers:
             name = self._raw_name(claim)
             if name is not None:
                 raw[claim.id] = name
+        short_forms = _company_short_forms(claims, raw)
+        raw = {cid: short_forms.get(name, name) for cid, name in raw.items()}
         proper = [n for n in raw.values() if _has_capital(n)] + list(self._acronyms.values())
         self._canonical = spk.canonical_speakers(proper)
         names = sorted(set(self._canonical.values()))
