@@ -17,6 +17,14 @@ averaged.
 The tags become relations by proximity (:func:`relations`): every content span takes the
 nearest cue in its own or an adjacent sentence, every cue the nearest source there; contents
 that share a cue are one relation (a quotation interrupted by "he said").
+
+Status: a prototype, not part of the pipeline and with no weights shipped. Trained on four
+fifths of PolNeAR train (``eval/polnear_neural.py``, 48 CPU minutes), on the held-out fifth
+it reaches content overlap F1 .736, exact .486, cue .797, speaker .822 (the current system,
+fitted honestly: overlap .726; its exact boundaries and speakers are far better). As
+evidence for the current system's relations (drop those the tagger doubts, add its
+relations where the system found none) it gives overlap +.023 over the system, at 0.5 CPU s
+per 1,000 words of inference; the figures and what was tried are in that script's docstring.
 """
 
 from __future__ import annotations
@@ -170,11 +178,11 @@ def spans(text: str, tokens: Tokens, probs: np.ndarray, gap: int = 0, shortest: 
     ``shortest`` wordpieces are dropped (stray words tagged as content).
     """
     best = probs.argmax(1)
-    for i in np.flatnonzero(~word_starts(text, tokens)):
-        first = best[i - 1]
-        best[i] = first if first == 0 else first + (LABELS[first][0] == "B")
+    for k in np.flatnonzero(~word_starts(text, tokens)):
+        first = best[k - 1]
+        best[k] = first if first == 0 else first + (LABELS[first][0] == "B")
     runs: list[tuple[str, list[int]]] = []
-    for i, label in enumerate(best):
+    for i, label in enumerate(best.tolist()):
         name = LABELS[label]
         if name == "O":
             continue
@@ -246,18 +254,18 @@ def relations(text: str, found: Sequence[Span], reach: int = 1, cueless: bool = 
         if k is None and not cueless:
             continue
         groups.setdefault(k if k is not None else (content.start, content.end), []).append(content)
-    for key in [k for k in groups if isinstance(k, int) and sides]:
+    for slot in [k for k in groups if isinstance(k, int) and sides]:
         # a cue takes one content on each side (a quotation it interrupts); the others
         # stand alone
-        cue, kept = cues[key], []
+        anchor, kept = cues[slot], []
         for before in (True, False):
-            near = [c for c in groups[key] if (c.end <= cue.start) == before]
+            near = [c for c in groups[slot] if (c.end <= anchor.start) == before]
             if near:
-                kept.append(min(near, key=lambda c: _gap(c, cue)))
-        for c in groups[key]:
+                kept.append(min(near, key=lambda c: _gap(c, anchor)))
+        for c in groups[slot]:
             if c not in kept and cueless:
                 groups[(c.start, c.end)] = [c]
-        groups[key] = sorted(kept, key=lambda c: c.start)
+        groups[slot] = sorted(kept, key=lambda c: c.start)
     out = []
     for key, contents in groups.items():
         cue = cues[key] if isinstance(key, int) else None
