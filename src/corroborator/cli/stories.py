@@ -148,4 +148,3 @@ def register(app: typer.Typer) -> None:
             return
         for story_data in dossier["stories"]:
             out.print(render_story(story_data))
-

@@ -167,7 +167,6 @@ def _described(story_id: str, title: str | None, lead: str, members: Sequence[st
         first_published=first, last_published=last)
 
 
-
 def edit_story(store: Store, story: Story, merge: Sequence[str], detach: Sequence[str],
                undo: bool = False) -> tuple[str, list[str]]:
     """Store the edits asked for on ``story`` (stories and articles by id or unique prefix).
