@@ -156,6 +156,13 @@ async def read_upload(upload: UploadFile, server: ServerSettings) -> bytes:
     return bytes(data)
 
 
+def _forget_cached(store: Store) -> None:
+    """Drop the read cache after our own write, rather than wait for its file check."""
+    invalidate = getattr(store, "invalidate", None)
+    if invalidate is not None:
+        invalidate()
+
+
 def ingest_files(store: Store, settings: Settings, server: ServerSettings,
                  files: list[tuple[str, bytes]], outlet: str | None = None) -> dict[str, Any]:
     """Ingest uploaded files, then run the stages.
@@ -187,9 +194,7 @@ def ingest_files(store: Store, settings: Settings, server: ServerSettings,
                 "ran": False, "reason": "nothing new was stored"}
     finally:
         shutil.rmtree(folder, ignore_errors=True)
-        invalidate = getattr(store, "invalidate", None)
-        if invalidate is not None:  # do not wait for the file check to notice our own write
-            invalidate()
+        _forget_cached(store)
     from .views import article_summary
 
     result = report.as_dict()
@@ -214,9 +219,7 @@ def edit_story_and_rerun(store: Store, settings: Settings, server: ServerSetting
             stages = run_stages_if_available(store, settings, server)
             edited = next((s.id for s in store.stories() if anchor in s.article_ids), None)
     finally:
-        invalidate = getattr(store, "invalidate", None)
-        if invalidate is not None:
-            invalidate()
+        _forget_cached(store)
     return {"story": edited, "done": done, "stages": stages}
 
 

@@ -140,9 +140,10 @@ def _lead(story: Story) -> str:
 
 
 def _by_publication(ids: Iterable[str], articles: Mapping[str, Article]) -> list[str]:
-    order = {a: i for i, a in enumerate(ids)}
-    far = datetime.max.replace(tzinfo=UTC)
-    return sorted(order, key=lambda a: (_utc(articles[a].published) or far, order[a]))
+    # the order the clusterer reads articles in, so a joined story reads like any other
+    from ..stories import publication_order
+
+    return [a.id for a in publication_order([articles[i] for i in dict.fromkeys(ids)])]
 
 
 def _utc(moment: datetime | None) -> datetime | None:
@@ -174,19 +175,19 @@ def edit_story(store: Store, story: Story, merge: Sequence[str], detach: Sequenc
     Returns an article that stays in the story (to find it again once the stages have run:
     its id may change) and one line per edit done. The stages are not run here.
     """
+    from ..report.terminal import counted
+
     members = list(story.article_ids)
     done = []
     if undo:
         dropped = forget_edits(store, members)
-        done.append(f"Forgot {dropped} edit{'s' if dropped != 1 else ''} touching story "
-                    f"{story.id}.")
+        done.append(f"Forgot {counted(dropped, 'edit')} touching story {story.id}.")
     for other_id in merge:
         other = store.get_story(other_id)
         if other.id == story.id:
             raise EditError(f"{other_id!r} is story {story.id} itself: nothing to merge")
         record_edit(store, JOIN, [*members, *other.article_ids])
-        count = len(other.article_ids)
-        done.append(f"Joined story {other.id} ({count} article{'s' if count != 1 else ''}, "
+        done.append(f"Joined story {other.id} ({counted(len(other.article_ids), 'article')}, "
                     f"{other.title or 'untitled'}) into {story.id}.")
         members += other.article_ids
     for article_ref in detach:
