@@ -105,6 +105,11 @@ _PLACING_WORDS = frozenset(["the", "a", "an", "this", "that", "its", "their", "h
                             "regional", "provincial", "city", "government", "new", "main"])
 
 
+def _remit(words: Sequence[str]) -> list[str]:
+    """The modifiers of a description (``words``, its head last) that name a remit."""
+    return [w for w in words[:-1] if w not in _PLACING_WORDS]
+
+
 def _remit_clash(words: Sequence[str], name: str) -> bool:
     """True when a description (``words``, its head last) of a body named by the same head
     has modifiers naming another remit: "the interior ministry" is not the Health Ministry,
@@ -113,7 +118,7 @@ def _remit_clash(words: Sequence[str], name: str) -> bool:
     named = _WORD.findall(name.lower())
     if not words or not named or named[-1] != words[-1]:
         return False
-    own = [w for w in words[:-1] if w not in _PLACING_WORDS]
+    own = _remit(words)
     return bool(own) and not set(named) & set(own)
 
 
@@ -322,7 +327,7 @@ class StorySpeakers:
         # Health Ministry: a name in the sentence is the role's only when it holds that role
         if named is not None and named in candidates:
             return self._named(named)
-        own = [w for w in words[:-1] if w not in _PLACING_WORDS]
+        own = _remit(words)
         if own and head in spk.GROUP_NOUNS and _singular(head) in _SPECIFIC_ROLES:
             # a body described by its remit ("the interior ministry") is one body across the
             # story, as if named; "the ministry" alone could be any
