@@ -411,3 +411,62 @@ def test_tagger_without_weights_or_vectors(nlp, monkeypatch, tmp_path):
 def test_tagger_weights_are_numbers_only():
     with np.load(tagger.WEIGHTS) as data:
         assert all(data[key].dtype.kind in "fiu" for key in data.files)
+
+
+def test_a_poll_vouches_for_the_clause_it_is_a_phrase_of(nlp):
+    text = "Mr. Dunn had a 10-point lead in a Daily Ledger poll."
+    att = _one(nlp, text, "in")
+    assert text[att.speaker[0] : att.speaker[1]] == "a Daily Ledger poll"
+    assert text[att.content[0] : att.content[1]] == "Mr. Dunn had a 10-point lead"
+    # "in the polls" at large is a standing, not a report
+    assert find_attributions(nlp("He rose in the polls after the debate.")) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        ("Dr. Ben Marsh: Budget Cuts Will Hurt Rural Schools", "Dr. Ben Marsh",
+         "Budget Cuts Will Hurt Rural Schools"),
+        ("Alex Seitz-Wald: She is right on all these things if you dig down.",
+         "Alex Seitz-Wald", "She is right on all these things if you dig down"),
+        ("Michael P. Dunn: At long last the nomination race is here.", "Michael P. Dunn",
+         "At long last the nomination race is here"),
+        ("Sen. Ann Cole (D-Ga.): We will not back down on this bill.", "Sen. Ann Cole",
+         "We will not back down on this bill"),
+    ],
+)
+def test_speaker_colon_with_titles_initials_and_hyphens(nlp, text, speaker, content):
+    att = _one(nlp, text, ":")
+    assert att.speaker_text == speaker
+    assert text[att.content[0] : att.content[1]] == content
+
+
+def test_according_to_inside_its_clause_keeps_the_clause_whole(nlp):
+    text = "Fundraising, according to the campaign, has surged in the same period."
+    att = _one(nlp, text, "according to")
+    assert text[att.content[0] : att.content[1]] == text[:-1]
+
+
+def test_name_in_apposition_before_a_speech_verb_speaks(nlp):
+    # the parse hangs the name on the fronted phrase and leaves "said" without a subject
+    text = ("Tuesday in Dover, while on the campaign trail for his sister Senator Ann Holt, "
+            "former governor Ben Holt said the race was close.")
+    _attributed(nlp, text, "said", "Ben Holt", "the race was close")
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        # a copula's complement: the subject is what the impression is of, not a speaker
+        ("New Hampshire seems stable.", "seems", "New Hampshire seems stable"),
+        ("Lisbon appears weak before the offensive.", "appears", "Lisbon appears weak"),
+        # "it" opens an extraposed clause: the clause (with its adjective) is the impression
+        ("It appeared that Lindqvist had sent a wave of excitement through the caucus.",
+         "appeared", "that Lindqvist had sent a wave of excitement through the caucus"),
+        ("It seems unlikely that he will run.", "seems", "unlikely that he will run"),
+    ],
+)
+def test_seeming_without_an_infinitive_is_an_unattributed_impression(nlp, text, cue, content):
+    att = _one(nlp, text, cue)
+    assert att.speaker is None and att.stance == "hedged"
+    assert text[att.content[0] : att.content[1]] == content

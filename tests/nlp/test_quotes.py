@@ -129,3 +129,37 @@ def test_quotation_with_mixed_marks_keeps_its_speaker(nlp, settings):
             '"That is the mayor and her deputy."')
     claims = _analyse(text, nlp, settings).claims
     assert len(claims) == 2 and {c.speaker for c in claims} == {"Rick Moss"}
+
+
+def test_a_mark_before_digits_opens_no_quotation():
+    text = "He said in ‘08 that “we will win,” and left."
+    assert [q.inner(text) for q in find_quotes(text)] == ["we will win,"]
+
+
+@pytest.mark.model
+def test_quotation_before_an_inverted_cue_is_its_content(nlp, settings):
+    text = ('"Being very, very, very pro-business, backing lower taxes and being open to new '
+            'trade deals," said Marsh. "That is what my rival calls reckless."')
+    claims = _analyse(text, nlp, settings).claims
+    said = [c for c in claims if c.cue == "said"]
+    assert {c.speaker for c in said} == {"Marsh"}
+    assert any(c.content_span.of(text).startswith('"Being very') for c in said)
+
+
+@pytest.mark.model
+def test_first_part_of_a_split_quotation_joins_the_cue_that_took_the_second(nlp, settings):
+    text = ("''The trouble began when the bank lent money to cover deficits,'' Ms. Ortega said, "
+            "''and when it lent to agencies with no way to repay.''")
+    claims = _analyse(text, nlp, settings).claims
+    assert {c.content_span.of(text)[:12] for c in claims} == {"''The troubl", "''and when i"}
+    assert {c.speaker for c in claims} == {"Ortega"}
+
+
+@pytest.mark.model
+def test_elided_year_does_not_swallow_the_quotations_after_it(nlp, settings):
+    text = ("Rep. Ann Cole (D-Ga.) said in ‘08 that voters had changed. “I do sense that people "
+            "are aware of it. It makes their eyes open wider,” she said. “It does away with the "
+            "‘blame game’ for good.”")
+    claims = _analyse(text, nlp, settings).claims
+    quoted = [c for c in claims if c.content_span.of(text).startswith("“")]
+    assert len(quoted) == 2 and {c.speaker for c in quoted} == {"Ann Cole"}

@@ -33,6 +33,7 @@ from .boundary import refit, release
 from .constructions import (
     according_to,
     adjective_attribution,
+    finding_in,
     hearsay,
     learned_noun_attribution,
     noun_attribution,
@@ -67,6 +68,8 @@ def find_attributions(doc: Doc, offset: int = 0) -> list[Attribution]:
         att = None
         if lower in ("according", "per") and tok.dep_ == "prep":
             att = according_to(tok, offset)
+        elif lower == "in" and tok.dep_ == "prep":
+            att = finding_in(tok, offset)
         elif lower in lex.HEARSAY_ADVERBS and tok.dep_ == "advmod":
             att = hearsay(tok, offset)
         elif tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("amod", "compound"):

@@ -44,6 +44,9 @@ class Quote:
 
 
 def _opens_single(text: str, i: int) -> bool:
+    # "in ‘08", "the ‘90s": a mark before digits elides the century, it opens nothing
+    if i + 1 < len(text) and text[i + 1].isdigit():
+        return False
     return i == 0 or not text[i - 1].isalnum()
 
 
@@ -201,6 +204,12 @@ def attach_quotes(
             # “A,” he said, “B.”: the second part follows the cue (or the speaker) directly
             resumed = [a for a in ordered if a.cue and p0 <= a.cue[0] < q.start and a.speaker
                        and not text[max(a.cue[1], a.speaker[1]) : q.start].strip(" ,")]
+            if not resumed:
+                # “A,” Ms. Acosta said, “B.”: the parse gave the cue the second part; the
+                # first ends right before the speaker or the cue of the same statement
+                resumed = [a for a in ordered if a.cue and a.speaker and q.end <= a.speaker[0]
+                           and a.cue[0] < p1 and a.kind == "direct" and not text[
+                               q.end : min(a.cue[0], a.speaker[0])].strip(" ,")][:1]
             if resumed:
                 cued = resumed[-1]
                 att = Attribution(

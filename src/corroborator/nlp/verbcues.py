@@ -209,8 +209,10 @@ def _preceding_quote(verb: Token) -> tuple[list[Token], Speaker | None] | None:
             return None
     if close is None or close.i == 0:
         return None
+    # nothing between: '"A," said Cruz', the parse hung the quotation off the cue as a
+    # clause it cannot read (an adverbial "Being ...") and the speaker follows the cue
     between = [t for t in doc[close.i + 1 : verb.i] if not t.is_punct]
-    if not between or any(t.is_quote for t in between):
+    if any(t.is_quote for t in between):
         return None
     opener_text = _CLOSING_MARKS[close.text]
     for k in range(close.i - 1, -1, -1):
@@ -244,6 +246,23 @@ def colon_after(verb: Token, sent: SpacySpan) -> Token | None:
     return None
 
 
+_NAMED = frozenset(("PERSON", "ORG", "GPE", "NORP"))
+
+
+def _name_before(verb: Token) -> Speaker | None:
+    """A named speaker right before a speech verb the parser left without a subject: after
+    a long fronted phrase it may hang the name on that phrase ("Tuesday, while on the trail
+    for his wife Hillary Clinton, former president Bill Clinton said X": an apposition)."""
+    if verb.i == 0:
+        return None
+    name = verb.doc[verb.i - 1]
+    # an apposition only: a conjunct ("Britain and France support") or the object of a
+    # preposition ("the board of the Post Trump said") would give part of the speaker
+    if name.pos_ != "PROPN" or name.ent_type_ not in _NAMED or name.dep_ != "appos":
+        return None
+    return speaker_from(name)
+
+
 def verb_attribution(verb: Token, entry: lex.CueEntry, offset: int) -> Attribution | None:
     doc = verb.doc
     if verb.lemma_ == "cite" and (
@@ -256,6 +275,8 @@ def verb_attribution(verb: Token, entry: lex.CueEntry, offset: int) -> Attributi
     if verb.lemma_ in lex.SEEM_VERBS:
         return _seeming(verb, entry, offset)
     subject, passive = subject_of(verb)
+    if subject is None and not passive and entry.kind == "speech":
+        subject = _name_before(verb)
     kind = "indirect"
     prep = None
     if entry.kind == "learned":  # known from the fitted frames only: their content alone
@@ -397,12 +418,19 @@ def prune_content(content: list[Token], verb: Token) -> list[Token]:
 
 def _seeming(verb: Token, entry: lex.CueEntry, offset: int) -> Attribution | None:
     """"The court seemed to send a signal": a hedged impression with no named source."""
-    xcomps = after(verb, ("xcomp", "ccomp"))
+    # "seemed to send", and the copula's complements: "New Hampshire seems stable", "the
+    # team appeared paralyzed" (the subject is what the impression is of, not a speaker)
+    xcomps = after(verb, ("xcomp", "ccomp", "acomp", "attr", "oprd"))
     subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i
-                and c.tag_ != "EX" and c.lower_ != "it"]
+                and c.tag_ != "EX"]
     if not xcomps or not subjects:
         return None
-    content = list(subjects[0].subtree) + [verb] + list(xcomps[0].subtree)
+    if subjects[0].lower_ == "it":
+        # "it appeared that Clinton had won": the clause is the impression; "it may seem
+        # easy to laugh off": the adjective with the clause it extraposes
+        content = [t for x in xcomps for t in x.subtree]
+    else:
+        content = list(subjects[0].subtree) + [verb] + list(xcomps[0].subtree)
     return make(verb.doc, offset, content, cue_tokens(verb), entry.lemma, "hedged", None,
                  "indirect")
 
