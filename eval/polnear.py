@@ -10,7 +10,9 @@ Usage::
 The corpus is read from ../shared/corpora/polnear (never copied). One annotator per
 article (the first ``.ann`` in file-name order). The held-out test split is never read.
 
-Scores (one-to-one greedy matching inside each article):
+Scores (one-to-one greedy matching inside each article). A predicted content is read as the
+annotation reads text, one role per token: the characters of a claim's own cue and speaker
+inside its content span ("A, she said, B") are not content (:func:`univocal`).
 
 - content, exact: predicted and gold content cover the same characters (ignoring the
   outer whitespace of each piece);
@@ -143,8 +145,52 @@ def to_article(name: str, text: str, meta: dict[str, str] | None) -> Article:
     )
 
 
+# Trimmed off the edges a relation's own cue or source leaves in its content: "Her
+# countrymen, she said, should not ..." is annotated as "Her countrymen" + "should not ...".
+_CUT_EDGES = " \t\n,;:—–-"
+
+
+def _runs(chars: list[int]) -> list[tuple[int, int]]:
+    """Maximal ``[start, end)`` runs of the sorted character offsets ``chars``."""
+    out: list[tuple[int, int]] = []
+    for c in chars:
+        if out and out[-1][1] == c:
+            out[-1] = (out[-1][0], c + 1)
+        else:
+            out.append((c, c + 1))
+    return out
+
+
+def univocal(relation: Relation, text: str) -> Relation:
+    """The relation with its own cue and source taken out of its content.
+
+    A claim has one contiguous content span, so a statement its cue interrupts ("A, she said,
+    B", "Fundraising, according to the campaign, has surged") holds the cue and the speaker.
+    PolNeAR gives each token one role (source, cue or content): those characters are the
+    relation's cue and source, and its content is what is left, in pieces.
+    """
+    own = _chars(relation.cue) | _chars(relation.source)
+    content = _chars(relation.content)
+    if not own & content:
+        return relation
+    pieces = []
+    for s, e in _runs(sorted(content - own)):
+        if s - 1 in own:
+            while s < e and text[s] in _CUT_EDGES:
+                s += 1
+        if e in own:
+            while e > s and text[e - 1] in _CUT_EDGES:
+                e -= 1
+        if any(ch.isalnum() for ch in text[s:e]):
+            pieces.append((s, e))
+    if not pieces:
+        return relation
+    return Relation(_strip(tuple(pieces), text), relation.cue, relation.source)
+
+
 def predicted_relations(analysis, text: str) -> list[Relation]:  # noqa: ANN001
-    """Claims as relations; claims sharing one cue span are one relation (split quotes)."""
+    """Claims as relations; claims sharing one cue span are one relation (split quotes), and
+    each relation is read :func:`univocal`."""
     groups: dict[object, list] = defaultdict(list)
     for claim in analysis.claims:
         key = (claim.cue_span.start, claim.cue_span.end) if claim.cue_span else claim.id
@@ -156,7 +202,7 @@ def predicted_relations(analysis, text: str) -> list[Relation]:  # noqa: ANN001
         cue = ((first.cue_span.start, first.cue_span.end),) if first.cue_span else ()
         source = ((first.speaker_span.start, first.speaker_span.end),) if first.speaker_span \
             else ()
-        out.append(Relation(_strip(content, text), cue, source))
+        out.append(univocal(Relation(_strip(content, text), cue, source), text))
     return out
 
 

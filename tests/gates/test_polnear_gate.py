@@ -54,3 +54,14 @@ def test_brat_reader_takes_discontinuous_spans(tmp_path):
     (rel,) = script.read_ann(ann, text)
     assert rel.source == ((0, 5),) and rel.cue == ((6, 10),)
     assert rel.content == ((12, 24), (31, 41))
+
+
+def test_univocal_content_leaves_out_its_own_cue_and_source():
+    script = _script()
+    text = "Her rivals, she said, should not listen to them."
+    rel = script.Relation(((0, 47),), ((16, 20),), ((12, 15),))
+    assert [text[s:e] for s, e in script.univocal(rel, text).content] == [
+        "Her rivals", "should not listen to them"]
+    # a content apart from its cue and source is left as it is
+    plain = script.Relation(((0, 10),), ((16, 20),), ((12, 15),))
+    assert script.univocal(plain, text) == plain
