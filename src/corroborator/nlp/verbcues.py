@@ -167,11 +167,37 @@ def _inverted_content(verb: Token) -> list[Token]:
         # "The economy is strong, Smith said" parsed with the cue under the clause
         left = verb.left_edge.i
         return _skip_dateline([t for t in head.subtree if t.i < left])
+    if _inverted_conjunct(verb):
+        # "A fire has burned 4,000 hectares, the fire service said on Tuesday": the parser
+        # coordinates the cue with the clause it reports
+        own = {t.i for t in verb.subtree}
+        return _skip_dateline([t for t in head.subtree if t.i not in own])
     lefts = [c for c in verb.children if c.dep_ in ("ccomp", "parataxis") and c.i < verb.i]
     tokens: list[Token] = []
     for c in lefts:
         tokens.extend(c.subtree)
     return _skip_dateline(tokens)
+
+
+def _inverted_conjunct(verb: Token) -> bool:
+    """"CLAUSE, the agency said": a cue parsed as a conjunct of the clause before its subject.
+
+    A real coordination ("crews arrived and said ...") has a conjunction between the two
+    verbs; here only a comma comes before the subject, and the cue takes no complement.
+    """
+    head = verb.head
+    if verb.dep_ != "conj" or head.i >= verb.i or lex.verb_cue(head.lemma_):
+        return False
+    if any(c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "oprd") for c in verb.rights):
+        return False
+    subjects = [c for c in verb.lefts if c.dep_ == "nsubj"]
+    if not subjects:
+        return False
+    start = subjects[0].left_edge.i
+    if start == 0 or verb.doc[start - 1].text != ",":
+        return False
+    between = verb.doc[head.i + 1 : start]
+    return not any(t.dep_ == "cc" and t.head.i in (head.i, verb.i) for t in between)
 
 
 def _skip_dateline(tokens: list[Token]) -> list[Token]:
