@@ -22,6 +22,7 @@ from . import attribution as attr
 from . import quotes as qt
 from . import speakers as spk
 from .loader import load_pipeline
+from .org_descriptions import resolve_organisation
 from .segment import Paragraph, parse_paragraphs, split_paragraphs
 from .tokenspans import TEXT_KEY
 
@@ -150,9 +151,11 @@ def _speaker_names(
         if att.pronoun and name:
             name = spk.resolve_pronoun(name, att.speaker[0], mentions) or name
         elif att.speaker_label is None:
-            # "the president": the one person introduced with that title, if only one was
+            # "the president": the one person introduced with that title, if only one was;
+            # "the utility": the firm named just before
             phrase = text[att.speaker[0] : att.speaker[1]]
-            name = spk.resolve_description(phrase, mentions) or name
+            name = spk.resolve_description(phrase, mentions) or resolve_organisation(
+                phrase, att.speaker[0], mentions) or name
         if name and spk.clean_name(name) in acronyms:
             name = acronyms[spk.clean_name(name)]
         raw.append(name)
