@@ -16,7 +16,7 @@ import numpy as np
 
 from ..records import Article, Claim, Quantity
 from . import intervals
-from .measures import same_thing
+from .measures import outcomes_agree, same_thing
 from .revisions import split_from_to
 
 EmbedFn = Callable[[Sequence[str]], np.ndarray]
@@ -177,20 +177,25 @@ def same_speaker_figures(
     same_speaker: Callable[[Claim, Claim], bool], related: float, per_figure: int = 50,
 ) -> list[tuple[int, int, float]]:
     """Index pairs ``(i, j, cosine)`` of figures in different articles that one speaker gives
-    with the same value and unit, over related measured phrases: the mayor's "340 million
-    euros" for "construction cost" in one outlet and for "[the line] cost" in another.
+    with the same number and unit, over related measured phrases: the mayor's "340 million
+    euros" for "construction cost" in one outlet and for "[the line] cost" in another, or
+    the fire service's "nearly 4,000 hectares" burned in one and "more than 4,000" torched
+    in another.
 
-    A price's or a length's unit says nothing about what it measures, so :func:`figure_pairs`
-    asks such figures for near-identical phrases; the same speaker giving the very same
-    amount is the evidence the phrases lack. Only agreement comes of it: figures of
-    different values are never paired here, so no conflict can.
+    A price's or an area's unit says nothing about what it measures, so
+    :func:`figure_pairs` asks such figures for near-identical phrases; the same speaker
+    giving the very same number is the evidence the phrases lack. Figures of different
+    numbers are never paired here; the same number under hedges on opposite sides of it
+    ("nearly" against "more than") is the drift a rewrite brings, which the caller judges.
+    Phrases that name different outcomes ("killed" against "injured") never pair.
     """
-    # only figures of one value can pair: compare inside each value's bucket, and link each
-    # figure to a bounded number of later ones (grouping needs a chain, not every pair)
+    # only figures of one number can pair: compare inside each number's bucket, and link
+    # each figure to a bounded number of later ones (grouping needs a chain, not every pair)
     buckets: dict[tuple[object, ...], list[int]] = {}
     for i, f in enumerate(figures):
-        if f.measured is not None and intervals.is_figure(f.quantity):
-            buckets.setdefault((f.quantity.kind, f.quantity.low, f.quantity.high), []).append(i)
+        if f.measured is not None and f.quantity.value is not None \
+                and intervals.is_figure(f.quantity):
+            buckets.setdefault((f.quantity.kind, f.quantity.value), []).append(i)
     out = []
     for members in buckets.values():
         for x, i in enumerate(members):
@@ -198,7 +203,7 @@ def same_speaker_figures(
             for j in members[x + 1:]:
                 fj = figures[j]
                 if fj.claim.article_id == fi.claim.article_id or not intervals.same_scale(
-                        fi.quantity, fj.quantity):
+                        fi.quantity, fj.quantity) or not outcomes_agree(fi.measured, fj.measured):
                     continue
                 cosine = float(vectors.measured[i] @ vectors.measured[j])
                 if cosine >= related and same_speaker(fi.claim, fj.claim):

@@ -165,7 +165,18 @@ def compare_story(
                 judged[conflict.claim_ids] = _in_order(conflict, fa, fb)
     for i, j, cos in same_speaker_figures(figures, vectors, speakers.same,
                                           config.related_similarity):
-        links.append((figures[i].claim.id, figures[j].claim.id, 1.0 + cos))
+        fa, fb = figures[i], figures[j]
+        if intervals.compatible(fa.quantity, fb.quantity):
+            links.append((fa.claim.id, fb.claim.id, 1.0 + cos))
+            continue
+        pair = frozenset((fa.claim.id, fb.claim.id))
+        if pair in cannot or cf.restated(fa, fb):
+            continue
+        cannot.add(pair)
+        conflict = cf.judge_figures(ctx, fa, fb)
+        if conflict is not None:
+            found.append(conflict)
+            judged[conflict.claim_ids] = _in_order(conflict, fa, fb)
     # a revision ties the earlier and the revised figure to one measured thing: their
     # measured phrases need only be related ("Halvorian losses" vs "soldiers")
     for i, j in revised_pairs(figures, vectors, speakers.same, config.propose_similarity):
