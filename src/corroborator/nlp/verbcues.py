@@ -200,6 +200,33 @@ def _inverted_conjunct(verb: Token) -> bool:
     return not any(t.dep_ == "cc" and t.head.i in (head.i, verb.i) for t in between)
 
 
+# Participles after an inverted cue that tell how the speaker spoke, not what happened.
+_MANNER_PARTICIPLES = frozenset(words("decline refuse request refer respond reply speak ask"))
+
+
+def trailing_participle(tok: Token, offset: int) -> Attribution | None:
+    """"Five more bodies were found, police said on Monday, bringing the toll to 40": the
+    participle after an inverted cue continues the reported clause, so it is the speaker's
+    statement too (a second attribution of that cue; a content span cannot skip the cue)."""
+    verb = tok.head
+    if tok.dep_ != "advcl" or tok.tag_ != "VBG" or tok.i <= verb.i:
+        return None
+    if lex.verb_cue(tok.lemma_) or tok.lemma_.lower() in _MANNER_PARTICIPLES:
+        return None  # "..., adding that ...", "..., citing ...": cues of their own
+    entry = lex.verb_cue(verb.lemma_)
+    if entry is None or not _after_comma(tok.doc, tok.left_edge.i):
+        return None
+    if clause_content(verb) or not _inverted_content(verb):
+        return None
+    subject, passive = subject_of(verb)
+    if subject is None:
+        return None
+    content = list(tok.subtree)
+    stance = stance_of(entry, content, subject, passive)
+    return make(tok.doc, offset, content, cue_tokens(verb), entry.lemma, stance, subject,
+                "indirect", via_chain(verb, subject))
+
+
 def _skip_dateline(tokens: list[Token]) -> list[Token]:
     """Drop a dateline ("LISSKA —", "PORT ALDINE, May 3 (Reuters) —") opening the content."""
     ordered = sorted(tokens, key=lambda t: t.i)
