@@ -17,6 +17,7 @@ import numpy as np
 from ..records import Article, Claim, Quantity
 from . import intervals
 from .measures import outcomes_agree, same_thing
+from .periods import different_periods, period_of
 from .revisions import split_from_to
 
 EmbedFn = Callable[[Sequence[str]], np.ndarray]
@@ -65,6 +66,7 @@ class Figure:
     claim: Claim
     quantity: Quantity
     measured: str | None  # the phrase compared across claims (None: not comparable)
+    period: str | None = None  # the period the figure covers, when told ("quarter", "year")
 
 
 def claim_text(claim: Claim, article: Article | None) -> str:
@@ -74,19 +76,24 @@ def claim_text(claim: Claim, article: Article | None) -> str:
     return article.text[claim.content_span.start : claim.content_span.end]
 
 
-def figures_of(claims: Sequence[Claim]) -> list[Figure]:
-    """Every comparable figure of every claim (denials are not figures the speaker gives)."""
+def figures_of(claims: Sequence[Claim],
+               articles: dict[str, Article] | None = None) -> list[Figure]:
+    """Every comparable figure of every claim (denials are not figures the speaker gives),
+    with the period it covers where its article (in ``articles``) tells one."""
     out = []
     for claim in claims:
         if claim.stance == "denied":
             continue
+        article = (articles or {}).get(claim.article_id)
         for whole in claim.quantities:
+            period = period_of(article.text, whole.span.start, whole.span.end) \
+                if article is not None else None
             # "raised the toll from 40 to 52": the earlier and the revised figure
             for q in split_from_to(whole):
                 if not intervals.is_figure(q):
                     continue
                 measured = q.measured or (q.unit if q.unit else None)
-                out.append(Figure(claim, q, measured))
+                out.append(Figure(claim, q, measured, period))
     return out
 
 
@@ -162,7 +169,8 @@ def figure_pairs(
             fj = figures[int(j)]
             if fj.measured is None or fj.claim.article_id == fi.claim.article_id:
                 continue
-            if not intervals.same_scale(fi.quantity, fj.quantity):
+            if not intervals.same_scale(fi.quantity, fj.quantity) or different_periods(
+                    fi.period, fj.period):
                 continue
             cos = float(sims[i, j])
             if not same_thing(fi.quantity, fj.quantity, fi.measured, fj.measured, cos,
@@ -170,6 +178,24 @@ def figure_pairs(
                 continue
             pairs.append((i, int(j), cos))
     return pairs
+
+
+def periods_apart(figures: Sequence[Figure], vectors: StoryVectors,
+                  threshold: float) -> list[tuple[int, int]]:
+    """Index pairs of figures in different articles that measure the same thing (measured
+    phrases at ``threshold`` or more, one scale) over different periods: a quarter's profit
+    and a year's. Only figures whose period is told are read, few outside business news."""
+    told = [i for i, f in enumerate(figures) if f.period is not None and f.measured]
+    out = []
+    for x, i in enumerate(told):
+        for j in told[x + 1:]:
+            fi, fj = figures[i], figures[j]
+            if fi.claim.article_id == fj.claim.article_id or not different_periods(
+                    fi.period, fj.period) or not intervals.same_scale(fi.quantity, fj.quantity):
+                continue
+            if float(vectors.measured[i] @ vectors.measured[j]) >= threshold:
+                out.append((i, j))
+    return out
 
 
 def same_speaker_figures(
@@ -203,7 +229,8 @@ def same_speaker_figures(
             for j in members[x + 1:]:
                 fj = figures[j]
                 if fj.claim.article_id == fi.claim.article_id or not intervals.same_scale(
-                        fi.quantity, fj.quantity) or not outcomes_agree(fi.measured, fj.measured):
+                        fi.quantity, fj.quantity) or not outcomes_agree(
+                        fi.measured, fj.measured) or different_periods(fi.period, fj.period):
                     continue
                 cosine = float(vectors.measured[i] @ vectors.measured[j])
                 if cosine >= related and same_speaker(fi.claim, fj.claim):
