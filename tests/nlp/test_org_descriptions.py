@@ -7,7 +7,7 @@ from datetime import datetime
 import pytest
 
 from corroborator.nlp.analyze import analyze_article
-from corroborator.nlp.org_descriptions import resolve_organisation
+from corroborator.nlp.org_descriptions import resolve_organisation, without_descriptor
 from corroborator.nlp.speakers import Mention
 from corroborator.records import Article
 from corroborator.records.article import content_hash
@@ -46,3 +46,26 @@ def test_the_company_in_an_article_is_the_firm_it_names(nlp, settings) -> None:
     claims = analyze_article(article, settings, nlp=nlp).claims
     operator = [c for c in claims if text[c.content_span.start:].startswith("engineers")]
     assert [c.speaker for c in operator] == ["Ostrel Rail"]
+
+
+@pytest.mark.parametrize(("name", "plain"), [
+    ("Chipmaker Norvex", "Norvex"),
+    ("Carmaker Veltro Motors", "Veltro Motors"),
+    ("Norvex", "Norvex"),
+    ("Utility", "Utility"),
+    ("Airline pilots", "Airline pilots"),  # not a name after it
+])
+def test_a_firms_description_before_its_name_is_not_part_of_it(name: str, plain: str) -> None:
+    assert without_descriptor(name) == plain
+
+
+@pytest.mark.model
+def test_a_described_firm_is_a_firm_whatever_the_recogniser_says(nlp, settings) -> None:
+    # the recogniser labels "Norvex" a product here; "chipmaker" says what it is
+    text = ("Shares in chipmaker Norvex jumped on Tuesday after the company reported "
+            "better-than-expected results.\n\nChipmaker Norvex said it would hire 300 "
+            "engineers in Daleport.")
+    article = Article("a2", "a2.txt", None, "Daily Ledger", "Norvex shares jump",
+                      datetime(2026, 10, 20), "en", text, content_hash(text))
+    claims = analyze_article(article, settings, nlp=nlp).claims
+    assert {c.speaker for c in claims} == {"Norvex"}

@@ -51,3 +51,19 @@ def resolve_organisation(description: str, position: int,
             continue
         best = mention
     return clean_name(best.name) if best is not None else None
+
+
+def without_descriptor(name: str) -> str:
+    """"Chipmaker Norvex" → "Norvex": a firm's description capitalised before its name (at
+    the start of a sentence, or as a title) is not part of the name."""
+    words = name.split()
+    if len(words) >= 2 and words[0].lower() in COMPANY_NOUNS and words[0][:1].isupper() \
+            and words[1][:1].isupper():
+        return " ".join(words[1:])
+    return name
+
+
+def is_described_firm(titles: frozenset[str]) -> bool:
+    """Whether the words before a name describe it as a firm ("chipmaker Norvex"), which the
+    recogniser may label a product or a person."""
+    return bool(titles & COMPANY_NOUNS)
