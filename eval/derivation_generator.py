@@ -65,6 +65,10 @@ def topic_documents(topic: int) -> dict[str, list[str]]:
     if topic in TEST_TOPICS:
         raise ValueError(f"topic {topic} is a held-out test topic")
     folder = ECB / str(topic)
+    if not folder.is_dir():
+        # a missing corpus must stop the evaluation, not score zero articles as a pass
+        raise FileNotFoundError(f"ECB+ topic {topic} not found at {folder} (the corpora are "
+                                "read from ../shared/corpora beside the repository)")
     docs = {}
     for path in sorted(folder.glob("*.xml")):
         sentences = read_document(path)

@@ -108,3 +108,39 @@ def test_compare_quote_the_source_carries_is_no_variant_in_its_lineage(settings)
     edge = Derivation("r", "w", "rewrite", 0.7)
     result = compare_story(story, [wire, rewrite], claims, [edge], settings, embed_fn=bow_embed)
     assert [c.kind for c in result.conflicts] == []
+
+
+def _two_reports(settings, first_text: str, second_text: str, first: str, second: str,
+                 quote: str):
+    a = article("a", "Market Wire", first_text, day=3)
+    b = article("b", "Daily Ledger", second_text, day=3, hour=14)
+    claims = [claim(a, first, "Lena Hart", quote=quote, speaker_type="PERSON"),
+              claim(b, second, "Lena Hart", speaker_type="PERSON")]
+    return compare_story(Story("s", None, ("a", "b")), [a, b], claims, [], settings,
+                         embed_fn=bow_embed)
+
+
+def test_compare_a_few_quoted_words_are_no_variant_of_the_claims_other_half(settings) -> None:
+    """'expected "a strong finish to the year" and would hire engineers in Daleport' quotes
+    the outlook; another outlet's report of the hiring is not that point in other words."""
+    result = _two_reports(
+        settings,
+        'Hart said the company expected "a strong finish to the year" and would hire '
+        "engineers at its plant in Daleport.",
+        "Hart said the company would hire engineers at its plant in Daleport.",
+        'the company expected "a strong finish to the year" and would hire engineers at its '
+        "plant in Daleport",
+        "the company would hire engineers at its plant in Daleport",
+        quote="a strong finish to the year")
+    assert [c.kind for c in result.conflicts] == []
+
+
+def test_compare_a_quotation_that_is_the_whole_point_still_varies(settings) -> None:
+    result = _two_reports(
+        settings,
+        'Hart said: "We will hire engineers at the plant in Daleport this winter."',
+        "Hart said the company would hire engineers at its plant in Daleport.",
+        '"We will hire engineers at the plant in Daleport this winter."',
+        "the company would hire engineers at its plant in Daleport",
+        quote="We will hire engineers at the plant in Daleport this winter.")
+    assert [c.kind for c in result.conflicts] == ["quote-variant"]

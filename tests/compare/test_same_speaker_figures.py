@@ -56,3 +56,26 @@ def test_other_values_speakers_or_unrelated_phrases_do_not() -> None:
         ("b", "Jonas Feld", "the deficit reached 340 million euros", "deficit"),
     ])
     assert same_speaker_figures(same, _vectors(same, 0.2), _speaker, RELATED) == []
+
+
+def test_the_same_number_hedged_on_opposite_sides_pairs_for_judging() -> None:
+    # a rewrite turns the agency's "nearly 9,000 hectares" into "more than 9,000": the
+    # phrases differ ("blaze burned pasture" / "inferno scorched"), the number and speaker do not
+    figures = _figures([
+        ("a", "forestry agency", "the blaze burned nearly 9,000 hectares of pasture",
+         "blaze burned pasture"),
+        ("b", "forestry agency", "the inferno scorched more than 9,000 hectares",
+         "inferno scorched"),
+        ("c", "forestry agency", "the inferno scorched more than 12,000 hectares",
+         "inferno scorched"),
+    ])
+    pairs = same_speaker_figures(figures, _vectors(figures, 0.6), _speaker, RELATED)
+    assert [(i, j) for i, j, _ in pairs] == [(0, 1)]
+
+
+def test_phrases_naming_different_outcomes_never_pair() -> None:
+    figures = _figures([
+        ("a", "Jonas Feld", "nearly 300 people were killed", "people killed"),
+        ("b", "Jonas Feld", "more than 300 people were injured", "people injured"),
+    ])
+    assert same_speaker_figures(figures, _vectors(figures, 0.9), _speaker, RELATED) == []

@@ -159,3 +159,14 @@ def test_speakers_a_company_named_short_after_its_full_name_is_one_source() -> N
     sp = StorySpeakers(claims, [art])
     assert sp.same(claims[0], claims[1]) and sp.of(claims[1]).label == "Norvex Semiconductor"
     assert not sp.same(claims[2], claims[3])
+
+
+def test_speakers_a_one_word_firm_is_itself_not_its_own_affiliate() -> None:
+    # one-word names of countries are "affiliates" of the people who speak for them; a firm
+    # with a one-word name in two outlets is one and the same source
+    a = article("a", "Market Wire", "Norvex said it made a profit of $120 million.")
+    b = article("b", "Daily Ledger", "Norvex said it made a profit of $150 million.")
+    first = claim(a, "it made a profit of $120 million", "Norvex", speaker_type="ORG")
+    second = claim(b, "it made a profit of $150 million", "Norvex", speaker_type="ORG")
+    speakers = StorySpeakers([first, second], [a, b])
+    assert speakers.same(first, second) and not speakers.affiliated(first, second)

@@ -95,6 +95,22 @@ def test_ingest_plain_text_date_line_under_the_headline(tmp_path: Path, ingest_s
     assert article.text == content
 
 
+@pytest.mark.parametrize(("byline", "outlet"), [
+    ("By Ann Lee, Northern Ledger", "Northern Ledger"),
+    ("By Ann Lee and Piet Kors | The Harbour Gazette", "The Harbour Gazette"),
+    ("By Ann Lee, Staff Writer", "reports"),  # a title, not an outlet: the folder's name
+    ("By Ann Lee", "reports"),
+])
+def test_ingest_plain_text_outlet_from_the_byline(tmp_path: Path, ingest_settings, byline,
+                                                  outlet) -> None:
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    content = f"Floods force thousands from homes\n\n{byline}\n\n" + "\n\n".join(PARAGRAPHS)
+    (folder / "flood.txt").write_text(content, encoding="utf-8")
+    [article], _ = read_all([str(folder / "flood.txt")], ingest_settings)
+    assert article.outlet == outlet
+
+
 def test_ingest_text_without_headline_has_no_title(tmp_path: Path, ingest_settings) -> None:
     (tmp_path / "a.txt").write_text(" ".join(PARAGRAPHS), encoding="utf-8")
     [article], _ = read_all([str(tmp_path / "a.txt")], ingest_settings)

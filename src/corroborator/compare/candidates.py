@@ -16,7 +16,8 @@ import numpy as np
 
 from ..records import Article, Claim, Quantity
 from . import intervals
-from .measures import same_thing
+from .measures import outcomes_agree, same_thing
+from .periods import different_periods, period_of
 from .revisions import split_from_to
 
 EmbedFn = Callable[[Sequence[str]], np.ndarray]
@@ -65,6 +66,7 @@ class Figure:
     claim: Claim
     quantity: Quantity
     measured: str | None  # the phrase compared across claims (None: not comparable)
+    period: str | None = None  # the period the figure covers, when told ("quarter", "year")
 
 
 def claim_text(claim: Claim, article: Article | None) -> str:
@@ -74,19 +76,24 @@ def claim_text(claim: Claim, article: Article | None) -> str:
     return article.text[claim.content_span.start : claim.content_span.end]
 
 
-def figures_of(claims: Sequence[Claim]) -> list[Figure]:
-    """Every comparable figure of every claim (denials are not figures the speaker gives)."""
+def figures_of(claims: Sequence[Claim],
+               articles: dict[str, Article] | None = None) -> list[Figure]:
+    """Every comparable figure of every claim (denials are not figures the speaker gives),
+    with the period it covers where its article (in ``articles``) tells one."""
     out = []
     for claim in claims:
         if claim.stance == "denied":
             continue
+        article = (articles or {}).get(claim.article_id)
         for whole in claim.quantities:
+            period = period_of(article.text, whole.span.start, whole.span.end) \
+                if article is not None else None
             # "raised the toll from 40 to 52": the earlier and the revised figure
             for q in split_from_to(whole):
                 if not intervals.is_figure(q):
                     continue
                 measured = q.measured or (q.unit if q.unit else None)
-                out.append(Figure(claim, q, measured))
+                out.append(Figure(claim, q, measured, period))
     return out
 
 
@@ -162,7 +169,8 @@ def figure_pairs(
             fj = figures[int(j)]
             if fj.measured is None or fj.claim.article_id == fi.claim.article_id:
                 continue
-            if not intervals.same_scale(fi.quantity, fj.quantity):
+            if not intervals.same_scale(fi.quantity, fj.quantity) or different_periods(
+                    fi.period, fj.period):
                 continue
             cos = float(sims[i, j])
             if not same_thing(fi.quantity, fj.quantity, fi.measured, fj.measured, cos,
@@ -172,25 +180,48 @@ def figure_pairs(
     return pairs
 
 
+def periods_apart(figures: Sequence[Figure], vectors: StoryVectors,
+                  threshold: float) -> list[tuple[int, int]]:
+    """Index pairs of figures in different articles that measure the same thing (measured
+    phrases at ``threshold`` or more, one scale) over different periods: a quarter's profit
+    and a year's. Only figures whose period is told are read, few outside business news."""
+    told = [i for i, f in enumerate(figures) if f.period is not None and f.measured]
+    out = []
+    for x, i in enumerate(told):
+        for j in told[x + 1:]:
+            fi, fj = figures[i], figures[j]
+            if fi.claim.article_id == fj.claim.article_id or not different_periods(
+                    fi.period, fj.period) or not intervals.same_scale(fi.quantity, fj.quantity):
+                continue
+            if float(vectors.measured[i] @ vectors.measured[j]) >= threshold:
+                out.append((i, j))
+    return out
+
+
 def same_speaker_figures(
     figures: Sequence[Figure], vectors: StoryVectors,
     same_speaker: Callable[[Claim, Claim], bool], related: float, per_figure: int = 50,
 ) -> list[tuple[int, int, float]]:
     """Index pairs ``(i, j, cosine)`` of figures in different articles that one speaker gives
-    with the same value and unit, over related measured phrases: the mayor's "340 million
-    euros" for "construction cost" in one outlet and for "[the line] cost" in another.
+    with the same number and unit, over related measured phrases: the mayor's "340 million
+    euros" for "construction cost" in one outlet and for "[the line] cost" in another, or
+    the fire service's "nearly 4,000 hectares" burned in one and "more than 4,000" torched
+    in another.
 
-    A price's or a length's unit says nothing about what it measures, so :func:`figure_pairs`
-    asks such figures for near-identical phrases; the same speaker giving the very same
-    amount is the evidence the phrases lack. Only agreement comes of it: figures of
-    different values are never paired here, so no conflict can.
+    A price's or an area's unit says nothing about what it measures, so
+    :func:`figure_pairs` asks such figures for near-identical phrases; the same speaker
+    giving the very same number is the evidence the phrases lack. Figures of different
+    numbers are never paired here; the same number under hedges on opposite sides of it
+    ("nearly" against "more than") is the drift a rewrite brings, which the caller judges.
+    Phrases that name different outcomes ("killed" against "injured") never pair.
     """
-    # only figures of one value can pair: compare inside each value's bucket, and link each
-    # figure to a bounded number of later ones (grouping needs a chain, not every pair)
+    # only figures of one number can pair: compare inside each number's bucket, and link
+    # each figure to a bounded number of later ones (grouping needs a chain, not every pair)
     buckets: dict[tuple[object, ...], list[int]] = {}
     for i, f in enumerate(figures):
-        if f.measured is not None and intervals.is_figure(f.quantity):
-            buckets.setdefault((f.quantity.kind, f.quantity.low, f.quantity.high), []).append(i)
+        if f.measured is not None and f.quantity.value is not None \
+                and intervals.is_figure(f.quantity):
+            buckets.setdefault((f.quantity.kind, f.quantity.value), []).append(i)
     out = []
     for members in buckets.values():
         for x, i in enumerate(members):
@@ -198,7 +229,8 @@ def same_speaker_figures(
             for j in members[x + 1:]:
                 fj = figures[j]
                 if fj.claim.article_id == fi.claim.article_id or not intervals.same_scale(
-                        fi.quantity, fj.quantity):
+                        fi.quantity, fj.quantity) or not outcomes_agree(
+                        fi.measured, fj.measured) or different_periods(fi.period, fj.period):
                     continue
                 cosine = float(vectors.measured[i] @ vectors.measured[j])
                 if cosine >= related and same_speaker(fi.claim, fj.claim):

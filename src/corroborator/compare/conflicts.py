@@ -432,6 +432,8 @@ def quote_variants(ctx: StoryContext, claims: Sequence[Claim]) -> list[Conflict]
                 continue
             if bool(claim.quantities) != bool(other.quantities):
                 continue  # a figure and a remark without one are not the same point
+            if not _quote_on_point(quote, claim, other, ctx):
+                continue
             other_quote = quote_of(other, ctx.articles.get(other.article_id))
             if other_quote and not quotes_differ(quote, other_quote, ratio):
                 continue
@@ -455,6 +457,30 @@ def quote_variants(ctx: StoryContext, claims: Sequence[Claim]) -> list[Conflict]
                 best[key] = (rank, Conflict("quote-variant", (first.id, second.id), text,
                                            ctx.story_id))
     return [c for _, c in best.values()]
+
+
+# Short function words and the like, which say nothing of what a quotation is about.
+_SLIGHT = frozenset("""the and for has had was are but not you all can her his him our out
+    who why how may its one two too any new now get got say see off own per via yet
+    that this with from have were their they will would what when which there been about
+    into than them then also more said says""".split())  # noqa: SIM905
+
+
+def _stems(text: str) -> set[str]:
+    return {w[:5] for w in _words(text) if len(w) > 2 and w not in _SLIGHT}
+
+
+def _quote_on_point(quote: str, claim: Claim, other: Claim, ctx: StoryContext) -> bool:
+    """Whether the other claim can be the same point as the quotation itself.
+
+    A few quoted words inside a longer report ("the company expected 'a strong finish to
+    the year' and would hire 300 engineers") make the whole claim resemble another report
+    of its other half; then the other report must share a word with the quotation.
+    """
+    content = claim_text(claim, ctx.articles.get(claim.article_id))
+    if len(quote) * 2 >= len(content):
+        return True
+    return bool(_stems(quote) & _stems(claim_text(other, ctx.articles.get(other.article_id))))
 
 
 _QUOTED = re.compile(r"[\"“]([^\"“”]{8,}?)(?:[\"”]|$)")

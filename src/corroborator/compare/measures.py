@@ -114,14 +114,21 @@ def same_noun(a: Quantity, b: Quantity) -> bool:
     return _noun_key(ua) == _noun_key(ub)
 
 
+def outcomes_agree(measured_a: str | None, measured_b: str | None) -> bool:
+    """False when the two phrases name disjoint outcomes ("killed" against "injured"):
+    then no wording, however close, makes them one measured thing."""
+    oa, ob = outcomes(measured_a), outcomes(measured_b)
+    return not (oa and ob and not oa & ob)
+
+
 def same_thing(
     a: Quantity, b: Quantity, measured_a: str | None, measured_b: str | None, cosine: float,
     strong: float, related: float,
 ) -> bool:
     """True when two figures of one scale measure the same thing (see the module notes)."""
-    oa, ob = outcomes(measured_a), outcomes(measured_b)
-    if oa and ob and not oa & ob:
+    if not outcomes_agree(measured_a, measured_b):
         return False
+    oa, ob = outcomes(measured_a), outcomes(measured_b)
     if cosine >= strong:
         # one side may name fewer outcomes than it counts: the parse cut "died or suffered
         # injuries" short; near-identical wording decides

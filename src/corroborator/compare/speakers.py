@@ -174,9 +174,10 @@ class StorySpeakers:
         self._spokes = self._spokesperson_index(names, sorted(persons & set(names)), texts)
         # countries, peoples and places speak through their officials: "Veloria says" and
         # "Velorian President Amara Kestin" are not independent sources
+        # one-word names of countries and peoples; a firm ("Norvex") is labelled ORG
         self._places = {
             name for name in (self._canonical.get(raw[c.id], raw[c.id]) for c in claims
-                              if c.id in raw and c.speaker_type != "PERSON")
+                              if c.id in raw and c.speaker_type not in ("PERSON", "ORG"))
             if name in names and " " not in name and not name.isupper()
         }
         self._intros = self._introductions(names, texts)
@@ -244,6 +245,8 @@ class StorySpeakers:
         ("Veloria" and "Velorian President Amara Kestin"): neither the same source nor an
         independent one, so figure rules leave such pairs alone."""
         sa, sb = self.of(a), self.of(b)
+        if sa.key == sb.key:
+            return False  # one speaker is the same source, not an affiliate of itself
         for place, other in ((sa, sb), (sb, sa)):
             if place.label not in self._places or other.kind != NAMED:
                 continue

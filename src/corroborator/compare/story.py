@@ -17,6 +17,7 @@ from .candidates import (
     claim_pairs,
     figure_pairs,
     figures_of,
+    periods_apart,
     same_speaker_figures,
     story_vectors,
     vector_texts,
@@ -91,7 +92,7 @@ def _story_parts(
     by_id = {a.id: a for a in articles if a.id in ids}
     story_claims = _select([c for c in claims if c.article_id in by_id], config.max_claims)
     edges = [d for d in derivations if d.article_id in by_id and d.source_id in by_id]
-    return by_id, story_claims, edges, figures_of(story_claims)
+    return by_id, story_claims, edges, figures_of(story_claims, by_id)
 
 
 def story_texts(
@@ -165,7 +166,27 @@ def compare_story(
                 judged[conflict.claim_ids] = _in_order(conflict, fa, fb)
     for i, j, cos in same_speaker_figures(figures, vectors, speakers.same,
                                           config.related_similarity):
-        links.append((figures[i].claim.id, figures[j].claim.id, 1.0 + cos))
+        fa, fb = figures[i], figures[j]
+        if intervals.compatible(fa.quantity, fb.quantity):
+            links.append((fa.claim.id, fb.claim.id, 1.0 + cos))
+            continue
+        pair = frozenset((fa.claim.id, fb.claim.id))
+        if pair in cannot or cf.restated(fa, fb):
+            continue
+        cannot.add(pair)
+        conflict = cf.judge_figures(ctx, fa, fb)
+        if conflict is not None:
+            found.append(conflict)
+            judged[conflict.claim_ids] = _in_order(conflict, fa, fb)
+    # a quarter's figure and a year's are two propositions, unless one report gives both
+    told: dict[str, set[str]] = {}
+    for figure in figures:
+        if figure.period is not None:
+            told.setdefault(figure.claim.id, set()).add(figure.period)
+    for i, j in periods_apart(figures, vectors, config.measured_similarity):
+        first_id, second_id = figures[i].claim.id, figures[j].claim.id
+        if not told[first_id] & told[second_id]:
+            cannot.add(frozenset((first_id, second_id)))
     # a revision ties the earlier and the revised figure to one measured thing: their
     # measured phrases need only be related ("Halvorian losses" vs "soldiers")
     for i, j in revised_pairs(figures, vectors, speakers.same, config.propose_similarity):

@@ -81,6 +81,30 @@ def parse_published(value: Any) -> datetime | None:
     return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
 
 
+# A byline of its own near the top of a plain-text report that names the outlet after the
+# writer: "By Paolo Venn, Northern Ledger", "By Ana Ruiz | The Coastal Times".
+_NAME = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}"
+_BYLINE_OUTLET = re.compile(
+    rf"^(?:By|BY|by)\s+{_NAME}(?:\s+and\s+{_NAME})?\s*[,|/–—-]\s*"
+    r"(?P<outlet>(?:The\s+)?[A-Z][\w&.'’-]*(?:\s+[A-Z&][\w&.'’-]*){0,4})$")
+
+
+# "By Ana Ruiz, Chief Correspondent": a title after the name, not an outlet
+_JOB_WORDS = frozenset(
+    """correspondent correspondents editor editors reporter reporters writer writers staff
+    contributor columnist analyst chief bureau producer photographer""".split())  # noqa: SIM905
+
+
+def _plain_outlet(text: str) -> str | None:
+    """The outlet a plain-text report's byline names, if it names one."""
+    lines = [line.strip() for line in text.strip().splitlines() if line.strip()]
+    for line in lines[1 : 1 + _DATE_LINE_SCAN]:
+        match = _BYLINE_OUTLET.match(line)
+        if match and not _JOB_WORDS & set(match.group("outlet").lower().split()):
+            return match.group("outlet")
+    return None
+
+
 def _outlet(metadata_outlet: str | None, url: str | None, path: str) -> str | None:
     if metadata_outlet and metadata_outlet.strip():
         return metadata_outlet.strip()
@@ -132,6 +156,7 @@ def build_article(raw: RawDocument, settings: IngestSettings) -> Article | Rejec
         text = decoded.text
         title = title or _plain_title(text)
         published = published or _plain_date(text)
+        outlet = outlet or _plain_outlet(text)
     if _CONTROL.search(text):
         warnings.append("control characters found in the text")
     if len(text.strip()) < settings.min_text_chars:

@@ -22,6 +22,7 @@ from . import attribution as attr
 from . import quotes as qt
 from . import speakers as spk
 from .loader import load_pipeline
+from .org_descriptions import is_described_firm, resolve_organisation, without_descriptor
 from .segment import Paragraph, parse_paragraphs, split_paragraphs
 from .tokenspans import TEXT_KEY
 
@@ -108,15 +109,19 @@ def _prepare(article: Article, nlp_settings: NlpSettings, languages: list[str]) 
 def _mentions(doc: Doc, offset: int) -> list[spk.Mention]:
     found = []
     for ent in doc.ents:
-        if ent.label_ not in ("PERSON", "ORG", "GPE", "NORP"):
-            continue
         before = doc[max(ent.start - 3, 0) : ent.start]
         titles = frozenset(t.lower_ for t in before if t.is_alpha)
+        label = ent.label_
+        if label not in ("PERSON", "ORG", "GPE", "NORP"):
+            # "shares in chipmaker Norvex": a firm, whatever label the recogniser gave it
+            if label not in ("PRODUCT", "FAC", "WORK_OF_ART") or not is_described_firm(titles):
+                continue
+            label = "ORG"
         role = before[-1].lower_ if len(before) and before[-1].is_alpha else None
         subject = ent.root.dep_ in ("nsubj", "nsubjpass") or (
             ent.root.dep_ == "appos" and ent.root.head.dep_ in ("nsubj", "nsubjpass"))
-        found.append(spk.Mention(ent.start_char + offset, ent.text, ent.label_, titles, role,
-                                 subject))
+        found.append(spk.Mention(ent.start_char + offset, without_descriptor(ent.text), label,
+                                 titles, role, subject))
     return found
 
 
@@ -150,12 +155,14 @@ def _speaker_names(
         if att.pronoun and name:
             name = spk.resolve_pronoun(name, att.speaker[0], mentions) or name
         elif att.speaker_label is None:
-            # "the president": the one person introduced with that title, if only one was
+            # "the president": the one person introduced with that title, if only one was;
+            # "the utility": the firm named just before
             phrase = text[att.speaker[0] : att.speaker[1]]
-            name = spk.resolve_description(phrase, mentions) or name
+            name = spk.resolve_description(phrase, mentions) or resolve_organisation(
+                phrase, att.speaker[0], mentions) or name
         if name and spk.clean_name(name) in acronyms:
             name = acronyms[spk.clean_name(name)]
-        raw.append(name)
+        raw.append(without_descriptor(name) if name else name)
     names = [n for n in raw if n] + [m.name for m in mentions if m.label == "PERSON"]
     names += list(acronyms.values())
     canonical = spk.canonical_speakers(names)

@@ -44,7 +44,7 @@ from .learned import learned_entry
 from .relations import Attribution
 from .tagger import tagged_attributions
 from .tokenspans import TEXT_KEY
-from .verbcues import figure_cue, revision_attribution, verb_attribution
+from .verbcues import figure_cue, revision_attribution, trailing_participle, verb_attribution
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -80,6 +80,8 @@ def find_attributions(doc: Doc, offset: int = 0) -> list[Attribution]:
                 entry = figure_cue(tok)
             if entry is not None:
                 att = verb_attribution(tok, entry, offset)
+            elif att is None:  # "..., police said, bringing the toll to 40"
+                att = trailing_participle(tok, offset)
         elif tok.pos_ == "NOUN":
             entry = lex.noun_cue(tok.lemma_)
             if entry is not None:

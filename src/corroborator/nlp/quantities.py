@@ -40,6 +40,7 @@ from .numbers import (
     scan_candidates,
     to_quantity,
 )
+from .cues import verb_cue
 from .revisions import FIGURE_NOUNS, Placed, mark_revisions, revises
 from .tokenspans import doc_text
 
@@ -415,9 +416,23 @@ def _subject(verb: Token, depth: int = 0) -> Token | None:
         return child
     if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in _NOUN_POS:
         return verb.head
+    if verb.dep_ == "advcl" and verb.i > verb.head.i and verb_cue(verb.head.lemma_):
+        # "A fire burned 4,000 hectares, officials said, forcing 2,500 from their homes":
+        # the participle goes on with the reported clause, whose subject did the forcing
+        reported = _reported_clause(verb.head)
+        return _subject(reported, depth + 1) if reported is not None else None
     if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
         return _subject(verb.head, depth + 1)
     return None
+
+
+def _reported_clause(cue: Token) -> Token | None:
+    """The verb of the clause an inverted cue reports ("A, officials said"; the parse hangs
+    the cue on that clause as a conjunct, or the clause on the cue as a complement)."""
+    if cue.dep_ == "conj" and cue.head.i < cue.i:
+        return cue.head
+    before = [c for c in cue.children if c.dep_ in ("ccomp", "parataxis") and c.i < cue.i]
+    return before[0] if before else None
 
 
 def _antecedent(verb: Token) -> Token | None:

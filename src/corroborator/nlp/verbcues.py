@@ -167,11 +167,64 @@ def _inverted_content(verb: Token) -> list[Token]:
         # "The economy is strong, Smith said" parsed with the cue under the clause
         left = verb.left_edge.i
         return _skip_dateline([t for t in head.subtree if t.i < left])
+    if _inverted_conjunct(verb):
+        # "A fire has burned 4,000 hectares, the fire service said on Tuesday": the parser
+        # coordinates the cue with the clause it reports
+        own = {t.i for t in verb.subtree}
+        return _skip_dateline([t for t in head.subtree if t.i not in own])
     lefts = [c for c in verb.children if c.dep_ in ("ccomp", "parataxis") and c.i < verb.i]
     tokens: list[Token] = []
     for c in lefts:
         tokens.extend(c.subtree)
     return _skip_dateline(tokens)
+
+
+def _inverted_conjunct(verb: Token) -> bool:
+    """"CLAUSE, the agency said": a cue parsed as a conjunct of the clause before its subject.
+
+    A real coordination ("crews arrived and said ...") has a conjunction between the two
+    verbs; here only a comma comes before the subject, and the cue takes no complement.
+    """
+    head = verb.head
+    if verb.dep_ != "conj" or head.i >= verb.i or lex.verb_cue(head.lemma_):
+        return False
+    if any(c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "oprd") for c in verb.rights):
+        return False
+    subjects = [c for c in verb.lefts if c.dep_ == "nsubj"]
+    if not subjects:
+        return False
+    start = subjects[0].left_edge.i
+    if start == 0 or verb.doc[start - 1].text != ",":
+        return False
+    between = verb.doc[head.i + 1 : start]
+    return not any(t.dep_ == "cc" and t.head.i in (head.i, verb.i) for t in between)
+
+
+# Participles after an inverted cue that tell how the speaker spoke, not what happened.
+_MANNER_PARTICIPLES = frozenset(words("decline refuse request refer respond reply speak ask"))
+
+
+def trailing_participle(tok: Token, offset: int) -> Attribution | None:
+    """"Five more bodies were found, police said on Monday, bringing the toll to 40": the
+    participle after an inverted cue continues the reported clause, so it is the speaker's
+    statement too (a second attribution of that cue; a content span cannot skip the cue)."""
+    verb = tok.head
+    if tok.dep_ != "advcl" or tok.tag_ != "VBG" or tok.i <= verb.i:
+        return None
+    if lex.verb_cue(tok.lemma_) or tok.lemma_.lower() in _MANNER_PARTICIPLES:
+        return None  # "..., adding that ...", "..., citing ...": cues of their own
+    entry = lex.verb_cue(verb.lemma_)
+    if entry is None or not _after_comma(tok.doc, tok.left_edge.i):
+        return None
+    if clause_content(verb) or not _inverted_content(verb):
+        return None
+    subject, passive = subject_of(verb)
+    if subject is None:
+        return None
+    content = list(tok.subtree)
+    stance = stance_of(entry, content, subject, passive)
+    return make(tok.doc, offset, content, cue_tokens(verb), entry.lemma, stance, subject,
+                "indirect", via_chain(verb, subject))
 
 
 def _skip_dateline(tokens: list[Token]) -> list[Token]:

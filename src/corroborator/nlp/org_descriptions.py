@@ -1,0 +1,69 @@
+"""A speaker told as "the company", "the utility", "the airline": the firm named just before.
+
+News text names a firm once and then refers to it by what it is: "a power line owned by
+Veltra Power sparked the blaze. The utility said ...". Left as it stands, "utility" is a
+speaker of its own in every article, and its statements never meet the firm's. The
+description goes to the nearest organisation named before it in the article, within a few
+paragraphs, that is not a public body (a ministry, a police force, an agency): a description
+of a firm does not refer to those, and a public body's own name says what it is.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from .speakers import Mention, clean_name
+
+# Heads of descriptions that stand for a firm ("the carmaker", "the regional airline").
+COMPANY_NOUNS = frozenset(
+    """company firm utility carrier airline lender insurer retailer manufacturer maker
+    automaker carmaker chipmaker drugmaker shipbuilder operator conglomerate corporation
+    developer supplier producer miner broadcaster publisher startup owner""".split()  # noqa: SIM905
+)
+# Last words of organisation names that are public bodies, not firms.
+_PUBLIC_BODIES = frozenset(
+    """ministry department agency police court council army government committee commission
+    authority office parliament assembly senate congress navy force forces guard service
+    services brigade university hospital school union party""".split()  # noqa: SIM905
+)
+_DETERMINERS = frozenset(["the"])
+# How far back (in characters) the firm may have been named: a few paragraphs.
+REACH_CHARS = 800
+
+
+def resolve_organisation(description: str, position: int,
+                         mentions: Sequence[Mention]) -> str | None:
+    """The organisation ``description`` ("the utility", "The company") at ``position``
+    refers to, or None when it is no firm's description or no firm was named before it."""
+    raw = description.split()
+    if not 2 <= len(raw) <= 3 or raw[0].lower() not in _DETERMINERS:
+        return None
+    if raw[-1].lower() not in COMPANY_NOUNS:
+        return None
+    best = None
+    for mention in mentions:
+        if mention.start >= position:
+            break
+        if mention.label != "ORG" or position - mention.start > REACH_CHARS:
+            continue
+        words = clean_name(mention.name).lower().split()
+        if not words or words[-1] in _PUBLIC_BODIES:
+            continue
+        best = mention
+    return clean_name(best.name) if best is not None else None
+
+
+def without_descriptor(name: str) -> str:
+    """"Chipmaker Norvex" → "Norvex": a firm's description capitalised before its name (at
+    the start of a sentence, or as a title) is not part of the name."""
+    words = name.split()
+    if len(words) >= 2 and words[0].lower() in COMPANY_NOUNS and words[0][:1].isupper() \
+            and words[1][:1].isupper():
+        return " ".join(words[1:])
+    return name
+
+
+def is_described_firm(titles: frozenset[str]) -> bool:
+    """Whether the words before a name describe it as a firm ("chipmaker Norvex"), which the
+    recogniser may label a product or a person."""
+    return bool(titles & COMPANY_NOUNS)

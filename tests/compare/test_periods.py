@@ -1,0 +1,67 @@
+"""A quarter's figure and a year's are two things, though their phrases are the same words.
+
+Hand-built claims on a fictional firm; a bag-of-words stand-in for embeddings (no models).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from corroborator.compare import compare_story
+from corroborator.compare.periods import period_of
+from corroborator.records import Story
+
+from .helpers import article, claim
+
+
+@pytest.mark.parametrize(("text", "figure", "period"), [
+    ("It made a net profit of $120 million in the third quarter, ahead of forecasts.",
+     "$120 million", "quarter"),
+    ("Third-quarter revenue rose to $610 million.", "$610 million", "quarter"),
+    ("It expects a net profit of about $450 million for the full year.", "$450 million", "year"),
+    ("Annual sales reached 2.1 million cars, the carmaker said.", "2.1 million", "year"),
+    ("The plant produces 40,000 barrels per day.", "40,000", "day"),
+    # the period of another figure in the sentence is not this one's
+    ("It expects $450 million for the year, after $120 million in the third quarter.",
+     "$120 million", "quarter"),
+    ("The fire has burned 4,000 hectares, up from 2,500 a day earlier.", "2,500", None),
+    ("Officials said 300 homes were damaged.", "300", None),
+])
+def test_period_of_a_figure(text: str, figure: str, period: str | None) -> None:
+    start = text.index(figure)
+    assert period_of(text, start, start + len(figure)) == period
+
+
+def _compare(settings, first_text: str, second_text: str, first: str, second: str):
+    a = article("a", "Market Wire", first_text, day=3)
+    b = article("b", "Daily Ledger", second_text, day=3, hour=14)
+    claims = [claim(a, first, "Norvex", measured="net profit", speaker_type="ORG"),
+              claim(b, second, "Norvex", measured="net profit", speaker_type="ORG")]
+    story = Story("s", None, ("a", "b"))
+    return compare_story(story, [a, b], claims, [], settings, embed_fn=_same_words)
+
+
+def _same_words(texts):
+    from .helpers import bow_embed
+    return bow_embed(texts)
+
+
+def test_a_quarters_profit_and_a_years_are_no_conflict_nor_one_claim(settings) -> None:
+    result = _compare(
+        settings,
+        "Norvex said it made a net profit of $120 million in the third quarter.",
+        "Norvex said it expected a net profit of $450 million for the full year.",
+        "it made a net profit of $120 million in the third quarter",
+        "it expected a net profit of $450 million for the full year")
+    assert result.conflicts == ()
+    assert len(result.propositions) == 2
+
+
+def test_two_figures_for_one_quarter_still_conflict(settings) -> None:
+    result = _compare(
+        settings,
+        "Norvex said it made a net profit of $120 million in the third quarter.",
+        "Norvex said it made a net profit of $150 million in the third quarter.",
+        "it made a net profit of $120 million in the third quarter",
+        "it made a net profit of $150 million in the third quarter")
+    assert [c.kind for c in result.conflicts] == ["misreport"]

@@ -1,0 +1,71 @@
+""""The utility said", "the company insisted": the firm named just before speaks."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from corroborator.nlp.analyze import analyze_article
+from corroborator.nlp.org_descriptions import resolve_organisation, without_descriptor
+from corroborator.nlp.speakers import Mention
+from corroborator.records import Article
+from corroborator.records.article import content_hash
+
+
+def _mentions(*specs: tuple[int, str, str]) -> list[Mention]:
+    return [Mention(start, name, label) for start, name, label in specs]
+
+
+def test_a_firm_description_goes_to_the_nearest_firm_before_it() -> None:
+    mentions = _mentions((10, "Interior Ministry", "ORG"), (120, "Ostrel Rail", "ORG"),
+                         (300, "Kasia Brenn", "PERSON"))
+    assert resolve_organisation("The operator", 400, mentions) == "Ostrel Rail"
+    assert resolve_organisation("the rail company", 400, mentions) == "Ostrel Rail"
+
+
+def test_public_bodies_distant_names_and_other_descriptions_are_left_alone() -> None:
+    ministry = _mentions((10, "Interior Ministry", "ORG"))
+    assert resolve_organisation("The company", 200, ministry) is None  # no firm named
+    far = _mentions((10, "Ostrel Rail", "ORG"))
+    assert resolve_organisation("The company", 5000, far) is None  # many paragraphs back
+    near = _mentions((10, "Ostrel Rail", "ORG"))
+    assert resolve_organisation("The ministry", 200, near) is None  # not a firm's description
+    assert resolve_organisation("company", 200, near) is None  # no determiner: no reference
+    assert resolve_organisation("The company", 5, near) is None  # named only after it
+
+
+@pytest.mark.model
+def test_the_company_in_an_article_is_the_firm_it_names(nlp, settings) -> None:
+    text = ("Ostrel Rail cancelled 200 trains on Thursday after a signalling fault near "
+            "Vennby.\n\nThe operator said engineers had found a damaged cable and expected "
+            "services to resume on Friday.\n\nTransport Minister Kasia Brenn said she had asked "
+            "for a full report.")
+    article = Article("a1", "a1.txt", None, "Harbor Times", "Trains cancelled",
+                      datetime(2026, 3, 5), "en", text, content_hash(text))
+    claims = analyze_article(article, settings, nlp=nlp).claims
+    operator = [c for c in claims if text[c.content_span.start:].startswith("engineers")]
+    assert [c.speaker for c in operator] == ["Ostrel Rail"]
+
+
+@pytest.mark.parametrize(("name", "plain"), [
+    ("Chipmaker Norvex", "Norvex"),
+    ("Carmaker Veltro Motors", "Veltro Motors"),
+    ("Norvex", "Norvex"),
+    ("Utility", "Utility"),
+    ("Airline pilots", "Airline pilots"),  # not a name after it
+])
+def test_a_firms_description_before_its_name_is_not_part_of_it(name: str, plain: str) -> None:
+    assert without_descriptor(name) == plain
+
+
+@pytest.mark.model
+def test_a_described_firm_is_a_firm_whatever_the_recogniser_says(nlp, settings) -> None:
+    # the recogniser labels "Norvex" a product here; "chipmaker" says what it is
+    text = ("Shares in chipmaker Norvex jumped on Tuesday after the company reported "
+            "better-than-expected results.\n\nChipmaker Norvex said it would hire 300 "
+            "engineers in Daleport.")
+    article = Article("a2", "a2.txt", None, "Daily Ledger", "Norvex shares jump",
+                      datetime(2026, 10, 20), "en", text, content_hash(text))
+    claims = analyze_article(article, settings, nlp=nlp).claims
+    assert {c.speaker for c in claims} == {"Norvex"}

@@ -1,0 +1,78 @@
+"""A wildfire folder as a newsroom would drop it in: a wire story, its syndicated copy, a
+tabloid rewrite that turns the fire service's "nearly 4,000 hectares" into "more than 4,000",
+a plain-text report whose byline names its outlet, the wire's next-day update and an
+unrelated fire. Written for the faults a first run found."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+from typer.testing import CliRunner
+
+from corroborator.cli.app import app
+
+pytestmark = [pytest.mark.model, pytest.mark.embeddings]
+
+FOLDER = Path(__file__).resolve().parent / "data" / "fire"
+SCHEMA = Path(__file__).resolve().parents[2] / "shared" / "contracts" / "dossier.schema.json"
+
+
+@pytest.fixture(scope="module")
+def dossier(tmp_path_factory) -> dict:
+    db = str(tmp_path_factory.mktemp("fire") / "fire.db")
+    result = CliRunner().invoke(app, ["analyze", str(FOLDER), "--db", db, "--json"])
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+@pytest.fixture(scope="module")
+def fire(dossier) -> dict:
+    return max(dossier["stories"], key=lambda s: len(s["articles"]))
+
+
+@pytest.fixture(scope="module")
+def claims() -> list[dict]:
+    result = CliRunner().invoke(app, ["extract", str(FOLDER), "--json"])
+    assert result.exit_code == 0, result.output
+    return [c for line in result.stdout.splitlines() for c in json.loads(line)["claims"]]
+
+
+def test_fire_dossier_is_valid_and_the_plain_text_byline_names_its_outlet(dossier) -> None:
+    jsonschema.validate(dossier, json.loads(SCHEMA.read_text("utf-8")))
+    outlets = {a["outlet"] for s in dossier["stories"] for a in s["articles"]}
+    assert "Northern Ledger" in outlets
+
+
+def test_the_wire_lead_is_the_fire_service_statement(claims) -> None:
+    # "A wildfire ... has burned nearly 4,000 hectares ..., the regional fire service said on
+    # Tuesday, forcing ...": the clause before the speaker is what the service said
+    leads = [c for c in claims if c["speaker"] == "regional fire service"
+             and "nearly 4,000 hectares" in c["content"]]
+    assert len(leads) == 2  # the wire and its copy
+    assert all(c["content"].startswith("A wildfire fanned by") for c in leads)
+
+
+def test_the_utility_and_the_company_are_the_firm_named_before(claims) -> None:
+    speakers = {c["speaker"] for c in claims}
+    assert "utility" not in speakers and "company" not in speakers
+    cooperating = [c for c in claims if "cooperating" in c["content"]]
+    assert {c["speaker"] for c in cooperating} == {"Veltra Power"}
+
+
+def test_the_rewrite_misreports_the_fire_service(fire) -> None:
+    props = {c["id"]: c for c in fire["claims"]}
+    misreports = [c for c in fire["conflicts"] if c["kind"] == "misreport"]
+    assert misreports, fire["conflicts"]
+    figures = {q["text"] for c in misreports for p in c["claims"]
+               for q in props[p]["quantities"]}
+    assert figures == {"nearly 4,000 hectares", "more than 4,000 hectares"}
+
+
+def test_a_quarterly_and_an_annual_profit_are_no_conflict(dossier) -> None:
+    for story in dossier["stories"]:
+        texts = {c["id"]: c["text"] for c in story["claims"]}
+        assert not [c for c in story["conflicts"]
+                    if any("profit" in texts[p] for p in c["claims"])]
