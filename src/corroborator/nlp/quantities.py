@@ -33,6 +33,7 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from .cues import verb_cue
 from .numbers import (
     DEFAULT_SETTINGS,
     Candidate,
@@ -40,7 +41,6 @@ from .numbers import (
     scan_candidates,
     to_quantity,
 )
-from .cues import verb_cue
 from .revisions import FIGURE_NOUNS, Placed, mark_revisions, revises
 from .tokenspans import doc_text
 
