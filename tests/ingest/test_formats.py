@@ -111,6 +111,26 @@ def test_ingest_plain_text_outlet_from_the_byline(tmp_path: Path, ingest_setting
     assert article.outlet == outlet
 
 
+def test_ingest_plain_text_lead_starts_after_date_and_byline(tmp_path: Path,
+                                                             ingest_settings) -> None:
+    from corroborator.stories.features import title_and_lead
+
+    content = ("Floods force thousands from homes\n\n3 November 2026\n\nBy Ann Lee, Northern "
+               "Ledger\n\n" + "\n\n".join(PARAGRAPHS))
+    (tmp_path / "flood.txt").write_text(content, encoding="utf-8")
+    [article], _ = read_all([str(tmp_path / "flood.txt")], ingest_settings)
+    assert article.text == content  # kept verbatim; only the lead skips the header lines
+    title, lead = title_and_lead(article, 400)
+    assert title == "Floods force thousands from homes"
+    assert lead.startswith(PARAGRAPHS[0][:40])
+    # a first sentence that merely starts with "By" is the lead, not a byline
+    opening = "By Monday, rescuers had reached the flooded villages."
+    plain = "Floods force thousands from homes\n\n" + opening + "\n\n" + PARAGRAPHS[0]
+    (tmp_path / "other.txt").write_text(plain, encoding="utf-8")
+    [other], _ = read_all([str(tmp_path / "other.txt")], ingest_settings)
+    assert title_and_lead(other, 400)[1].startswith(opening)
+
+
 def test_ingest_text_without_headline_has_no_title(tmp_path: Path, ingest_settings) -> None:
     (tmp_path / "a.txt").write_text(" ".join(PARAGRAPHS), encoding="utf-8")
     [article], _ = read_all([str(tmp_path / "a.txt")], ingest_settings)

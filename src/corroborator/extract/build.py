@@ -50,16 +50,56 @@ def _plain_date(text: str) -> datetime | None:
     """
     lines = [line.strip() for line in text.strip().splitlines() if line.strip()]
     for line in lines[1 : 1 + _DATE_LINE_SCAN]:
-        candidate = _STAMP.sub("", line)
-        if len(candidate.split()) > _DATE_LINE_MAX_WORDS or not _YEAR.search(candidate):
-            continue
-        parsed = dateparser.parse(candidate, settings={
-            "STRICT_PARSING": True, "REQUIRE_PARTS": ["day", "month", "year"],
-            "RETURN_AS_TIMEZONE_AWARE": True, "TO_TIMEZONE": "UTC"})
+        parsed = _date_line(line)
         if parsed is not None:
-            # a day without a time of day: its middle is at most half a day off
-            return parsed if ":" in candidate else parsed.replace(hour=12, minute=0)
+            return parsed
     return None
+
+
+def _date_line(line: str) -> datetime | None:
+    """The date a line of its own gives ("3 November 2026", "Published: 2026-11-03 14:05")."""
+    candidate = _STAMP.sub("", line.strip())
+    if len(candidate.split()) > _DATE_LINE_MAX_WORDS or not _YEAR.search(candidate):
+        return None
+    parsed = dateparser.parse(candidate, settings={
+        "STRICT_PARSING": True, "REQUIRE_PARTS": ["day", "month", "year"],
+        "RETURN_AS_TIMEZONE_AWARE": True, "TO_TIMEZONE": "UTC"})
+    if parsed is None:
+        return None
+    # a day without a time of day: its middle is at most half a day off
+    return parsed if ":" in candidate else parsed.replace(hour=12, minute=0)
+
+
+_BYLINE_START = re.compile(r"^(?:By|BY|by)\s+[A-Z]")
+# small words a byline may hold beside names ("By Ana Ruiz and Tom Lee | The Ledger")
+_BYLINE_SMALL = frozenset("and of the de van von der in at for & | / - – —".split())  # noqa: SIM905
+
+
+def _is_byline(line: str) -> bool:
+    """"By Ana Ruiz, Northern Ledger": a name line, not a sentence ("By Monday, rescuers
+    had reached the village.")."""
+    words = line.split()
+    if not _BYLINE_START.match(line) or len(words) > 12 or line.endswith((".", "!", "?")):
+        return False
+    return all(w[:1].isupper() or w.lower() in _BYLINE_SMALL for w in words[1:])
+
+
+def _plain_body_start(text: str) -> int:
+    """Where a plain-text report's body begins after its headline, date and byline lines
+    (0 when it has no such lines): the lead a reader and the story clustering read."""
+    offset, seen_title, end = 0, False, 0
+    for line in text.splitlines(keepends=True):
+        stripped = line.strip()
+        offset += len(line)
+        if not stripped:
+            continue
+        if not seen_title:
+            seen_title = True
+            continue
+        if _date_line(stripped) is None and not _is_byline(stripped):
+            break
+        end = offset
+    return end
 
 
 def parse_published(value: Any) -> datetime | None:
@@ -157,6 +197,8 @@ def build_article(raw: RawDocument, settings: IngestSettings) -> Article | Rejec
         title = title or _plain_title(text)
         published = published or _plain_date(text)
         outlet = outlet or _plain_outlet(text)
+        if title and (body_start := _plain_body_start(text)):
+            hints["body_start"] = body_start
     if _CONTROL.search(text):
         warnings.append("control characters found in the text")
     if len(text.strip()) < settings.min_text_chars:

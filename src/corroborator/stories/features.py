@@ -145,7 +145,8 @@ def headline(article: Article) -> str:
 
 
 def title_and_lead(article: Article, lead_chars: int) -> tuple[str, str]:
-    """Title (the first sentence when the article has none) and the lead that follows it.
+    """Title (the first sentence when the article has none) and the lead that follows it
+    (after a plain-text report's date and byline lines, ``hints["body_start"]``).
 
     This is the text the clusterer embeds. An untitled article's first sentence is taken
     as it is, dateline or not: skipping datelines here (:func:`headline`) was measured on
@@ -153,6 +154,10 @@ def title_and_lead(article: Article, lead_chars: int) -> tuple[str, str]:
     """
     title = " ".join((article.title or "").split())
     body = article.text.strip()
+    start = article.hints.get("body_start")
+    if title and isinstance(start, int) and 0 < start < len(article.text):
+        # a plain-text report's headline, date and byline lines are not its lead
+        body = article.text[start:].strip()
     if not title:
         # The sentence used as title is not repeated in the lead.
         head, body = _split_first(body)
