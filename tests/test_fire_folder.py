@@ -76,3 +76,12 @@ def test_a_quarterly_and_an_annual_profit_are_no_conflict(dossier) -> None:
         texts = {c["id"]: c["text"] for c in story["claims"]}
         assert not [c for c in story["conflicts"]
                     if any("profit" in texts[p] for p in c["claims"])]
+
+
+def test_the_short_tabloid_rewrite_is_the_wires_and_no_independent_source(fire) -> None:
+    # five of its six sentences follow the wire's, in the wire's order, each reworded
+    by_outlet = {a["outlet"]: a for a in fire["articles"]}
+    wire_ids = {a["id"] for a in fire["articles"] if a["outlet"] == "Harbor Press Agency"}
+    sources = {(d["article"], d["relation"]) for d in by_outlet["The Daily Flare"]["derived_from"]}
+    assert {article for article, relation in sources if relation == "rewrite"} & wire_ids
+    assert fire["independent_sources"] == 2  # the wire's lineage and the next-day update

@@ -44,7 +44,7 @@ class ReuseSettings:
     containment_margin: float = 0.1
     max_sentences: int = 400
     embedding_cache: int = 50000
-    chain_min_sentences: int = 6
+    chain_min_sentences: int = 5
     chain_share: float = 0.58
     chain_fact_order: float = 0.6
     pair_model: str = "logistic"
