@@ -57,3 +57,35 @@ def demo_run(tmp_path_factory, settings):
         run_stages(store, settings)
         dossier = build_dossier(store, rejected=report.rejected)
     return path, report, dossier
+
+
+@pytest.fixture(scope="session")
+def folder_cli(tmp_path_factory):
+    """A user's two commands on a folder of reports, from the command line: ``analyze(folder)``
+    (the dossier JSON, checked against the contract) and ``extract(folder)`` (every claim)."""
+    import json
+
+    import jsonschema
+    from typer.testing import CliRunner
+
+    from corroborator.cli.app import app
+
+    schema = json.loads((CONTRACTS / "dossier.schema.json").read_text("utf-8"))
+
+    class FolderCli:
+        @staticmethod
+        def analyze(folder: Path) -> dict:
+            db = str(tmp_path_factory.mktemp(folder.name) / f"{folder.name}.db")
+            result = CliRunner().invoke(app, ["analyze", str(folder), "--db", db, "--json"])
+            assert result.exit_code == 0, result.output
+            dossier = json.loads(result.stdout)
+            jsonschema.validate(dossier, schema)
+            return dossier
+
+        @staticmethod
+        def extract(folder: Path) -> list[dict]:
+            result = CliRunner().invoke(app, ["extract", str(folder), "--json"])
+            assert result.exit_code == 0, result.output
+            return [c for line in result.stdout.splitlines() for c in json.loads(line)["claims"]]
+
+    return FolderCli

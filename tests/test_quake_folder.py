@@ -5,27 +5,18 @@ reads. Written for the faults a first run found (speakers, chains, wrapped lines
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
-import jsonschema
 import pytest
-from typer.testing import CliRunner
-
-from corroborator.cli.app import app
 
 pytestmark = [pytest.mark.model, pytest.mark.embeddings]
 
 FOLDER = Path(__file__).resolve().parent / "data" / "quake"
-SCHEMA = Path(__file__).resolve().parents[2] / "shared" / "contracts" / "dossier.schema.json"
 
 
 @pytest.fixture(scope="module")
-def dossier(tmp_path_factory) -> dict:
-    db = str(tmp_path_factory.mktemp("quake") / "quake.db")
-    result = CliRunner().invoke(app, ["analyze", str(FOLDER), "--db", db, "--json"])
-    assert result.exit_code == 0, result.output
-    return json.loads(result.stdout)
+def dossier(folder_cli) -> dict:
+    return folder_cli.analyze(FOLDER)
 
 
 @pytest.fixture(scope="module")
@@ -38,7 +29,7 @@ def propositions(story: dict) -> dict[str, dict]:
 
 
 def test_quake_dossier_is_valid_and_holds_one_story_of_four(dossier, quake) -> None:
-    jsonschema.validate(dossier, json.loads(SCHEMA.read_text("utf-8")))
+    # (folder_cli checks the dossier against the contract)
     assert sorted(len(s["articles"]) for s in dossier["stories"]) == [1, 4]
     outlets = {a["outlet"] for a in quake["articles"]}
     assert outlets == {"Meridian Press Agency", "The Lakeside Courier", "The Santavel Tribune"}
@@ -66,10 +57,8 @@ def test_quake_conflicts_are_the_ones_a_reader_should_see(quake) -> None:
     assert "misreport" not in found
 
 
-def test_quake_speakers_and_chains() -> None:
-    result = CliRunner().invoke(app, ["extract", str(FOLDER), "--json"])
-    assert result.exit_code == 0, result.output
-    claims = [c for line in result.stdout.splitlines() for c in json.loads(line)["claims"]]
+def test_quake_speakers_and_chains(folder_cli) -> None:
+    claims = folder_cli.extract(FOLDER)
     assert not [c for c in claims if c["speaker"] == "Kel Aran"], "a town is no speaker"
     assert "Renata Voss" in {c["speaker"] for c in claims if c["quote"]}
     cited = [c for c in claims if c["content"].startswith("about 2,000 buildings")]
