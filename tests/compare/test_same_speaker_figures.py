@@ -79,3 +79,12 @@ def test_phrases_naming_different_outcomes_never_pair() -> None:
         ("b", "Jonas Feld", "more than 300 people were injured", "people injured"),
     ])
     assert same_speaker_figures(figures, _vectors(figures, 0.9), _speaker, RELATED) == []
+
+
+def test_a_word_of_magnitude_is_no_hedge_on_a_written_number() -> None:
+    # "thousands" and "more than 1,000" share the nominal 1,000 but not a written number
+    figures = _figures([
+        ("a", "Jonas Feld", "thousands of fans marched", "fans marched"),
+        ("b", "Jonas Feld", "more than 1,000 fans marched", "fans marched"),
+    ])
+    assert same_speaker_figures(figures, _vectors(figures, 0.6), _speaker, RELATED) == []

@@ -232,6 +232,9 @@ def same_speaker_figures(
                         fi.quantity, fj.quantity) or not outcomes_agree(
                         fi.measured, fj.measured) or different_periods(fi.period, fj.period):
                     continue
+                if intervals.bounds(fi.quantity) != intervals.bounds(fj.quantity) and not (
+                        _written(fi.quantity) and _written(fj.quantity)):
+                    continue  # "thousands" is not a hedge on the 1,000 of "more than 1,000"
                 cosine = float(vectors.measured[i] @ vectors.measured[j])
                 if cosine >= related and same_speaker(fi.claim, fj.claim):
                     out.append((i, j, cosine))
@@ -239,6 +242,11 @@ def same_speaker_figures(
                     if linked >= per_figure:
                         break
     return out
+
+
+def _written(q: Quantity) -> bool:
+    """Whether the figure is written with digits ("nearly 4,000"), not a word of magnitude."""
+    return any(ch.isdigit() for ch in q.text)
 
 
 def claim_pairs(
