@@ -22,13 +22,19 @@ def test_a_firm_description_goes_to_the_nearest_firm_before_it() -> None:
                          (300, "Kasia Brenn", "PERSON"))
     assert resolve_organisation("The operator", 400, mentions) == "Ostrel Rail"
     assert resolve_organisation("the rail company", 400, mentions) == "Ostrel Rail"
+    described = [Mention(40, "Norvex", "ORG", frozenset({"shares", "in", "chipmaker"}))]
+    assert resolve_organisation("the company", 200, described) == "Norvex"
+    speaking = [Mention(40, "Norvex", "ORG", subject=True)]  # "Norvex said ..."
+    assert resolve_organisation("The chipmaker", 200, speaking) == "Norvex"
 
 
-def test_public_bodies_distant_names_and_other_descriptions_are_left_alone() -> None:
+def test_public_bodies_towns_and_other_descriptions_are_left_alone() -> None:
     ministry = _mentions((10, "Interior Ministry", "ORG"))
     assert resolve_organisation("The company", 200, ministry) is None  # no firm named
-    far = _mentions((10, "Ostrel Rail", "ORG"))
-    assert resolve_organisation("The company", 5000, far) is None  # many paragraphs back
+    # "Prosecutors in Corvel ...; the company insists": a town the recogniser took for an
+    # organisation is no firm
+    town = _mentions((10, "Halden Textile Works", "ORG"), (900, "Corvel", "ORG"))
+    assert resolve_organisation("the company", 1000, town) == "Halden Textile Works"
     near = _mentions((10, "Ostrel Rail", "ORG"))
     assert resolve_organisation("The ministry", 200, near) is None  # not a firm's description
     assert resolve_organisation("company", 200, near) is None  # no determiner: no reference

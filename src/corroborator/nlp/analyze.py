@@ -120,8 +120,10 @@ def _mentions(doc: Doc, offset: int) -> list[spk.Mention]:
         role = before[-1].lower_ if len(before) and before[-1].is_alpha else None
         subject = ent.root.dep_ in ("nsubj", "nsubjpass") or (
             ent.root.dep_ == "appos" and ent.root.head.dep_ in ("nsubj", "nsubjpass"))
-        found.append(spk.Mention(ent.start_char + offset, without_descriptor(ent.text), label,
-                                 titles, role, subject))
+        name = without_descriptor(ent.text)
+        if name != ent.text:  # "Chipmaker Norvex": the description is a title of the name
+            titles |= {ent.text.split()[0].lower()}
+        found.append(spk.Mention(ent.start_char + offset, name, label, titles, role, subject))
     return found
 
 

@@ -1,11 +1,14 @@
-"""A speaker told as "the company", "the utility", "the airline": the firm named just before.
+"""A speaker told as "the company", "the utility", "the airline": the firm named before.
 
 News text names a firm once and then refers to it by what it is: "a power line owned by
 Veltra Power sparked the blaze. The utility said ...". Left as it stands, "utility" is a
 speaker of its own in every article, and its statements never meet the firm's. The
-description goes to the nearest organisation named before it in the article, within a few
-paragraphs, that is not a public body (a ministry, a police force, an agency): a description
-of a firm does not refer to those, and a public body's own name says what it is.
+description goes to the nearest organisation named before it in the article that reads as a
+firm: a name ending in a firm's word ("Halden Textile Works", "Veltra Power"), introduced
+with a firm's description ("chipmaker Norvex"), or an organisation that is a clause's
+subject ("Norvex said ..."). Any organisation would not do: the
+recogniser labels towns and surnames as organisations often enough ("Prosecutors in Corvel
+...; the company insists" is not Corvel's statement).
 """
 
 from __future__ import annotations
@@ -26,9 +29,15 @@ _PUBLIC_BODIES = frozenset(
     authority office parliament assembly senate congress navy force forces guard service
     services brigade university hospital school union party""".split()  # noqa: SIM905
 )
+# Last words of firms' names.
+FIRM_WORDS = frozenset(
+    """works company co co. corp corp. corporation inc inc. ltd ltd. plc llc ag sa nv group
+    holdings power energy airlines airways motors bank industries technologies systems
+    partners mills foods pharma pharmaceuticals rail railways shipping logistics telecom
+    textiles steel mining oil gas petroleum chemicals insurance capital securities labs
+    electric utilities""".split()  # noqa: SIM905
+)
 _DETERMINERS = frozenset(["the"])
-# How far back (in characters) the firm may have been named: a few paragraphs.
-REACH_CHARS = 800
 
 
 def resolve_organisation(description: str, position: int,
@@ -44,13 +53,19 @@ def resolve_organisation(description: str, position: int,
     for mention in mentions:
         if mention.start >= position:
             break
-        if mention.label != "ORG" or position - mention.start > REACH_CHARS:
-            continue
-        words = clean_name(mention.name).lower().split()
-        if not words or words[-1] in _PUBLIC_BODIES:
-            continue
-        best = mention
+        if mention.label == "ORG" and reads_as_firm(mention):
+            best = mention
     return clean_name(best.name) if best is not None else None
+
+
+def reads_as_firm(mention: Mention) -> bool:
+    """A name ending in a firm's word, introduced with a firm's description, or an
+    organisation that is itself a clause's subject or a speaker ("Norvex said ... The
+    chipmaker said ..."); a town named in passing ("prosecutors in Corvel") is none."""
+    words = clean_name(mention.name).lower().split()
+    if not words or words[-1] in _PUBLIC_BODIES:
+        return False
+    return words[-1] in FIRM_WORDS or is_described_firm(mention.titles) or mention.subject
 
 
 def without_descriptor(name: str) -> str:
