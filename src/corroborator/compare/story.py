@@ -149,6 +149,15 @@ def compare_story(
     cannot: set[frozenset[str]] = {frozenset(c.claim_ids) for c in found}
     links: list[tuple[str, str, float]] = []
     judged: dict[tuple[str, ...], tuple[Quantity, Quantity]] = {}
+
+    def judge(fa: Figure, fb: Figure) -> None:
+        """Keep the two claims apart and record the conflict their figures make, if any."""
+        cannot.add(frozenset((fa.claim.id, fb.claim.id)))
+        conflict = cf.judge_figures(ctx, fa, fb)
+        if conflict is not None:
+            found.append(conflict)
+            judged[conflict.claim_ids] = _in_order(conflict, fa, fb)
+
     for i, j, cos in figure_pairs(figures, vectors, config.measured_similarity,
                                   related=config.related_similarity):
         fa, fb = figures[i], figures[j]
@@ -159,25 +168,14 @@ def compare_story(
         if intervals.conflicting(fa.quantity, fb.quantity):
             if cf.restated(fa, fb):
                 continue  # each claim also gives the other's figure: two figures, one report
-            cannot.add(frozenset((fa.claim.id, fb.claim.id)))
-            conflict = cf.judge_figures(ctx, fa, fb)
-            if conflict is not None:
-                found.append(conflict)
-                judged[conflict.claim_ids] = _in_order(conflict, fa, fb)
+            judge(fa, fb)
     for i, j, cos in same_speaker_figures(figures, vectors, speakers.same,
                                           config.related_similarity):
         fa, fb = figures[i], figures[j]
         if intervals.compatible(fa.quantity, fb.quantity):
             links.append((fa.claim.id, fb.claim.id, 1.0 + cos))
-            continue
-        pair = frozenset((fa.claim.id, fb.claim.id))
-        if pair in cannot or cf.restated(fa, fb):
-            continue
-        cannot.add(pair)
-        conflict = cf.judge_figures(ctx, fa, fb)
-        if conflict is not None:
-            found.append(conflict)
-            judged[conflict.claim_ids] = _in_order(conflict, fa, fb)
+        elif frozenset((fa.claim.id, fb.claim.id)) not in cannot and not cf.restated(fa, fb):
+            judge(fa, fb)
     # a quarter's figure and a year's are two propositions, unless one report gives both
     told: dict[str, set[str]] = {}
     for figure in figures:
@@ -190,13 +188,8 @@ def compare_story(
     # a revision ties the earlier and the revised figure to one measured thing: their
     # measured phrases need only be related ("Halvorian losses" vs "soldiers")
     for i, j in revised_pairs(figures, vectors, speakers.same, config.propose_similarity):
-        pair = frozenset((figures[i].claim.id, figures[j].claim.id))
-        if pair not in cannot:
-            cannot.add(pair)
-            conflict = cf.judge_figures(ctx, figures[i], figures[j])
-            if conflict is not None:
-                found.append(conflict)
-                judged[conflict.claim_ids] = _in_order(conflict, figures[i], figures[j])
+        if frozenset((figures[i].claim.id, figures[j].claim.id)) not in cannot:
+            judge(figures[i], figures[j])
     variants = cf.quote_variants(ctx, story_claims)
     found.extend(variants)
     cannot.update(frozenset(c.claim_ids) for c in variants)
