@@ -10,7 +10,10 @@ Builds seeded synthetic news articles (``benchmarks/_generate.py``: ≥ 2,000 ar
 
 Prints articles/s for both, their ratio (aim: end to end ≥ 0.6 × bare parse), the time per
 stage, the CPU seconds per stage (this process and its finished workers: comparable on a
-loaded machine, where wall time is not), the texts each stage embedded (``embedded_texts``),
+loaded machine, where wall time is not), the texts each stage embedded (``embedded_texts``)
+and the CPU seconds spent embedding them (``embedding_cpu_seconds``), the ratio those
+embeddings alone allow (``ratio_ceiling_with_these_embeddings``: the bare parse plus the
+embedding spread over every process, nothing else),
 the number of stories, conflicts and propositions found, how the stories and
 derivations found compare with how the generator made the articles (``against_generation``),
 the load average (the figures are only comparable on a quiet machine) and peak memory
@@ -97,6 +100,15 @@ def truth_scores(made: list[tuple[Article, SyntheticArticle]], stories: list[Sto
     return out
 
 
+def ceiling_ratio(bare_cpu_seconds: float, embedding_cpu_seconds: float) -> float:
+    """The best ratio end to end could reach with the embeddings it computed: as if the
+    analysis cost no more than the bare parse, the embedding ran as much in parallel as the
+    parse does, and nothing else cost anything. The chain's other work only lowers it. In CPU
+    seconds, so a loaded machine does not move it."""
+    floor = bare_cpu_seconds + embedding_cpu_seconds
+    return round(bare_cpu_seconds / floor, 3) if floor > 0 else 0.0
+
+
 def _note(stage: str, seconds: float) -> None:
     # progress on stderr, so a run cut short still tells where the time went
     print(f"{stage}: {seconds:.1f} s", file=sys.stderr, flush=True)
@@ -109,24 +121,35 @@ def _cpu_seconds() -> float:
     return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
 
-def count_embedded() -> Callable[[], int]:
-    """Count the texts given to ``corroborator.embeddings.embed`` from now on, in this
-    process and in the workers it forks (the counter lives in shared memory); returns a
-    function that reads the count. Every stage looks ``embed`` up at call time."""
+def count_embedded() -> Callable[[], tuple[int, float]]:
+    """Count the texts given to ``corroborator.embeddings.embed`` from now on, and the CPU
+    seconds spent inside it, in this process and in the workers it forks (the counters live
+    in shared memory); returns a function that reads both. Every stage looks ``embed`` up at
+    call time."""
     import multiprocessing
 
     import corroborator.embeddings as embeddings
 
-    counter = multiprocessing.get_context("fork").Value("q", 0)
+    context = multiprocessing.get_context("fork")
+    texts_seen, cpu_spent = context.Value("q", 0), context.Value("d", 0.0)
     original = embeddings.embed
 
     def counting(texts, **options):  # type: ignore[no-untyped-def]
-        with counter.get_lock():
-            counter.value += len(texts)
-        return original(texts, **options)
+        began = _own_cpu_seconds()
+        vectors = original(texts, **options)
+        spent = _own_cpu_seconds() - began
+        with texts_seen.get_lock():
+            texts_seen.value += len(texts)
+            cpu_spent.value += spent
+        return vectors
 
     embeddings.embed = counting
-    return lambda: int(counter.value)
+    return lambda: (int(texts_seen.value), float(cpu_spent.value))
+
+
+def _own_cpu_seconds() -> float:
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    return own.ru_utime + own.ru_stime
 
 
 def _peak_mb() -> dict[str, float]:
@@ -177,16 +200,20 @@ def main(argv: list[str] | None = None) -> int:
     stages: dict[str, float] = {}
     cpu: dict[str, float] = {}
     embedded: dict[str, int] = {}
+    embedding_cpu: dict[str, float] = {}
     embedded_so_far = count_embedded()
 
     @contextmanager
     def timed(description: str, _total: int | None) -> Iterator[Callable[..., None]]:
-        began, began_cpu, began_texts = time.perf_counter(), _cpu_seconds(), embedded_so_far()
+        began, began_cpu = time.perf_counter(), _cpu_seconds()
+        began_texts, began_embedding = embedded_so_far()
         yield lambda *_a, **_k: None
         name = STAGES.get(description, description)
         stages[name] = time.perf_counter() - began
         cpu[name] = _cpu_seconds() - began_cpu
-        embedded[name] = embedded_so_far() - began_texts
+        texts_now, embedding_now = embedded_so_far()
+        embedded[name] = texts_now - began_texts
+        embedding_cpu[name] = embedding_now - began_embedding
         _note(name, stages[name])
 
     with tempfile.TemporaryDirectory(prefix="corroborator-bench-") as folder:
@@ -203,13 +230,13 @@ def main(argv: list[str] | None = None) -> int:
         truth = truth_scores(made, store.stories(), store.derivations())
         rerun: dict[str, float] = {}
         if args.rerun:
-            first = dict(stages), dict(cpu), dict(embedded)
+            first = dict(stages), dict(cpu), dict(embedded), dict(embedding_cpu)
             t1 = time.perf_counter()
             run_stages(store, settings, progress=timed)
             rerun = {**{k: round(v, 1) for k, v in stages.items()},
                      "total": round(time.perf_counter() - t1, 1),
                      "embedded_texts": dict(embedded)}
-            stages, cpu, embedded = first
+            stages, cpu, embedded, embedding_cpu = first
         store.close()
 
     result = {
@@ -228,6 +255,9 @@ def main(argv: list[str] | None = None) -> int:
         "cpu_seconds": {"bare_parse": round(bare_cpu, 1),
                         **{k: round(v, 1) for k, v in cpu.items()}},
         "embedded_texts": embedded,
+        "embedding_cpu_seconds": {k: round(v, 1) for k, v in embedding_cpu.items()},
+        "ratio_ceiling_with_these_embeddings": ceiling_ratio(
+            bare_cpu, sum(embedding_cpu.values())),
         "embedding_precision": resolve_precision(settings.raw("embeddings").get("precision")),
         **({"rerun_seconds": rerun} if rerun else {}),
         "found": {"claims": claims, "derivations": report.derivations,
