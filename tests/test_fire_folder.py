@@ -73,3 +73,14 @@ def test_the_short_tabloid_rewrite_is_the_wires_and_no_independent_source(fire) 
     sources = {(d["article"], d["relation"]) for d in by_outlet["The Daily Flare"]["derived_from"]}
     assert {article for article, relation in sources if relation == "rewrite"} & wire_ids
     assert fire["independent_sources"] == 2  # the wire's lineage and the next-day update
+
+
+def test_the_chiefs_revision_of_the_fire_services_figure_is_an_update(fire) -> None:
+    # "... has grown to 6,200 hectares, Fire Chief Tomas Brannigan said, up from his estimate
+    # of nearly 4,000 hectares a day earlier": the service's figure of the day before, revised
+    props = {c["id"]: c for c in fire["claims"]}
+    updates = [c for c in fire["conflicts"] if c["kind"] == "update"]
+    assert len(updates) == 1, fire["conflicts"]
+    figures = {q["text"] for p in updates[0]["claims"] for q in props[p]["quantities"]}
+    assert {"nearly 4,000 hectares", "6,200 hectares"} <= figures
+    assert "Tomas Brannigan" in updates[0]["explanation"]

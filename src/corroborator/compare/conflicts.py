@@ -32,9 +32,9 @@ from ..records import Article, Claim, Conflict, Derivation, Quantity, Span
 from . import intervals
 from .candidates import Figure, StoryVectors, claim_text
 from .measures import outcomes
-from .revisions import is_previous, revises, split_from_to
+from .revisions import Replaced, is_previous, revises, split_from_to
 from .settings import CompareSettings
-from .speakers import NAMED, OUTLET, ROLE, Speaker, StorySpeakers
+from .speakers import NAMED, OUTLET, Speaker, StorySpeakers
 
 _UPDATE_CUE = re.compile(
     r"\b(?:rais(?:ed|es|ing)|revis(?:ed|es|ing)|updat(?:ed|es|ing)|up from|down from|"
@@ -61,6 +61,8 @@ class StoryContext:
     derivations: Sequence[Derivation]
     settings: CompareSettings
     added_claims: list[Claim] = field(default_factory=list)
+    # values revisions replaced, by sentence (``revisions.replaced_in_sentences``)
+    replaced: Replaced = field(default_factory=dict)
     _figures: dict[str, list[Quantity]] = field(default_factory=dict)
     _words: dict[str, str] = field(default_factory=dict)
 
@@ -160,11 +162,17 @@ def _q(text: str) -> str:
 
 
 def _who(speaker: Speaker) -> str:
-    """A speaker as a sentence names it: "Lena Vostrikova", "the company"."""
-    if speaker.kind == ROLE and not speaker.label[:1].isupper() and not re.match(
+    """A speaker as a sentence names it: "Lena Vostrikova", "the company", "the fire
+    service" (a body named by its remit)."""
+    if speaker.kind != OUTLET and not speaker.label[:1].isupper() and not re.match(
             r"(?:the|a|an|its|his|her|their)\b", speaker.label, re.I):
         return f"the {speaker.label}"
     return speaker.label
+
+
+def _sentence(text: str) -> str:
+    """An explanation starts with a capital, whatever name opens it ("the union puts ...")."""
+    return text[:1].upper() + text[1:]
 
 
 # -- figures -------------------------------------------------------------------------------
@@ -230,20 +238,22 @@ def judge_figures(ctx: StoryContext, fa: Figure, fb: Figure) -> Conflict | None:
     ids = (first.id, second.id)
     if ctx.speakers.affiliated(first, second):
         return None
-    if ctx.speakers.same(first, second):
-        # "raised her estimate to 2,400, up from nearly 2,000": the later article gives the
-        # earlier figure as the one replaced, which is the update itself, not a restatement
-        revised = revises(f2, f1)
+    # "raised her estimate to 2,400, up from nearly 2,000": the later article gives the
+    # earlier figure as the one replaced, which is the update itself, not a restatement
+    revised = revises(f2, f1, ctx.replaced)
+    # the fire chief revising "his estimate", which the fire service gave: one source
+    if ctx.speakers.same(first, second) or (revised and ctx.speakers.heads(first, second)):
         if not revised and _gives_both(ctx, first, second, f1.quantity, f2.quantity):
             return None
         gap = _hours_apart(ctx, first, second)
         cue = _UPDATE_CUE.search(ctx.sentence(second))
         if revised or cue or (gap is not None and gap >= ctx.settings.update_gap_hours
                               and not ctx.linked(first, second)):
-            text = (
-                f"{s1.label}'s figure for {what} changed from {_q(fig1)} ({o1}, "
+            giver = "" if s1.key == s2.key else f", given by {s2.label}"
+            text = _sentence(
+                f"{_who(s1)}'s figure for {what} changed from {_q(fig1)} ({o1}, "
                 f"{_date(ctx.published(first))}) to {_q(fig2)} ({o2}, "
-                f"{_date(ctx.published(second))}): a later update, not a contradiction."
+                f"{_date(ctx.published(second))}{giver}): a later update, not a contradiction."
             )
             return Conflict("update", ids, text, ctx.story_id)
         text = (
@@ -257,7 +267,7 @@ def judge_figures(ctx: StoryContext, fa: Figure, fb: Figure) -> Conflict | None:
         # without being told how far apart the two were given.
         apart = (f", given {_duration(gap)} apart (the later may be a newer count)"
                  if gap is not None and gap >= ctx.settings.update_gap_hours else "")
-        text = (
+        text = _sentence(
             f"{_who(s1)} puts {what} at {_q(fig1)} ({o1}, {_date(ctx.published(first))}), "
             f"while {_who(s2)} puts it at {_q(fig2)} ({o2}, {_date(ctx.published(second))}): "
             f"different sources with incompatible figures{apart}."

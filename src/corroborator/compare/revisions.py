@@ -11,11 +11,16 @@ nearly 2,000" gives 2,400 as ``new`` and nearly 2,000 as ``previous``; "raised t
   value, that article's claim and the revised figure are an ``update``. The revision ties the
   two figures to one measured thing, so the measured phrases need only be related
   (``propose_similarity``), not near-identical as for unrelated figures.
+
+The value replaced may sit in another claim of the revision's sentence: "has grown to 6,200
+hectares, the chief said, up from his estimate of nearly 4,000" reads as two attributions
+("his estimate" is a cue of its own). Such a sentence's previous values count for its new
+figure (``replaced_in_sentences``).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -45,13 +50,34 @@ def is_previous(q: Quantity) -> bool:
     return q.revision == "previous"
 
 
+# A sentence of one article: the claims of one revision share it.
+SentenceKey = tuple[str, int]
+Replaced = Mapping[SentenceKey, Sequence[Quantity]]
+
+
+def _sentence_of(claim: Claim) -> SentenceKey | None:
+    return None if claim.sentence_span is None else (claim.article_id, claim.sentence_span.start)
+
+
+def replaced_in_sentences(figures: Sequence[Figure]) -> dict[SentenceKey, list[Quantity]]:
+    """The values revisions replaced, by the sentence giving them."""
+    out: dict[SentenceKey, list[Quantity]] = {}
+    for figure in figures:
+        key = _sentence_of(figure.claim)
+        if key is not None and is_previous(figure.quantity):
+            out.setdefault(key, []).append(figure.quantity)
+    return out
+
+
 def revised_pairs(
     figures: Sequence[Figure], vectors: StoryVectors,
     same_speaker: Callable[[Claim, Claim], bool], threshold: float,
+    replaced: Replaced | None = None,
 ) -> list[tuple[int, int]]:
     """Index pairs ``(earlier, revised)``: figure ``earlier`` of one article, compatible with
     the previous value of a revision whose new figure ``revised`` (another article, same
     speaker) it does not overlap, and whose measured phrase relates to it."""
+    replaced = replaced_in_sentences(figures) if replaced is None else replaced
     out = []
     for j, fj in enumerate(figures):
         if fj.quantity.revision not in NEW:
@@ -59,7 +85,7 @@ def revised_pairs(
         for i, fi in enumerate(figures):
             if fi.claim.article_id == fj.claim.article_id or is_previous(fi.quantity):
                 continue
-            if not (same_speaker(fi.claim, fj.claim) and revises(fj, fi)):
+            if not (same_speaker(fi.claim, fj.claim) and revises(fj, fi, replaced)):
                 continue
             if not intervals.conflicting(fi.quantity, fj.quantity):
                 continue
@@ -68,12 +94,16 @@ def revised_pairs(
     return out
 
 
-def revises(later: Figure, earlier: Figure) -> bool:
-    """True when ``later`` is a revision's new figure whose own claim gives ``earlier``'s
-    figure as the value replaced (or is a "from M to N" span starting there)."""
+def revises(later: Figure, earlier: Figure, replaced: Replaced | None = None) -> bool:
+    """True when ``later`` is a revision's new figure whose own claim, or sentence
+    (``replaced``: from ``replaced_in_sentences``), gives ``earlier``'s figure as the value
+    replaced (or is a "from M to N" span starting there)."""
     if later.quantity.revision not in NEW:
         return False
     previous = [q for q in later.claim.quantities if is_previous(q)]
+    key = _sentence_of(later.claim)
+    if replaced and key is not None:
+        previous += [q for q in replaced.get(key, ()) if q not in previous]
     previous += [q for q in split_from_to(later.quantity) if is_previous(q)]
     return any(intervals.same_scale(p, earlier.quantity)
                and intervals.compatible(p, earlier.quantity) for p in previous)

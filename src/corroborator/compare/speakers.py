@@ -256,6 +256,36 @@ class StorySpeakers:
                 return True
         return False
 
+    def heads(self, a: Claim, b: Claim) -> bool:
+        """True when one speaker is a person whose title names the other, a body: "Fire Chief
+        Tomas Brannigan" and "the regional fire service", "Health Minister Ana Ruiz" and the
+        Health Ministry. The person speaks for the body, so the body's figure the person
+        says they revised ("up from his estimate of ...") is one source's update."""
+        sa, sb = self.of(a), self.of(b)
+        if sa.kind != NAMED or sb.kind != NAMED or sa.key == sb.key:
+            return False
+        for person, body in ((sa, sb), (sb, sa)):
+            words = _WORD.findall(body.label.lower())
+            remit = {_singular(w) for w in (_remit(words) or words[-1:])}
+            if remit & self._title_modifiers(person.label):
+                return True
+        return False
+
+    def _title_modifiers(self, name: str) -> set[str]:
+        """The words a title before ``name`` carries besides the title itself, in any of the
+        story's texts: "Regional Fire Chief Tomas Brannigan" → {"fire"}."""
+        found: set[str] = set()
+        pattern = re.compile(rf"((?:[A-Z][\w-]*\s+){{1,4}}){re.escape(name)}\b")
+        for article in self._articles.values():
+            if name not in article.text:
+                continue
+            for m in pattern.finditer(article.text):
+                run = [w.lower() for w in m.group(1).split()]
+                if run[-1] not in spk.TITLES:
+                    continue
+                found.update(_singular(w) for w in run[:-1] if w not in _PLACING_WORDS)
+        return found
+
     def _spokesperson_index(
         self, names: Sequence[str], persons: Sequence[str], texts: Sequence[str]
     ) -> dict[str, str]:

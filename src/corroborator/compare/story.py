@@ -30,7 +30,7 @@ from .propositions import (
     group_claims,
     merge_disagreements,
 )
-from .revisions import revised_pairs
+from .revisions import replaced_in_sentences, revised_pairs
 from .settings import CompareSettings
 from .speakers import StorySpeakers
 from .timeline import build_timeline
@@ -142,7 +142,8 @@ def compare_story(
     speakers = StorySpeakers(story_claims, list(by_id.values()))
     embed = embed_fn or default_embed(settings)
     vectors = story_vectors(story_claims, figures, by_id, embed)
-    ctx = cf.StoryContext(story.id, by_id, speakers, vectors, roots, edges, config)
+    ctx = cf.StoryContext(story.id, by_id, speakers, vectors, roots, edges, config,
+                          replaced=replaced_in_sentences(figures))
 
     found: list[Conflict] = cf.derivation_conflicts(ctx, story_claims)
     found.extend(edge_conflicts(ctx, story_claims, embed))
@@ -187,7 +188,11 @@ def compare_story(
             cannot.add(frozenset((first_id, second_id)))
     # a revision ties the earlier and the revised figure to one measured thing: their
     # measured phrases need only be related ("Halvorian losses" vs "soldiers")
-    for i, j in revised_pairs(figures, vectors, speakers.same, config.propose_similarity):
+    def one_source(a: Claim, b: Claim) -> bool:
+        return speakers.same(a, b) or speakers.heads(a, b)
+
+    for i, j in revised_pairs(figures, vectors, one_source, config.propose_similarity,
+                              ctx.replaced):
         if frozenset((figures[i].claim.id, figures[j].claim.id)) not in cannot:
             judge(figures[i], figures[j])
     variants = cf.quote_variants(ctx, story_claims)
