@@ -170,3 +170,33 @@ def test_speakers_a_one_word_firm_is_itself_not_its_own_affiliate() -> None:
     second = claim(b, "it made a profit of $150 million", "Norvex", speaker_type="ORG")
     speakers = StorySpeakers([first, second], [a, b])
     assert speakers.same(first, second) and not speakers.affiliated(first, second)
+
+
+def test_speakers_the_bank_is_no_one_bank_when_the_story_names_two() -> None:
+    # "National Bank of Estmark" is a bank by the word before "of": "the bank" is either
+    wire = article("w", "Orrin Wire", "The National Bank of Estmark said it raised rates. The "
+                   "bank said inflation was too high.")
+    other = article("o", "Vardo Courier", "Ola Brekke, chief economist at Nordvik Bank, said "
+                    "another rise was likely.")
+    claims = [
+        claim(wire, "inflation was too high", "bank"),
+        claim(other, "another rise was likely", "Nordvik Bank", speaker_type="ORG"),
+        claim(wire, "it raised rates", "National Bank of Estmark", speaker_type="ORG"),
+    ]
+    sp = StorySpeakers(claims, [wire, other])
+    assert sp.of(claims[0]).kind == ROLE
+    assert not sp.same(claims[0], claims[1])
+
+
+def test_speakers_a_chief_heads_the_body_his_title_names() -> None:
+    day = article("d", "Harbor Press", "The blaze grew, Fire Chief Tomas Brannigan said. The "
+                  "regional fire service said it burned 4,000 hectares.")
+    claims = [claim(day, "The blaze grew", "Tomas Brannigan", speaker_type="PERSON"),
+              claim(day, "it burned 4,000 hectares", "regional fire service")]
+    sp = StorySpeakers(claims, [day])
+    assert sp.heads(claims[0], claims[1]) and not sp.same(claims[0], claims[1])
+    police = article("p", "Harbor Press", "Police Chief Ada Ruiz said roads were shut. The "
+                     "regional fire service said it burned 4,000 hectares.")
+    other = [claim(police, "roads were shut", "Ada Ruiz", speaker_type="PERSON"),
+             claim(police, "it burned 4,000 hectares", "regional fire service")]
+    assert not StorySpeakers(other, [police]).heads(other[0], other[1])

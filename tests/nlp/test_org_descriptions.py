@@ -41,6 +41,30 @@ def test_public_bodies_towns_and_other_descriptions_are_left_alone() -> None:
     assert resolve_organisation("The company", 5, near) is None  # named only after it
 
 
+def test_a_description_by_a_names_head_is_the_one_body_so_named_before_it() -> None:
+    central = _mentions((10, "National Bank of Estmark", "ORG"), (300, "Nordvik Bank", "ORG"))
+    assert resolve_organisation("The bank", 200, central) == "National Bank of Estmark"
+    assert resolve_organisation("the central bank", 200, central) == "National Bank of Estmark"
+    assert resolve_organisation("the regional bank", 200, central) is None  # not its modifier
+    assert resolve_organisation("The bank", 400, central) is None  # two banks: either
+    agency = _mentions((10, "National Disaster Management Agency", "ORG"))
+    assert resolve_organisation("the agency", 100, agency) == "National Disaster Management Agency"
+    assert resolve_organisation("the ministry", 100, agency) is None
+
+
+@pytest.mark.model
+def test_the_bank_and_its_forecast_are_the_bank_named_before(nlp, settings) -> None:
+    text = ("The National Bank of Estmark raised its key rate to 4.75% on Thursday.\n\n"
+            "The bank now sees inflation averaging 5.4% next year, compared with its July "
+            "forecast of 4.4%.\n\nOla Brekke, chief economist at Nordvik Bank, said another "
+            "increase was likely.")
+    article = Article("a3", "a3.txt", None, "MoneyDaily", "Rates rise",
+                      datetime(2026, 10, 15), "en", text, content_hash(text))
+    claims = analyze_article(article, settings, nlp=nlp).claims
+    figures = {q.text: c.speaker for c in claims for q in c.quantities}
+    assert figures["5.4%"] == figures["4.4%"] == "National Bank of Estmark"
+
+
 @pytest.mark.model
 def test_the_company_in_an_article_is_the_firm_it_names(nlp, settings) -> None:
     text = ("Ostrel Rail cancelled 200 trains on Thursday after a signalling fault near "

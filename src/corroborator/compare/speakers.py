@@ -27,6 +27,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from ..nlp import speakers as spk
+from ..nlp.org_descriptions import name_head
 from ..records import Article, Claim
 
 OUTLET = "outlet"
@@ -202,9 +203,10 @@ class StorySpeakers:
         index: dict[str, set[str]] = defaultdict(set)
         for name in names:
             words = name.split()
-            # an organisation's head noun is a role for it: "the bureau", "the ministry"
+            # an organisation's head noun is a role for it: "the bureau", "the ministry",
+            # "the bank" (of "National Bank of Estmark")
             if len(words) > 1 and all(w[:1].isupper() for w in words if len(w) > 3):
-                index[words[-1].lower()].add(name)
+                index[name_head(name)].add(name)
             probes = {name, words[-1]} if len(words) > 1 else {name}
             for text in texts:
                 for probe in probes:
@@ -266,24 +268,26 @@ class StorySpeakers:
             return False
         for person, body in ((sa, sb), (sb, sa)):
             words = _WORD.findall(body.label.lower())
-            remit = {_singular(w) for w in (_remit(words) or words[-1:])}
-            if remit & self._title_modifiers(person.label):
-                return True
+            remit = {_singular(w) for w in (_remit(words) or words[-1:])} - {"of"}
+            for title in self._titles_before(person.label):
+                # "National Bank of Estmark Governor Pia Lund"; "Fire Chief Tomas Brannigan"
+                if " ".join(words) in " ".join(title) or remit & {_singular(w) for w in title}:
+                    return True
         return False
 
-    def _title_modifiers(self, name: str) -> set[str]:
-        """The words a title before ``name`` carries besides the title itself, in any of the
-        story's texts: "Regional Fire Chief Tomas Brannigan" → {"fire"}."""
-        found: set[str] = set()
-        pattern = re.compile(rf"((?:[A-Z][\w-]*\s+){{1,4}}){re.escape(name)}\b")
+    def _titles_before(self, name: str) -> list[list[str]]:
+        """The titles written just before ``name`` in the story's texts, each as its words
+        without the title word and words that only place a body: "Regional Fire Chief Tomas
+        Brannigan" gives ["fire"]."""
+        found: list[list[str]] = []
+        pattern = re.compile(rf"((?:(?:[A-Z][\w-]*|of)\s+){{1,6}}){re.escape(name)}\b")
         for article in self._articles.values():
             if name not in article.text:
                 continue
             for m in pattern.finditer(article.text):
                 run = [w.lower() for w in m.group(1).split()]
-                if run[-1] not in spk.TITLES:
-                    continue
-                found.update(_singular(w) for w in run[:-1] if w not in _PLACING_WORDS)
+                if run[-1] in spk.TITLES:
+                    found.append([w for w in run[:-1] if w not in _PLACING_WORDS])
         return found
 
     def _spokesperson_index(

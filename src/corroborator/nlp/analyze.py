@@ -149,6 +149,9 @@ def _speaker_names(
     ]
     mentions = sorted(mentions + extra, key=lambda m: m.start)
     raw: list[str | None] = []
+    # a pronoun's antecedent may be a description resolved before it: "The bank now sees
+    # ..., compared with its July forecast" is the bank's, and the bank is a named one
+    described: dict[str, str] = {}
     for att in atts:
         name = att.speaker_text
         if att.speaker is None:
@@ -156,12 +159,16 @@ def _speaker_names(
             continue
         if att.pronoun and name:
             name = spk.resolve_pronoun(name, att.speaker[0], mentions) or name
+            name = described.get(name, name)
         elif att.speaker_label is None:
             # "the president": the one person introduced with that title, if only one was;
             # "the utility": the firm named just before
             phrase = text[att.speaker[0] : att.speaker[1]]
-            name = spk.resolve_description(phrase, mentions) or resolve_organisation(
-                phrase, att.speaker[0], mentions) or name
+            resolved = spk.resolve_description(phrase, mentions) or resolve_organisation(
+                phrase, att.speaker[0], mentions)
+            if resolved and name:
+                described[name] = resolved
+            name = resolved or name
         if name and spk.clean_name(name) in acronyms:
             name = acronyms[spk.clean_name(name)]
         raw.append(without_descriptor(name) if name else name)

@@ -1,4 +1,4 @@
-"""A speaker told as "the company", "the utility", "the airline": the firm named before.
+"""A speaker told as "the company", "the utility", "the bank": the organisation named before.
 
 News text names a firm once and then refers to it by what it is: "a power line owned by
 Veltra Power sparked the blaze. The utility said ...". Left as it stands, "utility" is a
@@ -9,6 +9,11 @@ with a firm's description ("chipmaker Norvex"), or an organisation that is a cla
 subject ("Norvex said ..."). Any organisation would not do: the
 recogniser labels towns and surnames as organisations often enough ("Prosecutors in Corvel
 ...; the company insists" is not Corvel's statement).
+
+A description whose noun is the head of an organisation's name goes to that organisation when
+it is the only one so named before it: "the bank" is the National Bank of Estmark, "the
+agency" the National Disaster Management Agency (the head is the last word, or the word
+before "of"). Two banks named before it leave "the bank" as it stands.
 """
 
 from __future__ import annotations
@@ -38,6 +43,9 @@ FIRM_WORDS = frozenset(
     electric utilities""".split()  # noqa: SIM905
 )
 _DETERMINERS = frozenset(["the"])
+# Modifiers a description may add to a name's head without naming another body: "the central
+# bank" is still the National Bank of Estmark, "the regional bank" is no Nordvik Bank.
+_LOOSE_MODIFIERS = frozenset(["central", "national", "state", "federal"])
 
 
 def resolve_organisation(description: str, position: int,
@@ -47,6 +55,9 @@ def resolve_organisation(description: str, position: int,
     raw = description.split()
     if not 2 <= len(raw) <= 3 or raw[0].lower() not in _DETERMINERS:
         return None
+    headed = _named_by_head([w.lower() for w in raw[1:]], position, mentions)
+    if headed is not None:
+        return headed
     if raw[-1].lower() not in COMPANY_NOUNS:
         return None
     best = None
@@ -56,6 +67,34 @@ def resolve_organisation(description: str, position: int,
         if mention.label == "ORG" and reads_as_firm(mention):
             best = mention
     return clean_name(best.name) if best is not None else None
+
+
+def name_head(name: str) -> str:
+    """The noun an organisation's name is about: "Bank" in "National Bank of Estmark" and in
+    "Nordvik Bank", "Agency" in "National Disaster Management Agency"."""
+    words = name.split()
+    if "of" in words[1:]:
+        words = words[: words.index("of", 1)]
+    return words[-1].lower() if words else ""
+
+
+def _named_by_head(words: Sequence[str], position: int,
+                   mentions: Sequence[Mention]) -> str | None:
+    """The one organisation named before ``position`` whose head is the description's noun
+    (``words``: the description without its determiner) and whose name holds its modifiers."""
+    head, modifiers = words[-1], words[:-1]
+    found = set()
+    for mention in mentions:
+        if mention.start >= position:
+            break
+        if mention.label != "ORG":
+            continue
+        name = clean_name(mention.name)
+        named = name.lower().split()
+        if name_head(name) == head and all(m in named or m in _LOOSE_MODIFIERS
+                                           for m in modifiers):
+            found.add(name)
+    return found.pop() if len(found) == 1 else None
 
 
 def reads_as_firm(mention: Mention) -> bool:
