@@ -470,3 +470,23 @@ def test_seeming_without_an_infinitive_is_an_unattributed_impression(nlp, text, 
     att = _one(nlp, text, cue)
     assert att.speaker is None and att.stance == "hedged"
     assert text[att.content[0] : att.content[1]] == content
+
+
+def test_noun_held_by_the_subject_of_its_verb(nlp):
+    # "made no mention of": the verb supports the noun, its subject holds the statement
+    text = "The governor made no mention of the flooded villages."
+    att = _one(nlp, text, "mention of")
+    assert att.speaker_text.endswith("governor")
+    assert text[slice(*att.content)] == "the flooded villages"
+
+
+def test_bare_noun_claim_has_no_speaker(nlp):
+    # a source-less complaint is no one's claim: never the claim of a noun in the sentence
+    text = "There were complaints that the water tasted of metal."
+    att = _one(nlp, text, "complaints")
+    assert att.speaker is None and att.stance == "hedged"
+    assert text[slice(*att.content)] == "that the water tasted of metal"
+    # received complaints are not the receiver's
+    text = "The council received complaints that the water tasted of metal."
+    assert not any(a.speaker_text and "council" in a.speaker_text
+                   for a in find_attributions(nlp(text)))

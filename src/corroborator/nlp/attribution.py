@@ -33,6 +33,7 @@ from .boundary import refit, release
 from .constructions import (
     according_to,
     adjective_attribution,
+    bare_attribution,
     finding_in,
     hearsay,
     learned_noun_attribution,
@@ -82,12 +83,17 @@ def find_attributions(doc: Doc, offset: int = 0) -> list[Attribution]:
                 att = verb_attribution(tok, entry, offset)
             elif att is None:  # "..., police said, bringing the toll to 40"
                 att = trailing_participle(tok, offset)
+            if att is None:  # "Asked about X, ...": no one in the sentence speaks
+                att = bare_attribution(tok, "bare_verb", offset)
         elif tok.pos_ == "NOUN":
             entry = lex.noun_cue(tok.lemma_)
             if entry is not None:
                 att = noun_attribution(tok, entry, offset)
             if att is None and (entry := learned_entry(tok.lemma_, "noun")) is not None:
                 att = learned_noun_attribution(tok, entry, offset)
+            for kind in ("held_noun", "bare_noun"):  # "X voiced concerns about Y"
+                if att is None:
+                    att = bare_attribution(tok, kind, offset)
         elif tok.pos_ == "ADJ" and tok.dep_ == "acomp":
             entry = learned_entry(tok.lemma_, "adj")
             if entry is not None:

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from . import cues as lex
 from .cues import words
-from .learned import learned_content
+from .learned import learned_content, learned_entry
 from .relations import Attribution, cue_tokens, make
 from .subjects import SOURCE_NOUNS, Speaker, speaker_from, subject_of
 from .tokenspans import subtree
@@ -159,6 +159,57 @@ def learned_noun_attribution(noun: Token, entry: lex.CueEntry,
     end = prep.i if prep is not None else noun.i
     return make(noun.doc, offset, content, (noun.i, end), entry.lemma, entry.stance,
                 speaker_from(poss[0]), "indirect")
+
+
+def support_holder(noun: Token) -> Speaker | None:
+    """The subject of the verb a possessor-less noun is the direct object of: "Trump made
+    no mention of X", "the senator voiced concerns about Y" (the verb supports the noun,
+    its subject holds the statement). ``None`` for other nouns."""
+    if noun.pos_ != "NOUN" or noun.dep_ != "dobj" or noun.head.pos_ != "VERB" or any(
+            c.dep_ == "poss" for c in noun.children):
+        return None
+    return subject_of(noun.head)[0]
+
+
+def _speaker_of(head: Token, kind: str) -> tuple[bool, Speaker | None]:
+    """Whether ``head`` is of ``kind`` and the speaker that kind gives: none for a verb
+    without a subject or agent, or a noun without a possessor or a holding subject; the
+    subject of the supporting verb for a held noun."""
+    if kind == "bare_verb":
+        return head.pos_ == "VERB" and subject_of(head)[0] is None, None
+    if head.pos_ != "NOUN" or any(c.dep_ == "poss" for c in head.children):
+        return False, None
+    holder = support_holder(head)
+    return (holder is not None) == (kind == "held_noun"), holder
+
+
+def bare_attribution(head: Token, kind: str, offset: int) -> Attribution | None:
+    """A fitted frame of a head without a speaker of its own (``kind``):
+
+    - "bare_verb" / "bare_noun": a verb without a subject or agent, a noun without a
+      possessor or a holding subject ("is known for X", "complaints that X"). No one in the
+      sentence holds the statement, so the claim has no speaker (never the noun it hangs
+      on) and a hedged stance: it is what is said or asked at large;
+    - "held_noun": the object of a verb whose subject holds it ("X made no mention of Y"):
+      that subject is the speaker.
+    """
+    entry = learned_entry(head.lemma_, kind)
+    if entry is None:
+        return None
+    fits, speaker = _speaker_of(head, kind)
+    if not fits:
+        return None
+    content, prep = learned_content(head, kind)
+    if not content:
+        return None
+    start, end = cue_tokens(head) if kind == "bare_verb" else (head.i, head.i)
+    if prep is not None and end < prep.i <= end + 2:
+        end = prep.i  # "questions about", "known for": the preposition joins the cue
+    stance = entry.stance
+    if (noun := lex.noun_cue(head.lemma_)) is not None and kind == "held_noun":
+        stance = noun.stance
+    return make(head.doc, offset, content, (start, end), entry.lemma, stance, speaker,
+                "indirect")
 
 
 def adjective_attribution(adj: Token, entry: lex.CueEntry, offset: int) -> Attribution | None:

@@ -5,7 +5,9 @@ whether a noun-phrase object can be the content. PolNeAR's annotation shows many
 pairs: verbs ("railed [against X]", "invoked [X]"), adjectives after a copula ("is critical
 [of X]", "was eager [to run]") and nouns with a possessor ("Trump's embrace [of X]").
 ``eval/polnear_cues.py`` counts them on the train split and writes :mod:`.learned_cues`.
-A frame is used only when its head has a speaker (a subject, or the noun's possessor).
+A frame is used only when its head has a speaker (a subject, or the noun's possessor), or
+as a frame of its own kind: a noun held by the subject of the verb it is the object of, or
+a bare head with no speaker at all (its claim then has none).
 """
 
 from __future__ import annotations
@@ -24,11 +26,17 @@ except ImportError:  # not fitted yet
     FRAMES: dict[str, dict[str, dict[str, tuple[int, int]]]] = {}  # type: ignore[no-redef]
 
 HEAD_KINDS = ("verb", "adj", "noun")
+# Kinds fitted apart from the kind whose complements they take. A bare head has no speaker
+# in its sentence ("was asked about X", "questions about X"): PolNeAR annotates such
+# source-less attributions too, and their claims have no speaker. A held noun is the object
+# of a verb whose subject holds it ("X voiced concerns about Y").
+BASE_KINDS = {"bare_verb": "verb", "bare_noun": "noun", "held_noun": "noun"}
 _DEPS = {"verb": ("dobj", "ccomp", "xcomp"), "adj": ("ccomp", "xcomp"),
          "noun": ("acl", "ccomp")}
 # Stances of the kinds of head: an adjective after a copula is an attitude ("is confident
 # that", "was critical of"), a verb or noun known only from the fit is neutral reporting.
-_STANCES = {"verb": "stated", "adj": "hedged", "noun": "stated"}
+_STANCES = {"verb": "stated", "adj": "hedged", "noun": "stated", "bare_verb": "hedged",
+            "bare_noun": "hedged", "held_noun": "stated"}
 
 
 def head_kind(tok: Token) -> str | None:
@@ -44,6 +52,7 @@ def head_kind(tok: Token) -> str | None:
 
 def frame_of(child: Token, kind: str = "verb") -> str | None:
     """The frame name of a complement: its dependency, or ``prep:<word>`` for a preposition."""
+    kind = BASE_KINDS.get(kind, kind)
     if child.dep_ in _DEPS[kind]:
         return child.dep_
     if child.dep_ == "prep":
@@ -78,6 +87,7 @@ def frame_instances(head: Token, kind: str) -> Iterator[tuple[str, Token, list[T
     ``dobj+prep:<word>`` ("accused [Sanders of pandering]", "blamed [X for Y]"), listed
     first: where it is known it is the better reading.
     """
+    kind = BASE_KINDS.get(kind, kind)
     rights = [c for c in head.children if c.i > head.i]
     objs = [c for c in rights if c.dep_ == "dobj"]
     if kind == "verb" and objs:

@@ -1,8 +1,10 @@
 """Cue frames learned from the PolNeAR TRAIN split (generated; do not edit by hand).
 
-Written by ``eval/polnear_cues.py --min-count 3 --min-precision 0.3``.
+Written by ``eval/polnear_cues.py --min-count 3 --min-precision 0.3 --bare-precision 0.3``.
 ``FRAMES[kind][lemma][frame] = (times the frame carried annotated content, times
-seen)``; kinds are "verb", "adj" (after a copula) and "noun" (with a possessor);
+seen)``; kinds are "verb", "adj" (after a copula) and "noun" (with a possessor),
+"held_noun" (the object of a verb whose subject holds it: "X voiced concerns about"),
+and "bare_verb" / "bare_noun" (no subject, no possessor: a claim without a speaker);
 frames a dependency ("dobj", "ccomp", "xcomp", "acl") or "prep:<preposition>".
 Lemmas and counts only.
 """
@@ -19,6 +21,35 @@ FRAMES: dict[str, dict[str, dict[str, tuple[int, int]]]] = {
         "hopeful": {"ccomp": (4, 7)},
         "skeptical": {"prep:of": (3, 5)},
         "supportive": {"prep:of": (3, 3)},
+    },
+    "bare_noun": {
+        "complaint": {"acl": (4, 6)},
+    },
+    "bare_verb": {
+        "appear": {"ccomp": (5, 9), "xcomp": (5, 14)},
+        "ask": {"ccomp": (32, 58), "prep:about": (19, 36), "xcomp": (9, 18)},
+        "charge": {"prep:with": (5, 14)},
+        "criticize": {"prep:for": (4, 8)},
+        "expect": {"xcomp": (60, 92)},
+        "know": {"prep:for": (14, 25), "xcomp": (3, 7)},
+        "press": {"prep:about": (3, 4)},
+        "regard": {"prep:as": (4, 5)},
+        "say": {"xcomp": (3, 6)},
+        "seem": {"ccomp": (7, 17)},
+    },
+    "held_noun": {
+        "comment": {"prep:about": (4, 6)},
+        "concern": {"acl": (6, 9), "prep:about": (7, 17)},
+        "confidence": {"acl": (5, 7)},
+        "decision": {"prep:on": (3, 6)},
+        "defense": {"prep:of": (4, 6)},
+        "detail": {"prep:about": (4, 6)},
+        "doubt": {"acl": (3, 5), "prep:about": (3, 7)},
+        "mention": {"prep:of": (6, 10)},
+        "opinion": {"prep:of": (3, 7)},
+        "reference": {"prep:to": (3, 4)},
+        "sign": {"prep:of": (5, 10)},
+        "statement": {"acl": (19, 24)},
     },
     "noun": {
         "assertion": {"acl": (4, 5)},
@@ -67,7 +98,7 @@ FRAMES: dict[str, dict[str, dict[str, tuple[int, int]]]] = {
         "broadcast": {"dobj": (3, 7)},
         "brush": {"dobj": (4, 7)},
         "calculate": {"ccomp": (3, 4)},
-        "call": {"advcl:for": (16, 19), "ccomp": (7, 15), "dobj+prep:for": (3, 6), "dobj+prep:in": (3, 6), "prep:for": (41, 79), "prep:with": (3, 5), "xcomp": (37, 65)},
+        "call": {"advcl:for": (16, 19), "ccomp": (7, 15), "dobj+prep:for": (3, 6), "dobj+prep:in": (3, 6), "prep:for": (41, 79), "prep:with": (3, 5), "xcomp": (38, 66)},
         "campaign": {"prep:against": (4, 8), "prep:for": (6, 17)},
         "cast": {"dobj+prep:as": (15, 27), "dobj+prep:on": (5, 8), "prep:as": (10, 23), "prep:on": (3, 8)},
         "caution": {"ccomp": (5, 5)},
@@ -186,7 +217,7 @@ FRAMES: dict[str, dict[str, dict[str, tuple[int, int]]]] = {
         "recognize": {"ccomp": (10, 20)},
         "recommend": {"ccomp": (3, 3), "dobj": (4, 9)},
         "recount": {"dobj": (5, 6)},
-        "refer": {"prep:to": (31, 81)},
+        "refer": {"prep:to": (31, 82)},
         "reference": {"dobj": (7, 18)},
         "refuse": {"xcomp": (35, 78)},
         "reiterate": {"ccomp": (4, 5), "dobj": (7, 15)},
