@@ -490,3 +490,19 @@ def test_bare_noun_claim_has_no_speaker(nlp):
     text = "The council received complaints that the water tasted of metal."
     assert not any(a.speaker_text and "council" in a.speaker_text
                    for a in find_attributions(nlp(text)))
+
+
+def test_told_clause_hung_off_the_hearer_is_what_was_told(nlp):
+    # the parser reads "the bank was prepared ..." as a relative clause of "conference"
+    text = "Governor Pia Lund told a news conference the bank was prepared to raise rates."
+    att = _one(nlp, text, "told")
+    assert text[slice(*att.content)] == "the bank was prepared to raise rates"
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Nine of the 14 economists polled by the agency had expected the increase.", "economists"),
+    ("Most of the residents said the water was safe.", "residents"),
+])
+def test_a_part_of_a_group_speaks_as_the_group(nlp, text, speaker):
+    (att,) = find_attributions(nlp(text))
+    assert att.speaker_text == speaker

@@ -135,6 +135,22 @@ def _guess_label(name: str) -> str:
     return "NOUN"
 
 
+def _titled_person(start: int, phrase: str) -> spk.Mention | None:
+    """A speaker phrase that ends in a title and a capitalised name is that person with that
+    title, whatever the recogniser made of it: "National Bank of Estmark Governor Pia Lund"
+    is Pia Lund, the one "the governor" later refers to."""
+    words = phrase.split()
+    for i in range(len(words) - 2, -1, -1):
+        if words[i].lower() in spk.TITLES:
+            name = words[i + 1 :]
+            if 1 <= len(name) <= 3 and all(w[:1].isupper() for w in name):
+                return spk.Mention(start, " ".join(name), "PERSON",
+                                   frozenset(w.lower() for w in words[: i + 1]),
+                                   words[i].lower(), subject=True)
+            return None
+    return None
+
+
 def _speaker_names(
     atts: list[attr.Attribution], mentions: list[spk.Mention], text: str
 ) -> list[str | None]:
@@ -142,8 +158,9 @@ def _speaker_names(
     acronyms = spk.acronym_definitions(text)
     # named speakers are antecedents too: "The union said ... It added ..."
     extra = [
-        spk.Mention(a.speaker[0], a.speaker_text, a.speaker_label or _guess_label(a.speaker_text),
-                    subject=True)
+        _titled_person(a.speaker[0], a.speaker_text) or spk.Mention(
+            a.speaker[0], a.speaker_text, a.speaker_label or _guess_label(a.speaker_text),
+            subject=True)
         for a in atts
         if a.speaker and a.speaker_text and not a.pronoun
     ]

@@ -206,9 +206,13 @@ def resolve_description(description: str, mentions: Sequence[Mention]) -> str | 
     """"the president" → the one person introduced with that title, if exactly one was."""
     words = clean_name(description).lower().split()
     raw = description.lower().split()
-    if not words or len(raw) > 4 or raw[0] not in _DETERMINERS:
+    if not words or len(raw) > 4:
         return None
     head = raw[-1]
+    # a headline drops the article: "Estmark central bank governor defends rate rise"
+    headline_style = head in TITLES and description.split()[-1].islower()
+    if raw[0] not in _DETERMINERS and not headline_style:
+        return None
     if head in GROUP_NOUNS:
         # "the regional fire service" is the body, not the person introduced as "Fire
         # service spokeswoman Marta Keller"

@@ -46,8 +46,29 @@ def entity_at(token: Token) -> tuple[str, str] | None:
     return doc[start:end].text, token.ent_type_
 
 
+# Words that pick a part of a group: "nine of the economists", "most of the residents".
+_PARTS = frozenset("""some most many several all both half none each few majority minority
+    one two three four five six seven eight nine ten dozens hundreds thousands""".split())  # noqa: SIM905
+
+
+def _group_of(head: Token) -> Token | None:
+    """The group a partitive subject picks from ("Nine [of the 14 economists]"): the group
+    is who speaks, not the number."""
+    if head.pos_ != "NUM" and head.lower_ not in _PARTS:
+        return None
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of" and prep.i > head.i:
+            groups = [c for c in prep.children if c.dep_ == "pobj"]
+            if groups:
+                return groups[0]
+    return None
+
+
 def name_of(head: Token) -> tuple[str, str | None]:
     """The best name for a speaker phrase headed by ``head``: an entity if one covers it."""
+    group = _group_of(head)
+    if group is not None:
+        return name_of(group)
     found = entity_at(head)
     if found:
         return found

@@ -106,6 +106,8 @@ def object_content(verb: Token, entry: lex.CueEntry) -> list[Token]:
             return []
     xcomps = after(verb, ("xcomp", "oprd"))
     objs = after(verb, ("dobj",))
+    if objs and entry.lemma in _RECIPIENT_VERBS and (told := _told_clause(objs[0])):
+        return told
     if xcomps and entry.lemma not in ("say", "tell"):
         # "urged voters [to act]", "called the deal [a disaster]": the complement is the content
         tokens: list[Token] = []
@@ -149,6 +151,24 @@ def object_content(verb: Token, entry: lex.CueEntry) -> list[Token]:
             pobj = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
             if pobj:  # the preposition belongs to the cue ("pointed to", "talked about")
                 return list(pobj[0].subtree)
+    return []
+
+
+_RELATIVISERS = frozenset(words("that which who whom whose where when why"))
+
+
+def _told_clause(hearer: Token) -> list[Token]:
+    """"told a news conference the bank was prepared to act": the parser may hang the
+    reported clause off the hearer as a relative clause. A relative clause with a subject of
+    its own and no relative word has no gap for the hearer to fill: it is what was told."""
+    for clause in hearer.children:
+        if clause.dep_ != "relcl" or clause.i < hearer.i:
+            continue
+        tokens = list(clause.subtree)
+        if tokens[0].lower_ in _RELATIVISERS or tokens[0].tag_ in ("WDT", "WP", "WP$", "WRB"):
+            continue
+        if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in clause.children):
+            return tokens
     return []
 
 
