@@ -13,6 +13,13 @@ from corroborator.records import Article
 from corroborator.records.article import content_hash
 
 
+def _claims(nlp, settings, text: str, outlet: str, published: datetime) -> list:
+    """The claims the analysis finds in ``text`` as one article of ``outlet``."""
+    article = Article(outlet.lower().replace(" ", "-"), "a.txt", None, outlet, None, published,
+                      "en", text, content_hash(text))
+    return analyze_article(article, settings, nlp=nlp).claims
+
+
 def _mentions(*specs: tuple[int, str, str]) -> list[Mention]:
     return [Mention(start, name, label) for start, name, label in specs]
 
@@ -58,9 +65,7 @@ def test_the_bank_and_its_forecast_are_the_bank_named_before(nlp, settings) -> N
             "The bank now sees inflation averaging 5.4% next year, compared with its July "
             "forecast of 4.4%.\n\nOla Brekke, chief economist at Nordvik Bank, said another "
             "increase was likely.")
-    article = Article("a3", "a3.txt", None, "MoneyDaily", "Rates rise",
-                      datetime(2026, 10, 15), "en", text, content_hash(text))
-    claims = analyze_article(article, settings, nlp=nlp).claims
+    claims = _claims(nlp, settings, text, "MoneyDaily", datetime(2026, 10, 15))
     figures = {q.text: c.speaker for c in claims for q in c.quantities}
     assert figures["5.4%"] == figures["4.4%"] == "National Bank of Estmark"
 
@@ -71,9 +76,7 @@ def test_the_company_in_an_article_is_the_firm_it_names(nlp, settings) -> None:
             "Vennby.\n\nThe operator said engineers had found a damaged cable and expected "
             "services to resume on Friday.\n\nTransport Minister Kasia Brenn said she had asked "
             "for a full report.")
-    article = Article("a1", "a1.txt", None, "Harbor Times", "Trains cancelled",
-                      datetime(2026, 3, 5), "en", text, content_hash(text))
-    claims = analyze_article(article, settings, nlp=nlp).claims
+    claims = _claims(nlp, settings, text, "Harbor Times", datetime(2026, 3, 5))
     operator = [c for c in claims if text[c.content_span.start:].startswith("engineers")]
     assert [c.speaker for c in operator] == ["Ostrel Rail"]
 
@@ -95,9 +98,7 @@ def test_a_described_firm_is_a_firm_whatever_the_recogniser_says(nlp, settings) 
     text = ("Shares in chipmaker Norvex jumped on Tuesday after the company reported "
             "better-than-expected results.\n\nChipmaker Norvex said it would hire 300 "
             "engineers in Daleport.")
-    article = Article("a2", "a2.txt", None, "Daily Ledger", "Norvex shares jump",
-                      datetime(2026, 10, 20), "en", text, content_hash(text))
-    claims = analyze_article(article, settings, nlp=nlp).claims
+    claims = _claims(nlp, settings, text, "Daily Ledger", datetime(2026, 10, 20))
     assert {c.speaker for c in claims} == {"Norvex"}
 
 
@@ -109,8 +110,6 @@ def test_a_headline_title_and_the_governor_are_the_titled_person(nlp, settings) 
             "National Bank of Estmark Governor Pia Lund on Friday defended the bank's decision "
             "to raise its key rate.\n\nThe governor said she expected inflation to fall below "
             "5% by the end of next year.")
-    article = Article("a4", "a4.txt", None, "Estmark Post", None, datetime(2026, 10, 16),
-                      "en", text, content_hash(text))
-    claims = analyze_article(article, settings, nlp=nlp).claims
+    claims = _claims(nlp, settings, text, "Estmark Post", datetime(2026, 10, 16))
     speakers = {c.speaker for c in claims}
     assert speakers and all(s is not None and s.endswith("Pia Lund") for s in speakers)
