@@ -506,3 +506,11 @@ def test_told_clause_hung_off_the_hearer_is_what_was_told(nlp):
 def test_a_part_of_a_group_speaks_as_the_group(nlp, text, speaker):
     (att,) = find_attributions(nlp(text))
     assert att.speaker_text == speaker
+
+
+def test_who_after_a_persons_description_is_the_person(nlp):
+    # the parser hangs "who expects ..." off "Bank", the last noun of Brekke's description
+    text = ("Prices rose, said Ola Brekke, chief economist at Nordvik Bank, who expects "
+            "another increase before the end of the year.")
+    expects = _one(nlp, text, "expects")
+    assert expects.speaker_text == "Ola Brekke"

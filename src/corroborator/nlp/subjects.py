@@ -97,9 +97,28 @@ class Speaker:
     head: Token
 
 
+def _person_described(noun: Token) -> Token:
+    """The person a "who" clause is about when the parser hangs it off the last noun of the
+    person's description: "Ola Brekke, chief economist at Nordvik Bank, who expects ..." is
+    Brekke, not the bank."""
+    if noun.ent_type_ == "PERSON":
+        return noun
+    node = noun
+    for _ in range(4):
+        if node.dep_ in ("pobj", "appos", "compound") or node.dep_ == "prep":
+            node = node.head
+            if node.ent_type_ == "PERSON":
+                return node
+        else:
+            break
+    return noun
+
+
 def speaker_from(head: Token) -> Speaker:
     if head.lower_ in RELATIVE_PRONOUNS and head.head.dep_ in ("relcl", "acl"):
         antecedent = head.head.head
+        if head.lower_ in ("who", "whom"):
+            antecedent = _person_described(antecedent)
         name, label = name_of(antecedent)
         return Speaker([head], name, label, False, antecedent)
     if head.tag_ in ("PRP", "PRP$"):
