@@ -7,7 +7,7 @@ import json
 import numpy as np
 
 from corroborator.stories import ArticleFeatures, StoryClusterer, publication_order
-from corroborator.stories.names import body_names
+from corroborator.stories.names import body_names, without_dateline
 from corroborator.stories.online import DocumentFrequencies, Vectors, article_vectors
 from corroborator.stories.pairs import FEATURES, PairModel, group_features
 
@@ -19,6 +19,15 @@ def test_capitals_inside_a_sentence_are_names_and_sentence_openers_are_not() -> 
             "The fix reached users on Tuesday, said Jerry Bryant. It is rated critical.\n"
             "\"Attackers used it,\" Bryant said: Users should update.")
     assert body_names(text) == ("bryant", "explorer", "internet", "jerry", "tuesday")
+
+
+def test_a_wire_dateline_is_no_name() -> None:
+    # every story the wire files that day opens so: its agency and date name no story
+    text = ("VARDO, Oct 15 (Orrin Wire) — The National Bank of Estmark raised rates.\n"
+            "SANTAVEL, Meridia, Nov 3 (MPA) - A quake struck Tarvosa.")
+    assert body_names(text) == ("bank", "estmark", "national", "tarvosa")
+    assert without_dateline("LONDON (Reuters) - Shares rose.\nThe EU-UK deal - signed") == (
+        "Shares rose.\nThe EU-UK deal - signed")
 
 
 def test_snippet_without_names_gives_none() -> None:

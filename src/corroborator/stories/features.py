@@ -23,7 +23,7 @@ import numpy as np
 from ..errors import require_extra
 from ..records import Article
 from .config import StorySettings
-from .names import body_names
+from .names import body_names, without_dateline
 
 if TYPE_CHECKING:
     from ..settings import Settings
@@ -280,9 +280,13 @@ class FeatureExtractor:
         norms = np.linalg.norm(vectors, axis=1, keepdims=True)
         vectors = (vectors / np.where(norms == 0, 1.0, norms)).astype(np.float32)
         counts = _hasher(cfg.hash_bits, cfg.max_text_chars).transform(
-            [f"{t}\n{a.text}" if a.title else a.text for a, (t, _) in zip(articles, heads, strict=True)]
+            [without_dateline(f"{t}\n{a.text}" if a.title else a.text)
+             for a, (t, _) in zip(articles, heads, strict=True)]
         )
-        mentions = self._mentions(short)
+        # a wire dateline's agency and date are shared by all it files that day: no names or
+        # numbers of the story
+        mentions = self._mentions([f"{t}. {without_dateline(lead)}" if lead else t
+                                   for t, lead in heads])
         result = []
         for row, (article, (title, lead)) in enumerate(zip(articles, heads, strict=True)):
             lo, hi = counts.indptr[row], counts.indptr[row + 1]
