@@ -44,3 +44,20 @@ def test_the_governors_forecast_cut_updates_the_banks_figure(story) -> None:
     assert len(updates) == 1, story["conflicts"]
     assert {"1.8%", "1.2%"} <= _figures(story, updates[0])
     assert "Pia Lund" in updates[0]["explanation"]
+
+
+def test_the_governor_and_her_bank_never_disagree_as_two_sources(story) -> None:
+    # her "below 5% by the end of next year" beside the bank's 5.1% average forecast: one
+    # source, and no revision ties the two figures
+    speakers = {c["id"]: c["speaker"] for c in story["claims"]}
+    for conflict in story["conflicts"]:
+        if {speakers[i] for i in conflict["claims"]} >= {"Pia Lund"} and conflict["kind"] != \
+                "quote-variant":
+            assert conflict["kind"] == "update", conflict["explanation"]
+
+
+def test_the_rewrites_reworded_quotation_is_a_quote_variant(story) -> None:
+    # "bring inflation back to target" against "bring inflation down": a character ratio of
+    # 84, but words of substance swapped
+    variants = [c for c in story["conflicts"] if c["kind"] == "quote-variant"]
+    assert len(variants) == 1 and "whatever it takes" in variants[0]["explanation"]

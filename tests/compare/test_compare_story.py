@@ -1,6 +1,9 @@
 """compare_story on hand-built claims (no models: a bag-of-words stand-in for embeddings)."""
 
+import pytest
+
 from corroborator.compare import compare_story
+from corroborator.compare.conflicts import quotes_differ
 from corroborator.compare.propositions import group_claims
 from corroborator.records import Change, Derivation, Story
 
@@ -144,3 +147,17 @@ def test_compare_a_quotation_that_is_the_whole_point_still_varies(settings) -> N
         "the company would hire engineers at its plant in Daleport",
         quote="We will hire engineers at the plant in Daleport this winter.")
     assert [c.kind for c in result.conflicts] == ["quote-variant"]
+
+
+@pytest.mark.parametrize(("a", "b", "differ"), [
+    # words of substance swapped inside a near-identical quotation
+    ("We will do what it takes to bring inflation back to target, and we will not stop",
+     "We will do whatever it takes to bring inflation down, and we won't stop", True),
+    ("No family will be left alone", "We will not leave any family alone", True),
+    # a contraction, a dropped article, a truncation: one quotation
+    ("We will not leave any family alone", "We won't leave any family alone", False),
+    ("as we reach the remote villages", "as we reach remote villages", False),
+    ("The wind turned on us overnight and we lost ground", "The wind turned on us", False),
+])
+def test_quotes_differ_by_substance_not_by_small_edits(a, b, differ) -> None:
+    assert quotes_differ(a, b, 80.0) is differ
