@@ -182,6 +182,7 @@ class StorySpeakers:
             if name in names and " " not in name and not name.isupper()
         }
         self._intros = self._introductions(names, texts)
+        self._titles: dict[str, list[list[str]]] = {}
         self._by_claim: dict[str, Speaker] = {}
         for claim in claims:
             self._by_claim[claim.id] = self._resolve(claim, raw.get(claim.id))
@@ -279,7 +280,10 @@ class StorySpeakers:
         """The titles written just before ``name`` in the story's texts, each as its words
         without the title word and words that only place a body: "Regional Fire Chief Tomas
         Brannigan" gives ["fire"]."""
+        if name in self._titles:
+            return self._titles[name]
         found: list[list[str]] = []
+        self._titles[name] = found  # asked for every figure pair a speaker is in
         pattern = re.compile(rf"((?:(?:[A-Z][\w-]*|of)\s+){{1,6}}){re.escape(name)}\b")
         for article in self._articles.values():
             if name not in article.text:
