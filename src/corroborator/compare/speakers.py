@@ -79,12 +79,12 @@ def _strip_qualifier(name: str) -> str:
     Amara Kestin" → "Amara Kestin" (words before the last title are a description)."""
     bare = _POSSESSIVE_LEAD.sub("", name.strip()) or name
     words = bare.split()
-    titled = [i for i, w in enumerate(words[:-1]) if w.lower() in spk.TITLES]
+    titled = spk.last_title(words)
     # "Health Ministry", "Defence Ministry": the title word names the body's remit, and
     # dropping it would make every ministry one source
     names_a_body = bool(words) and words[-1].lower() in spk.GROUP_NOUNS
-    if titled and not names_a_body and words[titled[-1] + 1][:1].isupper():
-        bare = " ".join(words[titled[-1] + 1 :])
+    if titled is not None and not names_a_body and words[titled + 1][:1].isupper():
+        bare = " ".join(words[titled + 1 :])
     return bare
 
 

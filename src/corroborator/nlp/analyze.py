@@ -140,15 +140,15 @@ def _titled_person(start: int, phrase: str) -> spk.Mention | None:
     title, whatever the recogniser made of it: "National Bank of Estmark Governor Pia Lund"
     is Pia Lund, the one "the governor" later refers to."""
     words = phrase.split()
-    for i in range(len(words) - 2, -1, -1):
-        if words[i].lower() in spk.TITLES:
-            name = words[i + 1 :]
-            if 1 <= len(name) <= 3 and all(w[:1].isupper() for w in name):
-                return spk.Mention(start, " ".join(name), "PERSON",
-                                   frozenset(w.lower() for w in words[: i + 1]),
-                                   words[i].lower(), subject=True)
-            return None
-    return None
+    i = spk.last_title(words)
+    if i is None:
+        return None
+    name = words[i + 1 :]
+    if len(name) > 3 or not all(w[:1].isupper() for w in name):
+        return None
+    return spk.Mention(start, " ".join(name), "PERSON",
+                       frozenset(w.lower() for w in words[: i + 1]), words[i].lower(),
+                       subject=True)
 
 
 def _speaker_names(

@@ -45,6 +45,13 @@ def clean_name(name: str) -> str:
     return " ".join(words)
 
 
+def last_title(words: Sequence[str]) -> int | None:
+    """Index of the last title word before a name's last word ("Velorian President Amara
+    Kestin" → 1), or None when the words hold no title there."""
+    titled = [i for i, w in enumerate(words[:-1]) if w.lower() in TITLES]
+    return titled[-1] if titled else None
+
+
 def _key(name: str) -> str:
     return clean_name(name).lower().replace(".", "")
 
