@@ -514,3 +514,30 @@ def test_who_after_a_persons_description_is_the_person(nlp):
             "another increase before the end of the year.")
     expects = _one(nlp, text, "expects")
     assert expects.speaker_text == "Ola Brekke"
+
+
+@pytest.mark.parametrize(("text", "first", "second"), [
+    ("Police said about 45,000 people took part in the march, while the organisers, the "
+     "General Workers' Union, put the turnout at 180,000.",
+     ("Police", "about 45,000 people took part in the march"),
+     ("General Workers' Union", "the turnout at 180,000")),
+    ("Police said about 1,200 tractors had entered the city, while the farmers' federation "
+     "said 3,000 had taken part.",
+     ("Police", "about 1,200 tractors had entered the city"),
+     ("farmers' federation", "3,000 had taken part")),
+    ("The ministry said the plant would close in May, whereas union leaders said they "
+     "expected it to stay open until the autumn.",
+     ("ministry", "the plant would close in May"),
+     ("union leaders", "they expected it to stay open until the autumn")),
+])
+def test_a_statement_set_against_another_is_its_own_speakers(nlp, text, first, second):
+    atts = sorted(find_attributions(nlp(text)), key=lambda a: a.content[0])
+    assert [text[slice(*a.content)] for a in atts] == [first[1], second[1]]
+    speakers = [a.speaker_text or "" for a in atts]
+    assert first[0] in speakers[0] and second[0] in speakers[1], speakers
+
+
+def test_while_of_time_stays_inside_the_content(nlp):
+    text = "The minister said prices rose while she was in office."
+    att = _one(nlp, text, "said")
+    assert text[slice(*att.content)] == "prices rose while she was in office"

@@ -435,6 +435,20 @@ def _conjunct_start(conj: Token, ids: set[int]) -> int:
     return start
 
 
+# Subordinators that set a second statement against the first ("X said A, while Y said B").
+_CONTRAST_MARKS = frozenset(words("while whereas"))
+
+
+def _contrasted_statement(clause: Token, content_ids: set[int]) -> bool:
+    """True when ``clause`` is another speaker's statement the parser hung inside a content
+    as a contrasting adverbial clause: a cue verb ("said", "put the turnout at 180,000")
+    with its own subject, introduced by "while" or "whereas"."""
+    return (clause.dep_ == "advcl" and clause.head.i in content_ids
+            and any(c.dep_ in SUBJECT_DEPS for c in clause.children)
+            and any(c.dep_ == "mark" and c.lower_ in _CONTRAST_MARKS for c in clause.children)
+            and (lex.verb_cue(clause.lemma_) is not None or figure_cue(clause) is not None))
+
+
 def prune_content(content: list[Token], verb: Token) -> list[Token]:
     """Fit the content to what the cue governs.
 
@@ -445,6 +459,8 @@ def prune_content(content: list[Token], verb: Token) -> list[Token]:
       what was said: cut it and what follows.
     - A trailing non-restrictive phrase (", which ...", ", a longtime ...") on a noun-phrase
       or infinitive content describes the object, it is not part of what was said.
+    - Another speaker's statement set against this one ("..., while the union said B") is
+      that speaker's: cut it and what follows.
     - A reason clause the parser hung on the cue ("said X because Y") belongs to the content
       when the content follows the cue.
     """
@@ -458,6 +474,11 @@ def prune_content(content: list[Token], verb: Token) -> list[Token]:
                 and not any(c.dep_ in SUBJECT_DEPS for c in t.children) and t.tag_ in (
                     "VBD", "VBZ", "VBP", "VBG"):
             start = _conjunct_start(t, ids)
+            cut = start if cut is None else min(cut, start)
+        elif _contrasted_statement(t, ids):
+            # "said A, while the union said B": B is the union's, set against A
+            start = t.left_edge.i
+            start -= 1 if start - 1 in ids and doc[start - 1].is_punct else 0
             cut = start if cut is None else min(cut, start)
         elif t.dep_ in ("advcl", "xcomp", "conj") and t.tag_ == "VBG" and t.i - 1 in ids \
                 and _after_comma(doc, t.i) and lex.verb_cue(t.lemma_) and t.i > verb.i:
