@@ -81,6 +81,20 @@ def by_text(found):
             "dollar",
             {"Reserves"},
         ),
+        (
+            # a verb-object idiom keeps its noun: "people took" is not what was counted
+            "Police said about 45,000 people took part in the march.",
+            "about 45,000",
+            "people",
+            {"people", "took", "part"},
+        ),
+        (
+            # a subject that names a figure: what it counts, not "number" or "risen"
+            "The number of people arrested after the march has risen to 31, the ministry said.",
+            "31",
+            None,
+            {"people", "arrested"},
+        ),
     ],
 )
 def test_quantities_unit_and_measured(nlp, text, figure, unit, measured_words):

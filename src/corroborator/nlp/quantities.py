@@ -369,6 +369,13 @@ def _infinitive(verb: Token) -> Token | None:
     return None
 
 
+def _bare_object(verb: Token, child: Token) -> bool:
+    """True for the bare singular noun of a verb-object idiom right after the verb ("took
+    part", "took place", "made progress"): without it the predicate says something else."""
+    return (child.dep_ == "dobj" and child.tag_ == "NN" and child.i == verb.i + 1
+            and not any(True for _ in child.children))
+
+
 def _verb_words(verb: Token, conjuncts: bool = True) -> list[Token]:
     """The predicate's words; ``conjuncts``: with the verbs conjoined to it ("killed or
     wounded"), which say what happened to a figure that is their shared subject but not to
@@ -380,7 +387,7 @@ def _verb_words(verb: Token, conjuncts: bool = True) -> list[Token]:
                 + [t for o in objects[:1] for t in o.subtree])
     words = [verb]
     for child in verb.children:
-        if child.dep_ == "prt":
+        if child.dep_ == "prt" or _bare_object(verb, child):
             words.append(child)
         if not conjuncts:
             continue
@@ -530,6 +537,16 @@ def _copula_complement(verb: Token, inside: set[int]) -> list[Token]:
     return []
 
 
+def _figure_subject(subject: Token, inside: set[int]) -> list[Token]:
+    """What a subject that names a figure counts ("the number of people arrested" → "people
+    arrested", "the death toll" → nothing: the noun itself says it), or nothing."""
+    of_obj = _of_object(subject)
+    if subject.lemma_.lower() not in FIGURE_NOUNS or of_obj is None or of_obj.i in inside:
+        return []
+    participles = [c for c in of_obj.children if c.dep_ == "acl" and c.tag_ == "VBN"]
+    return _phrase(of_obj, inside) + [t for p in participles[:1] for t in _verb_words(p)]
+
+
 def _participle_after(tok: Token, span: Span) -> list[Token]:
     """A past participle right after the figure or its noun: "2,400 killed or wounded"."""
     end = max(span.end, tok.i + 1)
@@ -573,6 +590,10 @@ def _measured(anchor: Token, noun: Token | None, span: Span, cand: Candidate) ->
         elif focus.dep_ == "dobj" and focus.head == verb and \
                 verb.lemma_.lower() in _COUNTING_VERBS:
             verb_words = []
+        elif subject is not None and (counted := _figure_subject(subject, inside)):
+            # "the number of people arrested has risen to 31": the people arrested are
+            # counted; "number" and "risen" say only that the count is told and moved
+            owner_words, verb_words = counted, []
         elif subject is not None:
             owner_words = _phrase(subject, inside)
         valued_at = (focus.dep_ == "pobj" and focus.head.lower_ == "at"
