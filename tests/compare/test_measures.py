@@ -48,3 +48,17 @@ def test_a_toll_without_a_noun_counts_people(unit_a, measured_a, unit_b, measure
                                              same) -> None:
     a, b = figure("14", unit_a), figure("17", unit_b)
     assert same_thing(a, b, measured_a, measured_b, 0.62, STRONG, RELATED) is same
+
+
+@pytest.mark.parametrize(("unit_a", "measured_a", "unit_b", "measured_b", "same"), [
+    # "put the turnout at 180,000" counts the people who marched
+    (None, "turnout", "people", "people took part", True),
+    (None, "crowd", "protesters", "protesters marched", True),
+    # a headcount counts people, not things; and it needs people on the other side
+    (None, "turnout", "homes", "homes destroyed", False),
+    (None, "turnout", None, "real number", False),
+])
+def test_a_headcount_counts_the_people_present(unit_a, measured_a, unit_b, measured_b,
+                                               same) -> None:
+    a, b = figure("180,000", unit_a), figure("about 45,000", unit_b)
+    assert same_thing(a, b, measured_a, measured_b, 0.51, STRONG, RELATED) is same

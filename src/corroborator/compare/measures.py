@@ -141,7 +141,8 @@ def same_thing(
         return False
     if cosine < related:
         return False
-    return same_noun(a, b) or bool(oa) and _counts_outcome(a, b)
+    return (same_noun(a, b) or bool(oa) and _counts_outcome(a, b)
+            or _headcount(a, b, measured_a, measured_b))
 
 
 def _counts_outcome(a: Quantity, b: Quantity) -> bool:
@@ -151,3 +152,19 @@ def _counts_outcome(a: Quantity, b: Quantity) -> bool:
         return False
     named = [q.unit for q in (a, b) if q.unit]
     return all(counts_people(unit) for unit in named)
+
+
+# Nouns that are themselves a count of people: "put the turnout at 180,000" counts the
+# people who took part, like "45,000 people took part".
+_HEADCOUNT_NOUNS = frozenset(["turnout", "attendance", "crowd", "headcount", "participation"])
+
+
+def _headcount(a: Quantity, b: Quantity, measured_a: str | None, measured_b: str | None) -> bool:
+    """One figure counts no noun of its own and its phrase is a headcount ("turnout"), the
+    other counts people: both count the people present."""
+    for bare, phrase, other in ((a, measured_a, b), (b, measured_b, a)):
+        words = set(re.findall(r"[a-z]+", (phrase or "").lower()))
+        if not bare.unit and words & _HEADCOUNT_NOUNS and other.unit \
+                and counts_people(other.unit):
+            return True
+    return False
