@@ -108,6 +108,11 @@ def test_lead_is_cut_at_a_word_boundary() -> None:
         ("Velm's", "velm"),
         ("  The   Kestrel  Cup ", "kestrel cup"),
         ("NATO’s", "nato"),
+        # a people or adjective of a place in -ia/-ea is that place: one name
+        ("the Lestrian", "lestria"),
+        ("Koreans", "korea"),
+        ("Indonesian Red Cross", "indonesia red cross"),
+        ("Sean", "sean"),
     ],
 )
 def test_normalise_entity(text: str, expected: str) -> None:

@@ -167,12 +167,17 @@ def title_and_lead(article: Article, lead_chars: int) -> tuple[str, str]:
     return title, _cut(body, lead_chars).lstrip(" .:;-—")
 
 
+# "Indonesian", "Koreans", "the Lestrian capital": the people or adjective of a place named
+# in "-ia"/"-ea" is that place's name plus "n", so both read as one name.
+_DEMONYM = re.compile(r"^(\w{3,}[ie]a)ns?$")
+
+
 def normalise_entity(text: str) -> str:
     """Case-, article- and possessive-insensitive form of a name ("the U.N.'s" → "u.n.")."""
     value = unicodedata.normalize("NFKC", text).strip().lower()
     value = _LEADING_ARTICLE.sub("", value)
     value = _POSSESSIVE.sub("", value)
-    return " ".join(value.split())
+    return " ".join(_DEMONYM.sub(r"\1", word) for word in value.split())
 
 
 def normalise_numbers(text: str) -> list[str]:
