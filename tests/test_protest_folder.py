@@ -1,0 +1,76 @@
+"""A pension march as five reports tell it, and a farmers' protest abroad the same day: the
+wire (police about 45,000, the union 180,000, 23 arrests), a syndicated copy, a tabloid that
+turns the police figure into "more than 50,000", the city's own count in a local paper, and
+the next day's wire report that the arrests rose to 31. Written for the faults a first run
+found: the union's figure was the police's ("police said A, while the union put it at B"),
+the follow-up report was a story of its own, "the turnout" was no count of the people who
+took part, and "the number of people arrested has risen to 31" measured "number people
+risen"."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+pytestmark = [pytest.mark.model, pytest.mark.embeddings]
+
+FOLDER = Path(__file__).resolve().parent / "data" / "protest"
+
+
+@pytest.fixture(scope="module")
+def dossier(folder_cli) -> dict:
+    return folder_cli.analyze(FOLDER)  # checked against the dossier contract
+
+
+@pytest.fixture(scope="module")
+def march(dossier) -> dict:
+    (story,) = [s for s in dossier["stories"] if "Calvora" in s["title"]]
+    return story
+
+
+def _figures(story: dict, conflict: dict) -> set[str]:
+    claims = {c["id"]: c for c in story["claims"]}
+    return {q["text"] for p in conflict["claims"] for q in claims[p]["quantities"]}
+
+
+def _speakers(story: dict, conflict: dict) -> set[str]:
+    claims = {c["id"]: c for c in story["claims"]}
+    return {claims[p]["speaker"] for p in conflict["claims"]}
+
+
+def _explained(story: dict, kind: str) -> list[str]:
+    return [c["explanation"] for c in story["conflicts"] if c["kind"] == kind]
+
+
+def test_the_next_days_report_joins_the_march_and_the_farmers_stay_apart(dossier,
+                                                                         march) -> None:
+    assert len(dossier["stories"]) == 2
+    assert len(march["articles"]) == 5
+
+
+def test_each_side_of_a_contrasted_count_has_its_own_speaker(dossier) -> None:
+    (farmers,) = [s for s in dossier["stories"] if "farmers" in s["title"]]
+    speaker_of = {q["text"]: c["speaker"] for c in farmers["claims"] for q in c["quantities"]}
+    assert speaker_of["about 1,200"] == "Police"
+    assert speaker_of["3,000"] == "farmers' federation"
+
+
+def test_the_tabloid_misreports_the_police_count(march) -> None:
+    assert any(e.startswith("The Daily Flare reports Police")
+               and "“more than 50,000”" in e and "“about 45,000”" in e
+               for e in _explained(march, "misreport"))
+
+
+def test_police_and_union_disagree_on_the_turnout(march) -> None:
+    disagreements = [c for c in march["conflicts"] if c["kind"] == "source-disagreement"]
+    assert any(_figures(march, c) == {"180,000", "about 45,000"}
+               and _speakers(march, c) == {"Police", "General Workers' Union"}
+               for c in disagreements), [c["explanation"] for c in disagreements]
+
+
+def test_the_arrests_rising_to_31_updates_the_ministrys_23(march) -> None:
+    (update,) = _explained(march, "update")
+    assert update.startswith("The interior ministry's figure for people arrested changed "
+                             "from “23”"), update
+    assert "to “31”" in update
