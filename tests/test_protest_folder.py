@@ -74,3 +74,13 @@ def test_the_arrests_rising_to_31_updates_the_ministrys_23(march) -> None:
     assert update.startswith("The interior ministry's figure for people arrested changed "
                              "from “23”"), update
     assert "to “31”" in update
+
+
+def test_a_figure_that_merely_fits_another_sources_is_not_one_claim_with_it(march) -> None:
+    # the tabloid's police "more than 50,000" fits the city's 62,000 but repeats nothing of it
+    (claim,) = [c for c in march["claims"]
+                if any(q["text"] == "more than 50,000" for q in c["quantities"])]
+    assert claim["speakers"] == ["Police"]
+    misreport = next(c for c in march["conflicts"] if c["kind"] == "misreport"
+                     and claim["id"] in c["claims"])
+    assert _speakers(march, misreport) == {"Police"}

@@ -110,6 +110,16 @@ def story_texts(
     return vector_texts(story_claims, figures, by_id) + rewrite_texts(edges, by_id)
 
 
+def _apart_figures(speakers: StorySpeakers, fa: Figure, fb: Figure) -> bool:
+    """True when two sources known to differ give two different figures that merely fit
+    together (the city's "62,000" and a tabloid's police "more than 50,000"): neither repeats
+    the other, so they are no one claim, and the police figure keeps to the police's."""
+    va, vb = fa.quantity.value, fb.quantity.value
+    return (va is not None and vb is not None and abs(va - vb) > 1e-9 * max(abs(va), abs(vb))
+            and speakers.distinct(fa.claim, fb.claim)
+            and not speakers.heads(fa.claim, fb.claim))
+
+
 def compare_story(
     story: Story,
     articles: Sequence[Article],
@@ -163,7 +173,8 @@ def compare_story(
                                   related=config.related_similarity):
         fa, fb = figures[i], figures[j]
         if intervals.compatible(fa.quantity, fb.quantity):
-            if intervals.same_scale(fa.quantity, fb.quantity):
+            if intervals.same_scale(fa.quantity, fb.quantity) and not _apart_figures(
+                    speakers, fa, fb):
                 links.append((fa.claim.id, fb.claim.id, 1.0 + cos))
             continue
         if intervals.conflicting(fa.quantity, fb.quantity):
