@@ -7,6 +7,7 @@ import pytest
 
 from corroborator.nlp import cues, tagger
 from corroborator.nlp.attribution import find_attributions
+from corroborator.nlp.speakers import clean_name
 
 pytestmark = pytest.mark.model
 
@@ -541,3 +542,15 @@ def test_while_of_time_stays_inside_the_content(nlp):
     text = "The minister said prices rose while she was in office."
     att = _one(nlp, text, "said")
     assert text[slice(*att.content)] == "prices rose while she was in office"
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    # a common-noun possessor names whose body speaks; a pronoun ("its") does not
+    ("The state prosecutor's office said it would seek a prison sentence.",
+     "state prosecutor's office"),
+    ("The farmers' federation said 3,000 tractors had taken part.", "farmers' federation"),
+    ("Its board said the results were strong.", "board"),
+])
+def test_a_possessor_stays_in_the_speakers_name(nlp, text, speaker):
+    (att,) = find_attributions(nlp(text))
+    assert clean_name(att.speaker_text or "") == speaker

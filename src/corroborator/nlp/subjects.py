@@ -81,11 +81,11 @@ def name_of(head: Token) -> tuple[str, str | None]:
             found = entity_at(child)
             if found:
                 return found
-    # "Halvoria's Defence Ministry", "the state news agency", "the farmers' federation":
-    # possessor and modifiers; a plural possessor says whose body it is, a singular common
-    # one ("the country's") only where it is
+    # "Halvoria's Defence Ministry", "the state news agency", "the farmers' federation",
+    # "the state prosecutor's office": possessor and modifiers (a possessive pronoun, "its
+    # board", is no name); a plural possessor is taken alone, without its own possessor
     lefts = [c for c in head.lefts if c.dep_ in ("compound", "amod", "nmod")
-             or c.dep_ == "poss" and (c.pos_ == "PROPN" or c.tag_ == "NNS")]
+             or c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN")]
     start = min([head.i] + [c.i if c.dep_ == "poss" and c.tag_ == "NNS" else c.left_edge.i
                             for c in lefts])
     return doc[start : head.i + 1].text, None
