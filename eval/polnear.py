@@ -292,15 +292,17 @@ class CachedPipeline:
 
 
 def evaluate(split: str, limit: int | None = None, n_process: int = 1,
-             names: list[str] | None = None, cache: Path | None = None) -> dict[str, float]:
-    figures, _ = evaluate_articles(split, limit, n_process, names, cache)
+             names: list[str] | None = None, cache: Path | None = None,
+             neural: bool = False) -> dict[str, float]:
+    figures, _ = evaluate_articles(split, limit, n_process, names, cache, neural=neural)
     return figures
 
 
 def evaluate_articles(split: str, limit: int | None = None, n_process: int = 1,
                       names: list[str] | None = None, cache: Path | None = None,
-                      nlp=None):  # noqa: ANN001, ANN201
-    """Figures and, per article, ``(name, text, predicted relations, gold relations)``."""
+                      nlp=None, neural: bool = False):  # noqa: ANN001, ANN201
+    """Figures and, per article, ``(name, text, predicted relations, gold relations)``;
+    ``neural`` turns ``[nlp] neural_tagger`` on."""
     from corroborator.nlp.analyze import analyze_articles
     from corroborator.nlp.loader import load_pipeline
     from corroborator.settings import NlpSettings, load_settings
@@ -311,7 +313,8 @@ def evaluate_articles(split: str, limit: int | None = None, n_process: int = 1,
     if limit:
         data = data[:limit]
     meta = _metadata()
-    settings = load_settings(environ={}, overrides={"nlp": {"n_process": n_process}})
+    settings = load_settings(environ={}, overrides={"nlp": {"n_process": n_process,
+                                                            "neural_tagger": neural}})
     articles = [to_article(n, t, meta.get(n)) for n, t, _ in data]
     if nlp is None and cache is not None:
         model = settings.get(NlpSettings).model
@@ -352,12 +355,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--cache", type=Path, default=None,
                         help="keep parses in this directory between runs (development)")
+    parser.add_argument("--neural", action="store_true",
+                        help="with [nlp] neural_tagger on (the tagger checks the relations)")
     args = parser.parse_args(argv)
     started = time.perf_counter()
     names = subset_names() if args.subset else None
     split = "dev" if args.subset else args.split
-    figures = evaluate(split, args.limit, args.n_process, names, args.cache)
-    gate_name = "polnear-subset" if args.subset else f"polnear-{split}"
+    figures = evaluate(split, args.limit, args.n_process, names, args.cache, args.neural)
+    gate_name = ("polnear-subset" if args.subset else f"polnear-{split}") + (
+        "-neural" if args.neural else "")
     if args.json:
         print(json.dumps(figures, indent=2))
     else:

@@ -178,6 +178,8 @@ class NlpSettings:
     # Paragraphs are short: spaCy's per-batch overhead makes batches of 32 paragraphs about
     # 8 % slower than 32 whole articles; 128 paragraphs (~14 articles) parse as fast.
     paragraph_batch_size: int = 128
+    # the neural tagger checks and adds to the rules' attributions (nlp/neural_evidence.py)
+    neural_tagger: bool = False
 
     def __post_init__(self) -> None:
         if self.paragraph_batch_size < 1:

@@ -87,6 +87,7 @@ class _Prepared:
     paragraphs: list[Paragraph]
     error: str | None
     notes: tuple[str, ...]
+    neural_tagger: bool = False  # [nlp] neural_tagger: the tagger checks the attributions
 
 
 def _prepare(article: Article, nlp_settings: NlpSettings, languages: list[str]) -> _Prepared:
@@ -103,7 +104,8 @@ def _prepare(article: Article, nlp_settings: NlpSettings, languages: list[str]) 
     text = _CONTROL.sub(" ", text)
     if not _WORD.search(text):
         return _Prepared(article, text, [], "not analysed: the text has no sentences", ())
-    return _Prepared(article, text, split_paragraphs(text), None, tuple(notes))
+    return _Prepared(article, text, split_paragraphs(text), None, tuple(notes),
+                     nlp_settings.neural_tagger)
 
 
 def _mentions(doc: Doc, offset: int) -> list[spk.Mention]:
@@ -222,6 +224,10 @@ def _claims_of(prep: _Prepared, docs: list[Doc], finders: tuple[Any, Any]) -> Ar
     spans = [(p.start, p.end) for p in prep.paragraphs]
     atts = qt.attach_quotes(atts, quotes, spans, text)
     atts = attr.drop_nested(atts)
+    if prep.neural_tagger:
+        from .neural_evidence import check_attributions
+
+        atts = check_attributions(atts, text)
     all_quotes = [q for group in quotes for q in group]
     names = _speaker_names(atts, mentions, text)
     claims = []
@@ -286,6 +292,11 @@ def analyze_articles(
     """
     from ..pipeline.workers import can_fork
 
+    if settings.get(NlpSettings).neural_tagger:
+        # missing weights fail the run here, not each article; forked workers share the model
+        from .neural_tags import load_model
+
+        load_model()
     processes = settings.get(NlpSettings).n_process
     if processes > 1 and can_fork():
         yield from _forked(articles, settings, processes, progress, nlp)
