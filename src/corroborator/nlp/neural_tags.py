@@ -344,8 +344,10 @@ def network_from(tensors: dict[str, Any], metadata: dict[str, str]) -> Any:
 
 @lru_cache(maxsize=1)
 def load_model(path: Path = WEIGHTS) -> NeuralTagger:
+    from ..embeddings import quiet_transformers
     from ..reuse.cross_encoder import load_tokenizer, read_adapters
 
+    quiet_transformers()  # no "Loading weights" bar inside the CLI's own display
     if not path.exists():
         raise ConfigError(f"neural tagger weights not found at {path}; train them with "
                           "eval/polnear_neural.py --train")
