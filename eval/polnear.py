@@ -39,6 +39,7 @@ from pathlib import Path
 
 from corroborator.evaluation import gate
 from corroborator.evaluation.metrics import Score
+from corroborator.nlp.tokenspans import strip_pieces
 from corroborator.records import Article
 from corroborator.records.article import article_id, content_hash
 
@@ -67,15 +68,7 @@ def _chars(pieces: Pieces) -> set[int]:
 
 
 def _strip(pieces: Pieces, text: str) -> Pieces:
-    out = []
-    for s, e in pieces:
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
-        if e > s:
-            out.append((s, e))
-    return tuple(sorted(out))
+    return tuple(sorted(strip_pieces(pieces, text)))
 
 
 def read_ann(path: Path, text: str) -> list[Relation]:

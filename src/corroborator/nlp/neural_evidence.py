@@ -18,6 +18,7 @@ import numpy as np
 
 from . import neural_tags as nt
 from .relations import Attribution
+from .tokenspans import strip_pieces
 
 DOUBTED_CONTENT = 0.2
 DOUBTED_CUE = 0.1
@@ -62,7 +63,7 @@ def as_attributions(rel: nt.Attribution, text: str, sentence: np.ndarray
     speaker = rel.source[0] if rel.source else None
     name = text[speaker[0]:speaker[1]].strip() if speaker else None
     out = []
-    for piece in _stripped(rel.content, text):
+    for piece in strip_pieces(rel.content, text):
         att = Attribution(content=piece, stance="stated", cue=cue,
                           cue_lemma=NEURAL_LEMMA if cue else None, speaker=speaker,
                           speaker_text=name, pronoun=bool(name and name.lower() in _PRONOUNS),
@@ -82,18 +83,6 @@ def check_attributions(atts: Sequence[Attribution], text: str,
     taken = set().union(*(own_content(a) for a in kept))
     sentence = nt.sentence_ids(text)
     for rel in nt.relations(text, nt.spans(text, tokens, probs)):
-        if not _chars(_stripped(rel.content, text)) & taken:
+        if not _chars(strip_pieces(rel.content, text)) & taken:
             kept.extend(as_attributions(rel, text, sentence))
     return kept
-
-
-def _stripped(pieces: Iterable[tuple[int, int]], text: str) -> list[tuple[int, int]]:
-    out = []
-    for s, e in pieces:
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
-        if e > s:
-            out.append((s, e))
-    return out

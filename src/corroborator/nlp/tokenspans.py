@@ -6,6 +6,7 @@ The attribution finders pick tokens off the dependency tree; these helpers turn 
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -110,3 +111,16 @@ def doc_text(doc: Doc) -> str:
         text = doc.text
         doc.user_data[TEXT_KEY] = text
     return text
+
+
+def strip_pieces(pieces: Iterable[tuple[int, int]], text: str) -> list[tuple[int, int]]:
+    """Character ranges of ``text`` without their edge whitespace; ranges of only spaces go."""
+    out = []
+    for s, e in pieces:
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            out.append((s, e))
+    return out
