@@ -155,9 +155,33 @@ def test_compare_a_quotation_that_is_the_whole_point_still_varies(settings) -> N
      "We will do whatever it takes to bring inflation down, and we won't stop", True),
     ("No family will be left alone", "We will not leave any family alone", True),
     # a contraction, a dropped article, a truncation: one quotation
+    # a hedge put into a quotation changes what was said
+    ("We deny that we broke any rule", "We deny reportedly that we broke any rule", True),
     ("We will not leave any family alone", "We won't leave any family alone", False),
     ("as we reach the remote villages", "as we reach remote villages", False),
     ("The wind turned on us overnight and we lost ground", "The wind turned on us", False),
 ])
 def test_quotes_differ_by_substance_not_by_small_edits(a, b, differ) -> None:
     assert quotes_differ(a, b, 80.0) is differ
+
+
+def test_compare_a_trimmed_quotation_elsewhere_is_the_same_quotation(settings) -> None:
+    """'cut a single corner' and 'cut corners' are one quotation, too far apart for the text
+    search: the speaker's other remark in that report is no variant of it."""
+    a = article("a", "Market Wire", 'Hart said her client "never asked anyone to cut a single '
+                'corner" on the aircraft.', day=3)
+    b = article("b", "Daily Ledger", 'Hart insisted her client had "never asked anyone to cut '
+                'corners". Hart said her client never cut corners on the aircraft.', day=3,
+                hour=14)
+    claims = [
+        claim(a, 'her client "never asked anyone to cut a single corner" on the aircraft',
+              "Lena Hart", quote="never asked anyone to cut a single corner",
+              speaker_type="PERSON"),
+        claim(b, 'her client had "never asked anyone to cut corners"', "Lena Hart",
+              quote="never asked anyone to cut corners", speaker_type="PERSON"),
+        claim(b, "her client never cut corners on the aircraft", "Lena Hart",
+              speaker_type="PERSON"),
+    ]
+    result = compare_story(Story("s", None, ("a", "b")), [a, b], claims, [], settings,
+                           embed_fn=bow_embed)
+    assert [c.kind for c in result.conflicts] == []

@@ -27,6 +27,7 @@ from functools import cached_property
 
 from rapidfuzz import fuzz
 
+from ..nlp.cues import HEARSAY_ADVERBS
 from ..nlp.numbers import scan_quantities
 from ..records import Article, Claim, Conflict, Derivation, Quantity, Span
 from . import intervals
@@ -403,6 +404,11 @@ def quote_found_in(quote: str, text: str, ratio: float, normalised: bool = False
     return len(q) >= 20 and fuzz.partial_ratio(q, t) >= max(ratio, 90.0)
 
 
+# Words that hedge a statement: one quotation with them and one without say different things.
+_HEDGES = frozenset([*HEARSAY_ADVERBS, "apparently", "possibly", "probably", "perhaps",
+                     "maybe"])
+
+
 def quotes_differ(a: str, b: str, ratio: float) -> bool:
     """True when two quotations of one speaker differ materially: by their characters, or
     by words of substance each puts where the other has others ("bring inflation back to
@@ -410,6 +416,8 @@ def quotes_differ(a: str, b: str, ratio: float) -> bool:
     wa, wb = " ".join(_words(a)), " ".join(_words(b))
     if not wa or not wb or wa in wb or wb in wa:
         return False
+    if set(_words(a)) & _HEDGES != set(_words(b)) & _HEDGES:
+        return True  # a hedge put into someone's mouth: "we deny reportedly that ..."
     if fuzz.ratio(wa, wb) < ratio:
         return True
     only_a, only_b = _stems(wa) - _stems(wb), _stems(wb) - _stems(wa)
@@ -442,6 +450,8 @@ def quote_variants(ctx: StoryContext, claims: Sequence[Claim]) -> list[Conflict]
         sources = {a for a in ctx.sources_of(claim.article_id) & ctx.articles.keys()
                    if not quote_found_in(quote, ctx.words_of(ctx.articles[a]), ratio,
                                          normalised=True)}
+        if _quoted_alike(ctx, claim, quote, claims, sources):
+            continue  # another report quotes the same words, trimmed or contracted
         for other in by_speaker.get(speaker.key, []):
             other_root = ctx.roots.get(other.article_id, other.article_id)
             within = other_root == root
@@ -477,6 +487,24 @@ def quote_variants(ctx: StoryContext, claims: Sequence[Claim]) -> list[Conflict]
                 best[key] = (rank, Conflict("quote-variant", (first.id, second.id), text,
                                            ctx.story_id))
     return [c for _, c in best.values()]
+
+
+def _quoted_alike(ctx: StoryContext, claim: Claim, quote: str, claims: Sequence[Claim],
+                  sources: set[str]) -> bool:
+    """True when a report the quotation could differ from quotes the same words give or take
+    a trim ("cut a single corner" / "cut corners", too far apart for the text search): the
+    quotation is shared, and no other remark of the speaker's is its variant."""
+    root = ctx.roots.get(claim.article_id, claim.article_id)
+    for other in claims:
+        if other.id == claim.id:
+            continue
+        within = ctx.roots.get(other.article_id, other.article_id) == root
+        if within and other.article_id not in sources:
+            continue
+        other_quote = quote_of(other, ctx.articles.get(other.article_id))
+        if other_quote and not quotes_differ(quote, other_quote, ctx.settings.quote_ratio):
+            return True
+    return False
 
 
 # Short function words and the like, which say nothing of what a quotation is about.
