@@ -185,3 +185,32 @@ def test_compare_a_trimmed_quotation_elsewhere_is_the_same_quotation(settings) -
     result = compare_story(Story("s", None, ("a", "b")), [a, b], claims, [], settings,
                            embed_fn=bow_embed)
     assert [c.kind for c in result.conflicts] == []
+
+
+def test_compare_one_sources_two_numbers_under_one_hedge_are_told_apart(settings) -> None:
+    """'at least 14 aircraft' and 'at least 40 aircraft' both fit what happened, but not
+    both are what the prosecutor said: the later outlet misreports her."""
+    a = article("a", "Market Wire", "Lena Hart said at least 14 aircraft were affected.", day=3)
+    b = article("b", "Daily Ledger", "Lena Hart said at least 40 aircraft were affected.",
+                day=3, hour=14)
+    claims = [claim(a, "at least 14 aircraft were affected", "Lena Hart",
+                    measured="aircraft affected", speaker_type="PERSON"),
+              claim(b, "at least 40 aircraft were affected", "Lena Hart",
+                    measured="aircraft affected", speaker_type="PERSON")]
+    result = compare_story(Story("s", None, ("a", "b")), [a, b], claims, [], settings,
+                           embed_fn=bow_embed)
+    assert [c.kind for c in result.conflicts] == ["misreport"]
+    assert "“at least 40”" in result.conflicts[0].explanation
+
+
+def test_compare_two_sources_numbers_under_one_hedge_may_both_hold(settings) -> None:
+    a = article("a", "Market Wire", "Lena Hart said at least 14 aircraft were affected.", day=3)
+    b = article("b", "Daily Ledger", "Omar Dask said at least 40 aircraft were affected.",
+                day=3, hour=14)
+    claims = [claim(a, "at least 14 aircraft were affected", "Lena Hart",
+                    measured="aircraft affected", speaker_type="PERSON"),
+              claim(b, "at least 40 aircraft were affected", "Omar Dask",
+                    measured="aircraft affected", speaker_type="PERSON")]
+    result = compare_story(Story("s", None, ("a", "b")), [a, b], claims, [], settings,
+                           embed_fn=bow_embed)
+    assert [c.kind for c in result.conflicts] == []

@@ -225,8 +225,12 @@ def _gives_both(ctx: StoryContext, first: Claim, second: Claim, q1: Quantity,
 
 def judge_figures(ctx: StoryContext, fa: Figure, fb: Figure) -> Conflict | None:
     """The conflict between two incompatible figures for one measured thing, if any (a
-    figure given only as the value a revision replaced is context, never in conflict)."""
-    if not intervals.conflicting(fa.quantity, fb.quantity):
+    figure given only as the value a revision replaced is context, never in conflict). One
+    speaker's two numbers told apart under one hedge (:func:`.intervals.told_apart`) are
+    incompatible too: they cannot both be what the speaker said."""
+    if not intervals.conflicting(fa.quantity, fb.quantity) and not (
+            intervals.told_apart(fa.quantity, fb.quantity)
+            and ctx.speakers.same(fa.claim, fb.claim)):
         return None
     if is_previous(fa.quantity) or is_previous(fb.quantity):
         return None

@@ -77,6 +77,15 @@ def conflicting(a: Quantity, b: Quantity) -> bool:
     return is_figure(a) and is_figure(b) and same_scale(a, b) and not compatible(a, b)
 
 
+def told_apart(a: Quantity, b: Quantity) -> bool:
+    """True when two figures that fit together are still two different numbers as told: the
+    same hedge on different written values ("at least 14" and "at least 40"). From one
+    source they cannot both be what it said, though both could be true."""
+    return (is_figure(a) and is_figure(b) and same_scale(a, b) and a.qualifier == b.qualifier
+            and a.value is not None and b.value is not None and a.value != b.value
+            and any(ch.isdigit() for ch in a.text) and any(ch.isdigit() for ch in b.text))
+
+
 def figure_text(q: Quantity) -> str:
     """The figure as written, whitespace-normalised ("nearly 2,000")."""
     return re.sub(r"\s+", " ", q.text).strip()

@@ -173,7 +173,12 @@ def compare_story(
                                   related=config.related_similarity):
         fa, fb = figures[i], figures[j]
         if intervals.compatible(fa.quantity, fb.quantity):
-            if intervals.same_scale(fa.quantity, fb.quantity) and not _apart_figures(
+            if intervals.told_apart(fa.quantity, fb.quantity) and speakers.same(
+                    fa.claim, fb.claim):
+                # "at least 14" and "at least 40" aircraft from one source (an article that
+                # gives both figures restates, judge_figures checks)
+                judge(fa, fb)
+            elif intervals.same_scale(fa.quantity, fb.quantity) and not _apart_figures(
                     speakers, fa, fb):
                 links.append((fa.claim.id, fb.claim.id, 1.0 + cos))
             continue
