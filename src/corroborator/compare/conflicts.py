@@ -436,9 +436,9 @@ def quote_variants(ctx: StoryContext, claims: Sequence[Claim]) -> list[Conflict]
         if ctx.speakers.of(claim).kind == NAMED:
             by_speaker.setdefault(ctx.speakers.of(claim).key, []).append(claim)
     best: dict[tuple[str, frozenset[str]], tuple[tuple[float, float, float], Conflict]] = {}
-    for claim in claims:
-        quote = quote_of(claim, ctx.articles.get(claim.article_id))
-        if not quote or len(_words(quote)) < 4:
+    quoted = [(c, q) for c in claims if (q := quote_of(c, ctx.articles.get(c.article_id)))]
+    for claim, quote in quoted:
+        if len(_words(quote)) < 4:
             continue
         speaker = ctx.speakers.of(claim)
         if speaker.kind != NAMED:
@@ -454,7 +454,7 @@ def quote_variants(ctx: StoryContext, claims: Sequence[Claim]) -> list[Conflict]
         sources = {a for a in ctx.sources_of(claim.article_id) & ctx.articles.keys()
                    if not quote_found_in(quote, ctx.words_of(ctx.articles[a]), ratio,
                                          normalised=True)}
-        if _quoted_alike(ctx, claim, quote, claims, sources):
+        if _quoted_alike(ctx, claim, quote, quoted, sources):
             continue  # another report quotes the same words, trimmed or contracted
         for other in by_speaker.get(speaker.key, []):
             other_root = ctx.roots.get(other.article_id, other.article_id)
@@ -493,20 +493,20 @@ def quote_variants(ctx: StoryContext, claims: Sequence[Claim]) -> list[Conflict]
     return [c for _, c in best.values()]
 
 
-def _quoted_alike(ctx: StoryContext, claim: Claim, quote: str, claims: Sequence[Claim],
-                  sources: set[str]) -> bool:
+def _quoted_alike(ctx: StoryContext, claim: Claim, quote: str,
+                  quoted: Sequence[tuple[Claim, str]], sources: set[str]) -> bool:
     """True when a report the quotation could differ from quotes the same words give or take
     a trim ("cut a single corner" / "cut corners", too far apart for the text search): the
-    quotation is shared, and no other remark of the speaker's is its variant."""
+    quotation is shared, and no other remark of the speaker's is its variant. ``quoted``:
+    the story's claims with their quotations."""
     root = ctx.roots.get(claim.article_id, claim.article_id)
-    for other in claims:
+    for other, other_quote in quoted:
         if other.id == claim.id:
             continue
         within = ctx.roots.get(other.article_id, other.article_id) == root
         if within and other.article_id not in sources:
             continue
-        other_quote = quote_of(other, ctx.articles.get(other.article_id))
-        if other_quote and not quotes_differ(quote, other_quote, ctx.settings.quote_ratio):
+        if not quotes_differ(quote, other_quote, ctx.settings.quote_ratio):
             return True
     return False
 
