@@ -233,7 +233,7 @@ def same_speaker_figures(
                         fi.measured, fj.measured) or different_periods(fi.period, fj.period):
                     continue
                 if intervals.bounds(fi.quantity) != intervals.bounds(fj.quantity) and not (
-                        _written(fi.quantity) and _written(fj.quantity)):
+                        intervals.written(fi.quantity) and intervals.written(fj.quantity)):
                     continue  # "thousands" is not a hedge on the 1,000 of "more than 1,000"
                 cosine = float(vectors.measured[i] @ vectors.measured[j])
                 if cosine >= related and same_speaker(fi.claim, fj.claim):
@@ -242,11 +242,6 @@ def same_speaker_figures(
                     if linked >= per_figure:
                         break
     return out
-
-
-def _written(q: Quantity) -> bool:
-    """Whether the figure is written with digits ("nearly 4,000"), not a word of magnitude."""
-    return any(ch.isdigit() for ch in q.text)
 
 
 def claim_pairs(

@@ -417,10 +417,11 @@ def quotes_differ(a: str, b: str, ratio: float) -> bool:
     """True when two quotations of one speaker differ materially: by their characters, or
     by words of substance each puts where the other has others ("bring inflation back to
     target" / "bring inflation down", a ratio of 84 over the whole quotation)."""
-    wa, wb = " ".join(_words(a)), " ".join(_words(b))
+    words_a, words_b = _words(a), _words(b)
+    wa, wb = " ".join(words_a), " ".join(words_b)
     if not wa or not wb or wa in wb or wb in wa:
         return False
-    if set(_words(a)) & _HEDGES != set(_words(b)) & _HEDGES:
+    if set(words_a) & _HEDGES != set(words_b) & _HEDGES:
         return True  # a hedge put into someone's mouth: "we deny reportedly that ..."
     if fuzz.ratio(wa, wb) < ratio:
         return True

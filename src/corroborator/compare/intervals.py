@@ -83,7 +83,12 @@ def told_apart(a: Quantity, b: Quantity) -> bool:
     source they cannot both be what it said, though both could be true."""
     return (is_figure(a) and is_figure(b) and same_scale(a, b) and a.qualifier == b.qualifier
             and a.value is not None and b.value is not None and a.value != b.value
-            and any(ch.isdigit() for ch in a.text) and any(ch.isdigit() for ch in b.text))
+            and written(a) and written(b))
+
+
+def written(q: Quantity) -> bool:
+    """Whether the figure is written with digits ("nearly 4,000"), not a word of magnitude."""
+    return any(ch.isdigit() for ch in q.text)
 
 
 def figure_text(q: Quantity) -> str:

@@ -68,6 +68,11 @@ _LEFT_HOME = re.compile(r"\b(?:leave|left|leaving|(?:forced|driven|chased)(?: ou
                         r" (?:their|his|her|the) (?:homes?|houses?)\b")
 
 
+def _phrase_words(lowered: str) -> list[str]:
+    """The words of a lower-cased measured phrase."""
+    return re.findall(r"[a-z]+", lowered)
+
+
 def outcomes(measured: str | None) -> frozenset[str]:
     """The outcome classes a measured phrase names ("soldiers killed or wounded" → death,
     injury); empty when it names none ("workers on the night shift")."""
@@ -76,7 +81,7 @@ def outcomes(measured: str | None) -> frozenset[str]:
     classes = _word_classes()
     found: set[str] = set()
     lowered = measured.lower()
-    for word in re.findall(r"[a-z]+", lowered):
+    for word in _phrase_words(lowered):
         found |= classes.get(word, frozenset())
     if _LEFT_HOME.search(lowered):
         found.add("displaced")
@@ -163,7 +168,7 @@ def _headcount(a: Quantity, b: Quantity, measured_a: str | None, measured_b: str
     """One figure counts no noun of its own and its phrase is a headcount ("turnout"), the
     other counts people: both count the people present."""
     for bare, phrase, other in ((a, measured_a, b), (b, measured_b, a)):
-        words = set(re.findall(r"[a-z]+", (phrase or "").lower()))
+        words = set(_phrase_words((phrase or "").lower()))
         if not bare.unit and words & _HEADCOUNT_NOUNS and other.unit \
                 and counts_people(other.unit):
             return True

@@ -373,7 +373,7 @@ def _bare_object(verb: Token, child: Token) -> bool:
     """True for the bare singular noun of a verb-object idiom right after the verb ("took
     part", "took place", "made progress"): without it the predicate says something else."""
     return (child.dep_ == "dobj" and child.tag_ == "NN" and child.i == verb.i + 1
-            and not any(True for _ in child.children))
+            and child.n_lefts + child.n_rights == 0)
 
 
 def _verb_words(verb: Token, conjuncts: bool = True) -> list[Token]:
