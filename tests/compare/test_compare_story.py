@@ -187,30 +187,22 @@ def test_compare_a_trimmed_quotation_elsewhere_is_the_same_quotation(settings) -
     assert [c.kind for c in result.conflicts] == []
 
 
-def test_compare_one_sources_two_numbers_under_one_hedge_are_told_apart(settings) -> None:
+@pytest.mark.parametrize(("second_speaker", "kinds"), [
+    ("Lena Hart", ["misreport"]),  # one source: the later outlet misreports her
+    ("Omar Dask", []),  # two sources: both figures may hold
+])
+def test_compare_numbers_under_one_hedge_are_told_apart_for_one_source(
+        settings, second_speaker, kinds) -> None:
     """'at least 14 aircraft' and 'at least 40 aircraft' both fit what happened, but not
-    both are what the prosecutor said: the later outlet misreports her."""
+    both are what one prosecutor said."""
     a = article("a", "Market Wire", "Lena Hart said at least 14 aircraft were affected.", day=3)
-    b = article("b", "Daily Ledger", "Lena Hart said at least 40 aircraft were affected.",
-                day=3, hour=14)
+    b = article("b", "Daily Ledger", f"{second_speaker} said at least 40 aircraft were "
+                "affected.", day=3, hour=14)
     claims = [claim(a, "at least 14 aircraft were affected", "Lena Hart",
                     measured="aircraft affected", speaker_type="PERSON"),
-              claim(b, "at least 40 aircraft were affected", "Lena Hart",
+              claim(b, "at least 40 aircraft were affected", second_speaker,
                     measured="aircraft affected", speaker_type="PERSON")]
     result = compare_story(Story("s", None, ("a", "b")), [a, b], claims, [], settings,
                            embed_fn=bow_embed)
-    assert [c.kind for c in result.conflicts] == ["misreport"]
-    assert "“at least 40”" in result.conflicts[0].explanation
-
-
-def test_compare_two_sources_numbers_under_one_hedge_may_both_hold(settings) -> None:
-    a = article("a", "Market Wire", "Lena Hart said at least 14 aircraft were affected.", day=3)
-    b = article("b", "Daily Ledger", "Omar Dask said at least 40 aircraft were affected.",
-                day=3, hour=14)
-    claims = [claim(a, "at least 14 aircraft were affected", "Lena Hart",
-                    measured="aircraft affected", speaker_type="PERSON"),
-              claim(b, "at least 40 aircraft were affected", "Omar Dask",
-                    measured="aircraft affected", speaker_type="PERSON")]
-    result = compare_story(Story("s", None, ("a", "b")), [a, b], claims, [], settings,
-                           embed_fn=bow_embed)
-    assert [c.kind for c in result.conflicts] == []
+    assert [c.kind for c in result.conflicts] == kinds
+    assert all("“at least 40”" in c.explanation for c in result.conflicts)
