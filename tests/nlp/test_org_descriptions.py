@@ -113,3 +113,16 @@ def test_a_headline_title_and_the_governor_are_the_titled_person(nlp, settings) 
     claims = _claims(nlp, settings, text, "Estmark Post", datetime(2026, 10, 16))
     speakers = {c.speaker for c in claims}
     assert speakers and all(s is not None and s.endswith("Pia Lund") for s in speakers)
+
+
+def test_an_agency_described_is_the_one_body_of_that_kind_when_no_agency_is_named() -> None:
+    spies = _mentions((10, "Velm Federation", "ORG"), (60, "National Intelligence Service", "ORG"))
+    assert resolve_organisation("the agency", 200, spies) == "National Intelligence Service"
+    both = spies + _mentions((90, "Harbour News Agency", "ORG"))
+    assert resolve_organisation("the agency", 200, both) == "Harbour News Agency"  # named so
+    two = spies + _mentions((90, "Customs Service", "ORG"))
+    assert resolve_organisation("the agency", 200, two) is None  # two bodies of the kind
+    # a place's body, by what it does, may be named only later in the report
+    assert resolve_organisation("Ostmark's spy agency", 5, spies) == \
+        "National Intelligence Service"
+    assert resolve_organisation("Ostmark's tax agency", 5, spies) is None

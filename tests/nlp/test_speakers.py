@@ -115,3 +115,14 @@ def test_resolve_description_of_a_body_is_not_its_spokesperson():
     keller = [Mention(0, "Marta Keller", "PERSON", frozenset({"fire", "service", "spokeswoman"}))]
     assert resolve_description("the regional fire service", keller) is None
     assert resolve_description("the spokeswoman", keller) == "Marta Keller"
+
+
+def test_a_one_word_name_may_be_a_persons_family_name_given_first():
+    people = ["Park Senna", "Xi Jinping", "Kim Darroch", "Anna Kim"]
+    mapping = canonical_speakers(["Park Senna", "Park", "Xi Jinping", "Xi", "Kim Darroch",
+                                  "Anna Kim", "Kim"], people)
+    assert mapping["Park"] == "Park Senna"
+    assert mapping["Xi"] == "Xi Jinping"
+    assert mapping["Kim"] == "Anna Kim"  # a surname given last wins over a first word
+    # without knowing the longer name is a person's, an organisation's first word stays
+    assert canonical_speakers(["Velm Federation", "Velm"])["Velm"] == "Velm"

@@ -166,7 +166,8 @@ class StorySpeakers:
         short_forms = _company_short_forms(claims, raw)
         raw = {cid: short_forms.get(name, name) for cid, name in raw.items()}
         proper = [n for n in raw.values() if _has_capital(n)] + list(self._acronyms.values())
-        self._canonical = spk.canonical_speakers(proper)
+        people = [raw[c.id] for c in claims if c.id in raw and c.speaker_type == "PERSON"]
+        self._canonical = spk.canonical_speakers(proper, people)
         names = sorted(set(self._canonical.values()))
         self._names = names
         self._roles = self._role_index(names, texts)

@@ -24,6 +24,7 @@ from . import speakers as spk
 from .loader import load_pipeline
 from .org_descriptions import is_described_firm, resolve_organisation, without_descriptor
 from .segment import Paragraph, parse_paragraphs, split_paragraphs
+from .subjects import within_phrase
 from .tokenspans import TEXT_KEY
 
 if TYPE_CHECKING:
@@ -110,10 +111,13 @@ def _prepare(article: Article, nlp_settings: NlpSettings, languages: list[str]) 
 
 def _mentions(doc: Doc, offset: int) -> list[spk.Mention]:
     found = []
-    for ent in doc.ents:
+    for whole in doc.ents:
+        ent = doc[slice(*within_phrase(whole.root, whole.start, whole.end))]
+        if not len(ent):
+            continue
         before = doc[max(ent.start - 3, 0) : ent.start]
         titles = frozenset(t.lower_ for t in before if t.is_alpha)
-        label = ent.label_
+        label = whole.label_
         if label not in ("PERSON", "ORG", "GPE", "NORP"):
             # "shares in chipmaker Norvex": a firm, whatever label the recogniser gave it
             if label not in ("PRODUCT", "FAC", "WORK_OF_ART") or not is_described_firm(titles):
@@ -182,9 +186,12 @@ def _speaker_names(
         elif att.speaker_label is None:
             # "the president": the one person introduced with that title, if only one was;
             # "the utility": the firm named just before
-            phrase = text[att.speaker[0] : att.speaker[1]]
-            resolved = spk.resolve_description(phrase, mentions) or resolve_organisation(
-                phrase, att.speaker[0], mentions)
+            # the source a chain cites is named by its phrase ("citing Ostmark's spy
+            # agency"), the span by its head only
+            resolved = None
+            for phrase in dict.fromkeys([text[att.speaker[0] : att.speaker[1]], name or ""]):
+                resolved = resolved or spk.resolve_description(phrase, mentions) or \
+                    resolve_organisation(phrase, att.speaker[0], mentions)
             if resolved and name:
                 described[name] = resolved
             name = resolved or name
@@ -193,10 +200,12 @@ def _speaker_names(
         raw.append(without_descriptor(name) if name else name)
     names = [n for n in raw if n] + [m.name for m in mentions if m.label == "PERSON"]
     names += list(acronyms.values())
-    canonical = spk.canonical_speakers(names)
+    people = [m.name for m in mentions if m.label == "PERSON"]
+    canonical = spk.canonical_speakers(names, people)
     for att in atts:  # the chain uses the same names as the speakers
-        att.via = [(canonical.get(acronyms.get(v, v), acronyms.get(v, v)), span)
-                   for v, span in att.via]
+        named = [(acronyms.get(described.get(v, v), described.get(v, v)), span)
+                 for v, span in att.via]
+        att.via = [(canonical.get(v, v), span) for v, span in named]
     return [canonical.get(n, n) if n else None for n in raw]
 
 

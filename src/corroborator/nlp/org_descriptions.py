@@ -53,10 +53,13 @@ def resolve_organisation(description: str, position: int,
     """The organisation ``description`` ("the utility", "The company") at ``position``
     refers to, or None when it is no firm's description or no firm was named before it."""
     raw = description.split()
-    if not 2 <= len(raw) <= 3 or raw[0].lower() not in _DETERMINERS:
+    # "Ostmark's spy agency": a place's body, which the report may name only later
+    possessed = len(raw) >= 2 and raw[0].endswith(("'s", "’s")) and raw[0][:1].isupper()
+    if not 2 <= len(raw) <= 3 or raw[0].lower() not in _DETERMINERS and not possessed:
         return None
-    headed = _named_by_head([w.lower() for w in raw[1:]], position, mentions)
-    if headed is not None:
+    headed = _named_by_head([w.lower() for w in raw[1:]], position, mentions,
+                            anywhere=possessed)
+    if headed is not None or possessed:
         return headed
     if raw[-1].lower() not in COMPANY_NOUNS:
         return None
@@ -78,23 +81,39 @@ def name_head(name: str) -> str:
     return words[-1].lower() if words else ""
 
 
-def _named_by_head(words: Sequence[str], position: int,
-                   mentions: Sequence[Mention]) -> str | None:
-    """The one organisation named before ``position`` whose head is the description's noun
-    (``words``: the description without its determiner) and whose name holds its modifiers."""
+# Name heads a description noun stands for when no name has that noun itself: "the agency"
+# is the National Intelligence Service or the Statistics Office when no agency was named.
+_HEADS_DESCRIBED_AS = {
+    "agency": frozenset(
+        "service directorate bureau office administration authority".split()),  # noqa: SIM905
+}
+# Words of a description that a body's name says otherwise ("spy agency": Intelligence).
+_MODIFIER_NAMES = {"spy": "intelligence", "weather": "meteorological"}
+
+
+def _named_by_head(words: Sequence[str], position: int, mentions: Sequence[Mention],
+                   anywhere: bool = False) -> str | None:
+    """The one organisation named before ``position`` (``anywhere``: in the whole report)
+    whose head is the description's noun (``words``: the description without its determiner)
+    and whose name holds its modifiers; failing any, the one whose head is a kind of body
+    the noun describes."""
     head, modifiers = words[-1], words[:-1]
-    found = set()
-    for mention in mentions:
-        if mention.start >= position:
-            break
-        if mention.label != "ORG":
-            continue
-        name = clean_name(mention.name)
-        named = name.lower().split()
-        if name_head(name) == head and all(m in named or m in _LOOSE_MODIFIERS
-                                           for m in modifiers):
-            found.add(name)
-    return found.pop() if len(found) == 1 else None
+    for heads in (frozenset([head]), _HEADS_DESCRIBED_AS.get(head, frozenset())):
+        found = set()
+        for mention in mentions:
+            if mention.start >= position and not anywhere:
+                break
+            if mention.label != "ORG":
+                continue
+            name = clean_name(mention.name)
+            named = name.lower().split()
+            if name_head(name) in heads and all(
+                    m in named or m in _LOOSE_MODIFIERS or _MODIFIER_NAMES.get(m) in named
+                    for m in modifiers):
+                found.add(name)
+        if found:
+            return found.pop() if len(found) == 1 else None
+    return None
 
 
 def reads_as_firm(mention: Mention) -> bool:

@@ -71,8 +71,11 @@ def cue_tokens(verb: Token) -> tuple[int, int]:
 
 
 def stance_of(entry: lex.CueEntry, content: list[Token], subject: Speaker | None,
-            passive: bool) -> str:
+            passive: bool, verb: Token | None = None) -> str:
     stance = entry.stance
+    if verb is not None and any(c.dep_ == "neg" for c in verb.children):
+        # "has not acknowledged sending troops", "did not deny": nothing is asserted
+        return "hedged"
     if entry.lemma == "report" and (subject is None or subject.head.lemma_ == "report"):
         return "reported"
     if passive and subject is None and entry.kind in ("speech", "cognition"):

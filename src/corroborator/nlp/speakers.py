@@ -95,23 +95,38 @@ def _plural(word: str) -> bool:
     return word.endswith("s") and not word.endswith(("ss", "us", "is"))
 
 
-def canonical_speakers(names: Iterable[str]) -> dict[str, str]:
+def canonical_speakers(names: Iterable[str], people: Iterable[str] = ()) -> dict[str, str]:
     """Map every name to the canonical form of its group (the fullest clean name).
 
     A short name joins a longer one when it is its surname, its acronym or the same words;
     when a surname fits two different full names ("Clinton": Hillary or Bill), it stays on
-    its own rather than being guessed.
+    its own rather than being guessed. A person's name in ``people`` may give its family name
+    first ("Xi Jinping", "Park Senna"): a one-word name that is no person's last word joins
+    the one person whose first word it is.
     """
     unique = list(dict.fromkeys(n for n in names if n and n.strip()))
     by_len = sorted(unique, key=lambda n: (-len(clean_name(n)), n))
     canonical: dict[str, str] = {}
     for name in by_len:
         longer = [c for c in dict.fromkeys(canonical.values()) if _related(name, c)]
+        if not longer:
+            longer = _family_name_first(name, canonical, people)
         if len(longer) == 1:
             canonical[name] = longer[0]
         else:
             canonical[name] = clean_name(name) or name
     return canonical
+
+
+def _family_name_first(short: str, canonical: dict[str, str], people: Iterable[str]) -> list[str]:
+    word = _key(short)
+    if " " in word or not short[:1].isupper():
+        return []
+    persons = {canonical.get(p, clean_name(p)) for p in people}
+    full = [p for p in persons if len(_key(p).split()) in (2, 3)]
+    if any(_key(p).split()[-1] == word for p in full):
+        return []
+    return sorted(p for p in full if _key(p).split()[0] == word)
 
 
 def are_same_speaker(a: str, b: str) -> bool:

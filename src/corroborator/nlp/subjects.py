@@ -43,7 +43,18 @@ def entity_at(token: Token) -> tuple[str, str] | None:
     end = token.i + 1
     while end < len(doc) and doc[end].ent_iob_ == "I":
         end += 1
+    start, end = within_phrase(token, start, end)
     return doc[start:end].text, token.ent_type_
+
+
+def within_phrase(head: Token, start: int, end: int) -> tuple[int, int]:
+    """An entity's token range cut to the phrase the parse gives ``head``: the recogniser may
+    run one organisation across a comma ("war with Dravnia, Harbour News Agency reported")."""
+    doc = head.doc
+    start, end = max(start, head.left_edge.i), min(end, head.right_edge.i + 1)
+    while start < head.i and doc[start].is_punct:
+        start += 1
+    return start, end
 
 
 # Words that pick a part of a group: "nine of the economists", "most of the residents".
@@ -156,6 +167,29 @@ def _after_dateline(subject: Token, verb: Token) -> Token:
     return heads[-1] if heads else subject
 
 
+def stranded_subject(verb: Token) -> Token | None:
+    """"CLAUSE ending in a noun, the intelligence service told lawmakers": the parser may take
+    the speaker for a conjunct of the clause's last noun ("Dravnia, the service") and the cue
+    for a conjunct of the clause. A list joined by a comma alone, right before a cue with no
+    subject, whose own clause is no cue, is such a stranded speaker."""
+    head = verb.head
+    if verb.dep_ != "conj" or head.i >= verb.i or not lex.verb_cue(verb.lemma_) or \
+            lex.verb_cue(head.lemma_):
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children):
+        return None
+    doc = verb.doc
+    noun = next((t for t in doc[head.i + 1 : verb.i] if t.dep_ == "conj"
+                 and t.pos_ in ("PROPN", "NOUN") and t.right_edge.i == verb.i - 1), None)
+    if noun is None or noun.head.i >= noun.left_edge.i or noun.left_edge.i == 0:
+        return None
+    if doc[noun.left_edge.i - 1].text != "," or noun.head.pos_ not in ("PROPN", "NOUN"):
+        return None
+    if any(c.dep_ == "cc" for c in noun.head.children) or head not in noun.head.ancestors:
+        return None  # "Britain, France and Germany said": a real list
+    return noun
+
+
 def subject_of(verb: Token, depth: int = 0) -> tuple[Speaker | None, bool]:
     """The speaker of ``verb`` and whether the verb is an agentless passive."""
     # "it seems that", "there is": no speaker; with two subjects (one inside a quotation the
@@ -165,6 +199,9 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[Speaker | None, bool]:
     if subjects:
         nearest = min(subjects, key=lambda c: abs(c.i - verb.i))
         return speaker_from(_after_dateline(nearest, verb)), False
+    stranded = stranded_subject(verb)
+    if stranded is not None:
+        return speaker_from(stranded), False
     passive = any(c.dep_ == "nsubjpass" for c in verb.children)
     if not passive:
         # a surname the tagger took for another word ("Jolly said", "Young said")

@@ -22,6 +22,7 @@ from .subjects import (
     SUBJECT_DEPS,
     Speaker,
     speaker_from,
+    stranded_subject,
     subject_of,
 )
 from .tokenspans import QUOTE_CHARS
@@ -191,6 +192,10 @@ def _inverted_content(verb: Token) -> list[Token]:
         # "A fire has burned 4,000 hectares, the fire service said on Tuesday": the parser
         # coordinates the cue with the clause it reports
         own = {t.i for t in verb.subtree}
+        stranded = stranded_subject(verb)
+        if stranded is not None:  # the speaker and its comma, parsed into the clause
+            own.update(t.i for t in stranded.subtree)
+            own.add(stranded.left_edge.i - 1)
         return _skip_dateline([t for t in head.subtree if t.i not in own])
     lefts = [c for c in verb.children if c.dep_ in ("ccomp", "parataxis") and c.i < verb.i]
     tokens: list[Token] = []
@@ -208,16 +213,23 @@ def _inverted_conjunct(verb: Token) -> bool:
     head = verb.head
     if verb.dep_ != "conj" or head.i >= verb.i or lex.verb_cue(head.lemma_):
         return False
-    if any(c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "oprd") for c in verb.rights):
+    # "told lawmakers": the object of a verb of telling is who heard it, not what was said
+    objects = ("ccomp", "xcomp", "attr", "oprd") if verb.lemma_ in _RECIPIENT_VERBS else (
+        "dobj", "ccomp", "xcomp", "attr", "oprd")
+    if any(c.dep_ in objects for c in verb.rights):
         return False
-    subjects = [c for c in verb.lefts if c.dep_ == "nsubj"]
+    subjects = [c for c in verb.lefts if c.dep_ == "nsubj"] or [
+        s for s in (stranded_subject(verb),) if s is not None]
     if not subjects:
         return False
     start = subjects[0].left_edge.i
     if start == 0 or verb.doc[start - 1].text != ",":
         return False
+    # a coordinator of an earlier conjunct ("killed or wounded") is no sign of this one
+    earlier = [c.i for c in head.children if c.dep_ == "conj" and c.i < start]
     between = verb.doc[head.i + 1 : start]
-    return not any(t.dep_ == "cc" and t.head.i in (head.i, verb.i) for t in between)
+    return not any(t.dep_ == "cc" and t.head.i in (head.i, verb.i)
+                   and not any(t.i < c for c in earlier) for t in between)
 
 
 # Participles after an inverted cue that tell how the speaker spoke, not what happened.
@@ -242,7 +254,7 @@ def trailing_participle(tok: Token, offset: int) -> Attribution | None:
     if subject is None:
         return None
     content = list(tok.subtree)
-    stance = stance_of(entry, content, subject, passive)
+    stance = stance_of(entry, content, subject, passive, verb)
     return make(tok.doc, offset, content, cue_tokens(verb), entry.lemma, stance, subject,
                 "indirect", via_chain(verb, subject))
 
@@ -403,7 +415,7 @@ def verb_attribution(verb: Token, entry: lex.CueEntry, offset: int) -> Attributi
         for child in verb.children:
             if child.dep_ == "nsubjpass" and child.i < verb.i and child.lower_ != "it":
                 content = list(child.subtree) + content
-    stance = stance_of(entry, content, subject, passive)
+    stance = stance_of(entry, content, subject, passive, verb)
     via = via_chain(verb, subject)
     if via:
         inner_name, inner_tok = via[-1]
