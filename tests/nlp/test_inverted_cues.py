@@ -61,3 +61,56 @@ def test_the_participles_figure_counts_what_the_reported_subject_did(nlp) -> Non
             "homes.")
     measured = {q.text: q.measured for q in find_quantities(nlp(text))}
     assert "agency" not in measured["300"] and "landslide" in measured["300"]
+
+
+def _by_cue(nlp, text: str, cue: str):
+    doc = nlp(text)
+    (att,) = [a for a in find_attributions(doc) if text[a.cue[0]:a.cue[1]].endswith(cue)]
+    return att, text[att.content[0]:att.content[1]]
+
+
+def test_a_speaker_parsed_as_a_conjunct_of_the_clauses_last_noun_still_speaks(nlp) -> None:
+    text = ("About 1,100 Karstian soldiers have been killed or wounded fighting for the Velm "
+            "Federation against Dravnia, Ostmark's National Intelligence Service (NIS) told "
+            "lawmakers on Wednesday.")
+    # the parse in question: "Service" a conjunct of "Dravnia", "told" one of "killed"
+    assert {t.text: t.dep_ for t in nlp(text)}["Service"] == "conj"
+    att, content = _by_cue(nlp, text, "told")
+    assert "National Intelligence Service" in att.speaker_text
+    assert content == ("About 1,100 Karstian soldiers have been killed or wounded fighting for "
+                       "the Velm Federation against Dravnia")
+    measured = {q.text: q.measured for q in find_quantities(nlp(text))}
+    assert measured["About 1,100"] == "Karstian soldiers killed or wounded"  # not "... told"
+
+
+def test_an_earlier_conjunct_of_the_clause_is_no_coordination_with_the_cue(nlp) -> None:
+    text = ("About 3,000 Karstian soldiers have now been killed or wounded fighting for the "
+            "Velm Federation, Ostmark's National Intelligence Service (NIS) said on Tuesday, "
+            "nearly three times the figure it gave lawmakers last week.")
+    att, content = _by_cue(nlp, text, "said")
+    assert content.startswith("About 3,000 Karstian soldiers have now been killed")
+    # a real coordination still keeps its own complement
+    _, content = _by_cue(nlp, "Crews cleared the road and reopened it, and said the bridge "
+                              "was safe.", "said")
+    assert content == "the bridge was safe"
+
+
+def test_an_organisation_the_recogniser_runs_across_a_comma_is_cut_to_the_subject(nlp) -> None:
+    text = ("More than 1,100 Karstian soldiers have been killed or wounded in the Velm "
+            "Federation's war with Dravnia, Harbour News Agency reported on Wednesday.")
+    att, _ = _by_cue(nlp, text, "reported")
+    assert att.speaker_text == "Harbour News Agency"
+
+
+def test_a_negated_cue_asserts_nothing(nlp) -> None:
+    att, _ = _by_cue(nlp, "Karstia has not acknowledged sending troops.", "acknowledged")
+    assert att.stance == "hedged"
+    att, _ = _by_cue(nlp, "Karstia acknowledged sending troops.", "acknowledged")
+    assert att.stance == "confirmed"
+
+
+def test_objects_shared_by_conjoined_verbs_are_counted_by_both(nlp) -> None:
+    text = ("Colonel Ivo Tamm said that its forces had killed or wounded at least 3,000 "
+            "Karstian soldiers in the past month.")
+    measured = {q.text: q.measured for q in find_quantities(nlp(text))}
+    assert "killed or wounded" in measured["at least 3,000"]

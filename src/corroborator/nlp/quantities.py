@@ -386,11 +386,19 @@ def _verb_words(verb: Token, conjuncts: bool = True) -> list[Token]:
         return (_verb_words(infinitive, conjuncts)
                 + [t for o in objects[:1] for t in o.subtree])
     words = [verb]
+    head = verb.head
+    if verb.dep_ == "conj" and head.i < verb.i and head.pos_ == "VERB" and not any(
+            c.dep_ == "dobj" for c in head.children):
+        # "had killed or wounded 3,000 soldiers": the object is the earlier verb's too
+        words.extend(t for t in head.children if t.dep_ == "cc" and t.i < verb.i)
+        words.append(head)
     for child in verb.children:
         if child.dep_ == "prt" or _bare_object(verb, child):
             words.append(child)
         if not conjuncts:
             continue
+        if verb_cue(child.lemma_) and any(t.text == "," for t in verb.doc[verb.i : child.i]):
+            continue  # "were killed or wounded ..., the agency told lawmakers": the cue
         # A conjoined verb with a subject of its own is another clause ("had been evacuated
         # and that 12 people were missing"); the parse may hang that subject on its
         # auxiliary, so any subject before it in its subtree counts.
