@@ -45,3 +45,19 @@ def test_intervals_durations_are_not_figures() -> None:
 def test_intervals_text() -> None:
     assert intervals.interval_text(q("14")) == "14"
     assert intervals.interval_text(q("at least 14")) == "≥ 14"
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "apart"),
+    [
+        ("at least 14", "at least 40", True),  # one hedge, two numbers
+        ("about 1,100", "more than 1,100", True),  # one number hedged two ways
+        ("nearly 2,000", "up to 2,000", False),  # both below it
+        ("about 1,100", "roughly 1,100", False),
+        ("1,100", "more than 1,100", False),  # a bare figure may only have dropped its hedge
+        ("about 1,100", "about 1,100", False),
+    ],
+)
+def test_figures_told_apart(a: str, b: str, apart: bool) -> None:
+    assert intervals.told_apart(q(a), q(b)) is apart
+    assert intervals.told_apart(q(b), q(a)) is apart

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from corroborator.compare import compare_story
-from corroborator.compare.periods import period_of
+from corroborator.compare.periods import part_of_total, period_of, window_of
 from corroborator.records import Story
 
 from .helpers import article, claim
@@ -65,3 +65,28 @@ def test_two_figures_for_one_quarter_still_conflict(settings) -> None:
         "it made a net profit of $120 million in the third quarter",
         "it made a net profit of $150 million in the third quarter")
     assert [c.kind for c in result.conflicts] == ["misreport"]
+
+
+@pytest.mark.parametrize(("text", "figure", "window"), [
+    ("The agency estimated that about 700 soldiers were killed in two days.", "about 700",
+     "in two days"),
+    ("Its forces had killed at least 3,000 soldiers in the past month alone.", "at least 3,000",
+     "in the past month"),
+    ("Crews rescued 41 people over the last 24 hours.", "41", "over the last 24 hours"),
+    ("Police arrested 60 people on Saturday alone.", "60", "on saturday alone"),
+    ("Police arrested 60 people on Saturday.", "60", None),  # when, not over what part
+    ("About 1,100 soldiers have been killed since August.", "about 1,100", None),  # a total
+    ("About 1,100 soldiers have been killed, up from 300 in the first week.", "about 1,100",
+     None),  # the window belongs to the other figure's clause
+])
+def test_window_of_a_figure(text: str, figure: str, window: str | None) -> None:
+    start = text.lower().index(figure.lower())
+    assert window_of(text, start, start + len(figure)) == window
+
+
+def test_a_count_over_part_of_the_time_fits_inside_a_total() -> None:
+    assert part_of_total("in two days", None, 630, 1210)  # 700 of about 1,100
+    assert not part_of_total("in the past month", None, 3000, 1210)  # more than the total
+    assert part_of_total("in two days", "in the past month", 630, 3000)  # never comparable
+    assert not part_of_total(None, None, 630, 1210)
+    assert not part_of_total("in two days", "in two days", 630, 1210)

@@ -17,7 +17,7 @@ import numpy as np
 from ..records import Article, Claim, Quantity
 from . import intervals
 from .measures import outcomes_agree, same_thing
-from .periods import different_periods, period_of
+from .periods import different_periods, period_of, window_of
 from .revisions import split_from_to
 
 EmbedFn = Callable[[Sequence[str]], np.ndarray]
@@ -67,6 +67,7 @@ class Figure:
     quantity: Quantity
     measured: str | None  # the phrase compared across claims (None: not comparable)
     period: str | None = None  # the period the figure covers, when told ("quarter", "year")
+    window: str | None = None  # the part of the time it counts over ("in two days"), if told
 
 
 def claim_text(claim: Claim, article: Article | None) -> str:
@@ -88,12 +89,14 @@ def figures_of(claims: Sequence[Claim],
         for whole in claim.quantities:
             period = period_of(article.text, whole.span.start, whole.span.end) \
                 if article is not None else None
+            window = window_of(article.text, whole.span.start, whole.span.end) \
+                if article is not None else None
             # "raised the toll from 40 to 52": the earlier and the revised figure
             for q in split_from_to(whole):
                 if not intervals.is_figure(q):
                     continue
                 measured = q.measured or (q.unit if q.unit else None)
-                out.append(Figure(claim, q, measured, period))
+                out.append(Figure(claim, q, measured, period, window))
     return out
 
 

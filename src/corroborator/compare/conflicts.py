@@ -32,7 +32,7 @@ from ..nlp.numbers import scan_quantities
 from ..records import Article, Claim, Conflict, Derivation, Quantity, Span
 from . import intervals
 from .candidates import Figure, StoryVectors, claim_text
-from .measures import outcomes
+from .measures import outcomes, outcomes_agree
 from .revisions import Replaced, is_previous, revises, split_from_to
 from .settings import CompareSettings
 from .speakers import NAMED, OUTLET, Speaker, StorySpeakers
@@ -64,6 +64,8 @@ class StoryContext:
     added_claims: list[Claim] = field(default_factory=list)
     # values revisions replaced, by sentence (``revisions.replaced_in_sentences``)
     replaced: Replaced = field(default_factory=dict)
+    # what the claims' figures measure, by (article id, figure start)
+    measures: dict[tuple[str, int], str | None] = field(default_factory=dict)
     _figures: dict[str, list[Quantity]] = field(default_factory=dict)
     _words: dict[str, str] = field(default_factory=dict)
 
@@ -385,9 +387,23 @@ def derivation_conflicts(ctx: StoryContext, claims: Sequence[Claim]) -> list[Con
 
 
 def _states(article: Article, figure: Quantity, ctx: StoryContext | None = None) -> bool:
-    """True when ``article`` itself gives a figure compatible with ``figure`` (same scale)."""
+    """True when ``article`` itself gives a figure compatible with ``figure`` (same scale)
+    that may count the same thing: "a further 3,000 could be deployed" is no report of
+    3,000 soldiers killed or wounded."""
     found = ctx.figures_in(article) if ctx is not None else scan_quantities(article.text)
-    return any(intervals.agreeing(q, figure) and q.value == figure.value for q in found)
+    measures = ctx.measures if ctx is not None else {}
+
+    def counts_alike(q: Quantity) -> bool:
+        key = (article.id, q.span.start)
+        return key not in measures or outcomes_agree(measures[key], figure.measured)
+
+    def hedged_alike(q: Quantity) -> bool:
+        # the same number hedged the other way ("more than 1,100" for "about 1,100") is not it
+        mine, other = intervals.hedge_direction(q), intervals.hedge_direction(figure)
+        return mine is None or other is None or mine == other
+
+    return any(intervals.agreeing(q, figure) and q.value == figure.value and counts_alike(q)
+               and hedged_alike(q) for q in found)
 
 
 # -- quotations ----------------------------------------------------------------------------

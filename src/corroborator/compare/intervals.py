@@ -12,6 +12,18 @@ from __future__ import annotations
 import math
 import re
 
+from ..nlp.numlex import (
+    APPROX,
+    AT_LEAST,
+    JUST_OVER,
+    LESS,
+    MORE,
+    NEAR,
+    NEAR_BELOW,
+    POSTFIX_QUALIFIERS,
+    QUALIFIERS,
+    UP_TO,
+)
 from ..records import Quantity
 
 # Figures that are never the subject of a claim comparison: durations and sizes of the
@@ -79,11 +91,29 @@ def conflicting(a: Quantity, b: Quantity) -> bool:
 
 def told_apart(a: Quantity, b: Quantity) -> bool:
     """True when two figures that fit together are still two different numbers as told: the
-    same hedge on different written values ("at least 14" and "at least 40"). From one
+    same hedge on different written values ("at least 14" and "at least 40"), or one written
+    value hedged in different directions ("about 1,100" and "more than 1,100"). From one
     source they cannot both be what it said, though both could be true."""
-    return (is_figure(a) and is_figure(b) and same_scale(a, b) and a.qualifier == b.qualifier
-            and a.value is not None and b.value is not None and a.value != b.value
-            and written(a) and written(b))
+    if not (is_figure(a) and is_figure(b) and same_scale(a, b) and written(a) and written(b)
+            and a.value is not None and b.value is not None):
+        return False
+    if a.value != b.value:
+        return a.qualifier == b.qualifier
+    da, db = hedge_direction(a), hedge_direction(b)
+    return da is not None and db is not None and da != db
+
+
+_DIRECTIONS = {APPROX: "about", NEAR: "below", NEAR_BELOW: "below", LESS: "below",
+               UP_TO: "below", JUST_OVER: "above", MORE: "above", AT_LEAST: "above"}
+
+
+def hedge_direction(q: Quantity) -> str | None:
+    """Which way a hedge leans from the written value: "about", "below" ("nearly", "up to"),
+    "above" ("more than", "at least"); None for a bare figure, whose writer may simply have
+    dropped the hedge."""
+    word = (q.qualifier or "").lower()
+    hedge = QUALIFIERS.get(word) or POSTFIX_QUALIFIERS.get(word)
+    return _DIRECTIONS.get(hedge) if hedge else None
 
 
 def written(q: Quantity) -> bool:

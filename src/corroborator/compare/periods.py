@@ -35,17 +35,58 @@ _EDGE = re.compile(r"[,;:.!?()\n]")
 def period_of(text: str, start: int, end: int) -> str | None:
     """The period class of the figure at ``text[start:end]`` ("quarter", "half", "year",
     "month", "week", "day"), or None when no period, or more than one, is told near it."""
-    before = text[max(0, start - REACH_BEFORE) : start]
+    window = _clause_around(text, start, end, REACH_BEFORE, REACH_AFTER)
+    found = {name for name, pattern in _CLASSES if pattern.search(window)}
+    return found.pop() if len(found) == 1 else None
+
+
+def _clause_around(text: str, start: int, end: int, reach_before: int, reach_after: int) -> str:
+    """The words either side of ``text[start:end]`` up to the clause's edges (punctuation)
+    and at most the reaches, joined by a space."""
+    before = text[max(0, start - reach_before) : start]
     edges = list(_EDGE.finditer(before))
     if edges:
         before = before[edges[-1].end() :]
-    after = text[end : end + REACH_AFTER]
+    after = text[end : end + reach_after]
     edge = _EDGE.search(after)
     if edge:
         after = after[: edge.start()]
-    window = f"{before} {after}"
-    found = {name for name, pattern in _CLASSES if pattern.search(window)}
-    return found.pop() if len(found) == 1 else None
+    return f"{before} {after}"
+
+
+_SPAN_WORDS = r"(?:hours?|days?|weeks?|months?|years?)"
+_COUNT_WORDS = (r"(?:a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+                r"twenty-four|forty-eight|a few|several|\d+)")
+# A count over part of the time, not the running total: "killed in two days", "in the past
+# month alone", "over the last 24 hours". ("Since August" is left out: counts since the start
+# of something are totals as often as not.)
+_WINDOW = re.compile(
+    rf"\b(?:in|over|during|within) (?:the )?(?:past|last|previous|preceding|first) "
+    rf"(?:{_COUNT_WORDS} )?{_SPAN_WORDS}\b"
+    rf"|\b(?:in|over|within) {_COUNT_WORDS} {_SPAN_WORDS}\b"
+    rf"|\b(?:on|over) (?:the )?(?:weekend|monday|tuesday|wednesday|thursday|friday|saturday|"
+    rf"sunday) alone\b",
+    re.IGNORECASE,
+)
+WINDOW_REACH = 60
+
+
+def window_of(text: str, start: int, end: int) -> str | None:
+    """The part of the time a figure at ``text[start:end]`` counts over, as written and
+    lower-cased ("in two days", "in the past month"), read in its clause; None when no such
+    window is told, so the figure reads as a total."""
+    found = _WINDOW.search(_clause_around(text, start, end, WINDOW_REACH, WINDOW_REACH))
+    return re.sub(r"\s+", " ", found.group(0).lower()) if found else None
+
+
+def part_of_total(window_a: str | None, window_b: str | None, low_a: float,
+                  high_b: float) -> bool:
+    """Whether figure A, counted over ``window_a``, may be a part of figure B's count: A
+    counts over a window B does not (B a total) and stays within B's upper bound; or both
+    count over different windows, which no comparison can join."""
+    if window_a is None or window_a == window_b:
+        return False
+    return window_b is not None or low_a <= high_b
 
 
 def different_periods(a: str | None, b: str | None) -> bool:

@@ -23,6 +23,7 @@ from .candidates import (
     vector_texts,
 )
 from .edges import edge_conflicts, rewrite_texts
+from .periods import part_of_total
 from .propositions import (
     build_propositions,
     claim_sources,
@@ -110,6 +111,14 @@ def story_texts(
     return vector_texts(story_claims, figures, by_id) + rewrite_texts(edges, by_id)
 
 
+def part_of(fa: Figure, fb: Figure) -> bool:
+    """Whether ``fa`` counts over a part of the time ``fb`` does not and may be a share of it
+    (:func:`.periods.part_of_total`)."""
+    low, _ = intervals.bounds(fa.quantity)
+    _, high = intervals.bounds(fb.quantity)
+    return part_of_total(fa.window, fb.window, low, high)
+
+
 def _apart_figures(speakers: StorySpeakers, fa: Figure, fb: Figure) -> bool:
     """True when two sources known to differ give two different figures that merely fit
     together (the city's "62,000" and a tabloid's police "more than 50,000"): neither repeats
@@ -153,7 +162,9 @@ def compare_story(
     embed = embed_fn or default_embed(settings)
     vectors = story_vectors(story_claims, figures, by_id, embed)
     ctx = cf.StoryContext(story.id, by_id, speakers, vectors, roots, edges, config,
-                          replaced=replaced_in_sentences(figures))
+                          replaced=replaced_in_sentences(figures),
+                          measures={(f.claim.article_id, f.quantity.span.start):
+                                    f.quantity.measured for f in figures})
 
     found: list[Conflict] = cf.derivation_conflicts(ctx, story_claims)
     found.extend(edge_conflicts(ctx, story_claims, embed))
@@ -185,6 +196,8 @@ def compare_story(
         if intervals.conflicting(fa.quantity, fb.quantity):
             if cf.restated(fa, fb):
                 continue  # each claim also gives the other's figure: two figures, one report
+            if part_of(fa, fb) or part_of(fb, fa):
+                continue  # "700 killed in two days" within a total of "about 1,100"
             judge(fa, fb)
     for i, j, cos in same_speaker_figures(figures, vectors, speakers.same,
                                           config.related_similarity):
