@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from corroborator.compare import compare_story
-from corroborator.compare.periods import part_of_total, period_of, window_of
+from corroborator.compare.periods import part_of_total, period_of, surely_partial, window_of
 from corroborator.records import Story
 
 from .helpers import article, claim
@@ -32,11 +32,12 @@ def test_period_of_a_figure(text: str, figure: str, period: str | None) -> None:
     assert period_of(text, start, start + len(figure)) == period
 
 
-def _compare(settings, first_text: str, second_text: str, first: str, second: str):
+def _compare(settings, first_text: str, second_text: str, first: str, second: str,
+             speaker: str = "Norvex", measured: str = "net profit", next_day: bool = False):
     a = article("a", "Market Wire", first_text, day=3)
-    b = article("b", "Daily Ledger", second_text, day=3, hour=14)
-    claims = [claim(a, first, "Norvex", measured="net profit", speaker_type="ORG"),
-              claim(b, second, "Norvex", measured="net profit", speaker_type="ORG")]
+    b = article("b", "Daily Ledger", second_text, day=4 if next_day else 3, hour=14)
+    claims = [claim(a, first, speaker, measured=measured, speaker_type="ORG"),
+              claim(b, second, speaker, measured=measured, speaker_type="ORG")]
     story = Story("s", None, ("a", "b"))
     return compare_story(story, [a, b], claims, [], settings, embed_fn=_same_words)
 
@@ -75,6 +76,10 @@ def test_two_figures_for_one_quarter_still_conflict(settings) -> None:
     ("Crews rescued 41 people over the last 24 hours.", "41", "over the last 24 hours"),
     ("Police arrested 60 people on Saturday alone.", "60", "on saturday alone"),
     ("Police arrested 60 people on Saturday.", "60", None),  # when, not over what part
+    ("Turnout was about 61 percent at 6 p.m., the commission said.", "about 61 percent",
+     "at 6 pm"),
+    ("By noon, 300 people had been evacuated.", "300", None),  # told before the comma
+    ("Some 300 people had been evacuated by noon.", "Some 300", "by noon"),
     ("About 1,100 soldiers have been killed since August.", "about 1,100", None),  # a total
     ("About 1,100 soldiers have been killed, up from 300 in the first week.", "about 1,100",
      None),  # the window belongs to the other figure's clause
@@ -84,9 +89,46 @@ def test_window_of_a_figure(text: str, figure: str, window: str | None) -> None:
     assert window_of(text, start, start + len(figure)) == window
 
 
+@pytest.mark.parametrize(("window", "partial"), [
+    ("in the past month", True), ("at 6 pm", True), ("on monday alone", True),
+    ("in two days", False), ("in six weeks", False), (None, False)])
+def test_a_bare_duration_may_be_the_whole_time(window: str | None, partial: bool) -> None:
+    assert surely_partial(window) is partial
+
+
 def test_a_count_over_part_of_the_time_fits_inside_a_total() -> None:
     assert part_of_total("in two days", None, 630, 1210)  # 700 of about 1,100
     assert not part_of_total("in the past month", None, 3000, 1210)  # more than the total
     assert part_of_total("in two days", "in the past month", 630, 3000)  # never comparable
     assert not part_of_total(None, None, 630, 1210)
     assert not part_of_total("in two days", "in two days", 630, 1210)
+
+
+def _compare_counts(settings, first_text: str, second_text: str, first: str, second: str):
+    return _compare(settings, first_text, second_text, first, second,
+                    speaker="Electoral Commission", measured="turnout", next_day=True)
+
+
+def test_a_count_as_it_stood_at_a_time_of_day_is_no_claim_of_the_final_count(settings) -> None:
+    result = _compare_counts(
+        settings,
+        "The Electoral Commission said turnout was about 61 percent at 6 p.m. on Sunday.",
+        "The Electoral Commission said turnout was 63.6 percent.",
+        "turnout was about 61 percent at 6 p.m", "turnout was 63.6 percent")
+    assert result.conflicts == ()
+    assert len(result.propositions) == 2  # neither corroborates the other
+    alike = _compare_counts(
+        settings,
+        "The Electoral Commission said turnout was about 61 percent on Sunday.",
+        "The Electoral Commission said turnout was 61.2 percent.",
+        "turnout was about 61 percent", "turnout was 61.2 percent")
+    assert len(alike.propositions) == 1
+
+
+def test_a_percentage_is_hedged_more_finely_than_a_count(settings) -> None:
+    result = _compare_counts(
+        settings,
+        "The Electoral Commission said turnout was nearly 70 percent.",
+        "The Electoral Commission said turnout was 63.6 percent.",
+        "turnout was nearly 70 percent", "turnout was 63.6 percent")
+    assert [c.kind for c in result.conflicts] == ["update"]

@@ -30,6 +30,7 @@ _CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 REACH_BEFORE = 60
 REACH_AFTER = 45
 _EDGE = re.compile(r"[,;:.!?()\n]")
+_CLOCK = re.compile(r"\b([ap])\.m\.", re.IGNORECASE)
 
 
 def period_of(text: str, start: int, end: int) -> str | None:
@@ -43,11 +44,12 @@ def period_of(text: str, start: int, end: int) -> str | None:
 def _clause_around(text: str, start: int, end: int, reach_before: int, reach_after: int) -> str:
     """The words either side of ``text[start:end]`` up to the clause's edges (punctuation)
     and at most the reaches, joined by a space."""
-    before = text[max(0, start - reach_before) : start]
+    # "6 p.m." ends no clause
+    before = _CLOCK.sub(r"\1m ", text[max(0, start - reach_before) : start])
     edges = list(_EDGE.finditer(before))
     if edges:
         before = before[edges[-1].end() :]
-    after = text[end : end + reach_after]
+    after = _CLOCK.sub(r"\1m ", text[end : end + reach_after])
     edge = _EDGE.search(after)
     if edge:
         after = after[: edge.start()]
@@ -58,17 +60,21 @@ _SPAN_WORDS = r"(?:hours?|days?|weeks?|months?|years?)"
 _COUNT_WORDS = (r"(?:a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
                 r"twenty-four|forty-eight|a few|several|\d+)")
 # A count over part of the time, not the running total: "killed in two days", "in the past
-# month alone", "over the last 24 hours". ("Since August" is left out: counts since the start
+# month alone", "over the last 24 hours", "by noon". ("Since August" is left out: counts since the start
 # of something are totals as often as not.)
 _WINDOW = re.compile(
     rf"\b(?:in|over|during|within) (?:the )?(?:past|last|previous|preceding|first) "
     rf"(?:{_COUNT_WORDS} )?{_SPAN_WORDS}\b"
     rf"|\b(?:in|over|within) {_COUNT_WORDS} {_SPAN_WORDS}\b"
     rf"|\b(?:on|over) (?:the )?(?:weekend|monday|tuesday|wednesday|thursday|friday|saturday|"
-    rf"sunday) alone\b",
+    rf"sunday) alone\b"
+    # a count as it stood at a time of day: "turnout was 61 percent at 6 p.m."
+    rf"|\b(?:at|by|until) (?:\d{{1,2}}(?:[.:]\d{{2}})? ?[ap]m\b|noon|midday)",
     re.IGNORECASE,
 )
 WINDOW_REACH = 60
+# "killed in two days" may be part of a total, but "in six weeks" of fighting may be all of it
+_DURATION_ONLY = re.compile(rf"^(?:in|over|within) {_COUNT_WORDS} {_SPAN_WORDS}$", re.IGNORECASE)
 
 
 def window_of(text: str, start: int, end: int) -> str | None:
@@ -77,6 +83,12 @@ def window_of(text: str, start: int, end: int) -> str | None:
     window is told, so the figure reads as a total."""
     found = _WINDOW.search(_clause_around(text, start, end, WINDOW_REACH, WINDOW_REACH))
     return re.sub(r"\s+", " ", found.group(0).lower()) if found else None
+
+
+def surely_partial(window: str | None) -> bool:
+    """Whether a window says the count is not the whole ("in the past month", "at 6 pm", "on
+    Monday alone"); a bare duration ("in six weeks") may be the whole time there was."""
+    return window is not None and not _DURATION_ONLY.match(window)
 
 
 def part_of_total(window_a: str | None, window_b: str | None, low_a: float,

@@ -23,7 +23,8 @@ from .candidates import (
     vector_texts,
 )
 from .edges import edge_conflicts, rewrite_texts
-from .periods import part_of_total
+from .measures import outcomes
+from .periods import part_of_total, surely_partial
 from .propositions import (
     build_propositions,
     claim_sources,
@@ -112,11 +113,15 @@ def story_texts(
 
 
 def part_of(fa: Figure, fb: Figure) -> bool:
-    """Whether ``fa`` counts over a part of the time ``fb`` does not and may be a share of it
-    (:func:`.periods.part_of_total`)."""
+    """Whether ``fa`` may be a share of ``fb``: it counts some of the outcomes ``fb`` counts,
+    or over a part of the time ``fb`` does not (:func:`.periods.part_of_total`; a bare
+    duration, "in six weeks", may be all of it), and it stays within ``fb``."""
     low, _ = intervals.bounds(fa.quantity)
     _, high = intervals.bounds(fb.quantity)
-    return part_of_total(fa.window, fb.window, low, high)
+    fewer = outcomes(fa.measured) < outcomes(fb.measured)  # "killed" of "killed or wounded"
+    if fewer and outcomes(fa.measured) and low <= high:
+        return True
+    return surely_partial(fa.window) and part_of_total(fa.window, fb.window, low, high)
 
 
 def _apart_figures(speakers: StorySpeakers, fa: Figure, fb: Figure) -> bool:
@@ -189,6 +194,10 @@ def compare_story(
                 # "at least 14" and "at least 40" aircraft from one source (an article that
                 # gives both figures restates, judge_figures checks)
                 judge(fa, fb)
+            elif fa.window != fb.window and (surely_partial(fa.window)
+                                              or surely_partial(fb.window)):
+                # a count as it stood at 6 p.m. repeats no final count it happens to fit
+                cannot.add(frozenset((fa.claim.id, fb.claim.id)))
             elif intervals.same_scale(fa.quantity, fb.quantity) and not _apart_figures(
                     speakers, fa, fb):
                 links.append((fa.claim.id, fb.claim.id, 1.0 + cos))
@@ -197,7 +206,10 @@ def compare_story(
             if cf.restated(fa, fb):
                 continue  # each claim also gives the other's figure: two figures, one report
             if part_of(fa, fb) or part_of(fb, fa):
-                continue  # "700 killed in two days" within a total of "about 1,100"
+                # "700 killed in the past two days" within a total of "about 1,100", "700
+                # killed" within "about 1,100 killed or wounded": no conflict, nor one claim
+                cannot.add(frozenset((fa.claim.id, fb.claim.id)))
+                continue
             judge(fa, fb)
     for i, j, cos in same_speaker_figures(figures, vectors, speakers.same,
                                           config.related_similarity):

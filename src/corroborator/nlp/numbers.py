@@ -25,6 +25,7 @@ estimated / approximately N", "N or so"
 "fewer than / less than / under / below N" [N(1-b), N); [0, N) when open-ended     ``<``
 "up to / as many as / at most N"           [0, N]                                  ``<``
 "between A and B", "A-B", "A to B"         [A, B] (widened by a hedge on it)       ``=``/``~``
+percentages (every margin above)          x ``percent_margin_scale``
 "dozens"                                   [24, ``dozens_high``]                    ``=``
 "hundreds" / "thousands" / "millions"      [2M, M·``plural_high_factor`` - 1]       ``=``
 "tens of thousands" (tens/hundreds of M)   [20M, 100M - 1] / [200M, 1000M - 1]      ``=``
@@ -109,6 +110,7 @@ class QuantitySettings:
     approx_margin: float = 0.1
     near_margin: float = 0.1
     bound_margin: float = 0.5
+    percent_margin_scale: float = 0.5
     open_ended_bounds: bool = False
     plural_high_factor: float = 100.0
     dozens_high: float = 143.0
@@ -642,6 +644,12 @@ def _join_and_a_half(text: str, cands: list[Candidate]) -> list[Candidate]:
 
 
 def _interval(c: Candidate, s: QuantitySettings) -> tuple[float | None, float | None]:
+    if c.kind == "percent":
+        # a share of a whole is rounded more finely than a count: "nearly 70 percent" is no
+        # 63 percent, "about 34 percent" no 31.8
+        k = s.percent_margin_scale
+        s = replace(s, approx_margin=s.approx_margin * k, near_margin=s.near_margin * k,
+                    bound_margin=s.bound_margin * k)
     if c.vague:
         if c.qualifier and c.qualifier.startswith(("tens of", "hundreds of")):
             assert c.value is not None
