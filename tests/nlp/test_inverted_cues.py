@@ -114,3 +114,17 @@ def test_objects_shared_by_conjoined_verbs_are_counted_by_both(nlp) -> None:
             "Karstian soldiers in the past month.")
     measured = {q.text: q.measured for q in find_quantities(nlp(text))}
     assert "killed or wounded" in measured["at least 3,000"]
+
+
+def test_a_passive_verb_lends_no_object_to_its_conjunct(nlp) -> None:
+    measured = {q.text: q.measured for q in find_quantities(
+        nlp("Police said 23 people were arrested and 8 officers injured."))}
+    assert measured["8"] == "officers injured"
+
+
+def test_a_figure_in_a_conjunct_without_its_verb_belongs_to_that_conjuncts_noun(nlp) -> None:
+    text = ("With 92 percent of ballots counted, the Civic Union had 31.8 percent of the vote "
+            "and the Social Democrats 28.9 percent, the Central Electoral Commission said.")
+    measured = {q.text: q.measured for q in find_quantities(nlp(text))}
+    assert measured["31.8 percent"].startswith("Civic Union")
+    assert measured["28.9 percent"].startswith("Social Democrats")

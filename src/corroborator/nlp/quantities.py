@@ -388,8 +388,10 @@ def _verb_words(verb: Token, conjuncts: bool = True) -> list[Token]:
     words = [verb]
     head = verb.head
     if verb.dep_ == "conj" and head.i < verb.i and head.pos_ == "VERB" and not any(
-            c.dep_ == "dobj" for c in head.children):
-        # "had killed or wounded 3,000 soldiers": the object is the earlier verb's too
+            c.dep_ in ("dobj", "nsubjpass", "auxpass") for c in head.children):
+        # "had killed or wounded 3,000 soldiers": the object is the earlier verb's too (not
+        # in "23 were arrested and 8 officers injured", where the parse may take the
+        # officers for an object)
         words.extend(t for t in head.children if t.dep_ == "cc" and t.i < verb.i)
         words.append(head)
     for child in verb.children:
@@ -566,6 +568,22 @@ def _participle_after(tok: Token, span: Span) -> list[Token]:
     return _verb_words(nxt)
 
 
+def _gapped_owner(anchor: Token, inside: set[int]) -> Token | None:
+    """"The Civic Union had 31.8 percent and the Social Democrats 28.9 percent": the second
+    conjunct leaves its verb out, and the parse hangs its figure on "Social Democrats" as an
+    apposition of a conjunct of the first figure. Those Social Democrats have the figure, not
+    the verb's subject."""
+    root = anchor
+    while root.head.i in inside and root.head.i != root.i:
+        root = root.head
+    owner = root.head
+    if root.dep_ != "appos" or owner.dep_ != "conj" or owner.pos_ not in _NOUN_POS or \
+            owner.i > root.i:
+        return None
+    first = owner.head  # the first conjunct: a figure of its own
+    return owner if any(t.like_num for t in first.subtree if t.i < owner.i) else None
+
+
 def _measured(anchor: Token, noun: Token | None, span: Span, cand: Candidate) -> str | None:
     """Owner + counted/measured thing + predicate, as a short phrase (see module docstring)."""
     inside = set(range(span.start, span.end))
@@ -632,6 +650,9 @@ def _measured(anchor: Token, noun: Token | None, span: Span, cand: Candidate) ->
             owner_words, thing = [], []
     elif owner is not None:
         owner_words = _phrase(owner, inside, with_of=False)
+    gapped = _gapped_owner(anchor, inside)
+    if gapped is not None:
+        owner_words = _phrase(gapped, inside, with_of=False)
     if not owner_words and not thing:
         chunk = _preceding_chunk(anchor, inside)
         if chunk is not None:
