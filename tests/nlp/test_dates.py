@@ -39,6 +39,12 @@ WEDNESDAY = datetime(2024, 3, 13, 9, 30)
         ("26 December 2019", None, False, date(2019, 12, 26)),
         ("December 2019", None, False, date(2019, 12, 1)),
         ("2019-12-26", None, False, date(2019, 12, 26)),
+        ("August", WEDNESDAY, False, date(2023, 8, 1)),  # the latest August
+        ("since March", WEDNESDAY, False, date(2024, 3, 1)),  # the month it is
+        ("last March", WEDNESDAY, False, date(2023, 3, 1)),
+        ("January", WEDNESDAY, False, date(2024, 1, 1)),
+        ("October", WEDNESDAY, True, date(2024, 10, 1)),  # "will resume in October"
+        ("next February", WEDNESDAY, False, date(2025, 2, 1)),
         ("2019", WEDNESDAY, False, None),
         ("the past three years", WEDNESDAY, False, None),
         ("yesterday", None, False, None),

@@ -22,6 +22,9 @@ Rules (``pub`` = publication date):
   in ``pub``'s year, or in the year before when it would fall after ``pub`` (unless a
   future-tense verb governs it). With a year, the date as written. "December 2019" → 1
   December 2019.
+- A month alone ("since August", "in October") → its first day, in the latest such month
+  up to ``pub``'s; "last October" the one before ``pub``'s month; "next March" or a
+  future-tense verb the first one after it.
 - A bare year ("in 2019"), a decade, a season, a duration ("three years", "two years
   later") or an age → not a calendar day: ``resolved=None``.
 
@@ -178,6 +181,9 @@ def resolve_date(text: str, published: datetime | date | None, future: bool = Fa
     m = _MONTH_YEAR.match(t)
     if m:
         return date(int(m.group("y")), MONTHS[m.group("m")], 1)
+    m = re.fullmatch(r"(?:(last|this|next|this coming|this past)\s+)?([a-z]+)\.?", t)
+    if m and m.group(2) in MONTHS and pub is not None:
+        return _month(MONTHS[m.group(2)], m.group(1), pub, future)
     m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", t)
     if m:
         try:
@@ -187,6 +193,21 @@ def resolve_date(text: str, published: datetime | date | None, future: bool = Fa
     if re.fullmatch(r"\d{1,2}/\d{1,2}/\d{2,4}", t):
         return _dateparser(t, pub)
     return None
+
+
+def _month(month: int, modifier: str | None, pub: date, future: bool) -> date:
+    """The first day of the month named: the latest such month up to ``pub``'s ("since
+    August"), the one before ``pub``'s month with "last", the next one with "next" or a
+    future-tense verb ("talks will resume in March")."""
+    current = date(pub.year, pub.month, 1)
+    candidate = date(pub.year, month, 1)
+    if modifier == "this":
+        return candidate
+    if modifier in ("next", "this coming") or future and modifier is None:
+        return candidate if candidate > current else date(pub.year + 1, month, 1)
+    if modifier == "last":
+        return candidate if candidate < current else date(pub.year - 1, month, 1)
+    return candidate if candidate <= current else date(pub.year - 1, month, 1)
 
 
 def _weekday(target: int, modifier: str | None, pub: date, future: bool) -> date:
