@@ -259,3 +259,15 @@ def test_a_dateline_parsed_as_a_second_subject_is_not_the_owner(nlp):
             "thousands of residents, regional governor Tomas Brekke said on Wednesday.")
     measured = by_text(quantities(nlp, text))["nearly 2,300"].measured
     assert measured == "Cyclone Imara damaging homes"
+
+
+def test_a_share_told_as_where_a_party_stands_is_that_partys(nlp):
+    text = ("The Civic Union has won about 34 percent of the vote, ahead of Prime Minister "
+            "Marek Hollan's Social Democrats on 27 percent, according to an exit poll.")
+    measured = {q.text: q.measured for q in find_quantities(nlp(text))}
+    assert measured["about 34 percent"].startswith("Civic Union")
+    assert measured["27 percent"].endswith("Social Democrats")
+    # a share after another word than a name keeps the clause's subject
+    measured = {q.text: q.measured for q in find_quantities(
+        nlp("Labour finished second on 24 percent."))}
+    assert measured["24 percent"].startswith("Labour")

@@ -584,6 +584,21 @@ def _gapped_owner(anchor: Token, inside: set[int]) -> Token | None:
     return owner if any(t.like_num for t in first.subtree if t.i < owner.i) else None
 
 
+def _standing_owner(anchor: Token, inside: set[int]) -> Token | None:
+    """"ahead of the Social Democrats on 27 percent": a share told as where a party or a
+    candidate stands ("X on N percent") belongs to the name right before "on", which the parse
+    leaves in another phrase, the preposition hanging on the clause's verb."""
+    root = anchor
+    while root.head.i in inside and root.head.i != root.i:
+        root = root.head
+    prep = root.head
+    if root.dep_ != "pobj" or prep.lower_ != "on" or prep.head.pos_ not in ("VERB", "AUX") \
+            or prep.i == 0:
+        return None
+    before = anchor.doc[prep.i - 1]
+    return before if before.pos_ == "PROPN" and before.head.i != prep.head.i else None
+
+
 def _measured(anchor: Token, noun: Token | None, span: Span, cand: Candidate) -> str | None:
     """Owner + counted/measured thing + predicate, as a short phrase (see module docstring)."""
     inside = set(range(span.start, span.end))
@@ -650,9 +665,10 @@ def _measured(anchor: Token, noun: Token | None, span: Span, cand: Candidate) ->
             owner_words, thing = [], []
     elif owner is not None:
         owner_words = _phrase(owner, inside, with_of=False)
-    gapped = _gapped_owner(anchor, inside)
+    gapped = _gapped_owner(anchor, inside) or (
+        _standing_owner(anchor, inside) if cand.kind == "percent" else None)
     if gapped is not None:
-        owner_words = _phrase(gapped, inside, with_of=False)
+        owner_words, verb_words = _phrase(gapped, inside, with_of=False), []
     if not owner_words and not thing:
         chunk = _preceding_chunk(anchor, inside)
         if chunk is not None:
