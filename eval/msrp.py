@@ -17,6 +17,9 @@ a fixed seed: the model is trained on the 80 % part (``--train`` writes
     .venv/bin/python eval/msrp.py --train-cross --fold 0 --out /tmp/f0.safetensors  # cross-fitting
     .venv/bin/python eval/msrp.py --train-cross --fold -1 --out /tmp/w13.safetensors  # all of train
     .venv/bin/python eval/msrp.py --combine W13 W21 W34 --blend-of HELD_OUT_ENSEMBLE
+    .venv/bin/python eval/msrp.py --train-cross --full --lr 4e-5 --epochs 4 --out /tmp/f.safetensors
+    .venv/bin/python eval/msrp.py --compact /tmp/f.full.safetensors --ranks 16 32  # its compact files
+    .venv/bin/python eval/msrp.py --train-cross --train-norms --out /tmp/n.safetensors
 
 ``--train-cross`` splits the train part again (80 % fit / 20 % hold, seed 14): the adapters
 and head are trained on the fit part; the blend with the logistic model and the decision
@@ -115,6 +118,34 @@ above, blend with the 33-feature logistic model): seed 13 cross .790 -> .834, bl
 part) against the fold-4 three reblended the same way: cross .790 / F1 .849 -> .791 / .845,
 cascade .790 / .848 -> .790 / .844. The hold gain rests on one seed and does not reach dev;
 the recipe stays (the --fold -1 refit, ~40 CPU min a member, not trained).
+
+Full fine-tuning (``--full``: every MiniLM weight trained, the adapters folded away; AdamW,
+10 % warmup then linear decay, weight decay .01 but none on biases and LayerNorms, BERT's
+dropout .1, batch 16, the swap and figure-mask augmentation; ~13 CPU min for 4 epochs), seed
+13, fold 4, against the seed-13 LoRA member (cross .790, log loss .688; blend .818, log loss
+.423; the blend figures are 5-fold CV on the hold part, as ``fit_blend`` reports them):
+lr 4e-5, hold accuracy by epoch .667/.733/.744/.753, cross .753 (log loss .636), blend
+.779 (.464); a layer-wise decay of 0.8 from a peak of 1e-4 (ELECTRA's small-model recipe):
+.679/.739/.756/.761, cross .761 (.600), blend .779 (.462); the same, seed 21: .695/.749/
+.744/.747, cross .747 (.636), blend .781 (.464) against that seed's LoRA member's .799
+(.593) / .811 (.412); lr 5e-5, 5 epochs (seed 13): .670/.749/.762/.770/.768, cross .767
+(.790), blend .802 (.456), at rank 32 .770 / .791. As a fourth member of the fold-4 three:
+blend .828 -> .818 (4e-5, rank 64), -> .821 (5e-5, rank 32). At a train loss the
+adapters also reach (.30; adapters with norms, below, after four epochs: .296, hold .787)
+the fully tuned model reads the hold part worse: with 2,609 pairs the constraint helps.
+Its compact form (``compact_state``: each matrix's change truncated by SVD and stored as
+LoRA factors with alpha = rank; biases, LayerNorms, position embeddings and head whole; the
+word embeddings' change dropped; read by the unchanged loader), 4e-5 run, cross / blend /
+file size: rank 16 .750 / .772 / 1.8 MB, 32 .756 / .773 / 3.1 MB, 64 .756 / .776 / 5.8 MB,
+against the untruncated .753 / .779 (45 MB in fp16). Truncation costs little; the full
+tuning itself falls short. Not taken further; dev not scored.
+
+LoRA plus trained LayerNorms and biases (``--train-norms``, the shipped recipe otherwise;
+~15 CPU min): seed 13 cross .802 (log loss .650), blend .810 (.421) against .790 / .818;
+seed 21 .795 (.617), .802 (.429) against .799 / .811 (.412). In place of the seed-13
+member in the fold-4 three: cross .814 -> .814, blend .828 -> .830, log loss .406 ->
+.404; the two seeds together .796 / .819 against LoRA's .804 / .821. No gain; dev not
+scored.
 """
 
 from __future__ import annotations
@@ -251,22 +282,35 @@ def hold_split(pairs: list[tuple[int, str, str]], fold: int = HOLD_FOLD) -> tupl
 def train_cross(pairs: list[tuple[int, str, str]], threads: int = 1, epochs: int = 5,
                 symmetric: bool = False, out: Path | None = None, seed: int = 13,
                 rank: int = 8, fold: int = HOLD_FOLD,
-                learning_rate: float = 1e-3) -> dict[str, float]:
-    """Train the cross-encoder on the fit part, blend it on the hold part, write the file."""
+                learning_rate: float = 1e-3, full: bool = False, train_norms: bool = False,
+                layer_decay: float = 1.0, batch_size: int = 16,
+                ranks: tuple[int, ...] = (16, 32, 64)) -> dict:
+    """Train the cross-encoder on the fit part, blend it on the hold part, write the file.
+
+    ``full`` (every weight trained) writes the whole tuned state next to ``out``
+    (``NAME.full.safetensors``, not loadable as adapters) and, per rank in ``ranks``, its
+    compact form ``NAME.rRANK.safetensors`` (:func:`compact_full`)."""
     import time
 
     from corroborator.reuse.cross_encoder import ADAPTERS, save_adapters
     from corroborator.reuse.cross_train import TrainConfig, score_network, train_network
 
+    if full and out is None:
+        raise SystemExit("--full writes several files: give --out")
     fit, hold = hold_split(pairs, fold)
     config = TrainConfig(threads=threads, epochs=epochs, seed=seed, rank=rank,
-                         alpha=2.0 * rank, learning_rate=learning_rate)
+                         alpha=2.0 * rank, learning_rate=learning_rate, full=full,
+                         train_norms=train_norms, layer_decay=layer_decay,
+                         batch_size=batch_size)
     hold_pairs = [(a, b) for _, a, b in hold]
     y_hold = np.array([y for y, _, _ in hold])
 
     def progress(epoch: int, network: object, loss: float) -> None:
-        held = (f", hold accuracy {((score_network(network, hold_pairs) > 0) == y_hold).mean():.4f}"
-                if hold else "")
+        held = ""
+        if hold:
+            logits = score_network(network, hold_pairs)
+            held = (f", hold accuracy {((logits > 0) == y_hold).mean():.4f}, "
+                    f"log loss {log_loss(logits, y_hold):.4f}")
         print(f"epoch {epoch}: train loss {loss:.4f}{held} "
               f"({time.perf_counter() - started:.0f} s)", file=sys.stderr, flush=True)
 
@@ -274,10 +318,17 @@ def train_cross(pairs: list[tuple[int, str, str]], threads: int = 1, epochs: int
     network = train_network([(a, b) for _, a, b in fit], [y for y, _, _ in fit], config,
                             progress)
     seconds = time.perf_counter() - started
+    trained = {**{k: str(v) for k, v in vars(config).items()},
+               "train_seconds": str(round(seconds)), "symmetric": str(symmetric),
+               "fold": str(fold)}
+    if full:
+        assert out is not None
+        save_adapters(network, out.with_suffix(".full.safetensors"), trained)
+        return {"train_seconds": round(seconds),
+                **compact_full(pairs, out.with_suffix(".full.safetensors"), ranks)}
     if not hold:
         save_adapters(network, out or ADAPTERS, {
-            **{k: str(v) for k, v in vars(config).items()}, "train_seconds": str(round(seconds)),
-            "symmetric": str(symmetric), "fold": str(fold),
+            **trained,
             "provenance": (f"eval/msrp.py --train-cross --fold {WHOLE}: adapters + head trained "
                            f"on all {len(fit)} pairs of the MSRP train part (split seed {SEED}); "
                            f"nothing held out."),
@@ -286,17 +337,93 @@ def train_cross(pairs: list[tuple[int, str, str]], threads: int = 1, epochs: int
     cross = score_network(network, hold_pairs, symmetric=symmetric)
     blend, figures = fit_blend(cross, held_logistic(fit, hold), y_hold)
     metadata = {
-        **{k: str(v) for k, v in vars(config).items()}, **blend,
+        **trained, **blend,
         "threshold": str(best_threshold(1 / (1 + np.exp(-cross)), y_hold)),
-        "train_seconds": str(round(seconds)), "symmetric": str(symmetric), "fold": str(fold),
         "provenance": (f"eval/msrp.py --train-cross: adapters + head trained on {len(fit)} "
                        f"pairs of the MSRP train part (split seeds {SEED}/{HOLD_SEED}, hold "
                        f"fold {fold}); blend and thresholds fitted on the {len(hold)} hold "
                        f"pairs."),
     }
     save_adapters(network, out or ADAPTERS, metadata)
-    return {**figures, "hold_cross_accuracy": round(float(((cross > 0) == y_hold).mean()), 4),
-            "train_seconds": round(seconds)}
+    return {**figures, **cross_figures(cross, y_hold), "train_seconds": round(seconds)}
+
+
+def logit(probs: np.ndarray) -> np.ndarray:
+    clipped = np.clip(probs, 1e-12, 1 - 1e-12)
+    return np.log(clipped / (1 - clipped))
+
+
+def log_loss(logits: np.ndarray, y: np.ndarray) -> float:
+    """Mean negative log-likelihood of labels ``y`` under probabilities sigmoid(logits)."""
+    signed = np.where(y == 1, logits, -logits)
+    return float(np.mean(np.logaddexp(0.0, -signed)))
+
+
+def cross_figures(cross: np.ndarray, y: np.ndarray) -> dict[str, float]:
+    return {"hold_cross_accuracy": round(float(((cross > 0) == y).mean()), 4),
+            "hold_cross_log_loss": round(log_loss(cross, y), 4)}
+
+
+def full_network(path: Path) -> tuple[object, dict[str, str]]:
+    """A fully tuned network from its ``.full.safetensors`` file (and that file's metadata)."""
+    import torch
+
+    from corroborator.reuse.cross_encoder import _merge, build_network, read_adapters
+
+    tensors, metadata = read_adapters(path)
+    network = build_network(8, 16.0)
+    _merge(network)
+    with torch.no_grad():
+        for name, parameter in network.named_parameters():
+            if name in tensors:
+                parameter.copy_(tensors[name])
+    return network.eval(), metadata
+
+
+def compact_full(pairs: list[tuple[int, str, str]], path: Path,
+                 ranks: tuple[int, ...] = (16, 32, 64)) -> dict:
+    """Adapters files ``NAME.rRANK.safetensors`` from a fully tuned network: each matrix's
+    change truncated to the rank (:func:`~corroborator.reuse.cross_train.compact_state`),
+    read back through the shipped loader and, when the run held a fold out, scored and
+    blended on it as ``--train-cross`` does (the untruncated network's figures under
+    ``full``)."""
+    from safetensors.torch import save_file
+
+    from corroborator.reuse.cross_encoder import member_configs, member_network, read_adapters
+    from corroborator.reuse.cross_train import compact_state, score_network
+
+    network, trained = full_network(path)
+    fold = int(trained["fold"])
+    fit, hold = hold_split(pairs, fold)
+    hold_pairs, y_hold = [(a, b) for _, a, b in hold], _labels(hold)
+    logistic = held_logistic(fit, hold) if hold else None
+    figures: dict[str, dict] = {}
+    if logistic is not None:
+        cross = score_network(network, hold_pairs)
+        figures["full"] = {**fit_blend(cross, logistic, y_hold)[1], **cross_figures(cross, y_hold)}
+    stem = path.name.removesuffix(".full.safetensors")
+    for rank in ranks:
+        target = path.with_name(f"{stem}.r{rank}.safetensors")
+        metadata = {**trained, "rank": str(rank), "alpha": str(float(rank)),
+                    "provenance": (f"eval/msrp.py --train-cross --full: every MiniLM weight "
+                                   f"trained on {len(fit)} pairs of the MSRP train part (split "
+                                   f"seeds {SEED}/{HOLD_SEED}, hold fold {fold}); each "
+                                   f"matrix's change truncated to rank {rank} by SVD, word "
+                                   f"embeddings' change dropped.")}
+        save_file({k: t.half() for k, t in compact_state(network, rank).items()},
+                  str(target), metadata=metadata)
+        size = target.stat().st_size
+        if logistic is None:
+            figures[f"r{rank}"] = {"bytes": size}
+            continue
+        tensors, _ = read_adapters(target)
+        member = member_network(tensors, member_configs(metadata)[0], target)
+        cross = score_network(member, hold_pairs)
+        blend, blended = fit_blend(cross, logistic, y_hold)
+        metadata.update(blend, threshold=str(best_threshold(1 / (1 + np.exp(-cross)), y_hold)))
+        save_file({k: t.half() for k, t in tensors.items()}, str(target), metadata=metadata)
+        figures[f"r{rank}"] = {**blended, **cross_figures(cross, y_hold), "bytes": size}
+    return figures
 
 
 def held_logistic(fit: list, hold: list) -> np.ndarray:
@@ -336,8 +463,9 @@ def fit_blend(cross: np.ndarray, logistic: np.ndarray,
     low, high, band = fit_band(1 / (1 + np.exp(-logistic)), load_model().threshold,
                                probs >= threshold, y_hold)
     blend.update(cascade_low=str(low), cascade_high=str(high))
-    return blend, {"hold_blend_cv_accuracy": round(accuracy, 4), "hold_pairs": len(y_hold),
-                   **band}
+    return blend, {"hold_blend_cv_accuracy": round(accuracy, 4),
+                   "hold_blend_cv_log_loss": round(log_loss(logit(probs), y_hold), 4),
+                   "hold_pairs": len(y_hold), **band}
 
 
 def _labels(pairs: list) -> np.ndarray:
@@ -526,6 +654,18 @@ def main(argv: list[str] | None = None) -> int:
                              "ensemble (needed for members trained with --fold -1)")
     parser.add_argument("--out", type=Path, default=None,
                         help="write the adapters here instead of the shipped file")
+    parser.add_argument("--full", action="store_true",
+                        help="--train-cross: train every weight (no adapters); writes "
+                             "NAME.full.safetensors and its compact NAME.rRANK.safetensors")
+    parser.add_argument("--train-norms", action="store_true",
+                        help="--train-cross: train the LayerNorms and biases with the adapters")
+    parser.add_argument("--layer-decay", type=float, default=1.0,
+                        help="learning rate factor per layer down from the head")
+    parser.add_argument("--batch-size", type=int, default=16, help="cross-encoder batch size")
+    parser.add_argument("--ranks", type=int, nargs="+", default=[16, 32, 64],
+                        help="ranks of the compact files of a --full network")
+    parser.add_argument("--compact", type=Path, default=None, metavar="FULL",
+                        help="write the compact files (--ranks) of a NAME.full.safetensors")
     parser.add_argument("--symmetric", action="store_true",
                         help="score pairs in both orders (twice the inference cost)")
     args = parser.parse_args(argv)
@@ -540,6 +680,9 @@ def main(argv: list[str] | None = None) -> int:
     train_part, dev_part = split(load_pairs())
     if args.refit_cascade:
         print(json.dumps(refit_cascade(train_part), indent=2))
+    if args.compact:
+        print(json.dumps(compact_full(train_part, args.compact, tuple(args.ranks)), indent=2))
+        return 0
     if args.train:
         train(train_part)
     if args.combine:
@@ -552,7 +695,9 @@ def main(argv: list[str] | None = None) -> int:
             parser.error(f"--fold {WHOLE} holds nothing out to fit a blend on: give --out, then "
                          f"--combine the members with --blend-of")
         print(json.dumps(train_cross(train_part, args.threads, args.epochs, args.symmetric,
-                                     args.out, args.seed, args.rank, args.fold, args.lr),
+                                     args.out, args.seed, args.rank, args.fold, args.lr,
+                                     args.full, args.train_norms, args.layer_decay,
+                                     args.batch_size, tuple(args.ranks)),
                          indent=2))
         if args.out is not None:
             return 0  # a candidate file: scored on dev only once chosen
