@@ -50,3 +50,17 @@ def test_the_turnout_at_6pm_does_not_corroborate_the_final_turnout(election) -> 
     early = _with_figure(election, "about 61 percent")
     assert early["status"] == "single-source"
     assert len(early["mentions"]) == 1
+
+
+def test_the_tabloids_turnout_is_set_against_the_commissions(election) -> None:
+    claims = {c["id"]: c for c in election["claims"]}
+    figures = [{q["text"] for p in c["claims"] for q in claims[p]["quantities"]}
+               for c in election["conflicts"]]
+    assert any({"nearly 70 percent", "63.6 percent"} <= f for f in figures), figures
+
+
+def test_a_shares_phrase_names_whose_share_it_is(election) -> None:
+    measured = {q["text"]: q["measured"] for c in election["claims"] for q in c["quantities"]}
+    assert measured["31.8 percent"].startswith("Civic Union")
+    assert measured["28.9 percent"] == "Social Democrats"
+    assert measured["27 percent"].endswith("Social Democrats")

@@ -271,3 +271,12 @@ def test_a_share_told_as_where_a_party_stands_is_that_partys(nlp):
     measured = {q.text: q.measured for q in find_quantities(
         nlp("Labour finished second on 24 percent."))}
     assert measured["24 percent"].startswith("Labour")
+
+
+def test_a_shares_level_is_measured_without_the_verb_that_reached_it(nlp):
+    measured = {q.text: q.measured for q in find_quantities(
+        nlp("Turnout soared to nearly 70 percent, the commission said."))}
+    assert measured["nearly 70 percent"] == "Turnout"
+    measured = {q.text: q.measured for q in find_quantities(
+        nlp("The bank said inflation, which hit over 6% in September, was too high."))}
+    assert "hit" in measured["over 6%"]  # a share had at a time keeps its verb

@@ -623,6 +623,12 @@ def _measured(anchor: Token, noun: Token | None, span: Span, cand: Candidate) ->
     if verb is not None:
         focus_is_subject = focus.dep_ in ("nsubj", "nsubjpass") and focus.head == verb
         verb_words = _verb_words(verb, focus_is_subject) if verb.lemma_ != "be" else []
+        if cand.kind == "percent" and focus.dep_ == "pobj" and focus.head.lower_ in (
+                "to", "at") and focus.head.head == verb:
+            # a share's level: the verb says how it got there ("turnout soared to 70
+            # percent"), not what is measured; a change ("shares rose 6.5%") or a share had
+            # at a time ("inflation hit 6% in September") keeps its verb
+            verb_words = []
         subject = _subject(verb)
         if focus_is_subject:
             thing_first = True
