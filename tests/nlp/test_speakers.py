@@ -126,3 +126,6 @@ def test_a_one_word_name_may_be_a_persons_family_name_given_first():
     assert mapping["Kim"] == "Anna Kim"  # a surname given last wins over a first word
     # without knowing the longer name is a person's, an organisation's first word stays
     assert canonical_speakers(["Velm Federation", "Velm"])["Velm"] == "Velm"
+    # a country is no one's family name
+    assert canonical_speakers(["Jordan Peterson", "Jordan"], ["Jordan Peterson"],
+                              {"Jordan"})["Jordan"] == "Jordan"

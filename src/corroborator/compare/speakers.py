@@ -167,7 +167,9 @@ class StorySpeakers:
         raw = {cid: short_forms.get(name, name) for cid, name in raw.items()}
         proper = [n for n in raw.values() if _has_capital(n)] + list(self._acronyms.values())
         people = [raw[c.id] for c in claims if c.id in raw and c.speaker_type == "PERSON"]
-        self._canonical = spk.canonical_speakers(proper, people)
+        not_people = {raw[c.id] for c in claims if c.id in raw
+                      and c.speaker_type in ("ORG", "GPE", "NORP")}
+        self._canonical = spk.canonical_speakers(proper, people, not_people)
         names = sorted(set(self._canonical.values()))
         self._names = names
         self._roles = self._role_index(names, texts)

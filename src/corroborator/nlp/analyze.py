@@ -201,7 +201,8 @@ def _speaker_names(
     names = [n for n in raw if n] + [m.name for m in mentions if m.label == "PERSON"]
     names += list(acronyms.values())
     people = [m.name for m in mentions if m.label == "PERSON"]
-    canonical = spk.canonical_speakers(names, people)
+    not_people = {m.name for m in mentions if m.label in ("ORG", "GPE", "NORP")}
+    canonical = spk.canonical_speakers(names, people, not_people)
     for att in atts:  # the chain uses the same names as the speakers
         named = [(acronyms.get(described.get(v, v), described.get(v, v)), span)
                  for v, span in att.via]

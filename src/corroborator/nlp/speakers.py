@@ -9,7 +9,7 @@ on bare name strings so a later stage can merge speakers across the articles of 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 
 TITLES = frozenset(
@@ -95,21 +95,23 @@ def _plural(word: str) -> bool:
     return word.endswith("s") and not word.endswith(("ss", "us", "is"))
 
 
-def canonical_speakers(names: Iterable[str], people: Iterable[str] = ()) -> dict[str, str]:
+def canonical_speakers(names: Iterable[str], people: Sequence[str] = (),
+                       not_people: Collection[str] = ()) -> dict[str, str]:
     """Map every name to the canonical form of its group (the fullest clean name).
 
     A short name joins a longer one when it is its surname, its acronym or the same words;
     when a surname fits two different full names ("Clinton": Hillary or Bill), it stays on
     its own rather than being guessed. A person's name in ``people`` may give its family name
     first ("Xi Jinping", "Park Senna"): a one-word name that is no person's last word joins
-    the one person whose first word it is.
+    the one person whose first word it is, unless it is in ``not_people`` (a country or an
+    organisation: "Jordan" is not "Jordan Peterson").
     """
     unique = list(dict.fromkeys(n for n in names if n and n.strip()))
     by_len = sorted(unique, key=lambda n: (-len(clean_name(n)), n))
     canonical: dict[str, str] = {}
     for name in by_len:
         longer = [c for c in dict.fromkeys(canonical.values()) if _related(name, c)]
-        if not longer:
+        if not longer and name not in not_people:
             longer = _family_name_first(name, canonical, people)
         if len(longer) == 1:
             canonical[name] = longer[0]
@@ -118,7 +120,7 @@ def canonical_speakers(names: Iterable[str], people: Iterable[str] = ()) -> dict
     return canonical
 
 
-def _family_name_first(short: str, canonical: dict[str, str], people: Iterable[str]) -> list[str]:
+def _family_name_first(short: str, canonical: dict[str, str], people: Sequence[str]) -> list[str]:
     word = _key(short)
     if " " in word or not short[:1].isupper():
         return []
