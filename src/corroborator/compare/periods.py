@@ -60,8 +60,8 @@ _SPAN_WORDS = r"(?:hours?|days?|weeks?|months?|years?)"
 _COUNT_WORDS = (r"(?:a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
                 r"twenty-four|forty-eight|a few|several|\d+)")
 # A count over part of the time, not the running total: "killed in two days", "in the past
-# month alone", "over the last 24 hours", "by noon". ("Since August" is left out: counts since the start
-# of something are totals as often as not.)
+# month alone", "over the last 24 hours", "by noon". ("Since August" is left out: counts
+# since the start of something are totals as often as not.)
 _WINDOW = re.compile(
     rf"\b(?:in|over|during|within) (?:the )?(?:past|last|previous|preceding|first) "
     rf"(?:{_COUNT_WORDS} )?{_SPAN_WORDS}\b"

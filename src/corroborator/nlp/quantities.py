@@ -568,14 +568,20 @@ def _participle_after(tok: Token, span: Span) -> list[Token]:
     return _verb_words(nxt)
 
 
+def _span_root(anchor: Token, inside: set[int]) -> Token:
+    """The figure's token that hangs outside the figure ("percent" of "28.9 percent")."""
+    root = anchor
+    while root.head.i in inside and root.head.i != root.i:
+        root = root.head
+    return root
+
+
 def _gapped_owner(anchor: Token, inside: set[int]) -> Token | None:
     """"The Civic Union had 31.8 percent and the Social Democrats 28.9 percent": the second
     conjunct leaves its verb out, and the parse hangs its figure on "Social Democrats" as an
     apposition of a conjunct of the first figure. Those Social Democrats have the figure, not
     the verb's subject."""
-    root = anchor
-    while root.head.i in inside and root.head.i != root.i:
-        root = root.head
+    root = _span_root(anchor, inside)
     owner = root.head
     if root.dep_ != "appos" or owner.dep_ != "conj" or owner.pos_ not in _NOUN_POS or \
             owner.i > root.i:
@@ -588,9 +594,7 @@ def _standing_owner(anchor: Token, inside: set[int]) -> Token | None:
     """"ahead of the Social Democrats on 27 percent": a share told as where a party or a
     candidate stands ("X on N percent") belongs to the name right before "on", which the parse
     leaves in another phrase, the preposition hanging on the clause's verb."""
-    root = anchor
-    while root.head.i in inside and root.head.i != root.i:
-        root = root.head
+    root = _span_root(anchor, inside)
     prep = root.head
     if root.dep_ != "pobj" or prep.lower_ != "on" or prep.head.pos_ not in ("VERB", "AUX") \
             or prep.i == 0:
