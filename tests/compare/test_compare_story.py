@@ -206,3 +206,20 @@ def test_compare_numbers_under_one_hedge_are_told_apart_for_one_source(
                            embed_fn=bow_embed)
     assert [c.kind for c in result.conflicts] == kinds
     assert all("“at least 40”" in c.explanation for c in result.conflicts)
+
+
+def test_a_report_told_as_another_outlets_is_that_outlets_source(settings) -> None:
+    agency = article("harbour", "Harbour News Agency",
+                     "The intelligence service said 11,000 troops had been deployed.", day=3)
+    broadcaster = article("nine", "Channel 9 World",
+                          "The intelligence service said 11,000 troops had been deployed, "
+                          "the agency said.", day=3, hour=14)
+    claims = [claim(agency, "11,000 troops had been deployed", "National Intelligence Service",
+                    measured="troops deployed", speaker_type="ORG"),
+              claim(broadcaster, "The intelligence service said 11,000 troops had been deployed",
+                    "Harbour News Agency", measured="troops deployed", speaker_type="ORG")]
+    story = Story("s", None, ("harbour", "nine"))
+    result = compare_story(story, [agency, broadcaster], claims, [], settings,
+                           embed_fn=bow_embed)
+    (together,) = [p for p in result.propositions if len(p.claim_ids) == 2]
+    assert together.independent_sources == 1

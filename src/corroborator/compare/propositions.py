@@ -56,7 +56,8 @@ def claim_sources(
     claims: Sequence[Claim], articles: Mapping[str, Article], roots: Mapping[str, str]
 ) -> dict[str, str]:
     """Each claim's independent source: its article's lineage root, or the lineage of the
-    story outlet it cites in its attribution chain."""
+    story outlet it cites in its attribution chain or names as its speaker ("..., the
+    agency said", the agency being another report's outlet)."""
     by_outlet: dict[str, str] = {}
     for article in sorted(
         articles.values(),
@@ -69,7 +70,7 @@ def claim_sources(
         source = roots.get(claim.article_id, claim.article_id)
         own = (articles[claim.article_id].outlet or "").lower() if claim.article_id in articles \
             else ""
-        for name in claim.via:
+        for name in (*claim.via, *([claim.speaker] if claim.speaker else [])):
             cited = by_outlet.get(name.lower().removeprefix("the "), by_outlet.get(name.lower()))
             if cited and name.lower() != own:
                 source = roots.get(cited, cited)
