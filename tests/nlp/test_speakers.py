@@ -124,6 +124,8 @@ def test_a_one_word_name_may_be_a_persons_family_name_given_first():
     assert mapping["Park"] == "Park Senna"
     assert mapping["Xi"] == "Xi Jinping"
     assert mapping["Kim"] == "Anna Kim"  # a surname given last wins over a first word
+    initial = canonical_speakers(["Francis S. Collins", "Francis S."], ["Francis S. Collins"])
+    assert initial["Francis S."] == "Francis S. Collins"  # the leading words of the name
     # without knowing the longer name is a person's, an organisation's first word stays
     assert canonical_speakers(["Velm Federation", "Velm"])["Velm"] == "Velm"
     # a country is no one's family name

@@ -121,14 +121,15 @@ def canonical_speakers(names: Iterable[str], people: Sequence[str] = (),
 
 
 def _family_name_first(short: str, canonical: dict[str, str], people: Sequence[str]) -> list[str]:
-    word = _key(short)
-    if " " in word or not short[:1].isupper():
+    words = _key(short).split()
+    if not 1 <= len(words) <= 2 or not short[:1].isupper():
         return []
     persons = {canonical.get(p, clean_name(p)) for p in people}
-    full = [p for p in persons if len(_key(p).split()) in (2, 3)]
-    if any(_key(p).split()[-1] == word for p in full):
+    full = [p for p in persons if len(words) < len(_key(p).split()) <= 3]
+    if any(_key(p).split()[-1] == words[-1] for p in full):
         return []
-    return sorted(p for p in full if _key(p).split()[0] == word)
+    # "Francis S." of "Francis S. Collins": the leading words of the one person so named
+    return sorted(p for p in full if _key(p).split()[: len(words)] == words)
 
 
 def are_same_speaker(a: str, b: str) -> bool:
