@@ -39,7 +39,7 @@ from pathlib import Path
 
 from corroborator.evaluation import gate
 from corroborator.evaluation.metrics import Score
-from corroborator.nlp.tokenspans import strip_pieces
+from corroborator.nlp.tokenspans import chars_of, strip_pieces
 from corroborator.records import Article
 from corroborator.records.article import article_id, content_hash
 
@@ -58,13 +58,6 @@ class Relation:
     content: Pieces
     cue: Pieces
     source: Pieces
-
-
-def _chars(pieces: Pieces) -> set[int]:
-    out: set[int] = set()
-    for s, e in pieces:
-        out.update(range(s, e))
-    return out
 
 
 def _strip(pieces: Pieces, text: str) -> Pieces:
@@ -162,8 +155,8 @@ def univocal(relation: Relation, text: str) -> Relation:
     PolNeAR gives each token one role (source, cue or content): those characters are the
     relation's cue and source, and its content is what is left, in pieces.
     """
-    own = _chars(relation.cue) | _chars(relation.source)
-    content = _chars(relation.content)
+    own = chars_of(relation.cue) | chars_of(relation.source)
+    content = chars_of(relation.content)
     if not own & content:
         return relation
     pieces = []
@@ -200,7 +193,7 @@ def predicted_relations(analysis, text: str) -> list[Relation]:  # noqa: ANN001
 
 
 def _ratio(a: Pieces, b: Pieces) -> float:
-    ca, cb = _chars(a), _chars(b)
+    ca, cb = chars_of(a), chars_of(b)
     longest = max(len(ca), len(cb))
     return len(ca & cb) / longest if longest else 0.0
 

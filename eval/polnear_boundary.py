@@ -25,7 +25,7 @@ import polnear as pn  # noqa: E402
 from polnear_learning import command, fit_sparse, records  # noqa: E402
 
 from corroborator.nlp import boundary  # noqa: E402
-from corroborator.nlp.tokenspans import char_span, contiguous, doc_text  # noqa: E402
+from corroborator.nlp.tokenspans import char_span, chars_of, contiguous, doc_text  # noqa: E402
 
 MARGINS = (0.0, 0.5, 1.0, 1.5, 2.0, 1e9)
 
@@ -51,7 +51,7 @@ def examples(data, nlp) -> list[tuple[str, list[list[int]], list[int]]]:  # noqa
     for (name, _, gold), found in zip(data, records(data, nlp, _readings, boundary),
                                       strict=True):
         for cue, feats, spans in found:
-            golds = [g for g in gold if g.cue and pn._chars(g.cue) & set(range(*cue))]
+            golds = [g for g in gold if g.cue and chars_of(g.cue) & set(range(*cue))]
             best: list[float] = []
             for g in golds:
                 ratios = [pn._ratio((s,), g.content) if s else 0.0 for s in spans]

@@ -102,6 +102,7 @@ def _same_source(kind: str, tok, rel, start: int, pn) -> bool:  # noqa: ANN001
     frame none (where the annotation has one the parse lost the speaker, and a claim
     without one would miss it), a held noun the subject of its verb."""
     from corroborator.nlp.constructions import support_holder
+    from corroborator.nlp.tokenspans import chars_of
 
     if kind.startswith("bare_"):
         return not rel.source or not BARE_UNATTRIBUTED_ONLY
@@ -109,7 +110,7 @@ def _same_source(kind: str, tok, rel, start: int, pn) -> bool:  # noqa: ANN001
         holder = support_holder(tok)
         chars = {t.idx + start + k for t in holder.tokens for k in range(len(t.text))} \
             if holder is not None else set()
-        return bool(chars & pn._chars(rel.source))
+        return bool(chars & chars_of(rel.source))
     return True
 
 

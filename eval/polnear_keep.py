@@ -26,6 +26,7 @@ import polnear as pn  # noqa: E402
 from polnear_learning import command, fit_sparse, records  # noqa: E402
 
 from corroborator.nlp import keep  # noqa: E402
+from corroborator.nlp.tokenspans import chars_of  # noqa: E402
 
 THRESHOLDS = (0.0, 0.1, 0.15, 0.2, 0.25, 0.3, 0.4)
 
@@ -39,10 +40,10 @@ def _relations(doc, offset, atts):  # noqa: ANN001, ANN202
 def label(cue: tuple[int, int], content: tuple[int, int], gold: list[pn.Relation]) -> int:
     own = set(range(*content))
     for g in gold:
-        chars = pn._chars(g.content)
+        chars = chars_of(g.content)
         if pn._ratio((content,), g.content) >= 0.5:
             return 1
-        if g.cue and pn._chars(g.cue) & set(range(*cue)) and len(own & chars) >= len(own) / 2:
+        if g.cue and chars_of(g.cue) & set(range(*cue)) and len(own & chars) >= len(own) / 2:
             return 1
     return 0
 

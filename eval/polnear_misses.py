@@ -41,6 +41,7 @@ from polnear_learning import FOLD, pipeline  # noqa: E402
 from polnear_tagger import _head_of  # noqa: E402
 
 from corroborator.nlp import attribution, tagger  # noqa: E402
+from corroborator.nlp.tokenspans import chars_of  # noqa: E402
 
 
 @dataclass
@@ -117,7 +118,7 @@ def _overlaps(a: tuple[int, int], chars: set[int]) -> bool:
 
 def stage(para: Paragraph, gold: pn.Relation) -> tuple[str, object]:
     """The step that lost ``gold`` in ``para``, and its cue's head token."""
-    chars = pn._chars(gold.cue)
+    chars = chars_of(gold.cue)
     head = _head_of(para.doc, para.offset, chars)
     if head is None:
         return "no_token", None
@@ -140,9 +141,9 @@ def never_proposed(pred: list[pn.Relation], gold: list[pn.Relation]) -> list[pn.
     matched = {j for _, j in pn._match([r.content for r in pred], [g.content for g in gold], 0.5)}
     out = []
     for j, g in enumerate(gold):
-        chars = pn._chars(g.content)
-        cue = pn._chars(g.cue)
-        if j in matched or any(pn._chars(p.content) & chars or pn._chars(p.cue) & cue
+        chars = chars_of(g.content)
+        cue = chars_of(g.cue)
+        if j in matched or any(chars_of(p.content) & chars or chars_of(p.cue) & cue
                                for p in pred):
             continue
         out.append(g)
@@ -189,7 +190,7 @@ def main(argv: list[str] | None = None) -> int:
                 if not g.cue:
                     steps["no_gold_cue"] += 1
                     continue
-                start = min(pn._chars(g.cue))
+                start = min(chars_of(g.cue))
                 para = next((p for p in reversed(paras) if p.offset <= start), None)
                 name, head = stage(para, g) if para is not None else ("no_paragraph", None)
                 steps[name] += 1

@@ -87,6 +87,7 @@ from polnear_learning import FOLD  # noqa: E402
 
 from corroborator.evaluation.metrics import Score  # noqa: E402
 from corroborator.nlp import neural_tags as nt  # noqa: E402
+from corroborator.nlp.tokenspans import chars_of  # noqa: E402
 
 WORK = Path("/tmp/s10/polnear")
 IGNORE = -100
@@ -305,7 +306,7 @@ def char_roles(text: str, tokens: nt.Tokens, probs: np.ndarray) -> np.ndarray:
 
 
 def _mean(roles: np.ndarray, role: int, pieces: pn.Pieces, text: str) -> float:
-    idx = [c for c in pn._chars(pieces) if not text[c].isspace()]
+    idx = [c for c in chars_of(pieces) if not text[c].isspace()]
     return float(roles[role, idx].mean()) if idx else 0.0
 
 
@@ -330,8 +331,8 @@ def combine(system: list[pn.Relation], neural: list[pn.Relation], roles: np.ndar
                 rel = pn.Relation(best.content, rel.cue, rel.source)
         out.append(rel)
     if add:
-        taken = set().union(*(pn._chars(r.content) for r in out)) if out else set()
-        out.extend(n for n in neural if not (pn._chars(n.content) & taken))
+        taken = set().union(*(chars_of(r.content) for r in out)) if out else set()
+        out.extend(n for n in neural if not (chars_of(n.content) & taken))
     return out
 
 

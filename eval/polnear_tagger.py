@@ -35,6 +35,7 @@ import polnear as pn  # noqa: E402
 from polnear_learning import command, hashed_matrix  # noqa: E402
 
 from corroborator.nlp import tagger  # noqa: E402
+from corroborator.nlp.tokenspans import chars_of  # noqa: E402
 
 THRESHOLDS = (0.3, 0.4, 0.45, 0.5, 0.55, 0.6, 0.7)
 # Cues without a subject are accepted above this probability, as unattributed (hedged)
@@ -82,7 +83,7 @@ def examples(data, pipeline) -> Iterator[tuple[str, str, list, np.ndarray | None
             rels = [g for g in gold if g.cue and lo <= g.cue[0][0] < hi]
             heads = {}
             for g in rels:
-                head = _head_of(doc, lo, pn._chars(g.cue))
+                head = _head_of(doc, lo, chars_of(g.cue))
                 if head is not None:
                     heads[head.i] = g
             taken = taken_tokens(doc, lo, _rules_only(doc, lo))

@@ -198,9 +198,8 @@ def _speaker_names(
         if name and spk.clean_name(name) in acronyms:
             name = acronyms[spk.clean_name(name)]
         raw.append(without_descriptor(name) if name else name)
-    names = [n for n in raw if n] + [m.name for m in mentions if m.label == "PERSON"]
-    names += list(acronyms.values())
     people = [m.name for m in mentions if m.label == "PERSON"]
+    names = [n for n in raw if n] + people + list(acronyms.values())
     not_people = {m.name for m in mentions if m.label in ("ORG", "GPE", "NORP")}
     canonical = spk.canonical_speakers(names, people, not_people)
     for att in atts:  # the chain uses the same names as the speakers

@@ -18,7 +18,7 @@ import numpy as np
 
 from . import neural_tags as nt
 from .relations import Attribution
-from .tokenspans import strip_pieces
+from .tokenspans import chars_of, strip_pieces
 
 DOUBTED_CONTENT = 0.2
 DOUBTED_CUE = 0.1
@@ -26,14 +26,10 @@ _PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you"})
 NEURAL_LEMMA = "(neural)"  # cue_lemma of the tagger's relations: not a lexicon entry
 
 
-def _chars(spans: Iterable[tuple[int, int] | None]) -> set[int]:
-    return {c for span in spans if span is not None for c in range(*span)}
-
-
 def own_content(att: Attribution) -> set[int]:
     """Characters of the content that are not the attribution's own cue or speaker ("A, she
     said, B" holds both): the content as the annotation reads it, one role per token."""
-    return _chars([att.content]) - _chars([att.cue, att.speaker])
+    return chars_of([att.content]) - chars_of([att.cue, att.speaker])
 
 
 def mean_role(roles: np.ndarray, role: str, chars: Iterable[int], text: str) -> float:
@@ -45,7 +41,7 @@ def mean_role(roles: np.ndarray, role: str, chars: Iterable[int], text: str) -> 
 def doubted(att: Attribution, roles: np.ndarray, text: str) -> bool:
     if mean_role(roles, "CONTENT", own_content(att), text) < DOUBTED_CONTENT:
         return True
-    return att.cue is not None and mean_role(roles, "CUE", _chars([att.cue]), text) < DOUBTED_CUE
+    return att.cue is not None and mean_role(roles, "CUE", chars_of([att.cue]), text) < DOUBTED_CUE
 
 
 def sentence_of(text: str, sentence: np.ndarray, span: tuple[int, int]) -> tuple[int, int]:
@@ -83,6 +79,6 @@ def check_attributions(atts: Sequence[Attribution], text: str,
     taken = set().union(*(own_content(a) for a in kept))
     sentence = nt.sentence_ids(text)
     for rel in nt.relations(text, nt.spans(text, tokens, probs)):
-        if not _chars(strip_pieces(rel.content, text)) & taken:
+        if not chars_of(strip_pieces(rel.content, text)) & taken:
             kept.extend(as_attributions(rel, text, sentence))
     return kept

@@ -113,6 +113,11 @@ def doc_text(doc: Doc) -> str:
     return text
 
 
+def chars_of(spans: Iterable[tuple[int, int] | None]) -> set[int]:
+    """Every character offset the ranges cover (a missing range covers none)."""
+    return {c for span in spans if span is not None for c in range(*span)}
+
+
 def strip_pieces(pieces: Iterable[tuple[int, int]], text: str) -> list[tuple[int, int]]:
     """Character ranges of ``text`` without their edge whitespace; ranges of only spaces go."""
     out = []
