@@ -50,8 +50,8 @@ def _with_figure(claims: list[dict], figure: str) -> list[dict]:
     return [c for c in claims if any(q["text"] == figure for q in c["quantities"])]
 
 
-def test_the_four_war_reports_are_one_story_and_the_budget_vote_another(dossier, war) -> None:
-    assert len(war["articles"]) == 4
+def test_the_five_war_reports_are_one_story_and_the_budget_vote_another(dossier, war) -> None:
+    assert len(war["articles"]) == 5  # the German report among them
     budget = [s for s in dossier["stories"] if "budget" in s["title"]]
     assert len(budget) == 1 and len(budget[0]["articles"]) == 1
 
@@ -98,6 +98,8 @@ def test_a_count_over_two_days_is_no_conflict_with_a_total(war) -> None:
                for d in _explained(war, "source-disagreement"))
 
 
-def test_the_german_report_is_stored_but_not_read_for_claims(claims, dossier) -> None:
-    german = [s for s in dossier["stories"] if s["title"].startswith("Dravnien")]
-    assert len(german) == 1 and not german[0]["claims"]
+def test_the_german_report_joins_its_story_but_is_not_read_for_claims(claims, war) -> None:
+    (german,) = [a for a in war["articles"] if a["path"].endswith("lirsk_de.html")]
+    assert german["language"] == "de"
+    mentioned = {m["article"] for c in war["claims"] for m in c["mentions"]}
+    assert german["id"] not in mentioned

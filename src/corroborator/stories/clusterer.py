@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -21,7 +22,9 @@ from .online import (
     index_keys,
     merge_into,
     new_story,
+    stems,
     story_vectors,
+    translated_score,
 )
 from .split import affinity, apart, full_length, split_side, together
 from .titles import describe
@@ -73,6 +76,9 @@ class StoryClusterer:
         self._recent: dict[str, None] = {}
         self._seq = 0
         self._max_time: float | None = None
+        # Name stem -> the entity index keys of that stem (derived from _index, never saved):
+        # how an article in another language finds its candidate stories.
+        self._stem_keys: dict[str, dict[str, None]] | None = None
 
     # -- adding ---------------------------------------------------------------------------
     @property
@@ -121,7 +127,14 @@ class StoryClusterer:
         item = article_vectors(features, self.df)
         keys = index_keys(item, self.config.index_terms, features.anchors)
         best, best_score = self._best_story(item, keys, exclude=None)
-        if best is None or best_score < self.config.threshold:
+        if best is not None and best_score < self.config.threshold:
+            # An article in another language that reads as no story in its own words may
+            # still be a report of one: its names and figures say which.
+            best = (self._translated_match(features.words, item, exclude=None)
+                    if features.foreign else None)
+        elif best is None and features.foreign:
+            best = self._translated_match(features.words, item, exclude=None)
+        if best is None:
             best = new_story(story_id_for(features.article_id), self._seq)
             self._stories[best.id] = best
         add_to_story(best, item, features, self._seq, self.config)
@@ -139,6 +152,8 @@ class StoryClusterer:
     def _post(self, story_id: str, keys: list[str]) -> None:
         cap = self.config.max_postings
         for key in keys:
+            if key not in self._index and self._stem_keys is not None:
+                self._add_stem_key(key)
             posting = self._index.setdefault(key, {})
             posting.pop(story_id, None)
             posting[story_id] = None  # most recently updated last
@@ -164,16 +179,101 @@ class StoryClusterer:
             for story_id in self._index.get(key, ()):
                 sid = self.resolve(story_id)
                 hits[sid] = hits.get(sid, 0) + 1
+        return self._open_ranked(hits, item, exclude)
+
+    def _open_ranked(self, hits: dict[str, int], item: Vectors,
+                     exclude: str | None) -> list[StoryState]:
+        """The open stories among ``hits`` (story id -> keys shared), most shared first, at
+        most ``max_candidates``."""
         hits.pop(exclude, None)  # type: ignore[arg-type]
-        ranked = sorted(hits.items(), key=lambda kv: (-kv[1], kv[0]))
         out = []
-        for sid, _ in ranked:
+        for sid, _ in sorted(hits.items(), key=lambda kv: (-kv[1], kv[0])):
             story = self._open(sid, item)
             if story is not None:
                 out.append(story)
                 if len(out) >= self.config.max_candidates:
                     break
         return out
+
+    # -- articles in another language ----------------------------------------------------
+    def _add_stem_key(self, key: str) -> None:
+        assert self._stem_keys is not None
+        if key.startswith("e"):
+            for stem in stems({key[1:]: 1.0}, self.config.foreign_stem_chars):
+                self._stem_keys.setdefault(stem, {})[key] = None
+
+    def _stems(self) -> dict[str, dict[str, None]]:
+        if self._stem_keys is None:
+            self._stem_keys = {}
+            for key in self._index:
+                self._add_stem_key(key)
+        return self._stem_keys
+
+    def _name_stems(self, words: Iterable[str], exclude: str | None) -> dict[str, float]:
+        """The stems of ``words`` that are stems of names of other stories, IDF-weighted by
+        the most frequent name of the stem. Only these can match a story: a word no story
+        names (a German noun, capitalised like a name) says nothing about which one."""
+        chars = self.config.foreign_stem_chars
+        out: dict[str, float] = {}
+        for stem in stems(dict.fromkeys(words, 1.0), chars):
+            keys = [key for key in self._stems().get(stem, ())
+                    if any(self.resolve(sid) != exclude for sid in self._index[key])]
+            if keys:
+                most = max(self.df.df["entities"].get(key[1:], 0) for key in keys)
+                out[stem] = math.log((1 + self.df.n_docs) / (1 + most)) + 1.0
+        return out
+
+    def _translated_candidates(self, names: Mapping[str, float], item: Vectors,
+                               exclude: str | None) -> list[StoryState]:
+        """Open stories indexed under a name of one of the ``names`` stems, most shared
+        stems first (at most ``max_candidates``)."""
+        hits: dict[str, int] = {}
+        for stem in sorted(names):
+            found = {self.resolve(sid) for key in self._stems().get(stem, ())
+                     for sid in self._index[key]}
+            for sid in found:
+                hits[sid] = hits.get(sid, 0) + 1
+        return self._open_ranked(hits, item, exclude)
+
+    def translated_best(self, words: Iterable[str], item: Vectors,
+                        exclude: str | None) -> tuple[StoryState | None, float]:
+        """The story closest to an article in another language on the translated score
+        (:func:`.online.translated_score`), and that score; ``words`` are the article's."""
+        names = self._name_stems(words, exclude)
+        best: StoryState | None = None
+        best_score = -np.inf
+        for story in self._translated_candidates(names, item, exclude):
+            score = translated_score(self.similarity, names, item, story)
+            if score > best_score + 1e-12 or (
+                abs(score - best_score) <= 1e-12 and best is not None and story.id < best.id
+            ):
+                best, best_score = story, score
+        return best, best_score
+
+    def _translated_match(self, words: Iterable[str], item: Vectors,
+                          exclude: str | None) -> StoryState | None:
+        """The story an article in another language joins (``foreign_threshold``), or None."""
+        best, score = self.translated_best(words, item, exclude)
+        return best if best is not None and score >= self.config.foreign_threshold else None
+
+    def _place_foreign(self, stories: Iterable[StoryState]) -> int:
+        """Let stories made only of articles in another language join the story their
+        names and figures match: such an article that came before its story's English
+        reports started a story of its own, which these reports cannot find by their words.
+        The story's names stand in for its articles' words here.
+        """
+        merges = 0
+        for story in sorted(stories, key=lambda s: s.seq):
+            if story.id not in self._stories or story.closed or not story.all_foreign:
+                continue
+            item = story_vectors(story)
+            words = [word for name in story.centroids["entities"] for word in str(name).split()]
+            other = self._translated_match(words, item, exclude=story.id)
+            if other is not None:
+                self._join(story, other, index_keys(item, self.config.index_terms,
+                                                    story.anchors))
+                merges += 1
+        return merges
 
     def _best_story(
         self, item: Vectors, keys: list[str], exclude: str | None
@@ -212,6 +312,7 @@ class StoryClusterer:
         belongs to (``stories()`` does not).
         """
         merges = self._merge() + self._regroup()
+        merges += self._place_foreign(list(self._stories.values()))
         # Between periodic steps a story is checked again only once it has grown by a
         # quarter (the check costs n^2), and the merge (which checks before it joins) and
         # the regroup above grow stories after that check: a story that took in a second
@@ -262,6 +363,7 @@ class StoryClusterer:
             if own is not None:
                 linked[keep.id] = own
             merges += 1
+        merges += self._place_foreign(dirty)
         self._close_idle()
         return merges
 

@@ -63,6 +63,13 @@ class StorySettings:
     max_text_chars: int = 20000
     hash_bits: int = 20
     batch_size: int = 256
+    # Languages the embedding model (and the English stop words of the terms) read. An article
+    # detected in another language is also scored on what survives translation: the stems
+    # (first foreign_stem_chars letters) of its names and its figures, and joins the best
+    # story reaching foreign_threshold on them (fitted on ECB+ train; see docs/stories.md).
+    embedding_languages: tuple[str, ...] = ("en",)
+    foreign_threshold: float = 0.43
+    foreign_stem_chars: int = 5
     entity_labels: tuple[str, ...] = ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT")
     number_labels: tuple[str, ...] = ("CARDINAL", "MONEY", "QUANTITY", "PERCENT", "DATE")
 
@@ -70,6 +77,7 @@ class StorySettings:
         # Lists from TOML become tuples so the settings stay hashable and immutable.
         object.__setattr__(self, "entity_labels", tuple(self.entity_labels))
         object.__setattr__(self, "number_labels", tuple(self.number_labels))
+        object.__setattr__(self, "embedding_languages", tuple(self.embedding_languages))
         for name in SIMILARITY_WEIGHTS + ("time_weight",):
             if getattr(self, name) < 0:
                 raise ConfigError(f"[stories] {name} = {getattr(self, name)} must be >= 0.")
@@ -83,7 +91,7 @@ class StorySettings:
                 raise ConfigError(
                     f"[stories] {name} = {getattr(self, name)} must lie in [0, 1]."
                 )
-        for name in ("threshold", "merge_threshold", "link_threshold"):
+        for name in ("threshold", "merge_threshold", "link_threshold", "foreign_threshold"):
             value = getattr(self, name)
             if not -1.0 <= value <= 1.0:
                 raise ConfigError(f"[stories] {name} = {value} must lie in [-1, 1].")
@@ -93,7 +101,8 @@ class StorySettings:
         for name in ("regroup_max_articles", "regroup_ratio", "regroup_min_words"):
             if getattr(self, name) < 0:
                 raise ConfigError(f"[stories] {name} = {getattr(self, name)} must be >= 0.")
-        for name in ("split_min_articles", "split_min_side", "split_max_articles"):
+        for name in ("split_min_articles", "split_min_side", "split_max_articles",
+                     "foreign_stem_chars"):
             if getattr(self, name) < 1:
                 raise ConfigError(f"[stories] {name} = {getattr(self, name)} must be >= 1.")
         if self.split_model not in SPLIT_MODELS:

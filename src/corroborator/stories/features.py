@@ -4,7 +4,8 @@ Per article: a unit-length sentence embedding of title + lead, hashed content-wo
 the text (weighted by running document frequencies inside the clusterer, so streaming never
 needs a fitted vocabulary), the names (capitalised words) and numbers of title + lead, the
 capitalised words of the whole text (for the split check's pair model) and the publication
-time. Features are independent of arrival order; everything order-dependent
+time. An article in a language the embedding model does not read also carries the words a
+name's stem may show in, and its figures are read in either decimal convention. Features are independent of arrival order; everything order-dependent
 (document frequencies, centroids) lives in :mod:`corroborator.stories.online`.
 """
 
@@ -84,6 +85,14 @@ class ArticleFeatures:
     # Capitalised words across the whole text (names.body_names): evidence for the split
     # check's pair model only, not for the similarity that places an article.
     names: tuple[str, ...] = ()
+    # Written in a language the embedding model does not read (``embedding_languages``):
+    # its embedding and terms cannot meet an English story's, so it is also scored on the
+    # signals that survive translation (online.translated_score).
+    foreign: bool = False
+    # A foreign article's names and the longer words of its title + lead, lower-cased (empty
+    # for other articles): a name's stem shows in either ("dravnische" is "Dravnia"'s
+    # adjective in German, in lower case; "Dravnien" opens the headline).
+    words: tuple[str, ...] = ()
 
 
 def _split_first(text: str) -> tuple[str, str]:
@@ -187,6 +196,57 @@ def normalise_numbers(text: str) -> list[str]:
     story and would only add noise. "September 18, 2013" gives ["18", "2013"].
     """
     return [d.replace(",", "") for d in _DIGITS.findall(text)]
+
+
+# A figure as any convention writes it: "1,100", "1.100", "3,5", "1.234,5", "1 100" (no-break
+# spaces), "18.11.2026".
+_FIGURE = re.compile(r"\d+(?:[.,\u00a0\u202f]\d+)*")
+_GROUPED = re.compile(r"\d{1,3}(?:[.,\u00a0\u202f]\d{3})+")
+
+
+def normalise_figure(mention: str) -> list[str]:
+    """One written figure in the English reading of :func:`normalise_numbers`, whichever
+    convention wrote it ("1.100" and "1,100" → "1100", "3,5" → "3.5", "1.234,5" → "1234.5").
+
+    The separator that ends the figure marks its decimals when both kinds occur; a single
+    kind marks thousands when every group after the first has three digits ("1.100",
+    "1,100,000"), decimals when it occurs once otherwise ("3,5", "8.2"), and a date or a
+    version when it recurs with other groups ("18.11.2026" gives its three numbers). The
+    one misreading, a decimal of exactly three places ("1,250" for 1.25), is rare in news.
+    """
+    spaced = mention.replace("\u00a0", "").replace("\u202f", "")
+    if "." in spaced and "," in spaced:
+        decimal = max(spaced.rfind("."), spaced.rfind(","))
+        whole = spaced[:decimal].replace(".", "").replace(",", "")
+        return [f"{whole}.{spaced[decimal + 1:]}"]
+    if _GROUPED.fullmatch(mention):
+        return [spaced.replace(".", "").replace(",", "")]
+    parts = re.split(r"[.,]", spaced)
+    if len(parts) == 2:
+        return [f"{parts[0]}.{parts[1]}"]
+    return parts
+
+
+def normalise_figures(text: str) -> list[str]:
+    """Every figure of ``text`` as :func:`normalise_figure` reads it (any convention)."""
+    return [number for mention in _FIGURE.findall(text) for number in normalise_figure(mention)]
+
+
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def lower_words(text: str, min_letters: int) -> tuple[str, ...]:
+    """The distinct words of at least ``min_letters`` letters of ``text``, lower-cased and
+    sorted. Shorter words are mostly function words ("der", "los", "un"), which would meet
+    names ("von der Leyen", "Los Angeles", "UN") by chance; short names come as names."""
+    return tuple(sorted({word.lower() for word in _LETTERS.findall(text)
+                         if len(word) >= min_letters}))
+
+
+def is_foreign(language: str | None, embedding_languages: Sequence[str]) -> bool:
+    """True when ``language`` is known and not one the embedding model reads (an unknown
+    language is taken as the model's, as the articles were clustered before)."""
+    return bool(language) and language not in embedding_languages
 
 
 def _timestamp(value: datetime | None) -> float | None:
@@ -299,6 +359,14 @@ class FeatureExtractor:
                 int(i): float(c) for i, c in zip(counts.indices[lo:hi], counts.data[lo:hi], strict=True)
             }
             entities, numbers = mentions[row]
+            foreign = is_foreign(article.language, cfg.embedding_languages)
+            words: tuple[str, ...] = ()
+            if foreign:
+                # "1.100" is 1,100 in German: its figures must read as the English story's
+                lead_text = f"{title}. {without_dateline(lead)}" if lead else title
+                numbers = tuple(sorted(set(normalise_figures(lead_text))))
+                words = tuple(sorted({*entities,
+                                      *lower_words(lead_text, cfg.foreign_stem_chars)}))
             result.append(
                 ArticleFeatures(
                     article_id=article.id,
@@ -312,6 +380,8 @@ class FeatureExtractor:
                     outlet=article.outlet,
                     anchors=anchors_of(anchors, article.id),
                     names=body_names(article.text[: cfg.max_text_chars]),
+                    foreign=foreign,
+                    words=words,
                 )
             )
         return result

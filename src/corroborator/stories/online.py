@@ -93,6 +93,13 @@ class StoryState:
     # Every member while the story is small enough to be split (None once it is not).
     parts: list[Part] | None = field(default_factory=list)
     split_checked: int = 0  # members when the split check last ran (it reruns on growth)
+    # Members written in a language the embedding model does not read: a story made of them
+    # only looks for its story again on the translated score (clusterer._place_foreign).
+    foreign_members: int = 0
+
+    @property
+    def all_foreign(self) -> bool:
+        return bool(self.article_ids) and self.foreign_members == len(self.article_ids)
 
     def unit_embedding(self) -> np.ndarray:
         assert self.emb_sum is not None
@@ -185,6 +192,48 @@ class Similarity:
         return mean - self.time_penalty(gap)
 
 
+def stems(vector: Mapping[Any, float], chars: int) -> dict[str, float]:
+    """A names vector folded onto the first ``chars`` letters of each word: "Ostmarks" and
+    "Ostmark's", "Dravnien" and "Dravnia", "Karstiens" and "Karstian" meet, the way a name
+    is inflected or spelt in another language (truncation as in cross-language retrieval)."""
+    out: dict[str, float] = {}
+    for name, weight in vector.items():
+        for word in str(name).split():
+            key = word[:chars]
+            out[key] = out.get(key, 0.0) + weight
+    return out
+
+
+def _cosine(a: Mapping[Any, float], b: Mapping[Any, float]) -> float:
+    na = math.sqrt(sum(v * v for v in a.values()))
+    nb = math.sqrt(sum(v * v for v in b.values()))
+    return _dot(a, b) / (na * nb) if na and nb else 0.0
+
+
+def translated_score(similarity: Similarity, names: Mapping[str, float], item: Vectors,
+                     story: StoryState) -> float:
+    """How close an article in another language is to a story on what survives translation:
+    the cosine of its name stems (``names``, stem -> weight) with the story's names folded to
+    stems (:func:`stems`), and of its figures with the story's, weighted as in
+    :meth:`Similarity.score`, minus the same time penalty. Embedding and terms are left out:
+    the embedding model reads English only, and the words differ by language.
+
+    Without names the score is -inf: figures alone (a year, a round count) are shared by
+    unrelated stories too often to place an article on.
+    """
+    if not names:
+        return -math.inf
+    w_names, w_numbers = similarity.weights["entities"], similarity.weights["numbers"]
+    story_names = stems(story.centroids["entities"], similarity.config.foreign_stem_chars)
+    total = w_names * _cosine(names, story_names)
+    weight = w_names
+    if item.fields["numbers"] and w_numbers:
+        total += w_numbers * _cosine(item.fields["numbers"], story.centroids["numbers"])
+        weight += w_numbers
+    gap = _gap(item.first_time, item.last_time, story.first_time, story.last_time)
+    return total / weight - similarity.time_penalty(gap)
+
+
 def new_story(story_id: str, seq: int) -> StoryState:
     return StoryState(
         id=story_id,
@@ -201,6 +250,7 @@ def add_to_story(
 ) -> None:
     """Fold one article into a story's centroids (incremental, O(article size))."""
     story.article_ids.append(features.article_id)
+    story.foreign_members += int(features.foreign)
     emb = item.embedding.astype(np.float64)
     story.emb_sum = emb.copy() if story.emb_sum is None else story.emb_sum + emb
     for name in FIELDS:
@@ -266,6 +316,7 @@ def _extend_time(story: StoryState, first: float | None, last: float | None) -> 
 def merge_into(target: StoryState, other: StoryState, config: StorySettings) -> None:
     """Fold story ``other`` into ``target`` (centroids, members, outlets, time span)."""
     target.article_ids.extend(other.article_ids)
+    target.foreign_members += other.foreign_members
     if other.emb_sum is not None:
         target.emb_sum = other.emb_sum.copy() if target.emb_sum is None else (
             target.emb_sum + other.emb_sum
@@ -360,5 +411,7 @@ __all__ = [
     "index_keys",
     "merge_into",
     "new_story",
+    "stems",
     "story_vectors",
+    "translated_score",
 ]

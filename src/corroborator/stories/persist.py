@@ -53,6 +53,7 @@ def _story_out(story: StoryState) -> dict[str, Any]:
         "anchors": dict(story.anchors),
         "parts": None if story.parts is None else [_part_out(p) for p in story.parts],
         "split_checked": story.split_checked,
+        "foreign_members": story.foreign_members,
     }
 
 
@@ -98,6 +99,7 @@ def _story_in(data: dict[str, Any]) -> StoryState:
         # A state from before the split check kept no members: such a story is not split.
         parts=None if data.get("parts") is None else [_part_in(p) for p in data["parts"]],
         split_checked=int(data.get("split_checked", 0)),
+        foreign_members=int(data.get("foreign_members", 0)),
     )
 
 
