@@ -19,6 +19,7 @@ from . import intervals
 from .measures import outcomes_agree, same_thing
 from .periods import different_periods, period_of, window_of
 from .revisions import split_from_to
+from .shares import Share, same_share, share_of
 
 EmbedFn = Callable[[Sequence[str]], np.ndarray]
 # Texts are cut here before embedding: the encoder truncates long inputs anyway, at a higher
@@ -68,6 +69,7 @@ class Figure:
     measured: str | None  # the phrase compared across claims (None: not comparable)
     period: str | None = None  # the period the figure covers, when told ("quarter", "year")
     window: str | None = None  # the part of the time it counts over ("in two days"), if told
+    share: Share | None = None  # whose share of what, for a percentage or a fraction
 
 
 def claim_text(claim: Claim, article: Article | None) -> str:
@@ -92,12 +94,22 @@ def figures_of(claims: Sequence[Claim],
             window = window_of(article.text, whole.span.start, whole.span.end) \
                 if article is not None else None
             # "raised the toll from 40 to 52": the earlier and the revised figure
-            for q in split_from_to(whole):
+            for told in split_from_to(whole):
+                share = share_of(told, told.measured, article.text) \
+                    if article is not None else None
+                q = intervals.as_percent(told, _of_follows(article, told))
                 if not intervals.is_figure(q):
                     continue
-                measured = q.measured or (q.unit if q.unit else None)
-                out.append(Figure(claim, q, measured, period, window))
+                measured = q.measured or (told.unit if told.unit else None)
+                out.append(Figure(claim, q, measured, period, window, share))
     return out
+
+
+def _of_follows(article: Article | None, q: Quantity) -> bool:
+    """Whether "of" follows the figure in its article ("a third of the vote")."""
+    if article is None:
+        return False
+    return article.text[q.span.end : q.span.end + 4].lower().startswith(" of ")
 
 
 @dataclass
@@ -150,9 +162,11 @@ def figure_pairs(
 
     Returns ``(i, j, cosine)`` with ``i < j``: same scale (kind, unit) and measured phrases
     that :func:`measures.same_thing` accepts (cosine at least ``threshold``, or at least
-    ``related`` with the same outcome and counted noun). Compatibility of the values is not
-    checked here. Each figure keeps its ``per_figure`` closest partners, which bounds the
-    work on huge stories whose figures all measure the same thing.
+    ``related`` with the same outcome and counted noun), or one owner's shares of one whole
+    whatever the cosine (:func:`.shares.same_share`; different owners' shares never
+    pair). Compatibility of the values is not checked here. Each figure keeps its
+    ``per_figure`` closest partners by cosine, which bounds the work on huge stories whose
+    figures all measure the same thing.
     """
     related = threshold if related is None else min(related, threshold)
     if not figures:
@@ -160,6 +174,7 @@ def figure_pairs(
     sims = vectors.measured @ vectors.measured.T
     pairs = []
     n = len(figures)
+    shares = _share_partners(figures)
     for i in range(n):
         fi = figures[i]
         if fi.measured is None:
@@ -168,19 +183,34 @@ def figure_pairs(
         hits = np.nonzero(row >= related)[0]
         if len(hits) > per_figure:
             hits = hits[np.argpartition(-row[hits], per_figure)[:per_figure]]
-        for j in hits + i + 1:
-            fj = figures[int(j)]
+        # one owner's shares of one whole pair whatever their phrases' cosine
+        for j in sorted({int(j) for j in hits + i + 1} | shares.get(i, set())):
+            fj = figures[j]
             if fj.measured is None or fj.claim.article_id == fi.claim.article_id:
                 continue
             if not intervals.same_scale(fi.quantity, fj.quantity) or different_periods(
                     fi.period, fj.period):
                 continue
             cos = float(sims[i, j])
-            if not same_thing(fi.quantity, fj.quantity, fi.measured, fj.measured, cos,
-                              threshold, related):
+            one_share = same_share(fi.share, fj.share)
+            if one_share is False or not one_share and not same_thing(
+                    fi.quantity, fj.quantity, fi.measured, fj.measured, cos, threshold,
+                    related):
                 continue
-            pairs.append((i, int(j), cos))
+            pairs.append((i, j, cos))
     return pairs
+
+
+def _share_partners(figures: Sequence[Figure]) -> dict[int, set[int]]:
+    """For each figure, the later figures that are the same owner's share of the same whole
+    (:func:`.shares.same_share`)."""
+    told = [i for i, f in enumerate(figures) if f.share is not None]
+    partners: dict[int, set[int]] = {}
+    for x, i in enumerate(told):
+        for j in told[x + 1 :]:
+            if same_share(figures[i].share, figures[j].share):
+                partners.setdefault(i, set()).add(j)
+    return partners
 
 
 def periods_apart(figures: Sequence[Figure], vectors: StoryVectors,
@@ -233,7 +263,8 @@ def same_speaker_figures(
                 fj = figures[j]
                 if fj.claim.article_id == fi.claim.article_id or not intervals.same_scale(
                         fi.quantity, fj.quantity) or not outcomes_agree(
-                        fi.measured, fj.measured) or different_periods(fi.period, fj.period):
+                        fi.measured, fj.measured) or different_periods(fi.period, fj.period) \
+                        or same_share(fi.share, fj.share) is False:
                     continue
                 if intervals.bounds(fi.quantity) != intervals.bounds(fj.quantity) and not (
                         intervals.written(fi.quantity) and intervals.written(fj.quantity)):

@@ -101,6 +101,11 @@ class StoryContext:
             title = title[:_TITLE_CHARS].rsplit(" ", 1)[0].rstrip(",;:") + "…"
         return title
 
+    def report(self, claim: Claim) -> str:
+        """The claim's article as a sentence names it beside its outlet: its title, quoted."""
+        title = self._short_title(claim)
+        return f"“{title}”" if title else f"article {claim.article_id[:8]}"
+
     def outlets(self, a: Claim, b: Claim) -> tuple[str, str]:
         """The outlets of two claims as an explanation names them: two articles of one
         outlet (or of one folder, when files carry no outlet) are told apart by title."""
@@ -225,6 +230,19 @@ def _gives_both(ctx: StoryContext, first: Claim, second: Claim, q1: Quantity,
         a1 is not None and _states(a1, q2, ctx))
 
 
+def _outlet_updated(ctx: StoryContext, first: Claim, second: Claim) -> bool:
+    """True when one outlet gave the two figures in two reports of its own, the later at
+    least ``update_gap_hours`` after, and no copy of the other: sources it cannot tell
+    apart ("the commission", then "final results") give its later count, which updates
+    its earlier one (the caller has ruled out sources known to differ)."""
+    a1, a2 = ctx.articles.get(first.article_id), ctx.articles.get(second.article_id)
+    if a1 is None or a2 is None or a1.id == a2.id or not a1.outlet or a1.outlet != a2.outlet:
+        return False
+    gap = _hours_apart(ctx, first, second)
+    return gap is not None and gap >= ctx.settings.update_gap_hours and not ctx.linked(
+        first, second)
+
+
 def judge_figures(ctx: StoryContext, fa: Figure, fb: Figure) -> Conflict | None:
     """The conflict between two incompatible figures for one measured thing, if any (a
     figure given only as the value a revision replaced is context, never in conflict). One
@@ -285,6 +303,16 @@ def judge_figures(ctx: StoryContext, fa: Figure, fb: Figure) -> Conflict | None:
             f"different sources with incompatible figures{apart}."
         )
         return Conflict("source-disagreement", ids, text, ctx.story_id)
+    if _outlet_updated(ctx, first, second) and not _gives_both(
+            ctx, first, second, f1.quantity, f2.quantity):
+        t1, t2 = ctx.report(first), ctx.report(second)
+        text = (
+            f"{ctx.outlet(first)}'s figure for {what} changed from {_q(fig1)} ({t1}, "
+            f"{_date(ctx.published(first))}, citing {_who(s1)}) to {_q(fig2)} ({t2}, "
+            f"{_date(ctx.published(second))}, citing {_who(s2)}): a later update of its "
+            f"report, not a contradiction."
+        )
+        return Conflict("update", ids, text, ctx.story_id)
     if ctx.linked(first, second) and OUTLET in (s1.kind, s2.kind):
         if _gives_both(ctx, first, second, f1.quantity, f2.quantity):
             return None

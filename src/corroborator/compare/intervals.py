@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 import re
+from dataclasses import replace
 
 from ..nlp.numlex import (
     APPROX,
@@ -49,6 +50,26 @@ def is_figure(q: Quantity) -> bool:
     if q.kind == "ratio":
         return False
     return not (q.kind == "measure" and (q.unit or "").lower() in _CONTEXT_UNITS)
+
+
+def as_percent(q: Quantity, of_follows: bool) -> Quantity:
+    """A fraction of a whole on the scale of percentages ("more than a third of the vote" as
+    more than 33.3 percent), so it meets the percentages other reports give for that share;
+    any other figure as it is. A fraction is a ratio below one told of something: followed
+    by "of" (``of_follows``) or counting a noun ("one in five voters"); "twice" and a bare
+    "half" (halved) are ratios of change, not shares."""
+    if q.kind != "ratio" or q.value is None or not 0 < q.value < 1:
+        return q
+    if not (of_follows or q.unit):
+        return q
+    if q.high is not None and q.high > 1:
+        return q
+
+    def scaled(x: float | None) -> float | None:
+        return None if x is None else x * 100.0
+
+    return replace(q, kind="percent", unit="percent", value=scaled(q.value), low=scaled(q.low),
+                   high=scaled(q.high))
 
 
 def _unit_key(unit: str | None) -> str | None:

@@ -42,7 +42,7 @@ _BOTH = ("casualties", "casualty", "losses")
 _GENERIC = frozenset(["people", "persons", "person", "individuals", "others", "those"])
 _NOT_COUNTED = frozenset(["year", "month", "week", "day", "hour", "minute", "time", "percent"])
 # Endings of nouns for people ("resident", "villager", "civilian", "refugee", "fireman") and
-# common nouns for people without them (singular, as ``_noun_key`` gives them).
+# common nouns for people without them (singular, as ``noun_key`` gives them).
 _PEOPLE_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent", "man", "men", "ee", "eer")
 _PEOPLE_NOUNS = frozenset(
     """child children adult youth teen teenager baby infant victim troop fan staff crew police
@@ -88,7 +88,7 @@ def outcomes(measured: str | None) -> frozenset[str]:
     return frozenset(found)
 
 
-def _noun_key(unit: str | None) -> str | None:
+def noun_key(unit: str | None) -> str | None:
     if not unit:
         return None
     word = unit.lower()
@@ -102,7 +102,7 @@ def counts_people(noun: str) -> bool:
     """Whether a counted noun is a noun for people ("residents", "villagers", "children"),
     by the endings English gives agents and members, or a few common ones that lack them;
     "villages", "homes", "hectares" are not."""
-    key = _noun_key(noun) or ""
+    key = noun_key(noun) or ""
     return key in _GENERIC or key in _PEOPLE_NOUNS or key.endswith(_PEOPLE_ENDINGS)
 
 
@@ -116,7 +116,7 @@ def same_noun(a: Quantity, b: Quantity) -> bool:
         return False
     if ua in _GENERIC or ub in _GENERIC:
         return counts_people(ua) and counts_people(ub)
-    return _noun_key(ua) == _noun_key(ub)
+    return noun_key(ua) == noun_key(ub)
 
 
 def outcomes_agree(measured_a: str | None, measured_b: str | None) -> bool:
@@ -142,7 +142,7 @@ def same_thing(
         return False
     # only counts name what they count in their unit: a percentage's or a price's unit,
     # and an age's "year", say nothing about the thing measured
-    if a.kind != "count" or b.kind != "count" or _noun_key(a.unit) in _NOT_COUNTED:
+    if a.kind != "count" or b.kind != "count" or noun_key(a.unit) in _NOT_COUNTED:
         return False
     if cosine < related:
         return False

@@ -34,7 +34,7 @@ from .propositions import (
 )
 from .revisions import replaced_in_sentences, revised_pairs
 from .settings import CompareSettings
-from .speakers import StorySpeakers
+from .speakers import OUTLET, StorySpeakers
 from .timeline import build_timeline
 
 _KIND_ORDER = {"misreport": 0, "update": 1, "source-disagreement": 2, "quote-variant": 3}
@@ -129,9 +129,19 @@ def _apart_figures(speakers: StorySpeakers, fa: Figure, fb: Figure) -> bool:
     together (the city's "62,000" and a tabloid's police "more than 50,000"): neither repeats
     the other, so they are no one claim, and the police figure keeps to the police's."""
     va, vb = fa.quantity.value, fb.quantity.value
-    return (va is not None and vb is not None and abs(va - vb) > 1e-9 * max(abs(va), abs(vb))
-            and speakers.distinct(fa.claim, fb.claim)
-            and not speakers.heads(fa.claim, fb.claim))
+    if va is None or vb is None or abs(va - vb) <= 1e-9 * max(abs(va), abs(vb)) \
+            or speakers.heads(fa.claim, fb.claim):
+        return False
+    return speakers.distinct(fa.claim, fb.claim) or _shares_apart(speakers, fa, fb)
+
+
+def _shares_apart(speakers: StorySpeakers, fa: Figure, fb: Figure) -> bool:
+    """Two different shares from two speakers, neither an outlet's own report: a poll's
+    "about 34 percent" and the count's "more than a third" are two measurements, each its
+    own claim, even where the story cannot tell the poll from the counting body."""
+    sa, sb = speakers.of(fa.claim), speakers.of(fb.claim)
+    return (fa.share is not None and fb.share is not None and sa.key != sb.key
+            and OUTLET not in (sa.kind, sb.kind))
 
 
 def compare_story(
