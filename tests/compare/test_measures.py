@@ -62,3 +62,20 @@ def test_a_headcount_counts_the_people_present(unit_a, measured_a, unit_b, measu
                                                same) -> None:
     a, b = figure("180,000", unit_a), figure("about 45,000", unit_b)
     assert same_thing(a, b, measured_a, measured_b, 0.51, STRONG, RELATED) is same
+
+
+@pytest.mark.parametrize(("measured_a", "measured_b", "cosine", "same"), [
+    # former customers are some of the customers: a part, not a second count of them
+    ("details former customers", "records customers", 0.62, False),
+    ("details former customers", "records customers", 0.9, False),
+    ("elderly residents evacuated", "residents evacuated", 0.9, False),
+    # both sides say so: the same part
+    ("details former customers", "former customers affected", 0.62, True),
+    # a modifier that does not pick out a part ("Brannock customers") is no such word
+    ("records Brannock customers", "records customers", 0.62, True),
+])
+def test_a_count_of_part_of_a_noun_is_not_a_count_of_the_noun(measured_a, measured_b,
+                                                              cosine, same) -> None:
+    noun = measured_a.split()[-1] if measured_a.split()[-1] != "evacuated" else "residents"
+    a, b = figure("about 700,000", noun), figure("12 million", noun)
+    assert same_thing(a, b, measured_a, measured_b, cosine, STRONG, RELATED) is same

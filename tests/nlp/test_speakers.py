@@ -131,3 +131,20 @@ def test_a_one_word_name_may_be_a_persons_family_name_given_first():
     # a country is no one's family name
     assert canonical_speakers(["Jordan Peterson", "Jordan"], ["Jordan Peterson"],
                               {"Jordan"})["Jordan"] == "Jordan"
+
+
+def test_a_firm_is_called_by_its_name_without_the_kind_of_firm():
+    mapping = canonical_speakers(["Brannock Mobile", "Brannock", "Vantor Broadband", "Vantor",
+                                  "Estmark Power", "Estmark"], places={"Estmark"})
+    assert mapping["Brannock"] == "Brannock Mobile"
+    assert mapping["Vantor"] == "Vantor Broadband"
+    assert mapping["Estmark"] == "Estmark"  # a country is not its power company
+    # the rest of the name must only say what kind of firm it is
+    assert canonical_speakers(["Velm Federation", "Velm"])["Velm"] == "Velm"
+
+
+def test_a_places_office_holder_is_the_person_given_that_title():
+    okafor = [Mention(0, "Daniel Okafor", "PERSON", frozenset({"data", "commissioner"}),
+                      "commissioner")]
+    assert resolve_description("Tessaly's data commissioner", okafor) == "Daniel Okafor"
+    assert resolve_description("Tessaly's data commissioner", MENTIONS) is None

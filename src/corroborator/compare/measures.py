@@ -12,7 +12,9 @@ working" (the same count) 0.55. So two figures measure the same thing when
   a named outcome and no counted noun on one side ("the death toll at 14": people killed).
 
 In both cases two phrases with disjoint outcome classes never measure the same thing:
-"people killed" is not "people injured", however close the words. Overlapping classes
+"people killed" is not "people injured", however close the words; nor does a count of a noun
+under a modifier that picks out part of it ("former customers") measure what a count of the
+noun without it does. Overlapping classes
 ("soldiers killed or wounded", "servicemen died or suffered ...") need the strong cosine.
 """
 
@@ -133,6 +135,8 @@ def same_thing(
     """True when two figures of one scale measure the same thing (see the module notes)."""
     if not outcomes_agree(measured_a, measured_b):
         return False
+    if _narrowed(a, measured_a, measured_b) or _narrowed(b, measured_b, measured_a):
+        return False
     oa, ob = outcomes(measured_a), outcomes(measured_b)
     if cosine >= strong:
         # one side may name fewer outcomes than it counts: the parse cut "died or suffered
@@ -148,6 +152,26 @@ def same_thing(
         return False
     return (same_noun(a, b) or bool(oa) and _counts_outcome(a, b)
             or _headcount(a, b, measured_a, measured_b))
+
+
+# Modifiers that pick out part of what a noun counts: "700,000 former customers" are some of
+# the customers, not a second count of them.
+_SUBSET_MODIFIERS = frozenset(
+    """former current existing new retired foreign domestic local overseas female male elderly
+    young adult minor underage civilian military""".split()  # noqa: SIM905
+)
+
+
+def _narrowed(figure: Quantity, measured: str | None, other: str | None) -> bool:
+    """``figure`` counts its noun under a modifier that picks out part of it ("former
+    customers") and the other phrase does not say so: one counts a part of what the other
+    counts."""
+    words = _phrase_words((measured or "").lower())
+    unit = (figure.unit or "").lower()
+    if unit not in words:
+        return False
+    before = words[words.index(unit) - 1] if words.index(unit) else None
+    return before in _SUBSET_MODIFIERS and before not in _phrase_words((other or "").lower())
 
 
 def _counts_outcome(a: Quantity, b: Quantity) -> bool:

@@ -169,7 +169,8 @@ class StorySpeakers:
         people = [raw[c.id] for c in claims if c.id in raw and c.speaker_type == "PERSON"]
         not_people = {raw[c.id] for c in claims if c.id in raw
                       and c.speaker_type in ("ORG", "GPE", "NORP")}
-        self._canonical = spk.canonical_speakers(proper, people, not_people)
+        places = {raw[c.id] for c in claims if c.id in raw and c.speaker_type in ("GPE", "NORP")}
+        self._canonical = spk.canonical_speakers(proper, people, not_people, places)
         names = sorted(set(self._canonical.values()))
         self._names = names
         self._roles = self._role_index(names, texts)

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 from ..records import Article, Claim, DateMention, Quantity, Span
 from ..settings import IngestSettings, NlpSettings, Settings
 from . import attribution as attr
+from . import cues as lex
 from . import quotes as qt
 from . import speakers as spk
 from .loader import load_pipeline
@@ -117,6 +118,9 @@ def _mentions(doc: Doc, offset: int) -> list[spk.Mention]:
             continue
         before = doc[max(ent.start - 3, 0) : ent.start]
         titles = frozenset(t.lower_ for t in before if t.is_alpha)
+        # "Brannock Mobile, Tessaly's second-largest operator": the apposition describes it
+        titles |= {c.lower_ for c in ent.root.children
+                   if c.dep_ == "appos" and is_described_firm(frozenset([c.lower_]))}
         label = whole.label_
         if label not in ("PERSON", "ORG", "GPE", "NORP"):
             # "shares in chipmaker Norvex": a firm, whatever label the recogniser gave it
@@ -188,7 +192,8 @@ def _speaker_names(
             # "the utility": the firm named just before
             # the source a chain cites is named by its phrase ("citing Ostmark's spy
             # agency"), the span by its head only
-            resolved = None
+            owner = _findings_owner(text, att.speaker, name, mentions)
+            resolved = described.get(owner, owner) if owner else None
             for phrase in dict.fromkeys([text[att.speaker[0] : att.speaker[1]], name or ""]):
                 resolved = resolved or spk.resolve_description(phrase, mentions) or \
                     resolve_organisation(phrase, att.speaker[0], mentions)
@@ -201,12 +206,27 @@ def _speaker_names(
     people = [m.name for m in mentions if m.label == "PERSON"]
     names = [n for n in raw if n] + people + list(acronyms.values())
     not_people = {m.name for m in mentions if m.label in ("ORG", "GPE", "NORP")}
-    canonical = spk.canonical_speakers(names, people, not_people)
+    places = {m.name for m in mentions if m.label in ("GPE", "NORP")}
+    canonical = spk.canonical_speakers(names, people, not_people, places)
     for att in atts:  # the chain uses the same names as the speakers
         named = [(acronyms.get(described.get(v, v), described.get(v, v)), span)
                  for v, span in att.via]
         att.via = [(canonical.get(v, v), span) for v, span in named]
     return [canonical.get(n, n) if n else None for n in raw]
+
+
+_OWNER = re.compile(r"\b(its|our|their)(?:\s+\w+){1,3}$", re.IGNORECASE)
+
+
+def _findings_owner(text: str, span: tuple[int, int], name: str | None,
+                    mentions: list[spk.Mention]) -> str | None:
+    """"Our investigation has found ...", "its review showed ...": an inquiry's findings are
+    its owner's, the body the possessive stands for."""
+    words = (name or "").split()
+    if not words or not lex.is_evidence_subject(words[-1]):
+        return None
+    owner = _OWNER.search(text, max(span[0] - 8, 0), span[1])
+    return spk.resolve_pronoun(owner.group(1), owner.start(), mentions) if owner else None
 
 
 def _claims_of(prep: _Prepared, docs: list[Doc], finders: tuple[Any, Any]) -> ArticleAnalysis:

@@ -5,8 +5,8 @@ Veltra Power sparked the blaze. The utility said ...". Left as it stands, "utili
 speaker of its own in every article, and its statements never meet the firm's. The
 description goes to the nearest organisation named before it in the article that reads as a
 firm: a name ending in a firm's word ("Halden Textile Works", "Veltra Power"), introduced
-with a firm's description ("chipmaker Norvex"), or an organisation that is a clause's
-subject ("Norvex said ..."). Any organisation would not do: the
+or followed by a firm's description ("chipmaker Norvex", "Brannock Mobile, the second-largest
+operator"), or an organisation that is a clause's subject ("Norvex said ..."). Any organisation would not do: the
 recogniser labels towns and surnames as organisations often enough ("Prosecutors in Corvel
 ...; the company insists" is not Corvel's statement).
 
@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from .speakers import Mention, clean_name
+from .speakers import FIRM_WORDS, Mention, clean_name
 
 # Heads of descriptions that stand for a firm ("the carmaker", "the regional airline").
 COMPANY_NOUNS = frozenset(
@@ -33,14 +33,6 @@ _PUBLIC_BODIES = frozenset(
     """ministry department agency police court council army government committee commission
     authority office parliament assembly senate congress navy force forces guard service
     services brigade university hospital school union party""".split()  # noqa: SIM905
-)
-# Last words of firms' names.
-FIRM_WORDS = frozenset(
-    """works company co co. corp corp. corporation inc inc. ltd ltd. plc llc ag sa nv group
-    holdings power energy airlines airways motors bank industries technologies systems
-    partners mills foods pharma pharmaceuticals rail railways shipping logistics telecom
-    textiles steel mining oil gas petroleum chemicals insurance capital securities labs
-    electric utilities""".split()  # noqa: SIM905
 )
 _DETERMINERS = frozenset(["the"])
 # Modifiers a description may add to a name's head without naming another body: "the central

@@ -47,6 +47,7 @@ from .tokenspans import doc_text
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
+from ..datelines import dateline_end
 from ..records.claims import Quantity
 
 __all__ = ["find_quantities", "UP_VERBS", "DOWN_VERBS"]
@@ -289,7 +290,20 @@ def _counted_noun(anchor: Token, span: Span, cand: Candidate) -> Token | None:
     ):
         of_obj = _of_object(head) if head.lower_ in ("dozen", "dozens", "score") else None
         return of_obj or head
-    return None
+    return _noun_after_scale(span)
+
+
+def _noun_after_scale(span: Span) -> Token | None:
+    """"2.5m Brannock Mobile customers": a scale written as a letter is split off as a token
+    of its own, and the parser may hang the number on it and leave the noun phrase after it
+    stranded; that phrase's head is what is counted."""
+    doc = span.doc
+    if span.end >= len(doc) or not span[-1].is_alpha or span[-1].pos_ == "NUM":
+        return None
+    tok = doc[span.end]
+    while tok.dep_ in ("compound", "amod") and tok.head.i > tok.i:
+        tok = tok.head
+    return tok if tok.pos_ == "NOUN" and tok.i - span.end <= 3 else None
 
 
 def _phrase(tok: Token, exclude: set[int], with_of: bool = True) -> list[Token]:
@@ -685,10 +699,11 @@ def _measured(anchor: Token, noun: Token | None, span: Span, cand: Candidate) ->
             owner_words = _phrase(chunk, inside, with_of=False)
     parts = thing + verb_words if thing_first else owner_words + verb_words + thing
     parts += _participle_after(thing_tok or anchor, span)
+    story_start = dateline_end(doc_text(anchor.doc))
     seen: set[int] = set()
     words = []
     for tok in parts:
-        if tok.i in seen or tok.i in inside:
+        if tok.i in seen or tok.i in inside or tok.idx < story_start:
             continue
         seen.add(tok.i)
         words.append(tok.text)

@@ -13,7 +13,7 @@ from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 
 TITLES = frozenset(
-    ["mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "prof", "prof.", "sen", "sen.", "rep", "rep.", "gov", "gov.", "gen", "gen.", "lt", "col", "col.", "capt", "capt.", "sgt", "sgt.", "rev", "rev.", "hon", "sir", "dame", "lord", "lady", "president", "vice", "prime", "minister", "secretary", "senator", "representative", "congressman", "congresswoman", "governor", "mayor", "chancellor", "premier", "king", "queen", "prince", "princess", "pope", "chief", "general", "admiral", "commander", "spokesman", "spokeswoman", "spokesperson", "director", "chairman", "chairwoman", "chair", "ceo", "founder", "leader", "ambassador", "envoy", "judge", "justice", "attorney", "former", "acting", "deputy", "foreign", "defense", "defence", "interior", "state", "finance", "health", "top", "senior", "then-sen.", "then-sen", "candidate", "nominee", "democratic", "republican", "gop", "independent", "officer", "official", "minister's", "u.s.", "us"]
+    ["mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "prof", "prof.", "sen", "sen.", "rep", "rep.", "gov", "gov.", "gen", "gen.", "lt", "col", "col.", "capt", "capt.", "sgt", "sgt.", "rev", "rev.", "hon", "sir", "dame", "lord", "lady", "president", "vice", "prime", "minister", "secretary", "senator", "representative", "congressman", "congresswoman", "governor", "mayor", "chancellor", "premier", "king", "queen", "prince", "princess", "pope", "chief", "executive", "boss", "general", "admiral", "commander", "spokesman", "spokeswoman", "spokesperson", "director", "chairman", "chairwoman", "chair", "ceo", "founder", "leader", "ambassador", "envoy", "judge", "justice", "attorney", "former", "acting", "deputy", "foreign", "defense", "defence", "interior", "state", "finance", "health", "top", "senior", "then-sen.", "then-sen", "candidate", "nominee", "democratic", "republican", "gop", "independent", "officer", "official", "minister's", "u.s.", "us"]
 )
 _DETERMINERS = frozenset(["the", "a", "an", "this", "that", "these", "those"])
 _CONNECTIVES = frozenset(["of", "for", "and", "the", "on", "de", "du", "la", "le", "der", "des"])
@@ -27,6 +27,14 @@ GROUP_NOUNS = frozenset(
     coalition administration team firm network newspaper paper station bank service
     commission authority organization organisation association institute center centre
     foundation operator website site statement document""".split()  # noqa: SIM905
+)
+# Last words of firms' names.
+FIRM_WORDS = frozenset(
+    """works company co co. corp corp. corporation inc inc. ltd ltd. plc llc ag sa nv group
+    holdings power energy airlines airways motors bank industries technologies systems
+    partners mills foods pharma pharmaceuticals rail railways shipping logistics telecom
+    textiles steel mining oil gas petroleum chemicals insurance capital securities labs
+    electric utilities mobile broadband telecoms networks communications""".split()  # noqa: SIM905
 )
 PERSON_PRONOUNS = frozenset(["he", "she", "him", "her", "his", "hers", "i", "me", "my"])
 GROUP_PRONOUNS = frozenset(["they", "them", "their", "it", "its", "we", "us", "our"])
@@ -96,7 +104,8 @@ def _plural(word: str) -> bool:
 
 
 def canonical_speakers(names: Iterable[str], people: Sequence[str] = (),
-                       not_people: Collection[str] = ()) -> dict[str, str]:
+                       not_people: Collection[str] = (),
+                       places: Collection[str] = ()) -> dict[str, str]:
     """Map every name to the canonical form of its group (the fullest clean name).
 
     A short name joins a longer one when it is its surname, its acronym or the same words;
@@ -104,7 +113,9 @@ def canonical_speakers(names: Iterable[str], people: Sequence[str] = (),
     its own rather than being guessed. A person's name in ``people`` may give its family name
     first ("Xi Jinping", "Park Senna"): a one-word name that is no person's last word joins
     the one person whose first word it is, unless it is in ``not_people`` (a country or an
-    organisation: "Jordan" is not "Jordan Peterson").
+    organisation: "Jordan" is not "Jordan Peterson"). A one-word name joins the one firm
+    whose name it begins when the rest only says what kind of firm it is ("Vantor" is
+    "Vantor Broadband"), unless it is in ``places`` ("Estmark" is not "Estmark Power").
     """
     unique = list(dict.fromkeys(n for n in names if n and n.strip()))
     by_len = sorted(unique, key=lambda n: (-len(clean_name(n)), n))
@@ -113,6 +124,8 @@ def canonical_speakers(names: Iterable[str], people: Sequence[str] = (),
         longer = [c for c in dict.fromkeys(canonical.values()) if _related(name, c)]
         if not longer and name not in not_people:
             longer = _family_name_first(name, canonical, people)
+        if not longer and name not in places:
+            longer = _firm_short_name(name, canonical)
         if len(longer) == 1:
             canonical[name] = longer[0]
         else:
@@ -130,6 +143,17 @@ def _family_name_first(short: str, canonical: dict[str, str], people: Sequence[s
         return []
     # "Francis S." of "Francis S. Collins": the leading words of the one person so named
     return sorted(p for p in full if _key(p).split()[: len(words)] == words)
+
+
+def _firm_short_name(short: str, canonical: dict[str, str]) -> list[str]:
+    """"Brannock" of "Brannock Mobile", "Vantor" of "Vantor Broadband": a firm is called by
+    its name without the words that say what kind of firm it is."""
+    words = _key(short).split()
+    if len(words) != 1 or not short[:1].isupper():
+        return []
+    return sorted({c for c in canonical.values()
+                   if len(kc := _key(c).split()) > 1 and kc[0] == words[0]
+                   and all(w in FIRM_WORDS for w in kc[1:])})
 
 
 def are_same_speaker(a: str, b: str) -> bool:
@@ -228,7 +252,8 @@ def resolve_pronoun(pronoun: str, position: int, mentions: Sequence[Mention]) ->
 
 
 def resolve_description(description: str, mentions: Sequence[Mention]) -> str | None:
-    """"the president" → the one person introduced with that title, if exactly one was."""
+    """"the president" (or "Estmark's president") → the one person introduced with that
+    title, if exactly one was."""
     words = clean_name(description).lower().split()
     raw = description.lower().split()
     if not words or len(raw) > 4:
@@ -236,7 +261,10 @@ def resolve_description(description: str, mentions: Sequence[Mention]) -> str | 
     head = raw[-1]
     # a headline drops the article: "Estmark central bank governor defends rate rise"
     headline_style = head in TITLES and description.split()[-1].islower()
-    if raw[0] not in _DETERMINERS and not headline_style:
+    # "Tessaly's data commissioner": a place's office holder, named as such elsewhere
+    possessed = len(raw) >= 2 and _POSSESSIVE.search(raw[0]) is not None \
+        and description[:1].isupper()
+    if raw[0] not in _DETERMINERS and not headline_style and not possessed:
         return None
     if head in GROUP_NOUNS:
         # "the regional fire service" is the body, not the person introduced as "Fire

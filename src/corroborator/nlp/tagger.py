@@ -25,7 +25,7 @@ import numpy as np
 from . import cues as lex
 from .relations import Attribution, cue_tokens, make
 from .subjects import PRONOUNS, Speaker, source_like, speaker_from, subject_of
-from .verbcues import prune_content
+from .verbcues import RECIPIENT_VERBS, prune_content
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -125,6 +125,18 @@ def content_candidates(tok: Token, cue: tuple[int, int]) -> list[Candidate]:
         if rest:
             out.append(Candidate("head", tok.head, rest))
     return [c for c in out if any(t.is_alpha for t in c.tokens)]
+
+
+def _only_hearer(tok: Token, cand: Candidate) -> bool:
+    """"We have informed the regulator.": the object of a verb of telling is who was told,
+    not what; a reading that holds nothing else, and no clause, says nothing ("told a
+    meeting of leaders that few understood ..." runs the statement into the hearer)."""
+    if tok.lemma_.lower() not in RECIPIENT_VERBS or any(
+            t.pos_ in ("VERB", "AUX") for t in cand.tokens):
+        return False
+    hearer = {t.i for child in tok.children if child.dep_ in ("dobj", "dative")
+              for t in child.subtree}
+    return {t.i for t in cand.tokens if t.is_alpha} <= hearer
 
 
 _KINDS = {"right": 1, "child": 2, "pobj": 3, "left": 4, "head": 5}
@@ -295,7 +307,8 @@ def tagged_attributions(doc: Doc, offset: int, taken: set[int],
         # the content may not take in the speaker, nor a statement the rules found (the
         # outer reading would replace it)
         blocked = used | ({t.i for t in speaker.tokens} if speaker is not None else set())
-        cands = [c for c in cands if not blocked & {t.i for t in c.tokens}]
+        cands = [c for c in cands if not blocked & {t.i for t in c.tokens}
+                 and not _only_hearer(tok, c)]
         if not cands:
             continue
         best = max(cands, key=lambda c: model.content[candidate_features(tok, c)].sum())

@@ -81,7 +81,7 @@ def after(verb: Token, deps: tuple[str, ...]) -> list[Token]:
 
 
 # Verbs whose direct object is the person addressed, not what is said.
-_RECIPIENT_VERBS = frozenset(
+RECIPIENT_VERBS = frozenset(
     words("tell ask inform brief thank assure reassure invite urge remind warn email text call "
     "order instruct direct beg challenge congratulate encourage lecture scold chide rebuke "
     "question answer address")
@@ -107,7 +107,7 @@ def object_content(verb: Token, entry: lex.CueEntry) -> list[Token]:
             return []
     xcomps = after(verb, ("xcomp", "oprd"))
     objs = after(verb, ("dobj",))
-    if objs and entry.lemma in _RECIPIENT_VERBS and (told := _told_clause(objs[0])):
+    if objs and entry.lemma in RECIPIENT_VERBS and (told := _told_clause(objs[0])):
         return told
     if xcomps and entry.lemma not in ("say", "tell"):
         # "urged voters [to act]", "called the deal [a disaster]": the complement is the content
@@ -127,7 +127,7 @@ def object_content(verb: Token, entry: lex.CueEntry) -> list[Token]:
     if objs:
         obj = objs[0]
         quoted = any(t.text in QUOTE_CHARS for t in obj.subtree)
-        says_thing = entry.kind == "speech" and entry.lemma not in _RECIPIENT_VERBS and (
+        says_thing = entry.kind == "speech" and entry.lemma not in RECIPIENT_VERBS and (
             obj.ent_type_ not in ("PERSON", "ORG", "GPE", "NORP"))
         if entry.lemma in lex.NP_CONTENT_VERBS or quoted or says_thing or (
             entry.kind == "evidence" and not any(
@@ -214,7 +214,7 @@ def _inverted_conjunct(verb: Token) -> bool:
     if verb.dep_ != "conj" or head.i >= verb.i or lex.verb_cue(head.lemma_):
         return False
     # "told lawmakers": the object of a verb of telling is who heard it, not what was said
-    objects = ("ccomp", "xcomp", "attr", "oprd") if verb.lemma_ in _RECIPIENT_VERBS else (
+    objects = ("ccomp", "xcomp", "attr", "oprd") if verb.lemma_ in RECIPIENT_VERBS else (
         "dobj", "ccomp", "xcomp", "attr", "oprd")
     if any(c.dep_ in objects for c in verb.rights):
         return False

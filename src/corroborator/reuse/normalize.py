@@ -13,6 +13,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from ..datelines import dateline_end
+
 # Whole lines that carry no content of the story. Anchored at the line start and kept short
 # (checked against lines under MAX_BOILERPLATE_CHARS) so that a real sentence beginning with
 # "By" or "Copyright" is not thrown away.
@@ -42,12 +44,6 @@ _BOILERPLATE_LINE = re.compile(
 # the byline alternative is re-checked case-sensitively.
 _BYLINE = re.compile(r"^\s*(?:By|BY|From|FROM)\s+[A-Z]")
 MAX_BOILERPLATE_CHARS = 160
-# "LONDON (Reuters) - ", "WASHINGTON, March 3 (AP) — ": an agency dateline before the story.
-_DATELINE = re.compile(
-    r"[A-Z][A-Z .,'’-]{1,40}(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*"
-    r"(?:\([A-Za-z .&-]{1,30}\))?\s*[-–—]{1,2}\s+"
-)
-
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
@@ -95,9 +91,7 @@ def content_spans(text: str) -> list[tuple[int, int]]:
         start += lead
         end = start + len(body.strip())
         if first:
-            match = _DATELINE.match(text, start, end)
-            if match and match.end() < end:
-                start = match.end()
+            start = dateline_end(text, start, end)
             first = False
         if end > start:
             spans.append((start, end))
