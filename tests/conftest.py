@@ -89,3 +89,16 @@ def folder_cli(tmp_path_factory):
             return [c for line in result.stdout.splitlines() for c in json.loads(line)["claims"]]
 
     return FolderCli
+
+
+@pytest.fixture(scope="module")
+def dossier(folder_cli, request) -> dict:
+    """The dossier of the story-set folder the test module names as ``FOLDER``, from the
+    command line (checked against the contract); a module may define its own."""
+    return folder_cli.analyze(request.module.FOLDER)
+
+
+@pytest.fixture(scope="module")
+def claims(folder_cli, request) -> list[dict]:
+    """Every claim ``extract --json`` gives for the module's ``FOLDER``."""
+    return folder_cli.extract(request.module.FOLDER)

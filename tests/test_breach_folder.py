@@ -22,16 +22,6 @@ FOLDER = Path(__file__).resolve().parent / "data" / "breach"
 
 
 @pytest.fixture(scope="module")
-def dossier(folder_cli) -> dict:
-    return folder_cli.analyze(FOLDER)  # checked against the dossier contract
-
-
-@pytest.fixture(scope="module")
-def claims(folder_cli) -> list[dict]:
-    return folder_cli.extract(FOLDER)
-
-
-@pytest.fixture(scope="module")
 def breach(dossier) -> dict:
     (story,) = [s for s in dossier["stories"] if "Brannock" in s["title"]]
     return story

@@ -18,11 +18,6 @@ FOLDER = Path(__file__).resolve().parent / "data" / "election"
 
 
 @pytest.fixture(scope="module")
-def dossier(folder_cli) -> dict:
-    return folder_cli.analyze(FOLDER)  # checked against the dossier contract
-
-
-@pytest.fixture(scope="module")
 def election(dossier) -> dict:
     (story,) = [s for s in dossier["stories"] if "Maravia" in s["title"]]
     return story
@@ -64,3 +59,12 @@ def test_a_shares_phrase_names_whose_share_it_is(election) -> None:
     assert measured["31.8 percent"].startswith("Civic Union")
     assert measured["28.9 percent"] == "Social Democrats"
     assert measured["27 percent"].endswith("Social Democrats")
+
+
+def test_explanations_name_a_share_by_whose_share_of_what_it_is(election) -> None:
+    explained = " ".join(c["explanation"] for c in election["conflicts"])
+    assert "Civic Union's share of the vote" in explained
+    assert "Social Democrats' share of the vote" in explained
+    # a word capitalised only because it opens a sentence is no name
+    assert "figure for turnout changed" in explained
+    assert "had vote" not in explained

@@ -15,18 +15,8 @@ FOLDER = Path(__file__).resolve().parent / "data" / "fire"
 
 
 @pytest.fixture(scope="module")
-def dossier(folder_cli) -> dict:
-    return folder_cli.analyze(FOLDER)  # checked against the dossier contract
-
-
-@pytest.fixture(scope="module")
 def fire(dossier) -> dict:
     return max(dossier["stories"], key=lambda s: len(s["articles"]))
-
-
-@pytest.fixture(scope="module")
-def claims(folder_cli) -> list[dict]:
-    return folder_cli.extract(FOLDER)
 
 
 def test_fire_plain_text_byline_names_its_outlet(dossier) -> None:

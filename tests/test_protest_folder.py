@@ -19,11 +19,6 @@ FOLDER = Path(__file__).resolve().parent / "data" / "protest"
 
 
 @pytest.fixture(scope="module")
-def dossier(folder_cli) -> dict:
-    return folder_cli.analyze(FOLDER)  # checked against the dossier contract
-
-
-@pytest.fixture(scope="module")
 def march(dossier) -> dict:
     (story,) = [s for s in dossier["stories"] if "Calvora" in s["title"]]
     return story

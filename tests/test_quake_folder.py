@@ -15,11 +15,6 @@ FOLDER = Path(__file__).resolve().parent / "data" / "quake"
 
 
 @pytest.fixture(scope="module")
-def dossier(folder_cli) -> dict:
-    return folder_cli.analyze(FOLDER)
-
-
-@pytest.fixture(scope="module")
 def quake(dossier) -> dict:
     return max(dossier["stories"], key=lambda s: len(s["articles"]))
 

@@ -23,16 +23,6 @@ SERVICE = "National Intelligence Service"
 
 
 @pytest.fixture(scope="module")
-def dossier(folder_cli) -> dict:
-    return folder_cli.analyze(FOLDER)  # checked against the dossier contract
-
-
-@pytest.fixture(scope="module")
-def claims(folder_cli) -> list[dict]:
-    return folder_cli.extract(FOLDER)
-
-
-@pytest.fixture(scope="module")
 def war(dossier) -> dict:
     (story,) = [s for s in dossier["stories"] if "Karstian" in s["title"]]
     return story

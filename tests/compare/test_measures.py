@@ -79,3 +79,14 @@ def test_a_count_of_part_of_a_noun_is_not_a_count_of_the_noun(measured_a, measur
     noun = measured_a.split()[-1] if measured_a.split()[-1] != "evacuated" else "residents"
     a, b = figure("about 700,000", noun), figure("12 million", noun)
     assert same_thing(a, b, measured_a, measured_b, cosine, STRONG, RELATED) is same
+
+
+@pytest.mark.parametrize(("measured_a", "measured_b", "same"), [
+    # what befell homes tells their counts apart, as it does for people
+    ("storm cutting power homes", "flood damage homes", False),
+    ("homes without power", "fire destroyed homes", False),
+    ("storm cutting power homes", "homes without power", True),
+])
+def test_what_befell_homes_tells_their_counts_apart(measured_a, measured_b, same) -> None:
+    a, b = figure("about 200,000", "homes"), figure("about 30,000", "homes")
+    assert same_thing(a, b, measured_a, measured_b, 0.62, STRONG, RELATED) is same

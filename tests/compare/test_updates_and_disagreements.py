@@ -245,7 +245,7 @@ def test_leaving_home_is_displacement(phrase) -> None:
 @pytest.mark.parametrize("phrase", ["staff left the company", "workers left early to go home",
                                     "homes flooded"])
 def test_leaving_is_not_always_displacement(phrase) -> None:
-    assert outcomes(phrase) == frozenset()
+    assert "displaced" not in outcomes(phrase)
 
 
 def test_same_thing_needs_the_same_counted_noun_when_only_related() -> None:

@@ -280,3 +280,35 @@ def test_a_shares_level_is_measured_without_the_verb_that_reached_it(nlp):
     measured = {q.text: q.measured for q in find_quantities(
         nlp("The bank said inflation, which hit over 6% in September, was too high."))}
     assert "hit" in measured["over 6%"]  # a share had at a time keeps its verb
+
+
+@pytest.mark.parametrize(("text", "figure", "low", "measured"), [
+    ("Insured losses could top $5 billion, the firm said.", "could top $5 billion",
+     5e9, "Insured losses"),
+    ("The death toll surpassed 100 on Friday.", "surpassed 100", 100, "death toll"),
+])
+def test_a_verb_that_puts_a_figure_above_a_mark_is_its_hedge(nlp, text, figure, low,
+                                                           measured) -> None:
+    found = by_text(quantities(nlp, text))[figure]
+    assert found.low == pytest.approx(low) and found.low > low  # more than the mark
+    assert found.measured == measured
+    # "top" as an adjective is no such verb
+    plain = by_text(quantities(nlp, "He is among the top 10 players."))["10"]
+    assert plain.low == plain.high == 10
+
+
+def test_a_count_after_to_is_who_an_act_reaches_not_a_level(nlp) -> None:
+    measured = by_text(quantities(
+        nlp, "The storm cut power to about 200,000 homes."))["about 200,000"].measured
+    assert measured == "storm cut power homes"
+    # an object that names a figure is set to the level: "raised the toll to 52 people"
+    measured = by_text(quantities(
+        nlp, "The ministry raised the death toll to 52 people."))["52"].measured
+    assert "raised" not in measured
+
+
+def test_an_adjective_after_the_noun_says_what_became_of_them(nlp) -> None:
+    found = by_text(quantities(nlp, "Storm Ilsa has left at least 20 people dead."))
+    assert found["at least 20"].measured.endswith("people dead")
+    found = by_text(quantities(nlp, "The quake left 300 people homeless."))
+    assert found["300"].measured.endswith("people homeless")

@@ -90,3 +90,12 @@ def test_a_heading_above_a_line_is_not_joined_to_it():
         "Markets rally after rate cut\nStocks rose on Friday, traders said.")] == [
         "Markets rally after rate cut", "Stocks rose on Friday, traders said."]
 
+
+
+def test_a_wire_dateline_is_left_out_of_the_paragraph_parsed():
+    text = ("Storm kills 14\n\nPORT ALMERE, Nov 16 (Orrin Wire) — Storm Ilsa killed at least "
+            "14 people, the agency said.\n\nLONDON is busy — and so is Paris.")
+    first, dated, plain = split_paragraphs(text)
+    assert dated.text.startswith("Storm Ilsa killed")
+    assert text[dated.start : dated.end] == dated.text  # offsets still index the text
+    assert plain.text.startswith("LONDON is busy")  # no dateline shape: kept whole

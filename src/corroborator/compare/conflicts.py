@@ -33,8 +33,9 @@ from ..records import Article, Claim, Conflict, Derivation, Quantity, Span
 from . import intervals
 from .candidates import Figure, StoryVectors, claim_text
 from .measures import outcomes, outcomes_agree
-from .revisions import Replaced, is_previous, revises, split_from_to
+from .revisions import NEW, Replaced, is_previous, revises, split_from_to
 from .settings import CompareSettings
+from .shares import written_as_name
 from .speakers import NAMED, OUTLET, Speaker, StorySpeakers
 
 _UPDATE_CUE = re.compile(
@@ -230,6 +231,24 @@ def _gives_both(ctx: StoryContext, first: Claim, second: Claim, q1: Quantity,
         a1 is not None and _states(a1, q2, ctx))
 
 
+def _tells_the_change(ctx: StoryContext, earlier: Figure, later: Figure) -> bool:
+    """True when the later figure is told as a change and its sentence gives the earlier
+    figure too ("about 85,000 ..., down from 200,000 at the height of the storm"): the
+    report itself says the earlier figure was the state before, whoever gave either. (An
+    earlier figure elsewhere in the report, "had earlier estimated the toll at around 800",
+    may be another source's, not the one the change starts from.) The value replaced is a
+    state the report tells, in no claim."""
+    article = ctx.articles.get(later.claim.article_id)
+    sentence = later.claim.sentence_span
+    if later.quantity.revision not in NEW or article is None or sentence is None:
+        return False
+    if ctx.replaced.get((article.id, sentence.start)):
+        # "310, up from her estimate of about 250": the value replaced is a source's own
+        # figure, a claim of its own; whether that source speaks for the other decides
+        return False
+    return _states(article, earlier.quantity, ctx, within=sentence)
+
+
 def _outlet_updated(ctx: StoryContext, first: Claim, second: Claim) -> bool:
     """True when one outlet gave the two figures in two reports of its own, the later at
     least ``update_gap_hours`` after, and no copy of the other: sources it cannot tell
@@ -241,6 +260,30 @@ def _outlet_updated(ctx: StoryContext, first: Claim, second: Claim) -> bool:
     gap = _hours_apart(ctx, first, second)
     return gap is not None and gap >= ctx.settings.update_gap_hours and not ctx.linked(
         first, second)
+
+
+def _figure_name(ctx: StoryContext, f1: Figure, f2: Figure) -> str:
+    """What two figures count, as a sentence names it: a share by whose share of what it is
+    ("Civic Union's share of the vote", not "Civic Union had vote"), else the measured phrase
+    with a first word that is no name in lower case ("turnout", not "Turnout")."""
+    for figure in (f1, f2):
+        share, measured = figure.share, figure.quantity.measured or ""
+        if share is not None and share.whole:
+            found = re.search(r"\s+".join(re.escape(w) for w in share.owner), measured,
+                              re.IGNORECASE)
+            owner = found.group(0) if found else " ".join(share.owner)
+            possessive = "'" if owner.endswith("s") else "'s"  # "Social Democrats'"
+            return f"{owner}{possessive} share of the {' '.join(sorted(share.whole))}"
+    phrase = f1.quantity.measured or f2.quantity.measured
+    if not phrase:
+        return "the same figure"
+    first, _, rest = phrase.partition(" ")
+    article = ctx.articles.get((f1 if f1.quantity.measured else f2).claim.article_id)
+    # "Storm Ilsa" opens its sentences, and is a name all the same
+    if first[:1].isupper() and not rest[:1].isupper() and article is not None \
+            and not written_as_name(first, article.text):
+        return " ".join(filter(None, (first.lower(), rest)))
+    return phrase
 
 
 def judge_figures(ctx: StoryContext, fa: Figure, fb: Figure) -> Conflict | None:
@@ -258,7 +301,7 @@ def judge_figures(ctx: StoryContext, fa: Figure, fb: Figure) -> Conflict | None:
     f1, f2 = (fa, fb) if first is fa.claim else (fb, fa)
     s1, s2 = ctx.speakers.of(first), ctx.speakers.of(second)
     fig1, fig2 = intervals.figure_text(f1.quantity), intervals.figure_text(f2.quantity)
-    what = f1.quantity.measured or f2.quantity.measured or "the same figure"
+    what = _figure_name(ctx, f1, f2)
     o1, o2 = ctx.outlets(first, second)
     ids = (first.id, second.id)
     if ctx.speakers.affiliated(first, second):
@@ -291,6 +334,14 @@ def judge_figures(ctx: StoryContext, fa: Figure, fb: Figure) -> Conflict | None:
             f"source saying {_q(fig1)}; the two figures cannot both be what was said."
         )
         return Conflict("misreport", ids, text, ctx.story_id)
+    if _tells_the_change(ctx, f1, f2):
+        text = _sentence(
+            f"The figure for {what} changed from {_q(fig1)} ({_who(s1)}, {o1}, "
+            f"{_date(ctx.published(first))}) to {_q(fig2)} ({_who(s2)}, {o2}, "
+            f"{_date(ctx.published(second))}), which gives the earlier figure as the one it "
+            f"replaces: a later update, not a contradiction."
+        )
+        return Conflict("update", ids, text, ctx.story_id)
     if ctx.speakers.distinct(first, second):
         gap = _hours_apart(ctx, first, second)
         # Tolls move: a reader should not take a later source's newer count for a dispute
@@ -414,11 +465,14 @@ def derivation_conflicts(ctx: StoryContext, claims: Sequence[Claim]) -> list[Con
     return out
 
 
-def _states(article: Article, figure: Quantity, ctx: StoryContext | None = None) -> bool:
-    """True when ``article`` itself gives a figure compatible with ``figure`` (same scale)
-    that may count the same thing: "a further 3,000 could be deployed" is no report of
-    3,000 soldiers killed or wounded."""
+def _states(article: Article, figure: Quantity, ctx: StoryContext | None = None,
+            within: Span | None = None) -> bool:
+    """True when ``article`` itself (its span ``within``, if given) gives a figure compatible
+    with ``figure`` (same scale) that may count the same thing: "a further 3,000 could be
+    deployed" is no report of 3,000 soldiers killed or wounded."""
     found = ctx.figures_in(article) if ctx is not None else scan_quantities(article.text)
+    if within is not None:
+        found = [q for q in found if within.contains(q.span)]
     measures = ctx.measures if ctx is not None else {}
 
     def counts_alike(q: Quantity) -> bool:
@@ -516,6 +570,10 @@ def quote_variants(ctx: StoryContext, claims: Sequence[Claim]) -> list[Conflict]
             other_quote = quote_of(other, ctx.articles.get(other.article_id))
             if other_quote and not quotes_differ(quote, other_quote, ratio):
                 continue
+            gap = _hours_apart(ctx, claim, other)
+            if other_quote and not within and gap is not None \
+                    and gap >= ctx.settings.update_gap_hours:
+                continue  # two quotations a day apart: a later remark, not a misquotation
             cos = ctx.vectors.content_cosine(claim, other)
             said = other_quote or claim_text(other, ctx.articles.get(other.article_id))
             quoting, reporting = ctx.outlets(claim, other)

@@ -38,6 +38,12 @@ _OUTCOMES: dict[str, tuple[str, ...]] = {
                   "fleeing", "homeless", "refugees", "evacuees"),
     "detained": ("arrested", "detained", "jailed", "imprisoned"),
     "deployed": ("deployed", "massed", "stationed", "mobilised", "mobilized"),
+    # what befalls homes and buildings: "homes without power" are not "homes destroyed"
+    "destroyed": ("destroyed", "razed", "flattened", "levelled", "leveled", "gutted"),
+    "damaged": ("damaged", "damage", "damaging"),
+    "flooded": ("flooded", "flood", "floods", "flooding", "inundated", "submerged",
+                "underwater"),
+    "unpowered": ("power", "electricity", "blackout", "blackouts", "outage", "outages"),
 }
 # a bare "casualties" counts the dead and the wounded together ("killed or wounded")
 _BOTH = ("casualties", "casualty", "losses")

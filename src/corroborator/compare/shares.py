@@ -102,7 +102,7 @@ def share_whole(text: str, start: int, end: int) -> frozenset[str]:
     return frozenset()
 
 
-def _written_as_name(word: str, text: str) -> bool:
+def written_as_name(word: str, text: str) -> bool:
     """A capitalised word the text writes capitalised where no sentence starts: "Union" in
     "the opposition Civic Union", not "Turnout" or "Final" opening sentences."""
     if not word[:1].isupper():
@@ -134,7 +134,7 @@ def share_owner(measured: str | None, text: str) -> tuple[str, ...]:
     run: list[str] = []
     for word in re.findall(r"[A-Za-z][\w.-]*", measured or ""):
         word = word.rstrip(".")
-        if word and _written_as_name(word, text):
+        if word and written_as_name(word, text):
             run.append(word)
         elif run:
             break

@@ -41,13 +41,13 @@ from .numbers import (
     scan_candidates,
     to_quantity,
 )
+from .numlex import VERB_QUALIFIERS
 from .revisions import FIGURE_NOUNS, Placed, mark_revisions, revises
 from .tokenspans import doc_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-from ..datelines import dateline_end
 from ..records.claims import Quantity
 
 __all__ = ["find_quantities", "UP_VERBS", "DOWN_VERBS"]
@@ -185,6 +185,7 @@ def find_quantities(
         if _pronoun_one(cand, text, span) or _inside_name(cand, span):
             continue
         quantity = to_quantity(text, cand, offset, settings)
+        span = _number_part(doc, text, cand) or span
         anchor = span.root
         noun = _counted_noun(anchor, span, cand)
         unit = quantity.unit
@@ -204,6 +205,17 @@ def find_quantities(
                 first_low = float(a) < float(b) if a != b else None
         placed.append(Placed(out[-1], anchor, frozenset(range(span.start, span.end)), first_low))
     return mark_revisions(placed, from_to) if placed else out
+
+
+def _number_part(doc: Doc, text: str, cand: Candidate) -> Span | None:
+    """The tokens of a figure after a verb that qualifies it ("could top $5 billion"): the
+    verb stays the clause's predicate for what the figure measures."""
+    if cand.qualifier not in VERB_QUALIFIERS:
+        return None
+    written = text[cand.start : cand.end]
+    rest = written[len(cand.qualifier or "") :]
+    start = cand.start + len(written) - len(rest.lstrip())
+    return doc.char_span(start, cand.end, alignment_mode="expand")
 
 
 def _unit_of_previous(prev: Quantity, current: Quantity, text: str, offset: int) -> str | None:
@@ -551,6 +563,15 @@ def _price_object(verb: Token, focus: Token, inside: set[int]) -> Token | None:
     return None
 
 
+def _reaches_things(noun: Token | None, verb: Token) -> bool:
+    """"cut power to about 200,000 homes": a count of things after "to" is who the act
+    reaches, not a level the object was set to ("cut its forecast to 2.1%", "raised the
+    toll to 52 people", whose object names a figure)."""
+    if noun is None:
+        return False
+    return not any(c.dep_ == "dobj" and c.lemma_.lower() in FIGURE_NOUNS for c in verb.children)
+
+
 def _copula_complement(verb: Token, inside: set[int]) -> list[Token]:
     for child in verb.children:
         if child.dep_ in ("acomp", "attr") and child.i not in inside:
@@ -572,11 +593,14 @@ def _figure_subject(subject: Token, inside: set[int]) -> list[Token]:
 
 
 def _participle_after(tok: Token, span: Span) -> list[Token]:
-    """A past participle right after the figure or its noun: "2,400 killed or wounded"."""
+    """A past participle right after the figure or its noun: "2,400 killed or wounded"; or
+    an adjective that says what became of them: "left 20 people dead", "300 homeless"."""
     end = max(span.end, tok.i + 1)
     if end >= len(tok.doc):
         return []
     nxt = tok.doc[end]
+    if nxt.pos_ == "ADJ" and nxt.dep_ in ("amod", "oprd", "acomp") and nxt.head.i < nxt.i:
+        return [nxt]
     if nxt.tag_ != "VBN" or nxt.dep_ in ("aux", "auxpass"):
         return []
     return _verb_words(nxt)
@@ -641,6 +665,8 @@ def _measured(anchor: Token, noun: Token | None, span: Span, cand: Candidate) ->
     if verb is not None:
         focus_is_subject = focus.dep_ in ("nsubj", "nsubjpass") and focus.head == verb
         verb_words = _verb_words(verb, focus_is_subject) if verb.lemma_ != "be" else []
+        if cand.qualifier in VERB_QUALIFIERS and verb.lower_ == cand.qualifier.split()[-1]:
+            verb_words = []  # "losses could top $5 billion": "top" is the hedge, not a deed
         if cand.kind == "percent" and focus.dep_ == "pobj" and focus.head.lower_ in (
                 "to", "at") and focus.head.head == verb:
             # a share's level: the verb says how it got there ("turnout soared to 70
@@ -667,6 +693,7 @@ def _measured(anchor: Token, noun: Token | None, span: Span, cand: Candidate) ->
             focus.dep_ == "pobj"
             and focus.head.lower_ in ("to", "from", "by")
             and focus.head.head == verb
+            and not _reaches_things(noun, verb)
         )
         if focus.dep_ in ("npadvmod", "advmod") or anchor.dep_ == "npadvmod" or level_of_verb:
             # "pulled the healthcare sector 0.68 percent lower", "raised her estimate of
@@ -699,11 +726,10 @@ def _measured(anchor: Token, noun: Token | None, span: Span, cand: Candidate) ->
             owner_words = _phrase(chunk, inside, with_of=False)
     parts = thing + verb_words if thing_first else owner_words + verb_words + thing
     parts += _participle_after(thing_tok or anchor, span)
-    story_start = dateline_end(doc_text(anchor.doc))
     seen: set[int] = set()
     words = []
     for tok in parts:
-        if tok.i in seen or tok.i in inside or tok.idx < story_start:
+        if tok.i in seen or tok.i in inside:
             continue
         seen.add(tok.i)
         words.append(tok.text)

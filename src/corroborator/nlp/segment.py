@@ -23,6 +23,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from ..datelines import dateline_end
+
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
@@ -74,6 +76,10 @@ def split_paragraphs(text: str, max_chars: int = MAX_PARAGRAPH_CHARS) -> list[Pa
     offsets into ``text``; the paragraph text has its line breaks read as spaces."""
     paragraphs = []
     for start, end in _joined_lines(text):
+        # a wire dateline ("VELLEN, Nov 19 (Orrin Wire) — ") is no part of the first
+        # sentence: parsed with it, the place becomes the sentence's subject or the clause a
+        # cue reports is lost
+        start = dateline_end(text, start, end)
         for piece_start, piece_end in _pieces(text, start, end, max_chars):
             body = text[piece_start:piece_end].rstrip()
             if body:
