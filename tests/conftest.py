@@ -102,3 +102,15 @@ def dossier(folder_cli, request) -> dict:
 def claims(folder_cli, request) -> list[dict]:
     """Every claim ``extract --json`` gives for the module's ``FOLDER``."""
     return folder_cli.extract(request.module.FOLDER)
+
+
+def _conflict_figures(story: dict, conflict: dict) -> set[str]:
+    claims = {c["id"]: c for c in story["claims"]}
+    return {q["text"] for p in conflict["claims"] for q in claims[p]["quantities"]}
+
+
+@pytest.fixture(scope="session")
+def conflict_figures():
+    """``conflict_figures(story, conflict)``: the figures, as written, of the claims a
+    conflict of a dossier's story sets against each other (the story-set tests)."""
+    return _conflict_figures

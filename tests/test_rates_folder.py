@@ -23,26 +23,21 @@ def story(folder_cli) -> dict:
     return dossier["stories"][0]
 
 
-def _figures(story: dict, conflict: dict) -> set[str]:
-    claims = {c["id"]: c for c in story["claims"]}
-    return {q["text"] for p in conflict["claims"] for q in claims[p]["quantities"]}
-
-
 def test_the_bank_is_the_central_bank_not_the_economists_employer(story) -> None:
     speakers = {c["speaker"] for c in story["claims"]
                 if any(q["text"] in ("5.1%", "5.4%") for q in c["quantities"])}
     assert speakers == {"National Bank of Estmark"}
 
 
-def test_the_rewrite_misreports_the_banks_forecast(story) -> None:
+def test_the_rewrite_misreports_the_banks_forecast(story, conflict_figures) -> None:
     misreports = [c for c in story["conflicts"] if c["kind"] == "misreport"]
-    assert [_figures(story, c) >= {"5.1%", "5.4%"} for c in misreports] == [True]
+    assert [conflict_figures(story, c) >= {"5.1%", "5.4%"} for c in misreports] == [True]
 
 
-def test_the_governors_forecast_cut_updates_the_banks_figure(story) -> None:
+def test_the_governors_forecast_cut_updates_the_banks_figure(story, conflict_figures) -> None:
     updates = [c for c in story["conflicts"] if c["kind"] == "update"]
     assert len(updates) == 1, story["conflicts"]
-    assert {"1.8%", "1.2%"} <= _figures(story, updates[0])
+    assert {"1.8%", "1.2%"} <= conflict_figures(story, updates[0])
     assert "Pia Lund" in updates[0]["explanation"]
 
 

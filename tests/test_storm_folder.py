@@ -26,11 +26,6 @@ def storm(dossier) -> dict:
     return story
 
 
-def _figures(story: dict, conflict: dict) -> set[str]:
-    claims = {c["id"]: c for c in story["claims"]}
-    return {q["text"] for p in conflict["claims"] for q in claims[p]["quantities"]}
-
-
 def test_the_five_reports_are_one_story_and_the_floods_abroad_another(dossier, storm) -> None:
     assert len(dossier["stories"]) == 2
     assert len(storm["articles"]) == 5
@@ -42,14 +37,15 @@ def test_a_dateline_leaves_the_agencys_statement_whole(claims) -> None:
     assert not [c for c in claims if c["content"] == "on Monday"]
 
 
-def test_homes_without_power_are_not_homes_with_flood_damage(storm) -> None:
+def test_homes_without_power_are_not_homes_with_flood_damage(storm, conflict_figures) -> None:
     for conflict in storm["conflicts"]:
-        assert "about 30,000" not in _figures(storm, conflict), conflict["explanation"]
+        assert "about 30,000" not in conflict_figures(storm, conflict), conflict["explanation"]
 
 
-def test_a_report_that_gives_the_earlier_figure_as_replaced_is_an_update(storm) -> None:
+def test_a_report_that_gives_the_earlier_figure_as_replaced_is_an_update(
+        storm, conflict_figures) -> None:
     (power,) = [c for c in storm["conflicts"]
-                if {"about 200,000", "About 85,000"} <= _figures(storm, c)]
+                if {"about 200,000", "About 85,000"} <= conflict_figures(storm, c)]
     assert power["kind"] == "update"
 
 
@@ -63,9 +59,10 @@ def test_a_verb_that_puts_a_figure_above_a_mark_bounds_it(claims) -> None:
     assert figure["low"] > 5e9 and figure["measured"].endswith("insured losses")
 
 
-def test_the_tabloids_toll_names_the_dead(claims, storm) -> None:
+def test_the_tabloids_toll_names_the_dead(claims, storm, conflict_figures) -> None:
     (tabloid,) = [c for c in claims if "at least 20" in c["content"]]
     (figure,) = tabloid["quantities"]
     assert figure["measured"].endswith("people dead")
     # and so it meets the agency's toll of the wire
-    assert any({"at least 20", "at least 14"} <= _figures(storm, c) for c in storm["conflicts"])
+    assert any({"at least 20", "at least 14"} <= conflict_figures(storm, c)
+               for c in storm["conflicts"])

@@ -90,3 +90,15 @@ def test_a_count_of_part_of_a_noun_is_not_a_count_of_the_noun(measured_a, measur
 def test_what_befell_homes_tells_their_counts_apart(measured_a, measured_b, same) -> None:
     a, b = figure("about 200,000", "homes"), figure("about 30,000", "homes")
     assert same_thing(a, b, measured_a, measured_b, 0.62, STRONG, RELATED) is same
+
+
+@pytest.mark.parametrize(("measured_b", "same"), [
+    # people counted as taking part are what a headcount counts, at any cosine
+    ("workers protested", True),
+    ("people took part in the march", True),
+    # people counted otherwise are not
+    ("workers laid off", False),
+])
+def test_a_headcount_meets_people_taking_part_at_any_cosine(measured_b, same) -> None:
+    crowd, people = figure("1,800", None), figure("about 3,000", "workers")
+    assert same_thing(crowd, people, "crowd", measured_b, 0.2, STRONG, RELATED) is same

@@ -104,3 +104,12 @@ def test_revision_from_to_span(nlp, text, change):
 )
 def test_no_revision(nlp, text):
     assert all(q.revision is None for q in find_quantities(nlp(text)))
+
+
+def test_a_figure_told_instead_of_another_replaces_it(nlp) -> None:
+    found = {q.text: q for q in find_quantities(nlp(
+        "Kelvar Motors will cut 900 jobs instead of the 1,200 it announced on Tuesday."))}
+    assert found["900"].revision == "new" and found["1,200"].revision == "previous"
+    found = {q.text: q for q in find_quantities(nlp("The firm will hire 300 people rather "
+                                                    "than 500."))}
+    assert found["300"].revision == "new" and found["500"].revision == "previous"

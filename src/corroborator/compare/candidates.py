@@ -16,7 +16,7 @@ import numpy as np
 
 from ..records import Article, Claim, Quantity
 from . import intervals
-from .measures import outcomes_agree, same_thing
+from .measures import counts_the_present, outcomes_agree, same_thing
 from .periods import different_periods, period_of, window_of
 from .revisions import split_from_to
 from .shares import Share, same_share, share_of
@@ -174,7 +174,7 @@ def figure_pairs(
     sims = vectors.measured @ vectors.measured.T
     pairs = []
     n = len(figures)
-    shares = _share_partners(figures)
+    partners = _partners(figures)
     for i in range(n):
         fi = figures[i]
         if fi.measured is None:
@@ -183,8 +183,9 @@ def figure_pairs(
         hits = np.nonzero(row >= related)[0]
         if len(hits) > per_figure:
             hits = hits[np.argpartition(-row[hits], per_figure)[:per_figure]]
-        # one owner's shares of one whole pair whatever their phrases' cosine
-        for j in sorted({int(j) for j in hits + i + 1} | shares.get(i, set())):
+        # one owner's shares of one whole, a headcount and people taking part: whatever
+        # their phrases' cosine
+        for j in sorted({int(j) for j in hits + i + 1} | partners.get(i, set())):
             fj = figures[j]
             if fj.measured is None or fj.claim.article_id == fi.claim.article_id:
                 continue
@@ -201,15 +202,22 @@ def figure_pairs(
     return pairs
 
 
-def _share_partners(figures: Sequence[Figure]) -> dict[int, set[int]]:
-    """For each figure, the later figures that are the same owner's share of the same whole
-    (:func:`.shares.same_share`)."""
-    told = [i for i, f in enumerate(figures) if f.share is not None]
+def _partners(figures: Sequence[Figure]) -> dict[int, set[int]]:
+    """For each figure, the later figures it pairs with whatever their phrases' cosine: the
+    same owner's share of the same whole (:func:`.shares.same_share`), or a headcount and
+    people counted as taking part (:func:`.measures.counts_the_present`)."""
     partners: dict[int, set[int]] = {}
+    told = [i for i, f in enumerate(figures) if f.share is not None]
     for x, i in enumerate(told):
         for j in told[x + 1 :]:
             if same_share(figures[i].share, figures[j].share):
                 partners.setdefault(i, set()).add(j)
+    bare = [i for i, f in enumerate(figures) if not f.quantity.unit and f.measured]
+    for i in bare:
+        for j in range(len(figures)):
+            fi, fj = figures[i], figures[j]
+            if j != i and counts_the_present(fi.quantity, fj.quantity, fi.measured, fj.measured):
+                partners.setdefault(min(i, j), set()).add(max(i, j))
     return partners
 
 

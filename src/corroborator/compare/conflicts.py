@@ -262,6 +262,11 @@ def _outlet_updated(ctx: StoryContext, first: Claim, second: Claim) -> bool:
         first, second)
 
 
+def _possessive(name: str) -> str:
+    """"Kelvar Motors'", "the Social Democrats'", "the agency's"."""
+    return f"{name}'" if name.endswith("s") else f"{name}'s"
+
+
 def _figure_name(ctx: StoryContext, f1: Figure, f2: Figure) -> str:
     """What two figures count, as a sentence names it: a share by whose share of what it is
     ("Civic Union's share of the vote", not "Civic Union had vote"), else the measured phrase
@@ -272,8 +277,7 @@ def _figure_name(ctx: StoryContext, f1: Figure, f2: Figure) -> str:
             found = re.search(r"\s+".join(re.escape(w) for w in share.owner), measured,
                               re.IGNORECASE)
             owner = found.group(0) if found else " ".join(share.owner)
-            possessive = "'" if owner.endswith("s") else "'s"  # "Social Democrats'"
-            return f"{owner}{possessive} share of the {' '.join(sorted(share.whole))}"
+            return f"{_possessive(owner)} share of the {' '.join(sorted(share.whole))}"
     phrase = f1.quantity.measured or f2.quantity.measured
     if not phrase:
         return "the same figure"
@@ -324,7 +328,7 @@ def judge_figures(ctx: StoryContext, fa: Figure, fb: Figure) -> Conflict | None:
                               and not ctx.linked(first, second)):
             giver = "" if s1.key == s2.key else f", given by {s2.label}"
             text = _sentence(
-                f"{_who(s1)}'s figure for {what} changed from {_q(fig1)} ({o1}, "
+                f"{_possessive(_who(s1))} figure for {what} changed from {_q(fig1)} ({o1}, "
                 f"{_date(ctx.published(first))}) to {_q(fig2)} ({o2}, "
                 f"{_date(ctx.published(second))}{giver}): a later update, not a contradiction."
             )
@@ -358,7 +362,7 @@ def judge_figures(ctx: StoryContext, fa: Figure, fb: Figure) -> Conflict | None:
             ctx, first, second, f1.quantity, f2.quantity):
         t1, t2 = ctx.report(first), ctx.report(second)
         text = (
-            f"{ctx.outlet(first)}'s figure for {what} changed from {_q(fig1)} ({t1}, "
+            f"{_possessive(ctx.outlet(first))} figure for {what} changed from {_q(fig1)} ({t1}, "
             f"{_date(ctx.published(first))}, citing {_who(s1)}) to {_q(fig2)} ({t2}, "
             f"{_date(ctx.published(second))}, citing {_who(s2)}): a later update of its "
             f"report, not a contradiction."
@@ -368,8 +372,8 @@ def judge_figures(ctx: StoryContext, fa: Figure, fb: Figure) -> Conflict | None:
         if _gives_both(ctx, first, second, f1.quantity, f2.quantity):
             return None
         text = (
-            f"{o2} repeats {o1}'s report on {what} but changes the figure from {_q(fig1)} to "
-            f"{_q(fig2)}; the two cannot both be right."
+            f"{o2} repeats {_possessive(o1)} report on {what} but changes the figure from "
+            f"{_q(fig1)} to {_q(fig2)}; the two cannot both be right."
         )
         return Conflict("misreport", ids, text, ctx.story_id)
     return None

@@ -154,6 +154,8 @@ def same_thing(
     # and an age's "year", say nothing about the thing measured
     if a.kind != "count" or b.kind != "count" or noun_key(a.unit) in _NOT_COUNTED:
         return False
+    if counts_the_present(a, b, measured_a, measured_b):
+        return True  # "the crowd" and "3,000 workers protested", however unlike the words
     if cosine < related:
         return False
     return (same_noun(a, b) or bool(oa) and _counts_outcome(a, b)
@@ -192,6 +194,28 @@ def _counts_outcome(a: Quantity, b: Quantity) -> bool:
 # Nouns that are themselves a count of people: "put the turnout at 180,000" counts the
 # people who took part, like "45,000 people took part".
 _HEADCOUNT_NOUNS = frozenset(["turnout", "attendance", "crowd", "headcount", "participation"])
+
+
+# Verbs of taking part in a gathering: people counted so are the ones a headcount counts.
+_TAKING_PART = re.compile(
+    r"\b(?:protest(?:s|ed|ing)?|march(?:es|ed|ing)|rall(?:y|ies|ied|ying)|"
+    r"demonstrat(?:e|es|ed|ing)|gather(?:s|ed|ing)?|attend(?:s|ed|ing)?|"
+    r"(?:take|takes|took|taking|taken) part|turn(?:s|ed)? out|join(?:s|ed|ing)?)\b")
+
+
+def counts_the_present(a: Quantity, b: Quantity, measured_a: str | None,
+                       measured_b: str | None) -> bool:
+    """One figure is a bare headcount ("police put the crowd at 1,800") and the other counts
+    people told as taking part ("about 3,000 workers protested"): both count the people
+    present, whatever a sentence encoder makes of "crowd" against "workers protested"
+    (0.37)."""
+    for bare, phrase, other, other_phrase in ((a, measured_a, b, measured_b),
+                                              (b, measured_b, a, measured_a)):
+        words = set(_phrase_words((phrase or "").lower()))
+        if not bare.unit and words & _HEADCOUNT_NOUNS and other.unit \
+                and counts_people(other.unit) and _TAKING_PART.search((other_phrase or "").lower()):
+            return True
+    return False
 
 
 def _headcount(a: Quantity, b: Quantity, measured_a: str | None, measured_b: str | None) -> bool:

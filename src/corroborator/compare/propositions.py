@@ -146,6 +146,20 @@ def dedupe_conflicts(
     return out
 
 
+def drop_updates_of_misreports(conflicts: Sequence[Conflict],
+                               propositions: Sequence[Proposition]) -> list[Conflict]:
+    """An update from a figure that is itself a misreport ("more than 1,500" for the company's
+    "about 1,200") to a later figure the sound one is already updated to ("900") tells the
+    reader nothing new: the misreport and the real update say it all."""
+    where = {cid: p.id for p in propositions for cid in p.claim_ids}
+    misreporting = {c.claim_ids[-1] for c in conflicts if c.kind == "misreport"}
+    updated = {where.get(c.claim_ids[-1], c.claim_ids[-1]) for c in conflicts
+               if c.kind == "update" and c.claim_ids[0] not in misreporting}
+    return [c for c in conflicts
+            if not (c.kind == "update" and c.claim_ids[0] in misreporting
+                    and where.get(c.claim_ids[-1], c.claim_ids[-1]) in updated)]
+
+
 def merge_disagreements(
     conflicts: Sequence[Conflict],
     propositions: Sequence[Proposition],

@@ -29,6 +29,7 @@ from .propositions import (
     build_propositions,
     claim_sources,
     dedupe_conflicts,
+    drop_updates_of_misreports,
     group_claims,
     merge_disagreements,
 )
@@ -251,6 +252,8 @@ def compare_story(
     cannot.update(frozenset(c.claim_ids) for c in variants)
     for i, j, cos in claim_pairs(story_claims, vectors, config.group_similarity):
         a, b = story_claims[i], story_claims[j]
+        if cos < 0.95 and bool(a.quantities) != bool(b.quantities):
+            continue  # "called a protest for Friday" is not "3,000 workers protested on Friday"
         if speakers.same(a, b) or cos >= 0.95:
             links.append((a.id, b.id, cos))
     # claims of one article over the same words (two attributions of one sentence) are one
@@ -276,7 +279,7 @@ def compare_story(
 
     found.sort(key=lambda c: (_KIND_ORDER[c.kind], [when(i) for i in c.claim_ids]))
     provisional = build_propositions(story.id, groups, sources, [])
-    kept = dedupe_conflicts(found, provisional)
+    kept = drop_updates_of_misreports(dedupe_conflicts(found, provisional), provisional)
     kept = merge_disagreements(kept, provisional, judged,
                                lambda a, b: speakers.same(by_claim[a], by_claim[b]))
     propositions = build_propositions(story.id, groups, sources, kept)

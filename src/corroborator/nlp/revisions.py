@@ -10,7 +10,8 @@ dependency parse of the sentence, never from the wording of one example:
   as a figure noun's value ("up from his earlier estimate of nearly 2,300");
 - a transitive verb of revision with a level: "revised the toll upward to 52", "lowered its
   guidance to $84 billion": the level is ``new`` (no earlier figure given);
-- one span from the earlier to the later level: "raised the toll from 40 to 52" (``from-to``).
+- one span from the earlier to the later level: "raised the toll from 40 to 52" (``from-to``);
+- a figure and the one it replaces: "will cut 900 jobs instead of the 1,200 it announced".
 
 The earlier figure measures what the revised one measures ("up from nearly 2,000" counts the
 same losses as "2,400 killed or wounded"); its own ``measured`` is kept as parsed (the parse
@@ -159,6 +160,17 @@ def mark_revisions(placed: list[Placed], from_to: set[int]) -> list[Quantity]:
                 new, out[j]) or change
         out[k] = replace(new, revision="new", change=change)
         out[j] = replace(out[j], revision="previous")
+    for j, p in enumerate(placed):
+        # "will cut 900 jobs instead of the 1,200 it announced": the figure replaced
+        if out[j].revision is None and _replaced_by_earlier(p):
+            sentence = p.anchor.sent.start
+            partners = [k for k in range(j) if placed[k].anchor.sent.start == sentence
+                        and out[k].revision is None][-1:]
+            if partners:
+                k = partners[0]
+                out[k] = replace(out[k], revision="new",
+                                 change=_by_values(out[k], out[j]) or out[k].change)
+                out[j] = replace(out[j], revision="previous")
     for k, level in enumerate(levels):
         if out[k].revision is not None or level is None or level[0] != "to":
             continue
@@ -174,6 +186,18 @@ def mark_revisions(placed: list[Placed], from_to: set[int]) -> list[Quantity]:
             change = "up" if placed[k].first_low else "down"
         out[k] = replace(out[k], revision="from-to", change=change or out[k].change)
     return out
+
+
+_REPLACED_BY = (("instead", "of"), ("rather", "than"))
+
+
+def _replaced_by_earlier(p: Placed) -> bool:
+    """Whether the figure follows "instead of" or "rather than" (an article between): it is
+    what the figure before it in the sentence replaces."""
+    doc = p.anchor.doc
+    first = min(p.inside)
+    words = [t.lower_ for t in doc[max(first - 3, 0) : first] if t.lower_ not in ("the", "a")]
+    return tuple(words[-2:]) in _REPLACED_BY
 
 
 def _governing_verb(tok: Token) -> Token | None:
