@@ -280,3 +280,34 @@ def test_a_shares_level_is_measured_without_the_verb_that_reached_it(nlp):
     measured = {q.text: q.measured for q in find_quantities(
         nlp("The bank said inflation, which hit over 6% in September, was too high."))}
     assert "hit" in measured["over 6%"]  # a share had at a time keeps its verb
+
+
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        ("The court ordered him to pay a fine of 40 million lorens.", "40 million"),
+        ("Prosecutors said he took more than 3 million lorens in bribes.", "more than 3 million"),
+        ("The company fined him 10 million dravs.", "10 million"),
+        ("She had paid the mayor about 3.1 million dravs.", "about 3.1 million"),
+        ("He won contracts worth about 900 million lorens.", "about 900 million"),
+    ],
+)
+def test_a_currency_the_scanner_does_not_know_is_money_by_its_sentence(nlp, text, figure):
+    found = by_text(quantities(nlp, text))[figure]
+    assert found.kind == "money"
+
+
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        ("The fund paid 3 million farmers last year.", "3 million"),
+        ("The war cost 3,000 lives.", "3,000"),
+        ("The village received 40 million bricks.", "40 million"),
+    ],
+)
+def test_a_count_of_what_is_paid_or_given_stays_a_count(nlp, text, figure):
+    assert by_text(quantities(nlp, text))[figure].kind == "count"
+
+
+def test_a_sum_someone_was_fined_is_money(nlp):
+    assert by_text(quantities(nlp, "He was fined 3 million dravs."))["3 million"].kind == "money"

@@ -42,6 +42,7 @@ from .numbers import (
     to_quantity,
 )
 from .revisions import FIGURE_NOUNS, Placed, mark_revisions, revises
+from .sums import names_a_sum
 from .tokenspans import doc_text
 
 if TYPE_CHECKING:
@@ -187,6 +188,10 @@ def find_quantities(
         quantity = to_quantity(text, cand, offset, settings)
         anchor = span.root
         noun = _counted_noun(anchor, span, cand)
+        if noun is not None and cand.kind == "count" and names_a_sum(noun):
+            # a currency the scanner does not know, told as one by its sentence
+            cand.kind = "money"
+            quantity = replace(quantity, kind="money")
         unit = quantity.unit
         if unit is None and noun is not None:
             unit = noun.text
