@@ -54,8 +54,7 @@ def names_a_sum(noun: Token) -> bool:
 
 def _taken_in_sums(tok: Token) -> bool:
     """``tok`` has an "in" phrase naming a kind of sum: "in bribes", "in damages"."""
-    for child in tok.children:
-        if child.dep_ == "prep" and child.lower_ == "in":
-            if any(g.dep_ == "pobj" and g.lemma_.lower() in _SUM_NOUNS for g in child.children):
-                return True
-    return False
+    return any(
+        child.dep_ == "prep" and child.lower_ == "in"
+        and any(g.dep_ == "pobj" and g.lemma_.lower() in _SUM_NOUNS for g in child.children)
+        for child in tok.children)
