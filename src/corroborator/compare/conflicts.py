@@ -9,7 +9,8 @@
   ``update_gap_hours`` apart, or an update cue: "raised", "up from", "had earlier estimated").
 - ``quote-variant``: a speaker's quotation appears in one lineage only while another outlet
   reports that speaker on the same point in other words or with a materially different
-  quotation.
+  quotation; or another report gives its words to someone telling what the speaker said
+  (:mod:`corroborator.compare.quoted_speakers`).
 
 Precision comes first: a conflict needs a known speaker on both sides (or a derivation edge
 between the two articles), figures of the same scale whose measured phrases match closely,

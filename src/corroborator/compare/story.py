@@ -32,6 +32,7 @@ from .propositions import (
     group_claims,
     merge_disagreements,
 )
+from .quoted_speakers import quotations_given_to_others
 from .revisions import replaced_in_sentences, revised_pairs
 from .settings import CompareSettings
 from .speakers import OUTLET, StorySpeakers
@@ -247,6 +248,8 @@ def compare_story(
         if frozenset((figures[i].claim.id, figures[j].claim.id)) not in cannot:
             judge(figures[i], figures[j])
     variants = cf.quote_variants(ctx, story_claims)
+    variants += [c for c in quotations_given_to_others(ctx, story_claims)
+                 if frozenset(c.claim_ids) not in {frozenset(v.claim_ids) for v in variants}]
     found.extend(variants)
     cannot.update(frozenset(c.claim_ids) for c in variants)
     for i, j, cos in claim_pairs(story_claims, vectors, config.group_similarity):
