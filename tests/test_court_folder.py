@@ -74,3 +74,9 @@ def test_the_lawyers_relayed_words_quoted_as_the_clients_are_a_variant(verdict) 
     (variant,) = [c for c in verdict["conflicts"] if c["kind"] == "quote-variant"]
     assert "The Evening Blast quotes Aurel Vasko" in variant["explanation"]
     assert "Petra Sandell" in variant["explanation"]
+
+
+def test_the_judges_remark_is_told_by_the_court_and_the_wire(verdict) -> None:
+    remark = [c for c in verdict["claims"]
+              if c["speaker"] == "Mira Halloran" and "betrayed the trust" in c["text"]]
+    assert remark and max(c["independent_sources"] for c in remark) == 2

@@ -44,3 +44,27 @@ def test_a_few_words_two_speakers_share_are_no_variant(settings) -> None:
                       '"We will see who is the target here."',
                       "We will see who is the target here", "Omar Dask")
     assert [c.kind for c in result.conflicts] == []
+
+
+def test_a_sentence_quoted_whole_and_in_pieces_is_one_claim_of_two_sources(settings) -> None:
+    """The court's statement quotes the judge's sentence whole, the wire phrases of it amid
+    its own words: one remark, told by two independent sources."""
+    whole = article("a", "Statement", '"The defendant lost the trust of the town he was elected '
+                    'to serve," said the judge, Lena Hart.', day=3)
+    pieces = article("b", "Market Wire", 'Judge Lena Hart said that by taking money from the '
+                     "builders who won every road contract in the region since 2019, Ravel had "
+                     '"lost the trust of the town he was elected to serve" and sold his office '
+                     "to the highest bidder.", day=3, hour=14)
+    claims = [
+        claim(whole, '"The defendant lost the trust of the town he was elected to serve,"',
+              "Lena Hart", speaker_type="PERSON",
+              quote="The defendant lost the trust of the town he was elected to serve"),
+        claim(pieces, "by taking money from the builders who won every road contract in the "
+              'region since 2019, Ravel had "lost the trust of the town he was elected to serve" '
+              "and sold his office to the highest bidder", "Lena Hart", speaker_type="PERSON",
+              quote="lost the trust of the town he was elected to serve"),
+    ]
+    result = compare_story(Story("s", None, ("a", "b")), [whole, pieces], claims, [], settings,
+                           embed_fn=bow_embed)
+    [remark] = [p for p in result.propositions if len(p.claim_ids) == 2]
+    assert remark.independent_sources == 2

@@ -566,7 +566,7 @@ def _quoted_alike(ctx: StoryContext, claim: Claim, quote: str,
             continue
         if not quotes_differ(quote, other_quote, ctx.settings.quote_ratio):
             return True
-        if _quotes_part_of(other_quote, quote, own_words):
+        if quotes_part_of(other_quote, quote, own_words):
             return True
     return False
 
@@ -575,7 +575,7 @@ def _quoted_alike(ctx: StoryContext, claim: Claim, quote: str,
 _PIECE_WORDS = 4
 
 
-def _quotes_part_of(pieces: str, quote: str, report_words: str) -> bool:
+def quotes_part_of(pieces: str, quote: str, report_words: str) -> bool:
     """True when the quotation ``pieces`` is cut from the words of the report that carries
     ``quote``: every piece stands in that report, and one of at least ``_PIECE_WORDS`` words
     stands in ``quote`` itself. A report that quotes a sentence whole and one that quotes

@@ -21,7 +21,16 @@ from collections.abc import Sequence
 
 from ..records import Claim, Conflict
 from .candidates import claim_text
-from .conflicts import StoryContext, _order, _q, _words, quote_found_in, quote_of
+from .conflicts import (
+    StoryContext,
+    _order,
+    _q,
+    _words,
+    quote_found_in,
+    quote_of,
+    quotes_differ,
+    quotes_part_of,
+)
 from .speakers import NAMED
 
 # The fewest words in a row two quotations must share to be one remark.
@@ -118,3 +127,33 @@ def _conflict(ctx: StoryContext, claim: Claim, quote: str, other: Claim,
             f"{reporting} gives these words to {giver.label}: "
             f"{_q(other_quote.rstrip(' .,'))}.")
     return Conflict("quote-variant", (other.id, claim.id), text, ctx.story_id)
+
+
+# The fewest words a quotation needs before two reports of it make one claim by themselves.
+_QUOTATION_WORDS = 4
+
+
+def same_quotation_links(ctx: StoryContext,
+                         claims: Sequence[Claim]) -> list[tuple[str, str, float]]:
+    """Links between two reports' claims that quote one speaker in the same words, give or
+    take a trim, or the one in phrases cut from the other's sentence ("betrayed the trust
+    ... into a marketplace" of the court's "The defendant betrayed the trust of the people
+    ..."): one remark, however differently the rest of each claim reads."""
+    quoted = [(c, q) for c in claims if (q := quote_of(c, ctx.articles.get(c.article_id)))
+              and ctx.speakers.of(c).kind == NAMED and len(_words(q)) >= _QUOTATION_WORDS]
+    links = []
+    for x, (a, quote_a) in enumerate(quoted):
+        for b, quote_b in quoted[x + 1 :]:
+            if a.article_id == b.article_id or not ctx.speakers.same(a, b):
+                continue
+            if _one_quotation(ctx, a, quote_a, b, quote_b):
+                links.append((a.id, b.id, 1.0))
+    return links
+
+
+def _one_quotation(ctx: StoryContext, a: Claim, quote_a: str, b: Claim, quote_b: str) -> bool:
+    if not quotes_differ(quote_a, quote_b, ctx.settings.quote_ratio):
+        return True
+    words_a = ctx.words_of(ctx.articles[a.article_id]) if a.article_id in ctx.articles else ""
+    words_b = ctx.words_of(ctx.articles[b.article_id]) if b.article_id in ctx.articles else ""
+    return quotes_part_of(quote_b, quote_a, words_a) or quotes_part_of(quote_a, quote_b, words_b)

@@ -32,7 +32,7 @@ from .propositions import (
     group_claims,
     merge_disagreements,
 )
-from .quoted_speakers import quotations_given_to_others
+from .quoted_speakers import quotations_given_to_others, same_quotation_links
 from .revisions import replaced_in_sentences, revised_pairs
 from .settings import CompareSettings
 from .speakers import OUTLET, StorySpeakers
@@ -256,6 +256,7 @@ def compare_story(
         a, b = story_claims[i], story_claims[j]
         if speakers.same(a, b) or cos >= 0.95:
             links.append((a.id, b.id, cos))
+    links += same_quotation_links(ctx, story_claims)
     # claims of one article over the same words (two attributions of one sentence) are one
     by_article: dict[str, list[Claim]] = {}
     for claim in story_claims:
