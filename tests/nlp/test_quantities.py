@@ -311,3 +311,19 @@ def test_a_count_of_what_is_paid_or_given_stays_a_count(nlp, text, figure):
 
 def test_a_sum_someone_was_fined_is_money(nlp):
     assert by_text(quantities(nlp, "He was fined 3 million dravs."))["3 million"].kind == "money"
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "person"),
+    [
+        ("Pell, 61, who was minister from 2018 to 2023, denied the charges.", "61", "Pell"),
+        ("The driver, Anton Rask, 52, had worked in the city for years.", "52", "Anton Rask"),
+    ],
+)
+def test_a_number_set_off_after_a_person_is_their_age(nlp, text, figure, person):
+    age = by_text(quantities(nlp, text))[figure]
+    assert (age.unit, age.kind, age.measured) == ("year of age", "measure", person)
+
+
+def test_a_number_set_off_after_a_thing_is_no_age(nlp):
+    assert by_text(quantities(nlp, "The team, 3, lost the final."))["3"].unit != "year of age"

@@ -33,6 +33,7 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from .ages import AGE_UNIT, age_of
 from .cues import verb_cue
 from .numbers import (
     DEFAULT_SETTINGS,
@@ -196,6 +197,11 @@ def find_quantities(
         if unit is None and noun is not None:
             unit = noun.text
         measured = _measured(anchor, noun, span, cand)
+        person = age_of(anchor, quantity.value) if cand.kind == "count" and unit is None \
+            and not cand.qualifier else None
+        if person is not None:
+            quantity = replace(quantity, kind="measure")
+            unit, measured = AGE_UNIT, " ".join(t.text for t in _phrase(person, set()))
         change = _verb_change(anchor, span) or quantity.change
         if unit is None and cand.kind == "count" and out and not cand.vague:
             unit = _unit_of_previous(out[-1], quantity, text, offset)
