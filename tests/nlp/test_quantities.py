@@ -327,3 +327,23 @@ def test_a_number_set_off_after_a_person_is_their_age(nlp, text, figure, person)
 
 def test_a_number_set_off_after_a_thing_is_no_age(nlp):
     assert by_text(quantities(nlp, "The team, 3, lost the final."))["3"].unit != "year of age"
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "measured"),
+    [
+        ("He took bribes in return for contracts worth $900 million.", "$900 million",
+         "contracts"),
+        ("Prosecutors said he took more than 3 million dravs in bribes, in return for "
+         "contracts worth about 900 million dravs.", "about 900 million", "contracts"),
+        ("The firm signed deals worth $3 billion last year.", "$3 billion", "deals"),
+    ],
+)
+def test_a_sum_something_is_worth_measures_that_thing(nlp, text, figure, measured):
+    assert by_text(quantities(nlp, text))[figure].measured == measured
+
+
+def test_a_duration_that_modifies_a_noun_measures_the_noun(nlp):
+    """'after 55 minutes' measures the event; 'against his 12-year sentence' the sentence."""
+    found = by_text(quantities(nlp, "Pell has appealed against his 12-year prison sentence."))
+    assert "sentence" in (found["12-year"].measured or "").split()

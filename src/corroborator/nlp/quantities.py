@@ -43,7 +43,7 @@ from .numbers import (
     to_quantity,
 )
 from .revisions import FIGURE_NOUNS, Placed, mark_revisions, revises
-from .sums import names_a_sum
+from .sums import names_a_sum, valued_thing
 from .tokenspans import doc_text
 
 if TYPE_CHECKING:
@@ -631,6 +631,8 @@ def _standing_owner(anchor: Token, inside: set[int]) -> Token | None:
 def _measured(anchor: Token, noun: Token | None, span: Span, cand: Candidate) -> str | None:
     """Owner + counted/measured thing + predicate, as a short phrase (see module docstring)."""
     inside = set(range(span.start, span.end))
+    if (valued := valued_thing(anchor, noun)) is not None:
+        return " ".join(t.text for t in _phrase(valued, inside) if t.i not in inside)
     # the figure's place in the clause: "dozens of people were killed" hangs on "dozens"
     focus = anchor if noun is None or noun.head.head == anchor else noun
     thing_tok = noun
@@ -695,8 +697,10 @@ def _measured(anchor: Token, noun: Token | None, span: Span, cand: Candidate) ->
             goods = _price_object(verb, focus, inside)
             if goods is not None:
                 thing = _phrase(goods, inside)
-        if cand.kind == "measure" and cand.unit in _DURATIONS and _adverbial(focus, verb):
-            # "after 55 minutes", "for fifty years": the duration measures the event itself
+        if cand.kind == "measure" and cand.unit in _DURATIONS and focus is anchor \
+                and _adverbial(focus, verb):
+            # "after 55 minutes", "for fifty years": the duration measures the event itself;
+            # one that modifies a noun ("against his 12-year sentence") measures the noun
             owner_words, thing = [], []
     elif owner is not None:
         owner_words = _phrase(owner, inside, with_of=False)

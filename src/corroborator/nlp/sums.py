@@ -58,3 +58,20 @@ def _taken_in_sums(tok: Token) -> bool:
         child.dep_ == "prep" and child.lower_ == "in"
         and any(g.dep_ == "pobj" and g.lemma_.lower() in _SUM_NOUNS for g in child.children)
         for child in tok.children)
+
+
+def valued_thing(anchor: Token, noun: Token | None) -> Token | None:
+    """What a sum is the worth of: "contracts worth 900 million lorens" measures the
+    contracts, whatever verb governs them, also where the parser hangs "worth" on the sum
+    ("took ... in return for contracts worth ..." parses the sum as what was taken)."""
+    for tok in (t for t in (noun, anchor) if t is not None):
+        worth = tok.head if tok.head.lower_ == "worth" else next(
+            (c for c in tok.children if c.lower_ == "worth" and c.i < tok.i), None)
+        if worth is None:
+            continue
+        if worth.head.pos_ in ("NOUN", "PROPN") and worth.head.i < worth.i:
+            return worth.head
+        before = worth.doc[worth.i - 1] if worth.i > 0 else None
+        if before is not None and before.pos_ in ("NOUN", "PROPN"):
+            return before
+    return None
