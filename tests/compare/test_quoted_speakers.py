@@ -29,7 +29,7 @@ def test_a_relayed_remark_quoted_as_the_clients_own_words_is_a_variant(settings)
     [variant] = result.conflicts
     assert variant.kind == "quote-variant"
     assert "Daily Flash quotes Omar Dask" in variant.explanation
-    assert "gives these words to Lena Hart" in variant.explanation
+    assert "has these words from Lena Hart, telling what Omar Dask said" in variant.explanation
 
 
 def test_the_same_speaker_quoted_in_the_same_words_is_no_variant(settings) -> None:

@@ -121,11 +121,11 @@ def _shared_run(a: str, b: str) -> list[str]:
 
 def _conflict(ctx: StoryContext, claim: Claim, quote: str, other: Claim,
               other_quote: str) -> Conflict:
-    speaker, giver = ctx.speakers.of(claim), ctx.speakers.of(other)
+    speaker, teller = ctx.speakers.of(claim), ctx.speakers.of(other)
     quoting, reporting = ctx.outlets(claim, other)
     text = (f"{quoting} quotes {speaker.label} as saying {_q(quote.rstrip(' .,'))}, while "
-            f"{reporting} gives these words to {giver.label}: "
-            f"{_q(other_quote.rstrip(' .,'))}.")
+            f"{reporting} has these words from {teller.label}, telling what "
+            f"{speaker.label} said: {_q(other_quote.rstrip(' .,'))}.")
     return Conflict("quote-variant", (other.id, claim.id), text, ctx.story_id)
 
 
