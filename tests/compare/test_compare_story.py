@@ -223,3 +223,31 @@ def test_a_report_told_as_another_outlets_is_that_outlets_source(settings) -> No
                            embed_fn=bow_embed)
     (together,) = [p for p in result.propositions if len(p.claim_ids) == 2]
     assert together.independent_sources == 1
+
+
+def test_compare_phrases_quoted_out_of_a_sentence_quoted_whole_are_no_variant(settings) -> None:
+    """One report quotes the speaker's two sentences whole, another two phrases out of them
+    joined in one claim ('had "lost the trust of the town" and turned the office "into a
+    shop"'): the second quotes the first's words, not others."""
+    whole = article("a", "Statement", '"The defendant lost the trust of the town he was elected '
+                    'to serve," said the judge, Lena Hart. "A mayor who sells permits turns '
+                    'his office into a shop."', day=3)
+    pieces = article("b", "Market Wire", 'Judge Lena Hart said Ravel had "lost the trust '
+                     'of the town he was elected to serve" and had turned his office "into a '
+                     'shop".', day=3, hour=14)
+    claims = [
+        claim(whole, '"The defendant lost the trust of the town he was elected to serve,"',
+              "Lena Hart",
+              quote="The defendant lost the trust of the town he was elected to serve",
+              speaker_type="PERSON"),
+        claim(whole, '"A mayor who sells permits turns his office into a shop."', "Lena Hart",
+              quote="A mayor who sells permits turns his office into a shop.",
+              speaker_type="PERSON"),
+        claim(pieces, 'Ravel had "lost the trust of the town he was elected to serve" and '
+              'had turned his office "into a shop"', "Lena Hart",
+              quote="lost the trust of the town he was elected to serve … into a shop",
+              speaker_type="PERSON"),
+    ]
+    result = compare_story(Story("s", None, ("a", "b")), [whole, pieces], claims, [], settings,
+                           embed_fn=bow_embed)
+    assert [c.kind for c in result.conflicts] == []

@@ -100,9 +100,13 @@ def test_ingest_plain_text_date_line_under_the_headline(tmp_path: Path, ingest_s
     ("By Ann Lee and Piet Kors | The Harbour Gazette", "The Harbour Gazette"),
     ("By Ann Lee, Staff Writer", "reports"),  # a title, not an outlet: the folder's name
     ("By Ann Lee", "reports"),
+    # a statement sets out its issuer on a line of its own under the date line
+    ("12 May 2026\n\nMinistry of Water Affairs", "Ministry of Water Affairs"),
+    ("12 May 2026\n\nFOR IMMEDIATE RELEASE", "reports"),  # a label in capitals, not a name
+    ("Ministry of Water Affairs\n\n12 May 2026", "reports"),  # not under the date line
 ])
-def test_ingest_plain_text_outlet_from_the_byline(tmp_path: Path, ingest_settings, byline,
-                                                  outlet) -> None:
+def test_ingest_plain_text_outlet_from_the_byline_or_issuer(tmp_path: Path, ingest_settings,
+                                                            byline, outlet) -> None:
     folder = tmp_path / "reports"
     folder.mkdir()
     content = f"Floods force thousands from homes\n\n{byline}\n\n" + "\n\n".join(PARAGRAPHS)
@@ -269,3 +273,4 @@ def test_article_ids_differ_per_outlet_for_identical_text(tmp_path: Path, ingest
     assert len({a.id for a in articles}) == 2
     assert len({a.content_hash for a in articles}) == 1
     assert all(isinstance(a, Article) for a in articles)
+

@@ -424,6 +424,22 @@ def test_a_poll_vouches_for_the_clause_it_is_a_phrase_of(nlp):
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "Orlan District Court: ruling in the case of Mira Tosk",
+        "Ministry of Health: statement on the outbreak in Varna",
+    ],
+)
+def test_a_title_naming_a_document_after_a_colon_is_no_claim(nlp, text):
+    assert [a for a in find_attributions(nlp(text)) if a.cue_lemma == ":"] == []
+
+
+def test_a_verbless_headline_after_a_colon_still_speaks(nlp):
+    att = _one(nlp, "Ann Cole: no cuts to pensions this year", ":")
+    assert att.speaker_text == "Ann Cole"
+
+
+@pytest.mark.parametrize(
     ("text", "speaker", "content"),
     [
         ("Dr. Ben Marsh: Budget Cuts Will Hurt Rural Schools", "Dr. Ben Marsh",

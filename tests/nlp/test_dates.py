@@ -83,3 +83,13 @@ def test_dates_without_publication_date(nlp):
     got = {d.text: d.resolved for d in found}
     assert got["26 December 2019"] == date(2019, 12, 26)
     assert got["yesterday"] is None
+
+
+def test_a_day_and_the_duration_after_it_are_two_mentions(nlp):
+    """The parser runs "Tuesday to 12 years" together as one entity."""
+    text = "Pell was sentenced on Tuesday to 12 years in prison."
+    found = find_dates(nlp(text), date(2026, 11, 27))
+    day = [d for d in found if d.text == "Tuesday"]
+    assert day and day[0].resolved == date(2026, 11, 24)
+    assert text[day[0].span.start : day[0].span.end] == "Tuesday"
+    assert "12 years" in [d.text for d in found]

@@ -312,3 +312,70 @@ def test_an_adjective_after_the_noun_says_what_became_of_them(nlp) -> None:
     assert found["at least 20"].measured.endswith("people dead")
     found = by_text(quantities(nlp, "The quake left 300 people homeless."))
     assert found["300"].measured.endswith("people homeless")
+
+
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        ("The court ordered him to pay a fine of 40 million lorens.", "40 million"),
+        ("Prosecutors said he took more than 3 million lorens in bribes.", "more than 3 million"),
+        ("The company fined him 10 million dravs.", "10 million"),
+        ("She had paid the mayor about 3.1 million dravs.", "about 3.1 million"),
+        ("He won contracts worth about 900 million lorens.", "about 900 million"),
+    ],
+)
+def test_a_currency_the_scanner_does_not_know_is_money_by_its_sentence(nlp, text, figure):
+    found = by_text(quantities(nlp, text))[figure]
+    assert found.kind == "money"
+
+
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        ("The fund paid 3 million farmers last year.", "3 million"),
+        ("The war cost 3,000 lives.", "3,000"),
+        ("The village received 40 million bricks.", "40 million"),
+    ],
+)
+def test_a_count_of_what_is_paid_or_given_stays_a_count(nlp, text, figure):
+    assert by_text(quantities(nlp, text))[figure].kind == "count"
+
+
+def test_a_sum_someone_was_fined_is_money(nlp):
+    assert by_text(quantities(nlp, "He was fined 3 million dravs."))["3 million"].kind == "money"
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "person"),
+    [
+        ("Pell, 61, who was minister from 2018 to 2023, denied the charges.", "61", "Pell"),
+        ("The driver, Anton Rask, 52, had worked in the city for years.", "52", "Anton Rask"),
+    ],
+)
+def test_a_number_set_off_after_a_person_is_their_age(nlp, text, figure, person):
+    age = by_text(quantities(nlp, text))[figure]
+    assert (age.unit, age.kind, age.measured) == ("year of age", "measure", person)
+
+
+def test_a_number_set_off_after_a_thing_is_no_age(nlp):
+    assert by_text(quantities(nlp, "The team, 3, lost the final."))["3"].unit != "year of age"
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "measured"),
+    [
+        ("He took bribes in return for contracts worth $900 million.", "$900 million",
+         "contracts"),
+        ("Prosecutors said he took more than 3 million dravs in bribes, in return for "
+         "contracts worth about 900 million dravs.", "about 900 million", "contracts"),
+        ("The firm signed deals worth $3 billion last year.", "$3 billion", "deals"),
+    ],
+)
+def test_a_sum_something_is_worth_measures_that_thing(nlp, text, figure, measured):
+    assert by_text(quantities(nlp, text))[figure].measured == measured
+
+
+def test_a_duration_that_modifies_a_noun_measures_the_noun(nlp):
+    """'after 55 minutes' measures the event; 'against his 12-year sentence' the sentence."""
+    found = by_text(quantities(nlp, "Pell has appealed against his 12-year prison sentence."))
+    assert "sentence" in (found["12-year"].measured or "").split()

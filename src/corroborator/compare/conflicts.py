@@ -9,7 +9,8 @@
   ``update_gap_hours`` apart, or an update cue: "raised", "up from", "had earlier estimated").
 - ``quote-variant``: a speaker's quotation appears in one lineage only while another outlet
   reports that speaker on the same point in other words or with a materially different
-  quotation.
+  quotation; or another report gives its words to someone telling what the speaker said
+  (:mod:`corroborator.compare.quoted_speakers`).
 
 Precision comes first: a conflict needs a known speaker on both sides (or a derivation edge
 between the two articles), figures of the same scale whose measured phrases match closely,
@@ -499,10 +500,20 @@ def _words(text: str) -> list[str]:
     return [w.lower().replace("’", "'") for w in _QUOTE_WORDS.findall(text)]
 
 
+# What joins the pieces of one speaker's words quoted apart in a sentence ('had "betrayed
+# the trust" and turned it "into a marketplace"' is quoted as "betrayed the trust … into a
+# marketplace").
+_ELLIPSIS = re.compile(r"…|\.\.\.")
+
+
 def quote_found_in(quote: str, text: str, ratio: float, normalised: bool = False) -> bool:
-    """True when ``text`` contains the quotation (word-normalised, small edits allowed)."""
-    q = " ".join(_words(quote))
+    """True when ``text`` contains the quotation (word-normalised, small edits allowed); a
+    quotation of pieces joined by an ellipsis when it contains every piece."""
     t = text if normalised else " ".join(_words(text))
+    pieces = [p for p in _ELLIPSIS.split(quote) if _words(p)]
+    if len(pieces) > 1:
+        return all(quote_found_in(p, t, ratio, normalised=True) for p in pieces)
+    q = " ".join(_words(quote))
     if not q:
         return True
     if q in t:
@@ -607,6 +618,8 @@ def _quoted_alike(ctx: StoryContext, claim: Claim, quote: str,
     quotation is shared, and no other remark of the speaker's is its variant. ``quoted``:
     the story's claims with their quotations."""
     root = ctx.roots.get(claim.article_id, claim.article_id)
+    own_words = ctx.words_of(ctx.articles[claim.article_id]) \
+        if claim.article_id in ctx.articles else ""
     for other, other_quote in quoted:
         if other.id == claim.id:
             continue
@@ -615,7 +628,26 @@ def _quoted_alike(ctx: StoryContext, claim: Claim, quote: str,
             continue
         if not quotes_differ(quote, other_quote, ctx.settings.quote_ratio):
             return True
+        if quotes_part_of(other_quote, quote, own_words):
+            return True
     return False
+
+
+# Words a quoted piece needs before it can stand for the quotation it is cut from.
+_PIECE_WORDS = 4
+
+
+def quotes_part_of(pieces: str, quote: str, report_words: str) -> bool:
+    """True when the quotation ``pieces`` is cut from the words of the report that carries
+    ``quote``: every piece stands in that report, and one of at least ``_PIECE_WORDS`` words
+    stands in ``quote`` itself. A report that quotes a sentence whole and one that quotes
+    phrases out of it quote the same words, whatever else the sentence says."""
+    parts = [" ".join(_words(p)) for p in _ELLIPSIS.split(pieces)]
+    parts = [p for p in parts if p]
+    whole = " ".join(_words(quote))
+    if not parts or not all(p in report_words for p in parts):
+        return False
+    return any(len(p.split()) >= _PIECE_WORDS and p in whole for p in parts)
 
 
 # Short function words and the like, which say nothing of what a quotation is about.

@@ -33,6 +33,7 @@ from .propositions import (
     group_claims,
     merge_disagreements,
 )
+from .quoted_speakers import quotations_given_to_others, same_quotation_links
 from .revisions import replaced_in_sentences, revised_pairs
 from .settings import CompareSettings
 from .speakers import OUTLET, StorySpeakers
@@ -248,6 +249,8 @@ def compare_story(
         if frozenset((figures[i].claim.id, figures[j].claim.id)) not in cannot:
             judge(figures[i], figures[j])
     variants = cf.quote_variants(ctx, story_claims)
+    variants += [c for c in quotations_given_to_others(ctx, story_claims)
+                 if frozenset(c.claim_ids) not in {frozenset(v.claim_ids) for v in variants}]
     found.extend(variants)
     cannot.update(frozenset(c.claim_ids) for c in variants)
     for i, j, cos in claim_pairs(story_claims, vectors, config.group_similarity):
@@ -256,6 +259,7 @@ def compare_story(
             continue  # "called a protest for Friday" is not "3,000 workers protested on Friday"
         if speakers.same(a, b) or cos >= 0.95:
             links.append((a.id, b.id, cos))
+    links += same_quotation_links(ctx, story_claims)
     # claims of one article over the same words (two attributions of one sentence) are one
     by_article: dict[str, list[Claim]] = {}
     for claim in story_claims:

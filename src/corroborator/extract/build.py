@@ -136,12 +136,37 @@ _JOB_WORDS = frozenset(
 
 
 def _plain_outlet(text: str) -> str | None:
-    """The outlet a plain-text report's byline names, if it names one."""
+    """The outlet a plain-text report's byline names, else the issuer its header names."""
     lines = [line.strip() for line in text.strip().splitlines() if line.strip()]
     for line in lines[1 : 1 + _DATE_LINE_SCAN]:
         match = _BYLINE_OUTLET.match(line)
         if match and not _JOB_WORDS & set(match.group("outlet").lower().split()):
             return match.group("outlet")
+    return _issuer(lines)
+
+
+# The most words an issuer's name on a line of its own has ("Ministry of Health and Social
+# Affairs" has six).
+_ISSUER_MAX_WORDS = 6
+
+
+def _issuer(lines: list[str]) -> str | None:
+    """A statement's issuer: the name on a line of its own right under the header's date
+    line ("Brannock Mobile statement ...", "19 November 2026", "Brannock Mobile"), as a
+    press release or a court's statement sets it out. A line in capitals ("FOR IMMEDIATE
+    RELEASE") is a label, not a name."""
+    for before, line in zip(lines[1:_DATE_LINE_SCAN], lines[2 : 1 + _DATE_LINE_SCAN],
+                            strict=False):
+        if _date_line(before) is None:
+            continue
+        words = line.split()
+        if (len(words) <= _ISSUER_MAX_WORDS and not line.isupper()
+                and not line.endswith((".", "!", "?", ":", ","))
+                and not any(ch.isdigit() for ch in line)
+                and words[0][:1].isupper()
+                and all(w[:1].isupper() or w.lower() in _BYLINE_SMALL for w in words)):
+            return line
+        return None
     return None
 
 

@@ -260,6 +260,25 @@ def _name_words(name: Span, closed: bool = False) -> list[Token] | None:
     return words or None
 
 
+# Nouns that name a kind of document: "Dunmark High Court: judgment in the case of ...",
+# "Ministry of Health: statement on the outbreak" titles a page, it quotes no one.
+_DOCUMENT_KINDS = frozenset(
+    words("judgment judgement ruling verdict decision statement release announcement notice "
+          "report update summary transcript minutes guidance bulletin communique "
+          "communiqué briefing factsheet advisory")
+)
+
+
+def _a_label(rest: Span) -> bool:
+    """After the name, a noun phrase that opens with the kind of document it is, and holds no
+    verb, names the page; "Ann Cole: no cuts to pensions this year" still speaks."""
+    first = next((t for t in rest if t.is_alpha), None)
+    if first is None or first.lower_ not in _DOCUMENT_KINDS:
+        return False
+    # the kind itself may be parsed as a verb ("ruling", "briefing")
+    return not any(t.pos_ in ("VERB", "AUX") for t in rest if t.i != first.i)
+
+
 def speaker_colon(doc: Doc, offset: int) -> Attribution | None:
     """"Paul Ryan: FBI Decision 'Defies Explanation'", "Sen. Ann Cole (D-Ga.): We ..."
     (headlines, transcripts): name, colon, words."""
@@ -272,7 +291,7 @@ def speaker_colon(doc: Doc, offset: int) -> Attribution | None:
         if words is None or any(t.lower_ in _NOT_SPEAKERS for t in words):
             return None
         rest = doc[i + 1 :]
-        if len([t for t in rest if t.is_alpha]) < 3:
+        if len([t for t in rest if t.is_alpha]) < 3 or _a_label(rest):
             return None
         name = doc[: words[-1].i + 1]  # without a party tag: "Sen. Ann Cole (D-Ga.)"
         speaker = Speaker(list(name), name.text, name.root.ent_type_ or None,

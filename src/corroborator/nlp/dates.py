@@ -265,12 +265,30 @@ def find_dates(doc: Doc, published: datetime | date | None, offset: int = 0) -> 
             continue
         if ent.label_ == "TIME" and not _names_a_day(ent.text):
             continue
-        resolved = resolve_date(ent.text, published, future=_future(ent))
-        out.append(
-            DateMention(
-                text=ent.text,
-                span=Span(ent.start_char + offset, ent.end_char + offset),
-                resolved=resolved,
+        future = _future(ent)
+        for start, end in _day_and_duration(ent.text):
+            text = ent.text[start:end]
+            out.append(
+                DateMention(
+                    text=text,
+                    span=Span(ent.start_char + start + offset, ent.start_char + end + offset),
+                    resolved=resolve_date(text, published, future=future),
+                )
             )
-        )
     return out
+
+
+# "sentenced on Tuesday to 12 years in prison": the parser's entity runs a day and the
+# duration after "to" together, as if they were a range of dates.
+_DAY_TO_DURATION = re.compile(
+    r"^(?P<day>.+?)\s+to\s+(?P<span>(?:\d+|[a-z]+(?:-[a-z]+)?)\s+"
+    r"(?:years?|months?|weeks?|days?|hours?|decades?))$", re.IGNORECASE)
+
+
+def _day_and_duration(text: str) -> list[tuple[int, int]]:
+    """The parts of an entity's text that are dates of their own: a day and the duration
+    that follows it after "to" are two mentions; anything else is one."""
+    found = _DAY_TO_DURATION.match(text)
+    if found is None or not _names_a_day(found.group("day")):
+        return [(0, len(text))]
+    return [found.span("day"), found.span("span")]

@@ -33,6 +33,7 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from .ages import AGE_UNIT, age_of
 from .cues import verb_cue
 from .numbers import (
     DEFAULT_SETTINGS,
@@ -43,6 +44,7 @@ from .numbers import (
 )
 from .numlex import VERB_QUALIFIERS
 from .revisions import FIGURE_NOUNS, Placed, mark_revisions, revises
+from .sums import names_a_sum, valued_thing
 from .tokenspans import doc_text
 
 if TYPE_CHECKING:
@@ -188,10 +190,19 @@ def find_quantities(
         span = _number_part(doc, text, cand) or span
         anchor = span.root
         noun = _counted_noun(anchor, span, cand)
+        if noun is not None and cand.kind == "count" and names_a_sum(noun):
+            # a currency the scanner does not know, told as one by its sentence
+            cand.kind = "money"
+            quantity = replace(quantity, kind="money")
         unit = quantity.unit
         if unit is None and noun is not None:
             unit = noun.text
         measured = _measured(anchor, noun, span, cand)
+        person = age_of(anchor, quantity.value) if cand.kind == "count" and unit is None \
+            and not cand.qualifier else None
+        if person is not None:
+            quantity = replace(quantity, kind="measure")
+            unit, measured = AGE_UNIT, " ".join(t.text for t in _phrase(person, set()))
         change = _verb_change(anchor, span) or quantity.change
         if unit is None and cand.kind == "count" and out and not cand.vague:
             unit = _unit_of_previous(out[-1], quantity, text, offset)
@@ -644,6 +655,8 @@ def _standing_owner(anchor: Token, inside: set[int]) -> Token | None:
 def _measured(anchor: Token, noun: Token | None, span: Span, cand: Candidate) -> str | None:
     """Owner + counted/measured thing + predicate, as a short phrase (see module docstring)."""
     inside = set(range(span.start, span.end))
+    if (valued := valued_thing(anchor, noun)) is not None:
+        return " ".join(t.text for t in _phrase(valued, inside) if t.i not in inside)
     # the figure's place in the clause: "dozens of people were killed" hangs on "dozens"
     focus = anchor if noun is None or noun.head.head == anchor else noun
     thing_tok = noun
@@ -711,8 +724,10 @@ def _measured(anchor: Token, noun: Token | None, span: Span, cand: Candidate) ->
             goods = _price_object(verb, focus, inside)
             if goods is not None:
                 thing = _phrase(goods, inside)
-        if cand.kind == "measure" and cand.unit in _DURATIONS and _adverbial(focus, verb):
-            # "after 55 minutes", "for fifty years": the duration measures the event itself
+        if cand.kind == "measure" and cand.unit in _DURATIONS and focus is anchor \
+                and _adverbial(focus, verb):
+            # "after 55 minutes", "for fifty years": the duration measures the event itself;
+            # one that modifies a noun ("against his 12-year sentence") measures the noun
             owner_words, thing = [], []
     elif owner is not None:
         owner_words = _phrase(owner, inside, with_of=False)

@@ -1,0 +1,159 @@
+"""Quoted words that one report puts in a speaker's mouth and another gives to someone else.
+
+A rewrite that tidies a report up often turns a relayed remark into a direct quotation of the
+person it was about: the wire has the lawyer say that her client told her he was "the victim
+of a political vendetta"; the tabloid has the client say "I am the victim of a political
+vendetta". The words are the same, the speaker is not: readers of the rewrite believe the
+client said them to the press. So a quotation credited to one named speaker, found in no
+other report under that speaker's name, whose run of at least ``_SHARED_WORDS`` words
+stands in a quotation another report (of another lineage, or the quoting report's own
+source) credits to a different named speaker telling what the first said, is a
+``quote-variant``: the same words, told as someone else's.
+
+Five words are rarely shared by chance between two speakers' quotations in one story, and
+a slogan both repeat is shorter than that.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from ..records import Claim, Conflict
+from .candidates import claim_text
+from .conflicts import (
+    StoryContext,
+    _order,
+    _q,
+    _words,
+    quote_found_in,
+    quote_of,
+    quotes_differ,
+    quotes_part_of,
+)
+from .speakers import NAMED
+
+# The fewest words in a row two quotations must share to be one remark.
+_SHARED_WORDS = 5
+
+
+def quotations_given_to_others(ctx: StoryContext, claims: Sequence[Claim]) -> list[Conflict]:
+    """A conflict for each quotation of one named speaker that another report credits, in
+    the same words, to another named speaker (see the module notes)."""
+    quoted = [(c, q) for c in claims if (q := quote_of(c, ctx.articles.get(c.article_id)))
+              and ctx.speakers.of(c).kind == NAMED]
+    found: dict[frozenset[str], Conflict] = {}
+    for claim, quote in quoted:
+        if _carried_under_the_same_name(ctx, claim, quote, quoted):
+            continue
+        for other, other_quote in quoted:
+            if not _another_report(ctx, claim, other) or ctx.speakers.same(claim, other):
+                continue
+            if not _relays(ctx, other, claim):
+                continue
+            shared = _shared_run(quote, other_quote)
+            if len(shared) < _SHARED_WORDS:
+                continue
+            key = frozenset((claim.id, other.id))
+            _, later = _order(ctx, claim, other)
+            if key not in found and later is claim:
+                # told from the later report's side: it changed whose words they are
+                found[key] = _conflict(ctx, claim, quote, other, other_quote)
+    return list(found.values())
+
+
+def _carried_under_the_same_name(ctx: StoryContext, claim: Claim, quote: str,
+                                 quoted: Sequence[tuple[Claim, str]]) -> bool:
+    """Another report quotes the same speaker with these words: the words are theirs."""
+    speaker = ctx.speakers.of(claim)
+    ratio = ctx.settings.quote_ratio
+    for other, other_quote in quoted:
+        if other.article_id == claim.article_id or ctx.speakers.of(other).key != speaker.key:
+            continue
+        if quote_found_in(quote, " ".join(_words(other_quote)), ratio, normalised=True):
+            return True
+    return False
+
+
+def _relays(ctx: StoryContext, teller: Claim, claim: Claim) -> bool:
+    """The ``teller``'s claim tells what the speaker of ``claim`` said ("Sandell said Vasko
+    had told her he was ..."): it names that speaker in its content, and the two names are
+    not forms of one ("Laurence" and "Laurence Mark", which the story did not join)."""
+    named, teller_name = ctx.speakers.of(claim).label, ctx.speakers.of(teller).label
+    name_words = set(_NAME_WORD.findall(named))
+    if not name_words or name_words & set(_NAME_WORD.findall(teller_name)):
+        return False
+    content = claim_text(teller, ctx.articles.get(teller.article_id))
+    return bool(name_words & set(_NAME_WORD.findall(content)))
+
+
+# A capitalised word of a name ("Vasko" of "Aurel Vasko")
+_NAME_WORD = re.compile(r"\b[A-Z][\w'’-]+")
+
+
+def _another_report(ctx: StoryContext, claim: Claim, other: Claim) -> bool:
+    """``other`` stands in a report ``claim``'s readers could check it against: one of
+    another lineage, or the quoting report's own source."""
+    if other.article_id == claim.article_id:
+        return False
+    root = ctx.roots.get(claim.article_id, claim.article_id)
+    if ctx.roots.get(other.article_id, other.article_id) != root:
+        return True
+    return other.article_id in ctx.sources_of(claim.article_id)
+
+
+def _shared_run(a: str, b: str) -> list[str]:
+    """The longest run of words two quotations share, in order."""
+    wa, wb = _words(a), _words(b)
+    best: tuple[int, int] = (0, 0)  # (length, end in wa)
+    previous = [0] * (len(wb) + 1)
+    for i, word in enumerate(wa, 1):
+        current = [0] * (len(wb) + 1)
+        for j, other in enumerate(wb, 1):
+            if word == other:
+                current[j] = previous[j - 1] + 1
+                if current[j] > best[0]:
+                    best = (current[j], i)
+        previous = current
+    length, end = best
+    return wa[end - length : end]
+
+
+def _conflict(ctx: StoryContext, claim: Claim, quote: str, other: Claim,
+              other_quote: str) -> Conflict:
+    speaker, teller = ctx.speakers.of(claim), ctx.speakers.of(other)
+    quoting, reporting = ctx.outlets(claim, other)
+    text = (f"{quoting} quotes {speaker.label} as saying {_q(quote.rstrip(' .,'))}, while "
+            f"{reporting} has these words from {teller.label}, telling what "
+            f"{speaker.label} said: {_q(other_quote.rstrip(' .,'))}.")
+    return Conflict("quote-variant", (other.id, claim.id), text, ctx.story_id)
+
+
+# The fewest words a quotation needs before two reports of it make one claim by themselves.
+_QUOTATION_WORDS = 4
+
+
+def same_quotation_links(ctx: StoryContext,
+                         claims: Sequence[Claim]) -> list[tuple[str, str, float]]:
+    """Links between two reports' claims that quote one speaker in the same words, give or
+    take a trim, or the one in phrases cut from the other's sentence ("betrayed the trust
+    ... into a marketplace" of the court's "The defendant betrayed the trust of the people
+    ..."): one remark, however differently the rest of each claim reads."""
+    quoted = [(c, q) for c in claims if (q := quote_of(c, ctx.articles.get(c.article_id)))
+              and ctx.speakers.of(c).kind == NAMED and len(_words(q)) >= _QUOTATION_WORDS]
+    links = []
+    for x, (a, quote_a) in enumerate(quoted):
+        for b, quote_b in quoted[x + 1 :]:
+            if a.article_id == b.article_id or not ctx.speakers.same(a, b):
+                continue
+            if _one_quotation(ctx, a, quote_a, b, quote_b):
+                links.append((a.id, b.id, 1.0))
+    return links
+
+
+def _one_quotation(ctx: StoryContext, a: Claim, quote_a: str, b: Claim, quote_b: str) -> bool:
+    if not quotes_differ(quote_a, quote_b, ctx.settings.quote_ratio):
+        return True
+    words_a = ctx.words_of(ctx.articles[a.article_id]) if a.article_id in ctx.articles else ""
+    words_b = ctx.words_of(ctx.articles[b.article_id]) if b.article_id in ctx.articles else ""
+    return quotes_part_of(quote_b, quote_a, words_a) or quotes_part_of(quote_a, quote_b, words_b)

@@ -1,0 +1,70 @@
+"""Quoted words one report gives to one speaker and another report to someone else."""
+
+from corroborator.compare import compare_story
+from corroborator.records import Story
+
+from .helpers import article, bow_embed, claim
+
+
+def _reports(settings, rewrite_text: str, rewrite_content: str, rewrite_quote: str,
+             rewrite_speaker: str):
+    wire = article("w", "Market Wire", 'His lawyer, Lena Hart, said Omar Dask had told her he '
+                   'was "the target of a long campaign of lies" by rivals.', day=3)
+    rewrite = article("r", "Daily Flash", rewrite_text, day=3, hour=16)
+    claims = [
+        claim(wire, 'Omar Dask had told her he was "the target of a long campaign of lies" by '
+              "rivals", "Lena Hart", quote="the target of a long campaign of lies",
+              speaker_type="PERSON"),
+        claim(rewrite, rewrite_content, rewrite_speaker, quote=rewrite_quote,
+              speaker_type="PERSON"),
+    ]
+    return compare_story(Story("s", None, ("w", "r")), [wire, rewrite], claims, [], settings,
+                         embed_fn=bow_embed)
+
+
+def test_a_relayed_remark_quoted_as_the_clients_own_words_is_a_variant(settings) -> None:
+    result = _reports(settings, 'Dask hit back. "I am the target of a long campaign of lies," '
+                      "he said.", '"I am the target of a long campaign of lies,"',
+                      "I am the target of a long campaign of lies", "Omar Dask")
+    [variant] = result.conflicts
+    assert variant.kind == "quote-variant"
+    assert "Daily Flash quotes Omar Dask" in variant.explanation
+    assert "has these words from Lena Hart, telling what Omar Dask said" in variant.explanation
+
+
+def test_the_same_speaker_quoted_in_the_same_words_is_no_variant(settings) -> None:
+    result = _reports(settings, 'Hart said: "He is the target of a long campaign of lies."',
+                      '"He is the target of a long campaign of lies."',
+                      "He is the target of a long campaign of lies", "Lena Hart")
+    assert list(result.conflicts) == []
+
+
+def test_a_few_words_two_speakers_share_are_no_variant(settings) -> None:
+    result = _reports(settings, 'Dask said: "We will see who is the target here."',
+                      '"We will see who is the target here."',
+                      "We will see who is the target here", "Omar Dask")
+    assert [c.kind for c in result.conflicts] == []
+
+
+def test_a_sentence_quoted_whole_and_in_pieces_is_one_claim_of_two_sources(settings) -> None:
+    """The court's statement quotes the judge's sentence whole, the wire phrases of it amid
+    its own words: one remark, told by two independent sources."""
+    whole = article("a", "Statement", '"The defendant lost the trust of the town he was elected '
+                    'to serve," said the judge, Lena Hart.', day=3)
+    pieces = article("b", "Market Wire", 'Judge Lena Hart said that by taking money from the '
+                     "builders who won every road contract in the region since 2019, Ravel had "
+                     '"lost the trust of the town he was elected to serve" and sold his office '
+                     "to the highest bidder.", day=3, hour=14)
+    claims = [
+        claim(whole, '"The defendant lost the trust of the town he was elected to serve,"',
+              "Lena Hart", speaker_type="PERSON",
+              quote="The defendant lost the trust of the town he was elected to serve"),
+        claim(pieces, "by taking money from the builders who won every road contract in the "
+              'region since 2019, Ravel had "lost the trust of the town he was elected to serve" '
+              "and sold his office to the highest bidder", "Lena Hart", speaker_type="PERSON",
+              quote="lost the trust of the town he was elected to serve"),
+    ]
+    result = compare_story(Story("s", None, ("a", "b")), [whole, pieces], claims, [], settings,
+                           embed_fn=bow_embed)
+    [remark] = [p for p in result.propositions if len(p.claim_ids) == 2]
+    assert remark.independent_sources == 2
