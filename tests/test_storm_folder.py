@@ -66,3 +66,8 @@ def test_the_tabloids_toll_names_the_dead(claims, storm, conflict_figures) -> No
     # and so it meets the agency's toll of the wire
     assert any({"at least 20", "at least 14"} <= conflict_figures(storm, c)
                for c in storm["conflicts"])
+
+
+def test_a_body_named_by_its_remit_takes_the_article_in_explanations(storm) -> None:
+    (misreport,) = [c for c in storm["conflicts"] if c["kind"] == "misreport"]
+    assert "reports the emergency agency as giving" in misreport["explanation"]

@@ -327,7 +327,7 @@ def judge_figures(ctx: StoryContext, fa: Figure, fb: Figure) -> Conflict | None:
         cue = _UPDATE_CUE.search(ctx.sentence(second))
         if revised or cue or (gap is not None and gap >= ctx.settings.update_gap_hours
                               and not ctx.linked(first, second)):
-            giver = "" if s1.key == s2.key else f", given by {s2.label}"
+            giver = "" if s1.key == s2.key else f", given by {_who(s2)}"
             text = _sentence(
                 f"{_possessive(_who(s1))} figure for {what} changed from {_q(fig1)} ({o1}, "
                 f"{_date(ctx.published(first))}) to {_q(fig2)} ({o2}, "
@@ -335,7 +335,7 @@ def judge_figures(ctx: StoryContext, fa: Figure, fb: Figure) -> Conflict | None:
             )
             return Conflict("update", ids, text, ctx.story_id)
         text = (
-            f"{o2} reports {s2.label} as giving {_q(fig2)} for {what}, but {o1} has the same "
+            f"{o2} reports {_who(s2)} as giving {_q(fig2)} for {what}, but {o1} has the same "
             f"source saying {_q(fig1)}; the two figures cannot both be what was said."
         )
         return Conflict("misreport", ids, text, ctx.story_id)
