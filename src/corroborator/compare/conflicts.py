@@ -268,6 +268,16 @@ def _possessive(name: str) -> str:
     return f"{name}'" if name.endswith("s") else f"{name}'s"
 
 
+def _without_speaker(what: str, speakers: Sequence[Speaker]) -> str:
+    """The phrase without the name of a speaker the sentence names anyway: "Kelvar Motors'
+    figure for cut jobs", not "... for Kelvar Motors cut jobs"."""
+    for speaker in speakers:
+        name = speaker.label
+        if what.lower().startswith(name.lower() + " ") and len(what) > len(name) + 1:
+            return what[len(name) + 1 :]
+    return what
+
+
 def _figure_name(ctx: StoryContext, f1: Figure, f2: Figure) -> str:
     """What two figures count, as a sentence names it: a share by whose share of what it is
     ("Civic Union's share of the vote", not "Civic Union had vote"), else the measured phrase
@@ -306,7 +316,7 @@ def judge_figures(ctx: StoryContext, fa: Figure, fb: Figure) -> Conflict | None:
     f1, f2 = (fa, fb) if first is fa.claim else (fb, fa)
     s1, s2 = ctx.speakers.of(first), ctx.speakers.of(second)
     fig1, fig2 = intervals.figure_text(f1.quantity), intervals.figure_text(f2.quantity)
-    what = _figure_name(ctx, f1, f2)
+    what = _without_speaker(_figure_name(ctx, f1, f2), (s1, s2))
     o1, o2 = ctx.outlets(first, second)
     ids = (first.id, second.id)
     if ctx.speakers.affiliated(first, second):
