@@ -68,3 +68,24 @@ def test_a_sentence_quoted_whole_and_in_pieces_is_one_claim_of_two_sources(setti
                            embed_fn=bow_embed)
     [remark] = [p for p in result.propositions if len(p.claim_ids) == 2]
     assert remark.independent_sources == 2
+
+
+def test_a_claim_before_a_quotation_in_its_sentence_does_not_quote_it(settings) -> None:
+    """"denied X and called it 'a fantasy'": two claims of one sentence; only the second
+    quotes, so the first is no claim of the quotation another report carries."""
+    text = ('The ministry denied that its troops had suffered heavy losses and called the '
+            'estimate "a fantasy written for foreign newspapers."')
+    first, second = article("a", "Market Wire", text, day=3), article("b", "Daily Flash", text,
+                                                                       day=3, hour=5)
+    claims = [
+        claim(art, content, "Ministry of Defence", speaker_type="ORG")
+        for art in (first, second)
+        for content in ("that its troops had suffered heavy losses",
+                        'the estimate "a fantasy written for foreign newspapers."')
+    ]
+    result = compare_story(Story("s", None, ("a", "b")), [first, second], claims, [], settings,
+                           embed_fn=bow_embed)
+    denial = {c.id for c in claims if c.content_span.start < text.index(" and called")}
+    for proposition in result.propositions:
+        held = set(proposition.claim_ids)
+        assert held <= denial or not held & denial  # the denial is never the quotation's claim

@@ -692,14 +692,16 @@ def _quote_on_point(quote: str, claim: Claim, other: Claim, ctx: StoryContext) -
 _QUOTED = re.compile(r"[\"“]([^\"“”]{8,}?)(?:[\"”]|$)")
 
 
-def quote_of(claim: Claim, article: Article | None) -> str | None:
-    """The claim's quotation, or quoted words inside its content the parse did not mark."""
+def quote_of(claim: Claim, article: Article | None, own: bool = False) -> str | None:
+    """The claim's quotation, or quoted words inside its content the parse did not mark (up
+    to its sentence's end unless ``own``: "denied X and called it 'a fantasy'" holds two
+    claims, and only the second quotes)."""
     if claim.quote:
         return claim.quote.strip()
     if article is None:
         return None
     span = claim.content_span
-    end = claim.sentence_span.end if claim.sentence_span else span.end
+    end = claim.sentence_span.end if claim.sentence_span and not own else span.end
     found = _QUOTED.search(article.text[span.start : max(span.end, end)])
     return found.group(1).strip(" ,.") if found else None
 

@@ -139,7 +139,8 @@ def same_quotation_links(ctx: StoryContext,
     take a trim, or the one in phrases cut from the other's sentence ("betrayed the trust
     ... into a marketplace" of the court's "The defendant betrayed the trust of the people
     ..."): one remark, however differently the rest of each claim reads."""
-    quoted = [(c, q) for c in claims if (q := quote_of(c, ctx.articles.get(c.article_id)))
+    quoted = [(c, q) for c in claims
+              if (q := quote_of(c, ctx.articles.get(c.article_id), own=True))
               and ctx.speakers.of(c).kind == NAMED and len(_words(q)) >= _QUOTATION_WORDS]
     links = []
     for x, (a, quote_a) in enumerate(quoted):
