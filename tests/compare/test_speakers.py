@@ -200,3 +200,14 @@ def test_speakers_a_chief_heads_the_body_his_title_names() -> None:
     other = [claim(police, "roads were shut", "Ada Ruiz", speaker_type="PERSON"),
              claim(police, "it burned 4,000 hectares", "regional fire service")]
     assert not StorySpeakers(other, [police]).heads(other[0], other[1])
+
+
+def test_speakers_a_title_word_inside_an_organisations_name_is_kept() -> None:
+    art = article("h", "Ledger Wire", "The Global Health Alliance said cases had doubled. "
+                  "Health Minister Corvin Aldes said the water was safe.")
+    claims = [claim(art, "cases had doubled", "the Global Health Alliance", speaker_type="ORG"),
+              claim(art, "the water was safe", "Health Minister Corvin Aldes",
+                    speaker_type="PERSON")]
+    sp = StorySpeakers(claims, [art])
+    assert sp.of(claims[0]).label == "Global Health Alliance"
+    assert sp.of(claims[1]).label == "Corvin Aldes"

@@ -74,10 +74,14 @@ class Speaker:
         return self.kind != ROLE
 
 
-def _strip_qualifier(name: str) -> str:
+def _strip_qualifier(name: str, organisation: bool = False) -> str:
     """"Estmere's National Security Bureau" → "National Security Bureau"; "Velorian President
-    Amara Kestin" → "Amara Kestin" (words before the last title are a description)."""
+    Amara Kestin" → "Amara Kestin" (words before the last title are a description). In an
+    organisation's name a title word is one of the name's own ("Global Health Alliance" is
+    no "Alliance" described as global health)."""
     bare = _POSSESSIVE_LEAD.sub("", name.strip()) or name
+    if organisation:
+        return bare
     words = bare.split()
     titled = spk.last_title(words)
     # "Health Ministry", "Defence Ministry": the title word names the body's remit, and
@@ -198,7 +202,7 @@ class StorySpeakers:
         article = self._articles.get(claim.article_id)
         if _is_dateline(claim.speaker, article):
             return None
-        name = _strip_qualifier(spk.clean_name(claim.speaker))
+        name = _strip_qualifier(spk.clean_name(claim.speaker), claim.speaker_type == "ORG")
         bare = name.replace(".", "")
         return self._acronyms.get(bare, name)
 
