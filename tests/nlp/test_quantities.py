@@ -232,6 +232,10 @@ def test_a_price_something_sold_at_keeps_its_seller(nlp):
          "company hired workers"),
         ("Feld said construction would cost 340 million euros and begin in 2027.",
          "340 million euros", "construction cost"),
+        # the figure is the subject of the second clause: the first clause's verb is not
+        # what befell it
+        ("Reported cases have nearly doubled in a week to 231, and 14 people have died, "
+         "the agency said.", "14", "people died"),
     ],
 )
 def test_a_conjoined_clause_with_its_own_subject_is_not_measured(nlp, text, figure, measured):

@@ -425,10 +425,12 @@ def _verb_words(verb: Token, conjuncts: bool = True) -> list[Token]:
     words = [verb]
     head = verb.head
     if verb.dep_ == "conj" and head.i < verb.i and head.pos_ == "VERB" and not any(
-            c.dep_ in ("dobj", "nsubjpass", "auxpass") for c in head.children):
+            c.dep_ in ("dobj", "nsubjpass", "auxpass") for c in head.children) and not any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
         # "had killed or wounded 3,000 soldiers": the object is the earlier verb's too (not
         # in "23 were arrested and 8 officers injured", where the parse may take the
-        # officers for an object)
+        # officers for an object; nor in "cases doubled, and 14 people died", whose second
+        # verb has a subject of its own: another clause)
         words.extend(t for t in head.children if t.dep_ == "cc" and t.i < verb.i)
         words.append(head)
     for child in verb.children:
