@@ -211,3 +211,25 @@ def test_speakers_a_title_word_inside_an_organisations_name_is_kept() -> None:
     sp = StorySpeakers(claims, [art])
     assert sp.of(claims[0]).label == "Global Health Alliance"
     assert sp.of(claims[1]).label == "Corvin Aldes"
+
+
+def test_speakers_the_report_is_the_bodys_that_brought_it_in() -> None:
+    art = article("i", "Ledger Wire", "Cases doubled to 231, the Global Health Alliance said in "
+                  "a report on Friday. The rate stood at 6.1 percent, the report said. \"It "
+                  "is getting worse,\" Imre Kastell said in the report.")
+    claims = [claim(art, "Cases doubled to 231", "Global Health Alliance", speaker_type="ORG"),
+              claim(art, "The rate stood at 6.1 percent", "report"),
+              claim(art, "It is getting worse", "Imre Kastell", speaker_type="PERSON")]
+    sp = StorySpeakers(claims, [art])
+    assert sp.of(claims[1]).label == "Global Health Alliance"
+    assert sp.of(claims[2]).label == "Imre Kastell"
+
+
+def test_speakers_a_report_two_bodies_brought_in_stays_a_role() -> None:
+    art = article("j", "Ledger Wire", "The Farmers' Union said in a report that 40 farms shut. "
+                  "The Grain Board said in a report that 30 did. The rate fell, the report said.")
+    claims = [claim(art, "40 farms shut", "The Farmers' Union", speaker_type="ORG"),
+              claim(art, "30 did", "The Grain Board", speaker_type="ORG"),
+              claim(art, "The rate fell", "report")]
+    sp = StorySpeakers(claims, [art])
+    assert sp.of(claims[2]).kind == ROLE

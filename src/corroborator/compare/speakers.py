@@ -45,6 +45,10 @@ _WINDOW_BEFORE = 60
 _WINDOW_AFTER = 45
 
 
+# what a body publishes and a report may then speak as: "the report said"
+_DOCUMENTS = frozenset(["report", "statement", "study", "survey", "assessment", "analysis",
+                        "bulletin", "review", "audit"])
+
 # roles that name one function or body: two different ones are different sources
 _SPECIFIC_ROLES = (spk.GROUP_NOUNS | spk.TITLES) - frozenset(
     ["officer", "official", "former", "acting", "deputy", "top", "senior", "state", "us",
@@ -194,6 +198,10 @@ class StorySpeakers:
         self._by_claim: dict[str, Speaker] = {}
         for claim in claims:
             self._by_claim[claim.id] = self._resolve(claim, raw.get(claim.id))
+        for claim in claims:
+            issuer = self._issuer(claim, claims)
+            if issuer is not None:
+                self._by_claim[claim.id] = issuer
 
     # -- building -------------------------------------------------------------------------
     def _raw_name(self, claim: Claim) -> str | None:
@@ -382,6 +390,27 @@ class StorySpeakers:
             # story, as if named; "the ministry" alone could be any
             return self._named(" ".join([*own, head]))
         return Speaker(f"{ROLE}:{claim.article_id}:{name.lower()}", name, ROLE)
+
+    def _issuer(self, claim: Claim, claims: Sequence[Claim]) -> Speaker | None:
+        """The one named speaker who brought in the document a claim gives as its speaker:
+        "the report said" after "the Alliance said in a report" is the Alliance's report.
+        Only a document introduced as new ("a report", "an assessment") counts: a person
+        quoted "in the report" only speaks in it."""
+        found = self._by_claim[claim.id]
+        words = _WORD.findall(found.label.lower())
+        if found.kind != ROLE or len(words) != 1 or words[0] not in _DOCUMENTS:
+            return None
+        introduced = re.compile(rf"\ban?\s+(?:[a-z-]+\s+)?{words[0]}\b", re.I)
+        issuers = {}
+        for other in claims:
+            speaker = self._by_claim[other.id]
+            if other.article_id != claim.article_id or speaker.kind != NAMED \
+                    or other.sentence_span is None:
+                continue
+            article = self._articles.get(other.article_id)
+            if article is not None and introduced.search(other.sentence_span.of(article.text)):
+                issuers[speaker.key] = speaker
+        return next(iter(issuers.values())) if len(issuers) == 1 else None
 
     def _named(self, name: str) -> Speaker:
         body = self._spokes.get(name)
