@@ -5,8 +5,11 @@ for the faults a first run found: the hospital's "treating 85 cholera patients" 
 against the ministry's "infected at least 120 people" as a source disagreement, the Global
 Health Alliance spoke as "Alliance" ("health" is a title, as in "Health Minister"), "the
 report said" after "the Global Health Alliance said in a report" stayed an unknown report,
-and "14 people have died" after "cases have nearly doubled" was measured as "people doubled
-and died"."""
+"14 people have died" after "cases have nearly doubled" was measured as "people doubled
+and died", and "the agency counted 780 suspected cases, up from about 400 a week earlier"
+was no claim (a tally is an attribution only with a figure), and once it was one, set
+against the ministry's "more than 400" as a source disagreement, though the agency's own
+sentence gives the level it rose from."""
 
 from __future__ import annotations
 
@@ -69,3 +72,13 @@ def test_the_dead_are_not_what_doubled(claims) -> None:
     measured = {q["text"]: q["measured"] for q in agency["quantities"]}
     assert measured["14"] == "people died"
     assert measured["231"].startswith("Confirmed cholera cases")
+
+
+def test_the_agencys_tally_is_a_claim_and_updates_the_ministrys_suspected_cases(
+        claims, outbreak, conflict_figures) -> None:
+    (tally,) = [c for c in claims if c["content"].startswith("780 suspected cases")]
+    assert tally["cue"] == "counted"
+    # the agency's own report gives the earlier level it rose from ("up from about 400")
+    (suspected,) = [c for c in outbreak["conflicts"]
+                    if {"more than 400", "780"} <= conflict_figures(outbreak, c)]
+    assert suspected["kind"] == "update", suspected["explanation"]
