@@ -383,3 +383,11 @@ def test_a_duration_that_modifies_a_noun_measures_the_noun(nlp):
     """'after 55 minutes' measures the event; 'against his 12-year sentence' the sentence."""
     found = by_text(quantities(nlp, "Pell has appealed against his 12-year prison sentence."))
     assert "sentence" in (found["12-year"].measured or "").split()
+
+
+def test_a_verb_that_only_attributes_figures_reports_no_clause(nlp) -> None:
+    # "counting on" reports nothing: the participle's subject is the clause's own
+    found = by_text(quantities(
+        nlp, "The Harlow club is counting on a young defence to carry the team to a .500 "
+        "record."))
+    assert found[".500"].measured.startswith("Harlow club")

@@ -255,6 +255,12 @@ class CueEntry:
     kind: str  # speech, cognition, evidence, noun
 
 
+def reports_clauses(lemma: str) -> bool:
+    """Whether a verb can report a clause ("officials said, forcing ..."): a cue that only
+    attributes a figure ("counted 780 cases", "counting on a defence to ...") cannot."""
+    return verb_cue(lemma) is not None and lemma.lower() not in FIGURE_ONLY_VERBS
+
+
 def verb_cue(lemma: str) -> CueEntry | None:
     """The lexicon entry of a verb lemma, or ``None`` when it is not a cue."""
     lemma = lemma.lower()
