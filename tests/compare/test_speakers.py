@@ -204,13 +204,18 @@ def test_speakers_a_chief_heads_the_body_his_title_names() -> None:
 
 def test_speakers_a_title_word_inside_an_organisations_name_is_kept() -> None:
     art = article("h", "Ledger Wire", "The Global Health Alliance said cases had doubled. "
-                  "Health Minister Corvin Aldes said the water was safe.")
+                  "Health Minister Corvin Aldes said the water was safe. National Bank of "
+                  "Estmark Governor Pia Lund said rates would rise.")
     claims = [claim(art, "cases had doubled", "the Global Health Alliance", speaker_type="ORG"),
               claim(art, "the water was safe", "Health Minister Corvin Aldes",
-                    speaker_type="PERSON")]
+                    speaker_type="PERSON"),
+              # a person the tagger took for an organisation is still named without her title
+              claim(art, "rates would rise", "National Bank of Estmark Governor Pia Lund",
+                    speaker_type="ORG")]
     sp = StorySpeakers(claims, [art])
     assert sp.of(claims[0]).label == "Global Health Alliance"
     assert sp.of(claims[1]).label == "Corvin Aldes"
+    assert sp.of(claims[2]).label == "Pia Lund"
 
 
 def test_speakers_the_report_is_the_bodys_that_brought_it_in() -> None:

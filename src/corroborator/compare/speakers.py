@@ -81,17 +81,18 @@ class Speaker:
 def _strip_qualifier(name: str, organisation: bool = False) -> str:
     """"Estmere's National Security Bureau" → "National Security Bureau"; "Velorian President
     Amara Kestin" → "Amara Kestin" (words before the last title are a description). In an
-    organisation's name a title word is one of the name's own ("Global Health Alliance" is
-    no "Alliance" described as global health)."""
+    organisation's name a title word before its last word is one of the name's own ("Global
+    Health Alliance" is no "Alliance" described as global health); a person the tagger took
+    for an organisation ("National Bank of Estmark Governor Pia Lund") keeps two words."""
     bare = _POSSESSIVE_LEAD.sub("", name.strip()) or name
-    if organisation:
-        return bare
     words = bare.split()
     titled = spk.last_title(words)
     # "Health Ministry", "Defence Ministry": the title word names the body's remit, and
     # dropping it would make every ministry one source
     names_a_body = bool(words) and words[-1].lower() in spk.GROUP_NOUNS
-    if titled is not None and not names_a_body and words[titled + 1][:1].isupper():
+    ends_an_organisation = organisation and titled == len(words) - 2
+    if titled is not None and not names_a_body and not ends_an_organisation \
+            and words[titled + 1][:1].isupper():
         bare = " ".join(words[titled + 1 :])
     return bare
 
