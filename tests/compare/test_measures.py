@@ -73,6 +73,9 @@ def test_a_headcount_counts_the_people_present(unit_a, measured_a, unit_b, measu
     ("details former customers", "former customers affected", 0.62, True),
     # a modifier that does not pick out a part ("Brannock customers") is no such word
     ("records Brannock customers", "records customers", 0.62, True),
+    # suspected cases are not the cases tests have confirmed
+    ("ministry counted suspected cases", "cases", 0.62, False),
+    ("suspected cases", "ministry reported new suspected cases", 0.62, True),
 ])
 def test_a_count_of_part_of_a_noun_is_not_a_count_of_the_noun(measured_a, measured_b,
                                                               cosine, same) -> None:
@@ -102,3 +105,17 @@ def test_what_befell_homes_tells_their_counts_apart(measured_a, measured_b, same
 def test_a_headcount_meets_people_taking_part_at_any_cosine(measured_b, same) -> None:
     crowd, people = figure("1,800", None), figure("about 3,000", "workers")
     assert same_thing(crowd, people, "crowd", measured_b, 0.2, STRONG, RELATED) is same
+
+
+@pytest.mark.parametrize(("measured_a", "unit_a", "same"), [
+    # the patients one hospital treats are not the people an outbreak has infected
+    ("hospital treating cholera patients", "patients", False),
+    ("disease killed", "people", False),
+    # two counts of the infected are one thing
+    ("people infected with the virus", "people", True),
+])
+def test_an_infection_count_is_neither_the_dead_nor_the_treated(measured_a, unit_a,
+                                                                 same) -> None:
+    a, b = figure("85", unit_a), figure("at least 120", "people")
+    assert same_thing(a, b, measured_a, "cholera outbreak infected people", 0.62, STRONG,
+                      RELATED) is same

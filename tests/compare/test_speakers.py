@@ -200,3 +200,41 @@ def test_speakers_a_chief_heads_the_body_his_title_names() -> None:
     other = [claim(police, "roads were shut", "Ada Ruiz", speaker_type="PERSON"),
              claim(police, "it burned 4,000 hectares", "regional fire service")]
     assert not StorySpeakers(other, [police]).heads(other[0], other[1])
+
+
+def test_speakers_a_title_word_inside_an_organisations_name_is_kept() -> None:
+    art = article("h", "Ledger Wire", "The Global Health Alliance said cases had doubled. "
+                  "Health Minister Corvin Aldes said the water was safe. National Bank of "
+                  "Estmark Governor Pia Lund said rates would rise.")
+    claims = [claim(art, "cases had doubled", "the Global Health Alliance", speaker_type="ORG"),
+              claim(art, "the water was safe", "Health Minister Corvin Aldes",
+                    speaker_type="PERSON"),
+              # a person the tagger took for an organisation is still named without her title
+              claim(art, "rates would rise", "National Bank of Estmark Governor Pia Lund",
+                    speaker_type="ORG")]
+    sp = StorySpeakers(claims, [art])
+    assert sp.of(claims[0]).label == "Global Health Alliance"
+    assert sp.of(claims[1]).label == "Corvin Aldes"
+    assert sp.of(claims[2]).label == "Pia Lund"
+
+
+def test_speakers_the_report_is_the_bodys_that_brought_it_in() -> None:
+    art = article("i", "Ledger Wire", "Cases doubled to 231, the Global Health Alliance said in "
+                  "a report on Friday. The rate stood at 6.1 percent, the report said. \"It "
+                  "is getting worse,\" Imre Kastell said in the report.")
+    claims = [claim(art, "Cases doubled to 231", "Global Health Alliance", speaker_type="ORG"),
+              claim(art, "The rate stood at 6.1 percent", "report"),
+              claim(art, "It is getting worse", "Imre Kastell", speaker_type="PERSON")]
+    sp = StorySpeakers(claims, [art])
+    assert sp.of(claims[1]).label == "Global Health Alliance"
+    assert sp.of(claims[2]).label == "Imre Kastell"
+
+
+def test_speakers_a_report_two_bodies_brought_in_stays_a_role() -> None:
+    art = article("j", "Ledger Wire", "The Farmers' Union said in a report that 40 farms shut. "
+                  "The Grain Board said in a report that 30 did. The rate fell, the report said.")
+    claims = [claim(art, "40 farms shut", "The Farmers' Union", speaker_type="ORG"),
+              claim(art, "30 did", "The Grain Board", speaker_type="ORG"),
+              claim(art, "The rate fell", "report")]
+    sp = StorySpeakers(claims, [art])
+    assert sp.of(claims[2]).kind == ROLE

@@ -312,3 +312,24 @@ def test_a_chief_revising_the_figure_of_the_service_his_title_names_is_its_updat
         return
     assert kinds == ["update"], [c.explanation for c in result.conflicts]
     assert "given by Ilse Marrow" in result.conflicts[0].explanation
+
+
+@pytest.mark.parametrize("earlier", ["About 250", "More than 250"])
+def test_another_sources_later_count_up_from_the_earlier_level_is_an_update(
+        settings, earlier) -> None:
+    first, later = _day_apart(
+        f"{earlier} flood victims in Tarnvik were rescued, the regional rescue service said.",
+        "The Harlow Relief Agency counted 410 flood victims in Tarnvik rescued, up from about "
+        "250 a day earlier.")
+    claims = [
+        claim(first, f"{earlier} flood victims in Tarnvik were rescued", "regional rescue service",
+              measured=FLOOD),
+        # the later report's own sentence gives the earlier level as a bare state, "about"
+        # the level the other told as "more than" it
+        _revised(claim(later, "410 flood victims in Tarnvik rescued, up from about 250",
+                       "Harlow Relief Agency", speaker_type="ORG"),
+                 {"410": "new", "about 250": "previous"}, measured=FLOOD),
+    ]
+    result = _run(settings, [first, later], claims)
+    assert [c.kind for c in result.conflicts] == ["update"], \
+        [c.explanation for c in result.conflicts]

@@ -96,6 +96,9 @@ CASES = [
     # estimates put at a figure
     ("The ministry put the death toll at 300.", "put", "ministry",
      "the death toll at 300", "estimated"),
+    # a body's own tally is its figure
+    ("The agency counted 780 suspected cases in total.", "counted", "agency",
+     "780 suspected cases in total", "estimated"),
     # figures given as the object of a figure noun
     ("The disaster agency has given a toll of nearly 120.", "has given", "agency",
      "a toll of nearly 120", "stated"),
@@ -225,6 +228,7 @@ def test_headline_speaker_colon(nlp):
         "The reader stores one article per line.",  # "per" without a source
         "The club charged a $100 fee to new members.",  # "charge" without a clause
         "Prices continued to rise in March.",  # "continue" without a quotation
+        "The teller counted the money twice.",  # a count without a figure
     ],
 )
 def test_no_attribution_in_plain_narrative(nlp, text):

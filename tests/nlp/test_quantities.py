@@ -232,6 +232,10 @@ def test_a_price_something_sold_at_keeps_its_seller(nlp):
          "company hired workers"),
         ("Feld said construction would cost 340 million euros and begin in 2027.",
          "340 million euros", "construction cost"),
+        # the figure is the subject of the second clause: the first clause's verb is not
+        # what befell it
+        ("Reported cases have nearly doubled in a week to 231, and 14 people have died, "
+         "the agency said.", "14", "people died"),
     ],
 )
 def test_a_conjoined_clause_with_its_own_subject_is_not_measured(nlp, text, figure, measured):
@@ -379,3 +383,11 @@ def test_a_duration_that_modifies_a_noun_measures_the_noun(nlp):
     """'after 55 minutes' measures the event; 'against his 12-year sentence' the sentence."""
     found = by_text(quantities(nlp, "Pell has appealed against his 12-year prison sentence."))
     assert "sentence" in (found["12-year"].measured or "").split()
+
+
+def test_a_verb_that_only_attributes_figures_reports_no_clause(nlp) -> None:
+    # "counting on" reports nothing: the participle's subject is the clause's own
+    found = by_text(quantities(
+        nlp, "The Harlow club is counting on a young defence to carry the team to a .500 "
+        "record."))
+    assert found[".500"].measured.startswith("Harlow club")

@@ -30,6 +30,7 @@ from rapidfuzz import fuzz
 
 from ..nlp.cues import HEARSAY_ADVERBS
 from ..nlp.numbers import scan_quantities
+from ..nlp.revisions import FIGURE_NOUNS
 from ..records import Article, Claim, Conflict, Derivation, Quantity, Span
 from . import intervals
 from .candidates import Figure, StoryVectors, claim_text
@@ -243,11 +244,26 @@ def _tells_the_change(ctx: StoryContext, earlier: Figure, later: Figure) -> bool
     sentence = later.claim.sentence_span
     if later.quantity.revision not in NEW or article is None or sentence is None:
         return False
-    if ctx.replaced.get((article.id, sentence.start)):
+    if any(_told_as_a_figure(article.text, q)
+           for q in ctx.replaced.get((article.id, sentence.start), ())):
         # "310, up from her estimate of about 250": the value replaced is a source's own
         # figure, a claim of its own; whether that source speaks for the other decides
+        # ("780 cases, up from about 400 a week earlier" tells a bare earlier state)
         return False
-    return _states(article, earlier.quantity, ctx, within=sentence)
+    # "up from about 400" tells the state "more than 400" was: only opposite hedges differ
+    return _states(article, earlier.quantity, ctx, within=sentence, about_fits=True)
+
+
+# How far before a replaced value its figure noun may stand: "from her estimate of about 250".
+_FIGURE_NOUN_REACH = 40
+
+
+def _told_as_a_figure(text: str, replaced: Quantity) -> bool:
+    """Whether the value a revision replaced is told as someone's figure ("up from her
+    estimate of about 250") rather than as the earlier state itself ("up from about 250")."""
+    before = text[max(0, replaced.span.start - _FIGURE_NOUN_REACH) : replaced.span.start]
+    after_from = re.split(r"\bfrom\b", before, flags=re.I)[-1]
+    return any(w in FIGURE_NOUNS for w in re.findall(r"[a-z]+", after_from.lower()))
 
 
 def _outlet_updated(ctx: StoryContext, first: Claim, second: Claim) -> bool:
@@ -481,10 +497,11 @@ def derivation_conflicts(ctx: StoryContext, claims: Sequence[Claim]) -> list[Con
 
 
 def _states(article: Article, figure: Quantity, ctx: StoryContext | None = None,
-            within: Span | None = None) -> bool:
+            within: Span | None = None, about_fits: bool = False) -> bool:
     """True when ``article`` itself (its span ``within``, if given) gives a figure compatible
     with ``figure`` (same scale) that may count the same thing: "a further 3,000 could be
-    deployed" is no report of 3,000 soldiers killed or wounded."""
+    deployed" is no report of 3,000 soldiers killed or wounded. ``about_fits``: a number
+    hedged "about" fits the same number hedged up or down."""
     found = ctx.figures_in(article) if ctx is not None else scan_quantities(article.text)
     if within is not None:
         found = [q for q in found if within.contains(q.span)]
@@ -497,7 +514,8 @@ def _states(article: Article, figure: Quantity, ctx: StoryContext | None = None,
     def hedged_alike(q: Quantity) -> bool:
         # the same number hedged the other way ("more than 1,100" for "about 1,100") is not it
         mine, other = intervals.hedge_direction(q), intervals.hedge_direction(figure)
-        return mine is None or other is None or mine == other
+        return mine is None or other is None or mine == other or (
+            about_fits and "about" in (mine, other))
 
     return any(intervals.agreeing(q, figure) and q.value == figure.value and counts_alike(q)
                and hedged_alike(q) for q in found)

@@ -34,6 +34,9 @@ _OUTCOMES: dict[str, tuple[str, ...]] = {
     "injury": ("injured", "injuring", "injury", "injuries", "wounded", "wounding", "hurt",
                "treated", "hospitalised", "hospitalized", "hospitalisations", "hospitalizations"),
     "missing": ("missing", "unaccounted"),
+    # those a disease reached are not those it killed, nor the patients one ward treats
+    "infected": ("infected", "infecting", "infection", "infections", "ill", "sick",
+                 "sickened", "contracted"),
     "displaced": ("evacuated", "evacuate", "evacuation", "displaced", "fled", "flee", "flees",
                   "fleeing", "homeless", "refugees", "evacuees"),
     "detained": ("arrested", "detained", "jailed", "imprisoned"),
@@ -163,10 +166,10 @@ def same_thing(
 
 
 # Modifiers that pick out part of what a noun counts: "700,000 former customers" are some of
-# the customers, not a second count of them.
+# the customers, not a second count of them; "400 suspected cases" are not cases a test found.
 _SUBSET_MODIFIERS = frozenset(
     """former current existing new retired foreign domestic local overseas female male elderly
-    young adult minor underage civilian military""".split()  # noqa: SIM905
+    young adult minor underage civilian military suspected probable""".split()  # noqa: SIM905
 )
 
 

@@ -45,6 +45,10 @@ _WINDOW_BEFORE = 60
 _WINDOW_AFTER = 45
 
 
+# what a body publishes and a report may then speak as: "the report said"
+_DOCUMENTS = frozenset(["report", "statement", "study", "survey", "assessment", "analysis",
+                        "bulletin", "review", "audit"])
+
 # roles that name one function or body: two different ones are different sources
 _SPECIFIC_ROLES = (spk.GROUP_NOUNS | spk.TITLES) - frozenset(
     ["officer", "official", "former", "acting", "deputy", "top", "senior", "state", "us",
@@ -74,16 +78,21 @@ class Speaker:
         return self.kind != ROLE
 
 
-def _strip_qualifier(name: str) -> str:
+def _strip_qualifier(name: str, organisation: bool = False) -> str:
     """"Estmere's National Security Bureau" → "National Security Bureau"; "Velorian President
-    Amara Kestin" → "Amara Kestin" (words before the last title are a description)."""
+    Amara Kestin" → "Amara Kestin" (words before the last title are a description). In an
+    organisation's name a title word before its last word is one of the name's own ("Global
+    Health Alliance" is no "Alliance" described as global health); a person the tagger took
+    for an organisation ("National Bank of Estmark Governor Pia Lund") keeps two words."""
     bare = _POSSESSIVE_LEAD.sub("", name.strip()) or name
     words = bare.split()
     titled = spk.last_title(words)
     # "Health Ministry", "Defence Ministry": the title word names the body's remit, and
     # dropping it would make every ministry one source
     names_a_body = bool(words) and words[-1].lower() in spk.GROUP_NOUNS
-    if titled is not None and not names_a_body and words[titled + 1][:1].isupper():
+    ends_an_organisation = organisation and titled == len(words) - 2
+    if titled is not None and not names_a_body and not ends_an_organisation \
+            and words[titled + 1][:1].isupper():
         bare = " ".join(words[titled + 1 :])
     return bare
 
@@ -190,6 +199,10 @@ class StorySpeakers:
         self._by_claim: dict[str, Speaker] = {}
         for claim in claims:
             self._by_claim[claim.id] = self._resolve(claim, raw.get(claim.id))
+        for claim in claims:
+            issuer = self._issuer(claim, claims)
+            if issuer is not None:
+                self._by_claim[claim.id] = issuer
 
     # -- building -------------------------------------------------------------------------
     def _raw_name(self, claim: Claim) -> str | None:
@@ -198,7 +211,7 @@ class StorySpeakers:
         article = self._articles.get(claim.article_id)
         if _is_dateline(claim.speaker, article):
             return None
-        name = _strip_qualifier(spk.clean_name(claim.speaker))
+        name = _strip_qualifier(spk.clean_name(claim.speaker), claim.speaker_type == "ORG")
         bare = name.replace(".", "")
         return self._acronyms.get(bare, name)
 
@@ -378,6 +391,27 @@ class StorySpeakers:
             # story, as if named; "the ministry" alone could be any
             return self._named(" ".join([*own, head]))
         return Speaker(f"{ROLE}:{claim.article_id}:{name.lower()}", name, ROLE)
+
+    def _issuer(self, claim: Claim, claims: Sequence[Claim]) -> Speaker | None:
+        """The one named speaker who brought in the document a claim gives as its speaker:
+        "the report said" after "the Alliance said in a report" is the Alliance's report.
+        Only a document introduced as new ("a report", "an assessment") counts: a person
+        quoted "in the report" only speaks in it."""
+        found = self._by_claim[claim.id]
+        words = _WORD.findall(found.label.lower())
+        if found.kind != ROLE or len(words) != 1 or words[0] not in _DOCUMENTS:
+            return None
+        introduced = re.compile(rf"\ban?\s+(?:[a-z-]+\s+)?{words[0]}\b", re.I)
+        issuers = {}
+        for other in claims:
+            speaker = self._by_claim[other.id]
+            if other.article_id != claim.article_id or speaker.kind != NAMED \
+                    or other.sentence_span is None:
+                continue
+            article = self._articles.get(other.article_id)
+            if article is not None and introduced.search(other.sentence_span.of(article.text)):
+                issuers[speaker.key] = speaker
+        return next(iter(issuers.values())) if len(issuers) == 1 else None
 
     def _named(self, name: str) -> Speaker:
         body = self._spokes.get(name)

@@ -47,7 +47,7 @@ SPEECH_VERBS: dict[str, str] = dict.fromkeys(
         cite quote read label dub term brand characterize characterise portray depict float
         discuss talk speak refer offer echo express downplay chant bemoan exclaim profess
         congratulate encourage advocate champion lobby credit fault preach lecture pitch vouch
-        reaffirm underscore remind apologize apologise assail list press"""
+        reaffirm underscore remind apologize apologise assail list press count"""
     ),
     "stated",
 )
@@ -69,7 +69,9 @@ STANCE_OVERRIDES: dict[str, str] = {
     **dict.fromkeys(
         words("confirm acknowledge admit concede verify affirm corroborate"), "confirmed"
     ),
-    **dict.fromkeys(words("estimate calculate project forecast predict put"), "estimated"),
+    # a body's tally is its figure: "the agency counted 780 suspected cases"
+    **dict.fromkeys(words("estimate calculate project forecast predict put count"),
+                    "estimated"),
     **dict.fromkeys(
         words("claim allege accuse charge insist contend assert purport"), "alleged"
     ),
@@ -127,9 +129,13 @@ NP_CONTENT_VERBS: frozenset[str] = frozenset(
         urge describe call dub label brand characterize characterise tout cite unveil plan
         insist claim allege suggest argue explain highlight stress emphasize emphasise doubt
         warn concede discuss express echo downplay offer reiterate repeat mention thank
-        congratulate credit share list remind"""
+        congratulate credit share list remind count"""
     )
 )
+
+# Verbs that attribute only a figure: "the agency counted 780 cases" gives the agency's tally,
+# "counted the money" or "count on the rain" reports nothing.
+FIGURE_ONLY_VERBS: frozenset[str] = frozenset(words("count"))
 
 # Verbs that report speech only with a clause or a quotation: with a plain object or an
 # infinitive they mean something else ("charged a fee", "continued to rise", "offered help").
@@ -247,6 +253,12 @@ class CueEntry:
     lemma: str
     stance: str
     kind: str  # speech, cognition, evidence, noun
+
+
+def reports_clauses(lemma: str) -> bool:
+    """Whether a verb can report a clause ("officials said, forcing ..."): a cue that only
+    attributes a figure ("counted 780 cases", "counting on a defence to ...") cannot."""
+    return verb_cue(lemma) is not None and lemma.lower() not in FIGURE_ONLY_VERBS
 
 
 def verb_cue(lemma: str) -> CueEntry | None:

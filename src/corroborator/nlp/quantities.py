@@ -34,7 +34,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from .ages import AGE_UNIT, age_of
-from .cues import verb_cue
+from .cues import reports_clauses
 from .numbers import (
     DEFAULT_SETTINGS,
     Candidate,
@@ -425,10 +425,12 @@ def _verb_words(verb: Token, conjuncts: bool = True) -> list[Token]:
     words = [verb]
     head = verb.head
     if verb.dep_ == "conj" and head.i < verb.i and head.pos_ == "VERB" and not any(
-            c.dep_ in ("dobj", "nsubjpass", "auxpass") for c in head.children):
+            c.dep_ in ("dobj", "nsubjpass", "auxpass") for c in head.children) and not any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
         # "had killed or wounded 3,000 soldiers": the object is the earlier verb's too (not
         # in "23 were arrested and 8 officers injured", where the parse may take the
-        # officers for an object)
+        # officers for an object; nor in "cases doubled, and 14 people died", whose second
+        # verb has a subject of its own: another clause)
         words.extend(t for t in head.children if t.dep_ == "cc" and t.i < verb.i)
         words.append(head)
     for child in verb.children:
@@ -436,7 +438,7 @@ def _verb_words(verb: Token, conjuncts: bool = True) -> list[Token]:
             words.append(child)
         if not conjuncts:
             continue
-        if verb_cue(child.lemma_) and any(t.text == "," for t in verb.doc[verb.i : child.i]):
+        if reports_clauses(child.lemma_) and any(t.text == "," for t in verb.doc[verb.i : child.i]):
             continue  # "were killed or wounded ..., the agency told lawmakers": the cue
         # A conjoined verb with a subject of its own is another clause ("had been evacuated
         # and that 12 people were missing"); the parse may hang that subject on its
@@ -470,7 +472,7 @@ def _subject(verb: Token, depth: int = 0) -> Token | None:
         return child
     if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in _NOUN_POS:
         return verb.head
-    if verb.dep_ == "advcl" and verb.i > verb.head.i and verb_cue(verb.head.lemma_):
+    if verb.dep_ == "advcl" and verb.i > verb.head.i and reports_clauses(verb.head.lemma_):
         # "A fire burned 4,000 hectares, officials said, forcing 2,500 from their homes":
         # the participle goes on with the reported clause, whose subject did the forcing
         reported = _reported_clause(verb.head)

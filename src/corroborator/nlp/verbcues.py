@@ -101,6 +101,9 @@ def object_content(verb: Token, entry: lex.CueEntry) -> list[Token]:
             m.dep_ == "mark" and m.lower_ in ("if", "whether") for m in c.children)]
         if questions:
             return list(questions[0].subtree)
+    if entry.lemma in lex.FIGURE_ONLY_VERBS and not any(
+            t.like_num for o in after(verb, ("dobj",)) for t in o.subtree):
+        return []
     if entry.lemma in lex.CLAUSE_ONLY_VERBS:
         objs = after(verb, ("dobj",))
         if not any(t.text in QUOTE_CHARS for o in objs for t in o.subtree):
