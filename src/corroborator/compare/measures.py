@@ -212,21 +212,19 @@ def counts_the_present(a: Quantity, b: Quantity, measured_a: str | None,
     people told as taking part ("about 3,000 workers protested"): both count the people
     present, whatever a sentence encoder makes of "crowd" against "workers protested"
     (0.37)."""
+    return _headcount(a, b, measured_a, measured_b, taking_part=True)
+
+
+def _headcount(a: Quantity, b: Quantity, measured_a: str | None, measured_b: str | None,
+               taking_part: bool = False) -> bool:
+    """One figure counts no noun of its own and its phrase is a headcount ("turnout"), the
+    other counts people (``taking_part``: told as taking part): both count the people
+    present."""
     for bare, phrase, other, other_phrase in ((a, measured_a, b, measured_b),
                                               (b, measured_b, a, measured_a)):
         words = set(_phrase_words((phrase or "").lower()))
         if not bare.unit and words & _HEADCOUNT_NOUNS and other.unit \
-                and counts_people(other.unit) and _TAKING_PART.search((other_phrase or "").lower()):
-            return True
-    return False
-
-
-def _headcount(a: Quantity, b: Quantity, measured_a: str | None, measured_b: str | None) -> bool:
-    """One figure counts no noun of its own and its phrase is a headcount ("turnout"), the
-    other counts people: both count the people present."""
-    for bare, phrase, other in ((a, measured_a, b), (b, measured_b, a)):
-        words = set(_phrase_words((phrase or "").lower()))
-        if not bare.unit and words & _HEADCOUNT_NOUNS and other.unit \
-                and counts_people(other.unit):
+                and counts_people(other.unit) and (
+                    not taking_part or _TAKING_PART.search((other_phrase or "").lower())):
             return True
     return False

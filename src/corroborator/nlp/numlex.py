@@ -147,6 +147,15 @@ CHANGE_OF_CLASS = {
     AT_LEAST: '>', LESS: '<', UP_TO: '<',
 }
 
+# Verbs that put a figure above a mark ("losses could top $5 billion", "exceeded 100"; a
+# bare "top" is no such verb: "the top 10"): qualifiers that are part of the figure as
+# written, but the clause's predicate all the same ("could top $5 billion" measures losses).
+VERB_QUALIFIERS = {
+    'exceeded': MORE, 'exceeds': MORE, 'exceed': MORE, 'surpassed': MORE, 'surpasses': MORE,
+    'surpass': MORE, 'topped': MORE, 'tops': MORE, 'could top': MORE, 'would top': MORE,
+    'will top': MORE, 'may top': MORE, 'might top': MORE, 'to top': MORE,
+}
+
 QUALIFIERS = {
     'about': APPROX, 'around': APPROX, 'roughly': APPROX, 'approximately': APPROX,
     'approx.': APPROX, 'approx': APPROX, 'some': APPROX, 'an estimated': APPROX,
@@ -167,18 +176,8 @@ QUALIFIERS = {
     'well below': LESS, 'far fewer than': LESS, '<': LESS, 'up to': UP_TO, 'as many as': UP_TO,
     'as much as': UP_TO, 'at most': UP_TO, 'no more than': UP_TO, 'a maximum of': UP_TO,
     'not more than': UP_TO, '≤': UP_TO, '<=': UP_TO, 'as high as': UP_TO,
-    # verbs that put a figure above a mark: "losses could top $5 billion", "exceeded 100"
-    # (a bare "top" is no such verb: "the top 10")
-    'exceeded': MORE, 'exceeds': MORE, 'exceed': MORE, 'surpassed': MORE, 'surpasses': MORE,
-    'surpass': MORE, 'topped': MORE, 'tops': MORE, 'could top': MORE, 'would top': MORE,
-    'will top': MORE, 'may top': MORE, 'might top': MORE, 'to top': MORE,
+    **VERB_QUALIFIERS,
 }
-# The qualifiers above that are verbs: part of the figure as written, but the clause's
-# predicate all the same ("losses could top $5 billion" measures losses).
-VERB_QUALIFIERS = frozenset(q for q in QUALIFIERS
-                            if q.split()[-1] in ('exceeded', 'exceeds', 'exceed', 'surpassed',
-                                                 'surpasses', 'surpass', 'topped', 'tops',
-                                                 'top'))
 
 POSTFIX_QUALIFIERS = {
     'or so': APPROX, 'or thereabouts': APPROX, 'odd': APPROX, 'or more': AT_LEAST,

@@ -205,9 +205,7 @@ def stems(vector: Mapping[Any, float], chars: int) -> dict[str, float]:
 
 
 def _cosine(a: Mapping[Any, float], b: Mapping[Any, float]) -> float:
-    na = math.sqrt(sum(v * v for v in a.values()))
-    nb = math.sqrt(sum(v * v for v in b.values()))
-    return _dot(a, b) / (na * nb) if na and nb else 0.0
+    return _dot(_unit(dict(a)), _unit(dict(b)))
 
 
 def translated_score(similarity: Similarity, names: Mapping[str, float], item: Vectors,
