@@ -59,6 +59,24 @@ def test_revision_against_an_earlier_report_is_an_update(settings) -> None:
     assert "about 250" in text and "310" in text and "Tarnvik Post" in text
 
 
+def test_claims_in_an_update_only_are_not_conflicting(settings) -> None:
+    # a figure changed over time is no disagreement between the reports
+    first, later = _day_apart(
+        "Governor Ilse Marrow said about 250 flood victims in Tarnvik were rescued.",
+        "Governor Ilse Marrow raised her estimate of flood victims in Tarnvik to 310, up from "
+        "about 250 a day earlier.")
+    claims = [
+        claim(first, "about 250 flood victims in Tarnvik were rescued", "Ilse Marrow",
+              measured=FLOOD, speaker_type="PERSON"),
+        _revised(claim(later, "her estimate of flood victims in Tarnvik to 310, up from about "
+                       "250", "Ilse Marrow", speaker_type="PERSON"),
+                 {"310": "new", "about 250": "previous"}, measured="Tarnvik victims estimate"),
+    ]
+    result = _run(settings, [first, later], claims)
+    assert [c.kind for c in result.conflicts] == ["update"]
+    assert {p.status for p in result.propositions} == {"single-source"}
+
+
 def test_previous_value_is_context_not_a_figure_in_conflict(settings) -> None:
     # the later article gives the old figure only as the one replaced: no misreport of it
     a = article("a", "Ostrel Herald", "The ministry said 2.2% growth was expected.", day=3)

@@ -10,6 +10,7 @@ from typing import Any
 
 from ..errors import NotFound
 from ..records import Article, Derivation, Story
+from ..report.dossier import claims_in_updates
 from ..store import Store
 from .dossier import DossierBuilder, story_with_derivations
 from .graph import layout_graph
@@ -152,6 +153,7 @@ def story_view(store: Store, builder: DossierBuilder | None, story_id: str) -> d
         "story": story,
         "claims": claims,
         "claim_index": {cid: i + 1 for i, cid in enumerate(c["id"] for c in claims)},
+        "updated": claims_in_updates(story),
         "conflicts": [dict(c, claim_texts=[by_claim[i]["text"] for i in c["claims"]
                                            if i in by_claim]) for c in story["conflicts"]],
         "articles": articles,

@@ -108,8 +108,13 @@ def build_propositions(
     sources: Mapping[str, str],
     conflicts: Sequence[Conflict],
 ) -> list[Proposition]:
-    """One proposition per group, with its independent source count and status."""
-    conflicted = {cid for c in conflicts for cid in c.claim_ids}
+    """One proposition per group, with its independent source count and status.
+
+    An update is not a disagreement between reports: a source gave a figure and later
+    changed it. So a claim whose only conflicts are updates keeps the status its sources
+    give it (the update is still listed among the story's conflicts); "conflicting" is for
+    misreports, disagreeing sources and differing quotations."""
+    conflicted = {cid for c in conflicts if c.kind != "update" for cid in c.claim_ids}
     out = []
     for group in groups:
         independent = len({sources.get(cid, cid) for cid in group})

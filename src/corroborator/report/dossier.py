@@ -130,6 +130,13 @@ def conflict_entry(conflict: Conflict, prop_of: Mapping[str, str]) -> dict[str, 
     }
 
 
+def claims_in_updates(story: Mapping[str, Any]) -> set[str]:
+    """Ids of a dossier story's claims that an update conflict names: figures a source
+    changed over time, which a reader should see beside the claim, not only in the list."""
+    return {cid for conflict in story.get("conflicts", []) if conflict["kind"] == "update"
+            for cid in conflict["claims"]}
+
+
 def story_entry(
     story: Story,
     articles: Sequence[Article],

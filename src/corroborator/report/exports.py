@@ -213,7 +213,9 @@ def export_claimreview(dossier: dict[str, Any]) -> str:
         for claim in story["claims"]:
             if claim["status"] != "conflicting":
                 continue
-            conflicts = [c for c in story["conflicts"] if claim["id"] in c["claims"]]
+            # an update is a figure changed over time, not reports that disagree
+            conflicts = [c for c in story["conflicts"]
+                         if claim["id"] in c["claims"] and c["kind"] != "update"]
             appearances = []
             for aid in dict.fromkeys(m["article"] for m in claim["mentions"]):
                 art = articles.get(aid, {})

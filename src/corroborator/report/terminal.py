@@ -15,6 +15,8 @@ from rich.table import Table
 from rich.text import Text
 from rich.tree import Tree
 
+from .dossier import claims_in_updates
+
 # Every text from an article or the store goes into a Text, never into a markup string:
 # news copy is full of brackets ("[the army]", "[updated]"), which Rich would take for
 # style tags and drop (or fail on, for "[/i]").
@@ -44,9 +46,13 @@ def _claims_table(story: dict[str, Any], limit: int | None) -> Table:
     table.add_column("figures", ratio=1, min_width=10, overflow="fold")
     claims = sorted(story["claims"], key=lambda c: (_ORDER[c["status"]],
                                                     -c["independent_sources"]))
+    updated = claims_in_updates(story)
     for claim in claims[:limit] if limit else claims:
         label, style = _BADGES[claim["status"]]
-        table.add_row(Text(label, style=style), str(claim["independent_sources"]),
+        badge = Text(label, style=style)
+        if claim["id"] in updated:
+            badge.append("\n↻ updated", style="cyan")
+        table.add_row(badge, str(claim["independent_sources"]),
                       Text(claim.get("speaker") or "—"), Text(claim["text"]),
                       Text("; ".join(q["text"] for q in claim.get("quantities", []))))
     if limit and len(claims) > limit:

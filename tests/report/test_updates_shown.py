@@ -1,0 +1,57 @@
+"""A figure its source later changed: marked beside its claim, never called a disagreement."""
+
+from __future__ import annotations
+
+import json
+
+from rich.console import Console
+
+from corroborator.report import export_claimreview
+from corroborator.report.terminal import render_story
+
+
+def _claim(cid: str, status: str, text: str, figure: str) -> dict:
+    return {"id": cid, "speaker": "Ida Marsh", "stance": "stated", "text": text, "quote": None,
+            "quantities": [{"text": figure, "value": None, "low": None, "high": None,
+                            "qualifier": None, "measured": "people rescued"}],
+            "mentions": [{"article": "a1", "span": [0, 10]}], "independent_sources": 1,
+            "status": status}
+
+
+def _story() -> dict:
+    # the governor's 250 is updated to 310; an outlet also misreports the 250 as "over 300"
+    return {
+        "id": "s1", "title": "Flood rescue", "independent_sources": 2, "timeline": [],
+        "articles": [{"id": "a1", "outlet": "Ostrel Herald", "title": "Flood",
+                      "published": "2026-03-01T09:00:00", "derived_from": []}],
+        "claims": [_claim("p1", "conflicting", "about 250 people were rescued", "about 250"),
+                   _claim("p2", "single-source", "310 people were rescued", "310"),
+                   _claim("p3", "conflicting", "over 300 people were rescued", "over 300")],
+        "conflicts": [
+            {"kind": "update", "claims": ["p1", "p2"], "explanation": "changed over time"},
+            {"kind": "misreport", "claims": ["p1", "p3"], "explanation": "changes the figure"},
+        ],
+    }
+
+
+def _rows(story: dict) -> list[str]:
+    console = Console(width=120, record=True, color_system=None)
+    console.print(render_story(story))
+    return console.export_text().splitlines()
+
+
+def test_claims_in_an_update_are_marked_beside_their_status() -> None:
+    lines = _rows(_story())
+    updated = [i for i, line in enumerate(lines) if "↻ updated" in line]
+    assert len(updated) == 2  # the old and the new figure; not the misreport
+    for i in updated:
+        assert "about 250" in lines[i - 1] + lines[i] or "310" in lines[i - 1] + lines[i]
+
+
+def test_claimreview_does_not_call_an_update_a_disagreement() -> None:
+    reviews = json.loads(export_claimreview({"stories": [_story()]}))
+    assert [r["claimReviewed"] for r in reviews] == ["about 250 people were rescued",
+                                                       "over 300 people were rescued"]
+    for review in reviews:
+        assert review["reviewRating"]["alternateName"] == "Reports disagree: misreport"
+        assert "changed over time" not in review["reviewRating"]["ratingExplanation"]
