@@ -82,3 +82,9 @@ def test_the_agencys_tally_is_a_claim_and_updates_the_ministrys_suspected_cases(
     (suspected,) = [c for c in outbreak["conflicts"]
                     if {"more than 400", "780"} <= conflict_figures(outbreak, c)]
     assert suspected["kind"] == "update", suspected["explanation"]
+
+
+def test_the_drives_children_under_five_are_an_age_group_not_a_count(claims) -> None:
+    figures = [q for c in claims for q in c["quantities"] if q["text"] == "under five"]
+    assert figures, "the vaccination drive's claim gives the age group"
+    assert all(q["unit"] == "year of age" and q["measured"] == "children" for q in figures)

@@ -366,6 +366,37 @@ def test_a_number_set_off_after_a_thing_is_no_age(nlp):
 
 
 @pytest.mark.parametrize(
+    ("text", "figure", "group"),
+    [
+        ("The ministry said about 40 children under five had died.", "under five", "children"),
+        ("Officials urged people over 65 to stay indoors.", "over 65", "people"),
+        ("Vaccines will be offered to everyone aged 12 to 17.", "12 to 17", "everyone"),
+        ("Children aged between 5 and 11 were tested.", "between 5 and 11", "Children"),
+        ("Adults over the age of 70 were hit hardest.", "70", "Adults"),
+        ("Residents over 80 were evacuated first.", "over 80", "Residents"),
+    ],
+)
+def test_a_bound_after_a_noun_for_people_is_their_age_group(nlp, text, figure, group):
+    age = by_text(quantities(nlp, text))[figure]
+    assert (age.unit, age.kind, age.measured) == ("year of age", "measure", group)
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "unit"),
+    [
+        # the count beside an age group stays a count of the group
+        ("The ministry said about 40 children under five had died.", "about 40", "children"),
+        ("Under 300 people attended the rally.", "Under 300", "people"),  # counts people
+        ("Boxes under 5 kilograms ship free.", "under 5 kilograms", "kilogram"),  # own unit
+        ("Prices over 40 were cut.", "over 40", None),  # prices are no people
+    ],
+)
+def test_a_bound_that_is_no_age_group_keeps_its_reading(nlp, text, figure, unit):
+    found = by_text(quantities(nlp, text))[figure]
+    assert found.unit == unit and found.unit != "year of age"
+
+
+@pytest.mark.parametrize(
     ("text", "figure", "measured"),
     [
         ("He took bribes in return for contracts worth $900 million.", "$900 million",

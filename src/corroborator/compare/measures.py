@@ -23,6 +23,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ..people_nouns import GENERIC_PEOPLE as _GENERIC
+from ..people_nouns import counts_people, noun_key
 from ..records import Quantity
 
 # Outcomes news reports count. A word may belong to several ("casualties": killed and wounded).
@@ -50,16 +52,7 @@ _OUTCOMES: dict[str, tuple[str, ...]] = {
 }
 # a bare "casualties" counts the dead and the wounded together ("killed or wounded")
 _BOTH = ("casualties", "casualty", "losses")
-_GENERIC = frozenset(["people", "persons", "person", "individuals", "others", "those"])
 _NOT_COUNTED = frozenset(["year", "month", "week", "day", "hour", "minute", "time", "percent"])
-# Endings of nouns for people ("resident", "villager", "civilian", "refugee", "fireman") and
-# common nouns for people without them (singular, as ``noun_key`` gives them).
-_PEOPLE_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent", "man", "men", "ee", "eer")
-_PEOPLE_NOUNS = frozenset(
-    """child children adult youth teen teenager baby infant victim troop fan staff crew police
-    family relative hostage pilgrim tourist survivor casualty migrant patient
-    dead wounded injured missing""".split()  # noqa: SIM905
-)
 
 
 @lru_cache(maxsize=1)
@@ -97,24 +90,6 @@ def outcomes(measured: str | None) -> frozenset[str]:
     if _LEFT_HOME.search(lowered):
         found.add("displaced")
     return frozenset(found)
-
-
-def noun_key(unit: str | None) -> str | None:
-    if not unit:
-        return None
-    word = unit.lower()
-    for suffix, repl in (("ies", "y"), ("s", "")):
-        if word.endswith(suffix) and len(word) > len(suffix) + 2:
-            return word[: -len(suffix)] + repl
-    return word
-
-
-def counts_people(noun: str) -> bool:
-    """Whether a counted noun is a noun for people ("residents", "villagers", "children"),
-    by the endings English gives agents and members, or a few common ones that lack them;
-    "villages", "homes", "hectares" are not."""
-    key = noun_key(noun) or ""
-    return key in _GENERIC or key in _PEOPLE_NOUNS or key.endswith(_PEOPLE_ENDINGS)
 
 
 def same_noun(a: Quantity, b: Quantity) -> bool:

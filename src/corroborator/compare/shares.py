@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..people_nouns import noun_key
 from ..records import Quantity
-from .measures import noun_key
 
 
 @dataclass(frozen=True, slots=True)

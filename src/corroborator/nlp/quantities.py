@@ -33,7 +33,7 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from .ages import AGE_UNIT, age_of
+from .ages import AGE_UNIT, age_group_of, age_of
 from .cues import reports_clauses
 from .numbers import (
     DEFAULT_SETTINGS,
@@ -203,6 +203,10 @@ def find_quantities(
         if person is not None:
             quantity = replace(quantity, kind="measure")
             unit, measured = AGE_UNIT, " ".join(t.text for t in _phrase(person, set()))
+        elif cand.kind == "count" and (group := age_group_of(
+                span, quantity.high if quantity.value is None else quantity.value)) is not None:
+            quantity = replace(quantity, kind="measure")
+            unit, measured = AGE_UNIT, group.text
         change = _verb_change(anchor, span) or quantity.change
         if unit is None and cand.kind == "count" and out and not cand.vague:
             unit = _unit_of_previous(out[-1], quantity, text, offset)
