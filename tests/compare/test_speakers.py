@@ -59,6 +59,18 @@ def test_speakers_unattributed_repaired_from_sentence_or_outlet() -> None:
     assert sp.of(claims[7]).label == "Amara Kestin"  # dateline, then the sentence names her
 
 
+def test_a_capitalised_speaker_opening_a_paragraph_is_no_dateline() -> None:
+    # "NATO, the western alliance, said ...": capitals and a comma at a paragraph start, but
+    # no dash: a speaker, not the place a wire story was filed from
+    art = article("n", "Harbor News", "NATO, the western alliance, said on Monday that 300 "
+                  "troops would move east.\n\nGRENHAVEN, May 4 (Coastal Wire) — Talks ended.")
+    claims = [claim(art, "300 troops would move east", "NATO", speaker_type="ORG"),
+              claim(art, "Talks ended", "GRENHAVEN")]
+    sp = StorySpeakers(claims, [art])
+    assert sp.of(claims[0]).label == "NATO"
+    assert sp.of(claims[1]).label != "GRENHAVEN"
+
+
 def test_speakers_spokesperson_speaks_for_organisation() -> None:
     claims, sp = _speakers()
     assert sp.of(claims[8]).label == "National Intelligence Service"

@@ -6,8 +6,9 @@ import json
 
 import numpy as np
 
+from corroborator.datelines import without_dateline
 from corroborator.stories import ArticleFeatures, StoryClusterer, publication_order
-from corroborator.stories.names import body_names, without_dateline
+from corroborator.stories.names import body_names
 from corroborator.stories.online import DocumentFrequencies, Vectors, article_vectors
 from corroborator.stories.pairs import FEATURES, PairModel, group_features
 

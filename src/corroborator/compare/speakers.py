@@ -26,6 +26,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
+from ..datelines import dateline_places
 from ..nlp import speakers as spk
 from ..nlp.org_descriptions import name_head
 from ..records import Article, Claim
@@ -98,14 +99,9 @@ def _strip_qualifier(name: str, organisation: bool = False) -> str:
 
 
 def _is_dateline(name: str, article: Article | None) -> bool:
-    letters = [c for c in name if c.isalpha()]
-    if not letters or not all(c.isupper() for c in letters) or len(letters) < 3:
-        return False
-    if article is None:
-        return False
-    # a dateline opens a paragraph: "KESTREL BAY, March 6 (Meridian) —", "GRENHAVEN —"
-    pattern = rf"(?:^|\n)\s*{re.escape(name.strip())}\s*(?:,|—|–|-|\()"
-    return re.search(pattern, article.text) is not None
+    """Whether ``name`` is the place of a dateline opening a paragraph of ``article``
+    ("KESTREL BAY, March 6 (Meridian) —"), which the parser took for a speaker."""
+    return article is not None and name.strip() in dateline_places(article.text)
 
 
 # Modifiers that place a body rather than name its remit: "the country's health ministry"

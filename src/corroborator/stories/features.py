@@ -21,10 +21,11 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from ..datelines import without_dateline
 from ..errors import require_extra
 from ..records import Article
 from .config import StorySettings
-from .names import body_names, without_dateline
+from .names import body_names
 
 if TYPE_CHECKING:
     from ..settings import Settings

@@ -16,21 +16,13 @@ from __future__ import annotations
 
 import re
 
+from ..datelines import line_without_dateline
+
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
-# A wire dateline opening a paragraph: "VARDO, Oct 15 (Orrin Wire) — ", "SANTAVEL, Meridia,
-# Nov 3 (MPA) - ", "LONDON (Reuters) - ". The agency and the date are shared by every story
-# it files that day: they are no names of the story.
-_DATELINE = re.compile(
-    r"^\s*[A-Z][A-Z'’.\- ]{1,40}(?:,[^\n—–(]{1,40})?\s*(?:\([^)\n]{1,40}\))?\s*[—–-]{1,2}\s+")
 # After one of these (or at the start of a line) a capital says "new sentence", not "name".
 _SENTENCE_END = frozenset(".!?:;\"“”")
 _OPENERS = " \t'\"‘“(["
 _POSSESSIVE = re.compile(r"['’]s?$")
-
-
-def without_dateline(text: str) -> str:
-    """``text`` without a wire dateline opening any of its lines."""
-    return "\n".join(_DATELINE.sub("", line, count=1) for line in text.split("\n"))
 
 
 def body_names(text: str) -> tuple[str, ...]:
@@ -38,7 +30,7 @@ def body_names(text: str) -> tuple[str, ...]:
     and unique, possessives cut ("Microsoft's" -> "microsoft"); one letter is no name."""
     names: set[str] = set()
     for line in text.splitlines():
-        line = _DATELINE.sub("", line, count=1)
+        line = line_without_dateline(line)
         for match in _WORD.finditer(line):
             if not match.group()[0].isupper():
                 continue
@@ -51,4 +43,4 @@ def body_names(text: str) -> tuple[str, ...]:
     return tuple(sorted(names))
 
 
-__all__ = ["body_names", "without_dateline"]
+__all__ = ["body_names"]
