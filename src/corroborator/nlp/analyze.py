@@ -197,6 +197,9 @@ def _speaker_names(
             for phrase in dict.fromkeys([text[att.speaker[0] : att.speaker[1]], name or ""]):
                 resolved = resolved or spk.resolve_description(phrase, mentions) or \
                     resolve_organisation(phrase, att.speaker[0], mentions)
+            # "the two companies said ... , the companies said": a description the text
+            # repeats is who it was the first time, though more names came in between
+            resolved = resolved or described.get(name or "")
             if resolved and name:
                 described[name] = resolved
             name = resolved or name
