@@ -574,3 +574,15 @@ def test_while_of_time_stays_inside_the_content(nlp):
 def test_a_possessor_stays_in_the_speakers_name(nlp, text, speaker):
     (att,) = find_attributions(nlp(text))
     assert clean_name(att.speaker_text or "") == speaker
+
+
+@pytest.mark.parametrize(("text", "cue", "speaker"), [
+    ("Economists at Nordvik Bank expect the rate to fall.", "expect",
+     "Economists at Nordvik Bank"),
+    ("Researchers from the Kelvar Institute said the river had risen.", "said",
+     "Researchers from the Kelvar Institute"),
+    # a place is no employer: the plural stays as it is
+    ("Residents of Vennby said the water had risen.", "said", "Residents"),
+])
+def test_a_plural_of_people_speaks_with_the_body_they_work_for(nlp, text, cue, speaker):
+    assert _one(nlp, text, cue).speaker_text == speaker

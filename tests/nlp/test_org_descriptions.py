@@ -149,3 +149,12 @@ def test_a_repeated_plural_description_keeps_its_firms(nlp, settings) -> None:
     claims = _claims(nlp, settings, text, "Harbor Wire", datetime(2026, 5, 4, 9))
     speakers = {c.speaker for c in claims if "said" in text[c.cue_span.start:c.cue_span.end]}
     assert speakers == {"Ostrel Rail and Kavan Logistics"}
+
+
+def test_a_firm_speaking_by_its_short_name_is_the_firm_named_in_full(nlp, settings) -> None:
+    text = ("Ostrel Rail raised its offer for Kavan Logistics after the investment firm "
+            "Dunmore Capital made a rival approach. Dunmore said on Tuesday it was still "
+            "weighing a bid.")
+    claims = _claims(nlp, settings, text, "Harbor Wire", datetime(2026, 5, 4, 9))
+    weighing = [c for c in claims if "weighing" in text[c.content_span.start:c.content_span.end]]
+    assert [c.speaker for c in weighing] == ["Dunmore Capital"]
