@@ -46,6 +46,9 @@ def test_clean_name(raw, clean):
         ("local residents", "Residents", False),
         # a definite description's head still names it
         ("NCAA report", "report", True),
+        # a body of a firm or a country is not the firm or the country
+        ("Board of Directors of Halden Textile Works", "Halden Textile Works", False),
+        ("National Bank of Estmark", "Estmark", False),
     ],
 )
 def test_are_same_speaker(a, b, same):
