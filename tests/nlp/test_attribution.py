@@ -57,6 +57,9 @@ CASES = [
     # infinitive complements
     ("The union urged members to reject the offer.", "urged", "union",
      "to reject the offer", "stated"),
+    # a decision is made, not a belief held
+    ("The council decided to close the bridge until May.", "decided", "council",
+     "to close the bridge until May", "stated"),
     # inverted and parenthetical
     ("The economy is strong, said Finance Minister Ana Ruiz.", "said", "Ana Ruiz",
      "The economy is strong", "stated"),
