@@ -589,3 +589,14 @@ def test_a_possessor_stays_in_the_speakers_name(nlp, text, speaker):
 ])
 def test_a_plural_of_people_speaks_with_the_body_they_work_for(nlp, text, cue, speaker):
     assert _one(nlp, text, cue).speaker_text == speaker
+
+
+@pytest.mark.parametrize(("text", "content"), [
+    ("The regulator said on Friday it had fined the bank.", "it had fined the bank"),
+    ("Norvex said on Tuesday its second-quarter revenue fell 8 percent.",
+     "its second-quarter revenue fell 8 percent"),
+    # "that" opens the clause: the day is the cue's already
+    ("Police said on Monday that 12 people were arrested.", "that 12 people were arrested"),
+])
+def test_the_day_said_right_after_the_cue_is_no_content(nlp, text, content):
+    _attributed(nlp, text, "said", text.split(" said")[0].split()[-1], content)
