@@ -10,7 +10,9 @@ cuts, not jobs, so none of the three job figures met another and the dossier fou
 conflict; the wire's follow-up repeating its own "up to 1,500" made that claim
 "corroborated"; "the two companies said" had the speaker "companies", "Analysts at Hallbeck
 Securities" was "Analysts", "Grenhaven" stayed apart from Grenhaven Capital; the company's
-own headline was the board's; and "number one" was a figure."""
+own headline was the board's; "number one" was a figure; "said on Thursday it had opened"
+put the day in the content; the board's "decided to recommend" was hedged; and the timeline
+told the wire's claims in the order of their hashes."""
 
 from __future__ import annotations
 
@@ -74,3 +76,21 @@ def test_a_rank_is_no_figure_and_the_paraphrase_is_a_quote_variant(claims, deal)
                 and "number one" in c["content"]]
     (variant,) = [c for c in deal["conflicts"] if c["kind"] == "quote-variant"]
     assert "The Money Mouth quotes Marta Lindqvist" in variant["explanation"]
+
+
+def test_the_regulators_day_is_no_content_and_the_boards_decision_no_hedge(deal) -> None:
+    (review,) = _by_speaker(deal, "Delmont Competition Authority")
+    assert review["text"].startswith("it had opened an in-depth review")
+    (decision,) = [c for c in _by_speaker(deal, "Board of Directors of Telmark Industries")
+                   if "38.00 euros" in c["text"]]
+    assert decision["stance"] == "stated"
+
+
+def test_the_timeline_tells_one_reports_claims_in_its_order(deal) -> None:
+    wire = deal["articles"][0]["id"]
+    texts = [e["text"] for e in deal["timeline"] if e["article"] == wire]
+    assert texts[:2] == ["Orvane Systems, the Delmont-based maker of industrial pumps and "
+                         "valves, has agreed to buy its smaller rival Telmark Industries for 4.2 "
+                         "billion euros in cash",
+                         '"Together we will build the leading European supplier of '
+                         'flow-control systems,"']
