@@ -351,3 +351,24 @@ def test_another_sources_later_count_up_from_the_earlier_level_is_an_update(
     result = _run(settings, [first, later], claims)
     assert [c.kind for c in result.conflicts] == ["update"], \
         [c.explanation for c in result.conflicts]
+
+
+@pytest.mark.parametrize(("speaker", "speaker_type", "verb"), [
+    ("Analysts at Dunmore Securities", None, "put"),
+    ("Economists", None, "put"),
+    ("Ostrel Rail and Kavan Logistics", None, "put"),
+    ("Kelvar Motors", "ORG", "puts"),  # a firm's name, though it ends in an "s"
+    ("union", None, "puts"),
+])
+def test_a_plural_source_puts_its_figure_in_the_plural(settings, speaker, speaker_type,
+                                                        verb) -> None:
+    a = article("a", "Corvel Wire", f"{speaker} said about 400 jobs could be cut.", day=10)
+    b = article("b", "Evening Post", "The Metalworkers' Federation said about 900 jobs could "
+                "be cut.", day=10, hour=15)
+    claims = [claim(a, "about 400 jobs could be cut", speaker, measured="jobs cut",
+                    speaker_type=speaker_type),
+              claim(b, "about 900 jobs could be cut", "Metalworkers' Federation",
+                    measured="jobs cut", speaker_type="ORG")]
+    (conflict,) = _run(settings, [a, b], claims).conflicts
+    assert f" {verb} jobs cut at “about 400”" in conflict.explanation, conflict.explanation
+    assert "Metalworkers' Federation puts it at" in conflict.explanation

@@ -57,6 +57,9 @@ CASES = [
     # infinitive complements
     ("The union urged members to reject the offer.", "urged", "union",
      "to reject the offer", "stated"),
+    # a decision is made, not a belief held
+    ("The council decided to close the bridge until May.", "decided", "council",
+     "to close the bridge until May", "stated"),
     # inverted and parenthetical
     ("The economy is strong, said Finance Minister Ana Ruiz.", "said", "Ana Ruiz",
      "The economy is strong", "stated"),
@@ -574,3 +577,26 @@ def test_while_of_time_stays_inside_the_content(nlp):
 def test_a_possessor_stays_in_the_speakers_name(nlp, text, speaker):
     (att,) = find_attributions(nlp(text))
     assert clean_name(att.speaker_text or "") == speaker
+
+
+@pytest.mark.parametrize(("text", "cue", "speaker"), [
+    ("Economists at Nordvik Bank expect the rate to fall.", "expect",
+     "Economists at Nordvik Bank"),
+    ("Researchers from the Kelvar Institute said the river had risen.", "said",
+     "Researchers from the Kelvar Institute"),
+    # a place is no employer: the plural stays as it is
+    ("Residents of Vennby said the water had risen.", "said", "Residents"),
+])
+def test_a_plural_of_people_speaks_with_the_body_they_work_for(nlp, text, cue, speaker):
+    assert _one(nlp, text, cue).speaker_text == speaker
+
+
+@pytest.mark.parametrize(("text", "content"), [
+    ("The regulator said on Friday it had fined the bank.", "it had fined the bank"),
+    ("Norvex said on Tuesday its second-quarter revenue fell 8 percent.",
+     "its second-quarter revenue fell 8 percent"),
+    # "that" opens the clause: the day is the cue's already
+    ("Police said on Monday that 12 people were arrested.", "that 12 people were arrested"),
+])
+def test_the_day_said_right_after_the_cue_is_no_content(nlp, text, content):
+    _attributed(nlp, text, "said", text.split(" said")[0].split()[-1], content)

@@ -229,6 +229,9 @@ def test_numbers_signed_percentages_carry_direction():
         "between A.D. 1000 and 1260",
         "in 300 BC",
         "a production-four-door record",
+        # a rank written in words
+        "the country's number one exporter",
+        "the party's number two",
     ],
 )
 def test_numbers_not_quantities(text):

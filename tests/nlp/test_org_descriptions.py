@@ -126,3 +126,35 @@ def test_an_agency_described_is_the_one_body_of_that_kind_when_no_agency_is_name
     assert resolve_organisation("Ostmark's spy agency", 5, spies) == \
         "National Intelligence Service"
     assert resolve_organisation("Ostmark's tax agency", 5, spies) is None
+
+
+def test_the_two_companies_are_the_two_firms_named_last_before() -> None:
+    mentions = _mentions((0, "Interior Ministry", "ORG"), (40, "Ostrel Rail", "ORG"),
+                         (90, "Ostrel", "ORG"), (120, "Kavan Logistics", "ORG"))
+    together = "Ostrel Rail and Kavan Logistics"
+    assert resolve_organisation("the two companies", 200, mentions) == together
+    assert resolve_organisation("both firms", 200, mentions) == together
+    assert resolve_organisation("the companies", 200, mentions) == together
+    # more firms than the description counts, or fewer named: no guess
+    assert resolve_organisation("the three companies", 200, mentions) is None
+    assert resolve_organisation("the companies", 200, mentions + _mentions(
+        (150, "Halden Textile Works", "ORG"))) is None
+    assert resolve_organisation("the Swiss companies", 200, mentions) is None
+
+
+def test_a_repeated_plural_description_keeps_its_firms(nlp, settings) -> None:
+    text = ("Ostrel Rail has agreed to buy Kavan Logistics for 900 million euros, the two "
+            "companies said on Monday. Analysts at Dunmore Securities called the price "
+            "high. Kavan's board backs the deal, the companies said.")
+    claims = _claims(nlp, settings, text, "Harbor Wire", datetime(2026, 5, 4, 9))
+    speakers = {c.speaker for c in claims if "said" in text[c.cue_span.start:c.cue_span.end]}
+    assert speakers == {"Ostrel Rail and Kavan Logistics"}
+
+
+def test_a_firm_speaking_by_its_short_name_is_the_firm_named_in_full(nlp, settings) -> None:
+    text = ("Ostrel Rail raised its offer for Kavan Logistics after the investment firm "
+            "Dunmore Capital made a rival approach. Dunmore said on Tuesday it was still "
+            "weighing a bid.")
+    claims = _claims(nlp, settings, text, "Harbor Wire", datetime(2026, 5, 4, 9))
+    weighing = [c for c in claims if "weighing" in text[c.content_span.start:c.content_span.end]]
+    assert [c.speaker for c in weighing] == ["Dunmore Capital"]

@@ -422,3 +422,38 @@ def test_a_verb_that_only_attributes_figures_reports_no_clause(nlp) -> None:
         nlp, "The Harlow club is counting on a young defence to carry the team to a .500 "
         "record."))
     assert found[".500"].measured.startswith("Harlow club")
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "unit"),
+    [
+        # a noun of change counts the noun it is of: 600 jobs are cut, 40 branches close
+        ("The bank announced 600 job cuts on Tuesday.", "600", "jobs"),
+        ("Unions fear about 40 branch closures next year.", "about 40", "branches"),
+        # a plain count keeps its own noun
+        ("The bank employs 600 staff.", "600", "staff"),
+    ],
+)
+def test_a_count_of_changes_counts_what_changes(nlp, text, figure, unit):
+    assert by_text(quantities(nlp, text))[figure].unit == unit
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "measured"),
+    [
+        # the subject of a verb of causing is the cause, not what is counted
+        ("The closure could lead to up to 800 job cuts, analysts said.", "up to 800",
+         "job cuts"),
+        ("The collision resulted in 12 deaths.", "12", "deaths"),
+    ],
+)
+def test_what_a_cause_brings_about_is_measured_without_the_cause(nlp, text, figure,
+                                                                 measured):
+    assert by_text(quantities(nlp, text))[figure].measured == measured
+
+
+def test_a_verb_conjoined_over_another_clauses_and_is_not_measured(nlp):
+    # the parse takes "as" for a preposition and conjoins "merged" to "go"
+    found = by_text(quantities(
+        nlp, "Nearly 300 jobs could go as plants in Tarn and Hollin are merged."))
+    assert found["Nearly 300"].measured == "jobs go"

@@ -46,6 +46,11 @@ def test_clean_name(raw, clean):
         ("local residents", "Residents", False),
         # a definite description's head still names it
         ("NCAA report", "report", True),
+        # a body of a firm or a country is not the firm or the country
+        ("Board of Directors of Halden Textile Works", "Halden Textile Works", False),
+        ("National Bank of Estmark", "Estmark", False),
+        # one of two firms that speak together is not the two
+        ("Ostrel Rail and Kavan Logistics", "Kavan Logistics", False),
     ],
 )
 def test_are_same_speaker(a, b, same):

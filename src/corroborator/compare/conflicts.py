@@ -181,6 +181,29 @@ def _who(speaker: Speaker) -> str:
     return speaker.label
 
 
+# Plural nouns for people without a plural ending.
+_PLURALS_WITHOUT_S = frozenset(["police", "people"])
+_PREPOSITIONS = frozenset(["at", "from", "of", "with", "in", "for"])
+
+
+def _puts(claim: Claim, speaker: Speaker) -> str:
+    """The verb a speaker takes: "the union puts", but "Analysts at Hallbeck Securities
+    put", "Police put", "Ostrel Rail and Kavan Logistics put". A plural is a speaker no
+    recogniser took for a name (a firm's "Kelvar Motors" stays singular) whose head word,
+    alone or before a preposition, is a plural noun; or two names joined by "and"."""
+    words = speaker.label.split()
+    if speaker.kind == OUTLET or claim.speaker_type or not words:
+        return "puts"
+    if words[0].lower() in ("the", "a", "an") and len(words) > 1:
+        words = words[1:]
+    head = words[0].lower()
+    headed = len(words) == 1 or words[1].lower() in _PREPOSITIONS
+    plural = head in _PLURALS_WITHOUT_S or (
+        head.endswith("s") and not head.endswith(("ss", "us", "is")))
+    joined = "and" in words[1:-1] and all(w[:1].isupper() for w in (words[0], words[-1]))
+    return "put" if headed and plural or joined else "puts"
+
+
 def _sentence(text: str) -> str:
     """An explanation starts with a capital, whatever name opens it ("the union puts ...")."""
     return text[:1].upper() + text[1:]
@@ -380,8 +403,9 @@ def judge_figures(ctx: StoryContext, fa: Figure, fb: Figure) -> Conflict | None:
         apart = (f", given {_duration(gap)} apart (the later may be a newer count)"
                  if gap is not None and gap >= ctx.settings.update_gap_hours else "")
         text = _sentence(
-            f"{_who(s1)} puts {what} at {_q(fig1)} ({o1}, {_date(ctx.published(first))}), "
-            f"while {_who(s2)} puts it at {_q(fig2)} ({o2}, {_date(ctx.published(second))}): "
+            f"{_who(s1)} {_puts(first, s1)} {what} at {_q(fig1)} ({o1}, "
+            f"{_date(ctx.published(first))}), while {_who(s2)} {_puts(second, s2)} it at "
+            f"{_q(fig2)} ({o2}, {_date(ctx.published(second))}): "
             f"different sources with incompatible figures{apart}."
         )
         return Conflict("source-disagreement", ids, text, ctx.story_id)

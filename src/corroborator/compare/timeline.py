@@ -41,6 +41,9 @@ def build_timeline(
     wording; update conflicts add the figure a proposition superseded."""
     prop_of = {cid: p.id for p in propositions for cid in p.claim_ids}
     entries = []
+    # where each entry's first claim stands in its article: one report's claims keep the
+    # order the report tells them in, not the order of their propositions' hashes
+    places: dict[str, tuple[str, int]] = {}
     for prop in propositions:
         mentions = [claims[c] for c in prop.claim_ids if c in claims]
         if not mentions:
@@ -84,6 +87,7 @@ def build_timeline(
                 "to": ", ".join(_figures(later_claim)) if later_claim else "",
                 "superseded": prop_of.get(earlier),
             })
+        places[prop.id] = (first.article_id, first.content_span.start)
         entries.append({
             "proposition": prop.id,
             "first_seen": article.published.isoformat() if article and article.published
@@ -95,5 +99,6 @@ def build_timeline(
             "appearances": len({c.article_id for c in mentions}),
             "changes": changes,
         })
-    entries.sort(key=lambda e: (e["first_seen"] is None, e["first_seen"] or "", e["proposition"]))
+    entries.sort(key=lambda e: (e["first_seen"] is None, e["first_seen"] or "",
+                                *places[str(e["proposition"])], e["proposition"]))
     return entries

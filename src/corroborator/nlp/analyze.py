@@ -197,6 +197,9 @@ def _speaker_names(
             for phrase in dict.fromkeys([text[att.speaker[0] : att.speaker[1]], name or ""]):
                 resolved = resolved or spk.resolve_description(phrase, mentions) or \
                     resolve_organisation(phrase, att.speaker[0], mentions)
+            # "the two companies said ... , the companies said": a description the text
+            # repeats is who it was the first time, though more names came in between
+            resolved = resolved or described.get(name or "")
             if resolved and name:
                 described[name] = resolved
             name = resolved or name
@@ -204,7 +207,10 @@ def _speaker_names(
             name = acronyms[spk.clean_name(name)]
         raw.append(without_descriptor(name) if name else name)
     people = [m.name for m in mentions if m.label == "PERSON"]
-    names = [n for n in raw if n] + people + list(acronyms.values())
+    # firms named in full though they speak only by their short name: "the private equity
+    # firm Grenhaven Capital made an approach. Grenhaven said ..." is Grenhaven Capital
+    firms = [m.name for m in mentions if m.label == "ORG" and _firm_name(m.name)]
+    names = [n for n in raw if n] + people + list(acronyms.values()) + firms
     not_people = {m.name for m in mentions if m.label in ("ORG", "GPE", "NORP")}
     places = {m.name for m in mentions if m.label in ("GPE", "NORP")}
     canonical = spk.canonical_speakers(names, people, not_people, places)
@@ -213,6 +219,12 @@ def _speaker_names(
                  for v, span in att.via]
         att.via = [(canonical.get(v, v), span) for v, span in named]
     return [canonical.get(n, n) if n else None for n in raw]
+
+
+def _firm_name(name: str) -> bool:
+    """A name that ends in a firm's word ("Grenhaven Capital", "Veltra Power")."""
+    words = spk.clean_name(name).split()
+    return len(words) > 1 and words[-1].lower() in spk.FIRM_WORDS
 
 
 _OWNER = re.compile(r"\b(its|our|their)(?:\s+\w+){1,3}$", re.IGNORECASE)

@@ -102,9 +102,34 @@ def find_attributions(doc: Doc, offset: int = 0) -> list[Attribution]:
             found.append(att)
     found.extend(tagged_attributions(doc, offset, taken_tokens(doc, offset, found)))
     found = screen(doc, refit(doc, drop_nested(found), offset), offset)
+    for att in found:
+        _leave_time_with_cue(doc, att, offset)
     doc.user_data.pop(TEXT_KEY, None)
     release(doc)
     return found
+
+
+def _leave_time_with_cue(doc: Doc, att: Attribution, offset: int) -> None:
+    """"The authority said on Thursday it had opened a review": the day right after the cue,
+    before the reported clause's subject, says when it was said (the parse may hang it on
+    the clause's verb); the content starts at the subject."""
+    if att.cue is None or att.fixed or att.content[0] < att.cue[1]:
+        return
+    span = doc.char_span(att.content[0] - offset, att.content[1] - offset,
+                         alignment_mode="expand")
+    if span is None or len(span) < 4 or span[0].dep_ != "prep" or span[0].i == 0:
+        return
+    if doc[span[0].i - 1].idx + len(doc[span[0].i - 1]) + offset != att.cue[1]:
+        return  # something stands between the cue and the phrase
+    when = [t for t in span[1:3] if t.head == span[0] and t.dep_ == "pobj"]
+    if not when or when[0].ent_type_ != "DATE" or when[0].i + 1 >= span.end:
+        return
+    subject = span.doc[when[0].i + 1]
+    while subject.dep_ in ("det", "poss", "compound", "amod") and subject.head.i > subject.i:
+        subject = subject.head  # "its third-quarter net profit": the phrase's head
+    if subject.dep_ not in ("nsubj", "nsubjpass") or subject.head != span[0].head:
+        return
+    att.content = (doc[when[0].i + 1].idx + offset, att.content[1])
 
 
 def taken_tokens(doc: Doc, offset: int, atts: list[Attribution]) -> set[int]:

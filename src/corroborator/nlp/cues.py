@@ -81,7 +81,7 @@ STANCE_OVERRIDES: dict[str, str] = {
     **dict.fromkeys(
         words(
             """know find discover learn realize realise recognize recognise understand see
-            remember notice"""
+            remember notice decide determine"""
         ),
         "stated",
     ),

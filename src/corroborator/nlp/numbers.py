@@ -444,9 +444,13 @@ def _is_year(text: str, cand: Candidate) -> bool:
 
 
 def _identifier_context(text: str, cand: Candidate) -> bool:
-    """A capitalised name right before the number ("Game 6", "Stoxx 600") marks an identifier."""
-    if cand.words or cand.kind != "count" or cand.unit is not None or cand.has_scale:
+    """A capitalised name right before the number ("Game 6", "Stoxx 600") marks an identifier,
+    and "number" a rank written in words ("Europe's number one supplier")."""
+    if cand.kind != "count" or cand.unit is not None or cand.has_scale:
         return False
+    if cand.words:
+        word, _ = prev_word(text, cand.start)
+        return (word or "").lower() == "number"
     raw = text[cand.start : cand.end]
     if "," in raw:
         return False

@@ -45,6 +45,8 @@ def resolve_organisation(description: str, position: int,
     """The organisation ``description`` ("the utility", "The company") at ``position``
     refers to, or None when it is no firm's description or no firm was named before it."""
     raw = description.split()
+    if raw and raw[-1].lower() in _PLURAL_COMPANY_NOUNS:
+        return _firms_together([w.lower() for w in raw[:-1]], position, mentions)
     # "Ostmark's spy agency": a place's body, which the report may name only later
     possessed = len(raw) >= 2 and raw[0].endswith(("'s", "’s")) and raw[0][:1].isupper()
     if not 2 <= len(raw) <= 3 or raw[0].lower() not in _DETERMINERS and not possessed:
@@ -62,6 +64,47 @@ def resolve_organisation(description: str, position: int,
         if mention.label == "ORG" and reads_as_firm(mention):
             best = mention
     return clean_name(best.name) if best is not None else None
+
+
+def _plural_noun(noun: str) -> str:
+    return noun[:-1] + "ies" if noun.endswith("y") else noun + "s"
+
+
+_PLURAL_COMPANY_NOUNS = frozenset(_plural_noun(n) for n in COMPANY_NOUNS)
+# How many firms a plural description counts: "both companies", "the two firms".
+_HOW_MANY = {"both": 2, "two": 2, "three": 3, "four": 4}
+
+
+def _firms_together(before: Sequence[str], position: int,
+                    mentions: Sequence[Mention]) -> str | None:
+    """"The two companies said": the firms named last before ``position``, as many as the
+    description counts ("both", "two"; "the companies" when exactly two were named), joined
+    as one speaker ("Orvane Systems and Telmark Industries"); None when the text names
+    fewer, or a determiner-less plural ("companies said") that may be any firms."""
+    if not before or before[0] not in ("the", "both"):
+        return None
+    counted = [_HOW_MANY[w] for w in before if w in _HOW_MANY]
+    if len(before) > 2 or len(before) == 2 and not counted:
+        return None  # "the Swiss companies": a qualifier that may pick out others
+    firms: list[str] = []
+    for mention in mentions:
+        if mention.start >= position:
+            break
+        name = clean_name(mention.name)
+        if mention.label == "ORG" and reads_as_firm(mention) and not _named_already(name, firms):
+            firms.append(name)
+    wanted = counted[0] if counted else 2
+    if len(firms) < wanted or not counted and len(firms) != wanted:
+        return None
+    chosen = firms[-wanted:]
+    return ", ".join(chosen[:-1]) + " and " + chosen[-1]
+
+
+def _named_already(name: str, firms: Sequence[str]) -> bool:
+    """Whether ``name`` is one of ``firms`` or a short form of one ("Orvane" of "Orvane
+    Systems")."""
+    words = name.split()
+    return any(f.split()[: len(words)] == words for f in firms)
 
 
 def name_head(name: str) -> str:

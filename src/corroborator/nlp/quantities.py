@@ -196,7 +196,7 @@ def find_quantities(
             quantity = replace(quantity, kind="money")
         unit = quantity.unit
         if unit is None and noun is not None:
-            unit = noun.text
+            unit = _counted_word(noun)
         measured = _measured(anchor, noun, span, cand)
         person = age_of(anchor, quantity.value) if cand.kind == "count" and unit is None \
             and not cand.qualifier else None
@@ -318,6 +318,35 @@ def _counted_noun(anchor: Token, span: Span, cand: Candidate) -> Token | None:
         of_obj = _of_object(head) if head.lower_ in ("dozen", "dozens", "score") else None
         return of_obj or head
     return _noun_after_scale(span)
+
+
+# Nouns for a number of things taken away or added: "1,500 job cuts" are 1,500 jobs cut,
+# "40 branch closures" 40 branches closed. The noun before them is what the figure counts,
+# so the count compares with "2,000 jobs could go" and "2,500 jobs at risk".
+_CHANGE_NOUNS = frozenset(
+    "cuts cutbacks losses reductions closures openings additions gains".split()  # noqa: SIM905
+)
+
+
+def _counted_word(noun: Token) -> str:
+    """The counted thing as a plural word: the noun as written, or for a noun of change
+    ("job cuts") the noun it is of, in the plural ("jobs")."""
+    if noun.lower_ not in _CHANGE_NOUNS:
+        return noun.text
+    before = noun.doc[noun.i - 1] if noun.i > 0 else None
+    if before is None or before.dep_ != "compound" or before.head != noun or before.tag_ != "NN":
+        return noun.text
+    return _plural_of(before.text)
+
+
+def _plural_of(word: str) -> str:
+    """The regular English plural of a singular noun ("job" → "jobs", "branch" →
+    "branches", "facility" → "facilities")."""
+    if word.endswith(("s", "x", "z", "ch", "sh")):
+        return word + "es"
+    if len(word) > 2 and word.endswith("y") and word[-2] not in "aeiou":
+        return word[:-1] + "ies"
+    return word + "s"
 
 
 def _noun_after_scale(span: Span) -> Token | None:
@@ -449,11 +478,22 @@ def _verb_words(verb: Token, conjuncts: bool = True) -> list[Token]:
         # auxiliary, so any subject before it in its subtree counts.
         has_subject = any(t.dep_ in ("nsubj", "nsubjpass") and t.i < child.i
                           for t in child.subtree)
-        if child.dep_ == "conj" and child.pos_ == "VERB" and not has_subject:
+        if child.dep_ == "conj" and child.pos_ == "VERB" and not has_subject \
+                and _joined_to(verb, child):
             ccs = [c for c in verb.children if c.dep_ == "cc" and c.i < child.i]
             words.extend(ccs[-1:])
             words.append(child)
     return sorted(words, key=lambda t: t.i)
+
+
+def _joined_to(verb: Token, conjunct: Token) -> bool:
+    """Whether a verb the parse conjoins to ``verb`` is joined to it by a conjunction or a
+    comma of their own ("killed or wounded", "killed, wounded or missing"). In "jobs could
+    go as plants in Delmont and Rask are merged" the parse conjoins "merged" to "go" over
+    the names' "and": it is the verb of another clause, not a second thing done to the
+    jobs."""
+    return any(t.head in (verb, conjunct) and (t.dep_ == "cc" or t.text == ",")
+               for t in verb.doc[verb.i + 1 : conjunct.i])
 
 
 def _subject(verb: Token, depth: int = 0) -> Token | None:
@@ -700,6 +740,10 @@ def _measured(anchor: Token, noun: Token | None, span: Span, cand: Candidate) ->
         elif focus.dep_ == "dobj" and focus.head == verb and \
                 verb.lemma_.lower() in _COUNTING_VERBS:
             verb_words = []
+        elif noun is not None and _caused(focus, verb):
+            # "the merger could lead to 1,500 job cuts": the subject is the cause, and the
+            # counted noun says what is counted
+            verb_words = []
         elif subject is not None and (counted := _figure_subject(subject, inside)):
             # "the number of people arrested has risen to 31": the people arrested are
             # counted; "number" and "risen" say only that the count is told and moved
@@ -757,6 +801,22 @@ def _measured(anchor: Token, noun: Token | None, span: Span, cand: Candidate) ->
     if not words:
         return None
     return " ".join(words[:_MAX_MEASURED_WORDS])
+
+
+# Verbs of causing, with the preposition that introduces the effect ("" for a direct
+# object): "lead to 1,500 job cuts", "resulted in 12 deaths", "caused 300 injuries".
+_CAUSE_VERBS = {"lead": "to", "result": "in", "cause": "", "trigger": "", "spark": ""}
+
+
+def _caused(focus: Token, verb: Token) -> bool:
+    """Whether ``focus`` is the effect a verb of causing names."""
+    prep = _CAUSE_VERBS.get(verb.lemma_.lower())
+    if prep is None:
+        return False
+    if not prep:
+        return focus.dep_ == "dobj" and focus.head == verb
+    return (focus.dep_ == "pobj" and focus.head.lower_ == prep
+            and focus.head.head == verb)
 
 
 def _verb_change(anchor: Token, span: Span) -> str | None:

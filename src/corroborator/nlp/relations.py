@@ -90,7 +90,8 @@ def stance_of(entry: lex.CueEntry, content: list[Token], subject: Speaker | None
                 return "hedged"
     if stance == "stated" and entry.kind == "cognition":
         return "hedged" if entry.lemma in lex.COGNITION_VERBS and entry.lemma not in (
-            "know", "find", "learn", "see", "realize", "understand", "discover") else stance
+            "know", "find", "learn", "see", "realize", "understand", "discover", "decide",
+            "determine") else stance  # a decision is made, not a belief held
     return stance
 
 

@@ -87,6 +87,10 @@ def _related(short: str, long: str) -> bool:
     ):
         return True
     ws, wl = ks.split(), kl.split()
+    if len(wl) > len(ws) and wl[-len(ws) - 1] in ("of", "and"):
+        # "Telmark Industries" owns the "Board of Directors of Telmark Industries", and is
+        # one of "Orvane Systems and Telmark Industries", who speak together
+        return False
     # "Zelensky" ⊂ "Volodymyr Zelensky"; "Hillary Clinton" ⊂ "Hillary Rodham Clinton"; "the
     # report" ⊂ "NCAA report". A plural is not an alias of a description ending in it:
     # "Councillors" (capitalised by its sentence) may be any councillors, not the opposition's.

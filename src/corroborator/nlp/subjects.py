@@ -83,6 +83,10 @@ def name_of(head: Token) -> tuple[str, str | None]:
     found = entity_at(head)
     if found:
         return found
+    employer = _employer(head)
+    if employer is not None:
+        # "Analysts at Hallbeck Securities": the plural alone could be anyone's analysts
+        return f"{head.text} {employer}", None
     doc = head.doc
     # "the minister, Dana Holt,": the named apposition is the better name (not a
     # parenthesis: "(R-Ky.)")
@@ -100,6 +104,23 @@ def name_of(head: Token) -> tuple[str, str | None]:
     start = min([head.i] + [c.i if c.dep_ == "poss" and c.tag_ == "NNS" else c.left_edge.i
                             for c in lefts])
     return doc[start : head.i + 1].text, None
+
+
+def _employer(head: Token) -> str | None:
+    """"at Hallbeck Securities" in "analysts at Hallbeck Securities", "from the Kelvar
+    Institute" in "researchers from ...": the organisation a plural of people speak for,
+    with its preposition; None for any other phrase."""
+    if head.tag_ != "NNS" or head.ent_type_:
+        return None
+    for prep in head.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("at", "from", "with", "of") \
+                or prep.i != head.i + 1:
+            continue
+        for obj in prep.children:
+            found = entity_at(obj) if obj.dep_ == "pobj" else None
+            if found and found[1] == "ORG":
+                return f"{prep.text} {found[0]}"
+    return None
 
 
 @dataclass
