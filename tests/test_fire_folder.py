@@ -62,7 +62,8 @@ def test_the_short_tabloid_rewrite_is_the_wires_and_no_independent_source(fire) 
     wire_ids = {a["id"] for a in fire["articles"] if a["outlet"] == "Harbor Press Agency"}
     sources = {(d["article"], d["relation"]) for d in by_outlet["The Daily Flare"]["derived_from"]}
     assert {article for article, relation in sources if relation == "rewrite"} & wire_ids
-    assert fire["independent_sources"] == 2  # the wire's lineage and the next-day update
+    # the wire's lineage and its own next-day update: one outlet's own reports, one source
+    assert fire["independent_sources"] == 1
 
 
 def test_the_chiefs_revision_of_the_fire_services_figure_is_an_update(fire) -> None:

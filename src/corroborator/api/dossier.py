@@ -84,7 +84,7 @@ def _article_entry(article: Article, derivations: Sequence[Derivation]) -> dict[
 def _story_entry(store: Store, story: Story, members: Sequence[Article],
                  story_claims: Sequence[Claim], derivations: Sequence[Derivation]
                  ) -> dict[str, Any]:
-    from ..reuse import lineages
+    from ..reuse import independent_origins, lineages
 
     by_id = {a.id: a for a in members}
     inside = [d for d in derivations if d.article_id in by_id and d.source_id in by_id]
@@ -132,7 +132,7 @@ def _story_entry(store: Store, story: Story, members: Sequence[Article],
     return {
         "id": story.id, "title": story.title,
         "articles": [_article_entry(a, inside) for a in members],
-        "independent_sources": max(1, len(set(root_of.values()))),
+        "independent_sources": max(1, len(set(independent_origins(by_id, root_of).values()))),
         "claims": out_claims, "conflicts": conflicts, "timeline": timeline,
     }
 

@@ -89,7 +89,8 @@ def _summaries(store: Store) -> list[dict[str, Any]]:
             "id": story.id, "title": story.title or (members[0].title if members else None),
             "articles": len(members),
             "outlets": len({a.outlet for a in members if a.outlet}),
-            "independent_sources": max(1, independent_sources(ids, inside)) if ids else 0,
+            "independent_sources": max(1, independent_sources(ids, inside, articles)) if ids
+            else 0,
             "conflicts": len(store.conflicts(story.id)),
             "first_published": dates[0] if dates else None,
             "last_published": dates[-1] if dates else None,

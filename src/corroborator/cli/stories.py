@@ -26,12 +26,14 @@ from .analyze import stage_progress
 
 
 def story_rows(store: Store) -> list[dict[str, Any]]:
-    from ..reuse import lineages
+    from ..reuse import independent_origins, lineages
 
     stories = store.stories()
     # one lineage pass and one conflicts read for the whole listing: per story, both would
     # cost as much as the store's every derivation and conflict again
     root_of = lineages((a for s in stories for a in s.article_ids), store.derivations())
+    # one outlet's own reports are one source, as the dossier counts them
+    root_of = independent_origins({a.id: a for a in store.articles()}, root_of)
     conflicts = Counter(c.story_id for c in store.conflicts())
     rows = []
     for story in stories:

@@ -16,6 +16,7 @@ import hashlib
 from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from ..records import Article, Claim, Conflict, Proposition, Quantity
+from ..reuse.lineage import independent_origins
 
 
 class _Groups:
@@ -55,26 +56,20 @@ class _Groups:
 def claim_sources(
     claims: Sequence[Claim], articles: Mapping[str, Article], roots: Mapping[str, str]
 ) -> dict[str, str]:
-    """Each claim's independent source: its article's lineage root, or the lineage of the
-    story outlet it cites in its attribution chain or names as its speaker ("..., the
-    agency said", the agency being another report's outlet). An outlet is one source
-    however many of its reports carry a claim: a follow-up that repeats what the outlet
-    reported days before does not corroborate it."""
+    """Each claim's independent source: its article's (:func:`independent_origins`), or the
+    lineage of the story outlet it cites in its attribution chain or names as its speaker
+    ("..., the agency said", the agency being another report's outlet)."""
     by_outlet: dict[str, str] = {}
-    first_origin: dict[str, str] = {}  # each outlet's earliest report of its own
     for article in sorted(
         articles.values(),
         key=lambda a: (a.published is None, a.published.timestamp() if a.published else 0, a.id),
     ):
         if article.outlet:
             by_outlet.setdefault(article.outlet.lower(), article.id)
-            if roots.get(article.id, article.id) == article.id:
-                first_origin.setdefault(article.outlet.lower(), article.id)
+    sources = independent_origins(articles, roots)
     out = {}
     for claim in claims:
-        source = roots.get(claim.article_id, claim.article_id)
-        if source in articles:
-            source = first_origin.get((articles[source].outlet or "").lower(), source)
+        source = sources.get(claim.article_id, roots.get(claim.article_id, claim.article_id))
         own = (articles[claim.article_id].outlet or "").lower() if claim.article_id in articles \
             else ""
         for name in (*claim.via, *([claim.speaker] if claim.speaker else [])):

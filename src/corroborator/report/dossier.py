@@ -29,7 +29,7 @@ from ..records import (
     Rejection,
     Story,
 )
-from ..reuse.lineage import lineages
+from ..reuse.lineage import independent_origins, lineages
 from ..store import Store
 
 SCHEMA_VERSION = "1.0"
@@ -165,7 +165,8 @@ def story_entry(
         "id": story.id,
         "title": story.title,
         "articles": [article_entry(a, edges) for a in ordered],
-        "independent_sources": max(1, len(set(roots.values()))),
+        # counted as the claims count them: one outlet's own reports are one source
+        "independent_sources": max(1, len(set(independent_origins(by_id, roots).values()))),
         "claims": entries,
         "conflicts": conflict_entries,
         "timeline": build_timeline(props, claim_map, by_id, conflicts),

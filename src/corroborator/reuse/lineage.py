@@ -1,10 +1,11 @@
-"""Lineages: articles joined by derivation edges are one source, however many outlets ran them."""
+"""Lineages: articles joined by derivation edges are one source, however many outlets ran them;
+and the lineages one outlet began itself are one source, however many reports it wrote."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
-from ..records import Derivation
+from ..records import Article, Derivation
 
 
 class UnionFind:
@@ -64,7 +65,33 @@ def lineages(article_ids: Iterable[str], derivations: Sequence[Derivation]) -> d
     return {article_id: root_of[article_id] for article_id in ids}
 
 
-def independent_sources(article_ids: Iterable[str], derivations: Sequence[Derivation]) -> int:
-    """How many lineages the given articles belong to (the articles carrying one claim)."""
+def independent_origins(articles: Mapping[str, Article], roots: Mapping[str, str]
+                        ) -> dict[str, str]:
+    """Each article of ``roots`` (article -> lineage root) mapped to its independent source:
+    its lineage root, except that the lineages an outlet began itself all go to that outlet's
+    earliest report. A follow-up repeating what the outlet reported days before is the same
+    outlet's word again, not a second source. Articles missing from ``articles`` keep their
+    root."""
+    first_origin: dict[str, str] = {}
+    for article in sorted(
+        (articles[a] for a in set(roots.values()) if a in articles),
+        key=lambda a: (a.published is None, a.published.timestamp() if a.published else 0, a.id),
+    ):
+        if article.outlet:
+            first_origin.setdefault(article.outlet.lower(), article.id)
+    out = {}
+    for article_id, root in roots.items():
+        outlet = articles[root].outlet if root in articles else None
+        out[article_id] = first_origin.get((outlet or "").lower(), root) if outlet else root
+    return out
+
+
+def independent_sources(article_ids: Iterable[str], derivations: Sequence[Derivation],
+                        articles: Mapping[str, Article] | None = None) -> int:
+    """How many independent sources the given articles (those carrying one claim, or a
+    story's) come from: their lineages, and with ``articles`` (for outlets and dates) one
+    source per outlet among the lineages it began (:func:`independent_origins`)."""
     roots = lineages(article_ids, derivations)
+    if articles is not None:
+        roots = independent_origins(articles, roots)
     return len(set(roots.values()))
