@@ -391,3 +391,19 @@ def test_a_verb_that_only_attributes_figures_reports_no_clause(nlp) -> None:
         nlp, "The Harlow club is counting on a young defence to carry the team to a .500 "
         "record."))
     assert found[".500"].measured.startswith("Harlow club")
+
+
+@pytest.mark.parametrize(("text", "figure", "limit"), [
+    # a verb that makes its infinitive a limit stays in the measured phrase
+    ("The minister said the ferry had been licensed to carry 350 passengers.", "350",
+     "licensed"),
+    ("The stand was designed to hold 4,000 fans.", "4,000", "designed"),
+])
+def test_a_figure_a_verb_makes_a_limit_keeps_that_verb(nlp, text, figure, limit) -> None:
+    assert limit in by_text(quantities(nlp, text))[figure].measured.split()
+
+
+def test_a_figure_carried_is_no_limit(nlp) -> None:
+    measured = by_text(quantities(nlp, "The ferry was carrying 412 passengers."))["412"].measured
+    assert measured.split()[-2:] == ["carrying", "passengers"]
+

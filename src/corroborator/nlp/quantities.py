@@ -395,6 +395,23 @@ _COUNTING_VERBS = frozenset(["record", "count", "tally", "register", "log", "tab
                              "document", "confirm", "report", "list"])
 
 
+# Verbs that make their infinitive a limit rather than a deed: a ship "licensed to carry 350
+# passengers" may carry 412; "designed to hold 500" says what it can hold, not what it held.
+LIMIT_VERBS = frozenset(["license", "licence", "certify", "permit", "authorize", "authorise",
+                         "design", "rate"])
+
+
+def _limit_verb(verb: Token) -> list[Token]:
+    """The verb that makes ``verb``'s infinitive a limit ("licensed" of "licensed to carry"),
+    as a word of the measured phrase; none for a deed."""
+    head = verb.head
+    to_infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    if to_infinitive and verb.dep_ in ("xcomp", "advcl") and head.i != verb.i \
+            and head.lemma_.lower() in LIMIT_VERBS:
+        return [head]
+    return []
+
+
 def _infinitive(verb: Token) -> Token | None:
     """The infinitive a semi-modal governs ("had to leave" -> "leave"), or None."""
     if verb.lemma_.lower() not in _SEMI_MODALS:
@@ -680,6 +697,7 @@ def _measured(anchor: Token, noun: Token | None, span: Span, cand: Candidate) ->
     if verb is not None:
         focus_is_subject = focus.dep_ in ("nsubj", "nsubjpass") and focus.head == verb
         verb_words = _verb_words(verb, focus_is_subject) if verb.lemma_ != "be" else []
+        verb_words = _limit_verb(verb) + verb_words
         if cand.qualifier in VERB_QUALIFIERS and verb.lower_ == cand.qualifier.split()[-1]:
             verb_words = []  # "losses could top $5 billion": "top" is the hedge, not a deed
         if cand.kind == "percent" and focus.dep_ == "pobj" and focus.head.lower_ in (

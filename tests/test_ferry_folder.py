@@ -1,0 +1,40 @@
+"""A passenger ferry capsizes off a coast, as a wire, its copy, a tabloid, the ferry company and
+a follow-up tell it: the wire's coast guard ("at least 31" dead, "about 60" missing, "more than
+400" rescued), the company's "412 passengers and 28 crew" and a survivor's quoted words; a
+syndicated copy; a tabloid's rewrite ("more than 40", the survivor's words paraphrased inside
+quotation marks, the company's figure credited to the coast guard); the company's statement as
+plain text; a follow-up two days later (the toll risen to 47, a minister's "licensed to carry
+350 passengers"); and a cargo ship's engine fire in another port that week. Written for the
+faults a first run found: the ship's licensed capacity was a source-disagreement with the
+number it carried; the toll risen to 47 after "at least 31" was no update (the follow-up's
+"the number of people killed" counted bare "people", and "the coast guard" of two reports
+were two unknown roles); the survivor's introduction ("Survivor ..., 34, told how ...:") was
+part of her words, with her age as their figure."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+pytestmark = [pytest.mark.model, pytest.mark.embeddings]
+
+FOLDER = Path(__file__).resolve().parent / "data" / "ferry"
+
+
+@pytest.fixture(scope="module")
+def capsizing(dossier) -> dict:
+    (story,) = [s for s in dossier["stories"] if "Saint Oriel" in s["title"]]
+    return story
+
+
+def test_the_five_reports_are_one_story_and_the_fire_another(dossier, capsizing) -> None:
+    assert len(dossier["stories"]) == 2
+    assert len(capsizing["articles"]) == 5
+
+
+def test_a_ships_licensed_capacity_is_no_count_of_who_was_on_board(capsizing,
+                                                                    conflict_figures) -> None:
+    for conflict in capsizing["conflicts"]:
+        assert "350" not in conflict_figures(capsizing, conflict), conflict["explanation"]
+
