@@ -38,3 +38,10 @@ def test_a_ships_licensed_capacity_is_no_count_of_who_was_on_board(capsizing,
     for conflict in capsizing["conflicts"]:
         assert "350" not in conflict_figures(capsizing, conflict), conflict["explanation"]
 
+
+def test_the_toll_risen_to_47_is_the_coast_guards_update(capsizing, conflict_figures) -> None:
+    updates = [c for c in capsizing["conflicts"]
+               if {"At least 31", "47"} <= conflict_figures(capsizing, c)]
+    assert [c["kind"] for c in updates] == ["update"]
+    assert "coast guard" in updates[0]["explanation"]
+

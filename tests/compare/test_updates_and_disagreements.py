@@ -333,3 +333,21 @@ def test_another_sources_later_count_up_from_the_earlier_level_is_an_update(
     result = _run(settings, [first, later], claims)
     assert [c.kind for c in result.conflicts] == ["update"], \
         [c.explanation for c in result.conflicts]
+
+
+@pytest.mark.parametrize(("later_text", "kinds"), [
+    # the later count is told as where it has moved: an update, though it fits "at least 12"
+    ("The fire service said the number of people killed had risen to 19.", ["update"]),
+    # a later count that fits and says nothing of a change repeats no figure and moves none
+    ("The fire service said 19 people were killed.", []),
+])
+def test_a_count_told_as_risen_within_an_open_figure_is_an_update(settings, later_text,
+                                                                  kinds) -> None:
+    first, later = _day_apart("The fire service said at least 12 people were killed.",
+                              later_text)
+    content = later_text.removeprefix("The fire service said ").rstrip(".")
+    claims = [claim(first, "at least 12 people were killed", "fire service",
+                    measured="people killed"),
+              claim(later, content, "fire service", measured="people killed")]
+    result = _run(settings, [first, later], claims)
+    assert [c.kind for c in result.conflicts] == kinds, [c.explanation for c in result.conflicts]

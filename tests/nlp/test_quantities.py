@@ -407,3 +407,12 @@ def test_a_figure_carried_is_no_limit(nlp) -> None:
     measured = by_text(quantities(nlp, "The ferry was carrying 412 passengers."))["412"].measured
     assert measured.split()[-2:] == ["carrying", "passengers"]
 
+
+@pytest.mark.parametrize("text", [
+    "The number of people killed has risen to 47, officials said.",
+    # the parse hangs "killed" on "number" when a clause follows it
+    "The number of people killed when the train Coastal Arrow derailed near the Kelby bridge "
+    "has risen to 47, the police said on Monday.",
+])
+def test_a_count_told_as_the_number_of_people_keeps_what_befell_them(nlp, text) -> None:
+    assert by_text(quantities(nlp, text))["47"].measured == "people killed"

@@ -224,6 +224,19 @@ def restated(fa: Figure, fb: Figure) -> bool:
     return carries(fb.claim, fa.quantity, fa.claim) or carries(fa.claim, fb.quantity, fb.claim)
 
 
+def told_as_moved(ctx: StoryContext, fa: Figure, fb: Figure) -> bool:
+    """True when two figures fit together but the later is told as where the count has moved
+    since ("the number of people killed has risen to 47" after "at least 31 died"): a new
+    count replaces the old, whose interval it happens to fall in; the two written values
+    differ, so neither repeats the other."""
+    if fa.quantity.value is None or fa.quantity.value == fb.quantity.value:
+        return False
+    first, second = _order(ctx, fa.claim, fb.claim)
+    if first.article_id == second.article_id:
+        return False
+    return _UPDATE_CUE.search(ctx.sentence(second)) is not None
+
+
 def _gives_both(ctx: StoryContext, first: Claim, second: Claim, q1: Quantity,
                 q2: Quantity) -> bool:
     """True when either article also gives the other's figure somewhere: two figures of one
@@ -321,9 +334,10 @@ def judge_figures(ctx: StoryContext, fa: Figure, fb: Figure) -> Conflict | None:
     """The conflict between two incompatible figures for one measured thing, if any (a
     figure given only as the value a revision replaced is context, never in conflict). One
     speaker's two numbers told apart under one hedge (:func:`.intervals.told_apart`) are
-    incompatible too: they cannot both be what the speaker said."""
+    incompatible too: they cannot both be what the speaker said; so are one speaker's count
+    and a later one told as where it has moved (:func:`told_as_moved`)."""
     if not intervals.conflicting(fa.quantity, fb.quantity) and not (
-            intervals.told_apart(fa.quantity, fb.quantity)
+            (intervals.told_apart(fa.quantity, fb.quantity) or told_as_moved(ctx, fa, fb))
             and ctx.speakers.same(fa.claim, fb.claim)):
         return None
     if is_previous(fa.quantity) or is_previous(fb.quantity):

@@ -49,8 +49,14 @@ _WINDOW_AFTER = 45
 _DOCUMENTS = frozenset(["report", "statement", "study", "survey", "assessment", "analysis",
                         "bulletin", "review", "audit"])
 
+# Bodies named by a head noun that is no word for an office or a firm: "the coast guard",
+# "the fire brigade", "the aviation regulator". With a remit before it each is one body across
+# the story, as "the interior ministry" is.
+_BODY_NOUNS = spk.GROUP_NOUNS | frozenset(["guard", "brigade", "corps", "regulator",
+                                           "watchdog"])
+
 # roles that name one function or body: two different ones are different sources
-_SPECIFIC_ROLES = (spk.GROUP_NOUNS | spk.TITLES) - frozenset(
+_SPECIFIC_ROLES = (_BODY_NOUNS | spk.TITLES) - frozenset(
     ["officer", "official", "former", "acting", "deputy", "top", "senior", "state", "us",
      "u.s.", "independent", "democratic", "republican", "gop", "foreign", "group", "team",
      "spokesman", "spokeswoman", "spokesperson", "report", "statement", "document", "data",
@@ -386,7 +392,7 @@ class StorySpeakers:
         if named is not None and named in candidates:
             return self._named(named)
         own = _remit(words)
-        if own and head in spk.GROUP_NOUNS and _singular(head) in _SPECIFIC_ROLES:
+        if own and head in _BODY_NOUNS and _singular(head) in _SPECIFIC_ROLES:
             # a body described by its remit ("the interior ministry") is one body across the
             # story, as if named; "the ministry" alone could be any
             return self._named(" ".join([*own, head]))

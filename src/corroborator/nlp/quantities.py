@@ -618,7 +618,10 @@ def _figure_subject(subject: Token, inside: set[int]) -> list[Token]:
     of_obj = _of_object(subject)
     if subject.lemma_.lower() not in FIGURE_NOUNS or of_obj is None or of_obj.i in inside:
         return []
-    participles = [c for c in of_obj.children if c.dep_ == "acl" and c.tag_ == "VBN"]
+    # the parse may hang the participle on the figure noun: "the number of people killed when
+    # the ferry capsized" gives "killed" to "number"; it says what befell the people all the same
+    participles = [c for holder in (of_obj, subject) for c in holder.children
+                   if c.dep_ == "acl" and c.tag_ == "VBN" and c.i > of_obj.i]
     return _phrase(of_obj, inside) + [t for p in participles[:1] for t in _verb_words(p)]
 
 
