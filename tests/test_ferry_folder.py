@@ -45,3 +45,17 @@ def test_the_toll_risen_to_47_is_the_coast_guards_update(capsizing, conflict_fig
     assert [c["kind"] for c in updates] == ["update"]
     assert "coast guard" in updates[0]["explanation"]
 
+
+def test_the_survivors_introduction_is_not_her_words(claims) -> None:
+    hers = [c for c in claims if c["speaker"] == "Lise Andrak" and c["cue"] == "said"
+            and c["quote"]]
+    assert len(hers) == 3  # the wire's, its copy's and the tabloid's
+    for claim in hers:
+        assert claim["content"].startswith('"'), claim["content"]
+        assert not claim["quantities"]
+
+
+def test_the_survivors_words_paraphrased_in_quotation_marks_are_a_variant(capsizing) -> None:
+    (variant,) = [c for c in capsizing["conflicts"] if c["kind"] == "quote-variant"]
+    assert variant["explanation"].startswith("The Daily Flare quotes Lise Andrak")
+    assert "The water came in through the lower deck" in variant["explanation"]
