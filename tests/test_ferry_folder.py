@@ -9,7 +9,9 @@ faults a first run found: the ship's licensed capacity was a source-disagreement
 number it carried; the toll risen to 47 after "at least 31" was no update (the follow-up's
 "the number of people killed" counted bare "people", and "the coast guard" of two reports
 were two unknown roles); the survivor's introduction ("Survivor ..., 34, told how ...:") was
-part of her words, with her age as their figure."""
+part of her words, with her age as their figure; and the quotes of the company's chief
+executive, named after the firm ("said Halden Sealines chief executive Maren Kolb"), were the
+firm's."""
 
 from __future__ import annotations
 
@@ -59,3 +61,9 @@ def test_the_survivors_words_paraphrased_in_quotation_marks_are_a_variant(capsiz
     (variant,) = [c for c in capsizing["conflicts"] if c["kind"] == "quote-variant"]
     assert variant["explanation"].startswith("The Daily Flare quotes Lise Andrak")
     assert "The water came in through the lower deck" in variant["explanation"]
+
+
+def test_the_chief_executive_speaks_the_companys_statement_not_the_company(capsizing) -> None:
+    quoted = [c for c in capsizing["claims"] if "Our thoughts are with" in c["text"]
+              or "cooperating fully with the coast guard" in c["text"]]
+    assert len(quoted) == 2 and {c["speaker"] for c in quoted} == {"Maren Kolb"}
