@@ -11,7 +11,7 @@ number it carried; the toll risen to 47 after "at least 31" was no update (the f
 were two unknown roles); the survivor's introduction ("Survivor ..., 34, told how ...:") was
 part of her words, with her age as their figure; and the quotes of the company's chief
 executive, named after the firm ("said Halden Sealines chief executive Maren Kolb"), were the
-firm's."""
+firm's; and "20 November 2026" was read as 1 November, a port and an age as dates."""
 
 from __future__ import annotations
 
@@ -67,3 +67,9 @@ def test_the_chief_executive_speaks_the_companys_statement_not_the_company(capsi
     quoted = [c for c in capsizing["claims"] if "Our thoughts are with" in c["text"]
               or "cooperating fully with the coast guard" in c["text"]]
     assert len(quoted) == 2 and {c["speaker"] for c in quoted} == {"Maren Kolb"}
+
+
+def test_the_statements_date_keeps_its_day_and_no_place_or_age_is_a_date(claims) -> None:
+    dates = {d["text"]: d["resolved"] for c in claims for d in c["dates"]}
+    assert dates.get("20 November 2026") == "2026-11-20"
+    assert "November 2026" not in dates and "Merrow" not in dates and "34" not in dates
