@@ -54,8 +54,10 @@ def build_timeline(
         previous = _figures(first)
         for claim in mentions[1:]:
             figures = _figures(claim)
-            if figures and previous and [f.lower() for f in figures] != [
-                    f.lower() for f in previous]:
+            # a report that gives some of the figures as written ("about 60" of "at least 31
+            # ... about 60") changes none of them
+            if figures and previous and not {f.lower() for f in figures} <= {
+                    f.lower() for f in previous}:
                 later = articles.get(claim.article_id)
                 changes.append({
                     "kind": "wording",
