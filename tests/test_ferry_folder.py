@@ -9,10 +9,12 @@ faults a first run found: the ship's licensed capacity was a source-disagreement
 number it carried; the toll risen to 47 after "at least 31" was no update (the follow-up's
 "the number of people killed" counted bare "people", and "the coast guard" of two reports
 were two unknown roles); the survivor's introduction ("Survivor ..., 34, told how ...:") was
-part of her words, with her age as their figure; and the quotes of the company's chief
-executive, named after the firm ("said Halden Sealines chief executive Maren Kolb"), were the
-firm's; and "20 November 2026" was read as 1 November, a port and an age as dates; and the
-tabloid's "about 60" alone was told as a change of the wire's "at least 31, about 60"."""
+part of her words, with her age as their figure, and her paraphrased words no quote-variant;
+the quotes of the company's chief executive, named after the firm ("said Halden Sealines
+chief executive Maren Kolb"), were the firm's; "20 November 2026" was read as 1 November, a
+port and an age as dates; the tabloid's "about 60" alone was told as a change of the wire's
+"at least 31, about 60"; and "coast guard spokesman Teodor Blaine" was a source of his own
+beside the coast guard."""
 
 from __future__ import annotations
 
@@ -81,3 +83,10 @@ def test_a_report_of_part_of_the_figures_is_no_change_of_them(capsizing) -> None
         for change in entry["changes"]:
             given = set(change["from"].lower().split(", "))
             assert not set(change["to"].lower().split(", ")) <= given, change
+
+
+def test_the_coast_guards_spokesman_speaks_for_the_coast_guard(capsizing) -> None:
+    rescued = [c for c in capsizing["claims"] if "more than 400" in
+               {q["text"] for q in c["quantities"]} and "rescue crews" in c["text"]]
+    assert rescued and rescued[0]["speaker"] == "coast guard"
+    assert not [c for c in capsizing["claims"] if c["speaker"] == "Teodor Blaine"]

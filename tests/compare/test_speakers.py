@@ -251,3 +251,15 @@ def test_speakers_a_body_named_by_its_remit_and_no_office_word_is_one_source() -
     sp = StorySpeakers(claims, [first, later])
     assert sp.same(claims[0], claims[2])
     assert sp.distinct(claims[0], claims[1])
+
+
+def test_speakers_a_spokesperson_of_a_body_described_by_its_remit_speaks_for_it() -> None:
+    first = article("g", "Harbor News", "Fire brigade spokesman Ivo Rask said 12 homes burned. "
+                    "The fire brigade said the blaze was out.")
+    later = article("h", "Coast Post", "The fire brigade said 14 homes burned.")
+    claims = [claim(first, "12 homes burned", "Ivo Rask", speaker_type="PERSON"),
+              claim(first, "the blaze was out", "fire brigade"),
+              claim(later, "14 homes burned", "fire brigade")]
+    sp = StorySpeakers(claims, [first, later])
+    assert sp.same(claims[0], claims[2])
+    assert sp.of(claims[0]).via == "Ivo Rask"
