@@ -351,3 +351,14 @@ def test_a_count_told_as_risen_within_an_open_figure_is_an_update(settings, late
               claim(later, content, "fire service", measured="people killed")]
     result = _run(settings, [first, later], claims)
     assert [c.kind for c in result.conflicts] == kinds, [c.explanation for c in result.conflicts]
+
+
+def test_a_move_told_of_another_figure_of_the_sentence_updates_none(settings) -> None:
+    first, later = _day_apart(
+        "The fire service said about 60 people were missing.",
+        "The fire service said the toll had risen to 19 and that 58 people were missing.")
+    claims = [claim(first, "about 60 people were missing", "fire service",
+                    measured="people missing"),
+              claim(later, "58 people were missing", "fire service", measured="people missing")]
+    result = _run(settings, [first, later], claims)
+    assert [c.kind for c in result.conflicts] == [], [c.explanation for c in result.conflicts]

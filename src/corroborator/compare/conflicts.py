@@ -224,17 +224,30 @@ def restated(fa: Figure, fb: Figure) -> bool:
     return carries(fb.claim, fa.quantity, fa.claim) or carries(fa.claim, fb.quantity, fb.claim)
 
 
+# How far before a figure the words telling it moved may stand: "has risen to 47", "the toll
+# climbed on Sunday to 47".
+_MOVED_REACH = 40
+
+
 def told_as_moved(ctx: StoryContext, fa: Figure, fb: Figure) -> bool:
     """True when two figures fit together but the later is told as where the count has moved
     since ("the number of people killed has risen to 47" after "at least 31 died"): a new
     count replaces the old, whose interval it happens to fall in; the two written values
-    differ, so neither repeats the other."""
+    differ, so neither repeats the other. The words of the move must lead up to the later
+    figure itself, not to another figure of its sentence."""
     if fa.quantity.value is None or fa.quantity.value == fb.quantity.value:
         return False
     first, second = _order(ctx, fa.claim, fb.claim)
-    if first.article_id == second.article_id:
+    article = ctx.articles.get(second.article_id)
+    if first.article_id == second.article_id or article is None:
         return False
-    return _UPDATE_CUE.search(ctx.sentence(second)) is not None
+    later = fa if second is fa.claim else fb
+    sentence = second.sentence_span or second.content_span
+    start = later.quantity.span.start
+    before = article.text[max(sentence.start, start - _MOVED_REACH) : start]
+    moves = list(_UPDATE_CUE.finditer(before))
+    # "had risen to 19 and that 58 were missing": the move is 19's, not 58's
+    return bool(moves) and not re.search(r"\d", before[moves[-1].end() :])
 
 
 def _gives_both(ctx: StoryContext, first: Claim, second: Claim, q1: Quantity,
