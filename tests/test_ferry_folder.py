@@ -13,8 +13,9 @@ part of her words, with her age as their figure, and her paraphrased words no qu
 the quotes of the company's chief executive, named after the firm ("said Halden Sealines
 chief executive Maren Kolb"), were the firm's; "20 November 2026" was read as 1 November, a
 port and an age as dates; the tabloid's "about 60" alone was told as a change of the wire's
-"at least 31, about 60"; and "coast guard spokesman Teodor Blaine" was a source of his own
-beside the coast guard."""
+"at least 31, about 60"; "coast guard spokesman Teodor Blaine" was a source of his own
+beside the coast guard; and the tabloid's "more than 40" from him passed as agreeing with the
+coast guard's "at least 31" (two floors, two numbers: one source said only one of them)."""
 
 from __future__ import annotations
 
@@ -90,3 +91,10 @@ def test_the_coast_guards_spokesman_speaks_for_the_coast_guard(capsizing) -> Non
                {q["text"] for q in c["quantities"]} and "rescue crews" in c["text"]]
     assert rescued and rescued[0]["speaker"] == "coast guard"
     assert not [c for c in capsizing["claims"] if c["speaker"] == "Teodor Blaine"]
+
+
+def test_the_tabloids_more_than_40_misreports_the_coast_guards_at_least_31(
+        capsizing, conflict_figures) -> None:
+    (misreport,) = [c for c in capsizing["conflicts"] if c["kind"] == "misreport"]
+    assert conflict_figures(capsizing, misreport) == {"At least 31", "about 60", "More than 40"}
+    assert misreport["explanation"].startswith("The Daily Flare reports the coast guard")
