@@ -1,21 +1,23 @@
-"""A passenger ferry capsizes off a coast, as a wire, its copy, a tabloid, the ferry company and
-a follow-up tell it: the wire's coast guard ("at least 31" dead, "about 60" missing, "more than
+"""A passenger ferry capsizes off a coast, as a wire, its copy, a tabloid, the ferry company and a
+follow-up tell it: the wire's coast guard ("at least 31" dead, "about 60" missing, "more than
 400" rescued), the company's "412 passengers and 28 crew" and a survivor's quoted words; a
 syndicated copy; a tabloid's rewrite ("more than 40", the survivor's words paraphrased inside
 quotation marks, the company's figure credited to the coast guard); the company's statement as
 plain text; a follow-up two days later (the toll risen to 47, a minister's "licensed to carry
 350 passengers"); and a cargo ship's engine fire in another port that week. Written for the
 faults a first run found: the ship's licensed capacity was a source-disagreement with the
-number it carried; the toll risen to 47 after "at least 31" was no update (the follow-up's
-"the number of people killed" counted bare "people", and "the coast guard" of two reports
-were two unknown roles); the survivor's introduction ("Survivor ..., 34, told how ...:") was
-part of her words, with her age as their figure, and her paraphrased words no quote-variant;
-the quotes of the company's chief executive, named after the firm ("said Halden Sealines
-chief executive Maren Kolb"), were the firm's; "20 November 2026" was read as 1 November, a
-port and an age as dates; the tabloid's "about 60" alone was told as a change of the wire's
-"at least 31, about 60"; "coast guard spokesman Teodor Blaine" was a source of his own
-beside the coast guard; and the tabloid's "more than 40" from him passed as agreeing with the
-coast guard's "at least 31" (two floors, two numbers: one source said only one of them)."""
+number it carried; the toll risen to 47 after "at least 31" was no update (the follow-up's "the
+number of people killed" counted bare "people", and "the coast guard" of two reports were two
+unknown roles); "coast guard spokesman Teodor Blaine" was a source of his own beside the coast
+guard, and the tabloid's "more than 40" from him passed as agreeing with the coast guard's "at
+least 31" (two floors, two numbers: one source said only one of them); the survivor's
+introduction ("Survivor ..., 34, told how ...:") was part of her words, with her age as their
+figure, and her paraphrased words no quote-variant, while what she "told" ran on into the same
+quotation; the quotes of the company's chief executive, named after the firm ("said Halden
+Sealines chief executive Maren Kolb"), were the firm's; "20 November 2026" was read as 1
+November, a port and an age as dates; and the timeline told the tabloid's "about 60" alone as a
+change of the wire's "at least 31, about 60", the update as "at least 31, about 60 → 47" and
+the minister's licensed 350 as a new wording of the 412 on board."""
 
 from __future__ import annotations
 
@@ -59,6 +61,9 @@ def test_the_survivors_introduction_is_not_her_words(claims) -> None:
     for claim in hers:
         assert claim["content"].startswith('"'), claim["content"]
         assert not claim["quantities"]
+    # what she "told" is how the sea poured in; the quotation is what she said
+    told = [c for c in claims if c["speaker"] == "Lise Andrak" and c["cue"] == "told"]
+    assert [c["content"] for c in told] == ["how the sea poured in"]
 
 
 def test_the_survivors_words_paraphrased_in_quotation_marks_are_a_variant(capsizing) -> None:
@@ -98,3 +103,10 @@ def test_the_tabloids_more_than_40_misreports_the_coast_guards_at_least_31(
     (misreport,) = [c for c in capsizing["conflicts"] if c["kind"] == "misreport"]
     assert conflict_figures(capsizing, misreport) == {"At least 31", "about 60", "More than 40"}
     assert misreport["explanation"].startswith("The Daily Flare reports the coast guard")
+
+
+def test_the_timeline_names_the_toll_updated_and_not_the_licensed_capacity(capsizing) -> None:
+    changes = [(ch["kind"], ch["from"], ch["to"]) for e in capsizing["timeline"]
+               for ch in e["changes"]]
+    assert ("update", "At least 31", "47") in changes
+    assert not [c for c in changes if "350" in c[2]], changes

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from corroborator.compare.timeline import build_timeline
-from corroborator.records import Proposition
+from corroborator.records import Conflict, Proposition
 
 from .helpers import article, claim
 
@@ -29,3 +31,38 @@ def test_a_figure_written_otherwise_is_a_change_of_wording() -> None:
     assert _changes("At least 12 died, the service said.", "At least 12 died",
                     "More than 15 died, the service said.", "More than 15 died") == [
         ("At least 12", "More than 15")]
+
+
+def _measured(c, *phrases: str):
+    return replace(c, quantities=tuple(replace(q, measured=m)
+                                       for q, m in zip(c.quantities, phrases, strict=True)))
+
+
+def test_a_change_names_only_the_figures_that_count_the_same_thing() -> None:
+    first = article("a", "Ostrel Herald", "At least 12 died and about 30 are missing, it said.",
+                    day=3)
+    later = article("b", "Tarnvik Post", "The toll has risen to 19, it said.", day=4)
+    before = _measured(claim(first, "At least 12 died and about 30 are missing", "fire service"),
+                       "people died", "missing")
+    after = _measured(claim(later, "The toll has risen to 19", "fire service"), "people killed")
+    props = [Proposition("p-1", "s", (before.id,), "conflicting", 1),
+             Proposition("p-2", "s", (after.id,), "conflicting", 1)]
+    update = Conflict("update", (before.id, after.id), "", "s")
+    entries = build_timeline(props, {c.id: c for c in (before, after)},
+                             {a.id: a for a in (first, later)}, [update])
+    (change,) = [ch for e in entries for ch in e["changes"]]
+    assert (change["from"], change["to"]) == ("At least 12", "19")
+
+
+def test_a_limit_told_beside_a_count_is_no_new_wording_of_the_count() -> None:
+    first = article("a", "Ostrel Herald", "The ferry carried 412 passengers, it said.", day=3)
+    later = article("b", "Tarnvik Post", "A ship licensed for 350 left with more than 400.",
+                    day=4)
+    before = _measured(claim(first, "The ferry carried 412 passengers", "company"),
+                       "ferry carried passengers")
+    after = _measured(claim(later, "A ship licensed for 350 left with more than 400", "company"),
+                      "ship licensed", "ship left")
+    prop = Proposition("p-1", "s", (before.id, after.id), "corroborated", 2)
+    (entry,) = build_timeline([prop], {c.id: c for c in (before, after)},
+                              {a.id: a for a in (first, later)})
+    assert [(ch["from"], ch["to"]) for ch in entry["changes"]] == [("412", "more than 400")]

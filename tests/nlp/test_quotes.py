@@ -175,3 +175,15 @@ def test_a_quotation_after_an_introducing_colon_is_the_content_alone(nlp, settin
     # the introduction (with the witness's age) is not part of what he said
     assert said[0].content_span.of(text).startswith("“The beams cracked")
     assert not said[0].quantities
+
+
+@pytest.mark.model
+def test_a_cue_that_introduces_a_quotation_another_cue_reports_ends_at_the_colon(nlp,
+                                                                                 settings):
+    text = ("Witness Omar Reyes, 52, told how the roof fell: “The beams cracked and within "
+            "seconds the hall was full of dust,” he said.")
+    claims = _analyse(text, nlp, settings).claims
+    # each token plays one role: the quotation is what "he said", not also what he "told"
+    for claim in claims:
+        if claim.cue != "said":
+            assert "beams" not in claim.content_span.of(text), claim
