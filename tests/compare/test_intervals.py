@@ -51,6 +51,8 @@ def test_intervals_text() -> None:
     ("a", "b", "apart"),
     [
         ("at least 14", "at least 40", True),  # one hedge, two numbers
+        ("at least 31", "more than 40", True),  # two numbers, both a floor
+        ("nearly 40", "at least 31", False),  # a ceiling and a floor: one number may fit both
         ("about 1,100", "more than 1,100", True),  # one number hedged two ways
         ("nearly 2,000", "up to 2,000", False),  # both below it
         ("about 1,100", "roughly 1,100", False),

@@ -119,3 +119,16 @@ def test_an_infection_count_is_neither_the_dead_nor_the_treated(measured_a, unit
     a, b = figure("85", unit_a), figure("at least 120", "people")
     assert same_thing(a, b, measured_a, "cholera outbreak infected people", 0.62, STRONG,
                       RELATED) is same
+
+
+@pytest.mark.parametrize(("measured_a", "measured_b", "cosine", "same"), [
+    # what a ship may carry is not what it carried, however close the words
+    ("ship licensed carry passengers", "ship carrying passengers", 0.9, False),
+    ("stadium capacity", "people attended", 0.62, False),
+    # two limits of one thing are one figure told twice
+    ("ship licensed carry passengers", "ship licensed passengers", 0.9, True),
+])
+def test_a_limit_is_not_a_count_of_what_happened(measured_a, measured_b, cosine,
+                                                 same) -> None:
+    a, b = figure("350", "passengers"), figure("412", "passengers")
+    assert same_thing(a, b, measured_a, measured_b, cosine, STRONG, RELATED) is same

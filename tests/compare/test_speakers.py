@@ -250,3 +250,28 @@ def test_speakers_a_report_two_bodies_brought_in_stays_a_role() -> None:
               claim(art, "The rate fell", "report")]
     sp = StorySpeakers(claims, [art])
     assert sp.of(claims[2]).kind == ROLE
+
+
+def test_speakers_a_body_named_by_its_remit_and_no_office_word_is_one_source() -> None:
+    # "guard", "brigade": heads of bodies no list of office words holds
+    first = article("g", "Harbor News", "The coast guard said 12 sailors were missing. The "
+                    "fire brigade said the blaze was out.")
+    later = article("h", "Coast Post", "The coast guard said 9 sailors were missing.")
+    claims = [claim(first, "12 sailors were missing", "coast guard"),
+              claim(first, "the blaze was out", "fire brigade"),
+              claim(later, "9 sailors were missing", "coast guard")]
+    sp = StorySpeakers(claims, [first, later])
+    assert sp.same(claims[0], claims[2])
+    assert sp.distinct(claims[0], claims[1])
+
+
+def test_speakers_a_spokesperson_of_a_body_described_by_its_remit_speaks_for_it() -> None:
+    first = article("g", "Harbor News", "Fire brigade spokesman Ivo Rask said 12 homes burned. "
+                    "The fire brigade said the blaze was out.")
+    later = article("h", "Coast Post", "The fire brigade said 14 homes burned.")
+    claims = [claim(first, "12 homes burned", "Ivo Rask", speaker_type="PERSON"),
+              claim(first, "the blaze was out", "fire brigade"),
+              claim(later, "14 homes burned", "fire brigade")]
+    sp = StorySpeakers(claims, [first, later])
+    assert sp.same(claims[0], claims[2])
+    assert sp.of(claims[0]).via == "Ivo Rask"

@@ -1,9 +1,72 @@
-"""The story timeline (compare/timeline.build_timeline), built from records alone."""
+"""The story timeline: first appearances and the changes of a proposition's figures."""
+
+from __future__ import annotations
+
+from dataclasses import replace
 
 from corroborator.compare.timeline import build_timeline
-from corroborator.records import Proposition
+from corroborator.records import Conflict, Proposition
 
 from .helpers import article, claim
+
+
+def _changes(first_text: str, first_content: str, later_text: str, later_content: str):
+    first = article("a", "Ostrel Herald", first_text, day=3)
+    later = article("b", "Tarnvik Post", later_text, day=4)
+    claims = [claim(first, first_content, "fire service"),
+              claim(later, later_content, "fire service")]
+    prop = Proposition("p-1", "s", tuple(c.id for c in claims), "corroborated", 2)
+    (entry,) = build_timeline([prop], {c.id: c for c in claims},
+                              {a.id: a for a in (first, later)})
+    return [(ch["from"], ch["to"]) for ch in entry["changes"]]
+
+
+def test_a_report_of_some_of_the_figures_as_written_changes_none() -> None:
+    assert _changes("At least 12 died and about 30 are missing, the service said.",
+                    "At least 12 died and about 30 are missing",
+                    "About 30 are missing, the service said.", "About 30 are missing") == []
+
+
+def test_a_figure_written_otherwise_is_a_change_of_wording() -> None:
+    assert _changes("At least 12 died, the service said.", "At least 12 died",
+                    "More than 15 died, the service said.", "More than 15 died") == [
+        ("At least 12", "More than 15")]
+
+
+def _measured(c, *phrases: str):
+    return replace(c, quantities=tuple(replace(q, measured=m)
+                                       for q, m in zip(c.quantities, phrases, strict=True)))
+
+
+def test_a_change_names_only_the_figures_that_count_the_same_thing() -> None:
+    first = article("a", "Ostrel Herald", "At least 12 died and about 30 are missing, it said.",
+                    day=3)
+    later = article("b", "Tarnvik Post", "The toll has risen to 19, it said.", day=4)
+    before = _measured(claim(first, "At least 12 died and about 30 are missing", "fire service"),
+                       "people died", "missing")
+    after = _measured(claim(later, "The toll has risen to 19", "fire service"), "people killed")
+    props = [Proposition("p-1", "s", (before.id,), "conflicting", 1),
+             Proposition("p-2", "s", (after.id,), "conflicting", 1)]
+    update = Conflict("update", (before.id, after.id), "", "s")
+    entries = build_timeline(props, {c.id: c for c in (before, after)},
+                             {a.id: a for a in (first, later)}, [update])
+    (change,) = [ch for e in entries for ch in e["changes"]]
+    assert (change["from"], change["to"]) == ("At least 12", "19")
+
+
+def test_a_limit_told_beside_a_count_is_no_new_wording_of_the_count() -> None:
+    first = article("a", "Ostrel Herald", "The ferry carried 412 passengers, it said.", day=3)
+    later = article("b", "Tarnvik Post", "A ship licensed for 350 left with more than 400.",
+                    day=4)
+    before = _measured(claim(first, "The ferry carried 412 passengers", "company"),
+                       "ferry carried passengers")
+    after = _measured(claim(later, "A ship licensed for 350 left with more than 400", "company"),
+                      "ship licensed", "ship left")
+    prop = Proposition("p-1", "s", (before.id, after.id), "corroborated", 2)
+    (entry,) = build_timeline([prop], {c.id: c for c in (before, after)},
+                              {a.id: a for a in (first, later)})
+    assert [(ch["from"], ch["to"]) for ch in entry["changes"]] == [("412", "more than 400")]
+
 
 TEXT = ("The mayor said the bridge would close on Monday. The engineer said repairs would take "
         "six weeks. The council said buses would replace the trams. The police said two roads "

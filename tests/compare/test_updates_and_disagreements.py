@@ -372,3 +372,32 @@ def test_a_plural_source_puts_its_figure_in_the_plural(settings, speaker, speake
     (conflict,) = _run(settings, [a, b], claims).conflicts
     assert f" {verb} jobs cut at “about 400”" in conflict.explanation, conflict.explanation
     assert "Metalworkers' Federation puts it at" in conflict.explanation
+
+
+@pytest.mark.parametrize(("later_text", "kinds"), [
+    # the later count is told as where it has moved: an update, though it fits "at least 12"
+    ("The fire service said the number of people killed had risen to 19.", ["update"]),
+    # a later count that fits and says nothing of a change repeats no figure and moves none
+    ("The fire service said 19 people were killed.", []),
+])
+def test_a_count_told_as_risen_within_an_open_figure_is_an_update(settings, later_text,
+                                                                  kinds) -> None:
+    first, later = _day_apart("The fire service said at least 12 people were killed.",
+                              later_text)
+    content = later_text.removeprefix("The fire service said ").rstrip(".")
+    claims = [claim(first, "at least 12 people were killed", "fire service",
+                    measured="people killed"),
+              claim(later, content, "fire service", measured="people killed")]
+    result = _run(settings, [first, later], claims)
+    assert [c.kind for c in result.conflicts] == kinds, [c.explanation for c in result.conflicts]
+
+
+def test_a_move_told_of_another_figure_of_the_sentence_updates_none(settings) -> None:
+    first, later = _day_apart(
+        "The fire service said about 60 people were missing.",
+        "The fire service said the toll had risen to 19 and that 58 people were missing.")
+    claims = [claim(first, "about 60 people were missing", "fire service",
+                    measured="people missing"),
+              claim(later, "58 people were missing", "fire service", measured="people missing")]
+    result = _run(settings, [first, later], claims)
+    assert [c.kind for c in result.conflicts] == [], [c.explanation for c in result.conflicts]

@@ -600,3 +600,23 @@ def test_a_plural_of_people_speaks_with_the_body_they_work_for(nlp, text, cue, s
 ])
 def test_the_day_said_right_after_the_cue_is_no_content(nlp, text, content):
     _attributed(nlp, text, "said", text.split(" said")[0].split()[-1], content)
+
+
+def test_a_person_after_a_title_under_a_firms_name_is_the_speaker() -> None:
+    """'said Kessel Lines chief executive Tomas Eld' parsed with the firm as the subject and the
+    person as its object: the person after the title speaks, not the firm's last word."""
+    import spacy
+    from spacy.tokens import Doc
+
+    from corroborator.nlp.subjects import name_of
+
+    words = ["said", "Kessel", "Lines", "chief", "executive", "Tomas", "Eld", "."]
+    heads = [0, 2, 0, 4, 6, 6, 2, 0]
+    deps = ["ROOT", "nsubj", "nsubj", "amod", "compound", "compound", "dobj", "punct"]
+    ents = ["O", "O", "O", "O", "O", "B-PERSON", "I-PERSON", "O"]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, ents=ents)
+    assert name_of(doc[2]) == ("Tomas Eld", "PERSON")
+    # a firm's name with no title before the person in it stays the firm's
+    plain = Doc(spacy.blank("en").vocab, words=["said", "Kessel", "Lines", "."],
+                heads=[0, 2, 0, 0], deps=["ROOT", "compound", "nsubj", "punct"])
+    assert name_of(plain[2])[0] == "Kessel Lines"

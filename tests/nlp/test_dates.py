@@ -93,3 +93,42 @@ def test_a_day_and_the_duration_after_it_are_two_mentions(nlp):
     assert day and day[0].resolved == date(2026, 11, 24)
     assert text[day[0].span.start : day[0].span.end] == "Tuesday"
     assert "12 years" in [d.text for d in found]
+
+
+
+def _parsed(words, heads, deps, pos, ents):
+    """A parse as the model may give it, for rules about the recogniser's slips."""
+    import spacy
+    from spacy.tokens import Doc
+
+    return Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos,
+               ents=ents)
+
+
+def test_a_day_left_out_of_a_month_and_year_is_read_with_them():
+    # "of 14 March 2026" with "14" outside the entity would resolve to 1 March
+    doc = _parsed(["hours", "of", "14", "March", "2026", "."], [0, 0, 3, 1, 3, 0],
+                  ["ROOT", "prep", "nummod", "pobj", "nummod", "punct"],
+                  ["NOUN", "ADP", "NUM", "PROPN", "NUM", "PUNCT"],
+                  ["O", "O", "O", "B-DATE", "I-DATE", "O"])
+    assert [(d.text, d.resolved) for d in find_dates(doc, date(2026, 3, 15))] == [
+        ("14 March 2026", date(2026, 3, 14))]
+
+
+def test_the_end_of_a_route_from_a_place_is_no_date():
+    # "crossing from Ostby to Vellan" with "Vellan" taken for a date
+    words = ["crossing", "from", "Ostby", "to", "Vellan", "."]
+    heads, deps = [0, 0, 1, 0, 3, 0], ["ROOT", "prep", "pobj", "prep", "pobj", "punct"]
+    pos = ["NOUN", "ADP", "PROPN", "ADP", "PROPN", "PUNCT"]
+    doc = _parsed(words, heads, deps, pos, ["O", "O", "B-GPE", "O", "B-DATE", "O"])
+    assert find_dates(doc, date(2026, 3, 15)) == []
+    # a month at a route's end is still a date: "from Ostby to March" is no route
+    doc = _parsed(words[:4] + ["March", "."], heads, deps, pos,
+                  ["O", "O", "B-GPE", "O", "B-DATE", "O"])
+    assert [d.text for d in find_dates(doc, date(2026, 3, 15))] == ["March"]
+
+
+@pytest.mark.model
+def test_an_age_between_commas_is_no_date(nlp):
+    assert find_dates(nlp("Witness Omar Reyes, 52, described the moment the roof fell."),
+                      date(2026, 3, 15)) == []

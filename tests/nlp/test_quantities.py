@@ -457,3 +457,28 @@ def test_a_verb_conjoined_over_another_clauses_and_is_not_measured(nlp):
     found = by_text(quantities(
         nlp, "Nearly 300 jobs could go as plants in Tarn and Hollin are merged."))
     assert found["Nearly 300"].measured == "jobs go"
+
+
+@pytest.mark.parametrize(("text", "figure", "limit"), [
+    # a verb that makes its infinitive a limit stays in the measured phrase
+    ("The minister said the ferry had been licensed to carry 350 passengers.", "350",
+     "licensed"),
+    ("The stand was designed to hold 4,000 fans.", "4,000", "designed"),
+])
+def test_a_figure_a_verb_makes_a_limit_keeps_that_verb(nlp, text, figure, limit) -> None:
+    assert limit in by_text(quantities(nlp, text))[figure].measured.split()
+
+
+def test_a_figure_carried_is_no_limit(nlp) -> None:
+    measured = by_text(quantities(nlp, "The ferry was carrying 412 passengers."))["412"].measured
+    assert measured.split()[-2:] == ["carrying", "passengers"]
+
+
+@pytest.mark.parametrize("text", [
+    "The number of people killed has risen to 47, officials said.",
+    # the parse hangs "killed" on "number" when a clause follows it
+    "The number of people killed when the train Coastal Arrow derailed near the Kelby bridge "
+    "has risen to 47, the police said on Monday.",
+])
+def test_a_count_told_as_the_number_of_people_keeps_what_befell_them(nlp, text) -> None:
+    assert by_text(quantities(nlp, text))["47"].measured == "people killed"

@@ -163,3 +163,27 @@ def test_elided_year_does_not_swallow_the_quotations_after_it(nlp, settings):
     claims = _analyse(text, nlp, settings).claims
     quoted = [c for c in claims if c.content_span.of(text).startswith("“")]
     assert len(quoted) == 2 and {c.speaker for c in quoted} == {"Ann Cole"}
+
+
+@pytest.mark.model
+def test_a_quotation_after_an_introducing_colon_is_the_content_alone(nlp, settings):
+    text = ("Witness Omar Reyes, 52, described the moment the roof fell: “The beams cracked and "
+            "within seconds the hall was full of dust,” he said.")
+    claims = _analyse(text, nlp, settings).claims
+    said = [c for c in claims if c.cue == "said"]
+    assert said and said[0].speaker == "Omar Reyes"
+    # the introduction (with the witness's age) is not part of what he said
+    assert said[0].content_span.of(text).startswith("“The beams cracked")
+    assert not said[0].quantities
+
+
+@pytest.mark.model
+def test_a_cue_that_introduces_a_quotation_another_cue_reports_ends_at_the_colon(nlp,
+                                                                                 settings):
+    text = ("Witness Omar Reyes, 52, told how the roof fell: “The beams cracked and within "
+            "seconds the hall was full of dust,” he said.")
+    claims = _analyse(text, nlp, settings).claims
+    # each token plays one role: the quotation is what "he said", not also what he "told"
+    for claim in claims:
+        if claim.cue != "said":
+            assert "beams" not in claim.content_span.of(text), claim

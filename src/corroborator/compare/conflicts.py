@@ -247,6 +247,32 @@ def restated(fa: Figure, fb: Figure) -> bool:
     return carries(fb.claim, fa.quantity, fa.claim) or carries(fa.claim, fb.quantity, fb.claim)
 
 
+# How far before a figure the words telling it moved may stand: "has risen to 47", "the toll
+# climbed on Sunday to 47".
+_MOVED_REACH = 40
+
+
+def told_as_moved(ctx: StoryContext, fa: Figure, fb: Figure) -> bool:
+    """True when two figures fit together but the later is told as where the count has moved
+    since ("the number of people killed has risen to 47" after "at least 31 died"): a new
+    count replaces the old, whose interval it happens to fall in; the two written values
+    differ, so neither repeats the other. The words of the move must lead up to the later
+    figure itself, not to another figure of its sentence."""
+    if fa.quantity.value is None or fa.quantity.value == fb.quantity.value:
+        return False
+    first, second = _order(ctx, fa.claim, fb.claim)
+    article = ctx.articles.get(second.article_id)
+    if first.article_id == second.article_id or article is None:
+        return False
+    later = fa if second is fa.claim else fb
+    sentence = second.sentence_span or second.content_span
+    start = later.quantity.span.start
+    before = article.text[max(sentence.start, start - _MOVED_REACH) : start]
+    moves = list(_UPDATE_CUE.finditer(before))
+    # "had risen to 19 and that 58 were missing": the move is 19's, not 58's
+    return bool(moves) and not re.search(r"\d", before[moves[-1].end() :])
+
+
 def _gives_both(ctx: StoryContext, first: Claim, second: Claim, q1: Quantity,
                 q2: Quantity) -> bool:
     """True when either article also gives the other's figure somewhere: two figures of one
@@ -344,9 +370,10 @@ def judge_figures(ctx: StoryContext, fa: Figure, fb: Figure) -> Conflict | None:
     """The conflict between two incompatible figures for one measured thing, if any (a
     figure given only as the value a revision replaced is context, never in conflict). One
     speaker's two numbers told apart under one hedge (:func:`.intervals.told_apart`) are
-    incompatible too: they cannot both be what the speaker said."""
+    incompatible too: they cannot both be what the speaker said; so are one speaker's count
+    and a later one told as where it has moved (:func:`told_as_moved`)."""
     if not intervals.conflicting(fa.quantity, fb.quantity) and not (
-            intervals.told_apart(fa.quantity, fb.quantity)
+            (intervals.told_apart(fa.quantity, fb.quantity) or told_as_moved(ctx, fa, fb))
             and ctx.speakers.same(fa.claim, fb.claim)):
         return None
     if is_previous(fa.quantity) or is_previous(fb.quantity):

@@ -112,15 +112,16 @@ def conflicting(a: Quantity, b: Quantity) -> bool:
 
 def told_apart(a: Quantity, b: Quantity) -> bool:
     """True when two figures that fit together are still two different numbers as told: the
-    same hedge on different written values ("at least 14" and "at least 40"), or one written
-    value hedged in different directions ("about 1,100" and "more than 1,100"). From one
-    source they cannot both be what it said, though both could be true."""
+    same hedge, or two hedges leaning the same way, on different written values ("at least
+    14" and "at least 40", "at least 31" and "more than 40"), or one written value hedged in
+    different directions ("about 1,100" and "more than 1,100"). From one source they cannot
+    both be what it said, though both could be true."""
     if not (is_figure(a) and is_figure(b) and same_scale(a, b) and written(a) and written(b)
             and a.value is not None and b.value is not None):
         return False
-    if a.value != b.value:
-        return a.qualifier == b.qualifier
     da, db = hedge_direction(a), hedge_direction(b)
+    if a.value != b.value:
+        return a.qualifier == b.qualifier or da is not None and da == db
     return da is not None and db is not None and da != db
 
 

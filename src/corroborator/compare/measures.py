@@ -14,7 +14,8 @@ working" (the same count) 0.55. So two figures measure the same thing when
 In both cases two phrases with disjoint outcome classes never measure the same thing:
 "people killed" is not "people injured", however close the words; nor does a count of a noun
 under a modifier that picks out part of it ("former customers") measure what a count of the
-noun without it does. Overlapping classes
+noun without it does, nor a limit ("licensed to carry 350 passengers", "a capacity of
+40,000") what a count of what happened does. Overlapping classes
 ("soldiers killed or wounded", "servicemen died or suffered ...") need the strong cosine.
 """
 
@@ -121,6 +122,8 @@ def same_thing(
         return False
     if _narrowed(a, measured_a, measured_b) or _narrowed(b, measured_b, measured_a):
         return False
+    if names_a_limit(measured_a) != names_a_limit(measured_b):
+        return False
     oa, ob = outcomes(measured_a), outcomes(measured_b)
     if cosine >= strong:
         # one side may name fewer outcomes than it counts: the parse cut "died or suffered
@@ -146,6 +149,20 @@ _SUBSET_MODIFIERS = frozenset(
     """former current existing new retired foreign domestic local overseas female male elderly
     young adult minor underage civilian military suspected probable""".split()  # noqa: SIM905
 )
+
+
+# Words that make a figure a limit or a capacity, not a count of what happened: a ferry
+# "licensed to carry 350 passengers" (the measured phrase keeps "licensed") that carried 412,
+# a stadium's "capacity of 40,000" on a day 52,000 came.
+_LIMIT_WORDS = frozenset(
+    """licensed licenced certified permitted authorised authorized designed rated capacity
+    maximum""".split()  # noqa: SIM905
+)
+
+
+def names_a_limit(measured: str | None) -> bool:
+    """Whether a measured phrase counts what something may or can hold, not what it did."""
+    return not _LIMIT_WORDS.isdisjoint(_phrase_words((measured or "").lower()))
 
 
 def _narrowed(figure: Quantity, measured: str | None, other: str | None) -> bool:

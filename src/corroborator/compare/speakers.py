@@ -50,8 +50,14 @@ _WINDOW_AFTER = 45
 _DOCUMENTS = frozenset(["report", "statement", "study", "survey", "assessment", "analysis",
                         "bulletin", "review", "audit"])
 
+# Bodies named by a head noun that is no word for an office or a firm: "the coast guard",
+# "the fire brigade", "the aviation regulator". With a remit before it each is one body across
+# the story, as "the interior ministry" is.
+_BODY_NOUNS = spk.GROUP_NOUNS | frozenset(["guard", "brigade", "corps", "regulator",
+                                           "watchdog"])
+
 # roles that name one function or body: two different ones are different sources
-_SPECIFIC_ROLES = (spk.GROUP_NOUNS | spk.TITLES) - frozenset(
+_SPECIFIC_ROLES = (_BODY_NOUNS | spk.TITLES) - frozenset(
     ["officer", "official", "former", "acting", "deputy", "top", "senior", "state", "us",
      "u.s.", "independent", "democratic", "republican", "gop", "foreign", "group", "team",
      "spokesman", "spokeswoman", "spokesperson", "report", "statement", "document", "data",
@@ -128,6 +134,18 @@ def _remit_clash(words: Sequence[str], name: str) -> bool:
     return bool(own) and not set(named) & set(own)
 
 
+def _described_body(words: Sequence[str]) -> str | None:
+    """A body described by its remit ("the interior ministry", "the coast guard"), which is
+    one body across the story, as if named: its remit and head; none for "the ministry"
+    alone, which could be any."""
+    if not words:
+        return None
+    own, head = _remit(words), words[-1]
+    if own and head in _BODY_NOUNS and _singular(head) in _SPECIFIC_ROLES:
+        return " ".join([*own, head])
+    return None
+
+
 def _company_short_forms(claims: Sequence[Claim], raw: Mapping[str, str]) -> dict[str, str]:
     """A one-word name that begins exactly one organisation's name in the story stands for
     it ("Norvex" for "Norvex Semiconductor": a company named in full once, then short).
@@ -181,7 +199,10 @@ class StorySpeakers:
         self._roles = self._role_index(names, texts)
         persons = {self._canonical.get(raw[c.id], raw[c.id]) for c in claims
                    if c.id in raw and c.speaker_type == "PERSON"}
-        self._spokes = self._spokesperson_index(names, sorted(persons & set(names)), texts)
+        bodies = {body for name in raw.values() if not _has_capital(name)
+                  and (body := _described_body(_WORD.findall(name.lower())))}
+        self._spokes = self._spokesperson_index(names, sorted(persons & set(names)), texts,
+                                                sorted(bodies))
         # countries, peoples and places speak through their officials: "Veloria says" and
         # "Velorian President Amara Kestin" are not independent sources
         # one-word names of countries and peoples; a firm ("Norvex") is labelled ORG
@@ -308,9 +329,12 @@ class StorySpeakers:
         return found
 
     def _spokesperson_index(
-        self, names: Sequence[str], persons: Sequence[str], texts: Sequence[str]
+        self, names: Sequence[str], persons: Sequence[str], texts: Sequence[str],
+        bodies: Sequence[str] = (),
     ) -> dict[str, str]:
-        """A person introduced as an organisation's spokesperson → that organisation."""
+        """A person introduced as an organisation's spokesperson → that organisation; or a
+        body the story describes by its remit ("coast guard spokesman Teodor Blaine"),
+        written in either case."""
         orgs = [n for n in names if n not in persons and (len(n.split()) > 1 or n.isupper())]
         found: dict[str, set[str]] = defaultdict(set)
         for name in persons:
@@ -327,6 +351,8 @@ class StorySpeakers:
                         for short, full in self._acronyms.items():
                             if full == org and re.search(rf"\b{re.escape(short)}\b", window):
                                 found[name].add(org)
+                    found[name].update(body for body in bodies if re.search(
+                        rf"\b{re.escape(body)}\b", window, re.IGNORECASE))
         return {name: orgs.pop() for name, orgs in found.items() if len(orgs) == 1}
 
     def _named_in_sentence(self, claim: Claim) -> str | None:
@@ -381,11 +407,9 @@ class StorySpeakers:
         # Health Ministry: a name in the sentence is the role's only when it holds that role
         if named is not None and named in candidates:
             return self._named(named)
-        own = _remit(words)
-        if own and head in spk.GROUP_NOUNS and _singular(head) in _SPECIFIC_ROLES:
-            # a body described by its remit ("the interior ministry") is one body across the
-            # story, as if named; "the ministry" alone could be any
-            return self._named(" ".join([*own, head]))
+        body = _described_body(words)
+        if body is not None:
+            return self._named(body)
         return Speaker(f"{ROLE}:{claim.article_id}:{name.lower()}", name, ROLE)
 
     def _issuer(self, claim: Claim, claims: Sequence[Claim]) -> Speaker | None:

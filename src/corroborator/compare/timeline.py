@@ -12,7 +12,8 @@ from collections.abc import Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
-from ..records import Article, Claim, Conflict, Proposition
+from ..records import Article, Claim, Conflict, Proposition, Quantity
+from .measures import names_a_limit, outcomes_agree
 
 
 def _when_key(when: datetime | None, article_id: str) -> tuple[int, float, str]:
@@ -20,7 +21,27 @@ def _when_key(when: datetime | None, article_id: str) -> tuple[int, float, str]:
 
 
 def _figures(claim: Claim) -> list[str]:
-    return [re.sub(r"\s+", " ", q.text).strip() for q in claim.quantities]
+    return [_written(q) for q in claim.quantities]
+
+
+def _written(q: Quantity) -> str:
+    return re.sub(r"\s+", " ", q.text).strip()
+
+
+def _alike(a: Quantity, b: Quantity) -> bool:
+    """Whether two figures may count one thing: no outcomes that exclude each other ("died"
+    and "missing") and both or neither a limit ("licensed to carry")."""
+    return outcomes_agree(a.measured, b.measured) and \
+        names_a_limit(a.measured) == names_a_limit(b.measured)
+
+
+def _changed(before: Claim, after: Claim) -> tuple[str, str]:
+    """The figures of ``before`` and of ``after`` that count what the other's do, as written:
+    "At least 31" → "47", not "At least 31, about 60" → "47" when "about 60" are missing."""
+    old = [q for q in before.quantities if any(_alike(q, n) for n in after.quantities)]
+    new = [q for q in after.quantities if any(_alike(q, o) for o in before.quantities)]
+    return (", ".join(_written(q) for q in old or before.quantities),
+            ", ".join(_written(q) for q in new or after.quantities))
 
 
 def _excerpt(claim: Claim, article: Article | None, limit: int = 200) -> str:
@@ -54,22 +75,25 @@ def build_timeline(
         first = mentions[0]
         article = articles.get(first.article_id)
         changes: list[dict[str, Any]] = []
-        previous = _figures(first)
+        previous, previous_claim = _figures(first), first
         for claim in mentions[1:]:
             figures = _figures(claim)
-            if figures and previous and [f.lower() for f in figures] != [
-                    f.lower() for f in previous]:
+            # a report that gives some of the figures as written ("about 60" of "at least 31
+            # ... about 60") changes none of them
+            if figures and previous and not {f.lower() for f in figures} <= {
+                    f.lower() for f in previous}:
                 later = articles.get(claim.article_id)
+                was, now = _changed(previous_claim, claim)
                 changes.append({
                     "kind": "wording",
                     "published": later.published.isoformat() if later and later.published
                     else None,
                     "article": claim.article_id,
                     "outlet": later.outlet if later else None,
-                    "from": ", ".join(previous),
-                    "to": ", ".join(figures),
+                    "from": was,
+                    "to": now,
                 })
-                previous = figures
+                previous, previous_claim = figures, claim
         for conflict in conflicts:
             if conflict.kind != "update" or len(conflict.claim_ids) < 2:
                 continue
@@ -78,13 +102,15 @@ def build_timeline(
                 continue
             later_claim = claims.get(later_id)
             later = articles.get(later_claim.article_id) if later_claim else None
+            was, now = (_changed(claims[earlier], later_claim) if later_claim
+                        else (", ".join(_figures(claims[earlier])), ""))
             changes.append({
                 "kind": "update",
                 "published": later.published.isoformat() if later and later.published else None,
                 "article": later_claim.article_id if later_claim else None,
                 "outlet": later.outlet if later else None,
-                "from": ", ".join(_figures(claims[earlier])),
-                "to": ", ".join(_figures(later_claim)) if later_claim else "",
+                "from": was,
+                "to": now,
                 "superseded": prop_of.get(earlier),
             })
         places[prop.id] = (first.article_id, first.content_span.start)

@@ -265,6 +265,9 @@ def find_dates(doc: Doc, published: datetime | date | None, offset: int = 0) -> 
             continue
         if ent.label_ == "TIME" and not _names_a_day(ent.text):
             continue
+        if _bare_small_number(ent) or _end_of_a_route(ent):
+            continue
+        ent = _with_its_day(ent)
         future = _future(ent)
         for start, end in _day_and_duration(ent.text):
             text = ent.text[start:end]
@@ -276,6 +279,47 @@ def find_dates(doc: Doc, published: datetime | date | None, offset: int = 0) -> 
                 )
             )
     return out
+
+
+def _with_its_day(ent: SpacySpan) -> SpacySpan:
+    """The entity with the day number the recogniser left before its month: "of 20 November
+    2026" gives "November 2026", which would resolve to the first of the month."""
+    if ent.start == 0 or ent[0].lower_.rstrip(".") not in MONTHS:
+        return ent
+    before = ent.doc[ent.start - 1]
+    day = re.fullmatch(r"(\d{1,2})(?:st|nd|rd|th)?", before.text)
+    if day is None or not 1 <= int(day.group(1)) <= 31:
+        return ent
+    return ent.doc[ent.start - 1 : ent.end]
+
+
+def _bare_small_number(ent: SpacySpan) -> bool:
+    """A number of at most three digits alone is no date: "Kim, 34, said" is an age, and a
+    year is written with four digits."""
+    return re.fullmatch(r"\d{1,3}", ent.text) is not None
+
+
+# Prepositions that open the ends of a route: "from Port Tallis to Merrow".
+_ROUTE_ENDS = frozenset(["from", "to", "for", "towards", "toward", "via"])
+_PLACE_LABELS = frozenset(["GPE", "LOC", "FAC"])
+
+
+def _end_of_a_route(ent: SpacySpan) -> bool:
+    """A name the recogniser took for a date that ends a route whose other end is a place
+    ("crossing from Port Tallis to Merrow", "sailed from Ostby for Merrow"): a place too. A
+    word that names a time (a month, a day) is never so taken."""
+    if len(ent) != 1 or ent[0].pos_ != "PROPN" or any(c.isdigit() for c in ent.text):
+        return False
+    low = ent.text.lower()
+    if low in MONTHS or low in WEEKDAYS:
+        return False
+    prep = ent[0].head
+    if ent[0].dep_ != "pobj" or prep.lower_ not in _ROUTE_ENDS:
+        return False
+    # the other end: another route preposition on the same verb or noun, holding a place
+    return any(other.dep_ == "prep" and other.i != prep.i and other.lower_ in _ROUTE_ENDS
+               and any(o.ent_type_ in _PLACE_LABELS for o in other.subtree)
+               for other in prep.head.children)
 
 
 # "sentenced on Tuesday to 12 years in prison": the parser's entity runs a day and the

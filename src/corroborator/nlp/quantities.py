@@ -428,6 +428,23 @@ _COUNTING_VERBS = frozenset(["record", "count", "tally", "register", "log", "tab
                              "document", "confirm", "report", "list"])
 
 
+# Verbs that make their infinitive a limit rather than a deed: a ship "licensed to carry 350
+# passengers" may carry 412; "designed to hold 500" says what it can hold, not what it held.
+LIMIT_VERBS = frozenset(["license", "licence", "certify", "permit", "authorize", "authorise",
+                         "design", "rate"])
+
+
+def _limit_verb(verb: Token) -> list[Token]:
+    """The verb that makes ``verb``'s infinitive a limit ("licensed" of "licensed to carry"),
+    as a word of the measured phrase; none for a deed."""
+    head = verb.head
+    to_infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    if to_infinitive and verb.dep_ in ("xcomp", "advcl") and head.i != verb.i \
+            and head.lemma_.lower() in LIMIT_VERBS:
+        return [head]
+    return []
+
+
 def _infinitive(verb: Token) -> Token | None:
     """The infinitive a semi-modal governs ("had to leave" -> "leave"), or None."""
     if verb.lemma_.lower() not in _SEMI_MODALS:
@@ -645,7 +662,10 @@ def _figure_subject(subject: Token, inside: set[int]) -> list[Token]:
     of_obj = _of_object(subject)
     if subject.lemma_.lower() not in FIGURE_NOUNS or of_obj is None or of_obj.i in inside:
         return []
-    participles = [c for c in of_obj.children if c.dep_ == "acl" and c.tag_ == "VBN"]
+    # the parse may hang the participle on the figure noun: "the number of people killed when
+    # the ferry capsized" gives "killed" to "number"; it says what befell the people all the same
+    participles = [c for holder in (of_obj, subject) for c in holder.children
+                   if c.dep_ == "acl" and c.tag_ == "VBN" and c.i > of_obj.i]
     return _phrase(of_obj, inside) + [t for p in participles[:1] for t in _verb_words(p)]
 
 
@@ -724,6 +744,7 @@ def _measured(anchor: Token, noun: Token | None, span: Span, cand: Candidate) ->
     if verb is not None:
         focus_is_subject = focus.dep_ in ("nsubj", "nsubjpass") and focus.head == verb
         verb_words = _verb_words(verb, focus_is_subject) if verb.lemma_ != "be" else []
+        verb_words = _limit_verb(verb) + verb_words
         if cand.qualifier in VERB_QUALIFIERS and verb.lower_ == cand.qualifier.split()[-1]:
             verb_words = []  # "losses could top $5 billion": "top" is the hedge, not a deed
         if cand.kind == "percent" and focus.dep_ == "pobj" and focus.head.lower_ in (

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from . import cues as lex
 from .cues import words
+from .speakers import TITLES
 from .tokenspans import subtree
 
 if TYPE_CHECKING:
@@ -15,6 +16,8 @@ if TYPE_CHECKING:
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 RELATIVE_PRONOUNS = frozenset(["who", "which", "that", "whom"])
+# Endings of role words that are titles too: "spokeswoman", "chairperson".
+_TITLE_ENDINGS = ("man", "woman", "person")
 PRONOUNS = frozenset(["i", "you", "he", "she", "it", "we", "they", "me", "him", "her", "us", "them", "one"])
 
 
@@ -96,6 +99,9 @@ def name_of(head: Token) -> tuple[str, str | None]:
             found = entity_at(child)
             if found:
                 return found
+    titled = _titled_person(head)
+    if titled is not None:
+        return titled
     # "Halvoria's Defence Ministry", "the state news agency", "the farmers' federation",
     # "the state prosecutor's office": possessor and modifiers (a possessive pronoun, "its
     # board", is no name); a plural possessor is taken alone, without its own possessor
@@ -120,6 +126,24 @@ def _employer(head: Token) -> str | None:
             found = entity_at(obj) if obj.dep_ == "pobj" else None
             if found and found[1] == "ORG":
                 return f"{prep.text} {found[0]}"
+    return None
+
+
+def _titled_person(head: Token) -> tuple[str, str] | None:
+    """The person named right after a title in a phrase the parse heads with an organisation:
+    in "said Norvik Lines chief executive Ana Ruiz" the parse may make "Lines" the subject and
+    the person its dependent; the firm only says whose chief executive speaks."""
+    doc = head.doc
+    for child in head.rights:
+        if child.ent_type_ != "PERSON":
+            continue
+        start = child.i
+        while start > 0 and doc[start].ent_iob_ == "I":
+            start -= 1
+        between = doc[head.i + 1 : start]
+        if len(between) and all(t.is_lower and t.is_alpha for t in between) and (
+                between[-1].lower_ in TITLES or between[-1].lower_.endswith(_TITLE_ENDINGS)):
+            return entity_at(child)
     return None
 
 
