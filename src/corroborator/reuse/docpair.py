@@ -9,7 +9,10 @@ each independent report carries facts the other lacks.
 :func:`chain` measures that without the sentence pair model: an order-preserving (monotone)
 sentence alignment by dynamic programming over the cosine matrix, which keeps working when
 each sentence is reworded so far that the pair model no longer calls it a paraphrase, and
-the shares of each article's facts (figures, years, names) found in the other.
+the shares of each article's facts (figures, years, names) found in the other. A figure
+counts as found when the other article states it or a value drifted from it by a few per
+cent (:func:`drifted`): rewrites round and re-hedge their source's figures, and a tabloid's
+"more than 2.5m" for the wire's "about 2.4 million" is the wire's figure, misreported.
 :func:`pair_features` adds the pair model's alignment, quotations and lead/document cosines;
 ``eval/rewrite_signals.py`` measures how each separates rewrites from independent reports.
 """
@@ -47,10 +50,16 @@ FEATURES = (
 # A sentence pair below this cosine is not taken into the monotone alignment; each pair
 # above it earns (cosine - floor), so one strong pair outweighs two marginal ones.
 DP_FLOOR = 0.45
+# "Tessaly's operator" and "in Tessaly" name one place: the name is the fact, not its case.
+_POSSESSIVE = re.compile(r"['’]s?$")
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 # Quotations shorter than this many words ("expendable") are shared by independent reports
 # quoting the same statement; a copied sentence-long quotation is the rewrite's mark.
 _QUOTE_WORDS = 4
+# A rewrite that rounds or re-hedges a figure moves it by a few per cent ("about 2.4
+# million" -> "more than 2.5m", "about 45,000" -> "more than 50,000"); independent counts of
+# one event (police and organisers, a first count and a revised one) differ by more.
+DRIFT = 0.12
 
 
 def monotone_alignment(sims: np.ndarray, floor: float = DP_FLOOR) -> list[tuple[int, int]]:
@@ -114,14 +123,53 @@ def chain(a: Prepared, b: Prepared, sims: np.ndarray, floor: float = DP_FLOOR,
 
 def fact_shares(a: Prepared, b: Prepared) -> tuple[float, float, float]:
     """(shared facts over the facts of the article with fewer, over those of the article
-    with more, share of the shared facts in the same order in both)."""
+    with more, share of the shared facts in the same order in both).
+
+    A figure of one article is shared when the other states the same value or one drifted
+    from it (:func:`drifted`): a rewrite that rounds or re-hedges its source's figures still
+    tells its source's facts.
+    """
     facts_a, facts_b = facts(a), facts(b)
     fewer, more = (facts_a, facts_b) if len(facts_a) <= len(facts_b) else (facts_b, facts_a)
-    position = {f: k for k, f in enumerate(more)}
-    shared = [position[f] for f in fewer if f in position]
+    shared = _matched_positions(fewer, more)
     return (len(shared) / len(fewer) if fewer else 0.0,
             len(shared) / len(more) if more else 0.0,
             _lis(shared) / len(shared) if shared else 0.0)
+
+
+def _matched_positions(fewer: Sequence[object], more: Sequence[object]) -> list[int]:
+    """Where each fact of ``fewer`` found in ``more`` stands in ``more`` (``fewer``'s order).
+
+    Equal facts are matched first; a figure left over takes the nearest figure of ``more``
+    it may have drifted from that no other fact took.
+    """
+    position = {f: k for k, f in enumerate(more)}
+    matched = {k: position[f] for k, f in enumerate(fewer) if f in position}
+    taken = set(matched.values())
+    free = {where: value for where, value in enumerate(map(_figure_of, more))
+            if value is not None and where not in taken}
+    for k, value in enumerate(map(_figure_of, fewer)):
+        if k in matched or value is None:
+            continue
+        near = [(abs(other - value), where) for where, other in free.items()
+                if drifted(value, other)]
+        if near:
+            matched[k] = min(near)[1]
+            del free[matched[k]]
+    return [matched[k] for k in sorted(matched)]
+
+
+def _figure_of(fact: object) -> float | None:
+    """The value of a figure fact that can drift (a positive number), else ``None``."""
+    if isinstance(fact, tuple) and fact[0] == "fig" and isinstance(fact[1], float):
+        return fact[1] if fact[1] > 0 else None
+    return None
+
+
+def drifted(x: float, y: float) -> bool:
+    """Whether two positive figures are one figure told two ways: within :data:`DRIFT` of
+    the larger ("about 2.4 million" and "more than 2.5m", "45,000" and "50,000")."""
+    return x > 0 and y > 0 and abs(x - y) <= DRIFT * max(x, y)
 
 
 def coverage(alignment: Alignment, n_a: int, n_b: int) -> tuple[float, float]:
@@ -141,7 +189,8 @@ def coverage(alignment: Alignment, n_a: int, n_b: int) -> tuple[float, float]:
 def figure_agreement(a: Prepared, b: Prepared,
                      pairs: Sequence[tuple[int, int]]) -> tuple[int, int]:
     """(agreeing, conflicting): aligned sentence pairs (sentence of ``a``, sentence of ``b``)
-    whose two sentences both state figures and share at least one, or share none.
+    whose two sentences both state figures and share at least one (equal or drifted, see
+    :func:`drifted`), or share none.
 
     A rewrite keeps its source's figures sentence by sentence (a changed figure is the
     exception the derivation reports). Two reports that tell their facts in one house style,
@@ -153,11 +202,19 @@ def figure_agreement(a: Prepared, b: Prepared,
     for i, j in pairs:
         mine, theirs = _figure_values(a.sigs[i]), _figure_values(b.sigs[j])
         if mine and theirs:
-            if mine & theirs:
+            if _share_a_figure(mine, theirs):
                 agreeing += 1
             else:
                 conflicting += 1
     return agreeing, conflicting
+
+
+def _share_a_figure(mine: set[object], theirs: set[object]) -> bool:
+    """The same value in both, or one that drifted (:func:`drifted`)."""
+    if mine & theirs:
+        return True
+    return any(isinstance(x, float) and isinstance(y, float) and drifted(x, y)
+               for x in mine for y in theirs)
 
 
 def _figure_values(sig: Signals) -> set[object]:
@@ -185,7 +242,7 @@ def _read_facts(side: Prepared) -> list[object]:
             found.append((where, ("fig", _figure_value(q))))
         found.extend((m.start(), ("year", m.group(1))) for m in _YEAR.finditer(sentence.text))
         lower = sentence.text.lower()
-        found.extend((lower.find(n), ("name", part))
+        found.extend((lower.find(n), ("name", _POSSESSIVE.sub("", part)))
                      for n in sig.names for part in n.split() if len(part) > 2)
         for _, fact in sorted(found, key=lambda x: x[0]):
             seen.setdefault(fact, None)
