@@ -105,18 +105,26 @@ def test_drifted_figures_are_the_sources_figures() -> None:
 
     wire, tabloid = _prepared(PLANT_WIRE), _prepared(PLANT_TABLOID)
     # sentence 0 (3,400 / 3,500), 4 and 3 (640 / 600), 6 and 4 (180,000 / 200,000)
-    assert figure_agreement(wire, tabloid, [(0, 0), (4, 3), (6, 4)]) == (3, 0)
+    pairs = [(0, 0), (4, 3), (6, 4)]
+    assert figure_agreement(wire, tabloid, pairs, drift=True) == (3, 0)
+    assert figure_agreement(wire, tabloid, pairs) == (0, 3)  # equal figures only
     far = _prepared(PLANT_TABLOID.replace("more than 3,500", "9,000"))
-    assert figure_agreement(wire, far, [(0, 0)]) == (0, 1)
+    assert figure_agreement(wire, far, [(0, 0)], drift=True) == (0, 1)
     # Nine of the tabloid's eleven facts (names, years, figures) are the wire's, the three
     # drifted figures among them; its neighbour's name is its own.
-    assert fact_shares(wire, tabloid)[0] == pytest.approx(9 / 11)
+    assert fact_shares(wire, tabloid, drift=True)[0] == pytest.approx(9 / 11)
+    assert fact_shares(wire, tabloid)[0] == pytest.approx(6 / 11)
 
 
 @pytest.mark.embeddings
 def test_condensed_rewrite_with_drifted_figures_is_found(settings, embedder) -> None:
     from corroborator.reuse.align import EmbeddingCache
-    from corroborator.reuse.derive import condensed_chain, rewrite_chain, whole_chain
+    from corroborator.reuse.derive import (
+        condensed_chain,
+        rewrite_chain,
+        whole_chain,
+        with_drifted_facts,
+    )
     from corroborator.reuse.docpair import chain
     from corroborator.reuse.settings import reuse_settings
 
@@ -132,8 +140,9 @@ def test_condensed_rewrite_with_drifted_figures_is_found(settings, embedder) -> 
     wire, tabloid, sims = sides(PLANT_WIRE, PLANT_TABLOID)
     found = chain(wire, tabloid, sims, config.propose_cosine)
     # The tabloid keeps too little of the wire to retell it whole; what it keeps comes in
-    # the wire's order, figures and all.
-    assert not whole_chain(found, config) and condensed_chain(found, config)
+    # the wire's order, figures and all, once its drifted figures count as the wire's.
+    assert not whole_chain(found, config) and not condensed_chain(found, config)
+    assert condensed_chain(with_drifted_facts(wire, tabloid, found), config)
     assert rewrite_chain(wire, tabloid, sims, config) is not None
     # The same cut with figures far from the wire's is a report of another fire.
     far = (PLANT_TABLOID.replace("more than 3,500", "1,900")
