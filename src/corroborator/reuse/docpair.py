@@ -51,7 +51,7 @@ FEATURES = (
 # A sentence pair below this cosine is not taken into the monotone alignment; each pair
 # above it earns (cosine - floor), so one strong pair outweighs two marginal ones.
 DP_FLOOR = 0.45
-# "Tessaly's operator" and "in Tessaly" name one place: the name is the fact, not its case.
+# "Tessaly's operator" and "in Tessaly" name one place (read so by the condensed test only).
 _POSSESSIVE = re.compile(r"['’]s?$")
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 # Quotations shorter than this many words ("expendable") are shared by independent reports
@@ -134,6 +134,8 @@ def fact_shares(a: Prepared, b: Prepared,
     of both articles were tuned on equal ones.
     """
     facts_a, facts_b = facts(a), facts(b)
+    if drift:
+        facts_a, facts_b = _without_possessives(facts_a), _without_possessives(facts_b)
     fewer, more = (facts_a, facts_b) if len(facts_a) <= len(facts_b) else (facts_b, facts_a)
     shared = _matched_positions(fewer, more, drift)
     return (len(shared) / len(fewer) if fewer else 0.0,
@@ -164,6 +166,17 @@ def _matched_positions(fewer: Sequence[object], more: Sequence[object],
             matched[k] = min(near)[1]
             del free[matched[k]]
     return [matched[k] for k in sorted(matched)]
+
+
+def _without_possessives(found: Sequence[object]) -> list[object]:
+    """The facts with "Tessaly's" read as the name "tessaly" (repeats kept once): a rewrite
+    turns "Tessaly's operator" into "the operator in Tessaly"."""
+    seen: dict[object, None] = {}
+    for fact in found:
+        if isinstance(fact, tuple) and fact[0] == "name":
+            fact = ("name", _POSSESSIVE.sub("", fact[1]))
+        seen.setdefault(fact, None)
+    return list(seen)
 
 
 def _figure_of(fact: object) -> float | None:
@@ -247,7 +260,7 @@ def _read_facts(side: Prepared) -> list[object]:
             found.append((where, ("fig", _figure_value(q))))
         found.extend((m.start(), ("year", m.group(1))) for m in _YEAR.finditer(sentence.text))
         lower = sentence.text.lower()
-        found.extend((lower.find(n), ("name", _POSSESSIVE.sub("", part)))
+        found.extend((lower.find(n), ("name", part))
                      for n in sig.names for part in n.split() if len(part) > 2)
         for _, fact in sorted(found, key=lambda x: x[0]):
             seen.setdefault(fact, None)
