@@ -292,6 +292,7 @@ class Corpus:
     edges: set[tuple[str, str]] = field(default_factory=set)  # (derived, source)
     kinds: dict[str, str] = field(default_factory=dict)  # derived id -> generated kind
     figures: list[tuple[str, tuple[int, int], str, str]] = field(default_factory=list)
+    drifted: dict[str, int] = field(default_factory=dict)  # rewrite-drift id -> figures drifted
 
 
 def _layout(sentences: list[str], furniture: bool, rng: random.Random) -> str:
@@ -363,6 +364,86 @@ def _family(corpus: Corpus, source: str, sentences: list[str], day: datetime,
             changed = body[index]
             start = text.find(changed)
             corpus.figures.append((ident, (start, start + len(changed)), before, after))
+
+
+# --- drifted rewrites ----------------------------------------------------------------------
+
+# A tabloid or trade-site rewrite rounds and re-hedges its source's figures: a figure moves
+# by at most this share of its value (reuse.docpair.DRIFT is the detector's own bound).
+DRIFT_AT_MOST = 0.1
+_DRIFT_QUALIFIERS = ("more than", "nearly", "about", "over", "almost")
+# A hedge already in front of a figure (the rewrite's synonyms included) is replaced.
+_HEDGED = re.compile(r"\b(nearly|almost|about|around|roughly|approximately|more than|over|"
+                     r"some)\s+$", re.I)
+
+
+def drift_value(value: int, rng: random.Random) -> int:
+    """A nearby value a rewrite might print for ``value``: rounded to two significant digits
+    up or down, or moved by a few per cent, never by more than :data:`DRIFT_AT_MOST`."""
+    for _ in range(20):
+        moved = value * (1 + rng.choice([-1, 1]) * rng.uniform(0.02, DRIFT_AT_MOST))
+        digits = max(0, len(str(int(moved))) - 2)
+        new = int(round(moved, -digits))
+        if new != value and abs(new - value) <= DRIFT_AT_MOST * value:
+            return new
+    return value
+
+
+def drift_figures(sentences: list[str], rng: random.Random) -> tuple[list[str], int]:
+    """Every figure of 20 or more (not a year, date, time or route number) drifted, a hedge
+    put in front or changed; returns the sentences and how many figures drifted."""
+    out, drifted = [], 0
+    for sentence in sentences:
+        pieces, last = [], 0
+        for m in _FIGURE.finditer(sentence):
+            value = int(m.group(1).replace(",", ""))
+            if (value < 20 or 1900 <= value <= 2030 or _MONTH.search(sentence[: m.start()])
+                    or _NOT_FIGURE_AFTER.match(sentence, m.end())
+                    or _NAME_BEFORE.search(sentence[: m.start()])):
+                continue
+            new = drift_value(value, rng)
+            if new == value:
+                continue
+            qualifier = _HEDGED.search(sentence[: m.start()])
+            start = max(last, qualifier.start()) if qualifier else m.start()
+            hedge = rng.choice(_DRIFT_QUALIFIERS)
+            pieces.append(sentence[last:start])
+            pieces.append(f"{hedge} {new:,}" if value >= 1000 else f"{hedge} {new}")
+            last = m.end()
+            drifted += 1
+        out.append("".join(pieces) + sentence[last:])
+    return out, drifted
+
+
+def add_drifted_rewrites(corpus: Corpus, seed: int = 11) -> Corpus:
+    """``corpus`` with a *rewrite-drift* of each source that has two figures to drift: a
+    rewrite (:func:`rewrite`) cut by a sentence in four after the lead, with a sentence of
+    its own, and every figure drifted (:func:`drift_figures`). Its own random stream, so the
+    families of :func:`generate` stay as they are."""
+    rng = random.Random(seed)
+    published = {a.id: a.published for a in corpus.articles}
+    out = Corpus(list(corpus.articles), set(corpus.edges), dict(corpus.kinds),
+                 list(corpus.figures), dict(corpus.drifted))
+    documents: dict[int, dict[str, list[str]]] = {}
+    for source in sorted({s for _, s in corpus.edges}):
+        topic = int(source.split("_", 1)[0])
+        if topic not in documents:
+            documents[topic] = topic_documents(topic)
+        sentences = documents[topic][source]
+        kept = [s for k, s in enumerate(sentences) if k == 0 or rng.random() >= 0.25]
+        body, drifted = drift_figures(rewrite(kept, rng) + [rng.choice(ADDED)], rng)
+        if drifted < 2:
+            continue
+        ident = f"{source}~rewrite-drift"
+        when = published[source]
+        assert when is not None  # every ECB+ document is dated by generate()
+        when += timedelta(hours=20)
+        out.articles.append(_article(ident, _layout(body, rng.random() < 0.5, rng), when,
+                                     outlet="odrift"))
+        out.edges.add((ident, source))
+        out.kinds[ident] = "rewrite-drift"
+        out.drifted[ident] = drifted
+    return out
 
 
 def shared_fivegram_rate(a: str, b: str) -> float:

@@ -7,7 +7,7 @@ lineage: independent reports of one event, or of two events of one kind, which a
 clustering hands to the reuse stage. Features (``reuse/docpair.py``) are computed on all
 such pairs, not only those that pass ``derive.could_be_rewrite``; for each the script prints
 where positives and negatives lie, and what the loose-rewrite rule
-(``derive.rewrite_chain``, figures kept included) finds.
+(``derive.rewrite_chain``: whole or condensed, figures kept or drifted) finds.
 
     .venv/bin/python eval/rewrite_signals.py                # dev topics
     .venv/bin/python eval/rewrite_signals.py --split train  # tune here
@@ -43,7 +43,7 @@ class Row:
     chain_pairs: int  # sentence pairs of the order-preserving chain (derive.rewrite_chain)
     chain_share: float  # the lower of its two shares: sentences and facts of the longer
     fact_order: float
-    keeps_figures: bool  # the chain's sentences keep their figures (derive.keeps_figures)
+    accepted: bool  # derive.rewrite_chain accepts the pair (whole or condensed)
 
 
 def pair_rows(articles: Sequence[Article], pairs: Iterable[tuple[str, str]],
@@ -51,7 +51,7 @@ def pair_rows(articles: Sequence[Article], pairs: Iterable[tuple[str, str]],
     """Features of each labelled pair (``label_of`` returns ``None`` to skip a pair)."""
     from corroborator.reuse.align import EmbeddingCache, align_prepared
     from corroborator.reuse.classify import load_model
-    from corroborator.reuse.derive import keeps_figures, profile
+    from corroborator.reuse.derive import profile, rewrite_chain
     from corroborator.reuse.docpair import chain, pair_features
     from corroborator.reuse.settings import reuse_settings
     from corroborator.settings import load_settings
@@ -75,7 +75,8 @@ def pair_rows(articles: Sequence[Article], pairs: Iterable[tuple[str, str]],
         found = chain(pa.prepared, pb.prepared, va @ vb.T, config.propose_cosine)
         rows.append(Row(a_id, b_id, label, pair_features(pa.prepared, pb.prepared, alignment),
                         len(found.pairs), min(found.share_long, found.fact_share_long),
-                        found.fact_order, keeps_figures(pa.prepared, pb.prepared, found.pairs)))
+                        found.fact_order,
+                        rewrite_chain(pa.prepared, pb.prepared, va @ vb.T, config) is not None))
     return rows
 
 
@@ -192,9 +193,7 @@ def rule_figures(rows: Sequence[Row]) -> dict[str, object]:
     from corroborator.settings import load_settings
 
     config = reuse_settings(load_settings(environ={}))
-    hits = [r for r in rows if r.chain_pairs >= config.chain_min_sentences
-            and r.chain_share >= config.chain_share and r.fact_order >= config.chain_fact_order
-            and r.keeps_figures]
+    hits = [r for r in rows if r.accepted]
     positives = sum(r.label for r in rows)
     found = sum(r.label for r in hits)
     ranked = sorted((r for r in rows if r.label == 0 and r.chain_pairs

@@ -89,3 +89,14 @@ def test_former_customers_are_part_of_the_customers_not_a_rival_count(
         breach, conflict_figures) -> None:
     for conflict in breach["conflicts"]:
         assert "about 700,000" not in conflict_figures(breach, conflict), conflict["explanation"]
+
+
+def test_the_tech_sites_rewrite_joins_the_wires_lineage(breach) -> None:
+    # "More than 2.5m" for "about 2.4 million", "12 million" for "more than 9 million": the
+    # tech site's cut of the wire is its rewrite, so wire, copy and rewrite are one source,
+    # with the company's statement and the follow-up (it counted as a fourth before)
+    (techpulse,) = [a for a in breach["articles"] if a["outlet"] == "TechPulse"]
+    (wire,) = [a["id"] for a in breach["articles"] if a["outlet"] == "Orrin Wire"]
+    assert [(d["article"], d["relation"]) for d in techpulse["derived_from"]] == [
+        (wire, "rewrite")]
+    assert breach["independent_sources"] == 3

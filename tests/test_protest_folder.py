@@ -47,9 +47,18 @@ def test_each_side_of_a_contrasted_count_has_its_own_speaker(dossier) -> None:
 
 
 def test_the_tabloid_misreports_the_police_count(march) -> None:
-    assert any(e.startswith("The Daily Flare reports Police")
-               and "“more than 50,000”" in e and "“about 45,000”" in e
+    # The tabloid is found as the wire's rewrite (its figures drifted: 45,000 -> more than
+    # 50,000, 180,000 -> closer to 200,000), so the misreport is the rewrite's changed figure,
+    # no longer one independent outlet's figure against another's.
+    assert any(e.startswith("The Daily Flare copies or rewrites Orrin Wire")
+               and "Police" in e and "“about 45,000” to “more than 50,000”" in e
                for e in _explained(march, "misreport"))
+
+
+def test_the_wire_its_copy_and_the_tabloid_are_one_source(march) -> None:
+    # wire + copy + tabloid, the city's count, the next day's report (the tabloid was a
+    # fourth independent source while a rewrite had to keep its source's figures exactly)
+    assert march["independent_sources"] == 3
 
 
 def test_police_and_union_disagree_on_the_turnout(march, conflict_figures) -> None:

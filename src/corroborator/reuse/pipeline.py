@@ -34,8 +34,8 @@ from .derive import (
     copy_like,
     edge,
     keywords,
+    may_share_facts,
     profile,
-    shares_facts,
     with_changes,
 )
 from .lineage import UnionFind
@@ -226,7 +226,7 @@ def find_derivations(
         else:
             settle(a, b, result)
     _prepare(unsettled, workers)
-    undecided = [(a, b) for a, b in unsettled if shares_facts(a, b, config)]
+    undecided = [(a, b) for a, b in unsettled if may_share_facts(a, b, config)]
     for chunk in _chunks(undecided, config.embedding_cache):
         _attach_vectors(chunk, cache)
         for (a, b), result in zip(chunk, _decisions(chunk, model, config, cache, workers),

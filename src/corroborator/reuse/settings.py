@@ -47,6 +47,12 @@ class ReuseSettings:
     chain_min_sentences: int = 5
     chain_share: float = 0.58
     chain_fact_order: float = 0.6
+    condensed_share_short: float = 0.7
+    condensed_share_long: float = 0.55
+    condensed_fact_short: float = 0.65
+    condensed_fact_long: float = 0.5
+    condensed_fact_order: float = 0.9
+    condensed_figures: int = 2
     pair_model: str = "logistic"
 
     def __post_init__(self) -> None:
@@ -68,7 +74,9 @@ class ReuseSettings:
                      "align_probability", "rewrite_coverage", "propose_cosine", "mutual_cosine",
                      "merge_containment", "rewrite_coverage_long", "strong_cosine",
                      "strong_share", "order_agreement", "whole_coverage", "whole_coverage_long",
-                     "whole_mean_cosine", "chain_share", "chain_fact_order"):
+                     "whole_mean_cosine", "chain_share", "chain_fact_order",
+                     "condensed_share_short", "condensed_share_long", "condensed_fact_short",
+                     "condensed_fact_long", "condensed_fact_order"):
             value = getattr(self, name)
             if not 0.0 <= value <= 1.0:
                 raise ConfigError(f"[reuse] {name} = {value!r} must lie in [0, 1]")
