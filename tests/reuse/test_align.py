@@ -79,3 +79,13 @@ def test_batched_features_equal_the_classifier_features() -> None:
     batched = feature_matrix(lex, lex, pairs)
     for row, (i, j, cosine) in enumerate(pairs):
         assert batched[row].tolist() == features(sigs[i], sigs[j], cosine).tolist(), (i, j)
+
+
+def test_a_changed_figure_is_paired_with_a_figure_of_its_kind() -> None:
+    from corroborator.reuse.align import _figure_changes
+
+    before = signals("About 180,000 people marched through the capital, police said.")
+    after = signals("Marchers, some of whom have waited ten years for a raise, numbered "
+                    "more than 50,000, police said.")
+    found = [(c.before, c.after) for c in _figure_changes(before, after, {})]
+    assert found == [("About 180,000", "more than 50,000")]

@@ -18,7 +18,8 @@ from typing import Protocol
 import numpy as np
 from rapidfuzz import fuzz
 
-from ..records import Change
+from ..nlp.numlex import TIME_UNITS
+from ..records import Change, Quantity
 from .classify import SentencePairModel, figures_conflict
 from .normalize import Sentence, normalize
 from .pairfeatures import Lexicon, feature_matrix, lexicon
@@ -347,15 +348,23 @@ def _figure_changes(a: Signals, b: Signals, spans: dict) -> list[Change]:
     keys_a = [figure_key(q) for q in a.figures]
     right = [q for q in b.figures if figure_key(q) not in keys_a]
     out = []
-    # Pair the figures that did not survive in order of appearance; units break ties.
+    # Pair the figures that did not survive in order of appearance; units break ties. A
+    # duration is no new value of a figure that is none: a crowd of "180,000" does not become
+    # "ten years" because the rewrite dropped one and added the other. (Kinds and other units
+    # do not tell so much: a rewrite's "nearly 150" may lose the miles its source gave.)
     for before in left:
-        if not right:
-            break
-        same_unit = [q for q in right if q.unit and q.unit == before.unit]
-        after = (same_unit or right)[0]
+        comparable = [q for q in right if _is_duration(q) == _is_duration(before)]
+        same_unit = [q for q in comparable if q.unit and q.unit == before.unit]
+        if not comparable:
+            continue
+        after = (same_unit or comparable)[0]
         right.remove(after)
         out.append(Change("figure", before.text, after.text, **spans))
     return out
+
+
+def _is_duration(q: Quantity) -> bool:
+    return (q.unit or "") in TIME_UNITS
 
 
 def _quote_changes(a: Signals, b: Signals, spans: dict) -> list[Change]:
