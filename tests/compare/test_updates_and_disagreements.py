@@ -57,23 +57,7 @@ def test_revision_against_an_earlier_report_is_an_update(settings) -> None:
     assert kinds == ["update"], [c.explanation for c in result.conflicts]
     text = result.conflicts[0].explanation
     assert "about 250" in text and "310" in text and "Tarnvik Post" in text
-
-
-def test_claims_in_an_update_only_are_not_conflicting(settings) -> None:
     # a figure changed over time is no disagreement between the reports
-    first, later = _day_apart(
-        "Governor Ilse Marrow said about 250 flood victims in Tarnvik were rescued.",
-        "Governor Ilse Marrow raised her estimate of flood victims in Tarnvik to 310, up from "
-        "about 250 a day earlier.")
-    claims = [
-        claim(first, "about 250 flood victims in Tarnvik were rescued", "Ilse Marrow",
-              measured=FLOOD, speaker_type="PERSON"),
-        _revised(claim(later, "her estimate of flood victims in Tarnvik to 310, up from about "
-                       "250", "Ilse Marrow", speaker_type="PERSON"),
-                 {"310": "new", "about 250": "previous"}, measured="Tarnvik victims estimate"),
-    ]
-    result = _run(settings, [first, later], claims)
-    assert [c.kind for c in result.conflicts] == ["update"]
     assert {p.status for p in result.propositions} == {"single-source"}
 
 
