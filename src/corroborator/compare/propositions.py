@@ -16,6 +16,7 @@ import hashlib
 from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from ..records import Article, Claim, Conflict, Proposition, Quantity
+from ..records.article import publication_key
 from ..reuse.lineage import independent_origins
 
 
@@ -62,7 +63,7 @@ def claim_sources(
     by_outlet: dict[str, str] = {}
     for article in sorted(
         articles.values(),
-        key=lambda a: (a.published is None, a.published.timestamp() if a.published else 0, a.id),
+        key=publication_key,
     ):
         if article.outlet:
             by_outlet.setdefault(article.outlet.lower(), article.id)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 
@@ -66,6 +66,16 @@ class Article:
     def where(self) -> str:
         """The input and, inside a multi-article file, the record ("feed.jsonl (line 3)")."""
         return location(self.path or "-", self.locator)
+
+
+def publication_key(article: Article) -> tuple[int, float, str]:
+    """Sort key: publication time (naive times read as UTC), then id; undated ones last."""
+    when = article.published
+    if when is None:
+        return (1, 0.0, article.id)
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    return (0, when.timestamp(), article.id)
 
 
 def location(path: str, locator: str | None) -> str:

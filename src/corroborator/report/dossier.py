@@ -29,6 +29,7 @@ from ..records import (
     Rejection,
     Story,
 )
+from ..records.article import publication_key
 from ..reuse.lineage import independent_origins, lineages
 from ..store import Store
 
@@ -40,9 +41,7 @@ def _iso(when: datetime | None) -> str | None:
 
 
 def _when_key(article: Article | None) -> tuple[int, float, str]:
-    if article is None or article.published is None:
-        return (1, 0.0, article.id if article else "")
-    return (0, article.published.timestamp(), article.id)
+    return (1, 0.0, "") if article is None else publication_key(article)
 
 
 def _quantity(q: Quantity) -> dict[str, Any]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 
 from ..records import Article, Derivation
+from ..records.article import publication_key
 
 
 class UnionFind:
@@ -75,7 +76,7 @@ def independent_origins(articles: Mapping[str, Article], roots: Mapping[str, str
     first_origin: dict[str, str] = {}
     for article in sorted(
         (articles[a] for a in set(roots.values()) if a in articles),
-        key=lambda a: (a.published is None, a.published.timestamp() if a.published else 0, a.id),
+        key=publication_key,
     ):
         if article.outlet:
             first_origin.setdefault(article.outlet.lower(), article.id)

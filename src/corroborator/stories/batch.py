@@ -8,10 +8,10 @@ in, and articles without a date come after the dated ones, ordered by id.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from datetime import UTC
 from typing import TYPE_CHECKING
 
 from ..records import Article, Story
+from ..records.article import publication_key
 from .clusterer import StoryClusterer
 from .features import FeatureExtractor
 
@@ -21,16 +21,7 @@ if TYPE_CHECKING:
 
 def publication_order(articles: Sequence[Article]) -> list[Article]:
     """Articles by publication time (naive times read as UTC), then id; undated ones last."""
-
-    def key(article: Article) -> tuple[int, float, str]:
-        when = article.published
-        if when is None:
-            return (1, 0.0, article.id)
-        if when.tzinfo is None:
-            when = when.replace(tzinfo=UTC)
-        return (0, when.timestamp(), article.id)
-
-    return sorted(articles, key=key)
+    return sorted(articles, key=publication_key)
 
 
 def cluster_articles(
