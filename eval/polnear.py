@@ -39,6 +39,7 @@ from pathlib import Path
 
 from corroborator.evaluation import gate
 from corroborator.evaluation.metrics import Score
+from corroborator.nlp.narration import EXTRACTOR as NARRATION
 from corroborator.nlp.tokenspans import chars_of, strip_pieces
 from corroborator.records import Article
 from corroborator.records.article import article_id, content_hash
@@ -179,6 +180,8 @@ def predicted_relations(analysis, text: str) -> list[Relation]:  # noqa: ANN001
     each relation is read :func:`univocal`."""
     groups: dict[object, list] = defaultdict(list)
     for claim in analysis.claims:
+        if claim.extractor == NARRATION:
+            continue  # the outlet's own figures: no attribution, none in PolNeAR's gold
         key = (claim.cue_span.start, claim.cue_span.end) if claim.cue_span else claim.id
         groups[key].append(claim)
     out = []

@@ -89,8 +89,11 @@ def test_the_regulators_day_is_no_content_and_the_boards_decision_no_hedge(deal)
 def test_the_timeline_tells_one_reports_claims_in_its_order(deal) -> None:
     wire = deal["articles"][0]["id"]
     texts = [e["text"] for e in deal["timeline"] if e["article"] == wire]
-    assert texts[:2] == ["Orvane Systems, the Delmont-based maker of industrial pumps and "
+    # the second sentence states the price in the wire's own voice: a claim of its own
+    assert texts[:3] == ["Orvane Systems, the Delmont-based maker of industrial pumps and "
                          "valves, has agreed to buy its smaller rival Telmark Industries for 4.2 "
                          "billion euros in cash",
+                         "Orvane will pay 38 euros a share, a premium of about 27 percent to "
+                         "Friday's close",
                          '"Together we will build the leading European supplier of '
                          'flow-control systems,"']

@@ -180,6 +180,8 @@ class NlpSettings:
     paragraph_batch_size: int = 128
     # the neural tagger checks and adds to the rules' attributions (nlp/neural_evidence.py)
     neural_tagger: bool = False
+    # sentences that state a figure without attribution are the outlet's claims (nlp/narration.py)
+    narrated_figures: bool = True
 
     def __post_init__(self) -> None:
         if self.paragraph_batch_size < 1:

@@ -6,11 +6,16 @@ import hashlib
 import re
 from collections.abc import Sequence
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from corroborator.nlp.numbers import scan_quantities
-from corroborator.records import Article, Claim, Quantity, Span
+from corroborator.records import Article, Claim, Derivation, Quantity, Span, Story
+
+if TYPE_CHECKING:
+    from corroborator.compare.story import StoryComparison
+    from corroborator.settings import Settings
 
 
 def bow_embed(texts: Sequence[str]) -> np.ndarray:
@@ -24,6 +29,27 @@ def bow_embed(texts: Sequence[str]) -> np.ndarray:
         if norm:
             out[i] /= norm
     return out
+
+
+def compare_by_story(reports: Sequence[Article], claims: Sequence[Claim], settings: Settings,
+                     edges: Sequence[Derivation] = ()) -> dict[str, StoryComparison]:
+    """Each story's comparison, a report's story being the name before the dash of its id
+    ("mill-a" → "mill")."""
+    from corroborator.compare import compare_story
+
+    stories: dict[str, list[str]] = {}
+    for report in reports:
+        stories.setdefault(report.id.split("-")[0], []).append(report.id)
+    return {name: compare_story(Story(name, None, tuple(ids)), reports, claims, list(edges),
+                                settings)
+            for name, ids in stories.items()}
+
+
+def parse_reports(reports: Sequence[Article], settings: Settings, nlp: Any) -> list[Claim]:
+    """The claims the NLP stage finds in ``reports``."""
+    from corroborator.nlp.analyze import analyze_articles
+
+    return [c for a in analyze_articles(reports, settings, nlp=nlp) for c in a.claims]
 
 
 def article(ident: str, outlet: str, text: str, day: int | None = 4, hour: int = 9) -> Article:

@@ -5,11 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from corroborator.compare import compare_story
-from corroborator.nlp.analyze import analyze_articles
-from corroborator.records import Story
-
-from .helpers import article
+from .helpers import article, compare_by_story, parse_reports
 
 pytestmark = [pytest.mark.model, pytest.mark.embeddings]
 
@@ -53,17 +49,12 @@ REPORTS = [
 
 @pytest.fixture(scope="module")
 def parsed(settings, nlp):
-    return [c for a in analyze_articles(REPORTS, settings, nlp=nlp) for c in a.claims]
+    return parse_reports(REPORTS, settings, nlp)
 
 
 @pytest.fixture(scope="module")
 def compared(settings, parsed):
-    # a report's story is the name before the dash of its id ("mill-a" → "mill")
-    stories: dict[str, list[str]] = {}
-    for report in REPORTS:
-        stories.setdefault(report.id.split("-")[0], []).append(report.id)
-    return {name: compare_story(Story(name, None, tuple(ids)), REPORTS, parsed, [], settings)
-            for name, ids in stories.items()}
+    return compare_by_story(REPORTS, parsed, settings)
 
 
 def test_company_and_union_counts_disagree(compared) -> None:

@@ -11,6 +11,7 @@ from rich.text import Text
 
 from ..extract import build_article
 from ..ingest import iter_inputs
+from ..nlp import narration
 from ..nlp.analyze import ArticleAnalysis, analyze_articles
 from ..nlp.contract import SCHEMA_VERSION, article_analysis_record
 from ..pipeline.settings import for_batch
@@ -55,18 +56,21 @@ def print_listing(article: Article, analysis: ArticleAnalysis) -> None:
         out.print(Text(f"  {analysis.error}", style="yellow"))
         return
     if not analysis.claims:
-        out.print(Text("  no attributed claims found", style="dim"))
+        out.print(Text("  no claims found", style="dim"))
     for claim in analysis.claims:
         content_span = claim.content_span
         content = content_span.of(article.text)
         line = Text("  ")
-        speaker = claim.speaker or "(unattributed)"
+        # a figure the report states in its own voice is the outlet's
+        narrated = claim.extractor == narration.EXTRACTOR
+        speaker = (article.outlet or "the report") if narrated else \
+            (claim.speaker or "(unattributed)")
         if claim.via:
             speaker += " via " + " → ".join(claim.via)
         line.append(speaker, style="bold cyan")
         # no cue: a quotation continuing its speaker's earlier paragraph ("quoted"), or a
         # statement whose speech verb was not found
-        cue = claim.cue or ("quoted" if claim.quote else "?")
+        cue = claim.cue or ("own report" if narrated else "quoted" if claim.quote else "?")
         line.append(f" — {cue} [{claim.stance}] — ", style="dim")
         body = Text(" ".join(content.split()))
         for quantity in claim.quantities:

@@ -133,20 +133,42 @@ def build_propositions(
 
 
 def dedupe_conflicts(
-    conflicts: Sequence[Conflict], propositions: Sequence[Proposition]
+    conflicts: Sequence[Conflict], propositions: Sequence[Proposition],
+    derived_by: Mapping[tuple[str, ...], str] | None = None,
+    article_of: Mapping[str, str] | None = None,
 ) -> list[Conflict]:
     """One conflict per kind and pair of propositions (the first found: the earliest pair);
     conflicts whose two claims fell into one proposition are dropped. A pair may carry two
     kinds: "nearly 2,000" is misreported as "more than 2,000" by one outlet and updated to
-    2,400 (inside that interval) by the minister a day later."""
+    2,400 (inside that interval) by the minister a day later. A misreport along a derivation
+    edge is the derived report's fault, so two reports that change their source's figure the
+    same way are two misreports (``derived_by``: such a conflict's claim ids → the derived
+    article). Another misreport between the same propositions that involves a derived
+    article is that article's fault again (``article_of``: claim id → article id)."""
     where = {cid: p.id for p in propositions for cid in p.claim_ids}
-    seen: set[tuple[str, frozenset[str]]] = set()
+    derived_by, article_of = derived_by or {}, article_of or {}
+
+    def props_of(conflict: Conflict) -> frozenset[str]:
+        return frozenset(where.get(cid, cid) for cid in conflict.claim_ids)
+
+    faults = {(props_of(c), derived_by[c.claim_ids]) for c in conflicts
+              if c.claim_ids in derived_by}
+
+    def at_fault(conflict: Conflict, props: frozenset[str]) -> str | None:
+        if conflict.claim_ids in derived_by:
+            return derived_by[conflict.claim_ids]
+        if conflict.kind != "misreport":
+            return None
+        return next((a for cid in conflict.claim_ids
+                     if (props, a := article_of.get(cid, "")) in faults), None)
+
+    seen: set[tuple[str, frozenset[str], str | None]] = set()
     out = []
     for conflict in conflicts:
-        props = frozenset(where.get(cid, cid) for cid in conflict.claim_ids)
+        props = props_of(conflict)
         if len(props) < 2:
             continue
-        key = (conflict.kind, props)
+        key = (conflict.kind, props, at_fault(conflict, props))
         if key in seen:
             continue
         seen.add(key)

@@ -127,13 +127,18 @@ def part_of(fa: Figure, fb: Figure) -> bool:
 
 
 def _apart_figures(speakers: StorySpeakers, fa: Figure, fb: Figure) -> bool:
-    """True when two sources known to differ give two different figures that merely fit
-    together (the city's "62,000" and a tabloid's police "more than 50,000"): neither repeats
-    the other, so they are no one claim, and the police figure keeps to the police's."""
+    """True when two sources known to differ, or an outlet in its own voice and another
+    source, give two different figures that merely fit together (the city's "62,000" and a
+    tabloid's police "more than 50,000"): neither repeats the other, so they are no one
+    claim, and the police figure keeps to the police's."""
     va, vb = fa.quantity.value, fb.quantity.value
     if va is None or vb is None or abs(va - vb) <= 1e-9 * max(abs(va), abs(vb)) \
             or speakers.heads(fa.claim, fb.claim):
         return False
+    if OUTLET in (speakers.of(fa.claim).kind, speakers.of(fb.claim).kind):
+        # an outlet's own "tens of thousands" and the police's "more than 50,000" merely fit;
+        # an outlet that repeats a source's figure gives the same value
+        return True
     return speakers.distinct(fa.claim, fb.claim) or _shares_apart(speakers, fa, fb)
 
 
@@ -144,6 +149,21 @@ def _shares_apart(speakers: StorySpeakers, fa: Figure, fb: Figure) -> bool:
     sa, sb = speakers.of(fa.claim), speakers.of(fb.claim)
     return (fa.share is not None and fb.share is not None and sa.key != sb.key
             and OUTLET not in (sa.kind, sb.kind))
+
+
+def _figures_disagree(a: Claim, b: Claim) -> bool:
+    """True when a figure of one claim fits none of the other's figures of the same thing:
+    one sentence told with "40 victories" and with "60" is two propositions, however alike
+    the words (each may be a different report's misreport of one source)."""
+    fewer, more = sorted((a.quantities, b.quantities), key=len)
+    for x in fewer:
+        if not (intervals.is_figure(x) and x.unit):
+            continue  # a bare number may count anything
+        alike = [y for y in more if y.unit == x.unit and intervals.is_figure(y)
+                 and intervals.same_scale(x, y)]
+        if alike and not any(intervals.compatible(x, y) for y in alike):
+            return True
+    return False
 
 
 def compare_story(
@@ -184,7 +204,8 @@ def compare_story(
                                     f.quantity.measured for f in figures})
 
     found: list[Conflict] = cf.derivation_conflicts(ctx, story_claims)
-    found.extend(edge_conflicts(ctx, story_claims, embed))
+    along_edges = edge_conflicts(ctx, story_claims, embed)
+    found.extend(along_edges)
     cannot: set[frozenset[str]] = {frozenset(c.claim_ids) for c in found}
     links: list[tuple[str, str, float]] = []
     judged: dict[tuple[str, ...], tuple[Quantity, Quantity]] = {}
@@ -212,7 +233,7 @@ def compare_story(
                 # a count as it stood at 6 p.m. repeats no final count it happens to fit
                 cannot.add(frozenset((fa.claim.id, fb.claim.id)))
             elif intervals.same_scale(fa.quantity, fb.quantity) and not _apart_figures(
-                    speakers, fa, fb):
+                    speakers, fa, fb) and not _figures_disagree(fa.claim, fb.claim):
                 links.append((fa.claim.id, fb.claim.id, 1.0 + cos))
             continue
         if intervals.conflicting(fa.quantity, fb.quantity):
@@ -258,7 +279,7 @@ def compare_story(
         a, b = story_claims[i], story_claims[j]
         if cos < 0.95 and bool(a.quantities) != bool(b.quantities):
             continue  # "called a protest for Friday" is not "3,000 workers protested on Friday"
-        if speakers.same(a, b) or cos >= 0.95:
+        if (speakers.same(a, b) or cos >= 0.95) and not _figures_disagree(a, b):
             links.append((a.id, b.id, cos))
     links += same_quotation_links(ctx, story_claims)
     # claims of one article over the same words (two attributions of one sentence) are one
@@ -284,7 +305,11 @@ def compare_story(
 
     found.sort(key=lambda c: (_KIND_ORDER[c.kind], [when(i) for i in c.claim_ids]))
     provisional = build_propositions(story.id, groups, sources, [])
-    kept = drop_updates_of_misreports(dedupe_conflicts(found, provisional), provisional)
+    derived_by = {c.claim_ids: by_claim[c.claim_ids[-1]].article_id for c in along_edges
+                  if c.claim_ids[-1] in by_claim}
+    article_of = {c.id: c.article_id for c in all_claims}
+    kept = drop_updates_of_misreports(
+        dedupe_conflicts(found, provisional, derived_by, article_of), provisional)
     kept = merge_disagreements(kept, provisional, judged,
                                lambda a, b: speakers.same(by_claim[a], by_claim[b]))
     propositions = build_propositions(story.id, groups, sources, kept)

@@ -20,6 +20,7 @@ from ..records import Article, Claim, DateMention, Quantity, Span
 from ..settings import IngestSettings, NlpSettings, Settings
 from . import attribution as attr
 from . import cues as lex
+from . import narration
 from . import quotes as qt
 from . import speakers as spk
 from .loader import load_pipeline
@@ -30,6 +31,7 @@ from .tokenspans import TEXT_KEY
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
+    from spacy.tokens import Span as Sentence
 
 EXTRACTOR = "corroborator.nlp/attribution-1"
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b\ufeff]")
@@ -90,6 +92,7 @@ class _Prepared:
     error: str | None
     notes: tuple[str, ...]
     neural_tagger: bool = False  # [nlp] neural_tagger: the tagger checks the attributions
+    narrated_figures: bool = True  # [nlp] narrated_figures: the outlet's own figures are claims
 
 
 def _prepare(article: Article, nlp_settings: NlpSettings, languages: list[str]) -> _Prepared:
@@ -107,7 +110,7 @@ def _prepare(article: Article, nlp_settings: NlpSettings, languages: list[str]) 
     if not _WORD.search(text):
         return _Prepared(article, text, [], "not analysed: the text has no sentences", ())
     return _Prepared(article, text, split_paragraphs(text), None, tuple(notes),
-                     nlp_settings.neural_tagger)
+                     nlp_settings.neural_tagger, nlp_settings.narrated_figures)
 
 
 def _mentions(doc: Doc, offset: int) -> list[spk.Mention]:
@@ -249,6 +252,7 @@ def _claims_of(prep: _Prepared, docs: list[Doc], finders: tuple[Any, Any]) -> Ar
     mentions: list[spk.Mention] = []
     quantities: list[Quantity] = []
     dates: list[DateMention] = []
+    sentences: list[tuple[Sentence, int]] = []  # with their paragraph's offset
     for para, doc in zip(prep.paragraphs, docs, strict=True):
         # the text as parsed: spares joining the tokens again in each pass that reads it
         doc.user_data[TEXT_KEY] = para.text
@@ -259,6 +263,8 @@ def _claims_of(prep: _Prepared, docs: list[Doc], finders: tuple[Any, Any]) -> Ar
         mentions.extend(_mentions(doc, para.start))
         para_quotes = qt.find_quotes(text, para.start, para.end)
         quotes.append(para_quotes)
+        if not para.heading:
+            sentences.extend((sentence, para.start) for sentence in doc.sents)
         for att in attr.find_attributions(doc, para.start):
             qt.expand_to_quotes(att, para_quotes, text)
             atts.append(att)
@@ -270,6 +276,8 @@ def _claims_of(prep: _Prepared, docs: list[Doc], finders: tuple[Any, Any]) -> Ar
 
         atts = check_attributions(atts, text)
     all_quotes = [q for group in quotes for q in group]
+    if prep.narrated_figures:
+        atts += narration.narrated_figures(sentences, atts, all_quotes, quantities)
     names = _speaker_names(atts, mentions, text)
     claims = []
     seen: set[str] = set()
@@ -295,7 +303,7 @@ def _claims_of(prep: _Prepared, docs: list[Doc], finders: tuple[Any, Any]) -> Ar
                 quantities=tuple(q for q in quantities if content.contains(q.span)),
                 dates=tuple(d for d in dates if content.contains(d.span)),
                 sentence_span=Span(*att.sentence) if att.sentence else None,
-                extractor=EXTRACTOR,
+                extractor=narration.EXTRACTOR if att.kind == narration.NARRATION else EXTRACTOR,
                 speaker_type=att.speaker_label,
             )
         )
