@@ -246,3 +246,23 @@ def test_reassign_guards_keep_the_member(settings, overrides) -> None:
     clusterer = _reassign_run(config)
     clusterer.merge_step()
     assert clusterer.story_of("late") == "s-ridge0"
+
+
+def test_reassign_keeps_the_article_a_story_is_named_after(settings) -> None:
+    # The same report, first to arrive: the ridge reports join its story, which is named
+    # after it, so it stays (moving it would leave the story named after an article of
+    # another one).
+    config = _config(settings, threshold=0.5, merge_threshold=0.99, embedding_weight=1.0,
+                     tfidf_weight=1.0, merge_every=100, regroup_min_words=0,
+                     reassign_min_articles=3)
+    clusterer = StoryClusterer(config=config)
+    for i in range(4):
+        clusterer.add_features(_named(f"harbour{i}", i + 1, {4: 1.0},
+                                      ("harbour", "mayor", f"quay{i}"), 2.0))
+    clusterer.add_features(_named("early", 7, {6: 1.0, 4: 1.0}, ("harbour", "mayor"), 2.0))
+    for i in range(4):
+        clusterer.add_features(_named(f"ridge{i}", i + 7, {6: 1.0},
+                                      ("ridge", "sheriff", f"trail{i}"), 2.0))
+    assert clusterer.story_of("ridge0") == "s-early"
+    clusterer.merge_step()
+    assert clusterer.story_of("early") == clusterer.story_of("ridge3") == "s-early"
