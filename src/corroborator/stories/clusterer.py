@@ -467,12 +467,15 @@ class StoryClusterer:
         own = cohesion(story.parts)
         best: tuple[Part, StoryState] | None = None
         best_gain = 0.0
+        margin = self.config.reassign_margin
         for part, belonging in zip(story.parts, own, strict=True):
             if story_id_for(part.article_id) == story.id:
                 continue  # the article the story is named after stays in it
+            if belonging > 1.0 - margin:
+                continue  # no story can beat its own by the margin: spare the candidates
             target, cross = self._reassign_target(part, story.id)
             gain = cross - float(belonging)
-            if target is not None and gain >= self.config.reassign_margin and gain > best_gain:
+            if target is not None and gain >= margin and gain > best_gain:
                 best, best_gain = (part, target), gain
         return best
 
