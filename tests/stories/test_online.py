@@ -200,3 +200,69 @@ def test_regroup_joins_the_story_the_learned_model_prefers(settings) -> None:
     assert clusterer.merge_step() == 1
     assert clusterer.story_of("same0") == clusterer.story_of("first") == "s-first"
     assert clusterer.story_of("near0") == "s-near0"
+
+
+def _reassign_run(config: StorySettings) -> StoryClusterer:
+    # Two stories of four reports each; a late report leads like the ridge story (its
+    # headline and lead, and so its join score, are the ridge story's) while its body names
+    # the harbour story's people and places.
+    clusterer = StoryClusterer(config=config)
+    for i in range(4):
+        clusterer.add_features(_named(f"harbour{i}", i + 1, {4: 1.0},
+                                      ("harbour", "mayor", f"quay{i}"), 2.0))
+        clusterer.add_features(_named(f"ridge{i}", i + 7, {6: 1.0},
+                                      ("ridge", "sheriff", f"trail{i}"), 2.0))
+    clusterer.add_features(_named("late", 7, {6: 1.0, 4: 1.0}, ("harbour", "mayor"), 2.0))
+    assert clusterer.story_of("late") == "s-ridge0"  # joined on arrival by its lead
+    return clusterer
+
+
+def test_end_of_run_moves_a_member_the_learned_model_places_elsewhere(settings) -> None:
+    config = _config(settings, threshold=0.5, merge_threshold=0.99, embedding_weight=1.0,
+                     tfidf_weight=1.0, merge_every=100, regroup_min_words=0,
+                     reassign_min_articles=3)
+    clusterer = _reassign_run(config)
+    assert clusterer.merge_step() == 0  # a move is no merge
+    assert clusterer.story_of("late") == "s-harbour0"
+    assert sorted(len(s.article_ids) for s in clusterer._stories.values()) == [4, 5]
+    ridge = clusterer._stories["s-ridge0"]
+    assert "late" not in ridge.article_ids and len(ridge.parts or ()) == 4
+
+
+@pytest.mark.parametrize(
+    "overrides",
+    [
+        {"reassign_min_articles": 0},  # off (the default)
+        {"reassign_min_articles": 6},  # the ridge story is too small to read its members
+        {"reassign_min_articles": 3, "reassign_probability": 0.95},
+        {"reassign_min_articles": 3, "reassign_margin": 0.9},
+        # the harbour story is not made of full articles (toy texts of one word)
+        {"reassign_min_articles": 3, "regroup_min_words": 50},
+    ],
+)
+def test_reassign_guards_keep_the_member(settings, overrides) -> None:
+    config = _config(settings, threshold=0.5, merge_threshold=0.99, embedding_weight=1.0,
+                     tfidf_weight=1.0, merge_every=100, **{"regroup_min_words": 0, **overrides})
+    clusterer = _reassign_run(config)
+    clusterer.merge_step()
+    assert clusterer.story_of("late") == "s-ridge0"
+
+
+def test_reassign_keeps_the_article_a_story_is_named_after(settings) -> None:
+    # The same report, first to arrive: the ridge reports join its story, which is named
+    # after it, so it stays (moving it would leave the story named after an article of
+    # another one).
+    config = _config(settings, threshold=0.5, merge_threshold=0.99, embedding_weight=1.0,
+                     tfidf_weight=1.0, merge_every=100, regroup_min_words=0,
+                     reassign_min_articles=3)
+    clusterer = StoryClusterer(config=config)
+    for i in range(4):
+        clusterer.add_features(_named(f"harbour{i}", i + 1, {4: 1.0},
+                                      ("harbour", "mayor", f"quay{i}"), 2.0))
+    clusterer.add_features(_named("early", 7, {6: 1.0, 4: 1.0}, ("harbour", "mayor"), 2.0))
+    for i in range(4):
+        clusterer.add_features(_named(f"ridge{i}", i + 7, {6: 1.0},
+                                      ("ridge", "sheriff", f"trail{i}"), 2.0))
+    assert clusterer.story_of("ridge0") == "s-early"
+    clusterer.merge_step()
+    assert clusterer.story_of("early") == clusterer.story_of("ridge3") == "s-early"

@@ -14,6 +14,7 @@ from .features import ArticleFeatures, FeatureExtractor
 from .online import (
     ANCHOR_PREFIX,
     DocumentFrequencies,
+    Part,
     Similarity,
     StoryState,
     Vectors,
@@ -26,7 +27,7 @@ from .online import (
     story_vectors,
     translated_score,
 )
-from .split import affinity, apart, full_length, split_side, together
+from .split import affinity, apart, cohesion, full_length, split_side, together
 from .titles import describe
 
 if TYPE_CHECKING:
@@ -303,8 +304,9 @@ class StoryClusterer:
 
     # -- merging and closing --------------------------------------------------------------
     def merge_step(self) -> int:
-        """Settle the stories: the periodic merge step, regroup the fragments, then check
-        again every story that grew since its last split check.
+        """Settle the stories: the periodic merge step, regroup the fragments, move single
+        misplaced members (``reassign_min_articles``), then check again every story that grew
+        since its last split check.
 
         Returns the number of merges. The periodic step runs by itself every
         ``merge_every`` articles; call this at the end of a run (batch mode does) to settle
@@ -312,6 +314,7 @@ class StoryClusterer:
         belongs to (``stories()`` does not).
         """
         merges = self._merge() + self._regroup()
+        self._reassign()
         merges += self._place_foreign(list(self._stories.values()))
         # Between periodic steps a story is checked again only once it has grown by a
         # quarter (the check costs n^2), and the merge (which checks before it joins) and
@@ -428,6 +431,99 @@ class StoryClusterer:
                 best, best_cross = other, cross
         return best
 
+    def _reassign(self) -> int:
+        """Move single members that the learned model places in another story; returns the
+        number of moves.
+
+        An article that joined a story of a neighbouring event of the same kind (its headline
+        and lead closer to that story's centroid when it arrived) stays there: the merge step
+        joins or splits whole stories, and the split check wants stories of
+        ``split_min_articles`` and halves of ``split_min_side``. At the end of a run each
+        member of an undated story of at least ``reassign_min_articles`` articles is read
+        against the story's other members and against its candidates
+        (:meth:`_reassign_target`); a member whose own story's members are the less likely
+        by ``reassign_margin`` moves. A story's first article, which names it, stays. Stories
+        of headline + lead snippets take no members (the regroup's word bar), and dated
+        stories keep no members to read, so only undated full articles move.
+        """
+        cfg = self.config
+        if cfg.reassign_min_articles <= 0 or cfg.split_model != "learned":
+            return 0
+        moves = 0
+        for story in sorted(self._stories.values(), key=lambda s: s.seq):
+            while (story.id in self._stories and not story.closed and story.parts
+                   and len(story.parts) >= max(2, cfg.reassign_min_articles)):
+                found = self._misplaced_member(story)
+                if found is None:
+                    break
+                part, target = found
+                story = self._move(story, part, target)
+                moves += 1
+        return moves
+
+    def _misplaced_member(self, story: StoryState) -> tuple[Part, StoryState] | None:
+        """The member of ``story`` that most clearly belongs to another story, with that story."""
+        assert story.parts is not None
+        own = cohesion(story.parts)
+        best: tuple[Part, StoryState] | None = None
+        best_gain = 0.0
+        margin = self.config.reassign_margin
+        for part, belonging in zip(story.parts, own, strict=True):
+            if story_id_for(part.article_id) == story.id:
+                continue  # the article the story is named after stays in it
+            if belonging > 1.0 - margin:
+                continue  # no story can beat its own by the margin: spare the candidates
+            target, cross = self._reassign_target(part, story.id)
+            gain = cross - float(belonging)
+            if target is not None and gain >= margin and gain > best_gain:
+                best, best_gain = (part, target), gain
+        return best
+
+    def _reassign_target(self, part: Part, story_id: str) -> tuple[StoryState | None, float]:
+        """The other story a member reads as most surely the same event (the regroup's guards:
+        a join score of at least ``threshold``, full articles, and the mean probability across
+        and within at least ``reassign_probability``), and that probability."""
+        cfg = self.config
+        keys = index_keys(part.item, cfg.index_terms, part.anchors)
+        best: StoryState | None = None
+        best_cross = -1.0
+        # Ascending ids, and a strictly higher probability to replace: ties go to the older id.
+        for other, score in sorted(self._scored(part.item, keys, story_id),
+                                   key=lambda kv: kv[0].id):
+            if (not other.parts or len(other.parts) < 2 or score < cfg.threshold
+                    or not full_length(other.parts, cfg.regroup_min_words)):
+                continue
+            cross, within = affinity([part], other.parts)
+            if cross > best_cross and min(cross, within) >= cfg.reassign_probability:
+                best, best_cross = other, cross
+        return best, best_cross
+
+    def _move(self, story: StoryState, part: Part, target: StoryState) -> StoryState:
+        """Move one member from ``story`` to ``target``; returns ``story`` rebuilt without it
+        (centroids are sums, so the story is summed again from its remaining members)."""
+        assert story.parts is not None
+        rest = [p for p in story.parts if p.article_id != part.article_id]
+        rebuilt = new_story(story.id, story.seq)
+        for member in rest:
+            self._add_part(rebuilt, member)
+        rebuilt.split_checked = story.split_checked
+        self._stories[story.id] = rebuilt
+        self._add_part(target, part)
+        for piece in (rebuilt, target):
+            self._post(piece.id, index_keys(story_vectors(piece), self.config.index_terms,
+                                            piece.anchors))
+            self._touch(piece)
+        return rebuilt
+
+    def _add_part(self, story: StoryState, part: Part) -> None:
+        """Add a kept member (a :class:`Part`) to ``story``, as when it first arrived."""
+        features = ArticleFeatures(
+            article_id=part.article_id, published=part.item.first_time,
+            embedding=part.item.embedding, terms={}, entities=(), numbers=(),
+            title=part.title, lead=part.lead, outlet=part.outlet, anchors=part.anchors)
+        add_to_story(story, part.item, features, part.seq, self.config)
+        self._article_story[part.article_id] = story.id
+
     def _join(self, story: StoryState, other: StoryState, keys: list[str]) -> StoryState:
         """Merge two stories into the older one (indexed under ``keys`` too); returns it."""
         keep, gone = (story, other) if story.seq < other.seq else (other, story)
@@ -469,13 +565,7 @@ class StoryClusterer:
         # must name the new story again, not redirect into the old one.
         self._redirect.pop(other.id, None)
         for part, out in zip(parts, moved, strict=True):
-            target = other if out else kept
-            features = ArticleFeatures(
-                article_id=part.article_id, published=part.item.first_time,
-                embedding=part.item.embedding, terms={}, entities=(), numbers=(),
-                title=part.title, lead=part.lead, outlet=part.outlet, anchors=part.anchors)
-            add_to_story(target, part.item, features, part.seq, self.config)
-            self._article_story[part.article_id] = target.id
+            self._add_part(other if out else kept, part)
         kept.split_checked = len(kept.parts or ())
         other.split_checked = len(other.parts or ())
         self._stories[kept.id] = kept

@@ -49,6 +49,14 @@ class StorySettings:
     regroup_ratio: float = 2.0
     regroup_probability: float = 0.5
     regroup_min_words: int = 50
+    # End of a run, right after the regroup (undated stories): a member of a story of at least
+    # reassign_min_articles articles moves to another story of full articles that scores >=
+    # threshold against it when the learned model's mean probability across reaches
+    # reassign_probability (and the other story's own) and exceeds the member's mean
+    # probability to its own story by reassign_margin (reassign_min_articles = 0: off).
+    reassign_min_articles: int = 0
+    reassign_probability: float = 0.6
+    reassign_margin: float = 0.1
     link_anchors: bool = True
     link_threshold: float = 0.2
     anchor_min_value: float = 150.0
@@ -86,7 +94,8 @@ class StorySettings:
                 f"[stories] the similarity weights {SIMILARITY_WEIGHTS} are all zero; "
                 "at least one must be positive."
             )
-        for name in ("merge_probability", "regroup_probability"):
+        for name in ("merge_probability", "regroup_probability", "reassign_probability",
+                     "reassign_margin"):
             if not 0.0 <= getattr(self, name) <= 1.0:
                 raise ConfigError(
                     f"[stories] {name} = {getattr(self, name)} must lie in [0, 1]."
@@ -98,7 +107,8 @@ class StorySettings:
         for name in ("merge_every", "anchor_min_articles", "max_postings", "max_candidates", "rerank", "batch_size"):
             if getattr(self, name) < 1:
                 raise ConfigError(f"[stories] {name} = {getattr(self, name)} must be >= 1.")
-        for name in ("regroup_max_articles", "regroup_ratio", "regroup_min_words"):
+        for name in ("regroup_max_articles", "regroup_ratio", "regroup_min_words",
+                     "reassign_min_articles"):
             if getattr(self, name) < 0:
                 raise ConfigError(f"[stories] {name} = {getattr(self, name)} must be >= 0.")
         for name in ("split_min_articles", "split_min_side", "split_max_articles",

@@ -162,6 +162,16 @@ def affinity(fragment: Sequence[Part], story: Sequence[Part]) -> tuple[float, fl
     return float(matrix[:n, n:].mean()), within
 
 
+def cohesion(parts: Sequence[Part]) -> np.ndarray:
+    """Each member's mean learned same-event probability to the story's other members (a
+    story of one member has none: 0)."""
+    matrix = _pair_model().matrix([p.item for p in parts])
+    n = len(parts)
+    if n < 2:
+        return np.zeros(n)
+    return (matrix.sum(axis=1) - np.diag(matrix)) / (n - 1)
+
+
 def full_length(parts: Sequence[Part], min_words: int) -> bool:
     """True when a story's members are full articles: at least ``min_words`` distinct content
     words at the median. The learned model is fitted on full articles and reads a fragment
