@@ -11,6 +11,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from ..errors import NotFound
+from ..nlp.narration import EXTRACTOR as NARRATION
 from ..records import Article, Claim, Derivation, Quantity, Story
 from ..store import Store
 
@@ -109,8 +110,11 @@ def _story_entry(store: Store, story: Story, members: Sequence[Article],
         text = by_id[first.article_id].text
         if independent is None:
             independent = len({root_of.get(c.article_id, c.article_id) for c in members_of})
+        # a figure a report states itself is its outlet's (the CLI dossier names it so too)
+        own = first.extractor == NARRATION
         out_claims.append({
-            "id": gid, "speaker": first.speaker, "stance": first.stance,
+            "id": gid, "speaker": by_id[first.article_id].outlet if own else first.speaker,
+            "speaker_kind": "outlet" if own else None, "stance": first.stance,
             "text": first.content_span.of(text), "quote": first.quote,
             "quantities": [_quantity(q) for q in first.quantities],
             "mentions": [{"article": c.article_id, "span": _claim_span(c)} for c in members_of],

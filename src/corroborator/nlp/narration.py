@@ -3,8 +3,8 @@
 Much of what a report counts carries no attribution at all: a bulletin's toll, a deal's
 price, a company's workforce, the raised offer of a follow-up. The outlet asserts them, so
 they are the outlet's claims, and they must be compared across reports like any other: a
-tabloid's rounded figure is a misreport of the wire it rewrites, a follow-up's raised offer
-an update. A sentence becomes such a claim, with no speaker and no cue, when it
+tabloid's rounded figure is a misreport of the wire it rewrites, a wire's final count an
+update of its preliminary one. A sentence becomes such a claim, with no speaker and no cue, when it
 
 - carries a figure a reader would compare (a count, a sum, a share or a measure, not an age,
   a ratio or a bare "one");
@@ -36,7 +36,7 @@ EXTRACTOR = "corroborator.nlp/narration-1"
 # a bare "one" is mostly a determiner ("one of the", "one survivor, X, said")
 _DETERMINERS = frozenset(["one", "a", "an"])
 # an age tells who someone is, not what happened ("Lise Andrak, 34,")
-_AGE_UNITS = frozenset(["year of age"])
+_AGE_UNITS = frozenset(["year of age", "month of age", "week of age", "day of age"])
 
 
 def _year_like(q: Quantity) -> bool:
