@@ -21,6 +21,7 @@ the load average (the figures are only comparable on a quiet machine) and peak m
 
     .venv/bin/python benchmarks/analyze.py                       # 2,000 articles, 120 stories
     .venv/bin/python benchmarks/analyze.py --articles 300 --stories 30 --processes 1
+    .venv/bin/python benchmarks/analyze.py --set nlp.narrated_figures=false   # a setting's cost
 """
 
 from __future__ import annotations
@@ -167,6 +168,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=13)
     parser.add_argument("--precision", choices=("auto", "float32", "bfloat16"),
                         help="[embeddings] precision (default: the settings')")
+    parser.add_argument("--set", action="append", default=[], metavar="SECTION.KEY=VALUE",
+                        help="override a setting, e.g. nlp.narrated_figures=false (repeatable)")
     parser.add_argument("--rerun", action="store_true",
                         help="run the stages a second time on the same store (nothing new: "
                              "what a repeated `corroborator analyze` costs)")
@@ -183,6 +186,10 @@ def main(argv: list[str] | None = None) -> int:
         "pipeline": {"analyse_processes": args.processes, "parallel_min_articles": 1}}
     if args.precision:
         overrides["embeddings"] = {"precision": args.precision}
+    for assignment in args.set:
+        key, _, value = assignment.partition("=")
+        section, _, name = key.partition(".")
+        overrides.setdefault(section, {})[name] = json.loads(value)
     settings = load_settings(environ={}, overrides=overrides)
     made = generated(args.articles, args.stories, args.seed)
     articles = [article for article, _ in made]
