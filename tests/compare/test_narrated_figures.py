@@ -35,6 +35,13 @@ REPORTS = [
     article("march-b", "Calvora Courier",
             "Police said more than 50,000 people joined the march through Calvora on Saturday "
             "against the pension plan.", day=12, hour=11),
+    # one outlet's own count in its morning and its afternoon report
+    article("live-am", "Ostrel Daily",
+            "OSTREL — Rescuers have pulled 40 people alive from the collapsed market hall in "
+            "Ostrel.", day=13, hour=9),
+    article("live-pm", "Ostrel Daily",
+            "OSTREL — Rescuers have pulled 65 people alive from the collapsed market hall in "
+            "Ostrel as the search went on into the afternoon.", day=13, hour=15),
 ]
 
 EDGES = [Derivation("ferry-a", "ferry-wire", "near-copy", 0.97),
@@ -91,3 +98,10 @@ def test_a_reports_round_figure_is_no_claim_with_a_sources_count(compared, parse
     march = compared["march"]
     assert _proposition_of(march, own.id) != _proposition_of(march, police.id)
     assert march.conflicts == ()
+
+
+def test_an_outlets_own_later_figure_is_its_update(compared) -> None:
+    conflicts = compared["live"].conflicts
+    assert [c.kind for c in conflicts] == ["update"], [c.explanation for c in conflicts]
+    assert conflicts[0].explanation.startswith("Ostrel Daily's own figure for")
+    assert "“40”" in conflicts[0].explanation and "“65”" in conflicts[0].explanation

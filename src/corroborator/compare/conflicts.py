@@ -366,6 +366,24 @@ def _figure_name(ctx: StoryContext, f1: Figure, f2: Figure) -> str:
     return phrase
 
 
+def _own_figure_changed(ctx: StoryContext, first: Claim, second: Claim, what: str,
+                        fig1: str, fig2: str) -> Conflict | None:
+    """One outlet's two reports that each state a figure of their own: the later report's
+    is its update, whatever the hours between; without a later one, nothing can be said.
+    (No one is misreported: the outlet is the source of both.)"""
+    t1, t2 = ctx.published(first), ctx.published(second)
+    gap = _hours_apart(ctx, first, second)
+    if t1 is None or t2 is None or not gap:
+        return None
+    o1, o2 = ctx.outlets(first, second)
+    text = _sentence(
+        f"{_possessive(ctx.outlet(first))} own figure for {what} changed from {_q(fig1)} ({o1}, "
+        f"{_date(t1)}) to {_q(fig2)} ({o2}, {_date(t2)}): a later update of its report, not a "
+        "contradiction."
+    )
+    return Conflict("update", (first.id, second.id), text, ctx.story_id)
+
+
 def judge_figures(ctx: StoryContext, fa: Figure, fb: Figure) -> Conflict | None:
     """The conflict between two incompatible figures for one measured thing, if any (a
     figure given only as the value a revision replaced is context, never in conflict). One
@@ -410,6 +428,8 @@ def judge_figures(ctx: StoryContext, fa: Figure, fb: Figure) -> Conflict | None:
                 f"{_date(ctx.published(second))}{giver}): a later update, not a contradiction."
             )
             return Conflict("update", ids, text, ctx.story_id)
+        if s1.kind == OUTLET:
+            return _own_figure_changed(ctx, first, second, what, fig1, fig2)
         text = (
             f"{o2} reports {_who(s2)} as giving {_q(fig2)} for {what}, but {o1} has the same "
             f"source saying {_q(fig1)}; the two figures cannot both be what was said."
