@@ -419,6 +419,8 @@ def judge_figures(ctx: StoryContext, fa: Figure, fb: Figure) -> Conflict | None:
             return None
         gap = _hours_apart(ctx, first, second)
         cue = _UPDATE_CUE.search(ctx.sentence(second))
+        if s1.kind == OUTLET and not (revised or cue):
+            return _own_figure_changed(ctx, first, second, what, fig1, fig2)
         if revised or cue or (gap is not None and gap >= ctx.settings.update_gap_hours
                               and not ctx.linked(first, second)):
             giver = "" if s1.key == s2.key else f", given by {_who(s2)}"
@@ -428,8 +430,6 @@ def judge_figures(ctx: StoryContext, fa: Figure, fb: Figure) -> Conflict | None:
                 f"{_date(ctx.published(second))}{giver}): a later update, not a contradiction."
             )
             return Conflict("update", ids, text, ctx.story_id)
-        if s1.kind == OUTLET:
-            return _own_figure_changed(ctx, first, second, what, fig1, fig2)
         text = (
             f"{o2} reports {_who(s2)} as giving {_q(fig2)} for {what}, but {o1} has the same "
             f"source saying {_q(fig1)}; the two figures cannot both be what was said."
