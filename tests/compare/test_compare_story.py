@@ -1,5 +1,7 @@
 """compare_story on hand-built claims (no models: a bag-of-words stand-in for embeddings)."""
 
+from dataclasses import replace
+
 import pytest
 
 from corroborator.compare import compare_story
@@ -251,3 +253,52 @@ def test_compare_phrases_quoted_out_of_a_sentence_quoted_whole_are_no_variant(se
     result = compare_story(Story("s", None, ("a", "b")), [whole, pieces], claims, [], settings,
                            embed_fn=bow_embed)
     assert [c.kind for c in result.conflicts] == []
+
+
+def _rail(settings):
+    release = article("rail-a", "Northvale Rail",
+                      "The train was travelling at 118 km/h when it derailed. The train was "
+                      "carrying 214 passengers and 6 crew.", day=4, hour=12)
+    tabloid = article("rail-b", "Daily Clarion",
+                      "Northvale Rail claimed the train was doing roughly 120 km/h, with more "
+                      "than 200 passengers on board.", day=4, hour=15)
+    followup = article("rail-c", "Trans-Continental Press",
+                       "Northvale Rail said the train was carrying 220 people.", day=5)
+    def counting(found, *units, measured=()):  # the parse names what a figure counts
+        return replace(found, quantities=tuple(
+            replace(q, unit=u, measured=m or q.measured) for q, u, m in
+            zip(found.quantities, units, measured or [None] * len(units), strict=True)))
+
+    claims = [
+        claim(release, "The train was travelling at 118 km/h when it derailed", "Northvale Rail",
+              measured="train travelling", speaker_type="ORG"),
+        claim(release, "The train was carrying 214 passengers and 6 crew", "Northvale Rail",
+              measured="train carrying passengers", speaker_type="ORG"),
+        claim(tabloid, "the train was doing roughly 120 km/h, with more than 200 passengers on "
+              "board", "Northvale Rail", measured="train carrying passengers",
+              speaker_type="ORG"),
+        claim(followup, "the train was carrying 220 people", "Northvale Rail",
+              measured="train carrying people", speaker_type="ORG"),
+    ]
+    claims[1] = counting(claims[1], "passengers", "crew")
+    claims[2] = counting(claims[2], "kilometre per hour", "passengers",
+                         measured=("train travelling", "train carrying passengers"))
+    claims[3] = counting(claims[3], "people")
+    arts = [release, tabloid, followup]
+    story = Story("rail", "Brackwell", tuple(a.id for a in arts))
+    return claims, compare_story(story, arts, claims, [], settings, embed_fn=bow_embed)
+
+
+def test_compare_a_speed_and_a_headcount_are_two_propositions(settings) -> None:
+    """A claim that gives both ("doing 120 km/h with more than 200 passengers") joins one of
+    them; it does not make the operator's speed and headcount one proposition."""
+    claims, result = _rail(settings)
+    by_claim = {cid: p.id for p in result.propositions for cid in p.claim_ids}
+    assert by_claim[claims[0].id] != by_claim[claims[1].id]
+
+
+def test_compare_a_total_of_parts_is_no_update_of_a_part(settings) -> None:
+    """"220 people" a day later are the "214 passengers and 6 crew": no new figure."""
+    claims, result = _rail(settings)
+    for conflict in result.conflicts:
+        assert claims[3].id not in conflict.claim_ids, conflict.explanation

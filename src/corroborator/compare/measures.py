@@ -144,10 +144,12 @@ def same_thing(
 
 
 # Modifiers that pick out part of what a noun counts: "700,000 former customers" are some of
-# the customers, not a second count of them; "400 suspected cases" are not cases a test found.
+# the customers, not a second count of them; "400 suspected cases" are not cases a test found;
+# "the two leading carriages" are where the rescuers cut, not how many carriages derailed.
 _SUBSET_MODIFIERS = frozenset(
     """former current existing new retired foreign domestic local overseas female male elderly
-    young adult minor underage civilian military suspected probable""".split()  # noqa: SIM905
+    young adult minor underage civilian military suspected probable
+    leading front rear first last""".split()  # noqa: SIM905
 )
 
 

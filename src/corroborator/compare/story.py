@@ -31,6 +31,7 @@ from .propositions import (
     dedupe_conflicts,
     drop_updates_of_misreports,
     group_claims,
+    kinds_apart,
     merge_disagreements,
 )
 from .quoted_speakers import quotations_given_to_others, same_quotation_links
@@ -38,6 +39,7 @@ from .revisions import replaced_in_sentences, revised_pairs
 from .settings import CompareSettings
 from .speakers import OUTLET, StorySpeakers
 from .timeline import build_timeline
+from .totals import total_of_parts
 
 _KIND_ORDER = {"misreport": 0, "update": 1, "source-disagreement": 2, "quote-variant": 3}
 
@@ -213,6 +215,8 @@ def compare_story(
     def judge(fa: Figure, fb: Figure) -> None:
         """Keep the two claims apart and record the conflict their figures make, if any."""
         cannot.add(frozenset((fa.claim.id, fb.claim.id)))
+        if total_of_parts(fa.claim, fa.quantity, fb.claim, fb.quantity):
+            return  # "220 people" on board are the "214 passengers and 6 crew"
         conflict = cf.judge_figures(ctx, fa, fb)
         if conflict is not None:
             found.append(conflict)
@@ -293,7 +297,7 @@ def compare_story(
                     links.append((a.id, b.id, 2.0))
 
     all_claims = story_claims + ctx.added_claims
-    groups = group_claims(all_claims, links, cannot)
+    groups = group_claims(all_claims, links, cannot | kinds_apart(all_claims))
     sources = claim_sources(all_claims, by_id, roots)
     # earliest pair first: dedupe keeps it, so a conflict names the originals, not copies
     by_claim = {c.id: c for c in all_claims}
