@@ -34,6 +34,7 @@ from ..nlp.revisions import FIGURE_NOUNS
 from ..records import Article, Claim, Conflict, Derivation, Quantity, Span
 from . import intervals
 from .candidates import Figure, StoryVectors, claim_text
+from .entry_times import claim_time
 from .measures import outcomes, outcomes_agree
 from .revisions import NEW, Replaced, is_previous, revises, split_from_to
 from .settings import CompareSettings
@@ -85,8 +86,8 @@ class StoryContext:
         return self._words[article.id]
 
     def published(self, claim: Claim) -> datetime | None:
-        article = self.articles.get(claim.article_id)
-        return article.published if article else None
+        """When the claim's report told it (a live page's entry: its time line's time)."""
+        return claim_time(claim, self.articles.get(claim.article_id))
 
     def outlet(self, claim: Claim) -> str:
         """The claim's outlet; without one (a text file given on its own), its article's

@@ -23,6 +23,7 @@ from .candidates import (
     vector_texts,
 )
 from .edges import edge_conflicts, rewrite_texts
+from .entry_times import claim_time
 from .measures import outcomes
 from .periods import part_of_total, surely_partial
 from .propositions import (
@@ -304,8 +305,8 @@ def compare_story(
 
     def when(cid: str) -> float:
         claim = by_claim.get(cid)
-        article = by_id.get(claim.article_id) if claim else None
-        return article.published.timestamp() if article and article.published else float("inf")
+        told = claim_time(claim, by_id.get(claim.article_id)) if claim else None
+        return told.timestamp() if told else float("inf")
 
     found.sort(key=lambda c: (_KIND_ORDER[c.kind], [when(i) for i in c.claim_ids]))
     provisional = build_propositions(story.id, groups, sources, [])
