@@ -134,15 +134,23 @@ def _remit_clash(words: Sequence[str], name: str) -> bool:
     return bool(own) and not set(named) & set(own)
 
 
+# Bodies a place has one of, named by the head noun alone: "police", "the regional police"
+# and "local police" of one story are its police force (as "the coast guard" is one body),
+# while "the ministry" alone could be any ministry.
+_ONE_PER_PLACE = frozenset(["police"])
+
+
 def _described_body(words: Sequence[str]) -> str | None:
     """A body described by its remit ("the interior ministry", "the coast guard"), which is
     one body across the story, as if named: its remit and head; none for "the ministry"
-    alone, which could be any."""
+    alone, which could be any; a body a place has one of (``_ONE_PER_PLACE``) by its head."""
     if not words:
         return None
     own, head = _remit(words), words[-1]
     if own and head in _BODY_NOUNS and _singular(head) in _SPECIFIC_ROLES:
         return " ".join([*own, head])
+    if not own and head in _ONE_PER_PLACE:
+        return head
     return None
 
 
