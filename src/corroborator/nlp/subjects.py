@@ -86,6 +86,9 @@ def name_of(head: Token) -> tuple[str, str | None]:
     found = entity_at(head)
     if found:
         return found
+    evidence = _evidence_source(head)
+    if evidence is not None:
+        return evidence, None
     employer = _employer(head)
     if employer is not None:
         # "Analysts at Hallbeck Securities": the plural alone could be anyone's analysts
@@ -110,6 +113,24 @@ def name_of(head: Token) -> tuple[str, str | None]:
     start = min([head.i] + [c.i if c.dep_ == "poss" and c.tag_ == "NNS" else c.left_edge.i
                             for c in lefts])
     return doc[start : head.i + 1].text, None
+
+
+# Nouns for records that "show" something: alone they say nothing of whose records they are.
+_EVIDENCE_NOUNS = frozenset(
+    """data figures records footage recordings logs documents readings statistics
+    images""".split()  # noqa: SIM905
+)
+
+
+def _evidence_source(head: Token) -> str | None:
+    """"Data from the train's event recorder show ...": the records with where they come
+    from, since "Data" alone names no one; None for any other phrase."""
+    if head.lower_ not in _EVIDENCE_NOUNS:
+        return None
+    for prep in head.rights:
+        if prep.dep_ == "prep" and prep.lower_ == "from" and prep.i == head.i + 1:
+            return head.doc[head.i : prep.right_edge.i + 1].text
+    return None
 
 
 def _employer(head: Token) -> str | None:
