@@ -115,6 +115,22 @@ def name_of(head: Token) -> tuple[str, str | None]:
     return doc[start : head.i + 1].text, None
 
 
+# Verbs of wanting: their participle after a noun picks out people by what they want.
+_WANTING_VERBS = frozenset(words("seek want wish hope need"))
+
+
+def wanting(verb: Token) -> bool:
+    """A participle of wanting that tells who its noun is ("relatives seeking information",
+    "passengers wanting a refund"), not what anyone thinks."""
+    return verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.lemma_ in _WANTING_VERBS
+
+
+def addressed_class(subject: Token) -> bool:
+    """"Relatives seeking information can call our emergency line": people picked out by
+    what they want are whom a notice addresses, not a source of what follows."""
+    return any(wanting(c) for c in subject.rights)
+
+
 # Nouns for records that "show" something: alone they say nothing of whose records they are.
 _EVIDENCE_NOUNS = frozenset(
     """data figures records footage recordings logs documents readings statistics

@@ -21,9 +21,11 @@ from .subjects import (
     RELATIVE_PRONOUNS,
     SUBJECT_DEPS,
     Speaker,
+    addressed_class,
     speaker_from,
     stranded_subject,
     subject_of,
+    wanting,
 )
 from .tokenspans import QUOTE_CHARS
 
@@ -88,22 +90,6 @@ RECIPIENT_VERBS = frozenset(
 )
 
 
-# Verbs of wanting: their participle after a noun picks out people by what they want.
-_WANTING_VERBS = frozenset(words("seek want wish hope need"))
-
-
-def _wanting(verb: Token) -> bool:
-    """A participle of wanting that tells who its noun is ("relatives seeking information",
-    "passengers wanting a refund"), not what anyone thinks."""
-    return verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.lemma_ in _WANTING_VERBS
-
-
-def _addressed_class(subject: Token) -> bool:
-    """"Relatives seeking information can call our emergency line": people picked out by
-    what they want are whom a notice addresses, not a source of what follows."""
-    return any(_wanting(c) for c in subject.rights)
-
-
 def object_content(verb: Token, entry: lex.CueEntry) -> list[Token]:
     if entry.kind == "speech":
         # "said no", "said so", "answered yes": a pro-form stands for the whole answer
@@ -143,7 +129,7 @@ def object_content(verb: Token, entry: lex.CueEntry) -> list[Token]:
             comp = [c for c in prep.children if c.dep_ in ("pcomp", "pobj")]
             if comp:
                 return list(comp[0].subtree)
-    if objs and not _wanting(verb):
+    if objs and not wanting(verb):
         obj = objs[0]
         quoted = any(t.text in QUOTE_CHARS for t in obj.subtree)
         says_thing = entry.kind == "speech" and entry.lemma not in RECIPIENT_VERBS and (
@@ -405,7 +391,7 @@ def verb_attribution(verb: Token, entry: lex.CueEntry, offset: int) -> Attributi
     if verb.lemma_ in lex.SEEM_VERBS:
         return _seeming(verb, entry, offset)
     subject, passive = subject_of(verb)
-    if subject is not None and _addressed_class(subject.head):
+    if subject is not None and addressed_class(subject.head):
         return None
     if subject is None and not passive and entry.kind == "speech":
         subject = _name_before(verb)
