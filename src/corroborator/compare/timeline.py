@@ -14,6 +14,7 @@ from typing import Any
 
 from ..records import Article, Claim, Conflict, Proposition, Quantity
 from .entry_times import claim_time
+from .intervals import same_scale
 from .measures import names_a_limit, outcomes_agree
 
 
@@ -30,9 +31,10 @@ def _written(q: Quantity) -> str:
 
 
 def _alike(a: Quantity, b: Quantity) -> bool:
-    """Whether two figures may count one thing: no outcomes that exclude each other ("died"
-    and "missing") and both or neither a limit ("licensed to carry")."""
-    return outcomes_agree(a.measured, b.measured) and \
+    """Whether two figures may count one thing: one scale (a speed is no headcount), no
+    outcomes that exclude each other ("died" and "missing") and both or neither a limit
+    ("licensed to carry")."""
+    return same_scale(a, b) and outcomes_agree(a.measured, b.measured) and \
         names_a_limit(a.measured) == names_a_limit(b.measured)
 
 
