@@ -427,8 +427,10 @@ def judge_figures(ctx: StoryContext, fa: Figure, fb: Figure) -> Conflict | None:
     if ctx.speakers.distinct(first, second):
         gap = _hours_apart(ctx, first, second)
         # Tolls move: a reader should not take a later source's newer count for a dispute
-        # without being told how far apart the two were given.
-        apart = (f", given {_duration(gap)} apart (the later may be a newer count)"
+        # without being told how far apart the two were given. A speed or a sum is not
+        # counted again as time goes by, but it may be estimated anew.
+        newer = "count" if f2.quantity.kind == "count" else "estimate"
+        apart = (f", given {_duration(gap)} apart (the later may be a newer {newer})"
                  if gap is not None and gap >= ctx.settings.update_gap_hours else "")
         text = _sentence(
             f"{_who(s1)} {_puts(first, s1)} {what} at {_q(fig1)} ({o1}, "
