@@ -17,7 +17,9 @@ its timeline told "118 km/h -> 214, 6, seven, nine" and the follow-up's "220 peo
 update of "214 passengers" (it is their sum with the crew); the police's "two leading
 carriages" were a source-disagreement with the operator's "seven of its nine carriages";
 "regional police", "police" and "Police" of three reports were three sources and their
-spokeswoman a fourth; the live page's 13:10 entry was "first seen" at the page's 08:35, before
+spokeswoman a fourth; repairs "expected by Friday" in a report of Thursday were dated the
+Friday before, "the 60-year-old pipe" was a date, "until at least Thursday" none; the live
+page's 13:10 entry was "first seen" at the page's 08:35, before
 the operator gave the figure; "Data" was a speaker, and "Relatives seeking information can call
 our emergency line" two claims of relatives (cues "seeking", "can call"); the timeline's
 changes of a speed named the 130 km/h limit and a headcount.
@@ -116,6 +118,14 @@ def test_the_operators_own_figures_records_and_notice(claims) -> None:
     assert [c["speaker"] for c in recorder] == ["Data from the train's event recorder"]
     assert not [c for c in claims if "emergency line" in c["content"] or
                 (c["speaker"] or "").startswith("Relatives")]
+
+
+def test_days_ahead_and_ages_of_things_are_read_as_such(folder_cli) -> None:
+    claims = folder_cli.extract(FOLDER / "other.html") + folder_cli.extract(FOLDER / "live.html")
+    dates = {d["text"]: d["resolved"] for c in claims for d in c["dates"]}
+    assert dates["Friday"] == "2026-11-27"  # repairs expected by Friday, told on a Thursday
+    assert dates["at least Thursday"] == "2026-11-26"
+    assert "60-year-old" not in dates
 
 
 def test_captions_times_and_years_make_no_narrated_claim(claims) -> None:
