@@ -302,3 +302,38 @@ def test_compare_a_total_of_parts_is_no_update_of_a_part(settings) -> None:
     claims, result = _rail(settings)
     for conflict in result.conflicts:
         assert claims[3].id not in conflict.claim_ids, conflict.explanation
+
+
+LIVE_PAGE = ("10:02\nPolice now say nine people have died.\n09:15\nPolice say at least six people "
+             "have died.\n08:35\nA train has derailed.")
+
+
+def test_compare_a_live_pages_later_entry_updates_its_earlier_one(settings) -> None:
+    page = article("rail-live", "Castmoor Courier", LIVE_PAGE, day=24, hour=8)
+    later = article("rail-next", "Trans-Continental Press",
+                    "The toll has risen to 12, police said.", day=25)
+    claims = [claim(page, "nine people have died", "Police", measured="people died"),
+              claim(page, "at least six people have died", "Police", measured="people died"),
+              claim(later, "The toll has risen to 12", "police", measured="people died")]
+    claims = [replace(c, quantities=tuple(replace(q, unit="people") for q in c.quantities))
+              for c in claims]
+    story = Story("rail", "Brackwell", (page.id, later.id))
+    result = compare_story(story, [page, later], claims, [], settings, embed_fn=bow_embed)
+    updates = [c for c in result.conflicts if c.kind == "update"]
+    # at least six (09:15) -> nine (10:02) -> 12: no update straight from six to 12
+    assert [c.claim_ids for c in updates] == [(claims[1].id, claims[0].id),
+                                              (claims[0].id, claims[2].id)]
+    assert "(Castmoor Courier, 24 May 2026, 09:15) to “nine” (Castmoor Courier, 24 May 2026, " \
+           "10:02)" in updates[0].explanation
+
+
+def test_compare_police_who_now_say_a_new_toll_update_it(settings) -> None:
+    early = article("toll-a", "Wire", "Police said at least six people have died.", day=24, hour=9)
+    late = article("toll-b", "Courier", "Police now say nine people have died.", day=24, hour=11)
+    claims = [claim(early, "at least six people have died", "Police", measured="people died"),
+              claim(late, "nine people have died", "Police", measured="people died")]
+    claims = [replace(c, quantities=tuple(replace(q, unit="people") for q in c.quantities))
+              for c in claims]
+    story = Story("toll", None, (early.id, late.id))
+    result = compare_story(story, [early, late], claims, [], settings, embed_fn=bow_embed)
+    assert [c.kind for c in result.conflicts] == ["update"]

@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import UTC, datetime
 
-from corroborator.compare.entry_times import entry_marks, told_at
+from corroborator.compare.entry_times import entry_marks, entry_span, report_key, told_at
 
-from .helpers import article
+from .helpers import article, claim
 
 LIVE = ("Key points\n- Nine people have died, police say\n13:10\nThe company says the train "
         "was travelling at 118 km/h.\n10:02\nPolice now say nine people have died.\n09:15\n"
@@ -39,3 +39,15 @@ def test_a_page_with_one_time_line_is_no_live_page() -> None:
 def test_times_of_day_with_am_and_pm() -> None:
     marks = entry_marks("1:10 pm\nA.\n9.15 am\nB.\n12:05 am\nC.")
     assert [(h, m) for _, h, m in marks] == [(13, 10), (9, 15), (0, 5)]
+
+
+def test_each_entry_of_a_live_page_is_a_report_of_its_own() -> None:
+    page = article("live", "Castmoor Courier", LIVE, day=24)
+    first = claim(page, "at least six people have died", "Police")
+    later = claim(page, "nine people have died", "Police")
+    assert report_key(first, page) != report_key(later, page)
+    span = entry_span(page, LIVE.index("at least six"))
+    assert span is not None and LIVE[span.start:span.end].strip() == (
+        "Police say at least six people have died.")
+    wire = article("wire", "Wire", "Nine people died.\nPolice said so.", day=24)
+    assert report_key(claim(wire, "Nine people died", "Police"), wire) == "wire"

@@ -15,7 +15,7 @@ import re
 from datetime import datetime
 from functools import lru_cache
 
-from ..records import Article, Claim
+from ..records import Article, Claim, Span
 
 # A line holding only a time of day: "13:10", "9.15", "1:10 pm", "08:41 GMT".
 _TIME_LINE = re.compile(
@@ -55,6 +55,27 @@ def told_at(article: Article, offset: int) -> datetime | None:
                                               microsecond=0)) for _, hour, minute in marks]
     above = [when for (end, _, _), when in zip(marks, times, strict=True) if end <= offset]
     return above[-1] if above else max(times)
+
+
+def entry_span(article: Article, offset: int) -> Span | None:
+    """The live-page entry holding ``offset``: from the end of the time line above it to the
+    next time line (the summary above the first entry is one too); ``None`` on other pages."""
+    marks = entry_marks(article.text)
+    if not marks:
+        return None
+    ends = [end for end, _, _ in marks]
+    starts = [article.text.rfind("\n", 0, end) + 1 for end in ends]
+    above = [i for i, end in enumerate(ends) if end <= offset]
+    start = ends[above[-1]] if above else 0
+    following = [s for s in starts if s >= offset]
+    return Span(start, following[0] if following else len(article.text))
+
+
+def report_key(claim: Claim, article: Article | None) -> str:
+    """What tells the claim as one report: its article, or on a live page its entry, each
+    entry being told at its own time."""
+    found = entry_span(article, claim.content_span.start) if article is not None else None
+    return claim.article_id if found is None else f"{claim.article_id}@{found.start}"
 
 
 def claim_time(claim: Claim, article: Article | None) -> datetime | None:

@@ -214,6 +214,23 @@ def drop_updates_of_misreports(conflicts: Sequence[Conflict],
                     and where.get(c.claim_ids[-1], c.claim_ids[-1]) in updated)]
 
 
+def drop_skipped_updates(conflicts: Sequence[Conflict],
+                         propositions: Sequence[Proposition]) -> list[Conflict]:
+    """An update from a first figure straight to a third ("at least six" -> 12) where the
+    story also tells it step by step ("at least six" -> "nine" -> 12) says nothing the steps
+    do not."""
+    where = {cid: p.id for p in propositions for cid in p.claim_ids}
+
+    def ends(c: Conflict) -> tuple[str, str]:
+        return where.get(c.claim_ids[0], c.claim_ids[0]), where.get(c.claim_ids[-1],
+                                                                     c.claim_ids[-1])
+
+    steps = {ends(c) for c in conflicts if c.kind == "update" and len(c.claim_ids) >= 2}
+    skipped = {(a, c) for a, b in steps for b2, c in steps if b == b2 and a != c}
+    return [c for c in conflicts if not (c.kind == "update" and len(c.claim_ids) >= 2
+                                         and ends(c) in skipped)]
+
+
 def merge_disagreements(
     conflicts: Sequence[Conflict],
     propositions: Sequence[Proposition],

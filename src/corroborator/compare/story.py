@@ -30,6 +30,7 @@ from .propositions import (
     build_propositions,
     claim_sources,
     dedupe_conflicts,
+    drop_skipped_updates,
     drop_updates_of_misreports,
     group_claims,
     kinds_apart,
@@ -313,8 +314,8 @@ def compare_story(
     derived_by = {c.claim_ids: by_claim[c.claim_ids[-1]].article_id for c in along_edges
                   if c.claim_ids[-1] in by_claim}
     article_of = {c.id: c.article_id for c in all_claims}
-    kept = drop_updates_of_misreports(
-        dedupe_conflicts(found, provisional, derived_by, article_of), provisional)
+    kept = drop_skipped_updates(drop_updates_of_misreports(
+        dedupe_conflicts(found, provisional, derived_by, article_of), provisional), provisional)
     kept = merge_disagreements(kept, provisional, judged,
                                lambda a, b: speakers.same(by_claim[a], by_claim[b]))
     propositions = build_propositions(story.id, groups, sources, kept)
