@@ -1,5 +1,7 @@
 """compare_story on hand-built claims (no models: a bag-of-words stand-in for embeddings)."""
 
+from dataclasses import replace
+
 import pytest
 
 from corroborator.compare import compare_story
@@ -251,3 +253,87 @@ def test_compare_phrases_quoted_out_of_a_sentence_quoted_whole_are_no_variant(se
     result = compare_story(Story("s", None, ("a", "b")), [whole, pieces], claims, [], settings,
                            embed_fn=bow_embed)
     assert [c.kind for c in result.conflicts] == []
+
+
+def _rail(settings):
+    release = article("rail-a", "Northvale Rail",
+                      "The train was travelling at 118 km/h when it derailed. The train was "
+                      "carrying 214 passengers and 6 crew.", day=4, hour=12)
+    tabloid = article("rail-b", "Daily Clarion",
+                      "Northvale Rail claimed the train was doing roughly 120 km/h, with more "
+                      "than 200 passengers on board.", day=4, hour=15)
+    followup = article("rail-c", "Trans-Continental Press",
+                       "Northvale Rail said the train was carrying 220 people.", day=5)
+    def counting(found, *units, measured=()):  # the parse names what a figure counts
+        return replace(found, quantities=tuple(
+            replace(q, unit=u, measured=m or q.measured) for q, u, m in
+            zip(found.quantities, units, measured or [None] * len(units), strict=True)))
+
+    claims = [
+        claim(release, "The train was travelling at 118 km/h when it derailed", "Northvale Rail",
+              measured="train travelling", speaker_type="ORG"),
+        claim(release, "The train was carrying 214 passengers and 6 crew", "Northvale Rail",
+              measured="train carrying passengers", speaker_type="ORG"),
+        claim(tabloid, "the train was doing roughly 120 km/h, with more than 200 passengers on "
+              "board", "Northvale Rail", measured="train carrying passengers",
+              speaker_type="ORG"),
+        claim(followup, "the train was carrying 220 people", "Northvale Rail",
+              measured="train carrying people", speaker_type="ORG"),
+    ]
+    claims[1] = counting(claims[1], "passengers", "crew")
+    claims[2] = counting(claims[2], "kilometre per hour", "passengers",
+                         measured=("train travelling", "train carrying passengers"))
+    claims[3] = counting(claims[3], "people")
+    arts = [release, tabloid, followup]
+    story = Story("rail", "Brackwell", tuple(a.id for a in arts))
+    return claims, compare_story(story, arts, claims, [], settings, embed_fn=bow_embed)
+
+
+def test_compare_a_speed_and_a_headcount_are_two_propositions(settings) -> None:
+    """A claim that gives both ("doing 120 km/h with more than 200 passengers") joins one of
+    them; it does not make the operator's speed and headcount one proposition."""
+    claims, result = _rail(settings)
+    by_claim = {cid: p.id for p in result.propositions for cid in p.claim_ids}
+    assert by_claim[claims[0].id] != by_claim[claims[1].id]
+
+
+def test_compare_a_total_of_parts_is_no_update_of_a_part(settings) -> None:
+    """"220 people" a day later are the "214 passengers and 6 crew": no new figure."""
+    claims, result = _rail(settings)
+    for conflict in result.conflicts:
+        assert claims[3].id not in conflict.claim_ids, conflict.explanation
+
+
+LIVE_PAGE = ("10:02\nPolice now say nine people have died.\n09:15\nPolice say at least six people "
+             "have died.\n08:35\nA train has derailed.")
+
+
+def test_compare_a_live_pages_later_entry_updates_its_earlier_one(settings) -> None:
+    page = article("rail-live", "Castmoor Courier", LIVE_PAGE, day=24, hour=8)
+    later = article("rail-next", "Trans-Continental Press",
+                    "The toll has risen to 12, police said.", day=25)
+    claims = [claim(page, "nine people have died", "Police", measured="people died"),
+              claim(page, "at least six people have died", "Police", measured="people died"),
+              claim(later, "The toll has risen to 12", "police", measured="people died")]
+    claims = [replace(c, quantities=tuple(replace(q, unit="people") for q in c.quantities))
+              for c in claims]
+    story = Story("rail", "Brackwell", (page.id, later.id))
+    result = compare_story(story, [page, later], claims, [], settings, embed_fn=bow_embed)
+    updates = [c for c in result.conflicts if c.kind == "update"]
+    # at least six (09:15) -> nine (10:02) -> 12: no update straight from six to 12
+    assert [c.claim_ids for c in updates] == [(claims[1].id, claims[0].id),
+                                              (claims[0].id, claims[2].id)]
+    assert "(Castmoor Courier, 24 May 2026, 09:15) to “nine” (Castmoor Courier, 24 May 2026, " \
+           "10:02)" in updates[0].explanation
+
+
+def test_compare_police_who_now_say_a_new_toll_update_it(settings) -> None:
+    early = article("toll-a", "Wire", "Police said at least six people have died.", day=24, hour=9)
+    late = article("toll-b", "Courier", "Police now say nine people have died.", day=24, hour=11)
+    claims = [claim(early, "at least six people have died", "Police", measured="people died"),
+              claim(late, "nine people have died", "Police", measured="people died")]
+    claims = [replace(c, quantities=tuple(replace(q, unit="people") for q in c.quantities))
+              for c in claims]
+    story = Story("toll", None, (early.id, late.id))
+    result = compare_story(story, [early, late], claims, [], settings, embed_fn=bow_embed)
+    assert [c.kind for c in result.conflicts] == ["update"]

@@ -76,6 +76,9 @@ def test_a_headcount_counts_the_people_present(unit_a, measured_a, unit_b, measu
     # suspected cases are not the cases tests have confirmed
     ("ministry counted suspected cases", "cases", 0.62, False),
     ("suspected cases", "ministry reported new suspected cases", 0.62, True),
+    # "the two leading carriages" are where the rescuers cut, not how many derailed
+    ("wreckage leading carriages", "carriages left", 0.9, False),
+    ("front carriages", "carriages left", 0.9, False),
 ])
 def test_a_count_of_part_of_a_noun_is_not_a_count_of_the_noun(measured_a, measured_b,
                                                               cosine, same) -> None:

@@ -275,3 +275,24 @@ def test_speakers_a_spokesperson_of_a_body_described_by_its_remit_speaks_for_it(
     sp = StorySpeakers(claims, [first, later])
     assert sp.same(claims[0], claims[2])
     assert sp.of(claims[0]).via == "Ivo Rask"
+
+
+def test_speakers_the_police_of_a_story_are_one_force_its_spokeswoman_speaks_for() -> None:
+    wire = article("rail-a", "Trans-Continental Press",
+                   "Nine people were killed, regional police said. Police spokeswoman Ilse "
+                   "Marrow said 14 were in a critical condition.")
+    live = article("rail-b", "Castmoor Courier", "Police now say nine people have died.")
+    later = article("rail-c", "Trans-Continental Press",
+                    "The toll has risen to 12, police said.", day=5)
+    claims = [claim(wire, "Nine people were killed", "regional police"),
+              claim(wire, "14 were in a critical condition", "Ilse Marrow",
+                    speaker_type="PERSON"),
+              claim(live, "nine people have died", "Police"),
+              claim(later, "The toll has risen to 12", "police")]
+    sp = StorySpeakers(claims, [wire, live, later])
+    assert len({sp.of(c).key for c in claims}) == 1
+    assert sp.of(claims[1]).via == "Ilse Marrow"
+    # a body of which a place has many is still no one body by its head alone
+    art = article("g", "Harbor News", "The ministry said 4 died. A ministry said 5 died.")
+    two = [claim(art, "4 died", "ministry"), claim(art, "5 died", "A ministry")]
+    assert not StorySpeakers(two, [art]).same(*two)

@@ -68,6 +68,22 @@ def test_a_limit_told_beside_a_count_is_no_new_wording_of_the_count() -> None:
     assert [(ch["from"], ch["to"]) for ch in entry["changes"]] == [("412", "more than 400")]
 
 
+def test_a_speed_limit_and_a_headcount_are_no_new_wording_of_a_speed() -> None:
+    first = article("a", "Trans-Continental Press", "It was travelling at about 120 km/h, below "
+                    "the 130 km/h limit, Northvale said.", day=3)
+    later = article("b", "Daily Clarion", "It was doing 118 km/h with more than 200 passengers "
+                    "on board, Northvale said.", day=4)
+    before = _measured(claim(first, "It was travelling at about 120 km/h, below the 130 km/h "
+                             "limit", "Northvale"), "train travelling", "train travelling limit")
+    after = _measured(claim(later, "It was doing 118 km/h with more than 200 passengers on board",
+                            "Northvale"), "train doing", "train passengers")
+    prop = Proposition("p-1", "s", (before.id, after.id), "corroborated", 1)
+    (entry,) = build_timeline([prop], {c.id: c for c in (before, after)},
+                              {a.id: a for a in (first, later)})
+    assert [(ch["from"], ch["to"]) for ch in entry["changes"]] == [("about 120 km/h",
+                                                                     "118 km/h")]
+
+
 TEXT = ("The mayor said the bridge would close on Monday. The engineer said repairs would take "
         "six weeks. The council said buses would replace the trams. The police said two roads "
         "would be shut.")

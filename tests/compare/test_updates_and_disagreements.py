@@ -142,6 +142,20 @@ def test_disagreement_a_day_apart_says_the_later_may_be_a_newer_count(settings) 
         "a newer count).")
 
 
+def test_a_speed_a_day_apart_may_be_a_newer_estimate_not_a_newer_count(settings) -> None:
+    a = article("a", "Castmoor Courier",
+                "Northvale Rail says the train was travelling at 118 km/h.", day=10)
+    b = article("b", "Trans-Continental Press", "The safety board said the train was "
+                "travelling at 143 km/h.", day=11, hour=15)
+    claims = [claim(a, "the train was travelling at 118 km/h", "Northvale Rail",
+                    measured="train travelling", speaker_type="ORG"),
+              claim(b, "the train was travelling at 143 km/h", "safety board",
+                    measured="train travelling")]
+    result = _run(settings, [a, b], claims)
+    assert [c.kind for c in result.conflicts] == ["source-disagreement"]
+    assert result.conflicts[0].explanation.endswith("(the later may be a newer estimate).")
+
+
 def test_two_articles_of_one_outlet_are_told_apart_by_title(settings) -> None:
     # files without an outlet take their folder's name: "inbox reports ..., but inbox has ..."
     # would not say which report is which

@@ -232,6 +232,9 @@ def test_headline_speaker_colon(nlp):
         "The club charged a $100 fee to new members.",  # "charge" without a clause
         "Prices continued to rise in March.",  # "continue" without a quotation
         "The teller counted the money twice.",  # a count without a figure
+        # people picked out by what they want are whom a notice addresses
+        "Relatives seeking information can call our emergency line.",
+        "Passengers wanting a refund should contact the operator.",
     ],
 )
 def test_no_attribution_in_plain_narrative(nlp, text):
@@ -588,6 +591,17 @@ def test_a_possessor_stays_in_the_speakers_name(nlp, text, speaker):
     ("Residents of Vennby said the water had risen.", "said", "Residents"),
 ])
 def test_a_plural_of_people_speaks_with_the_body_they_work_for(nlp, text, cue, speaker):
+    assert _one(nlp, text, cue).speaker_text == speaker
+
+
+@pytest.mark.parametrize(("text", "cue", "speaker"), [
+    ("Data from the train's event recorder show that it was travelling at 118 km/h.", "show",
+     "Data from the train's event recorder"),
+    ("Footage from a security camera shows that the car ran a red light.", "shows",
+     "Footage from a security camera"),
+])
+def test_records_that_show_something_are_named_with_where_they_come_from(nlp, text, cue,
+                                                                         speaker):
     assert _one(nlp, text, cue).speaker_text == speaker
 
 

@@ -49,6 +49,7 @@ WEDNESDAY = datetime(2024, 3, 13, 9, 30)
         ("the past three years", WEDNESDAY, False, None),
         ("yesterday", None, False, None),
         ("Friday", None, False, None),
+        ("until at least Thursday", WEDNESDAY, True, date(2024, 3, 14)),
     ],
 )
 def test_dates_resolve(text, published, future, expected):
@@ -132,3 +133,16 @@ def test_the_end_of_a_route_from_a_place_is_no_date():
 def test_an_age_between_commas_is_no_date(nlp):
     assert find_dates(nlp("Witness Omar Reyes, 52, described the moment the roof fell."),
                       date(2026, 3, 15)) == []
+
+
+@pytest.mark.model
+def test_the_age_of_a_thing_is_no_date(nlp):
+    assert find_dates(nlp("Engineers were replacing the 60-year-old pipe."),
+                      date(2026, 11, 26)) == []
+
+
+@pytest.mark.model
+def test_a_day_something_is_expected_by_is_ahead(nlp):
+    found = find_dates(nlp("Engineers expected to finish repairs to the pipe by Friday evening."),
+                       date(2026, 11, 26))  # a Thursday
+    assert [d.resolved for d in found] == [date(2026, 11, 27)]

@@ -66,6 +66,14 @@ def test_ages_and_years_make_no_narrated_claim(narrated) -> None:
     assert "built in 1984" not in told
 
 
+def test_a_notice_to_readers_is_no_narrated_claim(settings, nlp) -> None:
+    text = ("Relatives seeking information can call our emergency line, which is open 24 "
+            "hours a day.\nThe line has taken 300 calls since Tuesday.\n")
+    analysis = analyze_article(_article(text), settings, nlp=nlp)
+    told = [c.content_span.of(text) for c in analysis.claims]
+    assert told == ["The line has taken 300 calls since Tuesday"]
+
+
 def test_the_setting_turns_narration_off(settings, nlp) -> None:
     quiet = settings.with_overrides({"nlp": {"narrated_figures": False}})
     claims = analyze_article(_article(), quiet, nlp=nlp).claims

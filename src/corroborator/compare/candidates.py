@@ -16,6 +16,7 @@ import numpy as np
 
 from ..records import Article, Claim, Quantity
 from . import intervals
+from .entry_times import report_key
 from .measures import counts_the_present, outcomes_agree, same_thing
 from .periods import different_periods, period_of, window_of
 from .revisions import split_from_to
@@ -70,6 +71,12 @@ class Figure:
     period: str | None = None  # the period the figure covers, when told ("quarter", "year")
     window: str | None = None  # the part of the time it counts over ("in two days"), if told
     share: Share | None = None  # whose share of what, for a percentage or a fraction
+    # what tells it as one report: its article, or a live page's entry ("" = the article)
+    report: str = ""
+
+    def same_report(self, other: Figure) -> bool:
+        """Whether both figures are told by one report (one article, one live entry)."""
+        return (self.report or self.claim.article_id) == (other.report or other.claim.article_id)
 
 
 def claim_text(claim: Claim, article: Article | None) -> str:
@@ -101,7 +108,8 @@ def figures_of(claims: Sequence[Claim],
                 if not intervals.is_figure(q):
                     continue
                 measured = q.measured or (told.unit if told.unit else None)
-                out.append(Figure(claim, q, measured, period, window, share))
+                out.append(Figure(claim, q, measured, period, window, share,
+                                  report_key(claim, article)))
     return out
 
 
@@ -158,7 +166,8 @@ def figure_pairs(
     figures: Sequence[Figure], vectors: StoryVectors, threshold: float, per_figure: int = 50,
     related: float | None = None,
 ) -> list[tuple[int, int, float]]:
-    """Index pairs of figures in different articles that measure the same thing.
+    """Index pairs of figures in different reports (articles, or a live page's entries)
+    that measure the same thing.
 
     Returns ``(i, j, cosine)`` with ``i < j``: same scale (kind, unit) and measured phrases
     that :func:`measures.same_thing` accepts (cosine at least ``threshold``, or at least
@@ -187,7 +196,7 @@ def figure_pairs(
         # their phrases' cosine
         for j in sorted({int(j) for j in hits + i + 1} | partners.get(i, set())):
             fj = figures[j]
-            if fj.measured is None or fj.claim.article_id == fi.claim.article_id:
+            if fj.measured is None or fj.same_report(fi):
                 continue
             if not intervals.same_scale(fi.quantity, fj.quantity) or different_periods(
                     fi.period, fj.period):
@@ -243,7 +252,7 @@ def same_speaker_figures(
     figures: Sequence[Figure], vectors: StoryVectors,
     same_speaker: Callable[[Claim, Claim], bool], related: float, per_figure: int = 50,
 ) -> list[tuple[int, int, float]]:
-    """Index pairs ``(i, j, cosine)`` of figures in different articles that one speaker gives
+    """Index pairs ``(i, j, cosine)`` of figures in different reports that one speaker gives
     with the same number and unit, over related measured phrases: the mayor's "340 million
     euros" for "construction cost" in one outlet and for "[the line] cost" in another, or
     the fire service's "nearly 4,000 hectares" burned in one and "more than 4,000" torched
@@ -269,7 +278,7 @@ def same_speaker_figures(
             fi, linked = figures[i], 0
             for j in members[x + 1:]:
                 fj = figures[j]
-                if fj.claim.article_id == fi.claim.article_id or not intervals.same_scale(
+                if fj.same_report(fi) or not intervals.same_scale(
                         fi.quantity, fj.quantity) or not outcomes_agree(
                         fi.measured, fj.measured) or different_periods(fi.period, fj.period) \
                         or same_share(fi.share, fj.share) is False:

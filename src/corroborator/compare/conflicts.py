@@ -34,6 +34,7 @@ from ..nlp.revisions import FIGURE_NOUNS
 from ..records import Article, Claim, Conflict, Derivation, Quantity, Span
 from . import intervals
 from .candidates import Figure, StoryVectors, claim_text
+from .entry_times import claim_time, entry_span, report_key
 from .measures import outcomes, outcomes_agree
 from .revisions import NEW, Replaced, is_previous, revises, split_from_to
 from .settings import CompareSettings
@@ -43,7 +44,7 @@ from .speakers import NAMED, OUTLET, Speaker, StorySpeakers
 _UPDATE_CUE = re.compile(
     r"\b(?:rais(?:ed|es|ing)|revis(?:ed|es|ing)|updat(?:ed|es|ing)|up from|down from|"
     r"had (?:earlier|previously|initially)|earlier (?:estimated|put|gave|said)|"
-    r"previously|initially|no longer|now (?:puts|says|estimates|believes)|rose to|"
+    r"previously|initially|no longer|now (?:puts?|says?|estimates?|believes?)|rose to|"
     r"risen to|climbed to|increased (?:its|his|her|their|the) (?:estimate|toll|figure)|"
     r"lowered|new (?:toll|figure|estimate|count))\b",
     re.IGNORECASE,
@@ -84,9 +85,13 @@ class StoryContext:
             self._words[article.id] = " ".join(_words(article.text))
         return self._words[article.id]
 
+    def report_of(self, claim: Claim) -> str:
+        """What tells the claim as one report: its article, or a live page's entry."""
+        return report_key(claim, self.articles.get(claim.article_id))
+
     def published(self, claim: Claim) -> datetime | None:
-        article = self.articles.get(claim.article_id)
-        return article.published if article else None
+        """When the claim's report told it (a live page's entry: its time line's time)."""
+        return claim_time(claim, self.articles.get(claim.article_id))
 
     def outlet(self, claim: Claim) -> str:
         """The claim's outlet; without one (a text file given on its own), its article's
@@ -166,6 +171,10 @@ def _order(ctx: StoryContext, a: Claim, b: Claim) -> tuple[Claim, Claim]:
 
 def _date(when: datetime | None) -> str:
     return f"{when.day} {when:%B %Y}" if when else "an undated report"
+
+
+def _date_time(when: datetime | None) -> str:
+    return f"{_date(when)}, {when:%H:%M}" if when else _date(when)
 
 
 def _q(text: str) -> str:
@@ -262,7 +271,7 @@ def told_as_moved(ctx: StoryContext, fa: Figure, fb: Figure) -> bool:
         return False
     first, second = _order(ctx, fa.claim, fb.claim)
     article = ctx.articles.get(second.article_id)
-    if first.article_id == second.article_id or article is None:
+    if ctx.report_of(first) == ctx.report_of(second) or article is None:
         return False
     later = fa if second is fa.claim else fb
     sentence = second.sentence_span or second.content_span
@@ -275,11 +284,16 @@ def told_as_moved(ctx: StoryContext, fa: Figure, fb: Figure) -> bool:
 
 def _gives_both(ctx: StoryContext, first: Claim, second: Claim, q1: Quantity,
                 q2: Quantity) -> bool:
-    """True when either article also gives the other's figure somewhere: two figures of one
-    report ("the 29-year-old ... the 35-year-old deputy"), paired wrongly, not a change."""
+    """True when either report also gives the other's figure somewhere: two figures of one
+    report ("the 29-year-old ... the 35-year-old deputy"), paired wrongly, not a change. Two
+    entries of one live page are two reports: each is read alone."""
     a1, a2 = ctx.articles.get(first.article_id), ctx.articles.get(second.article_id)
-    return (a2 is not None and _states(a2, q1, ctx)) or (
-        a1 is not None and _states(a1, q2, ctx))
+    w1 = w2 = None
+    if a1 is not None and a1 is a2:
+        w1 = entry_span(a1, first.content_span.start)
+        w2 = entry_span(a1, second.content_span.start)
+    return (a2 is not None and _states(a2, q1, ctx, within=w2)) or (
+        a1 is not None and _states(a1, q2, ctx, within=w1))
 
 
 def _tells_the_change(ctx: StoryContext, earlier: Figure, later: Figure) -> bool:
@@ -419,15 +433,21 @@ def judge_figures(ctx: StoryContext, fa: Figure, fb: Figure) -> Conflict | None:
             return None
         gap = _hours_apart(ctx, first, second)
         cue = _UPDATE_CUE.search(ctx.sentence(second))
-        if s1.kind == OUTLET and not (revised or cue):
+        # a live page's later entry is the page itself telling the source's newer figure
+        entries = first.article_id == second.article_id
+        if s1.kind == OUTLET and not (revised or cue or entries):
             return _own_figure_changed(ctx, first, second, what, fig1, fig2)
-        if revised or cue or (gap is not None and gap >= ctx.settings.update_gap_hours
-                              and not ctx.linked(first, second)):
+        if revised or cue or entries or (gap is not None and gap >= ctx.settings.update_gap_hours
+                                         and not ctx.linked(first, second)):
             giver = "" if s1.key == s2.key else f", given by {_who(s2)}"
+            # two entries of one live page: their times tell them apart
+            when1, when2 = ((_date_time(ctx.published(first)), _date_time(ctx.published(second)))
+                            if entries else (_date(ctx.published(first)),
+                                             _date(ctx.published(second))))
             text = _sentence(
                 f"{_possessive(_who(s1))} figure for {what} changed from {_q(fig1)} ({o1}, "
-                f"{_date(ctx.published(first))}) to {_q(fig2)} ({o2}, "
-                f"{_date(ctx.published(second))}{giver}): a later update, not a contradiction."
+                f"{when1}) to {_q(fig2)} ({o2}, {when2}{giver}): a later update, not a "
+                f"contradiction."
             )
             return Conflict("update", ids, text, ctx.story_id)
         text = (
@@ -446,8 +466,10 @@ def judge_figures(ctx: StoryContext, fa: Figure, fb: Figure) -> Conflict | None:
     if ctx.speakers.distinct(first, second):
         gap = _hours_apart(ctx, first, second)
         # Tolls move: a reader should not take a later source's newer count for a dispute
-        # without being told how far apart the two were given.
-        apart = (f", given {_duration(gap)} apart (the later may be a newer count)"
+        # without being told how far apart the two were given. A speed or a sum is not
+        # counted again as time goes by, but it may be estimated anew.
+        newer = "count" if f2.quantity.kind == "count" else "estimate"
+        apart = (f", given {_duration(gap)} apart (the later may be a newer {newer})"
                  if gap is not None and gap >= ctx.settings.update_gap_hours else "")
         text = _sentence(
             f"{_who(s1)} {_puts(first, s1)} {what} at {_q(fig1)} ({o1}, "

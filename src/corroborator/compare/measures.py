@@ -144,19 +144,22 @@ def same_thing(
 
 
 # Modifiers that pick out part of what a noun counts: "700,000 former customers" are some of
-# the customers, not a second count of them; "400 suspected cases" are not cases a test found.
+# the customers, not a second count of them; "400 suspected cases" are not cases a test found;
+# "the two leading carriages" are where the rescuers cut, not how many carriages derailed.
 _SUBSET_MODIFIERS = frozenset(
     """former current existing new retired foreign domestic local overseas female male elderly
-    young adult minor underage civilian military suspected probable""".split()  # noqa: SIM905
+    young adult minor underage civilian military suspected probable
+    leading front rear first last""".split()  # noqa: SIM905
 )
 
 
 # Words that make a figure a limit or a capacity, not a count of what happened: a ferry
 # "licensed to carry 350 passengers" (the measured phrase keeps "licensed") that carried 412,
-# a stadium's "capacity of 40,000" on a day 52,000 came.
+# a stadium's "capacity of 40,000" on a day 52,000 came, a train "travelling at 143 km/h,
+# well above the 130 km/h limit".
 _LIMIT_WORDS = frozenset(
     """licensed licenced certified permitted authorised authorized designed rated capacity
-    maximum""".split()  # noqa: SIM905
+    maximum limit""".split()  # noqa: SIM905
 )
 
 

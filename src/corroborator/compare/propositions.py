@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from ..records import Article, Claim, Conflict, Proposition, Quantity
 from ..records.article import publication_key
 from ..reuse.lineage import independent_origins
+from .intervals import is_figure
 
 
 class _Groups:
@@ -79,6 +80,29 @@ def claim_sources(
                 source = roots.get(cited, cited)
                 break
         out[claim.id] = source
+    return out
+
+
+def _figure_kinds(claim: Claim) -> frozenset[str]:
+    return frozenset(q.kind for q in claim.quantities if is_figure(q))
+
+
+def kinds_apart(claims: Sequence[Claim]) -> set[frozenset[str]]:
+    """Pairs of claims that both give figures, none of one of a kind the other gives: "the
+    train was travelling at 118 km/h" and "it was carrying 214 passengers" tell two things,
+    however alike their words and speaker. As cannot-links they keep a claim that tells both
+    ("doing 120 km/h with more than 200 passengers on board") from joining the speed and the
+    headcount into one proposition: it joins one of them."""
+    by_kinds: dict[frozenset[str], list[str]] = {}
+    for claim in claims:
+        if kinds := _figure_kinds(claim):
+            by_kinds.setdefault(kinds, []).append(claim.id)
+    out: set[frozenset[str]] = set()
+    for kinds_a, ids_a in by_kinds.items():
+        for kinds_b, ids_b in by_kinds.items():
+            if kinds_a & kinds_b:
+                continue
+            out.update(frozenset((a, b)) for a in ids_a for b in ids_b)
     return out
 
 
@@ -188,6 +212,23 @@ def drop_updates_of_misreports(conflicts: Sequence[Conflict],
     return [c for c in conflicts
             if not (c.kind == "update" and c.claim_ids[0] in misreporting
                     and where.get(c.claim_ids[-1], c.claim_ids[-1]) in updated)]
+
+
+def drop_skipped_updates(conflicts: Sequence[Conflict],
+                         propositions: Sequence[Proposition]) -> list[Conflict]:
+    """An update from a first figure straight to a third ("at least six" -> 12) where the
+    story also tells it step by step ("at least six" -> "nine" -> 12) says nothing the steps
+    do not."""
+    where = {cid: p.id for p in propositions for cid in p.claim_ids}
+
+    def ends(c: Conflict) -> tuple[str, str]:
+        return where.get(c.claim_ids[0], c.claim_ids[0]), where.get(c.claim_ids[-1],
+                                                                     c.claim_ids[-1])
+
+    steps = {ends(c) for c in conflicts if c.kind == "update" and len(c.claim_ids) >= 2}
+    skipped = {(a, c) for a, b in steps for b2, c in steps if b == b2 and a != c}
+    return [c for c in conflicts if not (c.kind == "update" and len(c.claim_ids) >= 2
+                                         and ends(c) in skipped)]
 
 
 def merge_disagreements(

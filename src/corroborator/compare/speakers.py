@@ -134,15 +134,23 @@ def _remit_clash(words: Sequence[str], name: str) -> bool:
     return bool(own) and not set(named) & set(own)
 
 
+# Bodies a place has one of, named by the head noun alone: "police", "the regional police"
+# and "local police" of one story are its police force (as "the coast guard" is one body),
+# while "the ministry" alone could be any ministry.
+_ONE_PER_PLACE = frozenset(["police"])
+
+
 def _described_body(words: Sequence[str]) -> str | None:
     """A body described by its remit ("the interior ministry", "the coast guard"), which is
     one body across the story, as if named: its remit and head; none for "the ministry"
-    alone, which could be any."""
+    alone, which could be any; a body a place has one of (``_ONE_PER_PLACE``) by its head."""
     if not words:
         return None
     own, head = _remit(words), words[-1]
     if own and head in _BODY_NOUNS and _singular(head) in _SPECIFIC_ROLES:
         return " ".join([*own, head])
+    if not own and head in _ONE_PER_PLACE:
+        return head
     return None
 
 
@@ -196,6 +204,7 @@ class StorySpeakers:
         self._canonical = spk.canonical_speakers(proper, people, not_people, places)
         names = sorted(set(self._canonical.values()))
         self._names = names
+        self._one_named = {n.lower(): n for n in names if n.lower() in _ONE_PER_PLACE}
         self._roles = self._role_index(names, texts)
         persons = {self._canonical.get(raw[c.id], raw[c.id]) for c in claims
                    if c.id in raw and c.speaker_type == "PERSON"}
@@ -394,6 +403,8 @@ class StorySpeakers:
                 return self._named(named)
             outlet = self._outlet(claim)
             return Speaker(f"{OUTLET}:{outlet.lower()}", outlet, OUTLET)
+        if name.lower() in _ONE_PER_PLACE:
+            return self._named(name)  # "Police now say ...", "police said": the police
         if _has_capital(name) and name in self._canonical:
             return self._named(self._canonical[name])
         words = _WORD.findall(name.lower())
@@ -434,9 +445,12 @@ class StorySpeakers:
         return next(iter(issuers.values())) if len(issuers) == 1 else None
 
     def _named(self, name: str) -> Speaker:
+        # a body a place has one of goes by the name the story writes it with ("Police")
+        name = self._one_named.get(name.lower(), name)
         body = self._spokes.get(name)
         if body is None:
             return Speaker(name.lower(), name, NAMED)
+        body = self._one_named.get(body.lower(), body)
         return Speaker(body.lower(), body, NAMED, via=name)
 
     def _outlet(self, claim: Claim) -> str:

@@ -23,14 +23,17 @@ from .candidates import (
     vector_texts,
 )
 from .edges import edge_conflicts, rewrite_texts
+from .entry_times import claim_time
 from .measures import outcomes
 from .periods import part_of_total, surely_partial
 from .propositions import (
     build_propositions,
     claim_sources,
     dedupe_conflicts,
+    drop_skipped_updates,
     drop_updates_of_misreports,
     group_claims,
+    kinds_apart,
     merge_disagreements,
 )
 from .quoted_speakers import quotations_given_to_others, same_quotation_links
@@ -38,6 +41,7 @@ from .revisions import replaced_in_sentences, revised_pairs
 from .settings import CompareSettings
 from .speakers import OUTLET, StorySpeakers
 from .timeline import build_timeline
+from .totals import total_of_parts
 
 _KIND_ORDER = {"misreport": 0, "update": 1, "source-disagreement": 2, "quote-variant": 3}
 
@@ -213,6 +217,8 @@ def compare_story(
     def judge(fa: Figure, fb: Figure) -> None:
         """Keep the two claims apart and record the conflict their figures make, if any."""
         cannot.add(frozenset((fa.claim.id, fb.claim.id)))
+        if total_of_parts(fa.claim, fa.quantity, fb.claim, fb.quantity):
+            return  # "220 people" on board are the "214 passengers and 6 crew"
         conflict = cf.judge_figures(ctx, fa, fb)
         if conflict is not None:
             found.append(conflict)
@@ -293,23 +299,23 @@ def compare_story(
                     links.append((a.id, b.id, 2.0))
 
     all_claims = story_claims + ctx.added_claims
-    groups = group_claims(all_claims, links, cannot)
+    groups = group_claims(all_claims, links, cannot | kinds_apart(all_claims))
     sources = claim_sources(all_claims, by_id, roots)
     # earliest pair first: dedupe keeps it, so a conflict names the originals, not copies
     by_claim = {c.id: c for c in all_claims}
 
     def when(cid: str) -> float:
         claim = by_claim.get(cid)
-        article = by_id.get(claim.article_id) if claim else None
-        return article.published.timestamp() if article and article.published else float("inf")
+        told = claim_time(claim, by_id.get(claim.article_id)) if claim else None
+        return told.timestamp() if told else float("inf")
 
     found.sort(key=lambda c: (_KIND_ORDER[c.kind], [when(i) for i in c.claim_ids]))
     provisional = build_propositions(story.id, groups, sources, [])
     derived_by = {c.claim_ids: by_claim[c.claim_ids[-1]].article_id for c in along_edges
                   if c.claim_ids[-1] in by_claim}
     article_of = {c.id: c.article_id for c in all_claims}
-    kept = drop_updates_of_misreports(
-        dedupe_conflicts(found, provisional, derived_by, article_of), provisional)
+    kept = drop_skipped_updates(drop_updates_of_misreports(
+        dedupe_conflicts(found, provisional, derived_by, article_of), provisional), provisional)
     kept = merge_disagreements(kept, provisional, judged,
                                lambda a, b: speakers.same(by_claim[a], by_claim[b]))
     propositions = build_propositions(story.id, groups, sources, kept)

@@ -13,6 +13,8 @@ from datetime import datetime
 from typing import Any
 
 from ..records import Article, Claim, Conflict, Proposition, Quantity
+from .entry_times import claim_time
+from .intervals import same_scale
 from .measures import names_a_limit, outcomes_agree
 
 
@@ -29,9 +31,10 @@ def _written(q: Quantity) -> str:
 
 
 def _alike(a: Quantity, b: Quantity) -> bool:
-    """Whether two figures may count one thing: no outcomes that exclude each other ("died"
-    and "missing") and both or neither a limit ("licensed to carry")."""
-    return outcomes_agree(a.measured, b.measured) and \
+    """Whether two figures may count one thing: one scale (a speed is no headcount), no
+    outcomes that exclude each other ("died" and "missing") and both or neither a limit
+    ("licensed to carry")."""
+    return same_scale(a, b) and outcomes_agree(a.measured, b.measured) and \
         names_a_limit(a.measured) == names_a_limit(b.measured)
 
 
@@ -69,9 +72,8 @@ def build_timeline(
         mentions = [claims[c] for c in prop.claim_ids if c in claims]
         if not mentions:
             continue
-        mentions.sort(key=lambda c: _when_key(
-            articles[c.article_id].published if c.article_id in articles else None,
-            c.article_id))
+        mentions.sort(key=lambda c: _when_key(claim_time(c, articles.get(c.article_id)),
+                                              c.article_id))
         first = mentions[0]
         article = articles.get(first.article_id)
         changes: list[dict[str, Any]] = []
@@ -84,10 +86,10 @@ def build_timeline(
                     f.lower() for f in previous}:
                 later = articles.get(claim.article_id)
                 was, now = _changed(previous_claim, claim)
+                told = claim_time(claim, later)
                 changes.append({
                     "kind": "wording",
-                    "published": later.published.isoformat() if later and later.published
-                    else None,
+                    "published": told.isoformat() if told else None,
                     "article": claim.article_id,
                     "outlet": later.outlet if later else None,
                     "from": was,
@@ -104,9 +106,10 @@ def build_timeline(
             later = articles.get(later_claim.article_id) if later_claim else None
             was, now = (_changed(claims[earlier], later_claim) if later_claim
                         else (", ".join(_figures(claims[earlier])), ""))
+            told = claim_time(later_claim, later) if later_claim else None
             changes.append({
                 "kind": "update",
-                "published": later.published.isoformat() if later and later.published else None,
+                "published": told.isoformat() if told else None,
                 "article": later_claim.article_id if later_claim else None,
                 "outlet": later.outlet if later else None,
                 "from": was,
@@ -114,10 +117,10 @@ def build_timeline(
                 "superseded": prop_of.get(earlier),
             })
         places[prop.id] = (first.article_id, first.content_span.start)
+        first_told = claim_time(first, article)
         entries.append({
             "proposition": prop.id,
-            "first_seen": article.published.isoformat() if article and article.published
-            else None,
+            "first_seen": first_told.isoformat() if first_told else None,
             "article": first.article_id,
             "outlet": article.outlet if article else None,
             "text": _excerpt(first, article),

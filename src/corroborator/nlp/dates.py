@@ -73,6 +73,9 @@ _SMALL = {
     "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
 }  # fmt: skip
 _FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo"})
+# Verbs and adjectives whose infinitive is still to come: "engineers expected to finish repairs
+# by Friday", "the line is due to reopen on Monday".
+_AHEAD_HEADS = frozenset({"expect", "plan", "aim", "intend", "schedule", "due", "set", "hope"})
 _DAY_LABELS = ("DATE", "TIME")
 
 
@@ -98,6 +101,8 @@ def _future(ent: SpacySpan | None) -> bool:
             return True
         if child.dep_ == "aux" and child.lower_ == "to" and tok.head.lower_ == "going":
             return True
+    if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _AHEAD_HEADS:
+        return True  # "expected to finish repairs by Friday"
     return tok.head.lower_ == "going" and tok.dep_ == "xcomp"
 
 
@@ -136,6 +141,7 @@ def resolve_date(text: str, published: datetime | date | None, future: bool = Fa
     pub = _as_date(published)
     t = re.sub(r"\s+", " ", text.strip().lower())
     t = re.sub(r"^(?:on|since|until|till|by|from|as of|early|late|earlier|later)\s+", "", t)
+    t = re.sub(r"^at (?:the )?(?:least|earliest|latest)\s+", "", t)  # "until at least Thursday"
     t = re.sub(r"[.,]+$", "", t)
     t = re.sub(rf"{_PART_OF_DAY}$", "", t) if not re.fullmatch(r"this\s+\w+", t) else t
     if pub is not None:
@@ -265,7 +271,7 @@ def find_dates(doc: Doc, published: datetime | date | None, offset: int = 0) -> 
             continue
         if ent.label_ == "TIME" and not _names_a_day(ent.text):
             continue
-        if _bare_small_number(ent) or _end_of_a_route(ent):
+        if _bare_small_number(ent) or _end_of_a_route(ent) or _AGE.fullmatch(ent.text):
             continue
         ent = _with_its_day(ent)
         future = _future(ent)
@@ -291,6 +297,10 @@ def _with_its_day(ent: SpacySpan) -> SpacySpan:
     if day is None or not 1 <= int(day.group(1)) <= 31:
         return ent
     return ent.doc[ent.start - 1 : ent.end]
+
+
+# "the 60-year-old pipe", "a 52-year-old passenger": an age, of a thing or a person, is no day.
+_AGE = re.compile(r"(?:\d+|[a-z]+)[- ](?:year|month|week|day)s?[- ]old", re.IGNORECASE)
 
 
 def _bare_small_number(ent: SpacySpan) -> bool:

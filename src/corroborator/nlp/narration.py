@@ -8,7 +8,7 @@ update of its preliminary one. A sentence becomes such a claim, with no speaker 
 
 - carries a figure a reader would compare (a count, a sum, a share or a measure, not an age,
   a ratio or a bare "one");
-- is a statement: it has a verb, is no heading, byline or question;
+- is a statement: it has a verb, is no heading, byline, question or notice to readers;
 - holds no attribution the parse found and no quotation: those sentences are someone's words,
   and a figure left outside an attribution's content there is usually still theirs.
 """
@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 from ..records import Quantity
 from . import cues as lex
 from .relations import Attribution
+from .subjects import addressed_class
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SentenceSpan
@@ -59,9 +60,15 @@ def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
+def _is_notice(sentence: SentenceSpan) -> bool:
+    """"Relatives seeking information can call our emergency line, open 24 hours a day": a
+    notice to the people it picks out by what they want, not a fact the outlet reports."""
+    return any(t.dep_ in ("nsubj", "nsubjpass") and addressed_class(t) for t in sentence)
+
+
 def _is_statement(sentence: SentenceSpan) -> bool:
     text = sentence.text.rstrip()
-    if not text or text.endswith("?"):
+    if not text or text.endswith("?") or _is_notice(sentence):
         return False
     return any(t.pos_ in ("VERB", "AUX") for t in sentence)
 

@@ -86,6 +86,9 @@ def name_of(head: Token) -> tuple[str, str | None]:
     found = entity_at(head)
     if found:
         return found
+    evidence = _evidence_source(head)
+    if evidence is not None:
+        return evidence, None
     employer = _employer(head)
     if employer is not None:
         # "Analysts at Hallbeck Securities": the plural alone could be anyone's analysts
@@ -110,6 +113,40 @@ def name_of(head: Token) -> tuple[str, str | None]:
     start = min([head.i] + [c.i if c.dep_ == "poss" and c.tag_ == "NNS" else c.left_edge.i
                             for c in lefts])
     return doc[start : head.i + 1].text, None
+
+
+# Verbs of wanting: their participle after a noun picks out people by what they want.
+_WANTING_VERBS = frozenset(words("seek want wish hope need"))
+
+
+def wanting(verb: Token) -> bool:
+    """A participle of wanting that tells who its noun is ("relatives seeking information",
+    "passengers wanting a refund"), not what anyone thinks."""
+    return verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.lemma_ in _WANTING_VERBS
+
+
+def addressed_class(subject: Token) -> bool:
+    """"Relatives seeking information can call our emergency line": people picked out by
+    what they want are whom a notice addresses, not a source of what follows."""
+    return any(wanting(c) for c in subject.rights)
+
+
+# Nouns for records that "show" something: alone they say nothing of whose records they are.
+_EVIDENCE_NOUNS = frozenset(
+    """data figures records footage recordings logs documents readings statistics
+    images""".split()  # noqa: SIM905
+)
+
+
+def _evidence_source(head: Token) -> str | None:
+    """"Data from the train's event recorder show ...": the records with where they come
+    from, since "Data" alone names no one; None for any other phrase."""
+    if head.lower_ not in _EVIDENCE_NOUNS:
+        return None
+    for prep in head.rights:
+        if prep.dep_ == "prep" and prep.lower_ == "from" and prep.i == head.i + 1:
+            return head.doc[head.i : prep.right_edge.i + 1].text
+    return None
 
 
 def _employer(head: Token) -> str | None:

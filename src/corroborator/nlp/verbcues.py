@@ -21,9 +21,11 @@ from .subjects import (
     RELATIVE_PRONOUNS,
     SUBJECT_DEPS,
     Speaker,
+    addressed_class,
     speaker_from,
     stranded_subject,
     subject_of,
+    wanting,
 )
 from .tokenspans import QUOTE_CHARS
 
@@ -127,7 +129,7 @@ def object_content(verb: Token, entry: lex.CueEntry) -> list[Token]:
             comp = [c for c in prep.children if c.dep_ in ("pcomp", "pobj")]
             if comp:
                 return list(comp[0].subtree)
-    if objs:
+    if objs and not wanting(verb):
         obj = objs[0]
         quoted = any(t.text in QUOTE_CHARS for t in obj.subtree)
         says_thing = entry.kind == "speech" and entry.lemma not in RECIPIENT_VERBS and (
@@ -389,6 +391,8 @@ def verb_attribution(verb: Token, entry: lex.CueEntry, offset: int) -> Attributi
     if verb.lemma_ in lex.SEEM_VERBS:
         return _seeming(verb, entry, offset)
     subject, passive = subject_of(verb)
+    if subject is not None and addressed_class(subject.head):
+        return None
     if subject is None and not passive and entry.kind == "speech":
         subject = _name_before(verb)
     kind = "indirect"
