@@ -293,3 +293,15 @@ def test_numbers_motion_up_to_is_no_bound():
 def test_numbers_idioms():
     assert [q.value for q in scan_quantities("A baker's dozen is exactly 13 units")] == [13]
     assert [q.value for q in scan_quantities("just one 52,000 barrel refinery")] == [52_000]
+
+
+@pytest.mark.parametrize(("text", "kind", "unit"), [
+    ("reports of an 80 million pound fee", "money", "pound sterling"),
+    ("a bid of 12 billion pounds.", "money", "pound sterling"),
+    # what millions of pounds weigh follows them: a weight
+    ("recalled two million pounds of beef", "measure", "pound"),
+    ("a 300 pound lineman", "measure", "pound"),
+])
+def test_millions_of_pounds_are_sterling_unless_they_weigh_something(text, kind, unit):
+    q = one(text)
+    assert (q.kind, q.unit) == (kind, unit)

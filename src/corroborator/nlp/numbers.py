@@ -292,9 +292,19 @@ def _attach_suffix(text: str, cand: Candidate) -> None:
     m = _word_unit_re().match(rest)
     if m:
         unit = WORD_UNITS[re.sub(r"\s+", " ", m.group("u").lower())]
+        if _sterling(cand, unit, rest[m.end() :]):
+            cand.kind, cand.unit, cand.unit_text = "money", "pound sterling", m.group("u")
+            cand.end = pos + m.end()
+            return
         _set_unit(cand, unit, m.group("u"))
         cand.end = pos + m.end()
         return
+
+
+def _sterling(cand: Candidate, unit: str, after: str) -> bool:
+    """"an 80 million pound fee", "12 billion pounds": millions of pounds are money, unless
+    what they weigh follows ("two million pounds of beef")."""
+    return unit == "pound" and cand.has_scale and not re.match(r"\s+of\b", after)
 
 
 _LONE_LETTERS = frozenset({"m", "g", "t", "l", "A", "V", "W", "L", "°"})
