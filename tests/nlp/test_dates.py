@@ -132,3 +132,13 @@ def test_the_end_of_a_route_from_a_place_is_no_date():
 def test_an_age_between_commas_is_no_date(nlp):
     assert find_dates(nlp("Witness Omar Reyes, 52, described the moment the roof fell."),
                       date(2026, 3, 15)) == []
+
+
+@pytest.mark.model
+def test_a_modal_of_what_may_yet_happen_looks_ahead(nlp):
+    # published on Thursday 13 August 2026
+    text = ("Marsh said Lenk could make his debut against Harwick Town on Sunday. "
+            "He could have played on Sunday.")
+    found = find_dates(nlp(text), datetime(2026, 8, 13, 19, 30))
+    assert [d.resolved for d in found if d.text == "Sunday"] == [date(2026, 8, 16),
+                                                                 date(2026, 8, 9)]
