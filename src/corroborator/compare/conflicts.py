@@ -664,6 +664,8 @@ def quote_variants(ctx: StoryContext, claims: Sequence[Claim]) -> list[Conflict]
             other_quote = quote_of(other, ctx.articles.get(other.article_id))
             if other_quote and not quotes_differ(quote, other_quote, ratio):
                 continue
+            if not other_quote and _repeats_quote(ctx, other, quote, ratio):
+                continue
             gap = _hours_apart(ctx, claim, other)
             if other_quote and not within and gap is not None \
                     and gap >= ctx.settings.update_gap_hours:
@@ -676,7 +678,7 @@ def quote_variants(ctx: StoryContext, claims: Sequence[Claim]) -> list[Conflict]
             text = (
                 f"{quoting} quotes {speaker.label} as saying {_q(quote)}, "
                 f"{where}, while {reporting} reports "
-                f"{speaker.label} on the same point as {_q(_short(said))}."
+                f"{speaker.label} on the same point as {_q(_short(said).rstrip(' .,;:'))}."
             )
             first, second = _order(ctx, claim, other)
             key = (speaker.key, frozenset((root, claim.article_id if within else other_root)))
@@ -688,6 +690,15 @@ def quote_variants(ctx: StoryContext, claims: Sequence[Claim]) -> list[Conflict]
                 best[key] = (rank, Conflict("quote-variant", (first.id, second.id), text,
                                            ctx.story_id))
     return [c for _, c in best.values()]
+
+
+def _repeats_quote(ctx: StoryContext, other: Claim, quote: str, ratio: float) -> bool:
+    """Whether a report in the speaker's voice without quotation marks repeats words of the
+    quotation, the tense shifted back ("there was no agreement with any club" for "There is
+    no agreement with any club, and Dario is not for sale"): a faithful paraphrase of part
+    of it, which carries the quotation's words and varies none of them."""
+    said = claim_text(other, ctx.articles.get(other.article_id))
+    return len(_words(said)) >= _PIECE_WORDS and quote_found_in(said, quote, ratio)
 
 
 def _quoted_alike(ctx: StoryContext, claim: Claim, quote: str,
