@@ -162,6 +162,21 @@ def _company_short_forms(claims: Sequence[Claim], raw: Mapping[str, str]) -> dic
     return short_forms
 
 
+# Nouns that name who spoke without naming them ("Sources close to the player say",
+# "Officials said"): capitalised only where they open a sentence, and no name there either.
+# (Bodies such as "Police" are left as they are: the story names them one source.)
+_UNNAMED_SOURCES = frozenset(["source", "sources", "insider", "insiders", "analyst",
+                              "analysts", "expert", "experts", "witness", "witnesses"])
+
+
+def _capital_of_the_sentence(claim: Claim, name: str) -> bool:
+    """Whether the speaker is a word for unnamed sources written with a capital only because
+    it opens its sentence: it is the same unnamed source as in mid-sentence, not a name."""
+    return (claim.speaker_type is None and name.lower() in _UNNAMED_SOURCES
+            and claim.speaker_span is not None and claim.sentence_span is not None
+            and claim.speaker_span.start == claim.sentence_span.start)
+
+
 def _has_capital(name: str) -> bool:
     return any(c.isupper() for c in name)
 
@@ -176,6 +191,9 @@ class StorySpeakers:
 
     def __init__(self, claims: Sequence[Claim], articles: Sequence[Article]) -> None:
         self._articles = {a.id: a for a in articles}
+        # outlets whose title opens with "The", by that title in lower case
+        self._titled_outlets = {a.outlet.lower(): a.outlet for a in articles
+                                if a.outlet and a.outlet.lower().startswith("the ")}
         texts = [a.text for a in articles]
         self._acronyms: dict[str, str] = {}
         for text in texts:
@@ -229,6 +247,8 @@ class StorySpeakers:
         if _is_dateline(claim.speaker, article):
             return None
         name = _strip_qualifier(spk.clean_name(claim.speaker), claim.speaker_type == "ORG")
+        if _capital_of_the_sentence(claim, name):
+            return name.lower()
         bare = name.replace(".", "")
         return self._acronyms.get(bare, name)
 
@@ -436,7 +456,9 @@ class StorySpeakers:
     def _named(self, name: str) -> Speaker:
         body = self._spokes.get(name)
         if body is None:
-            return Speaker(name.lower(), name, NAMED)
+            # "The Back Page understands": the parse leaves the title's "The" out of the name
+            return Speaker(name.lower(), self._titled_outlets.get(f"the {name.lower()}", name),
+                           NAMED)
         return Speaker(body.lower(), body, NAMED, via=name)
 
     def _outlet(self, claim: Claim) -> str:
