@@ -305,3 +305,13 @@ def test_numbers_idioms():
 def test_millions_of_pounds_are_sterling_unless_they_weigh_something(text, kind, unit):
     q = one(text)
     assert (q.kind, q.unit) == (kind, unit)
+
+
+@pytest.mark.parametrize(("text", "figures"), [
+    # the loser's name makes "Larsen 4" look like a label; its "-6" is no figure either
+    ("beat Ida Larsen 4-6, 6-3, 7-5 in the final", []),
+    ("a Boeing 737-800 with 189 passengers", ["189"]),
+    ("between 4-6 people", ["between 4-6"]),
+])
+def test_a_number_hyphened_onto_an_identifier_is_part_of_it(text, figures):
+    assert [q.text for q in scan_quantities(text)] == figures

@@ -453,6 +453,17 @@ def _is_year(text: str, cand: Candidate) -> bool:
     return not (cand.sign is not None or cand.unit is not None)
 
 
+def _hyphenated_identifiers(text: str, cands: list[Candidate]) -> None:
+    """A number hyphened onto an identifier is part of it: the "800" of "Boeing 737-800",
+    the "6" of "beat Larsen 4-6, 6-3" (a score after the loser's name), not a figure left
+    over once its first half was read as a label."""
+    ordered = sorted(cands, key=lambda c: c.start)
+    for a, b in zip(ordered, ordered[1:], strict=False):
+        if a.excluded == "identifier" and b.excluded is None and b.integer_like \
+                and text[a.end : b.start] in ("-", "–"):
+            b.excluded = "identifier"
+
+
 def _identifier_context(text: str, cand: Candidate) -> bool:
     """A capitalised name right before the number ("Game 6", "Stoxx 600") marks an identifier,
     and "number" a rank written in words ("Europe's number one supplier")."""
@@ -744,6 +755,7 @@ def scan_candidates(text: str) -> list[Candidate]:
             c.excluded = "year"
         if c.excluded is None and _identifier_context(text, c):
             c.excluded = "identifier"
+    _hyphenated_identifiers(text, cands)
     cands = _join_and_a_half(text, cands)
     for c in cands:
         if c.excluded is None:
