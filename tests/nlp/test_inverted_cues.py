@@ -145,3 +145,11 @@ def test_a_deal_agreed_is_no_statement_but_an_agreement_that_is(nlp) -> None:
     assert not find_attributions(nlp("Lenk has already agreed personal terms with Rovers."))
     (att,) = find_attributions(nlp("Both clubs agreed that the fee was too high."))
     assert att.speaker_text == "clubs" and att.cue_lemma == "agree"
+
+
+def test_what_a_paper_understands_is_reported_and_what_a_person_understands_stated(nlp) -> None:
+    text = ("Kingsbridge Rovers have agreed a fee believed to be around £80m with Sporting "
+            "Aldmark for striker Dario Lenk, The Back Page understands.")
+    assert [a.stance for a in find_attributions(nlp(text))] == ["reported"]
+    (person,) = find_attributions(nlp("Maria Lund understands that the club will sell."))
+    assert person.stance == "stated"
