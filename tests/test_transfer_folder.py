@@ -16,16 +16,17 @@ personal terms" was a statement too; "an 80 million pound fee" was a weight; the
 faithful indirect report of the chairman ("there was no agreement with any club") was a
 quote-variant of his quotation; a quote-variant's explanation ended '...Park.”.'; "Sources
 close to the player" were a named source "Sources"; the tabloid was named "Back Page"; "could
-make his debut ... on Sunday" was the Sunday before publication; and the timeline told the
+make his debut ... on Sunday" was the Sunday before publication; the timeline told the
 statement's "The 24-year-old scored 31 goals in 44 appearances" as a new wording of the
-paper's "31 goals in 44 games" ("31, 44 → 24-year-old, 31, 44").
+paper's "31 goals in 44 games" ("31, 44 → 24-year-old, 31, 44"); the tabloid's "understands"
+was "stated"; and the tennis score "beat Ida Larsen 4-6, 6-3, 7-5" gave a figure "6" ("Larsen
+4" read as a label like "Game 6", its "-6" left over).
 
 Left as they are (see the report of this set): the rumoured "around £80m" and the club's own
 £60 million are never set against each other, nor the Echo's own £230,000 a week against the
 £200,000 "British media" gave (an outlet's own figure and a named source's are never distinct
 sources; the club's statement is read as an outlet's report); "the club said", "the tabloid
-said" and "according to a report in The Back Page" keep role speakers; the set score "4-6,
-6-3, 7-5" gives a figure "6"; the tabloid's "understands" is "stated", not "reported".
+said" and "according to a report in The Back Page" keep role speakers.
 """
 
 from __future__ import annotations
@@ -54,6 +55,7 @@ def test_the_tabloids_understood_fee_is_the_tabloids_not_the_buying_clubs(claims
     (fee,) = [c for c in claims if "around £80m" in {q["text"] for q in c["quantities"]}
               and "believed" in c["content"]]
     assert fee["cue"] == "understands" and "Back Page" in fee["speaker"]
+    assert fee["stance"] == "reported"  # as "it is understood": what its sources told it
     assert fee["content"].startswith("Kingsbridge Rovers have agreed a fee")
     # a fee or personal terms agreed are deals reached, no one's words
     assert not [c for c in claims if c["cue"] and "agreed" in c["cue"]]
@@ -90,3 +92,9 @@ def test_an_age_beside_the_same_goals_is_no_new_wording(saga) -> None:
     assert not [ch for ch in changes if "year-old" in ch["from"] + ch["to"]], changes
     goals = [e for e in saga["timeline"] if e["figures"] == ["31", "44"]]
     assert goals and not goals[0]["changes"]
+
+
+def test_a_set_score_after_the_losers_name_is_no_figure(claims) -> None:
+    # with no figure left, the sentence is no narrated claim at all
+    assert not [c for c in claims if "4-6, 6-3, 7-5" in c["content"]]
+    assert "6" not in {q["text"] for c in claims for q in c["quantities"]}
