@@ -20,13 +20,14 @@ make his debut ... on Sunday" was the Sunday before publication; the timeline to
 statement's "The 24-year-old scored 31 goals in 44 appearances" as a new wording of the
 paper's "31 goals in 44 games" ("31, 44 → 24-year-old, 31, 44"); the tabloid's "understands"
 was "stated"; and the tennis score "beat Ida Larsen 4-6, 6-3, 7-5" gave a figure "6" ("Larsen
-4" read as a label like "Game 6", its "-6" left over).
+4" read as a label like "Game 6", its "-6" left over); and "according to a report in The
+Back Page" had the speaker "report".
 
 Left as they are (see the report of this set): the rumoured "around £80m" and the club's own
 £60 million are never set against each other, nor the Echo's own £230,000 a week against the
 £200,000 "British media" gave (an outlet's own figure and a named source's are never distinct
-sources; the club's statement is read as an outlet's report); "the club said", "the tabloid
-said" and "according to a report in The Back Page" keep role speakers.
+sources; the club's statement is read as an outlet's report); "the club said" and "the
+tabloid said" keep role speakers.
 """
 
 from __future__ import annotations
@@ -98,3 +99,9 @@ def test_a_set_score_after_the_losers_name_is_no_figure(claims) -> None:
     # with no figure left, the sentence is no narrated claim at all
     assert not [c for c in claims if "4-6, 6-3, 7-5" in c["content"]]
     assert "6" not in {q["text"] for c in claims for q in c["quantities"]}
+
+
+def test_a_report_in_the_tabloid_is_the_tabloids_word(saga) -> None:
+    (closing,) = [c for c in saga["claims"] if c["text"].startswith(
+        "Kingsbridge Rovers are closing in on a deal")]
+    assert (closing["speaker"], closing["stance"]) == ("The Back Page", "reported")
