@@ -20,14 +20,19 @@ make his debut ... on Sunday" was the Sunday before publication; the timeline to
 statement's "The 24-year-old scored 31 goals in 44 appearances" as a new wording of the
 paper's "31 goals in 44 games" ("31, 44 → 24-year-old, 31, 44"); the tabloid's "understands"
 was "stated"; and the tennis score "beat Ida Larsen 4-6, 6-3, 7-5" gave a figure "6" ("Larsen
-4" read as a label like "Game 6", its "-6" left over); and "according to a report in The
-Back Page" had the speaker "report".
+4" read as a label like "Game 6", its "-6" left over); "according to a report in The
+Back Page" had the speaker "report"; the rumoured "around £80m" and the club's own £60 million
+were never set against each other (the club's statement was read as a news outlet's own
+report, never a source distinct from a named one, and "fee" against "fee striker Dario Lenk"
+fell below the cosine a price's phrases need); and the timeline told the paper's repeat of
+the tabloid's fee, with the wage and contract it added, as a new wording ("around £80m →
+two, around £80m, £250,000, five-year").
 
-Left as they are (see the report of this set): the rumoured "around £80m" and the club's own
-£60 million are never set against each other, nor the Echo's own £230,000 a week against the
-£200,000 "British media" gave (an outlet's own figure and a named source's are never distinct
-sources; the club's statement is read as an outlet's report); "the club said" and "the
-tabloid said" keep role speakers.
+Left as they are: the Echo's own £230,000 a week is never set against the £200,000 "British
+media" gave (a news outlet's own figure and a named source's are never distinct sources);
+"the club said" and "the tabloid said" keep role speakers, so the paper's report of the
+tabloid is a second source of the rumour and the club's euro figures stand apart (no
+currency is converted: "about 70 million euros" is never compared with £60 million).
 """
 
 from __future__ import annotations
@@ -105,3 +110,18 @@ def test_a_report_in_the_tabloid_is_the_tabloids_word(saga) -> None:
     (closing,) = [c for c in saga["claims"] if c["text"].startswith(
         "Kingsbridge Rovers are closing in on a deal")]
     assert (closing["speaker"], closing["stance"]) == ("The Back Page", "reported")
+
+
+def test_the_rumoured_fee_against_the_clubs_own_is_two_sources_not_a_misreport(saga) -> None:
+    kinds = {c["kind"] for c in saga["conflicts"]}
+    assert "misreport" not in kinds and "update" not in kinds
+    (fee,) = [c for c in saga["conflicts"] if c["kind"] == "source-disagreement"]
+    # the club's statement speaks in the club's own voice: its fee is Kingsbridge Rovers'
+    assert fee["explanation"].startswith("The Back Page puts fee at “around £80m”")
+    assert "while Kingsbridge Rovers puts it at “£60 million”" in fee["explanation"]
+
+
+def test_a_report_that_keeps_the_rumoured_fee_and_adds_its_own_figures_changes_none(
+        saga) -> None:
+    changes = [ch for e in saga["timeline"] for ch in e["changes"]]
+    assert not [ch for ch in changes if ch["from"] == "around £80m"], changes

@@ -162,6 +162,12 @@ def _company_short_forms(claims: Sequence[Claim], raw: Mapping[str, str]) -> dic
     return short_forms
 
 
+# Words of an organisation's registered name after the name it goes by: the "Football Club"
+# of "Kingsbridge Rovers Football Club", the "plc" of "Orvane plc".
+_LEGAL_FORMS = frozenset(["football", "club", "fc", "afc", "plc", "ltd", "limited", "inc",
+                          "llc", "corp", "corporation", "company", "co", "group", "sa", "ag",
+                          "gmbh", "nv", "se"])
+
 # Nouns that name who spoke without naming them ("Sources close to the player say",
 # "Officials said"): capitalised only where they open a sentence, and no name there either.
 # (Bodies such as "Police" are left as they are: the story names them one source.)
@@ -375,6 +381,19 @@ class StorySpeakers:
                         rf"\b{re.escape(body)}\b", window, re.IGNORECASE))
         return {name: orgs.pop() for name, orgs in found.items() if len(orgs) == 1}
 
+    def _issuer_of_its_own(self, outlet: str) -> str | None:
+        """The story speaker that put out the report itself: a club's or a ministry's
+        statement ("Kingsbridge Rovers Football Club") states its figures in the voice of the
+        speaker other reports name ("Kingsbridge Rovers"), so they are that speaker's
+        figures, not a news outlet's own report of them."""
+        words = outlet.split()
+        for name in self._names:
+            size = len(name.split())
+            if words[:size] == name.split() and all(
+                    w.lower().strip(".,") in _LEGAL_FORMS for w in words[size:]):
+                return name
+        return None
+
     def _named_in_sentence(self, claim: Claim) -> str | None:
         """The one story speaker named in the claim's sentence outside its content, if one.
 
@@ -413,6 +432,9 @@ class StorySpeakers:
             if named is not None:
                 return self._named(named)
             outlet = self._outlet(claim)
+            issuer = self._issuer_of_its_own(outlet)
+            if issuer is not None:
+                return self._named(issuer)
             return Speaker(f"{OUTLET}:{outlet.lower()}", outlet, OUTLET)
         if _has_capital(name) and name in self._canonical:
             return self._named(self._canonical[name])

@@ -87,9 +87,10 @@ def build_timeline(
         for claim in mentions[1:]:
             figures = _figures(claim)
             # a report that gives some of the figures as written ("about 60" of "at least 31
-            # ... about 60") changes none of them
-            if figures and previous and not {f.lower() for f in figures} <= {
-                    f.lower() for f in previous}:
+            # ... about 60") changes none of them, nor does one that keeps them all and adds
+            # its own (a paper repeating a tabloid's "around £80m" with the wage it gave too)
+            given, told = {f.lower() for f in previous}, {f.lower() for f in figures}
+            if figures and previous and not told <= given and not given <= told:
                 later = articles.get(claim.article_id)
                 was, now = _changed(previous_claim, claim)
                 changes.append({
