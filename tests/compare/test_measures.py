@@ -135,3 +135,20 @@ def test_a_limit_is_not_a_count_of_what_happened(measured_a, measured_b, cosine,
                                                  same) -> None:
     a, b = figure("350", "passengers"), figure("412", "passengers")
     assert same_thing(a, b, measured_a, measured_b, cosine, STRONG, RELATED) is same
+
+
+@pytest.mark.parametrize(("a", "measured_a", "b", "measured_b", "cosine", "same"), [
+    # what both sums pay, a name against nothing or against its role noun: one price
+    ("around £80m", "fee striker Dario Lenk", "£60 million", "fee", 0.48, True),
+    ("£230,000", "striker earn week", "about £200,000", "Lenk earn week", 0.58, True),
+    # a week's wage is no year's, a fee no wage, and other currencies are other scales
+    ("£230,000", "striker earn week", "£9 million", "Lenk earn year", 0.6, False),
+    ("£60 million", "fee", "£230,000", "Lenk earn week", 0.5, False),
+    ("£60 million", "fee", "70 million euros", "club record fee", 0.6, False),
+    # unrelated phrases stay apart whatever word they share
+    ("£60 million", "fee", "£5 million", "agent fee dispute lawyers", 0.3, False),
+])
+def test_sums_that_pay_for_one_thing_are_one_price(a, measured_a, b, measured_b, cosine,
+                                                   same):
+    (qa,), (qb,) = scan_quantities(a, 0), scan_quantities(b, 0)
+    assert same_thing(qa, qb, measured_a, measured_b, cosine, STRONG, RELATED) is same

@@ -79,6 +79,10 @@ def test_two_figures_for_one_quarter_still_conflict(settings) -> None:
     ("Turnout was about 61 percent at 6 p.m., the commission said.", "about 61 percent",
      "at 6 pm"),
     ("By noon, 300 people had been evacuated.", "300", None),  # told before the comma
+    # a span of time opening the sentence is the window of the clause after it
+    ("A further 412 cases are under investigation. In the 24 hours to 15 November, 37 new "
+     "cases were reported.", "37", "in the 24 hours"),
+    ("Over the past week, 41 people were rescued.", "41", "over the past week"),
     ("Some 300 people had been evacuated by noon.", "Some 300", "by noon"),
     ("About 1,100 soldiers have been killed since August.", "about 1,100", None),  # a total
     ("About 1,100 soldiers have been killed, up from 300 in the first week.", "about 1,100",

@@ -139,6 +139,11 @@ def test_constructions(nlp, text, cue, speaker, content, stance):
          "election commission"),
         ("Troops have massed on the border, according to the army, and shelling has grown.",
          "Troops have massed on the border", "army"),
+        # the publication that carried the report is its source, not "report"
+        ("Kingsbridge Rovers are closing in on a deal for Sporting Aldmark striker Dario "
+         "Lenk, according to a report in The Back Page.",
+         "Kingsbridge Rovers are closing in on a deal for Sporting Aldmark striker Dario Lenk",
+         "Back Page"),
     ],
 )
 def test_according_to_anywhere(nlp, text, content, speaker):

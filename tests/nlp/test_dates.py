@@ -146,3 +146,13 @@ def test_a_day_something_is_expected_by_is_ahead(nlp):
     found = find_dates(nlp("Engineers expected to finish repairs to the pipe by Friday evening."),
                        date(2026, 11, 26))  # a Thursday
     assert [d.resolved for d in found] == [date(2026, 11, 27)]
+
+
+@pytest.mark.model
+def test_a_modal_of_what_may_yet_happen_looks_ahead(nlp):
+    # published on Thursday 13 August 2026
+    text = ("Marsh said Lenk could make his debut against Harwick Town on Sunday. "
+            "He could have played on Sunday.")
+    found = find_dates(nlp(text), datetime(2026, 8, 13, 19, 30))
+    assert [d.resolved for d in found if d.text == "Sunday"] == [date(2026, 8, 16),
+                                                                 date(2026, 8, 9)]

@@ -128,3 +128,28 @@ def test_a_figure_in_a_conjunct_without_its_verb_belongs_to_that_conjuncts_noun(
     measured = {q.text: q.measured for q in find_quantities(nlp(text))}
     assert measured["31.8 percent"].startswith("Civic Union")
     assert measured["28.9 percent"].startswith("Social Democrats")
+
+
+def test_an_outlets_understanding_after_the_clause_is_its_claim_not_the_clubs(nlp) -> None:
+    text = ("Kingsbridge Rovers have agreed a fee believed to be around £80m with Sporting "
+            "Aldmark for striker Dario Lenk, The Back Page understands.")
+    # the parse in question: the cue hangs off the noun before the comma
+    assert [t.dep_ for t in nlp(text) if t.text == "understands"] == ["relcl"]
+    (att,) = find_attributions(nlp(text))
+    assert text[att.cue[0]:att.cue[1]] == "understands"
+    assert "Back Page" in (att.speaker_text or "")
+    assert text[att.content[0]:att.content[1]].startswith("Kingsbridge Rovers have agreed")
+
+
+def test_a_deal_agreed_is_no_statement_but_an_agreement_that_is(nlp) -> None:
+    assert not find_attributions(nlp("Lenk has already agreed personal terms with Rovers."))
+    (att,) = find_attributions(nlp("Both clubs agreed that the fee was too high."))
+    assert att.speaker_text == "clubs" and att.cue_lemma == "agree"
+
+
+def test_what_a_paper_understands_is_reported_and_what_a_person_understands_stated(nlp) -> None:
+    text = ("Kingsbridge Rovers have agreed a fee believed to be around £80m with Sporting "
+            "Aldmark for striker Dario Lenk, The Back Page understands.")
+    assert [a.stance for a in find_attributions(nlp(text))] == ["reported"]
+    (person,) = find_attributions(nlp("Maria Lund understands that the club will sell."))
+    assert person.stance == "stated"

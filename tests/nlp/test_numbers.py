@@ -293,3 +293,25 @@ def test_numbers_motion_up_to_is_no_bound():
 def test_numbers_idioms():
     assert [q.value for q in scan_quantities("A baker's dozen is exactly 13 units")] == [13]
     assert [q.value for q in scan_quantities("just one 52,000 barrel refinery")] == [52_000]
+
+
+@pytest.mark.parametrize(("text", "kind", "unit"), [
+    ("reports of an 80 million pound fee", "money", "pound sterling"),
+    ("a bid of 12 billion pounds.", "money", "pound sterling"),
+    # what millions of pounds weigh follows them: a weight
+    ("recalled two million pounds of beef", "measure", "pound"),
+    ("a 300 pound lineman", "measure", "pound"),
+])
+def test_millions_of_pounds_are_sterling_unless_they_weigh_something(text, kind, unit):
+    q = one(text)
+    assert (q.kind, q.unit) == (kind, unit)
+
+
+@pytest.mark.parametrize(("text", "figures"), [
+    # the loser's name makes "Larsen 4" look like a label; its "-6" is no figure either
+    ("beat Ida Larsen 4-6, 6-3, 7-5 in the final", []),
+    ("a Boeing 737-800 with 189 passengers", ["189"]),
+    ("between 4-6 people", ["between 4-6"]),
+])
+def test_a_number_hyphened_onto_an_identifier_is_part_of_it(text, figures):
+    assert [q.text for q in scan_quantities(text)] == figures

@@ -357,6 +357,14 @@ def _without_speaker(what: str, speakers: Sequence[Speaker]) -> str:
     return what
 
 
+def _shared_phrase(first: str | None, second: str | None) -> str | None:
+    """The measured phrase to name two figures by: the first's, or the other's when its words
+    are all in the first's ("fee" of "fee striker Dario Lenk": what both measure)."""
+    if first and second and set(second.lower().split()) < set(first.lower().split()):
+        return second
+    return first or second
+
+
 def _figure_name(ctx: StoryContext, f1: Figure, f2: Figure) -> str:
     """What two figures count, as a sentence names it: a share by whose share of what it is
     ("Civic Union's share of the vote", not "Civic Union had vote"), else the measured phrase
@@ -368,7 +376,7 @@ def _figure_name(ctx: StoryContext, f1: Figure, f2: Figure) -> str:
                               re.IGNORECASE)
             owner = found.group(0) if found else " ".join(share.owner)
             return f"{_possessive(owner)} share of the {' '.join(sorted(share.whole))}"
-    phrase = f1.quantity.measured or f2.quantity.measured
+    phrase = _shared_phrase(f1.quantity.measured, f2.quantity.measured)
     if not phrase:
         return "the same figure"
     first, _, rest = phrase.partition(" ")
@@ -594,7 +602,7 @@ def _states(article: Article, figure: Quantity, ctx: StoryContext | None = None,
     """True when ``article`` itself (its span ``within``, if given) gives a figure compatible
     with ``figure`` (same scale) that may count the same thing: "a further 3,000 could be
     deployed" is no report of 3,000 soldiers killed or wounded. ``about_fits``: a number
-    hedged "about" fits the same number hedged up or down."""
+    hedged "about" fits the same number hedged up or down, and a bare one within it."""
     found = ctx.figures_in(article) if ctx is not None else scan_quantities(article.text)
     if within is not None:
         found = [q for q in found if within.contains(q.span)]
@@ -610,7 +618,14 @@ def _states(article: Article, figure: Quantity, ctx: StoryContext | None = None,
         return mine is None or other is None or mine == other or (
             about_fits and "about" in (mine, other))
 
-    return any(intervals.agreeing(q, figure) and q.value == figure.value and counts_alike(q)
+    def same_value(q: Quantity) -> bool:
+        # "up from about 400" tells the state an exact "412" gave, as well as "more than 400"
+        return q.value == figure.value or (
+            about_fits and intervals.hedge_direction(q) == "about"
+            and intervals.hedge_direction(figure) is None and figure.value is not None
+            and q.low is not None and q.high is not None and q.low <= figure.value <= q.high)
+
+    return any(intervals.agreeing(q, figure) and same_value(q) and counts_alike(q)
                and hedged_alike(q) for q in found)
 
 
@@ -706,6 +721,8 @@ def quote_variants(ctx: StoryContext, claims: Sequence[Claim]) -> list[Conflict]
             other_quote = quote_of(other, ctx.articles.get(other.article_id))
             if other_quote and not quotes_differ(quote, other_quote, ratio):
                 continue
+            if not other_quote and _repeats_quote(ctx, other, quote, ratio):
+                continue
             gap = _hours_apart(ctx, claim, other)
             if other_quote and not within and gap is not None \
                     and gap >= ctx.settings.update_gap_hours:
@@ -718,7 +735,7 @@ def quote_variants(ctx: StoryContext, claims: Sequence[Claim]) -> list[Conflict]
             text = (
                 f"{quoting} quotes {speaker.label} as saying {_q(quote)}, "
                 f"{where}, while {reporting} reports "
-                f"{speaker.label} on the same point as {_q(_short(said))}."
+                f"{speaker.label} on the same point as {_q(_short(said).rstrip(' .,;:'))}."
             )
             first, second = _order(ctx, claim, other)
             key = (speaker.key, frozenset((root, claim.article_id if within else other_root)))
@@ -730,6 +747,15 @@ def quote_variants(ctx: StoryContext, claims: Sequence[Claim]) -> list[Conflict]
                 best[key] = (rank, Conflict("quote-variant", (first.id, second.id), text,
                                            ctx.story_id))
     return [c for _, c in best.values()]
+
+
+def _repeats_quote(ctx: StoryContext, other: Claim, quote: str, ratio: float) -> bool:
+    """Whether a report in the speaker's voice without quotation marks repeats words of the
+    quotation, the tense shifted back ("there was no agreement with any club" for "There is
+    no agreement with any club, and Dario is not for sale"): a faithful paraphrase of part
+    of it, which carries the quotation's words and varies none of them."""
+    said = claim_text(other, ctx.articles.get(other.article_id))
+    return len(_words(said)) >= _PIECE_WORDS and quote_found_in(said, quote, ratio)
 
 
 def _quoted_alike(ctx: StoryContext, claim: Claim, quote: str,

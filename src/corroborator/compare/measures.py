@@ -131,6 +131,8 @@ def same_thing(
         return True
     if oa != ob:
         return False
+    if cosine >= related and one_price(a, b, measured_a, measured_b):
+        return True
     # only counts name what they count in their unit: a percentage's or a price's unit,
     # and an age's "year", say nothing about the thing measured
     if a.kind != "count" or b.kind != "count" or noun_key(a.unit) in _NOT_COUNTED:
@@ -141,6 +143,29 @@ def same_thing(
         return False
     return (same_noun(a, b) or bool(oa) and _counts_outcome(a, b)
             or _headcount(a, b, measured_a, measured_b))
+
+
+# Words naming what a sum pays someone: a fee for a transfer or a service, a wage earned.
+_PRICE_WORDS = frozenset(["fee", "fees", "wage", "wages", "salary", "salaries", "earn", "earns",
+                          "earned"])
+# Words of the period a sum is paid over: "£230,000 a week" is no yearly salary.
+_PERIOD_WORDS = frozenset("""hour hourly day daily week weekly month monthly year yearly
+    annual annually quarter season""".split())  # noqa: SIM905
+
+
+def one_price(a: Quantity, b: Quantity, measured_a: str | None,
+              measured_b: str | None) -> bool:
+    """Whether two sums of one currency pay for the same thing: their phrases share what the
+    sum pays ("fee" and "fee striker Dario Lenk", "Lenk earn week" and "striker earn week")
+    over the same period. A price's unit says nothing of what it prices, and a name against
+    its role noun ("Lenk" / "striker") keeps the cosine of such short phrases (0.48, 0.58)
+    far below a near-identical wording; the caller asks for related phrases too."""
+    if a.kind != "money" or b.kind != "money" or not a.unit or a.unit != b.unit:
+        return False
+    words_a = set(_phrase_words((measured_a or "").lower()))
+    words_b = set(_phrase_words((measured_b or "").lower()))
+    return bool(words_a & words_b & _PRICE_WORDS) and \
+        words_a & _PERIOD_WORDS == words_b & _PERIOD_WORDS
 
 
 # Modifiers that pick out part of what a noun counts: "700,000 former customers" are some of

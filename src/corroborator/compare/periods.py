@@ -66,6 +66,8 @@ _WINDOW = re.compile(
     rf"\b(?:in|over|during|within) (?:the )?(?:past|last|previous|preceding|first) "
     rf"(?:{_COUNT_WORDS} )?{_SPAN_WORDS}\b"
     rf"|\b(?:in|over|within) {_COUNT_WORDS} {_SPAN_WORDS}\b"
+    # "in the 24 hours to 15 November": a span that ends at a time the report names
+    rf"|\b(?:in|over|during|within) the {_COUNT_WORDS} {_SPAN_WORDS} (?:to|until|before|ending)\b"
     rf"|\b(?:on|over) (?:the )?(?:weekend|monday|tuesday|wednesday|thursday|friday|saturday|"
     rf"sunday) alone\b"
     # a count as it stood at a time of day: "turnout was 61 percent at 6 p.m."
@@ -81,8 +83,30 @@ def window_of(text: str, start: int, end: int) -> str | None:
     """The part of the time a figure at ``text[start:end]`` counts over, as written and
     lower-cased ("in two days", "in the past month"), read in its clause; None when no such
     window is told, so the figure reads as a total."""
-    found = _WINDOW.search(_clause_around(text, start, end, WINDOW_REACH, WINDOW_REACH))
+    found = _WINDOW.search(_clause_around(text, start, end, WINDOW_REACH, WINDOW_REACH)) \
+        or _FRONTED_SPAN.match(_fronted_phrase(text, start))
     return re.sub(r"\s+", " ", found.group(0).lower()) if found else None
+
+
+# A span of time that opens the sentence ("In the 24 hours to 15 November, ...", "Over the
+# past week, ..."); a time of day there ("By noon, ...") is left to the clause's own words.
+_FRONTED_SPAN = re.compile(
+    rf"(?:in|over|during|within) the (?:(?:past|last|previous|preceding|first) )?"
+    rf"(?:{_COUNT_WORDS} )?{_SPAN_WORDS}\b", re.IGNORECASE)
+_SENTENCE_START = re.compile(r"(?:^|[.!?]\s+|\n)(?=\S)")
+
+
+def _fronted_phrase(text: str, start: int) -> str:
+    """The phrase that opens the sentence of ``text[start:]`` and ends at its first comma,
+    when the figure stands in the clause right after it: "In the 24 hours to 15 November,
+    37 new cases were reported" tells the window of the 37 before the clause."""
+    before = text[max(0, start - WINDOW_REACH * 2) : start]
+    opening = list(_SENTENCE_START.finditer(before))
+    if not opening:
+        return ""
+    sentence = before[opening[-1].end() :]
+    phrase, comma, clause = sentence.partition(",")
+    return phrase.strip() if comma and not _EDGE.search(clause) else ""
 
 
 def surely_partial(window: str | None) -> bool:

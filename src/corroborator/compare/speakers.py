@@ -170,6 +170,27 @@ def _company_short_forms(claims: Sequence[Claim], raw: Mapping[str, str]) -> dic
     return short_forms
 
 
+# Words of an organisation's registered name after the name it goes by: the "Football Club"
+# of "Kingsbridge Rovers Football Club", the "plc" of "Orvane plc".
+_LEGAL_FORMS = frozenset(["football", "club", "fc", "afc", "plc", "ltd", "limited", "inc",
+                          "llc", "corp", "corporation", "company", "co", "group", "sa", "ag",
+                          "gmbh", "nv", "se"])
+
+# Nouns that name who spoke without naming them ("Sources close to the player say",
+# "Officials said"): capitalised only where they open a sentence, and no name there either.
+# (Bodies such as "Police" are left as they are: the story names them one source.)
+_UNNAMED_SOURCES = frozenset(["source", "sources", "insider", "insiders", "analyst",
+                              "analysts", "expert", "experts", "witness", "witnesses"])
+
+
+def _capital_of_the_sentence(claim: Claim, name: str) -> bool:
+    """Whether the speaker is a word for unnamed sources written with a capital only because
+    it opens its sentence: it is the same unnamed source as in mid-sentence, not a name."""
+    return (claim.speaker_type is None and name.lower() in _UNNAMED_SOURCES
+            and claim.speaker_span is not None and claim.sentence_span is not None
+            and claim.speaker_span.start == claim.sentence_span.start)
+
+
 def _has_capital(name: str) -> bool:
     return any(c.isupper() for c in name)
 
@@ -184,6 +205,9 @@ class StorySpeakers:
 
     def __init__(self, claims: Sequence[Claim], articles: Sequence[Article]) -> None:
         self._articles = {a.id: a for a in articles}
+        # outlets whose title opens with "The", by that title in lower case
+        self._titled_outlets = {a.outlet.lower(): a.outlet for a in articles
+                                if a.outlet and a.outlet.lower().startswith("the ")}
         texts = [a.text for a in articles]
         self._acronyms: dict[str, str] = {}
         for text in texts:
@@ -238,6 +262,8 @@ class StorySpeakers:
         if _is_dateline(claim.speaker, article):
             return None
         name = _strip_qualifier(spk.clean_name(claim.speaker), claim.speaker_type == "ORG")
+        if _capital_of_the_sentence(claim, name):
+            return name.lower()
         bare = name.replace(".", "")
         return self._acronyms.get(bare, name)
 
@@ -364,6 +390,19 @@ class StorySpeakers:
                         rf"\b{re.escape(body)}\b", window, re.IGNORECASE))
         return {name: orgs.pop() for name, orgs in found.items() if len(orgs) == 1}
 
+    def _issuer_of_its_own(self, outlet: str) -> str | None:
+        """The story speaker that put out the report itself: a club's or a ministry's
+        statement ("Kingsbridge Rovers Football Club") states its figures in the voice of the
+        speaker other reports name ("Kingsbridge Rovers"), so they are that speaker's
+        figures, not a news outlet's own report of them."""
+        words = outlet.split()
+        for name in self._names:
+            size = len(name.split())
+            if words[:size] == name.split() and all(
+                    w.lower().strip(".,") in _LEGAL_FORMS for w in words[size:]):
+                return name
+        return None
+
     def _named_in_sentence(self, claim: Claim) -> str | None:
         """The one story speaker named in the claim's sentence outside its content, if one.
 
@@ -402,6 +441,9 @@ class StorySpeakers:
             if named is not None:
                 return self._named(named)
             outlet = self._outlet(claim)
+            issuer = self._issuer_of_its_own(outlet)
+            if issuer is not None:
+                return self._named(issuer)
             return Speaker(f"{OUTLET}:{outlet.lower()}", outlet, OUTLET)
         if name.lower() in _ONE_PER_PLACE:
             return self._named(name)  # "Police now say ...", "police said": the police
@@ -449,7 +491,9 @@ class StorySpeakers:
         name = self._one_named.get(name.lower(), name)
         body = self._spokes.get(name)
         if body is None:
-            return Speaker(name.lower(), name, NAMED)
+            # "The Back Page understands": the parse leaves the title's "The" out of the name
+            return Speaker(name.lower(), self._titled_outlets.get(f"the {name.lower()}", name),
+                           NAMED)
         body = self._one_named.get(body.lower(), body)
         return Speaker(body.lower(), body, NAMED, via=name)
 

@@ -12,6 +12,7 @@ from collections.abc import Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
+from ..nlp.narration import is_comparable_figure
 from ..records import Article, Claim, Conflict, Proposition, Quantity
 from .entry_times import claim_time
 from .intervals import same_scale
@@ -22,8 +23,14 @@ def _when_key(when: datetime | None, article_id: str) -> tuple[int, float, str]:
     return (0, when.timestamp(), article_id) if when else (1, 0.0, article_id)
 
 
+def _compared(claim: Claim) -> list[Quantity]:
+    """The claim's figures a change can be told of: an age ("The 24-year-old scored 31
+    goals") or a year tells who or when, and its coming or going is no change of a figure."""
+    return [q for q in claim.quantities if is_comparable_figure(q)]
+
+
 def _figures(claim: Claim) -> list[str]:
-    return [_written(q) for q in claim.quantities]
+    return [_written(q) for q in _compared(claim)]
 
 
 def _written(q: Quantity) -> str:
@@ -41,10 +48,11 @@ def _alike(a: Quantity, b: Quantity) -> bool:
 def _changed(before: Claim, after: Claim) -> tuple[str, str]:
     """The figures of ``before`` and of ``after`` that count what the other's do, as written:
     "At least 31" → "47", not "At least 31, about 60" → "47" when "about 60" are missing."""
-    old = [q for q in before.quantities if any(_alike(q, n) for n in after.quantities)]
-    new = [q for q in after.quantities if any(_alike(q, o) for o in before.quantities)]
-    return (", ".join(_written(q) for q in old or before.quantities),
-            ", ".join(_written(q) for q in new or after.quantities))
+    given, told = _compared(before), _compared(after)
+    old = [q for q in given if any(_alike(q, n) for n in told)]
+    new = [q for q in told if any(_alike(q, o) for o in given)]
+    return (", ".join(_written(q) for q in old or given),
+            ", ".join(_written(q) for q in new or told))
 
 
 def _excerpt(claim: Claim, article: Article | None, limit: int = 200) -> str:
@@ -81,9 +89,10 @@ def build_timeline(
         for claim in mentions[1:]:
             figures = _figures(claim)
             # a report that gives some of the figures as written ("about 60" of "at least 31
-            # ... about 60") changes none of them
-            if figures and previous and not {f.lower() for f in figures} <= {
-                    f.lower() for f in previous}:
+            # ... about 60") changes none of them, nor does one that keeps them all and adds
+            # its own (a paper repeating a tabloid's "around £80m" with the wage it gave too)
+            given, told = {f.lower() for f in previous}, {f.lower() for f in figures}
+            if figures and previous and not told <= given and not given <= told:
                 later = articles.get(claim.article_id)
                 was, now = _changed(previous_claim, claim)
                 told = claim_time(claim, later)

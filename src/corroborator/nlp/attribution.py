@@ -45,7 +45,13 @@ from .learned import learned_entry
 from .relations import Attribution
 from .tagger import tagged_attributions
 from .tokenspans import TEXT_KEY
-from .verbcues import figure_cue, revision_attribution, trailing_participle, verb_attribution
+from .verbcues import (
+    deal_reached,
+    figure_cue,
+    revision_attribution,
+    trailing_participle,
+    verb_attribution,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -101,6 +107,9 @@ def find_attributions(doc: Doc, offset: int = 0) -> list[Attribution]:
         if att is not None:
             found.append(att)
     found.extend(tagged_attributions(doc, offset, taken_tokens(doc, offset, found)))
+    # "Rovers have agreed a fee": a deal reached is no statement, whichever part found it
+    deals = {tok.idx + offset for tok in doc if deal_reached(tok)}
+    found = [att for att in found if att.cue is None or att.cue[0] not in deals]
     found = screen(doc, refit(doc, drop_nested(found), offset), offset)
     for att in found:
         _leave_time_with_cue(doc, att, offset)

@@ -21,6 +21,25 @@ _MEDIA = frozenset(["statement", "release", "filing", "transcript", "letter", "m
                     "tweet", "interview", "briefing", "announcement", "email", "message"])
 
 
+# Documents a publication carries: "a report in The Back Page", "an interview in Le Monde".
+_PUBLISHED = frozenset(["report", "reports", "story", "article", "statement", "interview"])
+
+
+def _publisher_of(document: Token) -> Token | None:
+    """The publication that carried the document, when the phrase names it: "a report in The
+    Back Page" is The Back Page's word, not an unnamed report's. (A report "by" or "from" a
+    body is left as the report: PolNeAR's annotators name the document there.)"""
+    if document.lemma_.lower() not in _PUBLISHED:
+        return None
+    for prep in document.children:
+        if prep.dep_ == "prep" and prep.lower_ == "in":
+            for name in prep.children:
+                if name.dep_ == "pobj" and (name.pos_ == "PROPN" or name.ent_type_ in (
+                        "ORG", "PERSON", "GPE", "NORP", "WORK_OF_ART")):
+                    return name
+    return None
+
+
 def according_to(tok: Token, offset: int) -> Attribution | None:
     """"..., according to X" / "per X": the governing clause is the content."""
     doc = tok.doc
@@ -59,8 +78,9 @@ def according_to(tok: Token, offset: int) -> Attribution | None:
         # "Norvex said X, according to a company statement" (the phrase may hang anywhere
         # in X): the statement is how Norvex said it; the cue's attribution names the speaker
         return None
-    speaker = speaker_from(objs[0])
-    stance = "reported" if speaker.head.lemma_ in ("report", "reports") else "stated"
+    document = objs[0]
+    speaker = speaker_from(_publisher_of(document) or document)
+    stance = "reported" if document.lemma_ in ("report", "reports") else "stated"
     # a cue inside the content ("X said Y, according to Z") keeps the nested speaker as via
     att = make(doc, offset, content, cue_range, "according to", stance, speaker, "indirect")
     if att is not None:

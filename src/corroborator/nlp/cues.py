@@ -146,6 +146,10 @@ CLAUSE_ONLY_VERBS: frozenset[str] = frozenset(
     )
 )
 
+# Verbs that report words with a clause ("agreed that the plan failed") but, with a plain
+# noun-phrase object, tell a deal reached: "agreed a fee", "agreed personal terms".
+DEAL_VERBS: frozenset[str] = frozenset(words("agree"))
+
 # Prepositions after which the noun phrase is the content ("talked about", "warned of").
 CONTENT_PREPOSITIONS: dict[str, frozenset[str]] = {
     "about": frozenset(

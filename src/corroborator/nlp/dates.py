@@ -13,7 +13,8 @@ Rules (``pub`` = publication date):
 - A weekday ("on Friday", "Friday night"): the most recent such day on or before ``pub``
   ("Friday" in an article published on a Friday is that day). "last Friday" is the one
   strictly before ``pub``; "next Friday", "this coming Friday", or a weekday governed by a
-  future-tense verb ("will meet on Friday") is the first such day after ``pub``.
+  future-tense verb ("will meet on Friday") or a modal of what may yet happen ("could make
+  his debut on Sunday", not "could have won") is the first such day after ``pub``.
 - "last week" / "this week" / "next week" → the Monday that starts that week; "last month"
   / "this month" / "next month" → its first day; "last year" / "this year" / "next year" →
   1 January. A period resolves to its first day.
@@ -76,6 +77,9 @@ _FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo"})
 # Verbs and adjectives whose infinitive is still to come: "engineers expected to finish repairs
 # by Friday", "the line is due to reopen on Monday".
 _AHEAD_HEADS = frozenset({"expect", "plan", "aim", "intend", "schedule", "due", "set", "hope"})
+# modals of what may yet happen: "could make his debut on Sunday" looks ahead, unless a
+# perfect "have" looks back ("could have won on Sunday")
+_PROSPECTIVE_MODALS = frozenset({"could", "may", "might", "can", "should"})
 _DAY_LABELS = ("DATE", "TIME")
 
 
@@ -96,6 +100,9 @@ def _future(ent: SpacySpan | None) -> bool:
         if tok.pos_ in ("VERB", "AUX") or tok.head is tok:
             break
         tok = tok.head
+    auxiliaries = {c.lower_ for c in tok.children if c.dep_ == "aux"}
+    if auxiliaries & _PROSPECTIVE_MODALS and "have" not in auxiliaries:
+        return True
     for child in tok.children:
         if child.dep_ == "aux" and child.lower_ in _FUTURE_AUX:
             return True

@@ -292,9 +292,19 @@ def _attach_suffix(text: str, cand: Candidate) -> None:
     m = _word_unit_re().match(rest)
     if m:
         unit = WORD_UNITS[re.sub(r"\s+", " ", m.group("u").lower())]
+        if _sterling(cand, unit, rest[m.end() :]):
+            cand.kind, cand.unit, cand.unit_text = "money", "pound sterling", m.group("u")
+            cand.end = pos + m.end()
+            return
         _set_unit(cand, unit, m.group("u"))
         cand.end = pos + m.end()
         return
+
+
+def _sterling(cand: Candidate, unit: str, after: str) -> bool:
+    """"an 80 million pound fee", "12 billion pounds": millions of pounds are money, unless
+    what they weigh follows ("two million pounds of beef")."""
+    return unit == "pound" and cand.has_scale and not re.match(r"\s+of\b", after)
 
 
 _LONE_LETTERS = frozenset({"m", "g", "t", "l", "A", "V", "W", "L", "°"})
@@ -441,6 +451,17 @@ def _is_year(text: str, cand: Candidate) -> bool:
     if not 1900 <= cand.value <= 2100 or cand.kind != "count" or cand.has_scale:
         return False
     return not (cand.sign is not None or cand.unit is not None)
+
+
+def _hyphenated_identifiers(text: str, cands: list[Candidate]) -> None:
+    """A number hyphened onto an identifier is part of it: the "800" of "Boeing 737-800",
+    the "6" of "beat Larsen 4-6, 6-3" (a score after the loser's name), not a figure left
+    over once its first half was read as a label."""
+    ordered = sorted(cands, key=lambda c: c.start)
+    for a, b in zip(ordered, ordered[1:], strict=False):
+        if a.excluded == "identifier" and b.excluded is None and b.integer_like \
+                and text[a.end : b.start] in ("-", "–"):
+            b.excluded = "identifier"
 
 
 def _identifier_context(text: str, cand: Candidate) -> bool:
@@ -734,6 +755,7 @@ def scan_candidates(text: str) -> list[Candidate]:
             c.excluded = "year"
         if c.excluded is None and _identifier_context(text, c):
             c.excluded = "identifier"
+    _hyphenated_identifiers(text, cands)
     cands = _join_and_a_half(text, cands)
     for c in cands:
         if c.excluded is None:

@@ -78,6 +78,8 @@ def stance_of(entry: lex.CueEntry, content: list[Token], subject: Speaker | None
         return "hedged"
     if entry.lemma == "report" and (subject is None or subject.head.lemma_ == "report"):
         return "reported"
+    if _understood_by_a_publication(entry, subject, verb):
+        return "reported"
     if passive and subject is None and entry.kind in ("speech", "cognition"):
         if entry.lemma == "ask":
             return "stated"
@@ -93,6 +95,16 @@ def stance_of(entry: lex.CueEntry, content: list[Token], subject: Speaker | None
             "know", "find", "learn", "see", "realize", "understand", "discover", "decide",
             "determine") else stance  # a decision is made, not a belief held
     return stance
+
+
+def _understood_by_a_publication(entry: lex.CueEntry, subject: Speaker | None,
+                                 verb: Token | None) -> bool:
+    """"..., The Back Page understands": a paper or a broadcaster that "understands" in the
+    present tells what its unnamed sources told it, as "it is understood" does; a person who
+    understands states what they know."""
+    return (entry.lemma == "understand" and verb is not None and verb.tag_ in ("VBZ", "VBP")
+            and subject is not None and not subject.pronoun
+            and "PERSON" not in (subject.label, subject.head.ent_type_))
 
 
 def via_chain(verb: Token, subject: Speaker | None) -> list[tuple[str, Token]]:

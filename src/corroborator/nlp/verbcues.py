@@ -202,11 +202,34 @@ def _inverted_content(verb: Token) -> list[Token]:
             own.update(t.i for t in stranded.subtree)
             own.add(stranded.left_edge.i - 1)
         return _skip_dateline([t for t in head.subtree if t.i not in own])
+    if _trailing_relative_cue(verb):
+        # "CLAUSE, The Back Page understands": the cue after the clause's last noun
+        return _skip_dateline(list(verb.doc[verb.sent.start : verb.left_edge.i - 1]))
     lefts = [c for c in verb.children if c.dep_ in ("ccomp", "parataxis") and c.i < verb.i]
     tokens: list[Token] = []
     for c in lefts:
         tokens.extend(c.subtree)
     return _skip_dateline(tokens)
+
+
+def _trailing_relative_cue(verb: Token) -> bool:
+    """"Rovers have agreed a fee ... for striker Dario Lenk, The Back Page understands": the
+    parser may hang a cue that closes the sentence off the noun before its comma, as a
+    relative clause. A real relative clause has a relative word or a gap; this one has a
+    subject of its own after the comma, no object or complement, and ends the sentence."""
+    if verb.dep_ != "relcl" or verb.head.i >= verb.i:
+        return False
+    start = verb.left_edge.i
+    if start == 0 or verb.doc[start - 1].text != "," or verb.head.right_edge.i != verb.right_edge.i:
+        return False
+    first = verb.doc[start]
+    if first.lower_ in _RELATIVISERS or first.tag_ in ("WDT", "WP", "WP$", "WRB"):
+        return False
+    if not any(c.dep_ == "nsubj" and c.i < verb.i for c in verb.children) or any(
+            c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "oprd") for c in verb.children):
+        return False
+    rest = verb.doc[verb.right_edge.i + 1 : verb.sent.end]
+    return all(t.is_punct or t.is_space for t in rest)
 
 
 # Pronouns by which a cue after a quotation points back to the person an introduction named.
@@ -458,6 +481,15 @@ def verb_attribution(verb: Token, entry: lex.CueEntry, offset: int) -> Attributi
     if prep is not None and cue[1] < prep.i <= cue[1] + 2:
         cue = (cue[0], prep.i)  # "railed against": the preposition belongs to the cue
     return make(doc, offset, content, cue, entry.lemma, stance, subject, kind, via)
+
+
+def deal_reached(verb: Token) -> bool:
+    """"Rovers have agreed a fee", "agreed personal terms": a verb of agreeing with a plain
+    object and no clause tells a deal reached, not words said ("agreed that ..." does)."""
+    if verb.lemma_.lower() not in lex.DEAL_VERBS or clause_content(verb):
+        return False
+    objects = after(verb, ("dobj",))
+    return bool(objects) and not any(t.text in QUOTE_CHARS for t in objects[0].subtree)
 
 
 _REASON_MARKS = frozenset(words("because since although though while unless as if"))
