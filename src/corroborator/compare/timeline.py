@@ -95,10 +95,10 @@ def build_timeline(
             if figures and previous and not told <= given and not given <= told:
                 later = articles.get(claim.article_id)
                 was, now = _changed(previous_claim, claim)
-                told = claim_time(claim, later)
+                when = claim_time(claim, later)
                 changes.append({
                     "kind": "wording",
-                    "published": told.isoformat() if told else None,
+                    "published": when.isoformat() if when else None,
                     "article": claim.article_id,
                     "outlet": later.outlet if later else None,
                     "from": was,
@@ -115,10 +115,10 @@ def build_timeline(
             later = articles.get(later_claim.article_id) if later_claim else None
             was, now = (_changed(claims[earlier], later_claim) if later_claim
                         else (", ".join(_figures(claims[earlier])), ""))
-            told = claim_time(later_claim, later) if later_claim else None
+            when = claim_time(later_claim, later) if later_claim else None
             changes.append({
                 "kind": "update",
-                "published": told.isoformat() if told else None,
+                "published": when.isoformat() if when else None,
                 "article": later_claim.article_id if later_claim else None,
                 "outlet": later.outlet if later else None,
                 "from": was,
