@@ -259,7 +259,7 @@ def _altered_quote(conflict: Conflict, outcome: Outcome, text: dict[str, str],
                    source_of: dict[str, str]) -> bool:
     """True when the quote-variant joins a generated article and its source, and one of its
     quotations is missing from the other article: a rewrite really changed the quote."""
-    from corroborator.compare.conflicts import quote_of
+    from corroborator.compare.quote_variants import quote_of
 
     claims = [outcome.claims[i] for i in conflict.claim_ids if i in outcome.claims]
     ids = {c.article_id for c in claims}

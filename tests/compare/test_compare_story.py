@@ -5,8 +5,8 @@ from dataclasses import replace
 import pytest
 
 from corroborator.compare import compare_story
-from corroborator.compare.conflicts import quotes_differ
 from corroborator.compare.propositions import group_claims
+from corroborator.compare.quote_variants import quotes_differ
 from corroborator.records import Change, Derivation, Story
 
 from .helpers import COPY, LATER, REWRITE, TROOPS, WIRE, article, bow_embed, claim, example_claims

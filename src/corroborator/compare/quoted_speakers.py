@@ -21,16 +21,8 @@ from collections.abc import Sequence
 
 from ..records import Claim, Conflict
 from .candidates import claim_text
-from .conflicts import (
-    StoryContext,
-    _order,
-    _q,
-    _words,
-    quote_found_in,
-    quote_of,
-    quotes_differ,
-    quotes_part_of,
-)
+from .conflicts import StoryContext, _order, _q, words_of
+from .quote_variants import quote_found_in, quote_of, quotes_differ, quotes_part_of
 from .speakers import NAMED
 
 # The fewest words in a row two quotations must share to be one remark.
@@ -70,7 +62,7 @@ def _carried_under_the_same_name(ctx: StoryContext, claim: Claim, quote: str,
     for other, other_quote in quoted:
         if other.article_id == claim.article_id or ctx.speakers.of(other).key != speaker.key:
             continue
-        if quote_found_in(quote, " ".join(_words(other_quote)), ratio, normalised=True):
+        if quote_found_in(quote, " ".join(words_of(other_quote)), ratio, normalised=True):
             return True
     return False
 
@@ -104,7 +96,7 @@ def _another_report(ctx: StoryContext, claim: Claim, other: Claim) -> bool:
 
 def _shared_run(a: str, b: str) -> list[str]:
     """The longest run of words two quotations share, in order."""
-    wa, wb = _words(a), _words(b)
+    wa, wb = words_of(a), words_of(b)
     best: tuple[int, int] = (0, 0)  # (length, end in wa)
     previous = [0] * (len(wb) + 1)
     for i, word in enumerate(wa, 1):
@@ -141,7 +133,7 @@ def same_quotation_links(ctx: StoryContext,
     ..."): one remark, however differently the rest of each claim reads."""
     quoted = [(c, q) for c in claims
               if (q := quote_of(c, ctx.articles.get(c.article_id), own=True))
-              and ctx.speakers.of(c).kind == NAMED and len(_words(q)) >= _QUOTATION_WORDS]
+              and ctx.speakers.of(c).kind == NAMED and len(words_of(q)) >= _QUOTATION_WORDS]
     links = []
     for x, (a, quote_a) in enumerate(quoted):
         for b, quote_b in quoted[x + 1 :]:

@@ -36,6 +36,7 @@ from .propositions import (
     kinds_apart,
     merge_disagreements,
 )
+from .quote_variants import quote_variants
 from .quoted_speakers import quotations_given_to_others, same_quotation_links
 from .revisions import replaced_in_sentences, revised_pairs
 from .settings import CompareSettings
@@ -276,7 +277,7 @@ def compare_story(
                               ctx.replaced):
         if frozenset((figures[i].claim.id, figures[j].claim.id)) not in cannot:
             judge(figures[i], figures[j])
-    variants = cf.quote_variants(ctx, story_claims)
+    variants = quote_variants(ctx, story_claims)
     variants += [c for c in quotations_given_to_others(ctx, story_claims)
                  if frozenset(c.claim_ids) not in {frozenset(v.claim_ids) for v in variants}]
     found.extend(variants)
