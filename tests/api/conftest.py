@@ -62,6 +62,22 @@ def claim(cid: str, article: Article, sentence: str, quantity: Quantity | None,
                  quantities=(quantity,) if quantity else (), sentence_span=sent)
 
 
+def store_one_claim_each(db: str, story_id: str, pairs: list[tuple[Article, Claim]],
+                         conflicts: list[Conflict]) -> None:
+    """A story of ``pairs`` (an article and its one claim, each claim its own single-source
+    proposition ``p-<claim id>``) with ``conflicts``, written to the store at ``db``."""
+    with open_store(db) as store:
+        for article, _ in pairs:
+            store.add_article(article)
+        store.save_analyses([StoredAnalysis(a.id, (c,), c.quantities, (), None)
+                             for a, c in pairs])
+        story = Story(story_id, "Spill", tuple(a.id for a, _ in pairs))
+        store.replace_stories([story])
+        store.replace_comparison(story.id, [
+            Proposition(f"p-{c.id}", story.id, (c.id,), "single-source", 1) for _, c in pairs
+        ], conflicts)
+
+
 @pytest.fixture(scope="session")
 def demo_records(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
     """Two stories (one with a misreport between a wire story and its rewrite), one loose

@@ -5,11 +5,8 @@ from __future__ import annotations
 from dataclasses import replace
 
 from corroborator.nlp import narration
-from corroborator.records import Proposition, Story
-from corroborator.store import open_store
-from corroborator.store.base import StoredAnalysis
 
-from .conftest import claim, figure, make_article
+from .conftest import claim, figure, make_article, store_one_claim_each
 
 OWN = "About 40 tonnes of fuel oil spilled into the bay on Tuesday."
 SAID = "Harbour master Ilse Varga said 40 tonnes of fuel oil spilled into the bay."
@@ -22,21 +19,9 @@ def test_an_outlets_own_figure_reads_as_its_own_report(tmp_path, make_client) ->
     c_own = replace(claim("c-own", own, OWN, figure(OWN, "About 40 tonnes", 40, 36, 44, "about")),
                     speaker=None, cue=None, extractor=narration.EXTRACTOR)
     c_said = claim("c-said", said, SAID, figure(SAID, "40 tonnes", 40, 40, 40, None))
-    with open_store(db) as store:
-        for article in (own, said):
-            store.add_article(article)
-        store.save_analyses([
-            StoredAnalysis(own.id, (c_own,), c_own.quantities, (), None),
-            StoredAnalysis(said.id, (c_said,), c_said.quantities, (), None)])
-        story = Story("story-own", "Spill", (own.id, said.id))
-        store.replace_stories([story])
-        store.replace_comparison(story.id, [
-            Proposition("p-own", story.id, ("c-own",), "single-source", 1),
-            Proposition("p-said", story.id, ("c-said",), "single-source", 1),
-        ], [])
-    page = make_client(db).get("/stories/story-own").text
-    rows = {row.split("</td>")[0]: row for row in page.split('class="claim-row')[1:]}
-    own_row = next(r for r in rows.values() if "About 40 tonnes" in r)
-    said_row = next(r for r in rows.values() if "Ilse Varga" in r)
+    store_one_claim_each(db, "story-own", [(own, c_own), (said, c_said)], [])
+    rows = make_client(db).get("/stories/story-own").text.split('class="claim-row')[1:]
+    own_row = next(r for r in rows if "About 40 tonnes" in r)
+    said_row = next(r for r in rows if "Ilse Varga" in r)
     assert "Port Daily" in own_row and "(own report)" in own_row
     assert "(own report)" not in said_row and "(stated)" in said_row

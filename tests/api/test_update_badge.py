@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from corroborator.records import Conflict, Proposition, Story
-from corroborator.store import open_store
-from corroborator.store.base import StoredAnalysis
+from corroborator.records import Conflict
 
-from .conftest import claim, figure, make_article
+from .conftest import claim, figure, make_article, store_one_claim_each
 
 FIRST = "Harbour master Ilse Varga said about 40 tonnes of fuel oil spilled into the bay."
 LATER = "Harbour master Ilse Varga said on Friday that 65 tonnes of fuel oil spilled into the bay."
@@ -18,18 +16,8 @@ def test_a_claim_in_an_update_carries_the_updated_badge(tmp_path, make_client) -
     later = make_article(LATER, "Bay Herald", "https://bayherald.example/b", "Spill grows", 8)
     c_first = claim("c-first", first, FIRST, figure(FIRST, "about 40 tonnes", 40, 36, 44, "about"))
     c_later = claim("c-later", later, LATER, figure(LATER, "65 tonnes", 65, 65, 65, None))
-    with open_store(db) as store:
-        for article in (first, later):
-            store.add_article(article)
-        store.save_analyses([
-            StoredAnalysis(first.id, (c_first,), c_first.quantities, (), None),
-            StoredAnalysis(later.id, (c_later,), c_later.quantities, (), None)])
-        story = Story("story-upd", "Spill", (first.id, later.id))
-        store.replace_stories([story])
-        store.replace_comparison(story.id, [
-            Proposition("p-first", story.id, ("c-first",), "single-source", 1),
-            Proposition("p-later", story.id, ("c-later",), "single-source", 1),
-        ], [Conflict("update", ("c-first", "c-later"), "Ilse Varga's figure changed.", story.id)])
+    store_one_claim_each(db, "story-upd", [(first, c_first), (later, c_later)], [
+        Conflict("update", ("c-first", "c-later"), "Ilse Varga's figure changed.", "story-upd")])
     page = make_client(db).get("/stories/story-upd").text
     rows = page.split('class="claim-row')[1:]
     assert len(rows) == 2
