@@ -604,6 +604,9 @@ def test_a_plural_of_people_speaks_with_the_body_they_work_for(nlp, text, cue, s
      "Data from the train's event recorder"),
     ("Footage from a security camera shows that the car ran a red light.", "shows",
      "Footage from a security camera"),
+    # records from a named body are the body's
+    ("Twenty-three others were hurt, according to figures from the Health Ministry.",
+     "according to", "the Health Ministry"),
 ])
 def test_records_that_show_something_are_named_with_where_they_come_from(nlp, text, cue,
                                                                          speaker):

@@ -88,7 +88,7 @@ def name_of(head: Token) -> tuple[str, str | None]:
         return found
     evidence = _evidence_source(head)
     if evidence is not None:
-        return evidence, None
+        return evidence
     employer = _employer(head)
     if employer is not None:
         # "Analysts at Hallbeck Securities": the plural alone could be anyone's analysts
@@ -138,14 +138,20 @@ _EVIDENCE_NOUNS = frozenset(
 )
 
 
-def _evidence_source(head: Token) -> str | None:
+def _evidence_source(head: Token) -> tuple[str, str | None] | None:
     """"Data from the train's event recorder show ...": the records with where they come
-    from, since "Data" alone names no one; None for any other phrase."""
+    from, since "Data" alone names no one; records from a named body are that body's
+    ("figures from the Health Ministry" are the Health Ministry's). None for any other
+    phrase."""
     if head.lower_ not in _EVIDENCE_NOUNS:
         return None
     for prep in head.rights:
         if prep.dep_ == "prep" and prep.lower_ == "from" and prep.i == head.i + 1:
-            return head.doc[head.i : prep.right_edge.i + 1].text
+            objects = [c for c in prep.children if c.dep_ == "pobj"]
+            named = entity_at(objects[0]) if objects else None
+            if named is not None and named[1] in ("ORG", "GPE", "NORP", "PERSON"):
+                return named
+            return head.doc[head.i : prep.right_edge.i + 1].text, None
     return None
 
 
