@@ -8,7 +8,13 @@ from __future__ import annotations
 import pytest
 
 from corroborator.compare import compare_story
-from corroborator.compare.periods import part_of_total, period_of, surely_partial, window_of
+from corroborator.compare.periods import (
+    part_of_total,
+    past_year_of,
+    period_of,
+    surely_partial,
+    window_of,
+)
 from corroborator.records import Story
 
 from .helpers import article, claim
@@ -136,3 +142,16 @@ def test_a_percentage_is_hedged_more_finely_than_a_count(settings) -> None:
         "The Electoral Commission said turnout was 63.6 percent.",
         "turnout was nearly 70 percent", "turnout was 63.6 percent")
     assert [c.kind for c in result.conflicts] == ["update"]
+
+
+@pytest.mark.parametrize(("text", "figure", "year"), [
+    ("The worst accident since a mine collapse in 2017 killed 22 people.", "22", 2017),
+    ("In 2019 the plant laid off 300 workers.", "300", 2019),
+    # a year that bounds a comparison tells nothing of when the figure was counted
+    ("Turnout was 63.4 percent, the highest since 2010.", "63.4", None),
+    ("The fire killed 14 workers on Tuesday.", "14", None),
+    ("The season ended with 40 victories in 2007-08.", "40", None),
+])
+def test_the_earlier_year_a_figure_is_told_of(text, figure, year) -> None:
+    start = text.index(figure)
+    assert past_year_of(text, start, start + len(figure), 2026) == year

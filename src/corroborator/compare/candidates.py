@@ -18,7 +18,7 @@ from ..records import Article, Claim, Quantity
 from . import intervals
 from .entry_times import report_key
 from .measures import counts_the_present, outcomes_agree, same_thing
-from .periods import different_periods, period_of, window_of
+from .periods import different_periods, past_year_of, period_of, window_of
 from .revisions import split_from_to
 from .shares import Share, same_share, share_of
 
@@ -73,6 +73,8 @@ class Figure:
     share: Share | None = None  # whose share of what, for a percentage or a fraction
     # what tells it as one report: its article, or a live page's entry ("" = the article)
     report: str = ""
+    # the earlier year the figure is told of ("a collapse in 2017 killed 22"): None = now
+    era: int | None = None
 
     def same_report(self, other: Figure) -> bool:
         """Whether both figures are told by one report (one article, one live entry)."""
@@ -100,6 +102,9 @@ def figures_of(claims: Sequence[Claim],
                 if article is not None else None
             window = window_of(article.text, whole.span.start, whole.span.end) \
                 if article is not None else None
+            era = past_year_of(article.text, whole.span.start, whole.span.end,
+                               article.published.year if article.published else None) \
+                if article is not None else None
             # "raised the toll from 40 to 52": the earlier and the revised figure
             for told in split_from_to(whole):
                 share = share_of(told, told.measured, article.text) \
@@ -109,7 +114,7 @@ def figures_of(claims: Sequence[Claim],
                     continue
                 measured = q.measured or (told.unit if told.unit else None)
                 out.append(Figure(claim, q, measured, period, window, share,
-                                  report_key(claim, article)))
+                                  report_key(claim, article), era))
     return out
 
 
@@ -199,7 +204,7 @@ def figure_pairs(
             if fj.measured is None or fj.same_report(fi):
                 continue
             if not intervals.same_scale(fi.quantity, fj.quantity) or different_periods(
-                    fi.period, fj.period):
+                    fi.period, fj.period) or fi.era != fj.era:
                 continue
             cos = float(sims[i, j])
             one_share = same_share(fi.share, fj.share)
@@ -281,7 +286,7 @@ def same_speaker_figures(
                 if fj.same_report(fi) or not intervals.same_scale(
                         fi.quantity, fj.quantity) or not outcomes_agree(
                         fi.measured, fj.measured) or different_periods(fi.period, fj.period) \
-                        or same_share(fi.share, fj.share) is False:
+                        or fi.era != fj.era or same_share(fi.share, fj.share) is False:
                     continue
                 if intervals.bounds(fi.quantity) != intervals.bounds(fj.quantity) and not (
                         intervals.written(fi.quantity) and intervals.written(fj.quantity)):

@@ -125,6 +125,24 @@ def part_of_total(window_a: str | None, window_b: str | None, low_a: float,
     return window_b is not None or low_a <= high_b
 
 
+# A year in a figure's clause, unless it only bounds a comparison ("the highest since 2010",
+# "up from 2019") rather than telling when the counted thing happened.
+_YEAR = re.compile(r"(?<![\w,.])(?<!since )(?<!than )(?<!from )(?<!until )(1[89]\d\d|20\d\d)(?![\d,]|-\d)",
+                   re.IGNORECASE)
+
+
+def past_year_of(text: str, start: int, end: int, published_year: int | None) -> int | None:
+    """The earlier year a figure at ``text[start:end]`` is told of, read in its clause: "a
+    mine collapse in 2017 killed 22 people" in a report of 2026 counts 2017's dead, not the
+    story's. None when its clause names no year before ``published_year``, or several."""
+    if published_year is None:
+        return None
+    clause = _clause_around(text, start, end, REACH_BEFORE, REACH_AFTER)
+    years = {int(m.group(1)) for m in _YEAR.finditer(clause)}
+    past = {y for y in years if y < published_year}
+    return past.pop() if len(past) == 1 and len(years) == 1 else None
+
+
 def different_periods(a: str | None, b: str | None) -> bool:
     """True when both periods are told and differ."""
     return a is not None and b is not None and a != b
