@@ -26,11 +26,11 @@ were never set against each other (the club's statement was read as a news outle
 report, never a source distinct from a named one, and "fee" against "fee striker Dario Lenk"
 fell below the cosine a price's phrases need); and the timeline told the paper's repeat of
 the tabloid's fee, with the wage and contract it added, as a new wording ("around £80m →
-two, around £80m, £250,000, five-year"); the Echo's own £230,000 a week was never set
-against the £200,000 "British media" gave in the wire (a report's own figure and a named
-source's in an independent report were never two sources).
+two, around £80m, £250,000, five-year").
 
-Left as they are: "the club said" and "the tabloid said" keep role speakers, so the paper's report of the
+Left as they are: the Echo's own £230,000 a week is never set against the £200,000 "British
+media" gave (a news outlet's own figure and a named source's are never distinct sources);
+"the club said" and "the tabloid said" keep role speakers, so the paper's report of the
 tabloid is a second source of the rumour and the club's euro figures stand apart (no
 currency is converted: "about 70 million euros" is never compared with £60 million).
 """
@@ -115,8 +115,7 @@ def test_a_report_in_the_tabloid_is_the_tabloids_word(saga) -> None:
 def test_the_rumoured_fee_against_the_clubs_own_is_two_sources_not_a_misreport(saga) -> None:
     kinds = {c["kind"] for c in saga["conflicts"]}
     assert "misreport" not in kinds and "update" not in kinds
-    (fee,) = [c for c in saga["conflicts"] if c["kind"] == "source-disagreement"
-              and "fee" in c["explanation"]]
+    (fee,) = [c for c in saga["conflicts"] if c["kind"] == "source-disagreement"]
     # the club's statement speaks in the club's own voice: its fee is Kingsbridge Rovers'
     assert fee["explanation"].startswith("The Back Page puts fee at “around £80m”")
     assert "while Kingsbridge Rovers puts it at “£60 million”" in fee["explanation"]
@@ -126,10 +125,3 @@ def test_a_report_that_keeps_the_rumoured_fee_and_adds_its_own_figures_changes_n
         saga) -> None:
     changes = [ch for e in saga["timeline"] for ch in e["changes"]]
     assert not [ch for ch in changes if ch["from"] == "around £80m"], changes
-
-
-def test_a_papers_own_wage_against_the_wires_named_one_is_two_sources(saga) -> None:
-    (wage,) = [c for c in saga["conflicts"] if "£230,000" in c["explanation"]]
-    assert wage["kind"] == "source-disagreement"
-    assert "“about £200,000” (Transworld Sports Wire" in wage["explanation"]
-    assert "The Kingsbridge Echo puts it at “£230,000”" in wage["explanation"]

@@ -35,13 +35,6 @@ REPORTS = [
     article("march-b", "Calvora Courier",
             "Police said more than 50,000 people joined the march through Calvora on Saturday "
             "against the pension plan.", day=12, hour=11),
-    # a paper's own count against a minister's in another paper; a past disaster's toll
-    article("quay-a", "Harbour Gazette",
-            "The ferry Aster was carrying 312 passengers when it left Kesslo. It was the worst "
-            "accident at the port since a collapse in 2017 killed 22 people.", day=14, hour=9),
-    article("quay-b", "Valley Times",
-            "Transport Minister Ilse Varga said more than 450 passengers were on board the ferry "
-            "Aster when it left Kesslo. Ms Varga said 9 people had been killed.", day=14, hour=11),
     # one outlet's own count in its morning and its afternoon report
     article("live-am", "Ostrel Daily",
             "OSTREL — Rescuers have pulled 40 people alive from the collapsed market hall in "
@@ -113,12 +106,3 @@ def test_an_outlets_own_later_figure_is_its_update(compared) -> None:
     assert conflicts[0].explanation.startswith("Ostrel Daily's own figure for")
     assert "“40”" in conflicts[0].explanation and "“65”" in conflicts[0].explanation
 
-
-def test_a_reports_own_figure_against_a_named_sources_elsewhere_is_a_disagreement(
-        compared) -> None:
-    conflicts = compared["quay"].conflicts
-    assert [c.kind for c in conflicts] == ["source-disagreement"], [
-        c.explanation for c in conflicts]
-    assert "312" in conflicts[0].explanation and "more than 450" in conflicts[0].explanation
-    # the 22 killed in 2017 is no count of this accident's dead
-    assert "22" not in conflicts[0].explanation

@@ -26,7 +26,6 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cached_property
 
-from ..nlp.narration import EXTRACTOR as NARRATION_EXTRACTOR
 from ..nlp.numbers import scan_quantities
 from ..nlp.revisions import FIGURE_NOUNS
 from ..records import Article, Claim, Conflict, Derivation, Quantity, Span
@@ -386,19 +385,6 @@ def _figure_name(ctx: StoryContext, f1: Figure, f2: Figure) -> str:
     return phrase
 
 
-def _own_word_against_named(ctx: StoryContext, first: Claim, second: Claim) -> bool:
-    """One report states a figure in its own voice, another report's named source gives
-    one it cannot be, and neither report derives from the other: two sources disagree (a
-    paper's own "£230,000 a week" against the "about £200,000" a wire credits to British
-    media)."""
-    if first.article_id == second.article_id or ctx.linked(first, second) \
-            or ctx.outlet(first) == ctx.outlet(second):
-        return False  # one outlet's later report of a source is its update (_outlet_updated)
-    kinds = {(c.extractor == NARRATION_EXTRACTOR, ctx.speakers.of(c).kind)
-             for c in (first, second)}
-    return kinds == {(True, OUTLET), (False, NAMED)}
-
-
 def _own_figure_changed(ctx: StoryContext, first: Claim, second: Claim, what: str,
                         fig1: str, fig2: str) -> Conflict | None:
     """One outlet's two reports that each state a figure of their own: the later report's
@@ -482,7 +468,7 @@ def judge_figures(ctx: StoryContext, fa: Figure, fb: Figure) -> Conflict | None:
             f"replaces: a later update, not a contradiction."
         )
         return Conflict("update", ids, text, ctx.story_id)
-    if ctx.speakers.distinct(first, second) or _own_word_against_named(ctx, first, second):
+    if ctx.speakers.distinct(first, second):
         gap = _hours_apart(ctx, first, second)
         # Tolls move: a reader should not take a later source's newer count for a dispute
         # without being told how far apart the two were given. A speed or a sum is not
