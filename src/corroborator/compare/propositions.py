@@ -22,9 +22,11 @@ from .intervals import is_figure
 
 
 class _Groups:
-    """Union-find over claim ids that refuses merges across a cannot-link pair."""
+    """Union-find over claim ids that refuses merges across a cannot-link pair, and, given
+    ``kinds`` (each claim's kinds of figures), between claims whose figures share no kind."""
 
-    def __init__(self, ids: Iterable[str], cannot: set[frozenset[str]]) -> None:
+    def __init__(self, ids: Iterable[str], cannot: set[frozenset[str]],
+                 kinds: Mapping[str, frozenset[str]] | None = None) -> None:
         self.parent = {i: i for i in ids}
         self.members = {i: {i} for i in self.parent}
         self.cannot: dict[str, set[str]] = {}
@@ -32,6 +34,8 @@ class _Groups:
             a, b = tuple(pair) if len(pair) == 2 else (next(iter(pair)),) * 2
             self.cannot.setdefault(a, set()).add(b)
             self.cannot.setdefault(b, set()).add(a)
+        # per group the distinct kind sets of its members: a handful, whatever its size
+        self.kinds = {i: {k} if (k := (kinds or {}).get(i)) else set() for i in self.parent}
 
     def find(self, i: str) -> str:
         while self.parent[i] != i:
@@ -47,8 +51,11 @@ class _Groups:
         for member in self.members[small]:
             if self.cannot.get(member, set()) & self.members[big]:
                 return False
+        if any(not x & y for x in self.kinds[small] for y in self.kinds[big]):
+            return False
         self.parent[small] = big
         self.members[big] |= self.members.pop(small)
+        self.kinds[big] |= self.kinds.pop(small)
         return True
 
     def groups(self) -> list[set[str]]:
@@ -87,33 +94,22 @@ def _figure_kinds(claim: Claim) -> frozenset[str]:
     return frozenset(q.kind for q in claim.quantities if is_figure(q))
 
 
-def kinds_apart(claims: Sequence[Claim]) -> set[frozenset[str]]:
-    """Pairs of claims that both give figures, none of one of a kind the other gives: "the
-    train was travelling at 118 km/h" and "it was carrying 214 passengers" tell two things,
-    however alike their words and speaker. As cannot-links they keep a claim that tells both
-    ("doing 120 km/h with more than 200 passengers on board") from joining the speed and the
-    headcount into one proposition: it joins one of them."""
-    by_kinds: dict[frozenset[str], list[str]] = {}
-    for claim in claims:
-        if kinds := _figure_kinds(claim):
-            by_kinds.setdefault(kinds, []).append(claim.id)
-    out: set[frozenset[str]] = set()
-    for kinds_a, ids_a in by_kinds.items():
-        for kinds_b, ids_b in by_kinds.items():
-            if kinds_a & kinds_b:
-                continue
-            out.update(frozenset((a, b)) for a in ids_a for b in ids_b)
-    return out
-
-
 def group_claims(
     claims: Sequence[Claim],
     links: Iterable[tuple[str, str, float]],
     cannot: set[frozenset[str]],
+    kinds_apart: bool = False,
 ) -> list[list[str]]:
     """Claim-id groups: ``links`` (a, b, strength) joined strongest first, never across
-    ``cannot``. Every claim ends in exactly one group; groups keep the claims' order."""
-    groups = _Groups([c.id for c in claims], cannot)
+    ``cannot``. Every claim ends in exactly one group; groups keep the claims' order.
+
+    With ``kinds_apart``, claims that both give figures, none of one of a kind the other
+    gives, never share a group: "the train was travelling at 118 km/h" and "it was carrying
+    214 passengers" tell two things, however alike their words and speaker, and a claim
+    that tells both ("doing 120 km/h with more than 200 passengers on board") joins one of
+    them, not both into one."""
+    kinds = {c.id: k for c in claims if (k := _figure_kinds(c))} if kinds_apart else None
+    groups = _Groups([c.id for c in claims], cannot, kinds)
     for a, b, _ in sorted(links, key=lambda link: -link[2]):
         if a in groups.parent and b in groups.parent:
             groups.union(a, b)

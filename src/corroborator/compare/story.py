@@ -33,7 +33,6 @@ from .propositions import (
     drop_skipped_updates,
     drop_updates_of_misreports,
     group_claims,
-    kinds_apart,
     merge_disagreements,
 )
 from .quote_variants import quote_variants
@@ -300,7 +299,7 @@ def compare_story(
                     links.append((a.id, b.id, 2.0))
 
     all_claims = story_claims + ctx.added_claims
-    groups = group_claims(all_claims, links, cannot | kinds_apart(all_claims))
+    groups = group_claims(all_claims, links, cannot, kinds_apart=True)
     sources = claim_sources(all_claims, by_id, roots)
     # earliest pair first: dedupe keeps it, so a conflict names the originals, not copies
     by_claim = {c.id: c for c in all_claims}
