@@ -386,14 +386,14 @@ def _figure_name(ctx: StoryContext, f1: Figure, f2: Figure) -> str:
 
 
 def _own_figure_changed(ctx: StoryContext, first: Claim, second: Claim, what: str,
-                        fig1: str, fig2: str) -> Conflict | None:
+                        fig1: str, fig2: str, gap: float | None) -> Conflict | None:
     """One outlet's two reports that each state a figure of their own: the later report's
-    is its update, whatever the hours between; without a later one, nothing can be said.
-    (No one is misreported: the outlet is the source of both.)"""
-    t1, t2 = ctx.published(first), ctx.published(second)
-    gap = _hours_apart(ctx, first, second)
-    if t1 is None or t2 is None or not gap:
+    is its update, whatever the hours between (``gap``, None when either is undated);
+    without a later one, nothing can be said. (No one is misreported: the outlet is the
+    source of both.)"""
+    if not gap:
         return None
+    t1, t2 = ctx.published(first), ctx.published(second)
     o1, o2 = ctx.outlets(first, second)
     text = _sentence(
         f"{_possessive(ctx.outlet(first))} own figure for {what} changed from {_q(fig1)} ({o1}, "
@@ -441,7 +441,7 @@ def judge_figures(ctx: StoryContext, fa: Figure, fb: Figure) -> Conflict | None:
         # a live page's later entry is the page itself telling the source's newer figure
         entries = first.article_id == second.article_id
         if s1.kind == OUTLET and not (revised or cue or entries):
-            return _own_figure_changed(ctx, first, second, what, fig1, fig2)
+            return _own_figure_changed(ctx, first, second, what, fig1, fig2, gap)
         if revised or cue or entries or (gap is not None and gap >= ctx.settings.update_gap_hours
                                          and not ctx.linked(first, second)):
             giver = "" if s1.key == s2.key else f", given by {_who(s2)}"

@@ -13,7 +13,7 @@ belongs to that outlet's lineage.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 
 from ..records import Article, Claim, Conflict, Proposition, Quantity
 from ..records.article import publication_key
@@ -154,29 +154,33 @@ def build_propositions(
 
 def dedupe_conflicts(
     conflicts: Sequence[Conflict], propositions: Sequence[Proposition],
-    derived_by: Mapping[tuple[str, ...], str] | None = None,
+    along_edges: Collection[tuple[str, ...]] = (),
     article_of: Mapping[str, str] | None = None,
 ) -> list[Conflict]:
     """One conflict per kind and pair of propositions (the first found: the earliest pair);
     conflicts whose two claims fell into one proposition are dropped. A pair may carry two
     kinds: "nearly 2,000" is misreported as "more than 2,000" by one outlet and updated to
     2,400 (inside that interval) by the minister a day later. A misreport along a derivation
-    edge is the derived report's fault, so two reports that change their source's figure the
-    same way are two misreports (``derived_by``: such a conflict's claim ids → the derived
-    article). Another misreport between the same propositions that involves a derived
-    article is that article's fault again (``article_of``: claim id → article id)."""
+    edge (``along_edges``: such conflicts' claim ids, the derived report's claim last) is the
+    derived report's fault, so two reports that change their source's figure the same way
+    are two misreports; another misreport between the same propositions that involves a
+    derived report is that report's fault again (``article_of``: claim id → article id)."""
     where = {cid: p.id for p in propositions for cid in p.claim_ids}
-    derived_by, article_of = derived_by or {}, article_of or {}
+    article_of = article_of or {}
+    edge_ids = set(along_edges)
 
     def props_of(conflict: Conflict) -> frozenset[str]:
         return frozenset(where.get(cid, cid) for cid in conflict.claim_ids)
 
-    faults = {(props_of(c), derived_by[c.claim_ids]) for c in conflicts
-              if c.claim_ids in derived_by}
+    def derived(conflict: Conflict) -> str | None:
+        return article_of.get(conflict.claim_ids[-1]) if conflict.claim_ids in edge_ids \
+            else None
+
+    faults = {(props_of(c), derived(c)) for c in conflicts if derived(c) is not None}
 
     def at_fault(conflict: Conflict, props: frozenset[str]) -> str | None:
-        if conflict.claim_ids in derived_by:
-            return derived_by[conflict.claim_ids]
+        if conflict.claim_ids in edge_ids:
+            return derived(conflict)
         if conflict.kind != "misreport":
             return None
         return next((a for cid in conflict.claim_ids

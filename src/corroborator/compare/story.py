@@ -311,11 +311,10 @@ def compare_story(
 
     found.sort(key=lambda c: (_KIND_ORDER[c.kind], [when(i) for i in c.claim_ids]))
     provisional = build_propositions(story.id, groups, sources, [])
-    derived_by = {c.claim_ids: by_claim[c.claim_ids[-1]].article_id for c in along_edges
-                  if c.claim_ids[-1] in by_claim}
     article_of = {c.id: c.article_id for c in all_claims}
     kept = drop_skipped_updates(drop_updates_of_misreports(
-        dedupe_conflicts(found, provisional, derived_by, article_of), provisional), provisional)
+        dedupe_conflicts(found, provisional, [c.claim_ids for c in along_edges], article_of),
+        provisional), provisional)
     kept = merge_disagreements(kept, provisional, judged,
                                lambda a, b: speakers.same(by_claim[a], by_claim[b]))
     propositions = build_propositions(story.id, groups, sources, kept)
