@@ -151,6 +151,12 @@ def test_a_percentage_is_hedged_more_finely_than_a_count(settings) -> None:
     ("Turnout was 63.4 percent, the highest since 2010.", "63.4", None),
     ("The fire killed 14 workers on Tuesday.", "14", None),
     ("The season ended with 40 victories in 2007-08.", "40", None),
+    # a "when" clause tells of the year the clause before it ends on
+    ("The last comparable blaze was in 2016, when 273 people were left homeless.", "273", 2016),
+    ("The last comparable blaze was in 2016, when 273 people were left homeless, and "
+     "officials said 40 homes burned.", "40", None),
+    ("Rescuers reached the site at dawn, when 12 people were still trapped.", "12", None),
+    ("Turnout was the highest since 2010, when 55 percent voted.", "55", 2010),
 ])
 def test_the_earlier_year_a_figure_is_told_of(text, figure, year) -> None:
     start = text.index(figure)

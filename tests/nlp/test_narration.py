@@ -78,3 +78,13 @@ def test_the_setting_turns_narration_off(settings, nlp) -> None:
     quiet = settings.with_overrides({"nlp": {"narrated_figures": False}})
     claims = analyze_article(_article(), quiet, nlp=nlp).claims
     assert claims and not [c for c in claims if c.extractor == narration.EXTRACTOR]
+
+
+def test_a_key_points_item_is_the_outlets_claim_without_its_bullet(settings, nlp) -> None:
+    # list items state their facts without final stops; a label of a few words stays a label
+    text = ("Key points\n- The train was carrying 214 passengers and 6 crew\n"
+            "- 3 photos\nRoads around the village are closed.\n")
+    analysis = analyze_article(_article(text), settings, nlp=nlp)
+    told = [c.content_span.of(text) for c in analysis.claims
+            if c.extractor == narration.EXTRACTOR]
+    assert told == ["The train was carrying 214 passengers and 6 crew"]

@@ -22,6 +22,10 @@ def test_paragraph_offsets_index_the_original_text():
         ("Stocks rose on Friday after the central bank cut rates.", False),
         ("“We are ready,” she said.", False),
         ("What happens next?", False),
+        # a key-points list item states a fact; a short item is a menu entry or a label
+        ("- The train was carrying 214 passengers and 6 crew", False),
+        ("\u2022 Nine people have died, police say", False),
+        ("- Live updates", True),
         ("", False),
     ],
 )

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 from ..records import Quantity
 from . import cues as lex
 from .relations import Attribution
+from .segment import list_marker_length
 from .subjects import addressed_class
 
 if TYPE_CHECKING:
@@ -98,8 +99,10 @@ def narrated_figures(
             continue
         if not _is_statement(sentence):
             continue
-        # the content ends where a reported statement's would: before the full stop
-        content = (span[0], span[0] + len(sentence.text.rstrip().rstrip(".!;")))
+        # the content ends where a reported statement's would: before the full stop; a
+        # key-points item's bullet is no part of it
+        content = (span[0] + list_marker_length(sentence.text),
+                   span[0] + len(sentence.text.rstrip().rstrip(".!;")))
         found.append(Attribution(content=content, stance=_stance(sentence), kind=NARRATION,
                                  sentence=span))
     return found

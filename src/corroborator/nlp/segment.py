@@ -32,6 +32,7 @@ if TYPE_CHECKING:
 _LINE = re.compile(r"[^\n\r\u2028\u2029]+")
 _FINAL_PUNCT = tuple(".!?:;\"'”’)…")
 HEADING_MAX_WORDS = 16
+LIST_ITEM_HEADING_MAX_WORDS = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,7 +50,12 @@ def looks_like_heading(line: str) -> bool:
     stripped = line.strip()
     if not stripped:
         return False
-    return not stripped.endswith(_FINAL_PUNCT) and len(stripped.split()) <= HEADING_MAX_WORDS
+    words = len(stripped.split())
+    if _LIST_ITEM.match(stripped) and words > LIST_ITEM_HEADING_MAX_WORDS:
+        # a key-points list states its facts without final stops ("- The train was carrying
+        # 214 passengers and 6 crew"): an item of a few words is a menu entry or a label
+        return False
+    return not stripped.endswith(_FINAL_PUNCT) and words <= HEADING_MAX_WORDS
 
 
 # A "paragraph" longer than this (a text without line breaks) is cut at sentence ends so
@@ -98,7 +104,17 @@ _BREAK = re.compile(r"\r\n|[\n\r\u2028\u2029]")
 WRAP_WIDTH_MAX = 120
 WRAPPED_LINE_SHARE = 0.8
 _CONTINUES = tuple(",-–—")
+# extraction writes list items as lines opening with a bullet or a number ("- ", "2. ")
 _LIST_ITEM = re.compile(r"\d+[.)]\s|[-*•]\s")
+
+
+def list_marker_length(line: str) -> int:
+    """How many characters a list item's bullet or number and the space after it take at the
+    start of ``line`` ("- ", "2. "); 0 when the line is no list item."""
+    marker = _LIST_ITEM.match(line)
+    if marker is None:
+        return 0
+    return len(line) - len(line[marker.end():].lstrip())
 
 
 def _joined_lines(text: str) -> list[tuple[int, int]]:
