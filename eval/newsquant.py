@@ -42,7 +42,8 @@ What our output is compared as (the adapter, applied the same way to any system 
 - *concept*: NewsQuant's concept is the entity a figure belongs to, without the unit and
   without verbs ("Vecturas shares" for "Vecturas shares rose 6.5%"). Our ``measured`` adds
   the predicate ("Vecturas shares rose"), so the concept we score is ``measured`` without
-  the unit's words and without the words the sentence's parse tags as verbs.
+  the unit's words, without the words the sentence's parse tags as verbs and without the
+  joining words our phrase adds ("and", "or", the "who"/"that" of "people who died").
 """
 
 from __future__ import annotations
@@ -266,7 +267,7 @@ def _concept_words(
         and w.lower() not in unit_words
         and _singular(w) not in unit_words
         and w.lower() not in verbs
-        and w.lower() not in ("and", "or")
+        and w.lower() not in ("and", "or", "who", "that")
     ]
     return words or ["-"]
 

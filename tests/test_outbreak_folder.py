@@ -70,7 +70,7 @@ def test_the_agency_speaks_by_its_whole_name_and_for_its_report(outbreak) -> Non
 def test_the_dead_are_not_what_doubled(claims) -> None:
     (agency,) = [c for c in claims if c["content"].startswith("Confirmed cholera cases")]
     measured = {q["text"]: q["measured"] for q in agency["quantities"]}
-    assert measured["14"] == "people died"
+    assert measured["14"] == "people who died"
     assert measured["231"].startswith("Confirmed cholera cases")
 
 

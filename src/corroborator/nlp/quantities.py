@@ -50,6 +50,7 @@ from .tokenspans import doc_text
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
+from ..people_nouns import counts_people
 from ..records.claims import Quantity
 
 __all__ = ["find_quantities", "UP_VERBS", "DOWN_VERBS"]
@@ -812,9 +813,18 @@ def _measured(anchor: Token, noun: Token | None, span: Span, cand: Candidate) ->
             owner_words = _phrase(chunk, inside, with_of=False)
     parts = thing + verb_words if thing_first else owner_words + verb_words + thing
     parts += _participle_after(thing_tok or anchor, span)
+    # "14 people died": the people who died are counted, and the phrase says so; a passive
+    # participle reads as it stands ("people arrested")
+    relative_after = (len(thing) if thing_first and verb is not None and verb_words
+                      and focus.dep_ == "nsubj" and _active_clause(verb_words[0])
+                      # "buildings collapsed or damaged": the participle reads for both
+                      and not any(t.dep_ == "cc" for t in verb_words) else None)
     seen: set[int] = set()
     words = []
-    for tok in parts:
+    for index, tok in enumerate(parts):
+        if index == relative_after and words:
+            words.append("who" if thing_tok is not None and counts_people(thing_tok.text)
+                         else "that")
         if tok.i in seen or tok.i in inside:
             continue
         seen.add(tok.i)
@@ -822,6 +832,15 @@ def _measured(anchor: Token, noun: Token | None, span: Span, cand: Candidate) ->
     if not words:
         return None
     return " ".join(words[:_MAX_MEASURED_WORDS])
+
+
+def _active_clause(verb: Token) -> bool:
+    """Whether ``verb`` heads an active clause: "died", "will go", "have died"; not
+    "-ing" ("with 300 people attending") nor a participle whose "were" was left out ("23
+    people were arrested and 8 officers injured")."""
+    if verb.tag_ == "VBN":
+        return any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
+    return verb.tag_ in ("VBD", "VBZ", "VBP", "VB")
 
 
 # Verbs of causing, with the preposition that introduces the effect ("" for a direct
