@@ -820,7 +820,7 @@ def _measured(anchor: Token, noun: Token | None, span: Span, cand: Candidate) ->
                       # "buildings collapsed or damaged": the participle reads for both
                       and not any(t.dep_ == "cc" for t in verb_words) else None)
     seen: set[int] = set()
-    words = []
+    words: list[str] = []
     for index, tok in enumerate(parts):
         if index == relative_after and words:
             words.append("who" if thing_tok is not None and counts_people(thing_tok.text)
