@@ -232,6 +232,11 @@ def test_numbers_signed_percentages_carry_direction():
         # a rank written in words
         "the country's number one exporter",
         "the party's number two",
+        # a number and a letter that label a seat, a flat or a form
+        "in seat 12F",
+        "Flat 5C",
+        "Terminal 2F",
+        "the 4C-rated cable",
     ],
 )
 def test_numbers_not_quantities(text):
@@ -315,3 +320,14 @@ def test_millions_of_pounds_are_sterling_unless_they_weigh_something(text, kind,
 ])
 def test_a_number_hyphened_onto_an_identifier_is_part_of_it(text, figures):
     assert [q.text for q in scan_quantities(text)] == figures
+
+
+@pytest.mark.parametrize(("text", "unit", "figure"), [
+    ("Orsenna reached 41.3C on Tuesday", "celsius", "41.3C"),
+    ("The previous record, 105.4F, had stood since 1976", "fahrenheit", "105.4F"),
+    ("Orsenna roasted in nearly 42C yesterday", "celsius", "nearly 42C"),
+    ("Bake the loaf at 220C until golden", "celsius", "220C"),
+])
+def test_numbers_a_temperature_with_its_scale_letter_glued_on(text, unit, figure):
+    q = one(text)
+    assert (q.text, q.unit, q.kind) == (figure, unit, "measure")
