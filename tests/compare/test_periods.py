@@ -151,6 +151,10 @@ def test_a_percentage_is_hedged_more_finely_than_a_count(settings) -> None:
     ("Turnout was 63.4 percent, the highest since 2010.", "63.4", None),
     ("The fire killed 14 workers on Tuesday.", "14", None),
     ("The season ended with 40 victories in 2007-08.", "40", None),
+    # a clause that tells what happened in the year before it, even after "since"
+    ("The heatwave is the worst since the summer of 2003, when 1,900 people died in three "
+     "weeks.", "1,900", 2003),
+    ("Since 2003, when the law changed, 40 people have died.", "40", None),
 ])
 def test_the_earlier_year_a_figure_is_told_of(text, figure, year) -> None:
     start = text.index(figure)

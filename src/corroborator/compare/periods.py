@@ -137,10 +137,19 @@ def past_year_of(text: str, start: int, end: int, published_year: int | None) ->
     story's. None when its clause names no year before ``published_year``, or several."""
     if published_year is None:
         return None
+    when = _WHEN_OF_YEAR.search(text[max(0, start - REACH_BEFORE) : start])
+    if when is not None and int(when.group(1)) < published_year:
+        return int(when.group(1))
     clause = _clause_around(text, start, end, REACH_BEFORE, REACH_AFTER)
     years = {int(m.group(1)) for m in _YEAR.finditer(clause)}
     past = {y for y in years if y < published_year}
     return past.pop() if len(past) == 1 and len(years) == 1 else None
+
+
+# A clause that tells what happened in the year just before it: "the worst since the summer
+# of 2003, when 1,900 people died" (even after "since": the year is the one the clause
+# describes, not only the bound of a comparison).
+_WHEN_OF_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\s*,\s*when\b[^,;:.!?()\n]*$")
 
 
 def different_periods(a: str | None, b: str | None) -> bool:
