@@ -122,10 +122,16 @@ def canonical_speakers(names: Iterable[str], people: Sequence[str] = (),
     "Vantor Broadband"), unless it is in ``places`` ("Estmark" is not "Estmark Power").
     """
     unique = list(dict.fromkeys(n for n in names if n and n.strip()))
-    by_len = sorted(unique, key=lambda n: (-len(clean_name(n)), n))
+    # a body's staff ("chiefs at the Weather Service") sort as the body, after it: the body
+    # is the group's name, not its staff
+    by_len = sorted(unique, key=lambda n: (-len(clean_name(staff_body(n) or n)),
+                                           staff_body(n) is not None, n))
     canonical: dict[str, str] = {}
     for name in by_len:
         longer = [c for c in dict.fromkeys(canonical.values()) if _related(name, c)]
+        body = staff_body(name)
+        if not longer and body is not None:
+            longer = [c for c in dict.fromkeys(canonical.values()) if _related(body, c)]
         if not longer and name not in not_people:
             longer = _family_name_first(name, canonical, people)
         if not longer and name not in places:
@@ -135,6 +141,19 @@ def canonical_speakers(names: Iterable[str], people: Sequence[str] = (),
         else:
             canonical[name] = clean_name(name) or name
     return canonical
+
+
+# "weather chiefs at the National Meteorological Service", "Researchers at the University of
+# Orsenna": a few common nouns for people who work at a named body
+_STAFF_OF_BODY = re.compile(
+    r"^[A-Za-z][a-z]+(?:\s+[a-z]+){0,2}\s+(?:at|from)\s+(?:the\s+)?(?P<body>[A-Z][\w.&'’ -]*)$")
+
+
+def staff_body(name: str) -> str | None:
+    """The named body a description of its staff names ("chiefs at the National
+    Meteorological Service": "National Meteorological Service"), or None."""
+    found = _STAFF_OF_BODY.match(clean_name(name))
+    return found.group("body") if found else None
 
 
 def _family_name_first(short: str, canonical: dict[str, str], people: Sequence[str]) -> list[str]:
