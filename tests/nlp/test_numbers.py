@@ -331,3 +331,18 @@ def test_a_number_hyphened_onto_an_identifier_is_part_of_it(text, figures):
 def test_numbers_a_temperature_with_its_scale_letter_glued_on(text, unit, figure):
     q = one(text)
     assert (q.text, q.unit, q.kind) == (figure, unit, "measure")
+
+
+@pytest.mark.parametrize(("text", "figure"), [
+    ("Health bosses admitted that scores of people may have been killed", "scores"),
+    ("Scores of homes were flooded", "Scores"),
+])
+def test_numbers_scores_of_people_are_twenties(text, figure):
+    q = one(text)
+    assert q.text == figure and q.low == 40 and q.high is not None and q.high > 200
+
+
+@pytest.mark.parametrize("text", ["the test scores of pupils", "their scores of the exam",
+                                  "Scores dead as the heat rises"])
+def test_numbers_scores_that_are_tallies_are_no_figures(text):
+    assert scan_quantities(text) == []
