@@ -346,3 +346,16 @@ def test_numbers_scores_of_people_are_twenties(text, figure):
                                   "Scores dead as the heat rises"])
 def test_numbers_scores_that_are_tallies_are_no_figures(text):
     assert scan_quantities(text) == []
+
+
+@pytest.mark.parametrize(("text", "figure"), [
+    ("excess deaths could already number several hundred", "several hundred"),
+    ("the dead now number 300", "300"),
+])
+def test_numbers_number_as_a_verb_counts(text, figure):
+    assert one(text).text == figure
+
+
+@pytest.mark.parametrize("text", ["Europe's number one supplier", "It is number 10 in the charts"])
+def test_numbers_number_before_a_figure_is_still_a_rank(text):
+    assert scan_quantities(text) == []

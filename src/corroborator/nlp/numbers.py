@@ -504,15 +504,18 @@ def _identifier_context(text: str, cand: Candidate) -> bool:
     if cand.kind != "count" or cand.unit is not None or cand.has_scale:
         return False
     if cand.words:
-        word, _ = prev_word(text, cand.start)
-        return (word or "").lower() == "number"
+        word, at = prev_word(text, cand.start)
+        return (word or "").lower() == "number" and not cand.vague \
+            and not _number_as_verb(text, at)
     raw = text[cand.start : cand.end]
     if "," in raw:
         return False
-    word, _ = prev_word(text, cand.start)
+    word, at = prev_word(text, cand.start)
     if not word:
         return False
     lower = word.lower().rstrip(".")
+    if lower == "number" and _number_as_verb(text, at):
+        return False
     if lower in IDENTIFIER_CUES or word.lower() in IDENTIFIER_CUES:
         return True
     if lower in FUNCTION_WORDS or word.lower() in QUALIFIERS:
@@ -520,6 +523,20 @@ def _identifier_context(text: str, cand: Candidate) -> bool:
     if re.fullmatch(MONTHS, lower):
         return False
     return any(ch.isupper() for ch in word)
+
+
+# Words before "number" that make it a verb: "deaths could already number several hundred",
+# "the dead now number 300" (a count, not a rank or a label).
+_BEFORE_VERB_NUMBER = frozenset(["could", "may", "might", "will", "would", "should", "must",
+                                 "can", "already", "now", "to", "still", "together"])
+
+
+def _number_as_verb(text: str, at: int) -> bool:
+    """Whether the word "number" at ``text[at:]`` is a verb, by the word before it."""
+    if at < 0:
+        return False
+    word, _ = prev_word(text, at)
+    return word.lower() in _BEFORE_VERB_NUMBER
 
 
 def _attach_qualifiers(text: str, cand: Candidate) -> None:
