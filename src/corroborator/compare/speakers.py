@@ -236,7 +236,8 @@ class StorySpeakers:
         not_people = {raw[c.id] for c in claims if c.id in raw
                       and c.speaker_type in ("ORG", "GPE", "NORP")}
         places = {raw[c.id] for c in claims if c.id in raw and c.speaker_type in ("GPE", "NORP")}
-        self._canonical = spk.canonical_speakers(proper, people, not_people, places)
+        self._canonical = spk.canonical_speakers(proper, people, not_people, places,
+                                                 staff_as_body=True)
         names = sorted(set(self._canonical.values()))
         self._names = names
         self._one_named = {n.lower(): n for n in names if n.lower() in _ONE_PER_PLACE}
