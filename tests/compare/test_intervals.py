@@ -63,3 +63,22 @@ def test_intervals_text() -> None:
 def test_figures_told_apart(a: str, b: str, apart: bool) -> None:
     assert intervals.told_apart(q(a), q(b)) is apart
     assert intervals.told_apart(q(b), q(a)) is apart
+
+
+@pytest.mark.parametrize(("fahrenheit", "celsius", "compatible"), [
+    ("106.3F", "41.3C", True),  # the one reading, converted and rounded to a tenth
+    ("105.4 degrees Fahrenheit", "40.8C", True),
+    ("106.3F", "41.6C", False),
+    ("104F", "40C", True),
+    ("around 107F", "nearly 42C", True),
+])
+def test_a_fahrenheit_temperature_is_compared_in_celsius(fahrenheit, celsius, compatible) -> None:
+    converted = intervals.in_common_unit(q(fahrenheit))
+    assert converted.unit == "celsius" and converted.text == q(fahrenheit).text
+    assert intervals.same_scale(converted, q(celsius))
+    assert intervals.compatible(converted, q(celsius)) is compatible
+
+
+def test_other_units_are_left_as_they_are() -> None:
+    assert intervals.in_common_unit(q("41.3C")) == q("41.3C")
+    assert intervals.in_common_unit(q("87 mph")) == q("87 mph")

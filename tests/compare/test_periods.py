@@ -157,6 +157,10 @@ def test_a_percentage_is_hedged_more_finely_than_a_count(settings) -> None:
      "officials said 40 homes burned.", "40", None),
     ("Rescuers reached the site at dawn, when 12 people were still trapped.", "12", None),
     ("Turnout was the highest since 2010, when 55 percent voted.", "55", 2010),
+    # a clause that tells what happened in the year before it, even after "since"
+    ("The heatwave is the worst since the summer of 2003, when 1,900 people died in three "
+     "weeks.", "1,900", 2003),
+    ("Since 2003, when the law changed, 40 people have died.", "40", None),
 ])
 def test_the_earlier_year_a_figure_is_told_of(text, figure, year) -> None:
     start = text.index(figure)

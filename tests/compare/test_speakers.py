@@ -296,3 +296,26 @@ def test_speakers_the_police_of_a_story_are_one_force_its_spokeswoman_speaks_for
     art = article("g", "Harbor News", "The ministry said 4 died. A ministry said 5 died.")
     two = [claim(art, "4 died", "ministry"), claim(art, "5 died", "A ministry")]
     assert not StorySpeakers(two, [art]).same(*two)
+
+
+def test_speakers_officials_of_a_remit_speak_for_the_storys_one_body_of_it() -> None:
+    wire = article("heat-a", "Continental Wire Service",
+                   "The regional health ministry said four people had died.")
+    paper = article("heat-b", "The Bayport Sentinel",
+                    "Six people have died, regional health officials said. Schools would "
+                    "close, officials said. Trains would run, transport officials said.")
+    claims = [claim(wire, "four people had died", "health ministry"),
+              claim(paper, "Six people have died", "regional health officials"),
+              claim(paper, "Schools would close", "officials"),
+              claim(paper, "Trains would run", "transport officials")]
+    sp = StorySpeakers(claims, [wire, paper])
+    assert sp.same(claims[0], claims[1])
+    # officials without a remit, or of a remit no body of the story has, stay unknown
+    assert sp.of(claims[2]).kind == ROLE and sp.of(claims[3]).kind == ROLE
+    # two bodies of the remit: the officials could be either's
+    both = article("heat-c", "Tessel Valley Chronicle",
+                   "The health ministry said 12 had died. The health agency said 14 had died.")
+    two = [claim(both, "12 had died", "health ministry"), claim(both, "14 had died",
+                                                                 "health agency"),
+           claim(paper, "Six people have died", "regional health officials")]
+    assert StorySpeakers(two, [both, paper]).of(two[2]).kind == ROLE

@@ -47,3 +47,14 @@ def test_counts_of_one_noun_are_no_parts_of_one_whole() -> None:
 def test_a_lone_figure_is_no_sum() -> None:
     total = _counting(claim(FOLLOWUP, "The train was carrying 220 people", None), "people")
     assert not sums_to(total, _figure("220 people"))
+
+
+def test_a_count_told_as_some_of_another_is_no_part_of_a_sum() -> None:
+    wire = article("heat-a", "Continental Wire Service",
+                   "Four people had died since Saturday, among them two farm workers.")
+    deaths = _counting(claim(wire, "Four people had died since Saturday, among them two farm "
+                                   "workers", "health ministry"), "people", "workers")
+    six = _figure("Six people")
+    assert not total_of_parts(deaths, deaths.quantities[0], deaths, six, {wire.id: wire})
+    # without the words of its article the two counts read as parts, as before
+    assert sums_to(deaths, six)

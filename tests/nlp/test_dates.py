@@ -156,3 +156,29 @@ def test_a_modal_of_what_may_yet_happen_looks_ahead(nlp):
     found = find_dates(nlp(text), datetime(2026, 8, 13, 19, 30))
     assert [d.resolved for d in found if d.text == "Sunday"] == [date(2026, 8, 16),
                                                                  date(2026, 8, 9)]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "day"), [
+    # published on Tuesday 14 July 2026: reported speech of what is to come
+    ("Forecaster Ida Ravensworth said temperatures in the high 30s would persist until at "
+     "least Thursday.", date(2026, 7, 16)),
+    ("She said she would have resigned on Monday.", date(2026, 7, 13)),
+    # a forecast's own verb looks ahead
+    ("Temperatures in the high 30s are expected across the lowlands until at least Thursday.",
+     date(2026, 7, 16)),
+    ("Forecasters expect highs in the upper 90s to low 100s through Thursday.",
+     date(2026, 7, 16)),
+])
+def test_a_day_told_in_reported_future_or_a_forecast_is_ahead(nlp, text, day):
+    found = find_dates(nlp(text), date(2026, 7, 14))
+    assert [d.resolved for d in found] == [day]
+
+
+@pytest.mark.model
+def test_temperatures_and_bands_of_values_are_no_dates(nlp):
+    text = ("The previous record, 105.4F, had stood since 1976. Orsenna roasted in nearly 42C "
+            "yesterday. Temperatures would ease to the low 30s by Saturday. Highs in the upper "
+            "90s are forecast. The band was big in the early 90s.")
+    found = [d.text for d in find_dates(nlp(text), date(2026, 7, 16))]
+    assert found == ["1976", "yesterday", "Saturday", "the early 90s"]

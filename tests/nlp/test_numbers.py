@@ -232,6 +232,11 @@ def test_numbers_signed_percentages_carry_direction():
         # a rank written in words
         "the country's number one exporter",
         "the party's number two",
+        # a number and a letter that label a seat, a flat or a form
+        "in seat 12F",
+        "Flat 5C",
+        "Terminal 2F",
+        "the 4C-rated cable",
     ],
 )
 def test_numbers_not_quantities(text):
@@ -315,3 +320,42 @@ def test_millions_of_pounds_are_sterling_unless_they_weigh_something(text, kind,
 ])
 def test_a_number_hyphened_onto_an_identifier_is_part_of_it(text, figures):
     assert [q.text for q in scan_quantities(text)] == figures
+
+
+@pytest.mark.parametrize(("text", "unit", "figure"), [
+    ("Orsenna reached 41.3C on Tuesday", "celsius", "41.3C"),
+    ("The previous record, 105.4F, had stood since 1976", "fahrenheit", "105.4F"),
+    ("Orsenna roasted in nearly 42C yesterday", "celsius", "nearly 42C"),
+    ("Bake the loaf at 220C until golden", "celsius", "220C"),
+])
+def test_numbers_a_temperature_with_its_scale_letter_glued_on(text, unit, figure):
+    q = one(text)
+    assert (q.text, q.unit, q.kind) == (figure, unit, "measure")
+
+
+@pytest.mark.parametrize(("text", "figure"), [
+    ("Health bosses admitted that scores of people may have been killed", "scores"),
+    ("Scores of homes were flooded", "Scores"),
+])
+def test_numbers_scores_of_people_are_twenties(text, figure):
+    q = one(text)
+    assert q.text == figure and q.low == 40 and q.high is not None and q.high > 200
+
+
+@pytest.mark.parametrize("text", ["the test scores of pupils", "their scores of the exam",
+                                  "Scores dead as the heat rises"])
+def test_numbers_scores_that_are_tallies_are_no_figures(text):
+    assert scan_quantities(text) == []
+
+
+@pytest.mark.parametrize(("text", "figure"), [
+    ("excess deaths could already number several hundred", "several hundred"),
+    ("the dead now number 300", "300"),
+])
+def test_numbers_number_as_a_verb_counts(text, figure):
+    assert one(text).text == figure
+
+
+@pytest.mark.parametrize("text", ["Europe's number one supplier", "It is number 10 in the charts"])
+def test_numbers_number_before_a_figure_is_still_a_rank(text):
+    assert scan_quantities(text) == []

@@ -95,6 +95,13 @@ def by_text(found):
             None,
             {"people", "arrested"},
         ),
+        (
+            # a hyphened modifier keeps both halves: "heat-related", not "related", deaths
+            "The number of heat-related deaths in Velmora has risen to 12, the ministry said.",
+            "12",
+            None,
+            {"heat", "related", "deaths"},
+        ),
     ],
 )
 def test_quantities_unit_and_measured(nlp, text, figure, unit, measured_words):

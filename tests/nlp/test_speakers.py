@@ -153,3 +153,20 @@ def test_a_places_office_holder_is_the_person_given_that_title():
                       "commissioner")]
     assert resolve_description("Tessaly's data commissioner", okafor) == "Daniel Okafor"
     assert resolve_description("Tessaly's data commissioner", MENTIONS) is None
+
+
+def test_a_bodys_staff_go_by_the_bodys_name():
+    names = ["chiefs at the National Meteorological Service", "National Meteorological Service",
+             "Researchers at the University of Orsenna", "University of Orsenna",
+             "John Smith at Reuters"]
+    mapping = canonical_speakers(names, staff_as_body=True)
+    assert mapping["chiefs at the National Meteorological Service"] == \
+        "National Meteorological Service"
+    assert mapping["Researchers at the University of Orsenna"] == "University of Orsenna"
+    assert mapping["John Smith at Reuters"] == "John Smith at Reuters"  # a person, not staff
+    # with no body of that name among the speakers, the staff keep their description
+    alone = canonical_speakers(["analysts at Morgan Stanley"], staff_as_body=True)
+    assert alone["analysts at Morgan Stanley"] == "analysts at Morgan Stanley"
+    # names that need not speak (an article's entities): the description is the fuller name
+    assert canonical_speakers(["Analysts at Hallbeck Securities", "Hallbeck Securities"])[
+        "Hallbeck Securities"] == "Analysts at Hallbeck Securities"

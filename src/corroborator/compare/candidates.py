@@ -106,7 +106,7 @@ def figures_of(claims: Sequence[Claim],
                                article.published.year if article.published else None) \
                 if article is not None else None
             # "raised the toll from 40 to 52": the earlier and the revised figure
-            for told in split_from_to(whole):
+            for told in map(intervals.in_common_unit, split_from_to(whole)):
                 share = share_of(told, told.measured, article.text) \
                     if article is not None else None
                 q = intervals.as_percent(told, _of_follows(article, told))

@@ -72,6 +72,32 @@ def as_percent(q: Quantity, of_follows: bool) -> Quantity:
                    high=scaled(q.high))
 
 
+def in_common_unit(q: Quantity) -> Quantity:
+    """A temperature in Fahrenheit as the Celsius interval it stands for, so "106.3F" in one
+    report meets "41.3C" in another; any other figure as it is. A converted figure was
+    rounded to its last written digit, so the interval takes in half of that digit either
+    side ("106.3" is anything from 106.25 to 106.35, 41.25 to 41.31 in Celsius)."""
+    if q.kind != "measure" or (q.unit or "").lower() != "fahrenheit":
+        return q
+
+    def celsius(x: float | None) -> float | None:
+        return None if x is None else (x - 32.0) * 5.0 / 9.0
+
+    half_digit = _half_last_digit(q.text)
+    low = None if q.low is None else q.low - half_digit
+    high = None if q.high is None else q.high + half_digit
+    return replace(q, unit="celsius", value=celsius(q.value), low=celsius(low),
+                   high=celsius(high))
+
+
+def _half_last_digit(text: str) -> float:
+    """Half of the last written digit's place of the first number in ``text`` ("106.3F":
+    0.05; "104F": 0.5)."""
+    number = re.search(r"\d[\d,]*(?:\.(\d+))?", text)
+    decimals = len(number.group(1)) if number and number.group(1) else 0
+    return 0.5 * 10.0 ** -decimals
+
+
 def _unit_key(unit: str | None) -> str | None:
     if not unit:
         return None

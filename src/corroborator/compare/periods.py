@@ -137,33 +137,22 @@ def past_year_of(text: str, start: int, end: int, published_year: int | None) ->
     story's. None when its clause names no year before ``published_year``, or several."""
     if published_year is None:
         return None
+    when = _WHEN_OF_YEAR.search(text[max(0, start - REACH_BEFORE) : start])
+    if when is not None and int(when.group(1)) < published_year:
+        return int(when.group(1))
     clause = _clause_around(text, start, end, REACH_BEFORE, REACH_AFTER)
     years = {int(m.group(1)) for m in _YEAR.finditer(clause)}
-    if not years:
-        years = _year_a_when_clause_refers_to(text, start)
     past = {y for y in years if y < published_year}
     return past.pop() if len(past) == 1 and len(years) == 1 else None
+
+
+# A clause that tells what happened in the year just before it: "the worst since the summer
+# of 2003, when 1,900 people died" (even after "since": the year is the one the clause
+# describes, not only the bound of a comparison).
+_WHEN_OF_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\s*,\s*when\b[^,;:.!?()\n]*$")
 
 
 def different_periods(a: str | None, b: str | None) -> bool:
     """True when both periods are told and differ."""
     return a is not None and b is not None and a != b
-
-
-# "... was in 2016, when 273 people were left homeless": a relative "when" clause after a
-# comma tells of the time the clause before it ends on.
-_WHEN_CLAUSE = re.compile(r"(?:^|[,;(]|\s-\s|\u2014)\s*when\b[^,;:.!?()\n]*$", re.IGNORECASE)
-# (Even "the highest since 2010, when 55 percent voted" tells 2010's turnout.)
-_YEAR_ENDING = re.compile(r"\b(1[89]\d\d|20\d\d)\s*$")
-
-
-def _year_a_when_clause_refers_to(text: str, start: int) -> set[int]:
-    """The year the words before a "when" clause end on, when the figure at ``start`` stands
-    in that clause; empty otherwise."""
-    before = text[max(0, start - REACH_BEFORE * 2) : start]
-    when = _WHEN_CLAUSE.search(before)
-    if when is None:
-        return set()
-    year = _YEAR_ENDING.search(before[: when.start()].rstrip(" ,;(\u2014-"))
-    return {int(year.group(1))} if year else set()
 

@@ -154,6 +154,17 @@ def _described_body(words: Sequence[str]) -> str | None:
     return None
 
 
+# People who speak for a body without being named: with a remit ("health officials") they
+# are the story's one body of that remit.
+_OFFICIALS = frozenset(["official", "officials", "authorities"])
+
+
+def _names_a_body(name: str) -> bool:
+    """Whether a name is a body's ("Health Ministry", "National Meteorological Service")."""
+    words = _WORD.findall(name.lower())
+    return bool(words) and words[-1] in _BODY_NOUNS
+
+
 def _company_short_forms(claims: Sequence[Claim], raw: Mapping[str, str]) -> dict[str, str]:
     """A one-word name that begins exactly one organisation's name in the story stands for
     it ("Norvex" for "Norvex Semiconductor": a company named in full once, then short).
@@ -225,7 +236,8 @@ class StorySpeakers:
         not_people = {raw[c.id] for c in claims if c.id in raw
                       and c.speaker_type in ("ORG", "GPE", "NORP")}
         places = {raw[c.id] for c in claims if c.id in raw and c.speaker_type in ("GPE", "NORP")}
-        self._canonical = spk.canonical_speakers(proper, people, not_people, places)
+        self._canonical = spk.canonical_speakers(proper, people, not_people, places,
+                                                 staff_as_body=True)
         names = sorted(set(self._canonical.values()))
         self._names = names
         self._one_named = {n.lower(): n for n in names if n.lower() in _ONE_PER_PLACE}
@@ -236,6 +248,7 @@ class StorySpeakers:
                   and (body := _described_body(_WORD.findall(name.lower())))}
         self._spokes = self._spokesperson_index(names, sorted(persons & set(names)), texts,
                                                 sorted(bodies))
+        self._bodies = sorted(bodies | {n for n in names if _names_a_body(n)})
         # countries, peoples and places speak through their officials: "Veloria says" and
         # "Velorian President Amara Kestin" are not independent sources
         # one-word names of countries and peoples; a firm ("Norvex") is labelled ORG
@@ -460,10 +473,22 @@ class StorySpeakers:
         # Health Ministry: a name in the sentence is the role's only when it holds that role
         if named is not None and named in candidates:
             return self._named(named)
-        body = _described_body(words)
+        body = _described_body(words) or self._body_of_officials(words)
         if body is not None:
             return self._named(body)
         return Speaker(f"{ROLE}:{claim.article_id}:{name.lower()}", name, ROLE)
+
+    def _body_of_officials(self, words: Sequence[str]) -> str | None:
+        """The one body of the story whose remit the officials are described by: "regional
+        health officials" speak for the health ministry when the story names one health
+        body; none when it names two, or the officials have no remit ("officials")."""
+        if not words or words[-1] not in _OFFICIALS:
+            return None
+        remit = set(_remit(words))
+        if not remit:
+            return None
+        found = {b for b in self._bodies if remit <= set(_WORD.findall(b.lower()))}
+        return found.pop() if len(found) == 1 else None
 
     def _issuer(self, claim: Claim, claims: Sequence[Claim]) -> Speaker | None:
         """The one named speaker who brought in the document a claim gives as its speaker:

@@ -217,7 +217,7 @@ def compare_story(
     def judge(fa: Figure, fb: Figure) -> None:
         """Keep the two claims apart and record the conflict their figures make, if any."""
         cannot.add(frozenset((fa.claim.id, fb.claim.id)))
-        if total_of_parts(fa.claim, fa.quantity, fb.claim, fb.quantity):
+        if total_of_parts(fa.claim, fa.quantity, fb.claim, fb.quantity, by_id):
             return  # "220 people" on board are the "214 passengers and 6 crew"
         conflict = cf.judge_figures(ctx, fa, fb)
         if conflict is not None:

@@ -80,6 +80,12 @@ _AHEAD_HEADS = frozenset({"expect", "plan", "aim", "intend", "schedule", "due", 
 # modals of what may yet happen: "could make his debut on Sunday" looks ahead, unless a
 # perfect "have" looks back ("could have won on Sunday")
 _PROSPECTIVE_MODALS = frozenset({"could", "may", "might", "can", "should"})
+# what is still to come when told, as reported speech tells it: "temperatures would persist
+# until at least Thursday", "said the line would reopen on Monday" ("would have" looks back)
+_REPORTED_FUTURE = frozenset({"would"})
+# Verbs whose own object lies ahead: "temperatures are expected ... until Thursday",
+# "forecasters expect highs ... through Thursday".
+_FORECAST_VERBS = frozenset({"expect", "forecast", "predict"})
 _DAY_LABELS = ("DATE", "TIME")
 
 
@@ -101,7 +107,9 @@ def _future(ent: SpacySpan | None) -> bool:
             break
         tok = tok.head
     auxiliaries = {c.lower_ for c in tok.children if c.dep_ == "aux"}
-    if auxiliaries & _PROSPECTIVE_MODALS and "have" not in auxiliaries:
+    if auxiliaries & (_PROSPECTIVE_MODALS | _REPORTED_FUTURE) and "have" not in auxiliaries:
+        return True
+    if tok.lemma_.lower() in _FORECAST_VERBS:
         return True
     for child in tok.children:
         if child.dep_ == "aux" and child.lower_ in _FUTURE_AUX:
@@ -278,7 +286,8 @@ def find_dates(doc: Doc, published: datetime | date | None, offset: int = 0) -> 
             continue
         if ent.label_ == "TIME" and not _names_a_day(ent.text):
             continue
-        if _bare_small_number(ent) or _end_of_a_route(ent) or _AGE.fullmatch(ent.text):
+        if _bare_small_number(ent) or _end_of_a_route(ent) or _AGE.fullmatch(ent.text) \
+                or _a_range_of_values(ent):
             continue
         ent = _with_its_day(ent)
         future = _future(ent)
@@ -308,6 +317,24 @@ def _with_its_day(ent: SpacySpan) -> SpacySpan:
 
 # "the 60-year-old pipe", "a 52-year-old passenger": an age, of a thing or a person, is no day.
 _AGE = re.compile(r"(?:\d+|[a-z]+)[- ](?:year|month|week|day)s?[- ]old", re.IGNORECASE)
+
+
+# "nearly 42C", "105.4F": a temperature the recogniser took for a date
+_MEASURE = re.compile(r"\d(?:[\d,.]*\d)?\s?°?[CF]\b")
+# "the high 30s", "the upper 90s", "her mid-30s": where a temperature or an age lies, not a
+# decade (which "the early 90s" or "the late 1980s" may be)
+_BAND = re.compile(r"(?:high|low|mid|upper|lower)[- ]?$", re.IGNORECASE)
+
+
+def _a_range_of_values(ent: SpacySpan) -> bool:
+    """A temperature, or a band of values written like a decade, is no date."""
+    if _MEASURE.search(ent.text):
+        return True
+    if not re.search(r"\d0s$", ent.text):
+        return False
+    before = ent.doc.text[max(0, ent.start_char - 12) : ent.start_char]
+    words = re.sub(r"\d0s$", "", ent.text)
+    return bool(_BAND.search(before.rstrip()) or _BAND.search(words.strip()))
 
 
 def _bare_small_number(ent: SpacySpan) -> bool:

@@ -277,6 +277,12 @@ def _attach_suffix(text: str, cand: Candidate) -> None:
         _set_unit(cand, m.group("u"), m.group("u"))
         cand.end = pos + m.end()
         return
+    # a temperature written with its scale's letter glued on: "41.3C", "106.3F"
+    m = _GLUED_TEMPERATURE.match(rest)
+    if m and _temperature_glued(text, cand):
+        _set_unit(cand, _TEMPERATURE_LETTERS[m.group("u")], m.group("u"))
+        cand.end = pos + m.end()
+        return
     # symbol unit: "60GB", "87 mph", "35%", "1.38pc"
     m = _symbol_unit_re().match(rest)
     if m:
@@ -299,6 +305,34 @@ def _attach_suffix(text: str, cand: Candidate) -> None:
         _set_unit(cand, unit, m.group("u"))
         cand.end = pos + m.end()
         return
+
+
+_GLUED_TEMPERATURE = re.compile(r"(?P<u>[CF])(?![\w/&'’-])")
+_TEMPERATURE_LETTERS = {"C": "celsius", "F": "fahrenheit"}
+
+
+def _temperature_glued(text: str, cand: Candidate) -> bool:
+    """Whether a letter C or F glued to the number reads as its temperature scale ("hit 41.3C",
+    "a record 106.3F"), not as part of a label: a seat, flat or form ("seat 12F", "Flat 5C",
+    "Form 10F") is named by the word before it, capitalised or an identifier cue, and a
+    temperature lies within what weather and ovens reach."""
+    if cand.kind != "count" or cand.has_scale or cand.value is None:
+        return False
+    if not -90 <= cand.value <= 600:
+        return False
+    word, _ = prev_word(text, cand.start)
+    if not word:
+        return True
+    lower = word.lower().rstrip(".")
+    if lower in IDENTIFIER_CUES or lower in _LABEL_NOUNS:
+        return False
+    return not any(ch.isupper() for ch in word) or lower in FUNCTION_WORDS or lower in QUALIFIERS
+
+
+# Nouns that name things labelled with a number and a letter ("seat 12F", "flat 5C").
+_LABEL_NOUNS = frozenset(["seat", "seats", "flat", "apartment", "apt", "row", "bay", "block",
+                          "floor", "suite", "form", "grade", "cabin", "bed", "box", "pier",
+                          "stand", "berth", "locker", "exit", "class", "size", "type"])
 
 
 def _sterling(cand: Candidate, unit: str, after: str) -> bool:
@@ -470,15 +504,18 @@ def _identifier_context(text: str, cand: Candidate) -> bool:
     if cand.kind != "count" or cand.unit is not None or cand.has_scale:
         return False
     if cand.words:
-        word, _ = prev_word(text, cand.start)
-        return (word or "").lower() == "number"
+        word, at = prev_word(text, cand.start)
+        return (word or "").lower() == "number" and not cand.vague \
+            and not _number_as_verb(text, at)
     raw = text[cand.start : cand.end]
     if "," in raw:
         return False
-    word, _ = prev_word(text, cand.start)
+    word, at = prev_word(text, cand.start)
     if not word:
         return False
     lower = word.lower().rstrip(".")
+    if lower == "number" and _number_as_verb(text, at):
+        return False
     if lower in IDENTIFIER_CUES or word.lower() in IDENTIFIER_CUES:
         return True
     if lower in FUNCTION_WORDS or word.lower() in QUALIFIERS:
@@ -486,6 +523,20 @@ def _identifier_context(text: str, cand: Candidate) -> bool:
     if re.fullmatch(MONTHS, lower):
         return False
     return any(ch.isupper() for ch in word)
+
+
+# Words before "number" that make it a verb: "deaths could already number several hundred",
+# "the dead now number 300" (a count, not a rank or a label).
+_BEFORE_VERB_NUMBER = frozenset(["could", "may", "might", "will", "would", "should", "must",
+                                 "can", "already", "now", "to", "still", "together"])
+
+
+def _number_as_verb(text: str, at: int) -> bool:
+    """Whether the word "number" at ``text[at:]`` is a verb, by the word before it."""
+    if at < 0:
+        return False
+    word, _ = prev_word(text, at)
+    return word.lower() in _BEFORE_VERB_NUMBER
 
 
 def _attach_qualifiers(text: str, cand: Candidate) -> None:

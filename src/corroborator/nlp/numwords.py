@@ -63,7 +63,9 @@ _VAGUE = re.compile(
     r"\b(?:(?P<decade>tens|hundreds)\s+of\s+(?P<dmag>thousands|millions|billions)"
     r"|(?P<few>several|a\s+few|a\s+couple\s+of|a\s+couple|many)\s+"
     r"(?P<fmag>dozen|hundred|thousand|million|billion)(?!s)"
-    r"|(?P<plural>dozens|hundreds|thousands|millions|billions|trillions))\b",
+    r"|(?P<plural>dozens|hundreds|thousands|millions|billions|trillions)"
+    # "scores of people": twenties; "scores" alone is mostly a tally ("test scores")
+    r"|(?P<scores>scores)(?=\s+of\b))\b",
     re.IGNORECASE,
 )
 _FRACTION = re.compile(
@@ -158,6 +160,18 @@ def prev_word(text: str, pos: int) -> tuple[str, int]:
     return m.group(1), max(0, pos - 40) + m.start(1)
 
 
+# words before "scores of" that make it tallies ("the test scores of pupils"), not twenties
+_TALLY_BEFORE = frozenset(["the", "a", "his", "her", "their", "its", "our", "your", "my",
+                           "whose", "these", "those", "test", "exam", "credit", "average",
+                           "high", "low", "top", "approval", "final", "match", "he", "she",
+                           "it", "who", "which"])
+
+
+def _tally_scores(text: str, start: int) -> bool:
+    word, _ = prev_word(text, start)
+    return word.lower() in _TALLY_BEFORE
+
+
 def word_candidates(text: str, taken: list[tuple[int, int]]) -> list[Candidate]:
     out: list[Candidate] = []
 
@@ -167,6 +181,8 @@ def word_candidates(text: str, taken: list[tuple[int, int]]) -> list[Candidate]:
     # vague magnitudes first: "tens of thousands", "several hundred", "thousands"
     for m in _VAGUE.finditer(text):
         if not free(m.start(), m.end()):
+            continue
+        if m.group("scores") and _tally_scores(text, m.start()):
             continue
         cand = Candidate(m.start(), m.end(), None, vague=True, words=True)
         if m.group("decade"):
@@ -182,6 +198,9 @@ def word_candidates(text: str, taken: list[tuple[int, int]]) -> list[Candidate]:
             cand.value = None
             cand.qualifier = f"{few} {m.group('fmag').lower()}"
             cand.notes.append(f"few:{few}:{mag}")
+        elif m.group("scores"):
+            cand.value = 20.0
+            cand.qualifier = "scores"
         else:
             word = m.group("plural").lower()
             mag = 12.0 if word == "dozens" else SCALE_WORDS[word[:-1]]

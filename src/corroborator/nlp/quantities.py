@@ -370,7 +370,8 @@ def _phrase(tok: Token, exclude: set[int], with_of: bool = True) -> list[Token]:
         for t in tok.subtree
         if t.i <= tok.i
         and t.i not in exclude
-        and (t.i == tok.i or (t.dep_ in _MODIFIER_DEPS and t.head.i >= t.i))
+        and (t.i == tok.i or (t.dep_ in _MODIFIER_DEPS and t.head.i >= t.i)
+             or _hyphened_to(t))
         and t.lower_ not in _SKIP_WORDS
         and t.pos_ not in ("NUM", "PUNCT", "DET", "SYM")
     ]
@@ -386,6 +387,14 @@ def _phrase(tok: Token, exclude: set[int], with_of: bool = True) -> list[Token]:
         if of_obj is not None and of_obj.i not in exclude:
             block += _phrase(of_obj, exclude, with_of=False)
     return block
+
+
+def _hyphened_to(tok: Token) -> bool:
+    """The first half of a hyphened modifier ("heat" of "heat-related deaths"), which the
+    parse hangs on its second half by another relation than a modifier's."""
+    doc = tok.doc
+    return tok.i + 2 < len(doc) and doc[tok.i + 1].tag_ == "HYPH" and tok.head.i == tok.i + 2 \
+        and tok.head.dep_ in _MODIFIER_DEPS
 
 
 def _revised_thing(obj: Token, inside: set[int]) -> list[Token]:

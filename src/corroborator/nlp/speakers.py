@@ -109,7 +109,7 @@ def _plural(word: str) -> bool:
 
 def canonical_speakers(names: Iterable[str], people: Sequence[str] = (),
                        not_people: Collection[str] = (),
-                       places: Collection[str] = ()) -> dict[str, str]:
+                       places: Collection[str] = (), staff_as_body: bool = False) -> dict[str, str]:
     """Map every name to the canonical form of its group (the fullest clean name).
 
     A short name joins a longer one when it is its surname, its acronym or the same words;
@@ -120,12 +120,24 @@ def canonical_speakers(names: Iterable[str], people: Sequence[str] = (),
     organisation: "Jordan" is not "Jordan Peterson"). A one-word name joins the one firm
     whose name it begins when the rest only says what kind of firm it is ("Vantor" is
     "Vantor Broadband"), unless it is in ``places`` ("Estmark" is not "Estmark Power").
+    With ``staff_as_body`` (names that all speak: a story's speakers), a body's staff go by
+    the body's name when the body speaks too ("chiefs at the Weather Service" and "the
+    Weather Service"); otherwise the staff's description is the fuller name.
     """
     unique = list(dict.fromkeys(n for n in names if n and n.strip()))
-    by_len = sorted(unique, key=lambda n: (-len(clean_name(n)), n))
+    def body_of(name: str) -> str | None:
+        return staff_body(name) if staff_as_body else None
+
+    # a body's staff ("chiefs at the Weather Service") sort as the body, after it: the body
+    # is the group's name, not its staff
+    by_len = sorted(unique, key=lambda n: (-len(clean_name(body_of(n) or n)),
+                                           body_of(n) is not None, n))
     canonical: dict[str, str] = {}
     for name in by_len:
         longer = [c for c in dict.fromkeys(canonical.values()) if _related(name, c)]
+        body = body_of(name)
+        if not longer and body is not None:
+            longer = [c for c in dict.fromkeys(canonical.values()) if _related(body, c)]
         if not longer and name not in not_people:
             longer = _family_name_first(name, canonical, people)
         if not longer and name not in places:
@@ -135,6 +147,19 @@ def canonical_speakers(names: Iterable[str], people: Sequence[str] = (),
         else:
             canonical[name] = clean_name(name) or name
     return canonical
+
+
+# "weather chiefs at the National Meteorological Service", "Researchers at the University of
+# Orsenna": a few common nouns for people who work at a named body
+_STAFF_OF_BODY = re.compile(
+    r"^[A-Za-z][a-z]+(?:\s+[a-z]+){0,2}\s+(?:at|from)\s+(?:the\s+)?(?P<body>[A-Z][\w.&'’ -]*)$")
+
+
+def staff_body(name: str) -> str | None:
+    """The named body a description of its staff names ("chiefs at the National
+    Meteorological Service": "National Meteorological Service"), or None."""
+    found = _STAFF_OF_BODY.match(clean_name(name))
+    return found.group("body") if found else None
 
 
 def _family_name_first(short: str, canonical: dict[str, str], people: Sequence[str]) -> list[str]:
