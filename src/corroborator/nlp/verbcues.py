@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from . import cues as lex
 from .cues import words
 from .learned import has_frame, learned_content
-from .relations import Attribution, cue_tokens, make, stance_of, via_chain
+from .relations import Attribution, cue_tokens, make, relay_chain, stance_of, via_chain
 from .revisions import FIGURE_NOUNS
 from .subjects import (
     AGENT_NOUNS,
@@ -407,9 +407,11 @@ def verb_attribution(verb: Token, entry: lex.CueEntry, offset: int) -> Attributi
     if verb.lemma_ == "cite" and (
             verb.dep_ in ("advcl", "xcomp", "conj", "prep") and lex.verb_cue(verb.head.lemma_)
             or verb.dep_ == "acl" and verb.head.dep_ in ("nsubj", "nsubjpass")
-            and lex.verb_cue(verb.head.head.lemma_)):
+            and lex.verb_cue(verb.head.head.lemma_)
+            or verb.dep_ == "relcl" and relay_chain(verb.head)):
         # "Yonhap, citing the NIS, reported", "State broadcaster MTV, citing the interior
-        # ministry, said": the chain is on the main cue
+        # ministry, said", "according to ORNA, which cited the ministry": the chain is on
+        # the main cue
         return None
     if verb.lemma_ in lex.SEEM_VERBS:
         return _seeming(verb, entry, offset)
