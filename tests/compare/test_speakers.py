@@ -296,3 +296,19 @@ def test_speakers_the_police_of_a_story_are_one_force_its_spokeswoman_speaks_for
     art = article("g", "Harbor News", "The ministry said 4 died. A ministry said 5 died.")
     two = [claim(art, "4 died", "ministry"), claim(art, "5 died", "A ministry")]
     assert not StorySpeakers(two, [art]).same(*two)
+
+
+def test_speakers_a_described_body_is_the_one_a_place_owns() -> None:
+    wire = article("g", "Northline", "Orlavia's defence ministry said 95 soldiers came home.")
+    pulse = article("h", "The Daily Pulse", "The defence ministry said 59 soldiers came home.")
+    claims = [claim(wire, "95 soldiers came home", "Orlavia's defence ministry",
+                    speaker_type="ORG"),
+              claim(pulse, "59 soldiers came home", "defence ministry")]
+    assert StorySpeakers(claims, [wire, pulse]).same(claims[0], claims[1])
+    # two countries' defence ministries: the bare one could be either, and is neither
+    other = article("i", "Coast Post", "Tesmark's defence ministry said 101 came home.")
+    claims.append(claim(other, "101 came home", "Tesmark's defence ministry",
+                        speaker_type="ORG"))
+    sp = StorySpeakers(claims, [wire, pulse, other])
+    assert not sp.same(claims[0], claims[1]) and not sp.same(claims[2], claims[1])
+    assert sp.distinct(claims[0], claims[2])
