@@ -9,6 +9,7 @@ threshold, plus explicit kind and unit checks (``intervals.same_scale``).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -75,6 +76,9 @@ class Figure:
     report: str = ""
     # the earlier year the figure is told of ("a collapse in 2017 killed 22"): None = now
     era: int | None = None
+    # whose own the counted things are when the speaker counts its own ("Orlavia said 59 of
+    # its servicemen ..."): the speaker's name or possessor, lower-cased; None otherwise
+    owner: str | None = None
 
     def same_report(self, other: Figure) -> bool:
         """Whether both figures are told by one report (one article, one live entry)."""
@@ -114,8 +118,32 @@ def figures_of(claims: Sequence[Claim],
                     continue
                 measured = q.measured or (told.unit if told.unit else None)
                 out.append(Figure(claim, q, measured, period, window, share,
-                                  report_key(claim, article), era))
+                                  report_key(claim, article), era,
+                                  own_count_owner(claim, article, q)))
     return out
+
+
+# "59 of its servicemen", "their own 40 staff": the speaker counts its own
+_OWN_AFTER = re.compile(r"\s+of\s+(?:its|their|our)\s+(?:own\s+)?[a-z]", re.IGNORECASE)
+_OWN_BEFORE = re.compile(r"\b(?:its|their|our)\s+(?:own\s+)?$", re.IGNORECASE)
+_POSSESSOR = re.compile(r"^(?:the\s+)?(?P<name>[^\s']+(?:\s+[A-Z][^\s']*)*)(?:'s|’s)\s",
+                        re.IGNORECASE)
+
+
+def own_count_owner(claim: Claim, article: Article | None, q: Quantity) -> str | None:
+    """Whose own things a figure counts when the speaker counts its own ("Orlavia said 59 of
+    its servicemen came home": Orlavia's; "Tesmark says 101 of its people came home":
+    Tesmark's): the possessor of the speaker's name ("Orlavia's defence ministry" →
+    orlavia), else the name; None for any other figure."""
+    if article is None or not claim.speaker:
+        return None
+    text = article.text
+    before = text[max(0, q.span.start - 12) : q.span.start]
+    if not (_OWN_AFTER.match(text, q.span.end) or _OWN_BEFORE.search(before)):
+        return None
+    speaker = claim.speaker.strip()
+    possessor = _POSSESSOR.match(speaker)
+    return (possessor.group("name") if possessor else speaker).lower()
 
 
 def _of_follows(article: Article | None, q: Quantity) -> bool:
@@ -206,6 +234,8 @@ def figure_pairs(
             if not intervals.same_scale(fi.quantity, fj.quantity) or different_periods(
                     fi.period, fj.period) or fi.era != fj.era:
                 continue
+            if fi.owner and fj.owner and fi.owner != fj.owner:
+                continue  # each side counts its own: "59 of its servicemen", "101 of its people"
             cos = float(sims[i, j])
             one_share = same_share(fi.share, fj.share)
             if one_share is False or not one_share and not same_thing(

@@ -1,0 +1,46 @@
+"""Each side counting its own: "Orlavia said 59 of its servicemen came home" and "Tesmark
+says 101 of its people came home" count two different sets, however alike the phrases; one
+side's own count against another report of that side's count still pairs."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import numpy as np
+
+from corroborator.compare.candidates import StoryVectors, figure_pairs, figures_of
+
+from .helpers import article, claim
+
+PULSE = article("pulse", "The Daily Pulse",
+                "Orlavia said 59 of its servicemen came home on Tuesday.", day=4)
+STANDARD = article("standard", "The Harwick Standard",
+                   "Tesmark says 101 of its people came home.", day=5)
+WIRE = article("wire", "Northline", "The ministry said 95 Orlavian servicemen came home.", day=4)
+
+
+def _people(c, unit):
+    return replace(c, quantities=tuple(replace(q, unit=unit) for q in c.quantities))
+
+
+def _alike(figures) -> StoryVectors:
+    # every measured phrase the same: only the explicit rules keep figures apart
+    rows = np.ones((len(figures), 1), dtype=np.float32)
+    return StoryVectors({f.claim.id: i for i, f in enumerate(figures)}, rows, rows)
+
+
+def test_two_sides_counting_their_own_are_no_pair() -> None:
+    orlavia = _people(claim(PULSE, "59 of its servicemen came home on Tuesday",
+                            "Orlavia's defence ministry", measured="servicemen came"),
+                      "servicemen")
+    tesmark = _people(claim(STANDARD, "101 of its people came home", "Tesmark",
+                            measured="people came"), "people")
+    ministry = _people(claim(WIRE, "95 Orlavian servicemen came home", "ministry",
+                             measured="servicemen came"), "servicemen")
+    arts = {a.id: a for a in (PULSE, STANDARD, WIRE)}
+    figures = figures_of([orlavia, tesmark, ministry], arts)
+    assert [f.owner for f in figures] == ["orlavia", "tesmark", None]
+    pairs = {(figures[i].claim.id, figures[j].claim.id)
+             for i, j, _ in figure_pairs(figures, _alike(figures), 0.85, related=0.45)}
+    assert (orlavia.id, tesmark.id) not in pairs
+    assert (orlavia.id, ministry.id) in pairs and (tesmark.id, ministry.id) in pairs
