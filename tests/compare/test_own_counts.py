@@ -17,6 +17,7 @@ PULSE = article("pulse", "The Daily Pulse",
 STANDARD = article("standard", "The Harwick Standard",
                    "Tesmark says 101 of its people came home.", day=5)
 WIRE = article("wire", "Northline", "The ministry said 95 Orlavian servicemen came home.", day=4)
+MEDIATOR = article("mediator", "Coast Post", "Belmoria said roughly 190 people came home.", day=4)
 
 
 def _people(c, unit):
@@ -36,7 +37,7 @@ def test_two_sides_counting_their_own_are_no_pair() -> None:
     tesmark = _people(claim(STANDARD, "101 of its people came home", "Tesmark",
                             measured="people came"), "people")
     ministry = _people(claim(WIRE, "95 Orlavian servicemen came home", "ministry",
-                             measured="servicemen came"), "servicemen")
+                             measured="Orlavian servicemen came"), "servicemen")
     arts = {a.id: a for a in (PULSE, STANDARD, WIRE)}
     figures = figures_of([orlavia, tesmark, ministry], arts)
     assert [f.owner for f in figures] == ["orlavia", "tesmark", None]
@@ -44,3 +45,13 @@ def test_two_sides_counting_their_own_are_no_pair() -> None:
              for i, j, _ in figure_pairs(figures, _alike(figures), 0.85, related=0.45)}
     assert (orlavia.id, tesmark.id) not in pairs
     assert (orlavia.id, ministry.id) in pairs and (tesmark.id, ministry.id) in pairs
+
+
+def test_a_sides_own_count_is_part_of_a_count_of_everyone() -> None:
+    tesmark = _people(claim(STANDARD, "101 of its people came home", "Tesmark",
+                            measured="people came"), "people")
+    everyone = _people(claim(MEDIATOR, "roughly 190 people came home", "Belmoria",
+                             measured="people came"), "people")
+    arts = {a.id: a for a in (STANDARD, MEDIATOR)}
+    figures = figures_of([tesmark, everyone], arts)
+    assert figure_pairs(figures, _alike(figures), 0.85, related=0.45) == []

@@ -130,6 +130,15 @@ _POSSESSOR = re.compile(r"^(?:the\s+)?(?P<name>[^\s']+(?:\s+[A-Z][^\s']*)*)(?:'s
                         re.IGNORECASE)
 
 
+def _part_of_all(own: Figure, other: Figure) -> bool:
+    """``own`` counts the speaker's own ("101 of its people came home") and ``other`` counts
+    the same noun of no one in particular ("roughly 190 people were exchanged"): a part, as
+    "former customers" are of customers. A count naming whose they are ("95 Orlavian
+    servicemen") may be the speaker's own."""
+    return own.owner is not None and other.owner is None and not any(
+        word[:1].isupper() for word in (other.measured or "").split())
+
+
 def own_count_owner(claim: Claim, article: Article | None, q: Quantity) -> str | None:
     """Whose own things a figure counts when the speaker counts its own ("Orlavia said 59 of
     its servicemen came home": Orlavia's; "Tesmark says 101 of its people came home":
@@ -234,7 +243,8 @@ def figure_pairs(
             if not intervals.same_scale(fi.quantity, fj.quantity) or different_periods(
                     fi.period, fj.period) or fi.era != fj.era:
                 continue
-            if fi.owner and fj.owner and fi.owner != fj.owner:
+            if fi.owner and fj.owner and fi.owner != fj.owner or \
+                    _part_of_all(fi, fj) or _part_of_all(fj, fi):
                 continue  # each side counts its own: "59 of its servicemen", "101 of its people"
             cos = float(sims[i, j])
             one_share = same_share(fi.share, fj.share)
