@@ -667,3 +667,10 @@ def test_a_person_after_a_title_under_a_firms_name_is_the_speaker() -> None:
     plain = Doc(spacy.blank("en").vocab, words=["said", "Kessel", "Lines", "."],
                 heads=[0, 2, 0, 0], deps=["ROOT", "compound", "nsubj", "punct"])
     assert name_of(plain[2])[0] == "Kessel Lines"
+
+
+def test_speaker_in_apposition_after_the_clause_before_a_comma(nlp):
+    # the parse hangs "the head ..., Mirela Kostan" on "men" and leaves "told" without subject
+    text = ("Among them are 12 seriously wounded men, the head of the headquarters, Mirela "
+            "Kostan, told TPR.")
+    _attributed(nlp, text, "told", "Mirela Kostan", "Among them are 12 seriously wounded men")

@@ -395,11 +395,36 @@ def _name_before(verb: Token) -> Speaker | None:
     if verb.i == 0:
         return None
     name = verb.doc[verb.i - 1]
+    if name.text == "," and verb.i > 1 and _after_its_clause(verb):
+        # "Among them are 12 wounded men, the head of the headquarters, Mirela Kostan, told
+        # TPR": the parse hangs the speaker on the clause's last noun, a comma before the verb
+        name = verb.doc[verb.i - 2]
     # an apposition only: a conjunct ("Britain and France support") or the object of a
     # preposition ("the board of the Post Trump said") would give part of the speaker
     if name.pos_ != "PROPN" or name.ent_type_ not in _NAMED or name.dep_ != "appos":
         return None
     return speaker_from(name)
+
+
+def _after_its_clause(verb: Token) -> bool:
+    """The speech verb follows the clause it reports ("A, X told TPR"): a ccomp before it."""
+    return any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children)
+
+
+def _without_speaker(content: list[Token], speaker: Speaker) -> list[Token]:
+    """The content without the apposition the parse hung the speaker on ("..., the head of
+    the headquarters, Mirela Kostan,"): from the outermost apposition holding the speaker's
+    name to the comma before the verb."""
+    outer = speaker.head
+    while outer.head.dep_ == "appos" and outer.head.i != outer.i:
+        outer = outer.head
+    ids = {t.i for t in content}
+    if outer.i not in ids:
+        return content
+    start = outer.left_edge.i
+    while start > 0 and start - 1 in ids and content[0].doc[start - 1].text == ",":
+        start -= 1
+    return [t for t in content if t.i < start]
 
 
 def verb_attribution(verb: Token, entry: lex.CueEntry, offset: int) -> Attribution | None:
@@ -418,8 +443,9 @@ def verb_attribution(verb: Token, entry: lex.CueEntry, offset: int) -> Attributi
     subject, passive = subject_of(verb)
     if subject is not None and addressed_class(subject.head):
         return None
+    named_before = None
     if subject is None and not passive and entry.kind == "speech":
-        subject = _name_before(verb)
+        subject = named_before = _name_before(verb)
     kind = "indirect"
     prep = None
     if entry.kind == "learned":  # known from the fitted frames only: their content alone
@@ -434,6 +460,8 @@ def verb_attribution(verb: Token, entry: lex.CueEntry, offset: int) -> Attributi
             content = object_content(verb, entry)
         if not content:
             content, prep = learned_content(verb)
+    if named_before is not None and content:
+        content = _without_speaker(content, named_before)
     colon = None
     if not content and entry.kind == "speech":
         colon = colon_after(verb, verb.sent)
