@@ -674,3 +674,10 @@ def test_speaker_in_apposition_after_the_clause_before_a_comma(nlp):
     text = ("Among them are 12 seriously wounded men, the head of the headquarters, Mirela "
             "Kostan, told TPR.")
     _attributed(nlp, text, "told", "Mirela Kostan", "Among them are 12 seriously wounded men")
+
+
+def test_calling_a_thing_something_keeps_what_it_was_called(nlp):
+    text = ("The ministry denied that prisoners had been mistreated, calling the allegations "
+            "\"an invention meant to poison the talks\".")
+    _attributed(nlp, text, "calling", "ministry",
+                'the allegations "an invention meant to poison the talks"')

@@ -90,6 +90,10 @@ RECIPIENT_VERBS = frozenset(
 )
 
 
+# Verbs that name their object as something: "called the deal a disaster"
+_NAMING_VERBS = frozenset(["call", "dub", "label", "brand", "term", "deem"])
+
+
 def object_content(verb: Token, entry: lex.CueEntry) -> list[Token]:
     if entry.kind == "speech":
         # "said no", "said so", "answered yes": a pro-form stands for the whole answer
@@ -144,6 +148,10 @@ def object_content(verb: Token, entry: lex.CueEntry) -> list[Token]:
             tokens = list(obj.subtree)
             for extra in after(verb, ("oprd", "ccomp")):
                 tokens.extend(extra.subtree)
+            if entry.lemma in _NAMING_VERBS:
+                # "calling the allegations "an invention"": the parse may read the predicate
+                # as a second object
+                tokens.extend(t for extra in objs[1:] for t in extra.subtree)
             for prep in after(verb, ("prep",)):
                 if prep.i > obj.i and (prep.lower_ in ("as", "at", "against") or has_frame(
                         entry.lemma, f"dobj+prep:{prep.lower_}")):
