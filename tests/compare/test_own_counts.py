@@ -1,6 +1,7 @@
 """Each side counting its own: "Orlavia said 59 of its servicemen came home" and "Tesmark
 says 101 of its people came home" count two different sets, however alike the phrases; one
-side's own count against another report of that side's count still pairs."""
+side's own count against another report of that side's count still pairs. A figure told as
+an addition ("two ... handed over separately", "another 12") counts no whole either."""
 
 from __future__ import annotations
 
@@ -54,4 +55,25 @@ def test_a_sides_own_count_is_part_of_a_count_of_everyone() -> None:
                              measured="people came"), "people")
     arts = {a.id: a for a in (STANDARD, MEDIATOR)}
     figures = figures_of([tesmark, everyone], arts)
+    assert figure_pairs(figures, _alike(figures), 0.85, related=0.45) == []
+
+
+RADIO = article("radio", "Tesmark Public Radio",
+                "Among them are 12 seriously wounded men, Mirela Kostan told TPR.", day=4)
+FOLLOWUP = article("followup", "Northline", "Two seriously wounded men had been handed over "
+                   "separately late on Tuesday night, Tesmark said. Another 12 wounded men "
+                   "were flown home.", day=6)
+
+
+def test_a_figure_told_as_an_addition_is_no_count_of_the_whole() -> None:
+    among = _people(claim(RADIO, "Among them are 12 seriously wounded men", "Mirela Kostan",
+                          measured="wounded men"), "men")
+    separately = _people(claim(FOLLOWUP, "Two seriously wounded men had been handed over "
+                               "separately late on Tuesday night", "Tesmark",
+                               measured="wounded men"), "men")
+    another = _people(claim(FOLLOWUP, "Another 12 wounded men were flown home", "Tesmark",
+                            measured="wounded men"), "men")
+    arts = {a.id: a for a in (RADIO, FOLLOWUP)}
+    figures = figures_of([among, separately, another], arts)
+    assert [f.increment for f in figures] == [False, True, True]
     assert figure_pairs(figures, _alike(figures), 0.85, related=0.45) == []

@@ -79,6 +79,9 @@ class Figure:
     # whose own the counted things are when the speaker counts its own ("Orlavia said 59 of
     # its servicemen ..."): the speaker's name or possessor, lower-cased; None otherwise
     owner: str | None = None
+    # told as an addition to a count, not a count of its own ("two more", "another 12",
+    # "two ... had been handed over separately")
+    increment: bool = False
 
     def same_report(self, other: Figure) -> bool:
         """Whether both figures are told by one report (one article, one live entry)."""
@@ -119,7 +122,8 @@ def figures_of(claims: Sequence[Claim],
                 measured = q.measured or (told.unit if told.unit else None)
                 out.append(Figure(claim, q, measured, period, window, share,
                                   report_key(claim, article), era,
-                                  own_count_owner(claim, article, q)))
+                                  own_count_owner(claim, article, q),
+                                  told_as_increment(article, q)))
     return out
 
 
@@ -128,6 +132,26 @@ _OWN_AFTER = re.compile(r"\s+of\s+(?:its|their|our)\s+(?:own\s+)?[a-z]", re.IGNO
 _OWN_BEFORE = re.compile(r"\b(?:its|their|our)\s+(?:own\s+)?$", re.IGNORECASE)
 _POSSESSOR = re.compile(r"^(?:the\s+)?(?P<name>[^\s']+(?:\s+[A-Z][^\s']*)*)(?:'s|’s)\s",
                         re.IGNORECASE)
+
+
+# Words that tell a figure as added to a count told elsewhere: before it ("another 12",
+# "a further 30"), right after it ("two more"), or later in its clause ("two seriously
+# wounded men had been handed over separately")
+_ADDED_BEFORE = re.compile(r"\b(?:another|further|additional|extra)\s+$", re.IGNORECASE)
+_ADDED_AFTER = re.compile(r"^\s+(?:more|further|additional|extra)\b", re.IGNORECASE)
+_ADDED_IN_CLAUSE = re.compile(r"\b(?:separately|in addition)\b", re.IGNORECASE)
+
+
+def told_as_increment(article: Article | None, q: Quantity) -> bool:
+    """Whether the article tells the figure as an addition to another count."""
+    if article is None:
+        return False
+    text = article.text
+    before = text[max(0, q.span.start - 12) : q.span.start]
+    after = text[q.span.end : q.span.end + 120]
+    clause = re.split(r"[,;.!?\n]", after, maxsplit=1)[0]
+    return bool(_ADDED_BEFORE.search(before) or _ADDED_AFTER.match(after)
+                or _ADDED_IN_CLAUSE.search(clause))
 
 
 def _part_of_all(own: Figure, other: Figure) -> bool:
@@ -246,6 +270,8 @@ def figure_pairs(
             if fi.owner and fj.owner and fi.owner != fj.owner or \
                     _part_of_all(fi, fj) or _part_of_all(fj, fi):
                 continue  # each side counts its own: "59 of its servicemen", "101 of its people"
+            if fi.increment != fj.increment:
+                continue  # "two more" adds to a count: it is no count of the same thing
             cos = float(sims[i, j])
             one_share = same_share(fi.share, fj.share)
             if one_share is False or not one_share and not same_thing(
