@@ -25,7 +25,9 @@ source-disagreement between "the defence ministry" and "Orlavia's defence minist
 sources), not the misreport it is; Orlavia's "59 of its servicemen" and Tesmark's "101 of its
 people" were a source-disagreement, and so were Belmoria's "roughly 190 people" exchanged and
 Tesmark's 101; once Kostan spoke, her 12 wounded against the follow-up's "two ... handed over
-separately" became one.
+separately" became one; Orlavia's "95 Tesmarkians" handed over and Tesmark's "101 Tesmarkian
+soldiers" brought back, the two governments' disagreement, were never compared ("Tesmarkians"
+and "soldiers" were two nouns).
 
 Left as found: the ministry's statement stays a story of its own (it joins the exchange at
 0.51 at the merge step, below the 0.6 bar, and its 95 is below the anchors' 150), so its own
@@ -74,6 +76,14 @@ def test_the_rewrites_59_is_a_misreport_of_the_ministrys_95(exchange, conflict_f
     assert {"59", "95"} <= conflict_figures(exchange, misreport)
     assert misreport["explanation"].startswith(
         "The Daily Pulse reports Orlavia's defence ministry as giving “59”")
+
+
+def test_the_two_governments_counts_of_the_prisoners_handed_back_disagree(
+        exchange, conflict_figures) -> None:
+    (disagreement,) = [c for c in exchange["conflicts"] if c["kind"] == "source-disagreement"]
+    assert {"95", "101"} <= conflict_figures(exchange, disagreement)
+    assert "Coordination Headquarters" in disagreement["explanation"]
+    assert "Orlavia puts it at “95”" in disagreement["explanation"]
 
 
 def test_each_sides_own_count_and_the_mediators_total_make_no_false_conflict(
