@@ -18,6 +18,8 @@ PULSE = article("pulse", "The Daily Pulse",
 STANDARD = article("standard", "The Harwick Standard",
                    "Tesmark says 101 of its people came home.", day=5)
 WIRE = article("wire", "Northline", "The ministry said 95 Orlavian servicemen came home.", day=4)
+FOLLOWUP_HQ = article("hq", "Northline", "The headquarters had earlier said 101 soldiers had "
+                      "come home.", day=6)
 MEDIATOR = article("mediator", "Coast Post", "Belmoria said roughly 190 people came home.", day=4)
 
 
@@ -53,9 +55,14 @@ def test_a_sides_own_count_is_part_of_a_count_of_everyone() -> None:
                             measured="people came"), "people")
     everyone = _people(claim(MEDIATOR, "roughly 190 people came home", "Belmoria",
                              measured="people came"), "people")
-    arts = {a.id: a for a in (STANDARD, MEDIATOR)}
-    figures = figures_of([tesmark, everyone], arts)
-    assert figure_pairs(figures, _alike(figures), 0.85, related=0.45) == []
+    office = _people(claim(FOLLOWUP_HQ, "101 soldiers had come home", "headquarters",
+                           measured="soldiers come"), "soldiers")
+    arts = {a.id: a for a in (STANDARD, MEDIATOR, FOLLOWUP_HQ)}
+    figures = figures_of([tesmark, everyone, office], arts)
+    # no more than its own count: it may be that count, as the side's own office gives it
+    pairs = {(figures[i].claim.id, figures[j].claim.id)
+             for i, j, _ in figure_pairs(figures, _alike(figures), 0.85, related=0.45)}
+    assert (tesmark.id, everyone.id) not in pairs and (tesmark.id, office.id) in pairs
 
 
 RADIO = article("radio", "Tesmark Public Radio",

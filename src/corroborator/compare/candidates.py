@@ -155,12 +155,15 @@ def told_as_increment(article: Article | None, q: Quantity) -> bool:
 
 
 def _part_of_all(own: Figure, other: Figure) -> bool:
-    """``own`` counts the speaker's own ("101 of its people came home") and ``other`` counts
-    the same noun of no one in particular ("roughly 190 people were exchanged"): a part, as
-    "former customers" are of customers. A count naming whose they are ("95 Orlavian
-    servicemen") may be the speaker's own."""
+    """``own`` counts the speaker's own ("101 of its people came home") and ``other``, more,
+    counts the same noun of no one in particular ("roughly 190 people were exchanged"): a
+    part, as "former customers" are of customers. A count naming whose they are ("95
+    Orlavian servicemen") may be the speaker's own, and so may one no larger ("101 soldiers
+    had come home", as the speaker's own office said)."""
+    low, high = own.quantity.high, other.quantity.low
     return own.owner is not None and other.owner is None and not any(
-        word[:1].isupper() for word in (other.measured or "").split())
+        word[:1].isupper() for word in (other.measured or "").split()) and (
+        low is not None and high is not None and high > low)
 
 
 def own_count_owner(claim: Claim, article: Article | None, q: Quantity) -> str | None:
