@@ -27,14 +27,15 @@ people" were a source-disagreement, and so were Belmoria's "roughly 190 people" 
 Tesmark's 101; once Kostan spoke, her 12 wounded against the follow-up's "two ... handed over
 separately" became one; Orlavia's "95 Tesmarkians" handed over and Tesmark's "101 Tesmarkian
 soldiers" brought back, the two governments' disagreement, were never compared ("Tesmarkians"
-and "soldiers" were two nouns).
+and "soldiers" were two nouns); Tesmark's 103 was no update of its headquarters' 101 ("to
+103" hung on "returned" inside "raised its figure for the number of its soldiers returned ...",
+so no revision; "had earlier said 101" was no figure said before; the value replaced sat in
+the next sentence; and a country and its own office were left alone by the figure rules).
 
 Left as found: the ministry's statement stays a story of its own (it joins the exchange at
 0.51 at the merge step, below the 0.6 bar, and its 95 is below the anchors' 150), so its own
 figures are compared with nothing; the rewrite is not found as a derivation of the wire (it
-counts as a source of its own: 4 independent sources where 3 are); Tesmark's 103 is no
-update of its headquarters' 101 ("raised its figure ... to 103" gives the figure no noun, and
-the previous value sits in the next sentence, under another speaker's name); "Neither side
+counts as a source of its own: 4 independent sources where 3 are); "Neither side
 has explained the gap" stays a claim of "side" and "Orlavia has not commented on the
 allegations" a hedged claim of Orlavia (PolNeAR annotates such statements: dropping them cost
 the attribution gate); "the two countries" gives a figure "two".
@@ -93,6 +94,14 @@ def test_each_sides_own_count_and_the_mediators_total_make_no_false_conflict(
         assert not {"59", "101"} <= figures, conflict["explanation"]
         assert not {"roughly 190", "101"} <= figures, conflict["explanation"]
         assert not {"12", "two"} <= figures, conflict["explanation"]
+
+
+def test_tesmark_raising_its_offices_count_is_an_update(exchange, conflict_figures) -> None:
+    (update,) = [c for c in exchange["conflicts"] if c["kind"] == "update"]
+    assert {"101", "103"} <= conflict_figures(exchange, update)
+    assert update["explanation"].startswith("Coordination Headquarters' figure for soldiers "
+                                            "changed from “101”")
+    assert "given by Tesmark" in update["explanation"]
 
 
 def test_the_paraphrased_quotation_is_a_variant(exchange) -> None:
