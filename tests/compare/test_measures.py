@@ -152,3 +152,20 @@ def test_sums_that_pay_for_one_thing_are_one_price(a, measured_a, b, measured_b,
                                                    same):
     (qa,), (qb,) = scan_quantities(a, 0), scan_quantities(b, 0)
     assert same_thing(qa, qb, measured_a, measured_b, cosine, STRONG, RELATED) is same
+
+
+@pytest.mark.parametrize(("unit_a", "measured_a", "unit_b", "measured_b", "same"), [
+    # a people by its name and people of that people, both handed back: one count
+    ("Tesmarkians", "Orlavia handed over Tesmarkians", "soldiers",
+     "Tesmarkian soldiers brought", True),
+    # another people's soldiers
+    ("Tesmarkians", "Orlavia handed over Tesmarkians", "servicemen",
+     "Orlavian servicemen returned", False),
+    # those still held are not those handed back
+    ("Tesmarkians", "Tesmarkians remain", "soldiers", "Tesmarkian soldiers brought", False),
+    ("Tesmarkians", "Tesmarkians held", "soldiers", "total Tesmarkian soldiers", False),
+])
+def test_a_peoples_name_counts_its_people_that_met_one_fate(unit_a, measured_a, unit_b,
+                                                           measured_b, same) -> None:
+    a, b = figure("95", unit_a), figure("101", unit_b)
+    assert same_thing(a, b, measured_a, measured_b, 0.46, STRONG, RELATED) is same

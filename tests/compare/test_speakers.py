@@ -319,3 +319,19 @@ def test_speakers_officials_of_a_remit_speak_for_the_storys_one_body_of_it() -> 
                                                                  "health agency"),
            claim(paper, "Six people have died", "regional health officials")]
     assert StorySpeakers(two, [both, paper]).of(two[2]).kind == ROLE
+
+
+def test_speakers_a_described_body_is_the_one_a_place_owns() -> None:
+    wire = article("g", "Northline", "Orlavia's defence ministry said 95 soldiers came home.")
+    pulse = article("h", "The Daily Pulse", "The defence ministry said 59 soldiers came home.")
+    claims = [claim(wire, "95 soldiers came home", "Orlavia's defence ministry",
+                    speaker_type="ORG"),
+              claim(pulse, "59 soldiers came home", "defence ministry")]
+    assert StorySpeakers(claims, [wire, pulse]).same(claims[0], claims[1])
+    # two countries' defence ministries: the bare one could be either, and is neither
+    other = article("i", "Coast Post", "Tesmark's defence ministry said 101 came home.")
+    claims.append(claim(other, "101 came home", "Tesmark's defence ministry",
+                        speaker_type="ORG"))
+    sp = StorySpeakers(claims, [wire, pulse, other])
+    assert not sp.same(claims[0], claims[1]) and not sp.same(claims[2], claims[1])
+    assert sp.distinct(claims[0], claims[2])

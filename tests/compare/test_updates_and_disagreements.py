@@ -399,3 +399,23 @@ def test_a_move_told_of_another_figure_of_the_sentence_updates_none(settings) ->
               claim(later, "58 people were missing", "fire service", measured="people missing")]
     result = _run(settings, [first, later], claims)
     assert [c.kind for c in result.conflicts] == [], [c.explanation for c in result.conflicts]
+
+
+def test_a_country_revising_its_offices_figure_told_in_the_next_sentence_is_its_update(
+        settings) -> None:
+    first, later = _day_apart(
+        "A total of 101 soldiers came home, Tesmark's prisoner headquarters said.",
+        "Tesmark raised its figure for the soldiers who came home to 103. The headquarters "
+        "had earlier said 101 soldiers came home.")
+    claims = [
+        claim(first, "A total of 101 soldiers came home", "Tesmark's prisoner headquarters",
+              measured="soldiers came home", speaker_type="ORG"),
+        _revised(claim(later, "its figure for the soldiers who came home to 103", "Tesmark",
+                       speaker_type="GPE"), {"103": "new"}, measured="soldiers came home"),
+        _revised(claim(later, "101 soldiers came home", "headquarters"),
+                 {"101": "earlier"}, measured="soldiers came home"),
+    ]
+    result = _run(settings, [first, later], claims)
+    kinds = [c.kind for c in result.conflicts]
+    assert kinds == ["update"], [c.explanation for c in result.conflicts]
+    assert "given by Tesmark" in result.conflicts[0].explanation

@@ -102,6 +102,9 @@ def test_ingest_plain_text_date_line_under_the_headline(tmp_path: Path, ingest_s
     ("By Ann Lee", "reports"),
     # a statement sets out its issuer on a line of its own under the date line
     ("12 May 2026\n\nMinistry of Water Affairs", "Ministry of Water Affairs"),
+    # a state's full style: seven words, four of them names
+    ("12 May 2026\n\nMinistry of Defence of the Republic of Orlavia",
+     "Ministry of Defence of the Republic of Orlavia"),
     ("12 May 2026\n\nFOR IMMEDIATE RELEASE", "reports"),  # a label in capitals, not a name
     ("Ministry of Water Affairs\n\n12 May 2026", "reports"),  # not under the date line
 ])

@@ -172,6 +172,31 @@ def test_chain_citing_hung_on_the_subject(nlp):
     assert text[att.content[0] : att.content[1]] == "about 2,000 buildings had collapsed"
 
 
+def test_chain_quoted_by_on_the_subject(nlp):
+    text = "Orlavia's defence ministry, quoted by ORNA, said on Thursday it stood by its figure."
+    [att] = find_attributions(nlp(text))
+    assert [name for name, _ in att.via] == ["ORNA", "Orlavia's defence ministry"]
+    assert "ministry" in att.speaker_text
+
+
+def test_chain_quoted_by_after_according_to(nlp):
+    text = ("According to Tesmark's human rights ombudsman, Dan Lesko, quoted by Tesmark Public "
+            "Radio, many of the returned men showed signs of beatings and hunger.")
+    [att] = find_attributions(nlp(text))  # the men showing signs are no source
+    assert att.speaker_text == "Dan Lesko"
+    assert [name for name, _ in att.via] == ["Tesmark Public Radio", "Dan Lesko"]
+    assert text[att.content[0] : att.content[1]].startswith("many of the returned men")
+
+
+def test_chain_according_to_a_source_which_cited_another(nlp):
+    text = ("Orlavia said 59 of its servicemen came home on Tuesday, according to the state "
+            "news agency ORNA, which cited the defence ministry.")
+    [att] = find_attributions(nlp(text))  # "which cited the ministry" is a link, no claim
+    assert att.speaker_text == "defence ministry"
+    assert [name for name, _ in att.via] == ["ORNA", "defence ministry"]
+    assert text[att.content[0] : att.content[1]].startswith("Orlavia said 59 of its servicemen")
+
+
 def test_according_to_a_statement_is_how_the_speaker_said_it(nlp):
     text = ("Chipmaker Norvex said on Wednesday that quarterly revenue climbed to more than "
             "$4.2 billion, beating Wall Street estimates, according to a company statement.")
@@ -642,3 +667,17 @@ def test_a_person_after_a_title_under_a_firms_name_is_the_speaker() -> None:
     plain = Doc(spacy.blank("en").vocab, words=["said", "Kessel", "Lines", "."],
                 heads=[0, 2, 0, 0], deps=["ROOT", "compound", "nsubj", "punct"])
     assert name_of(plain[2])[0] == "Kessel Lines"
+
+
+def test_speaker_in_apposition_after_the_clause_before_a_comma(nlp):
+    # the parse hangs "the head ..., Mirela Kostan" on "men" and leaves "told" without subject
+    text = ("Among them are 12 seriously wounded men, the head of the headquarters, Mirela "
+            "Kostan, told TPR.")
+    _attributed(nlp, text, "told", "Mirela Kostan", "Among them are 12 seriously wounded men")
+
+
+def test_calling_a_thing_something_keeps_what_it_was_called(nlp):
+    text = ("The ministry denied that prisoners had been mistreated, calling the allegations "
+            "\"an invention meant to poison the talks\".")
+    _attributed(nlp, text, "calling", "ministry",
+                'the allegations "an invention meant to poison the talks"')

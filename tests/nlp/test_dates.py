@@ -149,6 +149,13 @@ def test_a_day_something_is_expected_by_is_ahead(nlp):
 
 
 @pytest.mark.model
+def test_a_month_something_is_expected_in_is_ahead(nlp):
+    found = find_dates(nlp("A source told NPA the next round was expected in December."),
+                       date(2026, 11, 12))
+    assert [d.resolved for d in found] == [date(2026, 12, 1)]
+
+
+@pytest.mark.model
 def test_a_modal_of_what_may_yet_happen_looks_ahead(nlp):
     # published on Thursday 13 August 2026
     text = ("Marsh said Lenk could make his debut against Harwick Town on Sunday. "

@@ -295,6 +295,19 @@ def test_numbers_motion_up_to_is_no_bound():
     assert q.qualifier is None and (q.low, q.high) == (4.8, 4.8)
 
 
+@pytest.mark.parametrize(("text", "low", "high"), [
+    ("Orlavia says it handed over 95 Tesmarkians", 95, 95),
+    ("the archive turned over 300 documents", 300, 300),
+])
+def test_numbers_over_as_a_verbs_particle_is_no_bound(text, low, high):
+    q = one(text)
+    assert q.qualifier is None and (q.low, q.high) == (low, high)
+
+
+def test_numbers_over_after_a_verb_it_may_bound_stays_a_bound():
+    assert one("the ferry carried over 200 passengers").qualifier == "over"
+
+
 def test_numbers_idioms():
     assert [q.value for q in scan_quantities("A baker's dozen is exactly 13 units")] == [13]
     assert [q.value for q in scan_quantities("just one 52,000 barrel refinery")] == [52_000]

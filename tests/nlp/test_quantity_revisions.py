@@ -113,3 +113,17 @@ def test_a_figure_told_instead_of_another_replaces_it(nlp) -> None:
     found = {q.text: q for q in find_quantities(nlp("The firm will hire 300 people rather "
                                                     "than 500."))}
     assert found["300"].revision == "new" and found["500"].revision == "previous"
+
+
+def test_a_level_the_parse_hangs_inside_the_revised_figures_noun(nlp):
+    found = by_text(nlp, "Tesmark on Thursday raised its figure for the number of its soldiers "
+                         "returned in Tuesday's prisoner exchange to 103.")
+    assert found["103"].revision == "new" and found["103"].change == "up"
+
+
+def test_a_figure_a_speaker_had_earlier_given_is_told_as_earlier(nlp):
+    found = by_text(nlp, "The headquarters had earlier said 101 soldiers and border guards "
+                         "had come home.")
+    assert found["101"].revision == "earlier"
+    assert by_text(nlp, "The headquarters said 101 soldiers had come home.")["101"].revision \
+        is None

@@ -9,6 +9,7 @@ threshold, plus explicit kind and unit checks (``intervals.same_scale``).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -75,6 +76,12 @@ class Figure:
     report: str = ""
     # the earlier year the figure is told of ("a collapse in 2017 killed 22"): None = now
     era: int | None = None
+    # whose own the counted things are when the speaker counts its own ("Orlavia said 59 of
+    # its servicemen ..."): the speaker's name or possessor, lower-cased; None otherwise
+    owner: str | None = None
+    # told as an addition to a count, not a count of its own ("two more", "another 12",
+    # "two ... had been handed over separately")
+    increment: bool = False
 
     def same_report(self, other: Figure) -> bool:
         """Whether both figures are told by one report (one article, one live entry)."""
@@ -114,8 +121,65 @@ def figures_of(claims: Sequence[Claim],
                     continue
                 measured = q.measured or (told.unit if told.unit else None)
                 out.append(Figure(claim, q, measured, period, window, share,
-                                  report_key(claim, article), era))
+                                  report_key(claim, article), era,
+                                  own_count_owner(claim, article, q),
+                                  told_as_increment(article, q)))
     return out
+
+
+# "59 of its servicemen", "their own 40 staff": the speaker counts its own
+_OWN_AFTER = re.compile(r"\s+of\s+(?:its|their|our)\s+(?:own\s+)?[a-z]", re.IGNORECASE)
+_OWN_BEFORE = re.compile(r"\b(?:its|their|our)\s+(?:own\s+)?$", re.IGNORECASE)
+_POSSESSOR = re.compile(r"^(?:the\s+)?(?P<name>[^\s']+(?:\s+[A-Z][^\s']*)*)(?:'s|’s)\s",
+                        re.IGNORECASE)
+
+
+# Words that tell a figure as added to a count told elsewhere: before it ("another 12",
+# "a further 30"), right after it ("two more"), or later in its clause ("two seriously
+# wounded men had been handed over separately")
+_ADDED_BEFORE = re.compile(r"\b(?:another|further|additional|extra)\s+$", re.IGNORECASE)
+_ADDED_AFTER = re.compile(r"^\s+(?:more|further|additional|extra)\b", re.IGNORECASE)
+_ADDED_IN_CLAUSE = re.compile(r"\b(?:separately|in addition)\b", re.IGNORECASE)
+
+
+def told_as_increment(article: Article | None, q: Quantity) -> bool:
+    """Whether the article tells the figure as an addition to another count."""
+    if article is None:
+        return False
+    text = article.text
+    before = text[max(0, q.span.start - 12) : q.span.start]
+    after = text[q.span.end : q.span.end + 120]
+    clause = re.split(r"[,;.!?\n]", after, maxsplit=1)[0]
+    return bool(_ADDED_BEFORE.search(before) or _ADDED_AFTER.match(after)
+                or _ADDED_IN_CLAUSE.search(clause))
+
+
+def _part_of_all(own: Figure, other: Figure) -> bool:
+    """``own`` counts the speaker's own ("101 of its people came home") and ``other``, more,
+    counts the same noun of no one in particular ("roughly 190 people were exchanged"): a
+    part, as "former customers" are of customers. A count naming whose they are ("95
+    Orlavian servicemen") may be the speaker's own, and so may one no larger ("101 soldiers
+    had come home", as the speaker's own office said)."""
+    low, high = own.quantity.high, other.quantity.low
+    return own.owner is not None and other.owner is None and not any(
+        word[:1].isupper() for word in (other.measured or "").split()) and (
+        low is not None and high is not None and high > low)
+
+
+def own_count_owner(claim: Claim, article: Article | None, q: Quantity) -> str | None:
+    """Whose own things a figure counts when the speaker counts its own ("Orlavia said 59 of
+    its servicemen came home": Orlavia's; "Tesmark says 101 of its people came home":
+    Tesmark's): the possessor of the speaker's name ("Orlavia's defence ministry" →
+    orlavia), else the name; None for any other figure."""
+    if article is None or not claim.speaker:
+        return None
+    text = article.text
+    before = text[max(0, q.span.start - 12) : q.span.start]
+    if not (_OWN_AFTER.match(text, q.span.end) or _OWN_BEFORE.search(before)):
+        return None
+    speaker = claim.speaker.strip()
+    possessor = _POSSESSOR.match(speaker)
+    return (possessor.group("name") if possessor else speaker).lower()
 
 
 def _of_follows(article: Article | None, q: Quantity) -> bool:
@@ -206,6 +270,11 @@ def figure_pairs(
             if not intervals.same_scale(fi.quantity, fj.quantity) or different_periods(
                     fi.period, fj.period) or fi.era != fj.era:
                 continue
+            if fi.owner and fj.owner and fi.owner != fj.owner or \
+                    _part_of_all(fi, fj) or _part_of_all(fj, fi):
+                continue  # each side counts its own: "59 of its servicemen", "101 of its people"
+            if fi.increment != fj.increment:
+                continue  # "two more" adds to a count: it is no count of the same thing
             cos = float(sims[i, j])
             one_share = same_share(fi.share, fj.share)
             if one_share is False or not one_share and not same_thing(

@@ -422,12 +422,14 @@ def judge_figures(ctx: StoryContext, fa: Figure, fb: Figure) -> Conflict | None:
     what = _without_speaker(_figure_name(ctx, f1, f2), (s1, s2))
     o1, o2 = ctx.outlets(first, second)
     ids = (first.id, second.id)
-    if ctx.speakers.affiliated(first, second):
-        return None
     # "raised her estimate to 2,400, up from nearly 2,000": the later article gives the
     # earlier figure as the one replaced, which is the update itself, not a restatement
     revised = revises(f2, f1, ctx.replaced)
-    heads = ctx.speakers.heads(first, second)
+    if ctx.speakers.affiliated(first, second) and not revised:
+        return None
+    # a country revising its own office's figure is that source's update, as a minister
+    # revising the ministry's is (``heads``)
+    heads = ctx.speakers.heads(first, second) or ctx.speakers.affiliated(first, second)
     if heads and not revised:
         # a governor and her bank are one source, but not one utterance: only a revision
         # she says she made ties her figure to the bank's

@@ -106,6 +106,44 @@ def same_noun(a: Quantity, b: Quantity) -> bool:
     return noun_key(ua) == noun_key(ub)
 
 
+# Words of people set free or handed back: an exchange's or a release's count
+_RELEASED = frozenset("""released freed returned repatriated exchanged swapped handed brought
+    """.split())  # noqa: SIM905
+
+
+def _one_fate(measured_a: str | None, measured_b: str | None) -> bool:
+    """Both phrases tell what befell those counted, the same: one outcome ("killed") or
+    being set free ("handed over", "brought back"); a count of those still held is not one
+    of those released, however alike the words."""
+    oa, ob = outcomes(measured_a), outcomes(measured_b)
+    if oa or ob:
+        return oa == ob
+    return all(_RELEASED & set(_phrase_words((m or "").lower())) for m in (measured_a, measured_b))
+
+
+def _one_people(a: Quantity, b: Quantity, measured_b: str | None) -> bool:
+    """``a`` counts a people by its name ("95 Tesmarkians") and ``b`` counts people of that
+    people ("101 Tesmarkian soldiers"): one count, as "people" and "villagers" are; "Orlavian
+    soldiers" are another people's."""
+    unit, other = a.unit or "", b.unit or ""
+    if not unit[:1].isupper() or not counts_people(unit) or not counts_people(other):
+        return False
+    stem = noun_key(unit.lower()) or ""
+    return any(len(_common_prefix(stem, word.lower())) >= _PEOPLE_STEM
+               for word in (measured_b or "").split() if word[:1].isupper())
+
+
+# the letters a people's name and its adjective share at least ("Tesmarkians", "Tesmarkian")
+_PEOPLE_STEM = 5
+
+
+def _common_prefix(a: str, b: str) -> str:
+    n = 0
+    while n < min(len(a), len(b)) and a[n] == b[n]:
+        n += 1
+    return a[:n]
+
+
 def outcomes_agree(measured_a: str | None, measured_b: str | None) -> bool:
     """False when the two phrases name disjoint outcomes ("killed" against "injured"):
     then no wording, however close, makes them one measured thing."""
@@ -142,7 +180,9 @@ def same_thing(
     if cosine < related:
         return False
     return (same_noun(a, b) or bool(oa) and _counts_outcome(a, b)
-            or _headcount(a, b, measured_a, measured_b))
+            or _headcount(a, b, measured_a, measured_b)
+            or _one_fate(measured_a, measured_b) and (
+                _one_people(a, b, measured_b) or _one_people(b, a, measured_a)))
 
 
 # Words naming what a sum pays someone: a fee for a transfer or a service, a wage earned.

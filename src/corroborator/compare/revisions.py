@@ -15,7 +15,8 @@ nearly 2,000" gives 2,400 as ``new`` and nearly 2,000 as ``previous``; "raised t
 The value replaced may sit in another claim of the revision's sentence: "has grown to 6,200
 hectares, the chief said, up from his estimate of nearly 4,000" reads as two attributions
 ("his estimate" is a cue of its own). Such a sentence's previous values count for its new
-figure (``replaced_in_sentences``).
+figure (``replaced_in_sentences``); when the sentence gives none, those of the article's
+other sentences do ("raised its figure to 103. The headquarters had earlier said 101").
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ if TYPE_CHECKING:  # candidates imports this module
     from .candidates import Figure, StoryVectors
 
 NEW = frozenset(["new", "from-to"])
+EARLIER = "earlier"
 
 
 def split_from_to(q: Quantity) -> list[Quantity]:
@@ -60,11 +62,14 @@ def _sentence_of(claim: Claim) -> SentenceKey | None:
 
 
 def replaced_in_sentences(figures: Sequence[Figure]) -> dict[SentenceKey, list[Quantity]]:
-    """The values revisions replaced, by the sentence giving them."""
+    """The values revisions replaced, by the sentence giving them, and the figures told as
+    said before ("had earlier said 101"), which a revision told in another sentence of the
+    article may have replaced."""
     out: dict[SentenceKey, list[Quantity]] = {}
     for figure in figures:
         key = _sentence_of(figure.claim)
-        if key is not None and is_previous(figure.quantity):
+        if key is not None and (is_previous(figure.quantity)
+                                or figure.quantity.revision == EARLIER):
             out.setdefault(key, []).append(figure.quantity)
     return out
 
@@ -103,7 +108,12 @@ def revises(later: Figure, earlier: Figure, replaced: Replaced | None = None) ->
     previous = [q for q in later.claim.quantities if is_previous(q)]
     key = _sentence_of(later.claim)
     if replaced and key is not None:
-        previous += [q for q in replaced.get(key, ()) if q not in previous]
+        previous += [q for q in replaced.get(key, ()) if q not in previous and is_previous(q)]
     previous += [q for q in split_from_to(later.quantity) if is_previous(q)]
+    if not previous and replaced and key is not None:
+        # "Tesmark raised its figure to 103. The headquarters had earlier said 101 ...": the
+        # value replaced told in another sentence of the article
+        previous = [q for (article, _), told in replaced.items() if article == key[0]
+                    for q in told]
     return any(intervals.same_scale(p, earlier.quantity)
                and intervals.compatible(p, earlier.quantity) for p in previous)

@@ -38,6 +38,8 @@ ROLE = "role"  # a description that could not be tied to one name
 # Only an "'s" possessor is a qualifier: a bare apostrophe marks a plural inside the name
 # itself ("Textile Workers’ Federation" had become "Federation").
 _POSSESSIVE_LEAD = re.compile(r"^(?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w.-]*(?:'s|’s)\s+(?=[A-Z])")
+# A place's possessive before a body described in lower case: "Orlavia's defence ministry"
+_OWNER_LEAD = re.compile(r"^(?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w.-]*(?:'s|’s)\s+(?=[a-z])")
 _SPOKES = re.compile(r"\bspokes(?:man|woman|person)\b", re.I)
 _WORD = re.compile(r"[a-z]+")
 _AFTER_CUE = re.compile(r"\b(?:according to|said|says|told|claimed|claims|reported|estimated|"
@@ -475,7 +477,7 @@ class StorySpeakers:
             return self._named(named)
         body = _described_body(words) or self._body_of_officials(words)
         if body is not None:
-            return self._named(body)
+            return self._named(self._owned_body(body) or body)
         return Speaker(f"{ROLE}:{claim.article_id}:{name.lower()}", name, ROLE)
 
     def _body_of_officials(self, words: Sequence[str]) -> str | None:
@@ -489,6 +491,14 @@ class StorySpeakers:
             return None
         found = {b for b in self._bodies if remit <= set(_WORD.findall(b.lower()))}
         return found.pop() if len(found) == 1 else None
+
+    def _owned_body(self, body: str) -> str | None:
+        """The one named speaker of the story that is ``body`` of a place ("Orlavia's defence
+        ministry" for "the defence ministry"); none when the story names two (Orlavia's and
+        Tesmark's), as either could be meant."""
+        owned = [n for n in self._names if _OWNER_LEAD.match(n) and n.lower().endswith(
+            f" {body}") and _OWNER_LEAD.sub("", n).lower() == body]
+        return owned[0] if len(owned) == 1 else None
 
     def _issuer(self, claim: Claim, claims: Sequence[Claim]) -> Speaker | None:
         """The one named speaker who brought in the document a claim gives as its speaker:

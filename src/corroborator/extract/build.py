@@ -145,9 +145,11 @@ def _plain_outlet(text: str) -> str | None:
     return _issuer(lines)
 
 
-# The most words an issuer's name on a line of its own has ("Ministry of Health and Social
-# Affairs" has six).
+# The most capitalised words an issuer's name on a line of its own has ("Ministry of Health
+# and Social Affairs" has four), and the most words with its small ones ("Ministry of Defence
+# of the Republic of Orlavia": a state's full style doubles the count, not the names).
 _ISSUER_MAX_WORDS = 6
+_ISSUER_MAX_WORDS_WITH_SMALL = 10
 
 
 def _issuer(lines: list[str]) -> str | None:
@@ -160,7 +162,9 @@ def _issuer(lines: list[str]) -> str | None:
         if _date_line(before) is None:
             continue
         words = line.split()
-        if (len(words) <= _ISSUER_MAX_WORDS and not line.isupper()
+        names = [w for w in words if w.lower() not in _BYLINE_SMALL]
+        if (len(names) <= _ISSUER_MAX_WORDS and len(words) <= _ISSUER_MAX_WORDS_WITH_SMALL
+                and not line.isupper()
                 and not line.endswith((".", "!", "?", ":", ","))
                 and not any(ch.isdigit() for ch in line)
                 and words[0][:1].isupper()

@@ -168,6 +168,13 @@ def taken_tokens(doc: Doc, offset: int, atts: list[Attribution]) -> set[int]:
     return {t.i for t in doc for s, e in ranges if s <= t.idx + offset < e}
 
 
+def _evidence(att: Attribution) -> bool:
+    """An evidence verb ("show", "find"): "according to the ombudsman, many of the men showed
+    signs of beatings" is the ombudsman's word; the men showing signs are no source."""
+    entry = lex.verb_cue(att.cue_lemma) if att.cue_lemma else None
+    return entry is not None and entry.kind == "evidence"
+
+
 def drop_nested(atts: list[Attribution]) -> list[Attribution]:
     """Keep attributions whose cue is not inside another attribution's content.
 
@@ -188,10 +195,12 @@ def drop_nested(atts: list[Attribution]) -> list[Attribution]:
             # ("mailings to voters that oppose B, according to filings")
             if other.cue_lemma == "according to" and att.speaker is not None and (
                     other.governor is None
-                    or att.cue[0] <= other.governor[0] < att.cue[1]):
+                    or att.cue[0] <= other.governor[0] < att.cue[1]) and not _evidence(att):
                 dropped.add(j)
                 if other.speaker_text and not att.via:
-                    att.via = [(other.speaker_text, other.speaker or other.content)]
+                    # Z's own chain ("according to ORNA, which cited the ministry") leads in
+                    att.via = list(other.via) or [
+                        (other.speaker_text, other.speaker or other.content)]
                     if att.speaker_text:
                         att.via.append((att.speaker_text, att.speaker))
                 continue

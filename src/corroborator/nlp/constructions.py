@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from . import cues as lex
 from .cues import words
 from .learned import learned_content, learned_entry
-from .relations import Attribution, cue_tokens, make
+from .relations import Attribution, cue_tokens, make, relay_chain
 from .subjects import SOURCE_NOUNS, Speaker, speaker_from, subject_of
 from .tokenspans import subtree
 
@@ -81,8 +81,14 @@ def according_to(tok: Token, offset: int) -> Attribution | None:
     document = objs[0]
     speaker = speaker_from(_publisher_of(document) or document)
     stance = "reported" if document.lemma_ in ("report", "reports") else "stated"
+    # "according to the agency ORNA, which cited the ministry": the ministry speaks, via ORNA;
+    # "according to the ombudsman, quoted by the radio": the ombudsman, via the radio
+    via = relay_chain(document)
+    if via:
+        speaker = speaker_from(via[-1][1])
     # a cue inside the content ("X said Y, according to Z") keeps the nested speaker as via
-    att = make(doc, offset, content, cue_range, "according to", stance, speaker, "indirect")
+    att = make(doc, offset, content, cue_range, "according to", stance, speaker, "indirect",
+               via or None)
     if att is not None:
         att.governor = (tok.head.idx + offset, tok.head.idx + len(tok.head.text) + offset)
     return att

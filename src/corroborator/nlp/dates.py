@@ -118,6 +118,9 @@ def _future(ent: SpacySpan | None) -> bool:
             return True
     if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _AHEAD_HEADS:
         return True  # "expected to finish repairs by Friday"
+    if tok.lemma_.lower() in _AHEAD_HEADS and any(c.dep_ == "auxpass" for c in tok.children):
+        return True  # "the next round was expected in December": when it is to come
+
     return tok.head.lower_ == "going" and tok.dep_ == "xcomp"
 
 

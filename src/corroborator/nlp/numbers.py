@@ -539,6 +539,13 @@ def _number_as_verb(text: str, at: int) -> bool:
     return word.lower() in _BEFORE_VERB_NUMBER
 
 
+# Verbs whose "over" is their particle, not a bound: "it handed over 95 prisoners", "turned
+# over 300 documents". Verbs where "over" may be either ("took over 40 hours", "won over 60%
+# of the vote", "carried over 200 passengers") keep it as a bound.
+_PARTICLE_OVER = re.compile(
+    r"\b(?:hand(?:s|ed|ing)?|turn(?:s|ed|ing)?|sign(?:s|ed|ing)?)\s+over\s*$", re.IGNORECASE)
+
+
 def _attach_qualifiers(text: str, cand: Candidate) -> None:
     before = text[max(0, cand.start - 30) : cand.start]
     m = _qualifier_re().search(before)
@@ -552,6 +559,8 @@ def _attach_qualifiers(text: str, cand: Candidate) -> None:
         )
     ):
         m = None  # "inching back up to 4.8 percent" is a movement, not a bound
+    if m and m.group("q").lower() == "over" and _PARTICLE_OVER.search(before):
+        m = None  # "handed over 95 prisoners" hands over 95, not more than 95
     if m:
         q = m.group("q")
         qlow = q.lower()

@@ -107,10 +107,43 @@ def _understood_by_a_publication(entry: lex.CueEntry, subject: Speaker | None,
             and "PERSON" not in (subject.label, subject.head.ent_type_))
 
 
+def _named_by(tok: Token) -> Token | None:
+    """The source a participle or relative clause names: the pobj of "quoted by Y", the
+    object of "which cited Y" (a source, not a reason: "citing weak exports")."""
+    for child in tok.children:
+        if child.dep_ == "agent":
+            return next((g for g in child.children if g.dep_ == "pobj"), None)
+        if child.dep_ == "dobj" and source_like(child):
+            return child
+    return None
+
+
+def relay_chain(source: Token) -> list[tuple[str, Token]]:
+    """The chain a source's own phrase tells, outlet inwards: "X, quoted by Y" gives [Y, X],
+    "X, which cited Y" gives [X, Y]; [] when it tells none. The phrase may hang on the
+    source's description or on the name beside it ("the agency ORNA, which cited ...")."""
+    hosts = [source] + [c for c in source.children if c.dep_ == "appos"]
+    for host in hosts:
+        for child in host.children:
+            quoted = child.dep_ == "acl" and child.lemma_ == "quote" and child.tag_ == "VBN"
+            cited = child.dep_ == "relcl" and child.lemma_ == "cite"
+            named = _named_by(child) if quoted or cited else None
+            if named is None or not source_like(named):
+                continue
+            outer, inner = (named, source) if quoted else (source, named)
+            return [(name_of(outer)[0], outer), (name_of(inner)[0], inner)]
+    return []
+
+
 def via_chain(verb: Token, subject: Speaker | None) -> list[tuple[str, Token]]:
-    """"X, citing Y, reported": the chain [X, Y] (outlet inwards). The parse may hang the
-    "citing" clause on the subject ("State broadcaster MTV, citing the interior ministry,
-    said"), and the subject's head may be the description ("broadcaster") it stands by."""
+    """"X, citing Y, reported": the chain [X, Y] (outlet inwards); "X, quoted by Y, said":
+    [Y, X]. The parse may hang the "citing" clause on the subject ("State broadcaster MTV,
+    citing the interior ministry, said"), and the subject's head may be the description
+    ("broadcaster") it stands by."""
+    if subject is not None and (relayed := relay_chain(subject.head)) \
+            and relayed[-1][1] is subject.head:
+        return [(subject.name, subject.head) if tok is subject.head else (name, tok)
+                for name, tok in relayed]
     hosts = [verb] + ([subject.head] if subject is not None else [])
     for child in (c for host in hosts for c in host.children):
         if child.lemma_ == "cite" and child.dep_ in ("advcl", "xcomp", "conj", "prep", "acl"):

@@ -174,9 +174,15 @@ def mark_revisions(placed: list[Placed], from_to: set[int]) -> list[Quantity]:
     for k, level in enumerate(levels):
         if out[k].revision is not None or level is None or level[0] != "to":
             continue
-        verb = _verb_of(level[1])
-        if verb is not None and revises(verb):
+        verb = _revising_verb(_verb_of(level[1]))
+        if verb is not None:
             out[k] = replace(out[k], revision="new", change=_direction(verb) or out[k].change)
+    for k, p in enumerate(placed):
+        # "The headquarters had earlier said 101 soldiers had come home": a figure said
+        # before, which a revision in another sentence may replace (or not: "the NIS had
+        # earlier estimated around 1,000" is still the NIS's figure)
+        if out[k].revision is None and _told_earlier(p.anchor):
+            out[k] = replace(out[k], revision="earlier")
     for k in from_to:
         verb = _governing_verb(placed[k].anchor)
         if verb is None or not (revises(verb) or _direction(verb)):
@@ -189,6 +195,46 @@ def mark_revisions(placed: list[Placed], from_to: set[int]) -> list[Quantity]:
 
 
 _REPLACED_BY = (("instead", "of"), ("rather", "than"))
+# adverbs of a statement made before the one now reported ("had earlier said")
+_EARLIER = frozenset(["earlier", "previously", "initially", "originally"])
+
+
+def _revising_verb(verb: Token | None) -> Token | None:
+    """The verb that revises a figure a "to" level gives: the level's own verb, or the one
+    whose figure noun the level's clause describes ("raised its figure for the number of
+    its soldiers returned in Tuesday's exchange to 103": the parse hangs "to 103" on
+    "returned")."""
+    if verb is None:
+        return None
+    if revises(verb):
+        return verb
+    from .quantities import DOWN_VERBS, UP_VERBS
+
+    cur = verb
+    for _ in range(6):
+        # the figure noun's own subtree holds the level, so no check of its object's numbers
+        if cur.dep_ == "dobj" and cur.lemma_.lower() in FIGURE_NOUNS and (
+                cur.head.lemma_.lower() in UP_VERBS | DOWN_VERBS | REVISE_VERBS):
+            return cur.head
+        if cur.head.i == cur.i or cur.dep_ not in ("acl", "pobj", "prep", "relcl"):
+            return None
+        cur = cur.head
+    return None
+
+
+def _told_earlier(anchor: Token) -> bool:
+    """The figure is what a speaker "had earlier said" (or "had previously put it at"): the
+    past perfect of a statement with an adverb of earlier time."""
+    verb = _governing_verb(anchor)
+    for _ in range(2):
+        if verb is None:
+            return False
+        children = list(verb.children)
+        if any(c.dep_ == "advmod" and c.lower_ in _EARLIER for c in children) and any(
+                c.dep_ == "aux" and c.lower_ == "had" for c in children):
+            return True
+        verb = verb.head if verb.dep_ == "ccomp" and verb.head.pos_ in _VERBS else None
+    return False
 
 
 def _replaced_by_earlier(p: Placed) -> bool:

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from . import cues as lex
 from .cues import words
 from .learned import has_frame, learned_content
-from .relations import Attribution, cue_tokens, make, stance_of, via_chain
+from .relations import Attribution, cue_tokens, make, relay_chain, stance_of, via_chain
 from .revisions import FIGURE_NOUNS
 from .subjects import (
     AGENT_NOUNS,
@@ -90,6 +90,10 @@ RECIPIENT_VERBS = frozenset(
 )
 
 
+# Verbs that name their object as something: "called the deal a disaster"
+_NAMING_VERBS = frozenset(["call", "dub", "label", "brand", "term", "deem"])
+
+
 def object_content(verb: Token, entry: lex.CueEntry) -> list[Token]:
     if entry.kind == "speech":
         # "said no", "said so", "answered yes": a pro-form stands for the whole answer
@@ -144,6 +148,10 @@ def object_content(verb: Token, entry: lex.CueEntry) -> list[Token]:
             tokens = list(obj.subtree)
             for extra in after(verb, ("oprd", "ccomp")):
                 tokens.extend(extra.subtree)
+            if entry.lemma in _NAMING_VERBS:
+                # "calling the allegations "an invention"": the parse may read the predicate
+                # as a second object
+                tokens.extend(t for extra in objs[1:] for t in extra.subtree)
             for prep in after(verb, ("prep",)):
                 if prep.i > obj.i and (prep.lower_ in ("as", "at", "against") or has_frame(
                         entry.lemma, f"dobj+prep:{prep.lower_}")):
@@ -395,6 +403,10 @@ def _name_before(verb: Token) -> Speaker | None:
     if verb.i == 0:
         return None
     name = verb.doc[verb.i - 1]
+    if name.text == "," and verb.i > 1 and _after_its_clause(verb):
+        # "Among them are 12 wounded men, the head of the headquarters, Mirela Kostan, told
+        # TPR": the parse hangs the speaker on the clause's last noun, a comma before the verb
+        name = verb.doc[verb.i - 2]
     # an apposition only: a conjunct ("Britain and France support") or the object of a
     # preposition ("the board of the Post Trump said") would give part of the speaker
     if name.pos_ != "PROPN" or name.ent_type_ not in _NAMED or name.dep_ != "appos":
@@ -402,22 +414,46 @@ def _name_before(verb: Token) -> Speaker | None:
     return speaker_from(name)
 
 
+def _after_its_clause(verb: Token) -> bool:
+    """The speech verb follows the clause it reports ("A, X told TPR"): a ccomp before it."""
+    return any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children)
+
+
+def _without_speaker(content: list[Token], speaker: Speaker) -> list[Token]:
+    """The content without the apposition the parse hung the speaker on ("..., the head of
+    the headquarters, Mirela Kostan,"): from the outermost apposition holding the speaker's
+    name to the comma before the verb."""
+    outer = speaker.head
+    while outer.head.dep_ == "appos" and outer.head.i != outer.i:
+        outer = outer.head
+    ids = {t.i for t in content}
+    if outer.i not in ids:
+        return content
+    start = outer.left_edge.i
+    while start > 0 and start - 1 in ids and content[0].doc[start - 1].text == ",":
+        start -= 1
+    return [t for t in content if t.i < start]
+
+
 def verb_attribution(verb: Token, entry: lex.CueEntry, offset: int) -> Attribution | None:
     doc = verb.doc
     if verb.lemma_ == "cite" and (
             verb.dep_ in ("advcl", "xcomp", "conj", "prep") and lex.verb_cue(verb.head.lemma_)
             or verb.dep_ == "acl" and verb.head.dep_ in ("nsubj", "nsubjpass")
-            and lex.verb_cue(verb.head.head.lemma_)):
+            and lex.verb_cue(verb.head.head.lemma_)
+            or verb.dep_ == "relcl" and relay_chain(verb.head)):
         # "Yonhap, citing the NIS, reported", "State broadcaster MTV, citing the interior
-        # ministry, said": the chain is on the main cue
+        # ministry, said", "according to ORNA, which cited the ministry": the chain is on
+        # the main cue
         return None
     if verb.lemma_ in lex.SEEM_VERBS:
         return _seeming(verb, entry, offset)
     subject, passive = subject_of(verb)
     if subject is not None and addressed_class(subject.head):
         return None
+    named_before = None
     if subject is None and not passive and entry.kind == "speech":
-        subject = _name_before(verb)
+        subject = named_before = _name_before(verb)
     kind = "indirect"
     prep = None
     if entry.kind == "learned":  # known from the fitted frames only: their content alone
@@ -432,6 +468,8 @@ def verb_attribution(verb: Token, entry: lex.CueEntry, offset: int) -> Attributi
             content = object_content(verb, entry)
         if not content:
             content, prep = learned_content(verb)
+    if named_before is not None and content:
+        content = _without_speaker(content, named_before)
     colon = None
     if not content and entry.kind == "speech":
         colon = colon_after(verb, verb.sent)

@@ -11,8 +11,10 @@ STANCES = ("confirmed", "stated", "estimated", "alleged", "denied", "reported", 
 CHANGES = ("=", "~", ">", "<", "up", "down")
 # A figure's place in a revision the text reports: "raised her estimate to 2,400, up from
 # nearly 2,000" gives 2,400 as ``new`` and nearly 2,000 as ``previous``; "raised the toll
-# from 40 to 52" is one ``from-to`` span whose earlier end follows ``change`` (up: low first).
-REVISIONS = ("new", "previous", "from-to")
+# from 40 to 52" is one ``from-to`` span whose earlier end follows ``change`` (up: low first);
+# "the headquarters had earlier said 101" gives 101 as ``earlier``: a figure told as said
+# before, which a revision elsewhere in the article may have replaced.
+REVISIONS = ("new", "previous", "from-to", "earlier")
 
 
 @dataclass(frozen=True, slots=True)
