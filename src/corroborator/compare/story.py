@@ -155,6 +155,15 @@ def _shares_apart(speakers: StorySpeakers, fa: Figure, fb: Figure) -> bool:
             and OUTLET not in (sa.kind, sb.kind))
 
 
+def _counts_alike(x: Quantity, y: Quantity) -> bool:
+    """One unit, or one outcome told in other words: "seven heat-related deaths" and "six
+    people who died" count the same dead."""
+    if y.unit == x.unit:
+        return True
+    told = outcomes(x.measured)
+    return bool(told) and told == outcomes(y.measured)
+
+
 def _figures_disagree(a: Claim, b: Claim) -> bool:
     """True when a figure of one claim fits none of the other's figures of the same thing:
     one sentence told with "40 victories" and with "60" is two propositions, however alike
@@ -163,7 +172,7 @@ def _figures_disagree(a: Claim, b: Claim) -> bool:
     for x in fewer:
         if not (intervals.is_figure(x) and x.unit):
             continue  # a bare number may count anything
-        alike = [y for y in more if y.unit == x.unit and intervals.is_figure(y)
+        alike = [y for y in more if _counts_alike(x, y) and intervals.is_figure(y)
                  and intervals.same_scale(x, y)]
         if alike and not any(intervals.compatible(x, y) for y in alike):
             return True
