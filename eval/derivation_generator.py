@@ -454,3 +454,58 @@ def shared_fivegram_rate(a: str, b: str) -> float:
 
     ga, gb = grams(a), grams(b)
     return len(ga & gb) / len(gb) if gb else 0.0
+
+
+# --- reordered condensed rewrites -----------------------------------------------------------
+
+# A tabloid's cut of a wire story keeps this share of its sentences (drawn per rewrite).
+REORDER_KEEP = (0.5, 0.8)
+
+
+def reorder_condensed(sentences: list[str], rng: random.Random) -> list[str]:
+    """A tabloid's condensed rewrite that reorders its source: the lead and 50-80% of the
+    other sentences kept, most reworded (:func:`rewrite_sentence`), a sentence or two moved
+    elsewhere, some figures drifted (:func:`drift_figures` on half the sentences), perhaps a
+    sentence of its own; five-word runs left from the source broken."""
+    rest = list(range(1, len(sentences)))
+    keep = round(rng.uniform(*REORDER_KEEP) * len(sentences)) - 1
+    kept = [sentences[0]] + [sentences[k] for k in sorted(rng.sample(rest, max(1, keep)))]
+    out = [rewrite_sentence(s, rng) if rng.random() < 0.7 else s for s in kept]
+    for _ in range(rng.choice([1, 2])):
+        if len(out) < 4:
+            break
+        # Move one sentence (or two neighbours, a paragraph) at least two places away.
+        start = rng.randrange(1, len(out) - 1)
+        block = out[start : start + rng.choice([1, 2])]
+        del out[start : start + len(block)]
+        spots = [k for k in range(1, len(out) + 1) if abs(k - start) >= 2]
+        where = rng.choice(spots) if spots else len(out)
+        out[where:where] = block
+    drifted = [drift_figures([s], rng)[0][0] if rng.random() < 0.5 else s for s in out]
+    if rng.random() < 0.5:
+        drifted.insert(rng.randrange(1, len(drifted) + 1), rng.choice(ADDED))
+    return break_fivegrams(" ".join(sentences), drifted, rng)
+
+
+def add_reordered_rewrites(corpus: Corpus, seed: int = 17) -> Corpus:
+    """``corpus`` with a *rewrite-reorder* of each source (:func:`reorder_condensed`), dated
+    a day after it. Its own random stream, so the families of :func:`generate` stay as they
+    are."""
+    rng = random.Random(seed)
+    published = {a.id: a.published for a in corpus.articles}
+    out = Corpus(list(corpus.articles), set(corpus.edges), dict(corpus.kinds),
+                 list(corpus.figures), dict(corpus.drifted))
+    documents: dict[int, dict[str, list[str]]] = {}
+    for source in sorted({s for _, s in corpus.edges}):
+        topic = int(source.split("_", 1)[0])
+        if topic not in documents:
+            documents[topic] = topic_documents(topic)
+        body = reorder_condensed(documents[topic][source], rng)
+        ident = f"{source}~rewrite-reorder"
+        when = published[source]
+        assert when is not None  # every ECB+ document is dated by generate()
+        out.articles.append(_article(ident, _layout(body, rng.random() < 0.5, rng),
+                                     when + timedelta(hours=22), outlet="oreorder"))
+        out.edges.add((ident, source))
+        out.kinds[ident] = "rewrite-reorder"
+    return out

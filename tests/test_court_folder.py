@@ -10,7 +10,12 @@ fine and the bribes, both in a currency no list names, were one count told two w
 source-disagreement); the judge's sentence quoted whole by the court was a quote-variant of
 the wire's pieces of it; the statement's outlet was its folder's name; its title was a claim
 of the court; and the tabloid's turning the lawyer's relayed words into the client's own
-passed unremarked."""
+passed unremarked.
+
+Left as found: the tabloid is not found as the wire's rewrite, so it counts as an independent
+source. Not even the order-free test (derive.reordered_rewrite) takes it: it converts the
+lorens into euros, so only .62 of its facts are the wire's (the bar is .9), and two of its
+eight sentences have no partner in the wire."""
 
 from __future__ import annotations
 

@@ -105,6 +105,18 @@ def test_the_tabloids_more_than_40_misreports_the_coast_guards_at_least_31(
     assert misreport["explanation"].startswith("The Daily Flare reports the coast guard")
 
 
+def test_the_tabloid_that_reorders_the_wire_joins_its_lineage(capsizing) -> None:
+    # the survivor's words before the rescue count, the company's figures given to the coast
+    # guard: no chain keeps the wire's order, yet every tabloid sentence pairs off with one of
+    # the wire's, her words among them
+    by_outlet = {a["outlet"]: a for a in capsizing["articles"]}
+    (wire,) = [a["id"] for a in capsizing["articles"] if a["title"].startswith("At least 31")
+               and a["outlet"] == "Coastline Wire Service"]
+    assert [(d["article"], d["relation"]) for d in by_outlet["The Daily Flare"]["derived_from"]
+            ] == [(wire, "rewrite")]
+    assert capsizing["independent_sources"] == 2
+
+
 def test_the_timeline_names_the_toll_updated_and_not_the_licensed_capacity(capsizing) -> None:
     changes = [(ch["kind"], ch["from"], ch["to"]) for e in capsizing["timeline"]
                for ch in e["changes"]]

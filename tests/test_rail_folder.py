@@ -30,10 +30,13 @@ board's speeds a day apart were "a newer count"; the key-points list item "The t
 carrying 214 passengers and 6 crew", without a final stop, read as a heading, not as the page's
 own claim.
 
-Left as found: the tabloid, a condensed rewrite that reorders its source, is not found as a
-rewrite (its chain of aligned sentences is four long, fact order .69: below the tuned bars), so
-it counts as an independent source and the police toll is "corroborated" by three;
-"Data from the train's event recorder" in the operator's own statement is a
+The tabloid, a condensed rewrite that reorders its source (its chain of aligned sentences is
+four long, fact order .69: below the order-keeping bars), counted as an independent source
+and the police toll was "corroborated" by three; its sentences, taken in any order, pair off
+with the wire's one by one, the passenger's words among them (derive.reordered_rewrite), so
+it is now the wire's rewrite.
+
+Left as found: "Data from the train's event recorder" in the operator's own statement is a
 source apart from the operator; the water company "the city's water company" is not tied to
 "Castmoor Water", and "60-year-old" stays among its claim's figures.
 """
@@ -107,6 +110,16 @@ def test_the_police_and_their_spokeswoman_are_one_source(derailment) -> None:
     speakers = {c["speaker"].lower() for c in derailment["claims"] if c["speaker"]}
     assert "ilse marrow" not in speakers and "regional police" not in speakers
     assert "police" in speakers
+
+
+def test_the_tabloid_that_reorders_the_wire_joins_its_lineage(derailment) -> None:
+    by_outlet = {a["outlet"]: a for a in derailment["articles"]}
+    wire = [a["id"] for a in derailment["articles"] if a["outlet"] == "Trans-Continental Press"
+            and "Nine killed" in a["title"]]
+    assert [(d["article"], d["relation"]) for d in by_outlet["The Daily Clarion"]["derived_from"]
+            ] == [(wire[0], "rewrite")]
+    (toll,) = [c for c in derailment["claims"] if c["text"].startswith("Nine people have died")]
+    assert toll["independent_sources"] == 2  # three while the tabloid counted apart
 
 
 def test_the_passengers_words_paraphrased_in_quotation_marks_are_a_variant(derailment) -> None:

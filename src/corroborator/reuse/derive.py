@@ -8,10 +8,13 @@ or (a loose rewrite, :func:`rewrite_chain`) when an order-preserving chain of se
 most of both articles and nearly all their facts are shared in one order, or (a condensed
 rewrite, :func:`condensed_chain`: a tabloid's cut of a wire with a quote of its own) when the
 chain covers most of the shorter article and much of the longer, the shared facts come in
-one order, and the chained sentences tell the same figures (:func:`follows_figures`).
+one order, and the chained sentences tell the same figures (:func:`follows_figures`), or (a
+reordered condensed rewrite, :func:`reordered_rewrite`) when the sentences of the shorter
+article, taken in any order, nearly all pair off with the other's, their facts are the
+other's, and a pair of them quotes someone in both articles.
 Otherwise the aligned sentences must keep their figures (:func:`keeps_figures`) and most
-facts of the article richer in them must be found in the other. Only the condensed test
-counts a figure rounded or re-hedged by a few per cent ("about 2.4 million" -> "more than
+facts of the article richer in them must be found in the other. Only the condensed tests
+count a figure rounded or re-hedged by a few per cent ("about 2.4 million" -> "more than
 2.5m", :func:`.docpair.drifted`) as the source's; the derivation reports it as a changed
 figure. (Counting drifted figures in the other tests too let three pairs of independent
 reports of the benchmark generator through as "whole" chains: their figures are near.)
@@ -42,6 +45,8 @@ from .docpair import (
     fact_shares,
     figure_agreement,
     monotone_alignment,
+    one_to_one_pairs,
+    quoting_pairs,
 )
 from .minhash import shingle_run
 from .normalize import Sentence, content_sentences, normalized_content
@@ -273,6 +278,8 @@ def rewrite_chain(a: Prepared, b: Prepared, sims: np.ndarray,
     *condensed* (:func:`condensed_chain`). Independent reports of one event share most of a
     short article's facts in a similar order too; what they do not share is nearly
     everything, both ways, in one order, nor the source's figures sentence by sentence.
+    Failing those, the pairs of a condensed rewrite that reorders its source
+    (:func:`reordered_rewrite`), which need no chain.
     """
     longest = max(sims.shape)
     if min(sims.shape) < config.chain_min_sentences:
@@ -285,15 +292,50 @@ def rewrite_chain(a: Prepared, b: Prepared, sims: np.ndarray,
     if reachable < config.chain_min_sentences or reachable / longest < least_long:
         return None
     pairs = monotone_alignment(sims, config.propose_cosine)
-    if len(pairs) < config.chain_min_sentences or len(pairs) / longest < least_long:
+    if len(pairs) >= config.chain_min_sentences and len(pairs) / longest >= least_long:
+        found = chain(a, b, sims, config.propose_cosine, pairs)
+        if whole_chain(found, config) and keeps_figures(a, b, found.pairs):
+            return found
+        condensed = with_drifted_facts(a, b, found)
+        if condensed_chain(condensed, config) and follows_figures(a, b, found.pairs, config):
+            return condensed
+    return reordered_rewrite(a, b, sims, config)
+
+
+def reordered_rewrite(a: Prepared, b: Prepared, sims: np.ndarray,
+                      config: ReuseSettings) -> Chain | None:
+    """The sentence pairs of a condensed rewrite that moves its source's sentences about,
+    as a :class:`.docpair.Chain` (its pairs in ``a``'s order, ``b``'s in any), or ``None``.
+
+    A tabloid cuts its source, rewords every sentence and puts the passenger's words before
+    the operator's; its order-preserving chain is short and its facts come in another
+    order, so :func:`condensed_chain` misses it. Taken in any order, its sentences still pair
+    off with the source's one by one (:func:`.docpair.one_to_one_pairs`):
+    ``reordered_share_short`` of the shorter article's and ``condensed_share_long`` of the
+    longer's; ``reordered_fact_short`` of the shorter's facts and ``condensed_fact_long`` of
+    the longer's are shared (drifted figures counted); at least ``condensed_figures`` pairs
+    tell the same figure, no fewer than tell other figures (the tabloid's misreport is one);
+    and at least ``reordered_quotes`` pairs both quote someone (:func:`.docpair.quoting_pairs`).
+    Without the order, only the quotations and the near-complete pairing tell it from an
+    independent report of the event that shares most of its facts.
+    """
+    short, longest = min(sims.shape), max(sims.shape)
+    pairs = one_to_one_pairs(sims, config.propose_cosine)
+    if (short < config.chain_min_sentences
+            or len(pairs) / short < config.reordered_share_short
+            or len(pairs) / longest < config.condensed_share_long):
         return None
-    found = chain(a, b, sims, config.propose_cosine, pairs)
-    if whole_chain(found, config) and keeps_figures(a, b, found.pairs):
-        return found
-    condensed = with_drifted_facts(a, b, found)
-    if condensed_chain(condensed, config) and follows_figures(a, b, found.pairs, config):
-        return condensed
-    return None
+    fact_short, fact_long, fact_order = fact_shares(a, b, drift=True)
+    if fact_short < config.reordered_fact_short or fact_long < config.condensed_fact_long:
+        return None
+    agreeing, conflicting = figure_agreement(a, b, pairs, drift=True)
+    if agreeing < config.condensed_figures or agreeing < conflicting:
+        return None
+    if quoting_pairs(a, b, pairs) < config.reordered_quotes:
+        return None
+    mean_cosine = float(np.mean([sims[i, j] for i, j in pairs]))
+    return Chain(pairs, mean_cosine, len(pairs) / short, len(pairs) / longest, fact_short,
+                 fact_long, fact_order)
 
 
 def with_drifted_facts(a: Prepared, b: Prepared, found: Chain) -> Chain:

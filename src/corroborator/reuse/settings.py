@@ -53,6 +53,9 @@ class ReuseSettings:
     condensed_fact_long: float = 0.5
     condensed_fact_order: float = 0.9
     condensed_figures: int = 2
+    reordered_share_short: float = 0.9
+    reordered_fact_short: float = 0.9
+    reordered_quotes: int = 1
     pair_model: str = "logistic"
 
     def __post_init__(self) -> None:
@@ -76,7 +79,8 @@ class ReuseSettings:
                      "strong_share", "order_agreement", "whole_coverage", "whole_coverage_long",
                      "whole_mean_cosine", "chain_share", "chain_fact_order",
                      "condensed_share_short", "condensed_share_long", "condensed_fact_short",
-                     "condensed_fact_long", "condensed_fact_order"):
+                     "condensed_fact_long", "condensed_fact_order", "reordered_share_short",
+                     "reordered_fact_short"):
             value = getattr(self, name)
             if not 0.0 <= value <= 1.0:
                 raise ConfigError(f"[reuse] {name} = {value!r} must lie in [0, 1]")
