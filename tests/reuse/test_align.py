@@ -89,3 +89,15 @@ def test_a_changed_figure_is_paired_with_a_figure_of_its_kind() -> None:
                     "more than 50,000, police said.")
     found = [(c.before, c.after) for c in _figure_changes(before, after, {})]
     assert found == [("About 180,000", "more than 50,000")]
+
+
+def test_a_changed_figure_is_paired_with_the_dropped_figure_nearest_in_size() -> None:
+    from corroborator.reuse.align import _figure_changes
+
+    # a rewrite's sentence aligned with two of its source's: the "two" it dropped is no old
+    # value of its 59, the 95 is
+    before = signals("The swap was the first between the two countries since March. The "
+                     "ministry said 95 servicemen had returned home.")
+    after = signals("The ministry said 59 of its servicemen came home.")
+    found = [(c.before, c.after) for c in _figure_changes(before, after, {})]
+    assert found == [("95", "59")]

@@ -10,6 +10,7 @@ are matched first without embeddings, which keeps near-copies cheap.
 
 from __future__ import annotations
 
+import math
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -347,20 +348,33 @@ def _figure_changes(a: Signals, b: Signals, spans: dict) -> list[Change]:
     left = [q for q in a.figures if figure_key(q) not in keys_b]
     keys_a = [figure_key(q) for q in a.figures]
     right = [q for q in b.figures if figure_key(q) not in keys_a]
-    out = []
-    # Pair the figures that did not survive in order of appearance; units break ties. A
-    # duration is no new value of a figure that is none: a crowd of "180,000" does not become
-    # "ten years" because the rewrite dropped one and added the other. (Kinds and other units
-    # do not tell so much: a rewrite's "nearly 150" may lose the miles its source gave.)
-    for before in left:
-        comparable = [q for q in right if _is_duration(q) == _is_duration(before)]
-        same_unit = [q for q in comparable if q.unit and q.unit == before.unit]
+    # Pair the figures that did not survive: each new figure takes a dropped one of its unit
+    # if any, else the nearest in size ("59" takes the "95" of a merged pair of sentences, not
+    # "the two countries" told before it). A duration is no new value of a figure that is
+    # none: a crowd of "180,000" does not become "ten years" because the rewrite dropped one
+    # and added the other. (Kinds and other units do not tell so much: a rewrite's "nearly
+    # 150" may lose the miles its source gave.)
+    paired: dict[int, Quantity] = {}
+    free = list(range(len(left)))
+    for after in right:
+        comparable = [i for i in free if _is_duration(left[i]) == _is_duration(after)]
+        same_unit = [i for i in comparable if after.unit and left[i].unit == after.unit]
         if not comparable:
             continue
-        after = (same_unit or comparable)[0]
-        right.remove(after)
-        out.append(Change("figure", before.text, after.text, **spans))
-    return out
+        chosen = min(same_unit or comparable, key=lambda i: _size_gap(left[i], after))
+        paired[chosen] = after
+        free.remove(chosen)
+    return [Change("figure", left[i].text, after.text, **spans)
+            for i, after in sorted(paired.items())]
+
+
+def _size_gap(a: Quantity, b: Quantity) -> float:
+    """How far apart two figures are in orders of magnitude (0 when either has no value, so
+    order of appearance decides)."""
+    va, vb = (a.value if a.value is not None else a.low), (b.value if b.value is not None else b.low)
+    if va is None or vb is None:
+        return 0.0
+    return abs(math.log10(abs(va) + 1) - math.log10(abs(vb) + 1))
 
 
 def _is_duration(q: Quantity) -> bool:
