@@ -125,7 +125,10 @@ def test_a_bodys_staff_are_named_by_the_body(heatwave) -> None:
 
 
 def test_the_tabloids_scores_of_dead_misreport_the_wires_four(heatwave, conflict_figures) -> None:
-    (misreport,) = [c for c in heatwave["conflicts"] if c["kind"] == "misreport"]
+    # (its "nearly 10 gigawatts" for the grid operator's 10.2 is a second misreport: more than
+    # ten is not nearly ten)
+    misreports = [c for c in heatwave["conflicts"] if c["kind"] == "misreport"]
+    (misreport,) = [c for c in misreports if "scores" in conflict_figures(heatwave, c)]
     assert {"four", "scores"} <= conflict_figures(heatwave, misreport)
     assert misreport["explanation"].startswith(
         "The Daily Blaze copies or rewrites Continental Wire Service")
