@@ -207,6 +207,19 @@ def test_according_to_a_statement_is_how_the_speaker_said_it(nlp):
     assert any("Harbour Gazette" in a.speaker_text for a in find_attributions(nlp(text)))
 
 
+def test_according_to_a_named_body_outranks_a_bare_plural_subject(nlp):
+    text = ("Hospitals in the region reported a 40 percent jump in emergency admissions, "
+            "according to the Velmora Hospitals Association.")
+    [att] = find_attributions(nlp(text))  # "Hospitals" names no one who could be asked
+    assert att.speaker_text == "the Velmora Hospitals Association"
+    assert text[att.content[0] : att.content[1]].startswith("Hospitals in the region reported")
+    # a named subject keeps its words, with the cited source as its chain
+    text = ("Velmora Water reported a 30 percent rise in demand, according to the Velmora "
+            "Hospitals Association.")
+    [att] = find_attributions(nlp(text))
+    assert att.speaker_text == "Velmora Water"
+
+
 def test_giving_things_is_not_a_statement(nlp):
     text = "The charity gave 300 blankets to the shelter and provided a meal to each family."
     assert [a.cue_lemma for a in find_attributions(nlp(text))] == []
