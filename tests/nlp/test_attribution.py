@@ -52,6 +52,10 @@ CASES = [
     # noun-phrase objects of verbs that take them
     ("Senator Maria Lopez denied the allegations.", "denied", "Maria Lopez",
      "the allegations", "denied"),
+    # a subject that says no one spoke asserts nothing, as a negated cue does
+    ("Neither side has explained the gap.", "has explained", "side", "the gap", "hedged"),
+    ("No official has confirmed the figure.", "has confirmed", "official", "the figure",
+     "hedged"),
     ("The coalition wants a recount in three districts.", "wants", "coalition",
      "a recount in three districts", "hedged"),
     # infinitive complements
