@@ -33,14 +33,20 @@ so no revision; "had earlier said 101" was no figure said before; the value repl
 the next sentence; and a country and its own office were left alone by the figure rules); the
 rewrite was not found as a derivation of the wire (4 independent sources where 3 are: it is
 now, by the reordered-rewrite test, and its 59 was then also read as a new value of the "two"
-of "the two countries" in the wire's merged sentences).
+of "the two countries" in the wire's merged sentences). A second pass found: the governments'
+disagreement read "given 16 hours apart (the later may be a newer count)", hours counted
+between the wire's 101 and the paper's next-day restatement of Orlavia's 95, though the radio
+gave 101 and the wire Orlavia's 95 the same afternoon (now counted from when each source's
+figure was first given); "the two countries" after "Orlavia and Tesmark" gave a figure "two";
+"Neither side has explained the gap" was a stated claim (now hedged, as "has not commented"
+is: nothing is asserted).
 
 Left as found: the ministry's statement stays a story of its own (it joins the exchange at
 0.51 at the merge step, below the 0.6 bar, and its 95 is below the anchors' 150), so its own
 figures are compared with nothing; "Neither side
 has explained the gap" stays a claim of "side" and "Orlavia has not commented on the
-allegations" a hedged claim of Orlavia (PolNeAR annotates such statements: dropping them cost
-the attribution gate); "the two countries" gives a figure "two".
+allegations" a claim of Orlavia, both hedged (PolNeAR annotates such statements, "did not
+address", "has not mentioned", as attributions: dropping them cost the attribution gate).
 """
 
 from __future__ import annotations
@@ -174,3 +180,25 @@ def test_the_statement_names_its_issuer() -> None:
     assert result.exit_code == 0, result.output
     (article,) = [json.loads(line) for line in result.stdout.splitlines()]
     assert article["outlet"] == "Ministry of Defence of the Republic of Orlavia"
+
+
+def test_the_disagreement_is_no_newer_count(exchange) -> None:
+    # both figures were first given on 10 November (the radio's 101 at 13:20, Orlavia's 95
+    # through the wire at 15:10); the paper that sets them side by side writes a day later
+    (disagreement,) = [c for c in exchange["conflicts"] if c["kind"] == "source-disagreement"]
+    assert "apart" not in disagreement["explanation"]
+    assert "newer count" not in disagreement["explanation"]
+
+
+def test_the_two_countries_are_no_figure(claims) -> None:
+    # "Orlavia and Tesmark exchanged prisoners ..., the first swap between the two countries"
+    # counts the names before it: the wire's own sentence carries no figure to state
+    assert not [c for c in claims if "two countries" in c["content"] and _figures(c)]
+
+
+def test_statements_that_no_one_made_assert_nothing(claims) -> None:
+    # "Neither side has explained the gap", "Orlavia has not commented on the allegations"
+    silent = [c for c in claims if c["content"] in ("the gap", "the allegations")
+              and c["cue"] in ("has explained", "has not commented on", "has not commented")]
+    assert {c["speaker"] for c in silent} == {"side", "Orlavia"}
+    assert all(c["stance"] == "hedged" for c in silent)

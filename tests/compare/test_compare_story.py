@@ -156,6 +156,16 @@ def test_compare_a_quotation_that_is_the_whole_point_still_varies(settings) -> N
     ("We will do what it takes to bring inflation back to target, and we will not stop",
      "We will do whatever it takes to bring inflation down, and we won't stop", True),
     ("No family will be left alone", "We will not leave any family alone", True),
+    # one verb swapped inside one quoted sentence, the words around it the same
+    ("We are asking people to check on elderly neighbours twice a day",
+     "We are asking people to look in on their elderly neighbours twice a day", True),
+    # spellings and a swap at the quotation's end (a trim) are no rewording
+    ("the labour market is strong and getting stronger",
+     "the labor market is strong and getting stronger", False),
+    ("prices rose 5 per cent in the year to March",
+     "prices rose 5 percent in the year to March", False),
+    ("Many of them came back exhausted and underweight",
+     "Many of them came back exhausted and thin", False),
     # a contraction, a dropped article, a truncation: one quotation
     # a hedge put into a quotation changes what was said
     ("We deny that we broke any rule", "We deny reportedly that we broke any rule", True),

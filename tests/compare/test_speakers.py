@@ -1,4 +1,7 @@
+from dataclasses import replace
+
 from corroborator.compare.speakers import NAMED, OUTLET, ROLE, StorySpeakers
+from corroborator.records import Span
 
 from .helpers import article, claim
 
@@ -319,6 +322,24 @@ def test_speakers_officials_of_a_remit_speak_for_the_storys_one_body_of_it() -> 
                                                                  "health agency"),
            claim(paper, "Six people have died", "regional health officials")]
     assert StorySpeakers(two, [both, paper]).of(two[2]).kind == ROLE
+
+
+def test_speakers_officials_opening_their_sentence_are_no_name() -> None:
+    # "Health bosses" has its capital from its sentence: a description, not a name apart
+    wire = article("heat-a", "Continental Wire Service",
+                   "The regional health ministry said four people had died.")
+    tabloid = article("heat-t", "The Daily Blaze",
+                      "Health bosses admitted that scores of people may have been killed.")
+    bosses = replace(claim(tabloid, "that scores of people may have been killed",
+                           "Health bosses"), speaker_span=Span(0, 13))
+    claims = [claim(wire, "four people had died", "health ministry"), bosses]
+    sp = StorySpeakers(claims, [wire, tabloid])
+    assert sp.of(bosses).kind == ROLE and not sp.distinct(claims[0], bosses)
+    # "Health officials" opening a sentence speak for the story's health body
+    paper = article("heat-p", "The Bayport Sentinel", "Health officials said six had died.")
+    officials = replace(claim(paper, "six had died", "Health officials"),
+                        speaker_span=Span(0, 16))
+    assert StorySpeakers([claims[0], officials], [wire, paper]).same(claims[0], officials)
 
 
 def test_speakers_a_described_body_is_the_one_a_place_owns() -> None:

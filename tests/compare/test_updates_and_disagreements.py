@@ -142,6 +142,23 @@ def test_disagreement_a_day_apart_says_the_later_may_be_a_newer_count(settings) 
         "a newer count).")
 
 
+def test_disagreement_hours_are_counted_from_when_each_figure_was_first_given(
+        settings) -> None:
+    # the union's figure was given the same day; a paper restates it a day later
+    a = article("a", "Corvel Wire", SHIFT, day=10)
+    b = article("b", "Evening Post", UNION, day=10, hour=15)
+    c = article("c", "Weekly Review", UNION, day=11, hour=15)
+    first, restated = _mill_claims(a, c)
+    # a named union: "the union" of two reports need not be one union
+    restated = replace(restated, speaker="Pellmar Workers Union", speaker_type="ORG")
+    # the same day's telling measured in other words, so the pair compared is the restatement
+    same_day = replace(restated, id="same-day", article_id=b.id, quantities=tuple(
+        replace(q, measured="union members at the mill") for q in restated.quantities))
+    result = _run(settings, [a, b, c], [first, same_day, restated])
+    texts = [x.explanation for x in result.conflicts if x.kind == "source-disagreement"]
+    assert texts and all("apart" not in t for t in texts)
+
+
 def test_a_speed_a_day_apart_may_be_a_newer_estimate_not_a_newer_count(settings) -> None:
     a = article("a", "Castmoor Courier",
                 "Northvale Rail says the train was travelling at 118 km/h.", day=10)

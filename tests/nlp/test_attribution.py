@@ -52,6 +52,10 @@ CASES = [
     # noun-phrase objects of verbs that take them
     ("Senator Maria Lopez denied the allegations.", "denied", "Maria Lopez",
      "the allegations", "denied"),
+    # a subject that says no one spoke asserts nothing, as a negated cue does
+    ("Neither side has explained the gap.", "has explained", "side", "the gap", "hedged"),
+    ("No official has confirmed the figure.", "has confirmed", "official", "the figure",
+     "hedged"),
     ("The coalition wants a recount in three districts.", "wants", "coalition",
      "a recount in three districts", "hedged"),
     # infinitive complements
@@ -205,6 +209,19 @@ def test_according_to_a_statement_is_how_the_speaker_said_it(nlp):
     # a named source is still the source: the newspaper reports what the senator said
     text = "The senator said the bill would pass, according to the Harbour Gazette."
     assert any("Harbour Gazette" in a.speaker_text for a in find_attributions(nlp(text)))
+
+
+def test_according_to_a_named_body_outranks_a_bare_plural_subject(nlp):
+    text = ("Hospitals in the region reported a 40 percent jump in emergency admissions, "
+            "according to the Velmora Hospitals Association.")
+    [att] = find_attributions(nlp(text))  # "Hospitals" names no one who could be asked
+    assert att.speaker_text == "the Velmora Hospitals Association"
+    assert text[att.content[0] : att.content[1]].startswith("Hospitals in the region reported")
+    # a named subject keeps its words, with the cited source as its chain
+    text = ("Velmora Water reported a 30 percent rise in demand, according to the Velmora "
+            "Hospitals Association.")
+    [att] = find_attributions(nlp(text))
+    assert att.speaker_text == "Velmora Water"
 
 
 def test_giving_things_is_not_a_statement(nlp):

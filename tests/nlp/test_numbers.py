@@ -346,6 +346,29 @@ def test_numbers_a_temperature_with_its_scale_letter_glued_on(text, unit, figure
     assert (q.text, q.unit, q.kind) == (figure, unit, "measure")
 
 
+@pytest.mark.parametrize(("text", "figure", "low", "high", "unit"), [
+    ("Temperatures in the high 30s are expected, with overnight minimums of 24 to 26°C.",
+     "high 30s", 37, 39, "celsius"),
+    ("highs in the upper 90s to low 100s Fahrenheit", "upper 90s to low 100s", 97, 103,
+     "fahrenheit"),
+    ("It was 5C at dawn and would reach the mid-20s.", "mid-20s", 24, 26, "celsius"),
+])
+def test_numbers_a_decade_of_degrees_is_a_temperature_when_its_sentence_names_the_scale(
+        text, figure, low, high, unit):
+    [decade] = [q for q in scan_quantities(text) if q.text == figure]
+    assert (decade.low, decade.high, decade.unit, decade.kind) == (low, high, unit, "measure")
+
+
+@pytest.mark.parametrize("text", [
+    "temperatures in the high 30s would persist until at least Thursday",  # no scale given
+    "She is in her 30s. It was 20°C.",  # an age, and the scale is another sentence's
+    "The 1990s were warm, at 30°C.",  # a decade of years
+    "It was 41.3C (106.3F), and the high 30s are to come.",  # two scales: which one?
+])
+def test_numbers_a_decade_without_one_scale_in_its_sentence_is_left_alone(text):
+    assert all(not q.text.endswith("0s") for q in scan_quantities(text))
+
+
 @pytest.mark.parametrize(("text", "figure"), [
     ("Health bosses admitted that scores of people may have been killed", "scores"),
     ("Scores of homes were flooded", "Scores"),

@@ -176,6 +176,18 @@ def test_quantities_pronoun_one_is_not_a_count(nlp):
     assert [q.unit for q in quantities(nlp, "She met one of the students.")] == ["students"]
 
 
+def test_quantities_the_count_of_names_just_given_is_no_figure(nlp):
+    text = ("Orlavia and Tesmark exchanged prisoners at the crossing, the first swap between "
+            "the two countries since March.")
+    assert [q.text for q in find_quantities(nlp(text))] == []
+    # no names to count: "the two sides" is a count, as in NewsQuant's gold
+    assert [q.text for q in find_quantities(nlp("The two sides have talked since June."))] \
+        == ["two"]
+    # two names are not "the three"
+    text = "Apple and Microsoft said the three companies would merge."
+    assert [q.text for q in find_quantities(nlp(text))] == ["three"]
+
+
 def test_quantities_money_percent_kinds(nlp):
     found = by_text(quantities(nlp, "The deal is worth $4.5 billion, or 35 percent of revenue."))
     assert found["$4.5 billion"].kind == "money"

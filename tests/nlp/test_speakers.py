@@ -23,6 +23,9 @@ from corroborator.nlp.speakers import (
         ("the National Intelligence Service", "National Intelligence Service"),
         ("Sen. Maria Lopez's", "Maria Lopez"),
         ("the ministry", "ministry"),
+        # a title word before a plural of officials says which officials they are
+        ("Health bosses", "Health bosses"),
+        ("Minister Ana Ruiz", "Ana Ruiz"),
     ],
 )
 def test_clean_name(raw, clean):

@@ -67,6 +67,8 @@ class StoryContext:
     replaced: Replaced = field(default_factory=dict)
     # what the claims' figures measure, by (article id, figure start)
     measures: dict[tuple[str, int], str | None] = field(default_factory=dict)
+    # the story's claims, to find when a source first gave a figure
+    claims: Sequence[Claim] = ()
     _figures: dict[str, list[Quantity]] = field(default_factory=dict)
     _words: dict[str, str] = field(default_factory=dict)
 
@@ -226,6 +228,30 @@ def _hours_apart(ctx: StoryContext, a: Claim, b: Claim) -> float | None:
         return abs((tb - ta).total_seconds()) / 3600.0
     except TypeError:  # naive vs aware datetimes: compare wall-clock values
         return abs((tb.replace(tzinfo=None) - ta.replace(tzinfo=None)).total_seconds()) / 3600.0
+
+
+def _first_told(ctx: StoryContext, figure: Figure) -> datetime | None:
+    """When the story first tells ``figure`` as its source's: a paper that restates a
+    source's figure the next day ("Orlavia says it handed over 95") reports no newer count
+    than the wire that gave it first."""
+    q = figure.quantity
+    times = [ctx.published(c) for c in (*ctx.claims, figure.claim)
+             if (c.id == figure.claim.id or ctx.speakers.same(c, figure.claim)
+                 or ctx.speakers.heads(c, figure.claim)
+                 or ctx.speakers.affiliated(c, figure.claim))
+             and any((o.low, o.high, o.kind) == (q.low, q.high, q.kind) for o in c.quantities)]
+    told = [t for t in times if t is not None]
+    # naive and aware datetimes: compare wall-clock values
+    return min(told, key=lambda t: t.replace(tzinfo=None)) if told else None
+
+
+def _first_told_apart(ctx: StoryContext, f1: Figure, f2: Figure) -> float | None:
+    """Hours between the first tellings of two sources' figures (None when either is
+    undated)."""
+    t1, t2 = _first_told(ctx, f1), _first_told(ctx, f2)
+    if t1 is None or t2 is None:
+        return None
+    return abs((t2.replace(tzinfo=None) - t1.replace(tzinfo=None)).total_seconds()) / 3600.0
 
 
 def _duration(hours: float) -> str:
@@ -471,10 +497,10 @@ def judge_figures(ctx: StoryContext, fa: Figure, fb: Figure) -> Conflict | None:
         )
         return Conflict("update", ids, text, ctx.story_id)
     if ctx.speakers.distinct(first, second):
-        gap = _hours_apart(ctx, first, second)
+        gap = _first_told_apart(ctx, f1, f2)
         # Tolls move: a reader should not take a later source's newer count for a dispute
-        # without being told how far apart the two were given. A speed or a sum is not
-        # counted again as time goes by, but it may be estimated anew.
+        # without being told how far apart the two were first given. A speed or a sum is
+        # not counted again as time goes by, but it may be estimated anew.
         newer = "count" if f2.quantity.kind == "count" else "estimate"
         apart = (f", given {_duration(gap)} apart (the later may be a newer {newer})"
                  if gap is not None and gap >= ctx.settings.update_gap_hours else "")

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from difflib import SequenceMatcher
 
 from rapidfuzz import fuzz
 
@@ -59,7 +60,39 @@ def quotes_differ(a: str, b: str, ratio: float) -> bool:
     if fuzz.ratio(wa, wb) < ratio:
         return True
     only_a, only_b = _stems(wa) - _stems(wb), _stems(wb) - _stems(wa)
-    return bool(only_a) and bool(only_b) and len(only_a | only_b) >= _SUBSTITUTED_STEMS
+    if bool(only_a) and bool(only_b) and len(only_a | only_b) >= _SUBSTITUTED_STEMS:
+        return True
+    return _word_swapped_inside(words_a, words_b)
+
+
+# Words the same on each side of a swapped phrase: enough to show one sentence quoted twice.
+_ANCHOR_WORDS = 3
+
+
+def _word_swapped_inside(words_a: Sequence[str], words_b: Sequence[str]) -> bool:
+    """True when one quoted sentence puts other words of substance in the middle of the
+    other, with the same words on both sides of the swap ("asking people to check on
+    elderly neighbours twice a day" / "to look in on their elderly neighbours twice a
+    day"): a reworded quotation, however short the change. A swap at either end is a trim;
+    one of function words ("will" / "won't") or of spellings ("labour" / "labor",
+    "per cent" / "percent") changes nothing said."""
+    matcher = SequenceMatcher(None, list(words_a), list(words_b), autojunk=False)
+    blocks = matcher.get_opcodes()
+    for x, (op, a0, a1, b0, b1) in enumerate(blocks):
+        if op != "replace" or x == 0 or x == len(blocks) - 1:
+            continue
+        before, after = blocks[x - 1], blocks[x + 1]
+        if before[0] != "equal" or after[0] != "equal" \
+                or before[2] - before[1] < _ANCHOR_WORDS:
+            continue
+        old, new = " ".join(words_a[a0:a1]), " ".join(words_b[b0:b1])
+        if _stems(old) and _stems(new) and fuzz.ratio(old, new) < _SPELLING_RATIO:
+            return True
+    return False
+
+
+# Above this character ratio two swapped phrases are one phrase spelt two ways.
+_SPELLING_RATIO = 75.0
 
 
 def quote_variants(ctx: StoryContext, claims: Sequence[Claim]) -> list[Conflict]:

@@ -159,6 +159,9 @@ def _described_body(words: Sequence[str]) -> str | None:
 # People who speak for a body without being named: with a remit ("health officials") they
 # are the story's one body of that remit.
 _OFFICIALS = frozenset(["official", "officials", "authorities"])
+# Words for officials a description opens with its remit ("Health officials", and a
+# tabloid's "Health bosses", "police chiefs").
+_OFFICIAL_WORDS = _OFFICIALS | {"bosses", "chiefs"}
 
 
 def _names_a_body(name: str) -> bool:
@@ -199,9 +202,18 @@ _UNNAMED_SOURCES = frozenset(["source", "sources", "insider", "insiders", "analy
 def _capital_of_the_sentence(claim: Claim, name: str) -> bool:
     """Whether the speaker is a word for unnamed sources written with a capital only because
     it opens its sentence: it is the same unnamed source as in mid-sentence, not a name."""
-    return (claim.speaker_type is None and name.lower() in _UNNAMED_SOURCES
+    return (claim.speaker_type is None
+            and (name.lower() in _UNNAMED_SOURCES or _officials_described(name))
             and claim.speaker_span is not None and claim.sentence_span is not None
             and claim.speaker_span.start == claim.sentence_span.start)
+
+
+def _officials_described(name: str) -> bool:
+    """"Health officials", "Health bosses": officials described by their remit, in lower
+    case but for the capital their sentence gives them."""
+    words = name.split()
+    return len(words) > 1 and words[-1].lower() in _OFFICIAL_WORDS and all(
+        w.islower() for w in words[1:])
 
 
 def _has_capital(name: str) -> bool:

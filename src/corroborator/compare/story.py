@@ -214,7 +214,8 @@ def compare_story(
     ctx = cf.StoryContext(story.id, by_id, speakers, vectors, roots, edges, config,
                           replaced=replaced_in_sentences(figures),
                           measures={(f.claim.article_id, f.quantity.span.start):
-                                    f.quantity.measured for f in figures})
+                                    f.quantity.measured for f in figures},
+                          claims=story_claims)
 
     found: list[Conflict] = cf.derivation_conflicts(ctx, story_claims)
     along_edges = edge_conflicts(ctx, story_claims, embed)

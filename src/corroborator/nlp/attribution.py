@@ -175,6 +175,17 @@ def _evidence(att: Attribution) -> bool:
     return entry is not None and entry.kind == "evidence"
 
 
+def _unnamed_before_named(inner: Attribution, according: Attribution) -> bool:
+    """"Hospitals in the region reported a jump, according to the Velmora Hospitals
+    Association": a bare plural names no one who could be asked ("Hospitals"), so the
+    named body the sentence cites is the source, and the clause with its subject is what
+    that body says."""
+    name = inner.speaker_text or ""
+    return (according.speaker_label is not None and inner.speaker_label is None
+            and not inner.pronoun and not inner.via and len(name.split()) == 1
+            and name.isalpha() and name.lower().endswith("s"))
+
+
 def drop_nested(atts: list[Attribution]) -> list[Attribution]:
     """Keep attributions whose cue is not inside another attribution's content.
 
@@ -195,7 +206,8 @@ def drop_nested(atts: list[Attribution]) -> list[Attribution]:
             # ("mailings to voters that oppose B, according to filings")
             if other.cue_lemma == "according to" and att.speaker is not None and (
                     other.governor is None
-                    or att.cue[0] <= other.governor[0] < att.cue[1]) and not _evidence(att):
+                    or att.cue[0] <= other.governor[0] < att.cue[1]) and not _evidence(att) \
+                    and not _unnamed_before_named(att, other):
                 dropped.add(j)
                 if other.speaker_text and not att.via:
                     # Z's own chain ("according to ORNA, which cited the ministry") leads in

@@ -66,6 +66,7 @@ from functools import lru_cache
 
 from ..records.claims import Quantity
 from ..records.spans import Span
+from .decades import temperature_decades
 from .numlex import (
     APPROX,
     AT_LEAST,
@@ -827,6 +828,7 @@ def scan_candidates(text: str) -> list[Candidate]:
             if _qualifier_re().search(before):
                 c.excluded = None
                 _attach_qualifiers(text, c)
+    cands.extend(temperature_decades(text, cands))
     live = [(c.start, c.end) for c in cands if c.excluded is None]
     cands = [
         c

@@ -43,6 +43,7 @@ from .numbers import (
     to_quantity,
 )
 from .numlex import VERB_QUALIFIERS
+from .referents import restates_named_count
 from .revisions import FIGURE_NOUNS, Placed, mark_revisions, revises
 from .sums import names_a_sum, valued_thing
 from .tokenspans import doc_text
@@ -186,6 +187,9 @@ def find_quantities(
         if not settings.treat_one_as_quantity and text[cand.start : cand.end].lower() == "one":
             continue
         if _pronoun_one(cand, text, span) or _inside_name(cand, span):
+            continue
+        if cand.kind == "count" and cand.qualifier is None \
+                and restates_named_count(span, cand.value):
             continue
         quantity = to_quantity(text, cand, offset, settings)
         span = _number_part(doc, text, cand) or span

@@ -73,8 +73,10 @@ def cue_tokens(verb: Token) -> tuple[int, int]:
 def stance_of(entry: lex.CueEntry, content: list[Token], subject: Speaker | None,
             passive: bool, verb: Token | None = None) -> str:
     stance = entry.stance
-    if verb is not None and any(c.dep_ == "neg" for c in verb.children):
-        # "has not acknowledged sending troops", "did not deny": nothing is asserted
+    if verb is not None and any(c.dep_ == "neg" for c in verb.children) \
+            or _no_one(subject):
+        # "has not acknowledged sending troops", "did not deny", "Neither side has
+        # explained the gap": nothing is asserted
         return "hedged"
     if entry.lemma == "report" and (subject is None or subject.head.lemma_ == "report"):
         return "reported"
@@ -95,6 +97,20 @@ def stance_of(entry: lex.CueEntry, content: list[Token], subject: Speaker | None
             "know", "find", "learn", "see", "realize", "understand", "discover", "decide",
             "determine") else stance  # a decision is made, not a belief held
     return stance
+
+
+# Subjects that deny anyone spoke: "Neither side", "No official", "Nobody", "None of them".
+_NO_ONE_DETERMINERS = frozenset(["neither", "no"])
+_NO_ONE_WORDS = frozenset(["nobody", "none", "neither", "noone"])
+
+
+def _no_one(subject: Speaker | None) -> bool:
+    """Whether the subject says no one spoke ("Neither side has explained the gap")."""
+    if subject is None or subject.pronoun:
+        return False
+    head = subject.head
+    return head.lower_ in _NO_ONE_WORDS or any(
+        c.dep_ == "det" and c.lower_ in _NO_ONE_DETERMINERS for c in head.children)
 
 
 def _understood_by_a_publication(entry: lex.CueEntry, subject: Speaker | None,

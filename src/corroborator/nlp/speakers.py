@@ -48,9 +48,16 @@ def clean_name(name: str) -> str:
     # "Defence Ministry" is an organisation, not a title before a name
     is_group = words[-1].lower() in GROUP_NOUNS
     while len(words) > 1 and (words[0].lower() in _DETERMINERS or (
-            words[0].lower() in TITLES and not is_group)):
+            words[0].lower() in TITLES and not is_group and _name_follows(words[1:]))):
         words.pop(0)
     return " ".join(words)
+
+
+def _name_follows(words: Sequence[str]) -> bool:
+    """Whether a capitalised name comes after a title word: "President Ana Ruiz" is Ana
+    Ruiz, but the title word of "Health bosses" or "Security officials" describes which
+    officials speak, and no name follows it to stand alone."""
+    return any(w[:1].isupper() for w in words)
 
 
 def last_title(words: Sequence[str]) -> int | None:
