@@ -12,7 +12,6 @@ from corroborator.stories.features import (
     first_sentence,
     headline,
     is_dateline,
-    lead_text,
     normalise_entity,
     normalise_numbers,
     title_and_lead,
@@ -94,36 +93,6 @@ def test_headline_of_untitled_text(text: str, expected: str) -> None:
 
 def test_headline_keeps_an_articles_own_title() -> None:
     assert headline(_article("April 27 , 2009\nText.", "Storm hits Osk")) == "Storm hits Osk"
-
-
-@pytest.mark.parametrize(
-    ("body", "expected"),
-    [
-        # A live page: a key-points list under a heading, then entries headed by times.
-        ("Key points\n- Seven deaths confirmed\n- Red warning until Friday\n16:20\n"
-         "The ministry now says seven people have died.\n14:05\nThe water company says.",
-         "The ministry now says seven people have died.\nThe water company says."),
-        ("• Osk flooded\n• Roads closed\n\nThe Tarn broke its banks at 9.05am.",
-         "The Tarn broke its banks at 9.05am."),
-        ("9.05am BST\nThe Tarn broke its banks.", "The Tarn broke its banks."),
-        # A list after the opening paragraph is part of the report.
-        ("The council listed its plans.\n- a bridge\n- a road",
-         "The council listed its plans.\n- a bridge\n- a road"),
-        # One item is no list; a list with nothing after it is all the lead there is.
-        ("- Osk flooded\nThe Tarn broke its banks.", "- Osk flooded\nThe Tarn broke its banks."),
-        ("- Osk flooded\n- Roads closed", "- Osk flooded\n- Roads closed"),
-        ("The Tarn rose 1.5 metres.\nPolice said.", "The Tarn rose 1.5 metres.\nPolice said."),
-    ],
-)
-def test_lead_text_skips_an_opening_list_and_time_stamps(body: str, expected: str) -> None:
-    assert lead_text(body) == expected
-
-
-def test_a_live_pages_lead_is_the_prose_after_its_key_points() -> None:
-    text = ("Key points\n- Seven deaths confirmed\n- Hosepipe ban from Thursday\n16:20\n"
-            "The regional health ministry now says seven people have died.")
-    assert title_and_lead(_article(text, "Live: Velmora heatwave"), 500) == (
-        "Live: Velmora heatwave", "The regional health ministry now says seven people have died.")
 
 
 def test_lead_is_cut_at_a_word_boundary() -> None:

@@ -174,52 +174,7 @@ def title_and_lead(article: Article, lead_chars: int) -> tuple[str, str]:
         title = _cut(head, 300)
     elif " ".join(body[: len(title) * 2].split()).startswith(title):
         body = body[len(title) :]
-    return title, _cut(lead_text(body), lead_chars).lstrip(" .:;-—")
-
-
-# A live page's entry stamp on a line of its own ("16:20", "9.05am", "14:05 BST").
-_TIME_LINE = re.compile(
-    r"\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Za-z]{2,4})?|\d{1,2}\s*[ap]\.?m\.?", re.I
-)
-# An item of a list as extractors write it ("- ", "• ", "* ", "1. ").
-_LIST_ITEM = re.compile(r"\s*(?:[-•*–]|\d{1,2}[.)])\s+\S")
-_HEADING_WORDS = 6
-
-
-def lead_text(body: str) -> str:
-    """The prose a report opens with: ``body`` without the time stamps a live page heads
-    its entries with, and without a list that opens it (a live page's or explainer's "Key
-    points", under at most one short heading) when prose follows.
-
-    Such a list is a digest of the page's latest turns, written for a reader who already
-    knows the story, and the stamps are times of day, not figures of the story: read as the
-    lead, both pulled a live page away from the reports of its event (the heat folder's
-    live page scored 0.345 against the wire's story, 0.415 on the prose after its list and
-    0.426 without the stamps too, the join bar being 0.375).
-    """
-    lines = [line for line in body.split("\n") if not _TIME_LINE.fullmatch(line.strip())]
-    start = _opening_list_end(lines)
-    if start and any(line.strip() for line in lines[start:]):
-        lines = lines[start:]
-    return "\n".join(lines)
-
-
-def _opening_list_end(lines: Sequence[str]) -> int:
-    """The index of the first line after a list of two or more items that opens ``lines``
-    (under at most one short heading without a full stop); 0 when they open otherwise."""
-    filled = [i for i, line in enumerate(lines) if line.strip()]
-    if not filled:
-        return 0
-    first = filled[0]
-    heading = lines[first].strip()
-    if (not _LIST_ITEM.match(heading) and len(heading.split()) <= _HEADING_WORDS
-            and not heading.endswith((".", "!", "?"))):
-        first = filled[1] if len(filled) > 1 else first
-    end = first
-    while end < len(lines) and (_LIST_ITEM.match(lines[end]) or not lines[end].strip()):
-        end += 1
-    items = sum(1 for line in lines[first:end] if line.strip())
-    return end if items >= 2 else 0
+    return title, _cut(body, lead_chars).lstrip(" .:;-—")
 
 
 # "Indonesian", "Koreans", "the Lestrian capital": the people or adjective of a place named
