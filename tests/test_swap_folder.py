@@ -41,9 +41,13 @@ figure was first given); "the two countries" after "Orlavia and Tesmark" gave a 
 "Neither side has explained the gap" was a stated claim (now hedged, as "has not commented"
 is: nothing is asserted).
 
-Left as found: the ministry's statement stays a story of its own (it joins the exchange at
-0.51 at the merge step, below the 0.6 bar, and its 95 is below the anchors' 150), so its own
-figures are compared with nothing; "Neither side
+Left as found: the ministry's statement stays a story of its own (it comes first; the
+radio's report scores 0.312 against it and starts the story the wire then joins; at the end
+it scores 0.496 against the exchange, below the 0.6 merge bar, and its 95 is below the
+anchors' 150), so its own figures are compared with nothing. ``regroup_dated`` joins it
+(off: the issuer's name "Ministry of Defence" is then a speaker apart from the wire's
+"Orlavia's defence ministry", and the rewrite's 59 a source-disagreement beside its
+misreport; docs/stories.md); "Neither side
 has explained the gap" stays a claim of "side" and "Orlavia has not commented on the
 allegations" a claim of Orlavia, both hedged (PolNeAR annotates such statements, "did not
 address", "has not mentioned", as attributions: dropping them cost the attribution gate).

@@ -171,6 +171,37 @@ def test_regroup_guards_keep_the_fragment(settings, overrides) -> None:
     assert len(clusterer) == 2
 
 
+def _dated_fragment_and_story(config: StorySettings) -> StoryClusterer:
+    # As _fragment_and_story, a dated stream: a ministry's statement an hour before the
+    # reports that form its story (dated stories keep no members for the learned model).
+    from dataclasses import replace
+
+    clusterer = StoryClusterer(config=config)
+    clusterer.add_features(replace(_leaning("first", None, {5: 1.0, 4: 0.5}), published=0.0))
+    for i in range(4):
+        later = _leaning(f"later{i}", i + 1, {4: 1.0})
+        clusterer.add_features(replace(later, published=3600.0 * (i + 1)))
+    return clusterer
+
+
+@pytest.mark.parametrize(("overrides", "merges"), [
+    ({"regroup_dated": True}, 1),
+    ({"regroup_dated": False}, 0),  # off by default: see docs/stories.md (issue #5)
+    ({"regroup_dated": True, "regroup_ratio": 5.0}, 0),  # the story is not large enough
+    ({"regroup_dated": True, "regroup_max_articles": 0}, 0),
+])
+def test_end_of_run_regroups_a_dated_fragment_at_the_join_bar(settings, overrides,
+                                                               merges) -> None:
+    config = _config(settings, threshold=0.4, merge_threshold=0.99, embedding_weight=1.0,
+                     tfidf_weight=1.0, merge_every=2, **overrides)
+    clusterer = _dated_fragment_and_story(config)
+    assert clusterer.story_of("first") == "s-first"
+    assert clusterer.merge_step() == merges
+    assert len(clusterer) == 2 - merges
+    if merges:
+        assert clusterer.story_of("later3") == "s-first"
+
+
 def _named(aid: str, spoke: int, terms: dict[int, float], names: tuple[str, ...],
            lean: float) -> ArticleFeatures:
     """A leaning article (see :func:`_leaning`) that names ``names`` in its body."""

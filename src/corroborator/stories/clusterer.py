@@ -382,22 +382,45 @@ class StoryClusterer:
         so the result is deterministic); see :meth:`_regroup_target`. Only at the end of a
         run: done at every periodic step, a fragment joins the larger story of a
         neighbouring event before its own has formed. Only undated stories keep the members
-        the learned model needs, so dated streams, where time keeps events apart, are left
-        as they are. See docs/stories.md.
+        the learned model needs; a small dated story takes the join decision again only with
+        ``regroup_dated`` (off by default), on similarity alone
+        (:meth:`_dated_regroup_target`). See docs/stories.md.
         """
         cfg = self.config
         merges = 0
         for story in sorted(self._stories.values(), key=lambda s: s.seq):
-            if (story.id not in self._stories or story.closed or not story.parts
+            if (story.id not in self._stories or story.closed
                     or len(story.article_ids) > cfg.regroup_max_articles):
+                continue
+            dated = story.first_time is not None and cfg.regroup_dated
+            if not story.parts and not dated:
                 continue
             item = story_vectors(story)
             keys = index_keys(item, cfg.index_terms, story.anchors)
-            other = self._regroup_target(story, item, keys)
+            other = (self._dated_regroup_target(story, item, keys) if dated
+                     else self._regroup_target(story, item, keys))
             if other is not None:
                 self._join(story, other, keys)
                 merges += 1
         return merges
+
+    def _dated_regroup_target(self, story: StoryState, item: Vectors,
+                              keys: list[str]) -> StoryState | None:
+        """The dated story a small dated story joins at the end of a run (``regroup_dated``):
+        the most similar one scoring at least ``threshold`` with ``regroup_ratio`` times its
+        articles, the decision an article arriving now would get. An issuer's statement
+        published before the reports of its event scores under the bar against the first of
+        them (another side's account) and over it against the story they form."""
+        cfg = self.config
+        best: StoryState | None = None
+        best_score = cfg.threshold
+        for other, score in sorted(self._scored(item, keys, story.id), key=lambda kv: kv[0].id):
+            if (other.first_time is None or score < best_score
+                    or len(other.article_ids) < cfg.regroup_ratio * len(story.article_ids)):
+                continue
+            if best is None or score > best_score:
+                best, best_score = other, score
+        return best
 
     def _regroup_target(self, story: StoryState, item: Vectors,
                         keys: list[str]) -> StoryState | None:
