@@ -21,6 +21,7 @@ import random
 import re
 import xml.etree.ElementTree as ET
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -415,6 +416,23 @@ def drift_figures(sentences: list[str], rng: random.Random) -> tuple[list[str], 
     return out, drifted
 
 
+def _extended(corpus: Corpus) -> Corpus:
+    """A copy of ``corpus`` that a family of added articles can extend."""
+    return Corpus(list(corpus.articles), set(corpus.edges), dict(corpus.kinds),
+                  list(corpus.figures), dict(corpus.drifted))
+
+
+def _source_sentences(corpus: Corpus) -> Iterator[tuple[str, list[str]]]:
+    """Each source of ``corpus``'s edges with its document's sentences (each topic read
+    once)."""
+    documents: dict[int, dict[str, list[str]]] = {}
+    for source in sorted({s for _, s in corpus.edges}):
+        topic = int(source.split("_", 1)[0])
+        if topic not in documents:
+            documents[topic] = topic_documents(topic)
+        yield source, documents[topic][source]
+
+
 def add_drifted_rewrites(corpus: Corpus, seed: int = 11) -> Corpus:
     """``corpus`` with a *rewrite-drift* of each source that has two figures to drift: a
     rewrite (:func:`rewrite`) cut by a sentence in four after the lead, with a sentence of
@@ -422,14 +440,8 @@ def add_drifted_rewrites(corpus: Corpus, seed: int = 11) -> Corpus:
     families of :func:`generate` stay as they are."""
     rng = random.Random(seed)
     published = {a.id: a.published for a in corpus.articles}
-    out = Corpus(list(corpus.articles), set(corpus.edges), dict(corpus.kinds),
-                 list(corpus.figures), dict(corpus.drifted))
-    documents: dict[int, dict[str, list[str]]] = {}
-    for source in sorted({s for _, s in corpus.edges}):
-        topic = int(source.split("_", 1)[0])
-        if topic not in documents:
-            documents[topic] = topic_documents(topic)
-        sentences = documents[topic][source]
+    out = _extended(corpus)
+    for source, sentences in _source_sentences(corpus):
         kept = [s for k, s in enumerate(sentences) if k == 0 or rng.random() >= 0.25]
         body, drifted = drift_figures(rewrite(kept, rng) + [rng.choice(ADDED)], rng)
         if drifted < 2:
@@ -493,14 +505,9 @@ def add_reordered_rewrites(corpus: Corpus, seed: int = 17) -> Corpus:
     are."""
     rng = random.Random(seed)
     published = {a.id: a.published for a in corpus.articles}
-    out = Corpus(list(corpus.articles), set(corpus.edges), dict(corpus.kinds),
-                 list(corpus.figures), dict(corpus.drifted))
-    documents: dict[int, dict[str, list[str]]] = {}
-    for source in sorted({s for _, s in corpus.edges}):
-        topic = int(source.split("_", 1)[0])
-        if topic not in documents:
-            documents[topic] = topic_documents(topic)
-        body = reorder_condensed(documents[topic][source], rng)
+    out = _extended(corpus)
+    for source, sentences in _source_sentences(corpus):
+        body = reorder_condensed(sentences, rng)
         ident = f"{source}~rewrite-reorder"
         when = published[source]
         assert when is not None  # every ECB+ document is dated by generate()

@@ -116,22 +116,11 @@ def drift_figures(topics: tuple[int, ...], candidates: str) -> dict[str, float]:
     lineage (an edge to a sibling copy counts); false edges: edges joining two lineages (the
     topic's independent documents are the negatives that matter); and the share of drifted
     figures reported as changed figures on the drifted rewrites' edges."""
-    from corroborator.reuse import find_derivations, lineages
-    from corroborator.settings import load_settings
-
     corpus = add_drifted_rewrites(generate(topics, sources_per_topic=2))
-    pairs = topic_candidates(corpus) if candidates == "topic" else None
-    derivations = find_derivations(corpus.articles, load_settings(environ={}), candidates=pairs)
-    family = dict(corpus.edges)
-    lineage_of = lineages([a.id for a in corpus.articles], list(derivations))
-    drifted = [(d, s) for d, s in corpus.edges if corpus.kinds[d] == "rewrite-drift"]
-    joined = [d for d, s in drifted if lineage_of[d] == lineage_of[s]]
+    derivations, drifted, joined, false_edges = _family_run(corpus, candidates, "rewrite-drift")
     reported = sum(min(corpus.drifted[d.article_id],
                        sum(1 for c in d.changes if c.kind == "figure"))
                    for d in derivations if d.article_id in corpus.drifted)
-    false_edges = sum(1 for d in derivations
-                      if family.get(d.article_id, d.article_id)
-                      != family.get(d.source_id, d.source_id))
     return {
         "drift_rewrites": float(len(drifted)),
         "drift_recall": round(len(joined) / len(drifted), 4) if drifted else 1.0,
@@ -141,25 +130,33 @@ def drift_figures(topics: tuple[int, ...], candidates: str) -> dict[str, float]:
     }
 
 
+def _family_run(corpus, candidates: str, kind: str) -> tuple[list, list, list, int]:  # noqa: ANN001
+    """Derivations over ``corpus``; its articles of ``kind`` (with their sources), those put
+    in their source's lineage (an edge to a sibling copy counts), and the edges joining two
+    lineages."""
+    from corroborator.reuse import find_derivations, lineages
+    from corroborator.settings import load_settings
+
+    pairs = topic_candidates(corpus) if candidates == "topic" else None
+    derivations = find_derivations(corpus.articles, load_settings(environ={}), candidates=pairs)
+    family = dict(corpus.edges)
+    lineage_of = lineages([a.id for a in corpus.articles], list(derivations))
+    members = [(d, s) for d, s in corpus.edges if corpus.kinds[d] == kind]
+    joined = [d for d, s in members if lineage_of[d] == lineage_of[s]]
+    false_edges = sum(1 for d in derivations
+                      if family.get(d.article_id, d.article_id)
+                      != family.get(d.source_id, d.source_id))
+    return list(derivations), members, joined, false_edges
+
+
 def reorder_figures(topics: tuple[int, ...], candidates: str) -> dict[str, float]:
     """Reported, not gated: the same corpus with a *rewrite-reorder* of each source (50-80%
     of its sentences kept, most reworded, a sentence or two moved, some figures drifted:
     ``derivation_generator.reorder_condensed``), run on its own like :func:`drift_figures`.
     Recall: reordered rewrites put in their source's lineage; false edges: edges joining
     two lineages."""
-    from corroborator.reuse import find_derivations, lineages
-    from corroborator.settings import load_settings
-
     corpus = add_reordered_rewrites(generate(topics, sources_per_topic=2))
-    pairs = topic_candidates(corpus) if candidates == "topic" else None
-    derivations = find_derivations(corpus.articles, load_settings(environ={}), candidates=pairs)
-    family = dict(corpus.edges)
-    lineage_of = lineages([a.id for a in corpus.articles], list(derivations))
-    reordered = [(d, s) for d, s in corpus.edges if corpus.kinds[d] == "rewrite-reorder"]
-    joined = [d for d, s in reordered if lineage_of[d] == lineage_of[s]]
-    false_edges = sum(1 for d in derivations
-                      if family.get(d.article_id, d.article_id)
-                      != family.get(d.source_id, d.source_id))
+    _, reordered, joined, false_edges = _family_run(corpus, candidates, "rewrite-reorder")
     return {
         "reorder_rewrites": float(len(reordered)),
         "reorder_recall": round(len(joined) / len(reordered), 4) if reordered else 1.0,
