@@ -356,3 +356,21 @@ def test_speakers_a_described_body_is_the_one_a_place_owns() -> None:
     sp = StorySpeakers(claims, [wire, pulse, other])
     assert not sp.same(claims[0], claims[1]) and not sp.same(claims[2], claims[1])
     assert sp.distinct(claims[0], claims[2])
+
+
+def test_speakers_a_body_named_in_its_own_style_is_the_one_a_place_owns() -> None:
+    # the ministry's own statement names itself "the Ministry of Defence"; a report writes
+    # "Orlavia's defence ministry"
+    wire = article("g", "Northline", "Orlavia's defence ministry said 95 soldiers came home.")
+    statement = article("s", "Ministry of Defence of the Republic of Orlavia",
+                        "The Ministry of Defence rejects the allegations.")
+    claims = [claim(wire, "95 soldiers came home", "Orlavia's defence ministry",
+                    speaker_type="ORG"),
+              claim(statement, "the allegations", "Ministry of Defence", speaker_type="ORG")]
+    assert StorySpeakers(claims, [wire, statement]).same(claims[0], claims[1])
+    # with Tesmark's defence ministry in the story too, it could be either's
+    other = article("i", "Coast Post", "Tesmark's defence ministry said 101 came home.")
+    claims.append(claim(other, "101 came home", "Tesmark's defence ministry",
+                        speaker_type="ORG"))
+    sp = StorySpeakers(claims, [wire, statement, other])
+    assert not sp.same(claims[0], claims[1]) and not sp.same(claims[2], claims[1])

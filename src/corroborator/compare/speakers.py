@@ -41,6 +41,9 @@ _POSSESSIVE_LEAD = re.compile(r"^(?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w.-]*(?:'s|’s)
 # A place's possessive before a body described in lower case: "Orlavia's defence ministry"
 _OWNER_LEAD = re.compile(r"^(?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w.-]*(?:'s|’s)\s+(?=[a-z])")
 _SPOKES = re.compile(r"\bspokes(?:man|woman|person)\b", re.I)
+# "Ministry of Defence" is the "defence ministry" a report writes with its owner's name
+_BODY_OF = re.compile(r"^(ministry|department|office|bureau|secretariat)\s+of\s+(?:the\s+)?"
+                      r"([a-z][a-z ]*)$")
 _WORD = re.compile(r"[a-z]+")
 _AFTER_CUE = re.compile(r"\b(?:according to|said|says|told|claimed|claims|reported|estimated|"
                         r"citing)\b", re.I)
@@ -220,6 +223,34 @@ def _has_capital(name: str) -> bool:
     return any(c.isupper() for c in name)
 
 
+def _body_key(name: str) -> str | None:
+    """A body's name in one word order, lower case: "Ministry of Defence" and "defence
+    ministry" give "defence ministry"; None for a name of one word."""
+    words = re.sub(r"^the\s+", "", name.lower().strip())
+    if (body_of := _BODY_OF.match(words)) is not None:
+        words = f"{body_of.group(2)} {body_of.group(1)}"
+    return words if len(words.split()) >= 2 else None
+
+
+def _join_owned_bodies(canonical: dict[str, str]) -> dict[str, str]:
+    """A body named without its owner ("the Ministry of Defence") is the one a place owns
+    when the story names that body of one place only ("Orlavia's defence ministry"); with
+    two owners (Orlavia's and Tesmark's) it could be either's and stays apart."""
+    owned: dict[str, list[str]] = defaultdict(list)
+    for name in set(canonical.values()):
+        lead = _OWNER_LEAD.match(name)
+        if lead is not None and (key := _body_key(name[lead.end():])) is not None:
+            owned[key].append(name)
+    joined = dict(canonical)
+    for raw, name in canonical.items():
+        if _OWNER_LEAD.match(name) or _POSSESSIVE_LEAD.match(name):
+            continue
+        key = _body_key(name)
+        if key is not None and len(owned.get(key, ())) == 1:
+            joined[raw] = owned[key][0]
+    return joined
+
+
 class StorySpeakers:
     """Speaker identity for every claim of one story.
 
@@ -250,8 +281,8 @@ class StorySpeakers:
         not_people = {raw[c.id] for c in claims if c.id in raw
                       and c.speaker_type in ("ORG", "GPE", "NORP")}
         places = {raw[c.id] for c in claims if c.id in raw and c.speaker_type in ("GPE", "NORP")}
-        self._canonical = spk.canonical_speakers(proper, people, not_people, places,
-                                                 staff_as_body=True)
+        self._canonical = _join_owned_bodies(spk.canonical_speakers(
+            proper, people, not_people, places, staff_as_body=True))
         names = sorted(set(self._canonical.values()))
         self._names = names
         self._one_named = {n.lower(): n for n in names if n.lower() in _ONE_PER_PLACE}
