@@ -340,6 +340,12 @@ def test_speakers_officials_opening_their_sentence_are_no_name() -> None:
     officials = replace(claim(paper, "six had died", "Health officials"),
                         speaker_span=Span(0, 16))
     assert StorySpeakers([claims[0], officials], [wire, paper]).same(claims[0], officials)
+    # a people's officials keep their capital: the report writes it mid-sentence too
+    review = article("rev", "Continental Review", "Dravenian officials say the gap is easily "
+                     "explained, a spokesman for the Dravenian General Staff said.")
+    dravenian = replace(claim(review, "the gap is easily explained", "Dravenian officials"),
+                        speaker_span=Span(0, 19))
+    assert StorySpeakers([dravenian], [review]).of(dravenian).label.startswith("Dravenian")
 
 
 def test_speakers_a_described_body_is_the_one_a_place_owns() -> None:

@@ -186,7 +186,7 @@ def _dated_fragment_and_story(config: StorySettings) -> StoryClusterer:
 
 @pytest.mark.parametrize(("overrides", "merges"), [
     ({"regroup_dated": True}, 1),
-    ({"regroup_dated": False}, 0),  # off by default: see docs/stories.md (issue #5)
+    ({"regroup_dated": False}, 0),  # dated stories as the stream left them
     ({"regroup_dated": True, "regroup_ratio": 5.0}, 0),  # the story is not large enough
     ({"regroup_dated": True, "regroup_max_articles": 0}, 0),
 ])

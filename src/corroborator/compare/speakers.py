@@ -202,13 +202,21 @@ _UNNAMED_SOURCES = frozenset(["source", "sources", "insider", "insiders", "analy
                               "analysts", "expert", "experts", "witness", "witnesses"])
 
 
-def _capital_of_the_sentence(claim: Claim, name: str) -> bool:
+def _capital_of_the_sentence(claim: Claim, name: str, text: str) -> bool:
     """Whether the speaker is a word for unnamed sources written with a capital only because
-    it opens its sentence: it is the same unnamed source as in mid-sentence, not a name."""
+    it opens its sentence: it is the same unnamed source as in mid-sentence, not a name.
+    ("Dravenian officials" keep their capital: the report writes "Dravenian" mid-sentence.)"""
     return (claim.speaker_type is None
-            and (name.lower() in _UNNAMED_SOURCES or _officials_described(name))
+            and (name.lower() in _UNNAMED_SOURCES
+                 or (_officials_described(name) and not _proper_word(name.split()[0], text)))
             and claim.speaker_span is not None and claim.sentence_span is not None
             and claim.speaker_span.start == claim.sentence_span.start)
+
+
+def _proper_word(word: str, text: str) -> bool:
+    """Whether ``text`` writes ``word`` with its capital in mid-sentence (a name or a
+    people's adjective, not a capital its sentence gave it)."""
+    return re.search(rf"[a-z,]\s+{re.escape(word)}\b", text) is not None
 
 
 def _officials_described(name: str) -> bool:
@@ -320,7 +328,7 @@ class StorySpeakers:
         if _is_dateline(claim.speaker, article):
             return None
         name = _strip_qualifier(spk.clean_name(claim.speaker), claim.speaker_type == "ORG")
-        if _capital_of_the_sentence(claim, name):
+        if _capital_of_the_sentence(claim, name, article.text if article else ""):
             return name.lower()
         bare = name.replace(".", "")
         return self._acronyms.get(bare, name)

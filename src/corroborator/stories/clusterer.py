@@ -383,7 +383,7 @@ class StoryClusterer:
         run: done at every periodic step, a fragment joins the larger story of a
         neighbouring event before its own has formed. Only undated stories keep the members
         the learned model needs; a small dated story takes the join decision again only with
-        ``regroup_dated`` (off by default), on similarity alone
+        ``regroup_dated`` (on by default), on similarity alone
         (:meth:`_dated_regroup_target`). See docs/stories.md.
         """
         cfg = self.config

@@ -51,7 +51,7 @@ class StorySettings:
     regroup_min_words: int = 50
     # The same for dated stories, on similarity alone (no learned model: dated stories keep
     # no members); off by default (docs/stories.md, issue #5).
-    regroup_dated: bool = False
+    regroup_dated: bool = True
     # End of a run, right after the regroup (undated stories): a member of a story of at least
     # reassign_min_articles articles moves to another story of full articles that scores >=
     # threshold against it when the learned model's mean probability across reaches
