@@ -71,6 +71,16 @@ class StoryContext:
     claims: Sequence[Claim] = ()
     _figures: dict[str, list[Quantity]] = field(default_factory=dict)
     _words: dict[str, str] = field(default_factory=dict)
+    _tellers: dict[tuple, list[Claim]] = field(default_factory=dict)
+
+    def claims_telling(self, quantity: Quantity) -> list[Claim]:
+        """The story's claims with a figure of ``quantity``'s interval and kind (indexed
+        once per story: asked for every pair of figures judged)."""
+        if not self._tellers and self.claims:
+            for claim in self.claims:
+                for key in {(o.low, o.high, o.kind) for o in claim.quantities}:
+                    self._tellers.setdefault(key, []).append(claim)
+        return self._tellers.get((quantity.low, quantity.high, quantity.kind), [])
 
     def figures_in(self, article: Article) -> list[Quantity]:
         """Every figure of ``article``'s text (scanned once per story)."""
@@ -234,12 +244,9 @@ def _first_told(ctx: StoryContext, figure: Figure) -> datetime | None:
     """When the story first tells ``figure`` as its source's: a paper that restates a
     source's figure the next day ("Orlavia says it handed over 95") reports no newer count
     than the wire that gave it first."""
-    q = figure.quantity
-    times = [ctx.published(c) for c in (*ctx.claims, figure.claim)
-             if (c.id == figure.claim.id or ctx.speakers.same(c, figure.claim)
-                 or ctx.speakers.heads(c, figure.claim)
-                 or ctx.speakers.affiliated(c, figure.claim))
-             and any((o.low, o.high, o.kind) == (q.low, q.high, q.kind) for o in c.quantities)]
+    times = [ctx.published(c) for c in (*ctx.claims_telling(figure.quantity), figure.claim)
+             if c.id == figure.claim.id or ctx.speakers.same(c, figure.claim)
+             or ctx.speakers.heads(c, figure.claim) or ctx.speakers.affiliated(c, figure.claim)]
     told = [t for t in times if t is not None]
     # naive and aware datetimes: compare wall-clock values
     return min(told, key=lambda t: t.replace(tzinfo=None)) if told else None
