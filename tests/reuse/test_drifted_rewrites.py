@@ -80,13 +80,6 @@ def _article(ident: str, text: str, hours: float) -> Article:
                    DAY + timedelta(hours=hours), "en", text, "", {})
 
 
-def _prepared(text: str):  # type: ignore[no-untyped-def]
-    from corroborator.reuse.align import prepare
-    from corroborator.reuse.normalize import content_sentences
-
-    return prepare(content_sentences(text))
-
-
 @pytest.mark.parametrize(("before", "after", "same"), [
     (2_400_000.0, 2_500_000.0, True),  # "about 2.4 million" -> "more than 2.5m"
     (45_000.0, 50_000.0, True),  # rounded to one figure
@@ -100,15 +93,15 @@ def test_a_figure_drifts_by_a_few_per_cent(before, after, same) -> None:
     assert drifted(after, before) is same
 
 
-def test_drifted_figures_are_the_sources_figures() -> None:
+def test_drifted_figures_are_the_sources_figures(prepared) -> None:
     from corroborator.reuse.docpair import fact_shares, figure_agreement
 
-    wire, tabloid = _prepared(PLANT_WIRE), _prepared(PLANT_TABLOID)
+    wire, tabloid = prepared(PLANT_WIRE), prepared(PLANT_TABLOID)
     # sentence 0 (3,400 / 3,500), 4 and 3 (640 / 600), 6 and 4 (180,000 / 200,000)
     pairs = [(0, 0), (4, 3), (6, 4)]
     assert figure_agreement(wire, tabloid, pairs, drift=True) == (3, 0)
     assert figure_agreement(wire, tabloid, pairs) == (0, 3)  # equal figures only
-    far = _prepared(PLANT_TABLOID.replace("more than 3,500", "9,000"))
+    far = prepared(PLANT_TABLOID.replace("more than 3,500", "9,000"))
     assert figure_agreement(wire, far, [(0, 0)], drift=True) == (0, 1)
     # Nine of the tabloid's eleven facts (names, years, figures) are the wire's, the three
     # drifted figures among them; its neighbour's name is its own.
@@ -117,8 +110,7 @@ def test_drifted_figures_are_the_sources_figures() -> None:
 
 
 @pytest.mark.embeddings
-def test_condensed_rewrite_with_drifted_figures_is_found(settings, embedder) -> None:
-    from corroborator.reuse.align import EmbeddingCache
+def test_condensed_rewrite_with_drifted_figures_is_found(settings, embedded_pair) -> None:
     from corroborator.reuse.derive import (
         condensed_chain,
         rewrite_chain,
@@ -129,15 +121,7 @@ def test_condensed_rewrite_with_drifted_figures_is_found(settings, embedder) -> 
     from corroborator.reuse.settings import reuse_settings
 
     config = reuse_settings(settings)
-    vectors = EmbeddingCache(100).vectors
-
-    def sides(a: str, b: str):  # type: ignore[no-untyped-def]
-        pa, pb = _prepared(a), _prepared(b)
-        for p in (pa, pb):
-            p.vectors = vectors([s.text for s in p.sentences])
-        return pa, pb, pa.vectors @ pb.vectors.T
-
-    wire, tabloid, sims = sides(PLANT_WIRE, PLANT_TABLOID)
+    wire, tabloid, sims = embedded_pair(PLANT_WIRE, PLANT_TABLOID)
     found = chain(wire, tabloid, sims, config.propose_cosine)
     # The tabloid keeps too little of the wire to retell it whole; what it keeps comes in
     # the wire's order, figures and all, once its drifted figures count as the wire's.
@@ -147,7 +131,7 @@ def test_condensed_rewrite_with_drifted_figures_is_found(settings, embedder) -> 
     # The same cut with figures far from the wire's is a report of another fire.
     far = (PLANT_TABLOID.replace("more than 3,500", "1,900")
            .replace("around 600", "about 250").replace("nearly 200,000", "45,000"))
-    wire, other, sims = sides(PLANT_WIRE, far)
+    wire, other, sims = embedded_pair(PLANT_WIRE, far)
     assert rewrite_chain(wire, other, sims, config) is None
 
 

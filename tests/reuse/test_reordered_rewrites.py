@@ -57,13 +57,6 @@ MINE_OTHER = (
 )
 
 
-def _prepared(text: str):  # type: ignore[no-untyped-def]
-    from corroborator.reuse.align import prepare
-    from corroborator.reuse.normalize import content_sentences
-
-    return prepare(content_sentences(text))
-
-
 def test_sentences_pair_off_one_by_one_closest_first_in_any_order() -> None:
     from corroborator.reuse.docpair import monotone_alignment, one_to_one_pairs
 
@@ -76,10 +69,10 @@ def test_sentences_pair_off_one_by_one_closest_first_in_any_order() -> None:
     assert one_to_one_pairs(sims, 0.95) == []
 
 
-def test_pairs_that_both_quote_someone_are_counted() -> None:
+def test_pairs_that_both_quote_someone_are_counted(prepared) -> None:
     from corroborator.reuse.docpair import quoting_pairs
 
-    wire, tabloid = _prepared(MINE_WIRE), _prepared(MINE_TABLOID)
+    wire, tabloid = prepared(MINE_WIRE), prepared(MINE_TABLOID)
     # the miner's words in the wire's sentence 2 and the tabloid's sentence 1; a quotation
     # beside narration, or narration beside narration, is no such pair
     assert quoting_pairs(wire, tabloid, [(2, 1)]) == 1
@@ -87,22 +80,13 @@ def test_pairs_that_both_quote_someone_are_counted() -> None:
 
 
 @pytest.mark.embeddings
-def test_a_reordering_tabloid_is_a_rewrite_and_another_report_is_not(settings, embedder) -> None:
-    from corroborator.reuse.align import EmbeddingCache
+def test_a_reordering_tabloid_is_a_rewrite_and_another_report_is_not(settings, embedded_pair) -> None:
     from corroborator.reuse.derive import reordered_rewrite, rewrite_chain
     from corroborator.reuse.docpair import monotone_alignment
     from corroborator.reuse.settings import reuse_settings
 
     config = reuse_settings(settings)
-    vectors = EmbeddingCache(100).vectors
-
-    def sides(a: str, b: str):  # type: ignore[no-untyped-def]
-        pa, pb = _prepared(a), _prepared(b)
-        for p in (pa, pb):
-            p.vectors = vectors([s.text for s in p.sentences])
-        return pa, pb, pa.vectors @ pb.vectors.T
-
-    wire, tabloid, sims = sides(MINE_WIRE, MINE_TABLOID)
+    wire, tabloid, sims = embedded_pair(MINE_WIRE, MINE_TABLOID)
     # Too short a chain for the order-keeping tests; every tabloid sentence has its partner.
     assert len(monotone_alignment(sims, config.propose_cosine)) < config.chain_min_sentences
     found = reordered_rewrite(wire, tabloid, sims, config)
@@ -112,7 +96,7 @@ def test_a_reordering_tabloid_is_a_rewrite_and_another_report_is_not(settings, e
     unquoted = MINE_TABLOID.replace(
         '"The water came up so quickly we just climbed on the belt and sat there in the '
         'pitch black," he said', "they waited there for days")
-    wire, plain, sims = sides(MINE_WIRE, unquoted)
+    wire, plain, sims = embedded_pair(MINE_WIRE, unquoted)
     assert reordered_rewrite(wire, plain, sims, config) is None
-    wire, other, sims = sides(MINE_WIRE, MINE_OTHER)
+    wire, other, sims = embedded_pair(MINE_WIRE, MINE_OTHER)
     assert rewrite_chain(wire, other, sims, config) is None
