@@ -160,10 +160,10 @@ def _part_of_all(own: Figure, other: Figure) -> bool:
     part, as "former customers" are of customers. A count naming whose they are ("95
     Orlavian servicemen") may be the speaker's own, and so may one no larger ("101 soldiers
     had come home", as the speaker's own office said)."""
-    low, high = own.quantity.high, other.quantity.low
+    own_most, all_least = own.quantity.high, other.quantity.low
     return own.owner is not None and other.owner is None and not any(
         word[:1].isupper() for word in (other.measured or "").split()) and (
-        low is not None and high is not None and high > low)
+        own_most is not None and all_least is not None and all_least > own_most)
 
 
 def own_count_owner(claim: Claim, article: Article | None, q: Quantity) -> str | None:

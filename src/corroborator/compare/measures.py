@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from os.path import commonprefix
 
 from ..people_nouns import GENERIC_PEOPLE as _GENERIC
 from ..people_nouns import counts_people, noun_key
@@ -129,19 +130,12 @@ def _one_people(a: Quantity, b: Quantity, measured_b: str | None) -> bool:
     if not unit[:1].isupper() or not counts_people(unit) or not counts_people(other):
         return False
     stem = noun_key(unit.lower()) or ""
-    return any(len(_common_prefix(stem, word.lower())) >= _PEOPLE_STEM
+    return any(len(commonprefix([stem, word.lower()])) >= _PEOPLE_STEM
                for word in (measured_b or "").split() if word[:1].isupper())
 
 
 # the letters a people's name and its adjective share at least ("Tesmarkians", "Tesmarkian")
 _PEOPLE_STEM = 5
-
-
-def _common_prefix(a: str, b: str) -> str:
-    n = 0
-    while n < min(len(a), len(b)) and a[n] == b[n]:
-        n += 1
-    return a[:n]
 
 
 def outcomes_agree(measured_a: str | None, measured_b: str | None) -> bool:
