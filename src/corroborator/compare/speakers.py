@@ -547,8 +547,8 @@ class StorySpeakers:
         """The one named speaker of the story that is ``body`` of a place ("Orlavia's defence
         ministry" for "the defence ministry"); none when the story names two (Orlavia's and
         Tesmark's), as either could be meant."""
-        owned = [n for n in self._names if _OWNER_LEAD.match(n) and n.lower().endswith(
-            f" {body}") and _OWNER_LEAD.sub("", n).lower() == body]
+        owned = [n for n in self._names
+                 if _OWNER_LEAD.match(n) and _OWNER_LEAD.sub("", n).lower() == body]
         return owned[0] if len(owned) == 1 else None
 
     def _issuer(self, claim: Claim, claims: Sequence[Claim]) -> Speaker | None:
