@@ -347,3 +347,19 @@ def test_compare_police_who_now_say_a_new_toll_update_it(settings) -> None:
     story = Story("toll", None, (early.id, late.id))
     result = compare_story(story, [early, late], claims, [], settings, embed_fn=bow_embed)
     assert [c.kind for c in result.conflicts] == ["update"]
+
+
+def test_compare_a_live_pages_summary_repeats_no_earlier_entry(settings) -> None:
+    """The key points above a live page's first entry sum up its latest one: their "11"
+    against an earlier entry's "six", told by the police, is the page's newer state, not the
+    page repeating its own report with a figure changed."""
+    text = ("Key points\n- 11 miners rescued\n19:45\nPolice say 11 miners have been rescued.\n"
+            "09:05\nPolice say six miners have been rescued.")
+    page = article("pit-live", "Brask Star", text, day=17, hour=7)
+    claims = [claim(page, "11 miners rescued", None, measured="miners rescued"),
+              claim(page, "six miners have been rescued", "Police", measured="miners rescued")]
+    claims = [replace(c, quantities=tuple(replace(q, unit="miners") for q in c.quantities))
+              for c in claims]
+    story = Story("pit", None, (page.id,))
+    result = compare_story(story, [page], claims, [], settings, embed_fn=bow_embed)
+    assert "misreport" not in [c.kind for c in result.conflicts]

@@ -529,7 +529,10 @@ def judge_figures(ctx: StoryContext, fa: Figure, fb: Figure) -> Conflict | None:
         )
         return Conflict("update", ids, text, ctx.story_id)
     if ctx.linked(first, second) and OUTLET in (s1.kind, s2.kind):
-        if _gives_both(ctx, first, second, f1.quantity, f2.quantity):
+        # two entries of one live page: the later tells the page's newer state, it repeats
+        # nothing (each entry is read alone, so neither "gives both")
+        if first.article_id == second.article_id or _gives_both(
+                ctx, first, second, f1.quantity, f2.quantity):
             return None
         text = (
             f"{o2} repeats {_possessive(o1)} report on {what} but changes the figure from "
