@@ -98,6 +98,19 @@ def test_what_befell_homes_tells_their_counts_apart(measured_a, measured_b, same
     assert same_thing(a, b, measured_a, measured_b, 0.62, STRONG, RELATED) is same
 
 
+@pytest.mark.parametrize(("measured_a", "measured_b", "same"), [
+    # those brought out alive are a count of their own: not the trapped, not the missing
+    ("miners trapped", "miners rescued", False),
+    ("miners rescued", "miners missing", False),
+    ("survivors", "miners trapped", False),
+    ("miners rescued", "miners rescued alive", True),
+])
+def test_the_rescued_are_not_the_trapped(measured_a, measured_b, same) -> None:
+    a, b = figure("at least 14", "miners"), figure("11", "miners")
+    # the two phrases read alike (0.82 for the first pair), below the strong bar
+    assert same_thing(a, b, measured_a, measured_b, 0.8, STRONG, RELATED) is same
+
+
 @pytest.mark.parametrize(("measured_b", "same"), [
     # people counted as taking part are what a headcount counts, at any cosine
     ("workers protested", True),

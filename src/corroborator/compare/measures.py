@@ -38,6 +38,9 @@ _OUTCOMES: dict[str, tuple[str, ...]] = {
     "injury": ("injured", "injuring", "injury", "injuries", "wounded", "wounding", "hurt",
                "treated", "hospitalised", "hospitalized", "hospitalisations", "hospitalizations"),
     "missing": ("missing", "unaccounted"),
+    # those brought out alive are not those once trapped, nor those still missing: "11
+    # miners rescued" a day after "at least 14 miners trapped" is no new count of them
+    "rescued": ("rescued", "survived", "survivors", "escaped"),
     # those a disease reached are not those it killed, nor the patients one ward treats
     "infected": ("infected", "infecting", "infection", "infections", "ill", "sick",
                  "sickened", "contracted"),
