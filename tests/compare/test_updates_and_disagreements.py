@@ -436,3 +436,28 @@ def test_a_country_revising_its_offices_figure_told_in_the_next_sentence_is_its_
     kinds = [c.kind for c in result.conflicts]
     assert kinds == ["update"], [c.explanation for c in result.conflicts]
     assert "given by Tesmark" in result.conflicts[0].explanation
+
+
+def _people(c: Claim, unit: str) -> Claim:
+    return replace(c, quantities=tuple(replace(q, unit=unit) for q in c.quantities))
+
+
+def test_a_figure_that_fits_another_of_the_reports_figures_is_no_disagreement(settings) -> None:
+    # the operator's statement gives the shift's headcount and how many got out on their
+    # own; the ministry's "about 40" is the headcount (its phrase the closer), not the 22
+    statement, paper = _day_apart(
+        "38 employees were working in the section of the mine. 22 employees reached the "
+        "surface unaided.",
+        "The ministry said about 40 people had been working in that section of the mine.")
+    claims = [
+        _people(claim(statement, "38 employees were working in the section of the mine",
+                      "Varkos Mining", measured="employees working section mine"), "employees"),
+        _people(claim(statement, "22 employees reached the surface unaided", "Varkos Mining",
+                      measured="employees reached section mine"), "employees"),
+        _people(claim(paper, "about 40 people had been working in that section of the mine",
+                      "the emergency ministry", measured="people working section mine"),
+                "people"),
+    ]
+    result = _run(settings, [statement, paper], claims)
+    assert not [c for c in result.conflicts if claims[1].id in c.claim_ids], [
+        c.explanation for c in result.conflicts]

@@ -164,6 +164,32 @@ def _counts_alike(x: Quantity, y: Quantity) -> bool:
     return bool(told) and told == outcomes(y.measured)
 
 
+def closer_fits(figures: Sequence[Figure], pairs: Sequence[tuple[int, int, float]],
+                speakers: StorySpeakers) -> set[tuple[int, int]]:
+    """The pairs of incompatible figures ``(i, j)`` where one side's report has the same
+    source give another figure that fits the other side's and measures its thing more
+    closely: the operator's statement gives "38 employees were working underground" and
+    "22 reached the surface", the ministry "about 40 people had been working". The
+    ministry's figure is the count of the 38; the 22 counts something else, which the
+    phrases' likeness ("employees who reached" / "people working") does not tell."""
+    partners: dict[int, list[tuple[int, float]]] = {}
+    for i, j, cos in pairs:
+        partners.setdefault(i, []).append((j, cos))
+        partners.setdefault(j, []).append((i, cos))
+
+    def fits_another(mine: int, other: int, cos: float) -> bool:
+        fm, fo = figures[mine], figures[other]
+        source = speakers.of(fm.claim).key
+        return any(k != mine and c > cos and figures[k].same_report(fm)
+                   and speakers.of(figures[k].claim).key == source
+                   and intervals.compatible(figures[k].quantity, fo.quantity)
+                   for k, c in partners.get(other, ()))
+
+    return {(i, j) for i, j, cos in pairs
+            if intervals.conflicting(figures[i].quantity, figures[j].quantity)
+            and (fits_another(i, j, cos) or fits_another(j, i, cos))}
+
+
 def _figures_disagree(a: Claim, b: Claim) -> bool:
     """True when a figure of one claim fits none of the other's figures of the same thing:
     one sentence told with "40 victories" and with "60" is two propositions, however alike
@@ -234,8 +260,10 @@ def compare_story(
             found.append(conflict)
             judged[conflict.claim_ids] = _in_order(conflict, fa, fb)
 
-    for i, j, cos in figure_pairs(figures, vectors, config.measured_similarity,
-                                  related=config.related_similarity):
+    pairs = figure_pairs(figures, vectors, config.measured_similarity,
+                         related=config.related_similarity)
+    mismatched = closer_fits(figures, pairs, speakers)
+    for i, j, cos in pairs:
         fa, fb = figures[i], figures[j]
         if intervals.compatible(fa.quantity, fb.quantity):
             if (intervals.told_apart(fa.quantity, fb.quantity)
@@ -253,8 +281,10 @@ def compare_story(
                 links.append((fa.claim.id, fb.claim.id, 1.0 + cos))
             continue
         if intervals.conflicting(fa.quantity, fb.quantity):
-            if cf.restated(fa, fb):
-                continue  # each claim also gives the other's figure: two figures, one report
+            if cf.restated(fa, fb) or (i, j) in mismatched:
+                # each claim also gives the other's figure: two figures, one report; or one
+                # report's other figure is the one the other's fits
+                continue
             if part_of(fa, fb) or part_of(fb, fa):
                 # "700 killed in the past two days" within a total of "about 1,100", "700
                 # killed" within "about 1,100 killed or wounded": no conflict, nor one claim
