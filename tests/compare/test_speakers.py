@@ -280,6 +280,28 @@ def test_speakers_a_spokesperson_of_a_body_described_by_its_remit_speaks_for_it(
     assert sp.of(claims[0]).via == "Ivo Rask"
 
 
+def test_speakers_a_spokesperson_for_the_body_by_its_head_noun_speaks_for_it() -> None:
+    # "a spokesman for the ministry", after the report named the emergency ministry in full
+    wire = article("m", "Harlow Press", "The emergency situations ministry said 120 rescuers "
+                   "were at work.")
+    paper = article("n", "Brask Courier", "The emergency situations ministry said six miners "
+                    "were rescued, after rescue teams had worked through the night in the "
+                    "cold. Tomas Reidl, a spokesman for the ministry, said about 40 people had "
+                    "been working there.")
+    claims = [claim(wire, "120 rescuers were at work", "emergency situations ministry"),
+              claim(paper, "six miners were rescued", "emergency situations ministry"),
+              claim(paper, "about 40 people had been working there", "Tomas Reidl",
+                    speaker_type="PERSON")]
+    sp = StorySpeakers(claims, [wire, paper])
+    assert sp.same(claims[0], claims[2])
+    assert sp.of(claims[2]).via == "Tomas Reidl"
+    # two ministries in the story: "the ministry" could be either
+    other = article("o", "Coast Post", "The mining ministry said the pit would close.")
+    more = [*claims, claim(other, "the pit would close", "mining ministry")]
+    sp = StorySpeakers(more, [wire, paper, other])
+    assert not sp.same(more[0], more[2])
+
+
 def test_speakers_the_police_of_a_story_are_one_force_its_spokeswoman_speaks_for() -> None:
     wire = article("rail-a", "Trans-Continental Press",
                    "Nine people were killed, regional police said. Police spokeswoman Ilse "
@@ -380,3 +402,4 @@ def test_speakers_a_body_named_in_its_own_style_is_the_one_a_place_owns() -> Non
                         speaker_type="ORG"))
     sp = StorySpeakers(claims, [wire, statement, other])
     assert not sp.same(claims[0], claims[1]) and not sp.same(claims[2], claims[1])
+

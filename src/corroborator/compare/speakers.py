@@ -167,6 +167,25 @@ _OFFICIALS = frozenset(["official", "officials", "authorities"])
 _OFFICIAL_WORDS = _OFFICIALS | {"bosses", "chiefs"}
 
 
+# A spokesperson of a body the report names by its head noun alone, after naming it in full:
+# "a spokesman for the ministry", "the ministry's spokeswoman"
+_SPOKES_FOR_HEAD = re.compile(
+    r"\bspokes(?:man|woman|person)\s+(?:for|of|at)\s+the\s+([a-z]+)\b"
+    r"|\bthe\s+([a-z]+)(?:'s|’s)?\s+spokes(?:man|woman|person)\b")
+
+
+def _bodies_by_head(window: str, bodies: Sequence[str]) -> set[str]:
+    """The one body of ``bodies`` whose head noun a spokesperson's title names ("a
+    spokesman for the ministry" in a story with one ministry); none when two share it."""
+    found: set[str] = set()
+    for m in _SPOKES_FOR_HEAD.finditer(window):
+        head = m.group(1) or m.group(2)
+        owners = {b for b in bodies if _WORD.findall(b.lower())[-1:] == [head]}
+        if len(owners) == 1:
+            found |= owners
+    return found
+
+
 def _names_a_body(name: str) -> bool:
     """Whether a name is a body's ("Health Ministry", "National Meteorological Service")."""
     words = _WORD.findall(name.lower())
@@ -454,6 +473,7 @@ class StorySpeakers:
                                 found[name].add(org)
                     found[name].update(body for body in bodies if re.search(
                         rf"\b{re.escape(body)}\b", window, re.IGNORECASE))
+                    found[name].update(_bodies_by_head(window, [*orgs, *bodies]))
         return {name: orgs.pop() for name, orgs in found.items() if len(orgs) == 1}
 
     def _issuer_of_its_own(self, outlet: str) -> str | None:
