@@ -403,3 +403,14 @@ def test_speakers_a_body_named_in_its_own_style_is_the_one_a_place_owns() -> Non
     sp = StorySpeakers(claims, [wire, statement, other])
     assert not sp.same(claims[0], claims[1]) and not sp.same(claims[2], claims[1])
 
+
+def test_speakers_a_company_by_its_registered_name_is_the_one_reports_name_short() -> None:
+    # the operator's statement speaks as "Varkos Mining Group"; the wire names "Varkos Mining"
+    statement = article("s", "Varkos Mining Group", "The company rejects the suggestions.")
+    wire = article("w", "Harlow Press", "Varkos Mining denied ignoring any warnings.")
+    claims = [claim(statement, "the suggestions", "Varkos Mining Group", stance="denied"),
+              claim(wire, "ignoring any warnings", "Varkos Mining", stance="denied",
+                    speaker_type="ORG")]
+    sp = StorySpeakers(claims, [statement, wire])
+    assert sp.same(claims[0], claims[1])
+    assert sp.of(claims[0]).label == "Varkos Mining"

@@ -592,9 +592,19 @@ class StorySpeakers:
                 issuers[speaker.key] = speaker
         return next(iter(issuers.values())) if len(issuers) == 1 else None
 
+    def _going_by(self, name: str) -> str:
+        """The name a story speaker goes by when ``name`` is its registered one: "Varkos
+        Mining" for "Varkos Mining Group", the issuer of a statement its reports name
+        short (:func:`_issuer_of_its_own`, asked of the speaker's own name)."""
+        words = name.split()
+        shorter = [n for n in self._names if len(n.split()) < len(words)
+                   and words[:len(n.split())] == n.split()
+                   and all(w.lower().strip(".,") in _LEGAL_FORMS for w in words[len(n.split()):])]
+        return min(shorter, key=len) if shorter else name
+
     def _named(self, name: str) -> Speaker:
         # a body a place has one of goes by the name the story writes it with ("Police")
-        name = self._one_named.get(name.lower(), name)
+        name = self._going_by(self._one_named.get(name.lower(), name))
         body = self._spokes.get(name)
         if body is None:
             # "The Back Page understands": the parse leaves the title's "The" out of the name
