@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
+from ..nlp.revisions import FIGURE_NOUNS
 from ..records import Article, Claim, Quantity
 from . import intervals
 from .entry_times import report_key
@@ -100,11 +101,12 @@ def figures_of(claims: Sequence[Claim],
     """Every comparable figure of every claim (denials are not figures the speaker gives),
     with the period it covers where its article (in ``articles``) tells one."""
     out = []
+    counted = _counted_figures(claims)
     for claim in claims:
         if claim.stance == "denied":
             continue
         article = (articles or {}).get(claim.article_id)
-        for whole in claim.quantities:
+        for whole in (_with_antecedent(q, claim, counted) for q in claim.quantities):
             period = period_of(article.text, whole.span.start, whole.span.end) \
                 if article is not None else None
             window = window_of(article.text, whole.span.start, whole.span.end) \
@@ -125,6 +127,34 @@ def figures_of(claims: Sequence[Claim],
                                   own_count_owner(claim, article, q),
                                   told_as_increment(article, q)))
     return out
+
+
+def _counted_figures(claims: Sequence[Claim]) -> dict[str, list[Quantity]]:
+    """Each article's figures that name what they count (a counted noun and its phrase), in
+    text order."""
+    found: dict[str, list[Quantity]] = {}
+    for claim in claims:
+        found.setdefault(claim.article_id, []).extend(
+            q for q in claim.quantities if q.unit and q.measured)
+    for figures in found.values():
+        figures.sort(key=lambda q: q.span.start)
+    return found
+
+
+def _with_antecedent(q: Quantity, claim: Claim,
+                     told: dict[str, list[Quantity]]) -> Quantity:
+    """A figure told as "the figure" or "the number" of a count its sentence gave just
+    before, as counting what that count counts: "the union said 51 of its members were on
+    the shift, while the company put the figure at 38" (38 members on the shift); any other
+    figure as it is."""
+    sentence = claim.sentence_span
+    if q.unit or sentence is None or (q.measured or "").lower() not in FIGURE_NOUNS:
+        return q
+    before = [o for o in told.get(claim.article_id, ())
+              if sentence.start <= o.span.start < q.span.start and o.kind == q.kind]
+    if not before:
+        return q
+    return replace(q, unit=before[-1].unit, measured=before[-1].measured)
 
 
 # "59 of its servicemen", "their own 40 staff": the speaker counts its own
