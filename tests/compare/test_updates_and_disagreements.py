@@ -461,3 +461,18 @@ def test_a_figure_that_fits_another_of_the_reports_figures_is_no_disagreement(se
     result = _run(settings, [statement, paper], claims)
     assert not [c for c in result.conflicts if claims[1].id in c.claim_ids], [
         c.explanation for c in result.conflicts]
+
+
+def test_a_count_told_as_risen_since_another_reports_is_an_update(settings) -> None:
+    # a page's own "stands at two", then another outlet's ministry: "rose to five"
+    page, wire = _day_apart("The death toll stands at two.",
+                            "The death toll rose to five, the ministry said.")
+    claims = [claim(page, "The death toll stands at two", None, measured="death toll stands"),
+              claim(wire, "The death toll rose to five", "ministry",
+                    measured="death toll rose")]
+    result = _run(settings, [page, wire], claims)
+    (update,) = result.conflicts
+    assert update.kind == "update"
+    assert update.explanation.startswith(
+        "The figure for death toll changed from “two” (Ostrel Herald, 3 May 2026) to “five” "
+        "(the ministry, Tarnvik Post, 4 May 2026), told as where the count has moved since")

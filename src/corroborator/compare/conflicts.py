@@ -25,6 +25,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cached_property
+from os.path import commonprefix
 
 from ..nlp.numbers import scan_quantities
 from ..nlp.revisions import FIGURE_NOUNS
@@ -372,6 +373,23 @@ def _outlet_updated(ctx: StoryContext, first: Claim, second: Claim) -> bool:
         first, second)
 
 
+def _moved_later(ctx: StoryContext, fa: Figure, fb: Figure, first: Claim,
+                 second: Claim) -> bool:
+    """True when the later of two reports of other lineages, from sources not known to
+    differ, tells its figure as where the count has moved ("the death toll rose to five"
+    the day after a page's "death toll stands at two"): the count moved, no one
+    contradicts anyone."""
+    gap = _hours_apart(ctx, first, second)
+    return bool(gap) and not ctx.linked(first, second) and told_as_moved(ctx, fa, fb)
+
+
+def _told_by(ctx: StoryContext, claim: Claim, speaker: Speaker) -> str:
+    """Who told a figure where, and when: "the ministry, Harlow Press Agency, 18 November
+    2026"; an outlet's own figure by the outlet alone."""
+    where = f"{ctx.outlet(claim)}, {_date(ctx.published(claim))}"
+    return where if speaker.kind == OUTLET else f"{_who(speaker)}, {where}"
+
+
 def _possessive(name: str) -> str:
     """"Kelvar Motors'", "the Social Democrats'", "the agency's"."""
     return f"{name}'" if name.endswith("s") else f"{name}'s"
@@ -387,11 +405,23 @@ def _without_speaker(what: str, speakers: Sequence[Speaker]) -> str:
     return what
 
 
+# Words two measured phrases must open with alike to be named by those words alone.
+_SHARED_OPENING = 2
+
+
 def _shared_phrase(first: str | None, second: str | None) -> str | None:
     """The measured phrase to name two figures by: the first's, or the other's when its words
-    are all in the first's ("fee" of "fee striker Dario Lenk": what both measure)."""
+    are all in the first's ("fee" of "fee striker Dario Lenk": what both measure), or the
+    words both open with ("death toll" of "death toll stands" and "death toll rose")."""
     if first and second and set(second.lower().split()) < set(first.lower().split()):
         return second
+    if first and second:
+        # "death toll stands" and "death toll rose": what both measure is the words they
+        # open with, not either one's verb
+        words = first.split()
+        common = commonprefix([[w.lower() for w in words], second.lower().split()])
+        if len(common) >= _SHARED_OPENING:
+            return " ".join(words[: len(common)])
     return first or second
 
 
@@ -518,6 +548,12 @@ def judge_figures(ctx: StoryContext, fa: Figure, fb: Figure) -> Conflict | None:
             f"different sources with incompatible figures{apart}."
         )
         return Conflict("source-disagreement", ids, text, ctx.story_id)
+    if _moved_later(ctx, fa, fb, first, second):
+        text = _sentence(
+            f"The figure for {what} changed from {_q(fig1)} ({_told_by(ctx, first, s1)}) to "
+            f"{_q(fig2)} ({_told_by(ctx, second, s2)}), told as where the count has moved "
+            f"since: a later update, not a contradiction.")
+        return Conflict("update", ids, text, ctx.story_id)
     if _outlet_updated(ctx, first, second) and not _gives_both(
             ctx, first, second, f1.quantity, f2.quantity):
         t1, t2 = ctx.report(first), ctx.report(second)
