@@ -1,0 +1,159 @@
+"""A coal-mine collapse and rescue in a fictional country over three days, as a wire, its
+syndicated copy (other boilerplate), a tabloid's rewrite, the operator's statement (a .txt
+in its own voice), a live page, a local paper and the wire's follow-up tell it, plus a copper
+strike's end the same week (another mining story, another event). At least 14 miners are
+trapped "shortly after 3am on Monday", two are dead; the operator Varkos Mining puts the
+shift underground at 38, the miners' union at 51, the emergency ministry at "about 40"
+(through its spokesman "for the ministry", Tomas Reidl, a day later); the live page's
+entries go from six brought out overnight to "11 rescued, 3 still missing" by Tuesday
+evening; the follow-up has the death toll rise "to five", rescuers who worked for 52 hours
+and a fine of up to 2 million marks. The union alleges, the operator denies, "it is
+believed", "reportedly"; the rescuer's words come split by their cue. The tabloid turns
+"nearly 600 metres" into "more than 600" and puts screams in the rescuer's mouth.
+
+Written for the faults a first run found: the live page's key points ("11 miners rescued")
+against its own 09:05 entry ("six", the ministry's) were a misreport, the page "repeating its
+own report" with a changed figure; "11 miners rescued" was a later count of "at least 14
+miners trapped" (one noun, phrases at 0.82), so the wire's follow-up "updated" the 14 to
+"Eleven"; the operator's "22 reached the surface" against the ministry's "about 40 people
+had been working" was a source-disagreement, though the statement's own "38 were working"
+is the count the 40 fits; Tomas Reidl, "a spokesman for the ministry", was a source of his
+own, so his "about 40" read as first given a day after the union's 51 ("the later may be a
+newer count"), though the ministry gave it with the wire; the statement's issuer "Varkos
+Mining Group" (and "the company" in it) was a speaker apart from "Varkos Mining"; the
+union's 51 and the operator's 38, the story's genuine disagreement, were never compared
+(the one sentence each report gives both in says "put the figure at 38", "put the number at
+51": a bare "figure" counts nothing); the death toll's rise from the live page's two to the
+follow-up's "rose to five" was no conflict of any kind (a page's own figure and the
+ministry's: neither an update of one source nor sources known to differ).
+
+Left as found: the tabloid is not found as a rewrite of the wire (six of its seven sentences
+pair off with the wire's, .857 against the reordered test's .9; its ordered chain covers .5
+of the wire against .55; both bars keep ECB+ independent reports apart), so its "more than
+600 metres" is no misreport and its lead counts as a second source for the wire's (5
+independent sources where 4 are); depths, like lengths and durations, are setting, never
+compared (``intervals._CONTEXT_UNITS``); in "11 of the trapped miners have now been brought
+to the surface alive and 3 are still missing" the 3 measures "trapped miners brought" (the
+parse's conjunct), which ties the follow-up's three bodies to the live page's rescued in one
+proposition; "two men already dead" measures "miners trapped men".
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+pytestmark = [pytest.mark.model, pytest.mark.embeddings]
+
+FOLDER = Path(__file__).resolve().parent / "data" / "mine"
+
+
+@pytest.fixture(scope="module")
+def collapse(dossier) -> dict:
+    (story,) = [s for s in dossier["stories"] if "Kareth coal mine" in s["title"]]
+    return story
+
+
+def _figures(claim: dict) -> list[str]:
+    return [q["text"] for q in claim["quantities"]]
+
+
+def _by_text(claims: list[dict], start: str) -> list[dict]:
+    return [c for c in claims if c["content"].startswith(start)]
+
+
+def _of_kind(story: dict, kind: str) -> list[dict]:
+    return [c for c in story["conflicts"] if c["kind"] == kind]
+
+
+def test_the_collapse_and_the_strike_are_apart(dossier, collapse) -> None:
+    assert len(collapse["articles"]) == 7
+    strike = [s for s in dossier["stories"] if "Orvel" in s["title"]]
+    assert len(strike) == 1 and len(strike[0]["articles"]) == 1
+    (copy,) = [a for a in collapse["articles"] if a["outlet"] == "Eastbrook Gazette"]
+    assert [d["relation"] for d in copy["derived_from"]] == ["near-copy"]
+
+
+def test_a_live_pages_entries_update_and_never_misreport_it(collapse, conflict_figures) -> None:
+    assert not _of_kind(collapse, "misreport")
+    six = [c for c in _of_kind(collapse, "update") if "Six" in conflict_figures(collapse, c)]
+    assert len(six) == 1 and "11" in conflict_figures(collapse, six[0])
+    assert "(Kareth Morning Star, 17 November 2026, 09:05)" in six[0]["explanation"]
+
+
+def test_the_rescued_are_no_new_count_of_the_trapped(collapse, conflict_figures) -> None:
+    for conflict in collapse["conflicts"]:
+        figures = conflict_figures(collapse, conflict)
+        assert "At least 14" not in figures, conflict["explanation"]
+
+
+def test_the_operator_and_the_union_disagree_on_the_shift(collapse, conflict_figures) -> None:
+    (disagreement,) = _of_kind(collapse, "source-disagreement")
+    assert {"38", "51"} <= conflict_figures(collapse, disagreement)
+    assert disagreement["explanation"].startswith("Varkos Mining puts workers underground at "
+                                                  "“38”")
+    assert "Kareth Miners' Union puts it at “51”" in disagreement["explanation"]
+    # the operator's 22 who got out on their own are no count of the ministry's "about 40"
+    for conflict in collapse["conflicts"]:
+        assert "Twenty-two" not in conflict_figures(collapse, conflict), conflict["explanation"]
+
+
+def test_the_death_toll_rising_to_five_is_an_update(collapse, conflict_figures) -> None:
+    # (the follow-up's "five" stands in a proposition whose first claim is the live page's
+    # "11 rescued, 3 still missing": see the module notes)
+    (toll,) = [c for c in _of_kind(collapse, "update")
+               if "two" in conflict_figures(collapse, c)]
+    assert toll["explanation"].startswith(
+        "The figure for death toll changed from “two” (Kareth Morning Star, 17 November "
+        "2026) to “five” (the emergency situations ministry, Harlow Press Agency, 18 November "
+        "2026)")
+
+
+def test_the_tabloids_screams_are_a_quote_variant(collapse) -> None:
+    (variant,) = _of_kind(collapse, "quote-variant")
+    assert variant["explanation"].startswith("The Daily Blaze quotes Pavel Anders")
+
+
+def test_a_spokesman_for_the_ministry_and_a_registered_name_are_their_bodies(collapse) -> None:
+    (reidl,) = [c for c in collapse["claims"] if c["text"].startswith("about 40 people had "
+                                                                     "been working")]
+    assert reidl["speaker"] == "emergency situations ministry"
+    assert reidl["speakers"] == ["Tomas Reidl"]
+    assert "Varkos Mining Group" not in {c["speaker"] for c in collapse["claims"]}
+
+
+def test_stances_of_denials_allegations_beliefs_and_hearsay(claims) -> None:
+    stances = {(c["speaker"], c["stance"]) for c in claims}
+    assert ("Varkos Mining", "denied") in stances
+    assert ("Kareth Miners' Union", "alleged") in stances
+    assert ("Ivo Sarric", "alleged") in stances  # "accused the company of cutting ..."
+    (believed,) = _by_text(claims, "that a small methane explosion")[:1]
+    assert believed["speaker"] is None and believed["stance"] == "hedged"
+    (questioned,) = _by_text(claims, "Two Varkos Mining managers have reportedly")
+    assert questioned["speaker"] is None and questioned["stance"] == "reported"
+
+
+def test_the_rescuers_words_split_by_their_cue_are_his(claims) -> None:
+    first = _by_text(claims, '"We could hear them knocking')
+    second = _by_text(claims, '"so we know some of them are alive')
+    assert first and second
+    assert {c["speaker"] for c in first + second} == {"Pavel Anders"}
+
+
+def test_figures_units_and_dates_read_as_written(claims) -> None:
+    (lead,) = _by_text(claims, "At least 14 miners were trapped")[:1]
+    depth = {q["text"]: q for q in lead["quantities"]}["nearly 600 metres"]
+    assert (depth["low"], depth["unit"]) == (540, "metre") and depth["high"] < 600
+    assert [d["resolved"] for d in lead["dates"]] == ["2026-11-16"]  # shortly after 3am Monday
+    (tunnel,) = _by_text(claims, "38 workers were underground")[:1]
+    assert {q["text"]: q["unit"] for q in tunnel["quantities"]}["1.2km"] == "kilometre"
+    (fine,) = _by_text(claims, "Varkos Mining could face a fine")
+    (money,) = fine["quantities"]
+    assert (money["low"], money["high"], money["unit"]) == (0, 2_000_000, "marks")
+    (hours,) = _by_text(claims, "Rescue teams had worked for 52 hours")
+    assert _figures(hours) == ["52 hours"]
+    (share,) = _by_text(claims, "Senna Ridge produces about 18 percent")[:1]
+    assert _figures(share)[0] == "about 18 percent"
+    (inspected,) = _by_text(claims, "the section had passed an inspection")[:1]
+    assert [d["resolved"] for d in inspected["dates"]] == ["2026-10-01"]
