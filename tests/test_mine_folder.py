@@ -20,7 +20,8 @@ had been working" was a source-disagreement, though the statement's own "38 were
 is the count the 40 fits; Tomas Reidl, "a spokesman for the ministry", was a source of his
 own, so his "about 40" read as first given a day after the union's 51 ("the later may be a
 newer count"), though the ministry gave it with the wire; the statement's issuer "Varkos
-Mining Group" (and "the company" in it) was a speaker apart from "Varkos Mining"; the
+Mining Group" (and "the company" in it) was a speaker apart from "Varkos Mining", and "a
+spokesman for Varkos Mining" was the speaker "spokesman"; the
 union's 51 and the operator's 38, the story's genuine disagreement, were never compared
 (the one sentence each report gives both in says "put the figure at 38", "put the number at
 51": a bare "figure" counts nothing); the death toll's rise from the live page's two to the
@@ -121,6 +122,10 @@ def test_a_spokesman_for_the_ministry_and_a_registered_name_are_their_bodies(col
     assert reidl["speaker"] == "emergency situations ministry"
     assert reidl["speakers"] == ["Tomas Reidl"]
     assert "Varkos Mining Group" not in {c["speaker"] for c in collapse["claims"]}
+    # "..., a spokesman for Varkos Mining said"
+    (cooperating,) = [c for c in collapse["claims"] if c["text"].startswith("The company is "
+                                                                            "cooperating")]
+    assert cooperating["speaker"] == "Varkos Mining"
 
 
 def test_stances_of_denials_allegations_beliefs_and_hearsay(claims) -> None:

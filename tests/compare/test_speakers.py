@@ -414,3 +414,17 @@ def test_speakers_a_company_by_its_registered_name_is_the_one_reports_name_short
     sp = StorySpeakers(claims, [statement, wire])
     assert sp.same(claims[0], claims[1])
     assert sp.of(claims[0]).label == "Varkos Mining"
+
+
+def test_speakers_an_unnamed_spokesperson_for_a_story_speaker_is_that_speaker() -> None:
+    report = article("r", "Brask Courier", "The mine will stay shut until the inquiry ends, a "
+                     "spokesman for Varkos Mining said. Charges were filed, a spokeswoman for "
+                     "the prosecutor's office said.")
+    wire = article("w", "Harlow Press", "Varkos Mining said 38 workers were underground.")
+    claims = [claim(report, "The mine will stay shut until the inquiry ends", "spokesman"),
+              claim(report, "Charges were filed", "spokeswoman"),
+              claim(wire, "38 workers were underground", "Varkos Mining", speaker_type="ORG")]
+    sp = StorySpeakers(claims, [report, wire])
+    assert sp.same(claims[0], claims[2])
+    # a body the story names nowhere else stays the role it is told as
+    assert sp.of(claims[1]).label == "spokeswoman"

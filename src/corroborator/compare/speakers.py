@@ -174,6 +174,10 @@ _SPOKES_FOR_HEAD = re.compile(
     r"|\bthe\s+([a-z]+)(?:'s|’s)?\s+spokes(?:man|woman|person)\b")
 
 
+# "a spokesman for Varkos Mining said": the words after "for" up to the clause's end
+_SPOKES_FOR = re.compile(r"\bspokes(?:man|woman|person)\s+(?:for|of|at)\s+([^,;.]{1,60})")
+
+
 def _bodies_by_head(window: str, bodies: Sequence[str]) -> set[str]:
     """The one body of ``bodies`` whose head noun a spokesperson's title names ("a
     spokesman for the ministry" in a story with one ministry); none when two share it."""
@@ -546,10 +550,29 @@ class StorySpeakers:
         # Health Ministry: a name in the sentence is the role's only when it holds that role
         if named is not None and named in candidates:
             return self._named(named)
+        spoken_for = self._spoken_for(claim, words)
+        if spoken_for is not None:
+            return self._named(spoken_for)
         body = _described_body(words) or self._body_of_officials(words)
         if body is not None:
             return self._named(self._owned_body(body) or body)
         return Speaker(f"{ROLE}:{claim.article_id}:{name.lower()}", name, ROLE)
+
+    def _spoken_for(self, claim: Claim, words: Sequence[str]) -> str | None:
+        """The one story speaker an unnamed spokesperson speaks for, as the claim's sentence
+        says: "a spokesman for Varkos Mining said ..." is Varkos Mining speaking; "a
+        spokeswoman for the ministry", the story's one ministry."""
+        article = self._articles.get(claim.article_id)
+        if not words or not _SPOKES.fullmatch(words[-1]) or article is None \
+                or claim.sentence_span is None:
+            return None
+        sentence = claim.sentence_span.of(article.text)
+        for m in _SPOKES_FOR.finditer(sentence):
+            named = self._names_in(m.group(1))
+            found = named or _bodies_by_head(m.group(0), self._bodies)
+            if len(found) == 1:
+                return found.pop()
+        return None
 
     def _body_of_officials(self, words: Sequence[str]) -> str | None:
         """The one body of the story whose remit the officials are described by: "regional
