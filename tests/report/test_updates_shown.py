@@ -55,3 +55,15 @@ def test_claimreview_does_not_call_an_update_a_disagreement() -> None:
     for review in reviews:
         assert review["reviewRating"]["alternateName"] == "Reports disagree: misreport"
         assert "changed over time" not in review["reviewRating"]["ratingExplanation"]
+
+
+def test_a_denial_is_told_as_one_beside_its_speaker() -> None:
+    # "The company denied ignoring any safety warnings": the claim's words alone read as an
+    # admission
+    story = _story()
+    story["claims"] = [{**_claim("p1", "single-source", "ignoring any safety warnings", "-"),
+                        "speaker": "Varkos Mining", "stance": "denied", "quantities": []}]
+    story["conflicts"] = []
+    rows = _rows(story)
+    (claim_row,) = [i for i, row in enumerate(rows) if "ignoring any safety" in row]
+    assert "Varkos Mining" in rows[claim_row] and "(denied)" in rows[claim_row + 1]

@@ -34,6 +34,16 @@ def _outlet(articles: dict[str, Any], aid: str) -> str:
     return art.get("outlet") or art.get("title") or aid[:8]
 
 
+def _speaker_cell(claim: dict[str, Any]) -> Text:
+    """Who says it and how, when not as plain fact: "Varkos Mining (denied)" beside
+    "ignoring any safety warnings" is a denial, not the company's own admission."""
+    cell = Text(claim.get("speaker") or "—")
+    stance = claim.get("stance")
+    if stance and stance != "stated":
+        cell.append(f" ({stance})", style="italic")
+    return cell
+
+
 def _claims_table(story: dict[str, Any], limit: int | None) -> Table:
     table = Table(title="Claims", expand=True, show_lines=False)
     # every text column shares the width by ratio: with fixed widths the claim column is
@@ -52,8 +62,8 @@ def _claims_table(story: dict[str, Any], limit: int | None) -> Table:
         badge = Text(label, style=style)
         if claim["id"] in updated:
             badge.append("\n↻ updated", style="cyan")
-        table.add_row(badge, str(claim["independent_sources"]),
-                      Text(claim.get("speaker") or "—"), Text(claim["text"]),
+        table.add_row(badge, str(claim["independent_sources"]), _speaker_cell(claim),
+                      Text(claim["text"]),
                       Text("; ".join(q["text"] for q in claim.get("quantities", []))))
     if limit and len(claims) > limit:
         table.caption = f"{len(claims) - limit} more claims not shown"
