@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from corroborator.compare.edges import _changed
+from corroborator.compare.edges import _changed, counted_nouns
 from corroborator.nlp.numbers import scan_quantities
 
 
@@ -28,3 +28,26 @@ def _texts(before: str, after: str) -> tuple[str, str] | None:
 ])
 def test_the_changed_figure_is_found_among_reordered_ones(before, after, changed) -> None:
     assert _texts(before, after) == changed
+
+
+def _changed_counting(before: str, after: str) -> tuple[str, str] | None:
+    pair = _changed(scan_quantities(before), scan_quantities(after),
+                    (counted_nouns(before), counted_nouns(after)))
+    return None if pair is None else (pair[0].text, pair[1].text)
+
+
+@pytest.mark.parametrize(("before", "after", "changed"), [
+    # the rewrite drops the engines' count and changes the injured: six, not two, became 16
+    ("A jet landed after one of its two engines failed, and six passengers were hurt.",
+     "Sixteen passengers were hurt when a jet lost an engine.", ("six", "Sixteen")),
+    # and the other way round: the rewrite adds a count of something else
+    ("Nine workers were rescued from the mine.",
+     "Rescuers brought 19 workers out of the mine's three shafts.", ("Nine", "19")),
+    # two lone figures counting the same thing: no telling which one changed
+    ("Four crew and five crew were flown out.", "Twelve crew were flown out.", None),
+])
+def test_a_lone_figure_pairs_with_the_one_counting_the_same_thing(before, after,
+                                                                   changed) -> None:
+    assert _changed_counting(before, after) == changed
+    # without knowing what the figures count, none of these is told apart
+    assert _texts(before, after) is None

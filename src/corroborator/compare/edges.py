@@ -12,7 +12,7 @@ then checked as well: a figure the source itself gives elsewhere is not a change
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import numpy as np
 from rapidfuzz import fuzz
@@ -73,12 +73,39 @@ def _kept(before: Sequence[Quantity],
     return left, rest
 
 
-def _changed(before: Sequence[Quantity], after: Sequence[Quantity]) -> tuple[Quantity,
-                                                                              Quantity] | None:
+_NEXT_WORD = re.compile(r"\s+([^\W\d_]+)")
+NounOf = Callable[[Quantity], str | None]
+
+
+def counted_nouns(text: str, offset: int = 0) -> NounOf:
+    """The noun a figure of ``text`` (a sentence starting at ``offset`` of its article)
+    counts: its unit, else the word written just after it ("two engines", "six
+    passengers"), plural and singular alike."""
+    def noun(q: Quantity) -> str | None:
+        if q.unit:
+            return q.unit.lower()
+        word = _NEXT_WORD.match(text, q.span.end - offset)
+        return word.group(1).lower().removesuffix("s") if word else None
+    return noun
+
+
+def _one_counting(lone: Sequence[Quantity], other: Quantity,
+                  nouns: tuple[NounOf, NounOf]) -> Quantity | None:
+    """The one figure of ``lone`` counting what ``other`` counts, if exactly one does."""
+    want = nouns[1](other)
+    same = [q for q in lone if want is not None and nouns[0](q) == want]
+    return same[0] if len(same) == 1 else None
+
+
+def _changed(before: Sequence[Quantity], after: Sequence[Quantity],
+             nouns: tuple[NounOf, NounOf] | None = None) -> tuple[Quantity, Quantity] | None:
     """The one figure pair that changed, among the figures not kept as they were
     (:func:`_kept`): in order when both sentences give as many figures (an open "at least
     12" would otherwise excuse any other figure), else the one figure on each side without
-    a compatible partner."""
+    a compatible partner. With ``nouns`` (what each side's figures count: before's, after's),
+    a lone figure on one side is paired with the one of several on the other that counts
+    the same thing: "one of its two engines failed, and six passengers were injured" ->
+    "Sixteen passengers were hurt" changed six, not two."""
     before, after = _kept(before, after)
     if not before or not after:
         return None
@@ -94,6 +121,14 @@ def _changed(before: Sequence[Quantity], after: Sequence[Quantity]) -> tuple[Qua
         s, d = lone_before[0], lone_after[0]
         if _differ(s, d):
             return s, d
+    elif nouns is not None and len(lone_after) == 1 and lone_before:
+        s = _one_counting(lone_before, lone_after[0], nouns)
+        if s is not None and _differ(s, lone_after[0]):
+            return s, lone_after[0]
+    elif nouns is not None and len(lone_before) == 1 and lone_after:
+        d = _one_counting(lone_after, lone_before[0], (nouns[1], nouns[0]))
+        if d is not None and _differ(lone_before[0], d):
+            return lone_before[0], d
     return None
 
 
@@ -167,7 +202,8 @@ def _edge(ctx: StoryContext, claims: Sequence[Claim], edge: Derivation, source: 
             if scores[i] < COPY_RATIO:
                 continue
             same = scores[i] >= SAME_SENTENCE_RATIO
-        pair = _changed(src[i][1], figures)
+        pair = _changed(src[i][1], figures, (counted_nouns(src[i][0].text, src[i][0].start),
+                                             counted_nouns(sentence.text, sentence.start)))
         if pair is None:
             continue
         before, after = pair
