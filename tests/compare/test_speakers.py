@@ -380,3 +380,17 @@ def test_speakers_a_body_named_in_its_own_style_is_the_one_a_place_owns() -> Non
                         speaker_type="ORG"))
     sp = StorySpeakers(claims, [wire, statement, other])
     assert not sp.same(claims[0], claims[1]) and not sp.same(claims[2], claims[1])
+
+
+def test_speakers_the_place_a_bodys_name_ends_with_gives_it_no_role() -> None:
+    # "Lorvana" ends the authority's name as its owner, not as a surname would: the official
+    # the broadcaster "Radio Lorvana" cites is nobody the story names
+    text = ("The Civil Aviation Authority of Lorvana said it was investigating. Radio Lorvana, "
+            "citing an airport official, said flames were seen.")
+    a = article("a", "Coastal Wire Service", text)
+    claims = [claim(a, "it was investigating", "Civil Aviation Authority of Lorvana",
+                    speaker_type="ORG"),
+              claim(a, "flames were seen", "airport official")]
+    sp = StorySpeakers(claims, [a])
+    assert sp.of(claims[1]).kind == ROLE
+    assert sp.of(claims[1]).label == "airport official"
