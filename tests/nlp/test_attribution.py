@@ -693,6 +693,14 @@ def test_speaker_in_apposition_after_the_clause_before_a_comma(nlp):
     _attributed(nlp, text, "told", "Mirela Kostan", "Among them are 12 seriously wounded men")
 
 
+def test_a_full_name_in_apposition_to_a_role_is_the_speaker(nlp):
+    # the recogniser takes "Hanna Veldt" for a nationality, not a person: the name's form
+    # (two capitalised proper nouns after the role) says who speaks
+    text = ("\"No inspection was skipped,\" its chief operating officer, Hanna Veldt, told "
+            "the Herald.")
+    _attributed(nlp, text, "told", "Hanna Veldt", "No inspection was skipped")
+
+
 def test_calling_a_thing_something_keeps_what_it_was_called(nlp):
     text = ("The ministry denied that prisoners had been mistreated, calling the allegations "
             "\"an invention meant to poison the talks\".")
