@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from corroborator.compare.edges import _changed, counted_nouns
@@ -30,9 +32,16 @@ def test_the_changed_figure_is_found_among_reordered_ones(before, after, changed
     assert _texts(before, after) == changed
 
 
+def _parsed(text: str) -> list:
+    """The figures of ``text`` with the noun written after each as its unit, as the parse
+    of a claim gives it."""
+    return [replace(q, unit=text[q.span.end:].split()[0].strip(".,"))
+            for q in scan_quantities(text)]
+
+
 def _changed_counting(before: str, after: str) -> tuple[str, str] | None:
     pair = _changed(scan_quantities(before), scan_quantities(after),
-                    (counted_nouns(before), counted_nouns(after)))
+                    (counted_nouns(_parsed(before)), counted_nouns(_parsed(after))))
     return None if pair is None else (pair[0].text, pair[1].text)
 
 
@@ -51,3 +60,12 @@ def test_a_lone_figure_pairs_with_the_one_counting_the_same_thing(before, after,
     assert _changed_counting(before, after) == changed
     # without knowing what the figures count, none of these is told apart
     assert _texts(before, after) is None
+
+
+def test_a_figure_no_claim_reads_counts_nothing() -> None:
+    # "32 indeed million total viewers": the scanner reads "32" and "million" apart, and no
+    # parse gives "million" a noun ("total" is none): nothing to pair it with
+    before = "The telecast drew 32 million total viewers, a 24% drop."
+    after = "A 24% drop, as the telecast drew 32 indeed million total viewers."
+    nouns = (counted_nouns([]), counted_nouns([]))
+    assert _changed(scan_quantities(before), scan_quantities(after), nouns) is None

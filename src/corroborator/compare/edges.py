@@ -18,6 +18,7 @@ import numpy as np
 from rapidfuzz import fuzz
 
 from ..nlp.numbers import scan_quantities
+from ..people_nouns import noun_key
 from ..records import Article, Claim, Conflict, Derivation, Quantity
 from ..reuse.normalize import Sentence, content_sentences
 from . import intervals
@@ -73,19 +74,19 @@ def _kept(before: Sequence[Quantity],
     return left, rest
 
 
-_NEXT_WORD = re.compile(r"\s+([^\W\d_]+)")
 NounOf = Callable[[Quantity], str | None]
 
 
-def counted_nouns(text: str, offset: int = 0) -> NounOf:
-    """The noun a figure of ``text`` (a sentence starting at ``offset`` of its article)
-    counts: its unit, else the word written just after it ("two engines", "six
-    passengers"), plural and singular alike."""
+def counted_nouns(parsed: Sequence[Quantity]) -> NounOf:
+    """The noun a scanned figure counts, as the parse of its article's claims read it
+    (``parsed``: their quantities): "two engines", "six passengers", plural and singular
+    alike; None for a figure no claim reads, or reads without a noun (the scanner alone
+    would take any next word: "32 indeed million total viewers" counts no "total")."""
     def noun(q: Quantity) -> str | None:
-        if q.unit:
-            return q.unit.lower()
-        word = _NEXT_WORD.match(text, q.span.end - offset)
-        return word.group(1).lower().removesuffix("s") if word else None
+        for found in parsed:
+            if found.unit and found.span.overlap(q.span) > 0:
+                return noun_key(found.unit)
+        return None
     return noun
 
 
@@ -189,6 +190,10 @@ def _edge(ctx: StoryContext, claims: Sequence[Claim], edge: Derivation, source: 
     if edge.relation == "rewrite" and embed_fn is not None:
         vectors = embed_fn(src_masked + dst_masked)
         sims = vectors[len(src):] @ vectors[: len(src)].T
+    nouns = (counted_nouns([q for c in claims if c.article_id == source.id
+                            for q in c.quantities]),
+             counted_nouns([q for c in claims if c.article_id == derived.id
+                            for q in c.quantities]))
     out = []
     for j, (sentence, figures) in enumerate(dst):
         if sims is not None:
@@ -202,8 +207,7 @@ def _edge(ctx: StoryContext, claims: Sequence[Claim], edge: Derivation, source: 
             if scores[i] < COPY_RATIO:
                 continue
             same = scores[i] >= SAME_SENTENCE_RATIO
-        pair = _changed(src[i][1], figures, (counted_nouns(src[i][0].text, src[i][0].start),
-                                             counted_nouns(sentence.text, sentence.start)))
+        pair = _changed(src[i][1], figures, nouns)
         if pair is None:
             continue
         before, after = pair
