@@ -133,3 +133,36 @@ def test_cli_messages_to_a_pipe_have_no_progress_leftovers(news, tmp_path) -> No
     # a transient progress bar on a non-terminal leaves an empty line behind
     assert done.stderr.splitlines() == [
         "2 articles added, 0 new versions, 0 already stored, 0 rejected"]
+
+
+def test_cli_ingest_names_an_article_read_twice_in_one_run(tmp_path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    # a feed that re-posts one entry, and another tool's JSON Lines export of the same
+    # entry (its paragraphs spaced otherwise): stored once, and the user is told where
+    entry = ("<item><title>Ships collide off Port Ellery</title>"
+             "<link>https://p.example/ships</link><content:encoded><![CDATA[<p>"
+             + TEXT + "</p><p>Clean-up began on Tuesday.</p>]]></content:encoded></item>")
+    folder = tmp_path / "feeds"
+    folder.mkdir()
+    (folder / "a.rss").write_text(
+        '<?xml version="1.0"?><rss version="2.0" xmlns:content="http://purl.org/rss/1.0/'
+        'modules/content/"><channel><title>Port Daily</title>' + entry + entry
+        + "</channel></rss>", encoding="utf-8")
+    (folder / "b.jsonl").write_text(json.dumps({
+        "title": "Ships collide off Port Ellery", "url": "https://p.example/ships",
+        "outlet": "Port Daily", "text": TEXT + "\n\nClean-up began on Tuesday."}) + "\n",
+        encoding="utf-8")
+    db = str(tmp_path / "c.db")
+    done = subprocess.run([sys.executable, "-m", "corroborator", "ingest", str(folder),
+                           "--db", db], capture_output=True, text=True, timeout=120,
+                          env={**os.environ, "COLUMNS": "200"})
+    assert done.returncode == 0, done.stderr
+    lines = done.stderr.splitlines()
+    assert lines[0] == "1 article added, 0 new versions, 2 already stored, 0 rejected"
+    assert [line.split(" is ")[0].strip() for line in lines[1:]] == [
+        f"repeated: {folder / 'a.rss'} (https://p.example/ships)",
+        f"repeated: {folder / 'b.jsonl'} (line 1)"]
+    assert all(line.endswith("read earlier in this run; counted once") for line in lines[1:])

@@ -88,3 +88,34 @@ def test_a_word_of_magnitude_is_no_hedge_on_a_written_number() -> None:
         ("b", "Jonas Feld", "more than 1,000 fans marched", "fans marched"),
     ])
     assert same_speaker_figures(figures, _vectors(figures, 0.6), _speaker, RELATED) == []
+
+
+def _counts(specs: list[tuple[str, str, list[str], int, str]]) -> list[Figure]:
+    """Figures of count claims: (article, text, each figure's counted noun, which figure,
+    its measured phrase)."""
+    out = []
+    for ident, text, nouns, which, measured in specs:
+        art = article(ident, f"Outlet {ident}", text)
+        made = claim(art, text, "SkyVale", measured=measured)
+        made = replace(made, quantities=tuple(replace(q, unit=noun) for q, noun in
+                                              zip(made.quantities, nouns, strict=True)))
+        out.append(Figure(made, made.quantities[which], measured))
+    return out
+
+
+def test_one_speakers_same_number_of_other_things_does_not_pair() -> None:
+    # the airline's six crew on board, and its six passengers hurt: a number shared by chance
+    # (the first claim counts passengers apart from crew)
+    figures = _counts([
+        ("a", "the jet carried 186 passengers and six crew", ["passengers", "crew"], 1,
+         "jet carried crew"),
+        ("b", "six passengers suffered minor injuries", ["passengers"], 0,
+         "passengers suffered"),
+    ])
+    assert same_speaker_figures(figures, _vectors(figures, 0.5), _speaker, RELATED) == []
+    # its six people hurt and six passengers injured are one count
+    hurt = _counts([
+        ("a", "six people were hurt", ["people"], 0, "people hurt"),
+        ("b", "six passengers were injured", ["passengers"], 0, "passengers injured"),
+    ])
+    assert len(same_speaker_figures(hurt, _vectors(hurt, 0.5), _speaker, RELATED)) == 1

@@ -428,3 +428,17 @@ def test_speakers_an_unnamed_spokesperson_for_a_story_speaker_is_that_speaker() 
     assert sp.same(claims[0], claims[2])
     # a body the story names nowhere else stays the role it is told as
     assert sp.of(claims[1]).label == "spokeswoman"
+
+
+def test_speakers_the_place_a_bodys_name_ends_with_gives_it_no_role() -> None:
+    # "Lorvana" ends the authority's name as its owner, not as a surname would: the official
+    # the broadcaster "Radio Lorvana" cites is nobody the story names
+    text = ("The Civil Aviation Authority of Lorvana said it was investigating. Radio Lorvana, "
+            "citing an airport official, said flames were seen.")
+    a = article("a", "Coastal Wire Service", text)
+    claims = [claim(a, "it was investigating", "Civil Aviation Authority of Lorvana",
+                    speaker_type="ORG"),
+              claim(a, "flames were seen", "airport official")]
+    sp = StorySpeakers(claims, [a])
+    assert sp.of(claims[1]).kind == ROLE
+    assert sp.of(claims[1]).label == "airport official"

@@ -693,6 +693,28 @@ def test_speaker_in_apposition_after_the_clause_before_a_comma(nlp):
     _attributed(nlp, text, "told", "Mirela Kostan", "Among them are 12 seriously wounded men")
 
 
+def test_a_full_name_in_apposition_to_a_role_is_the_speaker(nlp):
+    # the recogniser takes "Hanna Veldt" for a nationality, not a person: the name's form
+    # (two capitalised proper nouns after the role) says who speaks
+    text = ("\"No inspection was skipped,\" its chief operating officer, Hanna Veldt, told "
+            "the Herald.")
+    _attributed(nlp, text, "told", "Hanna Veldt", "No inspection was skipped")
+
+
+def test_who_posted_the_statement_is_no_statement_of_its_own(nlp):
+    # "a statement the carrier posted on X, formerly Twitter" tells who made the statement
+    # the sentence is according to; "posted" had "Twitter" for content
+    text = ("The Aerion 330, flight SV417 to Port Mirav, had 186 passengers and six crew on "
+            "board when its left engine cut out at about 35,000 feet roughly 40 minutes into "
+            "the flight, according to a statement the carrier posted on X, formerly Twitter. "
+            "SkyVale confirmed the jet touched down safely.")
+    cues = [text[a.cue[0] : a.cue[1]] for a in find_attributions(nlp(text))]
+    assert cues == ["according to", "confirmed"]
+    # a statement's relative clause that tells what it says is still its claim
+    _attributed(nlp, "The firm issued a statement, which said that the plant would close.",
+                "said", "statement", "that the plant would close")
+
+
 def test_calling_a_thing_something_keeps_what_it_was_called(nlp):
     text = ("The ministry denied that prisoners had been mistreated, calling the allegations "
             "\"an invention meant to poison the talks\".")

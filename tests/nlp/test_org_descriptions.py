@@ -46,6 +46,11 @@ def test_public_bodies_towns_and_other_descriptions_are_left_alone() -> None:
     assert resolve_organisation("The ministry", 200, near) is None  # not a firm's description
     assert resolve_organisation("company", 200, near) is None  # no determiner: no reference
     assert resolve_organisation("The company", 5, near) is None  # named only after it
+    # a public body named with its owner, even one that is a clause's subject ("The Civil
+    # Aviation Authority of Lorvana has confirmed ..."), is no firm: "the manufacturer said"
+    # is someone else
+    owned = [Mention(10, "Civil Aviation Authority of Lorvana", "ORG", subject=True)]
+    assert resolve_organisation("the manufacturer", 200, owned) is None
 
 
 def test_a_description_by_a_names_head_is_the_one_body_so_named_before_it() -> None:

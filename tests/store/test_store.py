@@ -192,3 +192,14 @@ def test_store_uses_wal_journal(tmp_path: Path) -> None:
     with open_store(str(tmp_path / "c.db")) as store:
         mode = store._conn.execute("PRAGMA journal_mode").fetchone()[0]
     assert mode == "wal"
+
+
+def test_store_same_url_same_words_spaced_otherwise_adds_nothing(tmp_path: Path) -> None:
+    # a feed's entry read again from another tool's export, its paragraphs two line breaks
+    # apart instead of one: the same content, neither lost nor a new version
+    first = TEXT.replace(", spilling", ",\nspilling")
+    with open_store(str(tmp_path / "c.db")) as store:
+        store.add_article(make_article(first))
+        outcome, kept = store.add_article(make_article(first.replace("\n", "\n\n")))
+        assert outcome is AddOutcome.DUPLICATE and kept.text == first
+        assert store.article_count(latest_only=False) == 1

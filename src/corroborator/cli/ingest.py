@@ -45,6 +45,9 @@ def print_ingest_summary(report: IngestReport, quiet: bool, base: str | None = N
         for where, warning in report.warnings:
             err.print(f"  [yellow]warning[/] {escape(short_path(where, base))}: {escape(warning)}",
                       highlight=False)
+        for where, first in report.repeats:
+            err.print(f"  repeated: {escape(short_path(where, base))} is “{escape(first.title or first.id)}”, "
+                      "read earlier in this run; counted once", highlight=False)
     if report.rejected:
         table = Table("rejected input", "reason", title=None, show_edge=False)
         for rejection in report.rejected:

@@ -19,7 +19,7 @@ from ..nlp.revisions import FIGURE_NOUNS
 from ..records import Article, Claim, Quantity
 from . import intervals
 from .entry_times import report_key
-from .measures import counts_the_present, outcomes_agree, same_thing
+from .measures import counts_the_present, outcomes, outcomes_agree, same_noun, same_thing
 from .periods import different_periods, past_year_of, period_of, window_of
 from .revisions import split_from_to
 from .shares import Share, same_share, share_of
@@ -352,6 +352,24 @@ def periods_apart(figures: Sequence[Figure], vectors: StoryVectors,
     return out
 
 
+def _counts_of_other_things(a: Figure, b: Figure) -> bool:
+    """Two counts of different nouns that tell different fates, or whose nouns one of the
+    claims counts apart ("186 passengers and six crew"): the airline's "six crew" on board
+    and its "six passengers" injured share a number by chance, not a measured thing (one
+    speaker's same number is no evidence then)."""
+    qa, qb = a.quantity, b.quantity
+    if qa.kind != "count" or qb.kind != "count" or not qa.unit or not qb.unit \
+            or same_noun(qa, qb):
+        return False
+    return (outcomes(a.measured) != outcomes(b.measured) or _counts_too(a.claim, qb)
+            or _counts_too(b.claim, qa))
+
+
+def _counts_too(claim: Claim, figure: Quantity) -> bool:
+    """Whether ``claim`` also counts what ``figure`` counts, as a figure of its own."""
+    return any(q.kind == "count" and q.unit and same_noun(q, figure) for q in claim.quantities)
+
+
 def same_speaker_figures(
     figures: Sequence[Figure], vectors: StoryVectors,
     same_speaker: Callable[[Claim, Claim], bool], related: float, per_figure: int = 50,
@@ -385,7 +403,8 @@ def same_speaker_figures(
                 if fj.same_report(fi) or not intervals.same_scale(
                         fi.quantity, fj.quantity) or not outcomes_agree(
                         fi.measured, fj.measured) or different_periods(fi.period, fj.period) \
-                        or fi.era != fj.era or same_share(fi.share, fj.share) is False:
+                        or fi.era != fj.era or same_share(fi.share, fj.share) is False \
+                        or _counts_of_other_things(fi, fj):
                     continue
                 if intervals.bounds(fi.quantity) != intervals.bounds(fj.quantity) and not (
                         intervals.written(fi.quantity) and intervals.written(fj.quantity)):

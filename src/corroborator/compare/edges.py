@@ -12,12 +12,13 @@ then checked as well: a figure the source itself gives elsewhere is not a change
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import numpy as np
 from rapidfuzz import fuzz
 
 from ..nlp.numbers import scan_quantities
+from ..people_nouns import noun_key
 from ..records import Article, Claim, Conflict, Derivation, Quantity
 from ..reuse.normalize import Sentence, content_sentences
 from . import intervals
@@ -73,12 +74,39 @@ def _kept(before: Sequence[Quantity],
     return left, rest
 
 
-def _changed(before: Sequence[Quantity], after: Sequence[Quantity]) -> tuple[Quantity,
-                                                                              Quantity] | None:
+NounOf = Callable[[Quantity], str | None]
+
+
+def counted_nouns(parsed: Sequence[Quantity]) -> NounOf:
+    """The noun a scanned figure counts, as the parse of its article's claims read it
+    (``parsed``: their quantities): "two engines", "six passengers", plural and singular
+    alike; None for a figure no claim reads, or reads without a noun (the scanner alone
+    would take any next word: "32 indeed million total viewers" counts no "total")."""
+    def noun(q: Quantity) -> str | None:
+        for found in parsed:
+            if found.unit and found.span.overlap(q.span) > 0:
+                return noun_key(found.unit)
+        return None
+    return noun
+
+
+def _one_counting(lone: Sequence[Quantity], other: Quantity,
+                  nouns: tuple[NounOf, NounOf]) -> Quantity | None:
+    """The one figure of ``lone`` counting what ``other`` counts, if exactly one does."""
+    want = nouns[1](other)
+    same = [q for q in lone if want is not None and nouns[0](q) == want]
+    return same[0] if len(same) == 1 else None
+
+
+def _changed(before: Sequence[Quantity], after: Sequence[Quantity],
+             nouns: tuple[NounOf, NounOf] | None = None) -> tuple[Quantity, Quantity] | None:
     """The one figure pair that changed, among the figures not kept as they were
     (:func:`_kept`): in order when both sentences give as many figures (an open "at least
     12" would otherwise excuse any other figure), else the one figure on each side without
-    a compatible partner."""
+    a compatible partner. With ``nouns`` (what each side's figures count: before's, after's),
+    a lone figure on one side is paired with the one of several on the other that counts
+    the same thing: "one of its two engines failed, and six passengers were injured" ->
+    "Sixteen passengers were hurt" changed six, not two."""
     before, after = _kept(before, after)
     if not before or not after:
         return None
@@ -94,6 +122,14 @@ def _changed(before: Sequence[Quantity], after: Sequence[Quantity]) -> tuple[Qua
         s, d = lone_before[0], lone_after[0]
         if _differ(s, d):
             return s, d
+    elif nouns is not None and len(lone_after) == 1 and lone_before:
+        s = _one_counting(lone_before, lone_after[0], nouns)
+        if s is not None and _differ(s, lone_after[0]):
+            return s, lone_after[0]
+    elif nouns is not None and len(lone_before) == 1 and lone_after:
+        d = _one_counting(lone_after, lone_before[0], (nouns[1], nouns[0]))
+        if d is not None and _differ(lone_before[0], d):
+            return lone_before[0], d
     return None
 
 
@@ -154,6 +190,10 @@ def _edge(ctx: StoryContext, claims: Sequence[Claim], edge: Derivation, source: 
     if edge.relation == "rewrite" and embed_fn is not None:
         vectors = embed_fn(src_masked + dst_masked)
         sims = vectors[len(src):] @ vectors[: len(src)].T
+    nouns = (counted_nouns([q for c in claims if c.article_id == source.id
+                            for q in c.quantities]),
+             counted_nouns([q for c in claims if c.article_id == derived.id
+                            for q in c.quantities]))
     out = []
     for j, (sentence, figures) in enumerate(dst):
         if sims is not None:
@@ -167,7 +207,7 @@ def _edge(ctx: StoryContext, claims: Sequence[Claim], edge: Derivation, source: 
             if scores[i] < COPY_RATIO:
                 continue
             same = scores[i] >= SAME_SENTENCE_RATIO
-        pair = _changed(src[i][1], figures)
+        pair = _changed(src[i][1], figures, nouns)
         if pair is None:
             continue
         before, after = pair

@@ -190,6 +190,13 @@ def _bodies_by_head(window: str, bodies: Sequence[str]) -> set[str]:
     return found
 
 
+def _last_word_names_it(words: Sequence[str]) -> bool:
+    """Whether the last word of a name (``words``, as written) may stand for it, as a
+    surname does: not the owner after "of" ("Civil Aviation Authority of Lorvana" is not
+    "Lorvana", whose "Radio Lorvana, citing an airport official" gives it no role)."""
+    return len(words) > 1 and "of" not in words[:-1]
+
+
 def _names_a_body(name: str) -> bool:
     """Whether a name is a body's ("Health Ministry", "National Meteorological Service")."""
     words = _WORD.findall(name.lower())
@@ -366,7 +373,7 @@ class StorySpeakers:
             # "the bank" (of "National Bank of Estmark")
             if len(words) > 1 and all(w[:1].isupper() for w in words if len(w) > 3):
                 index[name_head(name)].add(name)
-            probes = {name, words[-1]} if len(words) > 1 else {name}
+            probes = {name, words[-1]} if _last_word_names_it(words) else {name}
             for text in texts:
                 for probe in probes:
                     if probe not in text:  # most names are absent from most texts

@@ -154,9 +154,12 @@ def _named_by_head(words: Sequence[str], position: int, mentions: Sequence[Menti
 def reads_as_firm(mention: Mention) -> bool:
     """A name ending in a firm's word, introduced with a firm's description, or an
     organisation that is itself a clause's subject or a speaker ("Norvex said ... The
-    chipmaker said ..."); a town named in passing ("prosecutors in Corvel") is none."""
-    words = clean_name(mention.name).lower().split()
-    if not words or words[-1] in _PUBLIC_BODIES:
+    chipmaker said ..."); a town named in passing ("prosecutors in Corvel") is none, nor a
+    public body named with its owner ("Civil Aviation Authority of Lorvana" is an authority,
+    not "the manufacturer")."""
+    name = clean_name(mention.name)
+    words = name.lower().split()
+    if not words or words[-1] in _PUBLIC_BODIES or name_head(name) in _PUBLIC_BODIES:
         return False
     return words[-1] in FIRM_WORDS or is_described_firm(mention.titles) or mention.subject
 

@@ -102,6 +102,9 @@ def name_of(head: Token) -> tuple[str, str | None]:
             found = entity_at(child)
             if found:
                 return found
+    named = _full_name_in_apposition(head)
+    if named is not None:
+        return named
     titled = _titled_person(head)
     if titled is not None:
         return titled
@@ -113,6 +116,22 @@ def name_of(head: Token) -> tuple[str, str | None]:
     start = min([head.i] + [c.i if c.dep_ == "poss" and c.tag_ == "NNS" else c.left_edge.i
                             for c in lefts])
     return doc[start : head.i + 1].text, None
+
+
+def _full_name_in_apposition(head: Token) -> tuple[str, str] | None:
+    """"its chief operating officer, Hanna Veldt,": a role's apposition written as a full
+    proper name is the person holding it, whatever label the recogniser gave the name (it
+    took "Hanna Veldt" for a nationality)."""
+    if head.lower_ not in TITLES:
+        return None
+    doc = head.doc
+    for child in head.children:
+        if child.dep_ != "appos" or child.i < head.i:
+            continue
+        name = doc[child.left_edge.i : child.right_edge.i + 1]
+        if len(name) >= 2 and all(t.pos_ == "PROPN" and t.is_title for t in name):
+            return name.text, "PERSON"
+    return None
 
 
 # Verbs of wanting: their participle after a noun picks out people by what they want.

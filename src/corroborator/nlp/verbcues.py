@@ -435,6 +435,18 @@ def _without_speaker(content: list[Token], speaker: Speaker) -> list[Token]:
     return [t for t in content if t.i < start]
 
 
+def _makes_the_document_it_describes(verb: Token) -> bool:
+    """"according to a statement the carrier posted on X, formerly Twitter": a relative
+    clause on a medium noun whose subject is its own (the statement is the clause's object)
+    tells who made the statement and where, not anything it says (the cue had "Twitter" for
+    content); "a statement, which said that ..." still reports what the statement says."""
+    if verb.dep_ != "relcl" or verb.head.lemma_.lower() not in lex.MEDIUM_NOUNS:
+        return False
+    if any(c.dep_ == "ccomp" for c in verb.children):
+        return False
+    return any(c.dep_ == "nsubj" and c.tag_ not in ("WDT", "WP") for c in verb.children)
+
+
 def verb_attribution(verb: Token, entry: lex.CueEntry, offset: int) -> Attribution | None:
     doc = verb.doc
     if verb.lemma_ == "cite" and (
@@ -445,6 +457,8 @@ def verb_attribution(verb: Token, entry: lex.CueEntry, offset: int) -> Attributi
         # "Yonhap, citing the NIS, reported", "State broadcaster MTV, citing the interior
         # ministry, said", "according to ORNA, which cited the ministry": the chain is on
         # the main cue
+        return None
+    if _makes_the_document_it_describes(verb):
         return None
     if verb.lemma_ in lex.SEEM_VERBS:
         return _seeming(verb, entry, offset)

@@ -22,6 +22,9 @@ class IngestReport:
     duplicates: list[Article] = field(default_factory=list)
     rejected: list[Rejection] = field(default_factory=list)
     warnings: list[tuple[str, str]] = field(default_factory=list)  # (where, message)
+    # inputs that repeat an article this same run stored (a feed's re-posted entry, the
+    # same entry again in another export): (where, the article first read)
+    repeats: list[tuple[str, Article]] = field(default_factory=list)
 
     @property
     def stored(self) -> list[Article]:
@@ -77,6 +80,8 @@ def ingest_paths(
                 report.new_versions.append(stored)
             else:
                 report.duplicates.append(stored)
+                if any(a.id == stored.id for a in report.stored):
+                    report.repeats.append((result.where, stored))
             for warning in result.hints.get("warnings", []):
                 report.warnings.append((result.where, warning))
     return report

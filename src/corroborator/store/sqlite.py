@@ -47,6 +47,16 @@ def _field_names(cls: type) -> tuple[str, ...]:
     return tuple(f.name for f in dataclasses.fields(cls))
 
 
+_SPACING = re.compile(r"\s+")
+
+
+def _same_words(stored: str, new: str) -> bool:
+    """Whether two texts of one address differ only in spacing: a feed's entry and another
+    tool's export of it (paragraphs apart by one line break or by two) are the same content,
+    not a new version of it."""
+    return _SPACING.sub(" ", stored).strip() == _SPACING.sub(" ", new).strip()
+
+
 _SCALARS = (str, int, float, bool, type(None))
 
 
@@ -217,13 +227,14 @@ class SQLiteStore(Store):
             version = 1
             if article.url:
                 previous = self._query(
-                    "SELECT id, version, content_hash FROM articles "
+                    "SELECT id, version, content_hash, text FROM articles "
                     "WHERE url = ? AND superseded_by IS NULL",
                     (article.url,),
                 )
                 if previous:
                     prior = previous[0]
-                    if prior["content_hash"] == article.content_hash:
+                    if prior["content_hash"] == article.content_hash or _same_words(
+                            prior["text"], article.text):
                         return AddOutcome.DUPLICATE, self.get_article(prior["id"])
                     version = int(prior["version"]) + 1
                     outcome = AddOutcome.NEW_VERSION
