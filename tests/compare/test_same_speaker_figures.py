@@ -88,3 +88,52 @@ def test_a_word_of_magnitude_is_no_hedge_on_a_written_number() -> None:
         ("b", "Jonas Feld", "more than 1,000 fans marched", "fans marched"),
     ])
     assert same_speaker_figures(figures, _vectors(figures, 0.6), _speaker, RELATED) == []
+
+
+def _lineage(linked: set[str]):
+    def one_lineage(a, b) -> bool:
+        return {a.article_id, b.article_id} <= linked
+    return one_lineage
+
+
+def test_a_rewrite_restating_its_sources_percentage_of_the_same_noun_pairs() -> None:
+    from corroborator.compare.candidates import restated_in_lineage
+
+    # the wire's "emergency admissions" and its rewrite's "admissions" from one body: related
+    # phrases, one noun, one lineage
+    figures = _percent_figures([
+        ("a", "Halden Clinics Group", "emergency admissions were up 30 percent",
+         "emergency admissions"),
+        ("b", "Halden Clinics Group", "admissions were up almost half", "admissions"),
+    ])
+    pairs = restated_in_lineage(figures, _vectors(figures, 0.6), _speaker,
+                                _lineage({"a", "b"}), RELATED)
+    assert [(i, j) for i, j, _ in pairs] == [(0, 1)]
+
+
+def test_outside_a_lineage_or_with_another_noun_or_speaker_they_do_not() -> None:
+    from corroborator.compare.candidates import restated_in_lineage
+
+    figures = _percent_figures([
+        ("a", "Halden Clinics Group", "emergency admissions were up 30 percent",
+         "emergency admissions"),
+        ("b", "Halden Clinics Group", "admissions were up almost half", "admissions"),
+        ("c", "Halden Clinics Group", "waiting times were up almost half", "waiting times"),
+        ("d", "Nurses Union", "admissions were up almost half", "admissions"),
+    ])
+    vectors = _vectors(figures, 0.6)
+    assert restated_in_lineage(figures, vectors, _speaker, _lineage(set()),
+                               RELATED) == []
+    pairs = restated_in_lineage(figures, vectors, _speaker,
+                                _lineage({"a", "c", "d"}), RELATED)
+    assert pairs == []
+
+
+def _percent_figures(specs: list[tuple[str, str, str, str]]) -> list[Figure]:
+    out = []
+    for ident, speaker, text, measured in specs:
+        art = article(ident, f"Outlet {ident}", text)
+        made = claim(art, text, speaker, measured=measured)
+        out.append(Figure(made, replace(made.quantities[0], kind="percent", unit="percent"),
+                          measured))
+    return out
