@@ -34,7 +34,12 @@ The tabloid, a condensed rewrite that reorders its source (its chain of aligned 
 four long, fact order .69: below the order-keeping bars), counted as an independent source
 and the police toll was "corroborated" by three; its sentences, taken in any order, pair off
 with the wire's one by one, the passenger's words among them (derive.reordered_rewrite), so
-it is now the wire's rewrite.
+it is now the wire's rewrite. Its edge then listed "130 km/h -> more than 200" among the
+changed figures: the wire's speed sentence, whose limit the tabloid dropped, was set beside
+the tabloid's sentence of speed and passengers, and a figure without a unit paired with any
+dropped one. A count of a noun ("200 passengers") is now no new value of a measure, and a
+figure whose coordination names its unit ("from 130 km/h to more than 200") takes it
+(reuse.signals.figure_units): the edge lists the toll's and the injured's changes only.
 
 Left as found: "Data from the train's event recorder" in the operator's own statement is a
 source apart from the operator; the water company "the city's water company" is not tied to

@@ -119,3 +119,52 @@ def test_one_speakers_same_number_of_other_things_does_not_pair() -> None:
         ("b", "six passengers were injured", ["passengers"], 0, "passengers injured"),
     ])
     assert len(same_speaker_figures(hurt, _vectors(hurt, 0.5), _speaker, RELATED)) == 1
+
+
+def _lineage(linked: set[str]):
+    def one_lineage(a, b) -> bool:
+        return {a.article_id, b.article_id} <= linked
+    return one_lineage
+
+
+def test_a_rewrite_restating_its_sources_percentage_of_the_same_noun_pairs() -> None:
+    from corroborator.compare.candidates import restated_in_lineage
+
+    # the wire's "emergency admissions" and its rewrite's "admissions" from one body: related
+    # phrases, one noun, one lineage
+    figures = _percent_figures([
+        ("a", "Halden Clinics Group", "emergency admissions were up 30 percent",
+         "emergency admissions"),
+        ("b", "Halden Clinics Group", "admissions were up almost half", "admissions"),
+    ])
+    pairs = restated_in_lineage(figures, _vectors(figures, 0.6), _speaker,
+                                _lineage({"a", "b"}), RELATED)
+    assert [(i, j) for i, j, _ in pairs] == [(0, 1)]
+
+
+def test_outside_a_lineage_or_with_another_noun_or_speaker_they_do_not() -> None:
+    from corroborator.compare.candidates import restated_in_lineage
+
+    figures = _percent_figures([
+        ("a", "Halden Clinics Group", "emergency admissions were up 30 percent",
+         "emergency admissions"),
+        ("b", "Halden Clinics Group", "admissions were up almost half", "admissions"),
+        ("c", "Halden Clinics Group", "waiting times were up almost half", "waiting times"),
+        ("d", "Nurses Union", "admissions were up almost half", "admissions"),
+    ])
+    vectors = _vectors(figures, 0.6)
+    assert restated_in_lineage(figures, vectors, _speaker, _lineage(set()),
+                               RELATED) == []
+    pairs = restated_in_lineage(figures, vectors, _speaker,
+                                _lineage({"a", "c", "d"}), RELATED)
+    assert pairs == []
+
+
+def _percent_figures(specs: list[tuple[str, str, str, str]]) -> list[Figure]:
+    out = []
+    for ident, speaker, text, measured in specs:
+        art = article(ident, f"Outlet {ident}", text)
+        made = claim(art, text, speaker, measured=measured)
+        out.append(Figure(made, replace(made.quantities[0], kind="percent", unit="percent"),
+                          measured))
+    return out

@@ -395,3 +395,36 @@ def test_numbers_number_as_a_verb_counts(text, figure):
 @pytest.mark.parametrize("text", ["Europe's number one supplier", "It is number 10 in the charts"])
 def test_numbers_number_before_a_figure_is_still_a_rank(text):
     assert scan_quantities(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "low", "high"),
+    [
+        # a fraction told as how far something moved is that percentage, a fraction word
+        # rounding as "about" does; a hedge on it stays
+        ("admissions were up almost half on a normal week", "almost half", 47.0, 50.0),
+        ("sales were down by a third last year", "a third", 31.0, 35.5),
+        ("the budget was cut sharply by a quarter.", "a quarter", 23.0, 27.0),
+        ("prices rose by two-thirds since May", "two-thirds", 63.0, 70.0),
+    ],
+)
+def test_numbers_a_fraction_of_change_is_a_percentage(text, figure, low, high):
+    q = one(text)
+    assert (q.text, q.kind, q.unit) == (figure, "percent", "percent")
+    assert low <= q.low and q.high <= high
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("a third of voters backed the plan", "ratio"),  # a share of a whole
+        ("half the team was ill", "ratio"),
+        ("rates went up half a point", "ratio"),  # moved by points, not by half
+    ],
+)
+def test_numbers_a_fraction_of_something_stays_a_ratio(text, kind):
+    assert one(text).kind == kind
+
+
+def test_numbers_an_ordinal_after_a_change_word_is_no_fraction():
+    assert scan_quantities("shares went up a third time") == []

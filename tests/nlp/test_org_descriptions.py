@@ -108,6 +108,17 @@ def test_a_described_firm_is_a_firm_whatever_the_recogniser_says(nlp, settings) 
 
 
 @pytest.mark.model
+def test_a_name_shaped_as_a_firms_is_a_firm_whatever_the_recogniser_says(nlp, settings) -> None:
+    # the recogniser labels "Eddis Water" a person; a name ending in a firm's word is a firm,
+    # and "the company" after it is that firm
+    text = ("Eddis Water's new tariff starts next month. The company said demand had "
+            "doubled.")
+    assert [e.label_ for e in nlp(text).ents][:1] == ["PERSON"]
+    claims = _claims(nlp, settings, text, "Daily Ledger", datetime(2026, 10, 20))
+    assert {c.speaker for c in claims} == {"Eddis Water"}
+
+
+@pytest.mark.model
 def test_a_headline_title_and_the_governor_are_the_titled_person(nlp, settings) -> None:
     # the recogniser finds no person in "National Bank of Estmark Governor Pia Lund"; the
     # headline's "central bank governor" has no article

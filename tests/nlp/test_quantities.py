@@ -521,3 +521,10 @@ def test_a_count_told_as_the_number_of_people_keeps_what_befell_them(nlp, text) 
 ])
 def test_a_counted_subject_reads_as_those_who_did_it(nlp, text, figure, measured) -> None:
     assert by_text(quantities(nlp, text))[figure].measured == measured
+
+
+def test_a_figure_after_with_and_its_noun_measures_that_noun(nlp):
+    # "with sales up 12 percent": the clause after "with" says how far sales moved; the
+    # sentence's verb ("were busy") is none of what is measured
+    (q,) = quantities(nlp, "The shops were busy all week, with sales up 12 percent on last year.")
+    assert q.measured == "sales"

@@ -101,3 +101,24 @@ def test_a_changed_figure_is_paired_with_the_dropped_figure_nearest_in_size() ->
     after = signals("The ministry said 59 of its servicemen came home.")
     found = [(c.before, c.after) for c in _figure_changes(before, after, {})]
     assert found == [("95", "59")]
+
+
+def test_a_count_of_things_is_no_new_value_of_a_measure() -> None:
+    from corroborator.reuse.align import _figure_changes
+
+    # the rewrite dropped the limit and added a head count the source told elsewhere: the
+    # cars are no new value of the knots
+    before = signals("The ferry kept to about 20 knots, under its 25 knots limit, the owner said.")
+    after = signals("The owner said the ferry kept to roughly 20 knots with more than 300 cars "
+                    "aboard.")
+    assert _figure_changes(before, after, {}) == []
+
+
+def test_a_figure_takes_the_unit_its_coordination_does_not_repeat() -> None:
+    from corroborator.reuse.align import _figure_changes
+
+    # "then about 150" is a speed (the km/h of "200 km/h, then"), not the 150 homes
+    before = signals("It was doing 200 km/h, then 160 km/h, in a village of 150 homes.")
+    after = signals("It was doing 200 km/h, then about 150, in a village of 148 homes.")
+    found = [(c.before, c.after) for c in _figure_changes(before, after, {})]
+    assert found == [("160 km/h", "about 150"), ("150", "148")]

@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from ..nlp.revisions import FIGURE_NOUNS
+from ..people_nouns import noun_key
 from ..records import Article, Claim, Quantity
 from . import intervals
 from .entry_times import report_key
@@ -416,6 +417,47 @@ def same_speaker_figures(
                     if linked >= per_figure:
                         break
     return out
+
+
+def restated_in_lineage(
+    figures: Sequence[Figure], vectors: StoryVectors,
+    same_speaker: Callable[[Claim, Claim], bool], linked: Callable[[Claim, Claim], bool],
+    related: float,
+) -> list[tuple[int, int, float]]:
+    """Index pairs ``(i, j, cosine)`` of one speaker's percentages, sums or measures in two
+    reports of one lineage (a rewrite and its source) whose measured phrases are related and
+    end in the same noun: the wire's hospitals association gives "emergency admissions" up 40
+    percent, the tabloid that rewrites it has the association's "admissions" up almost half.
+
+    Outside a lineage such phrases need the strong cosine (:func:`.measures.same_thing`): a
+    unit says nothing of what it measures, and "food prices" may be no "prices". A rewrite
+    telling the same speaker's figure of the same noun restates that figure, so the noun
+    is evidence enough. Counts are left to :func:`figure_pairs`, which reads their nouns."""
+    told = [i for i, f in enumerate(figures) if f.measured and f.quantity.kind != "count"
+            and intervals.is_figure(f.quantity)]
+    out = []
+    for x, i in enumerate(told):
+        fi = figures[i]
+        for j in told[x + 1:]:
+            fj = figures[j]
+            if fj.same_report(fi) or fi.claim.article_id == fj.claim.article_id \
+                    or not intervals.same_scale(fi.quantity, fj.quantity) \
+                    or _head_noun(fi.measured) != _head_noun(fj.measured) \
+                    or not outcomes_agree(fi.measured, fj.measured) \
+                    or different_periods(fi.period, fj.period) or fi.era != fj.era \
+                    or same_share(fi.share, fj.share) is False:
+                continue
+            cosine = float(vectors.measured[i] @ vectors.measured[j])
+            if cosine >= related and linked(fi.claim, fj.claim) \
+                    and same_speaker(fi.claim, fj.claim):
+                out.append((i, j, cosine))
+    return out
+
+
+def _head_noun(measured: str | None) -> str | None:
+    """The last word of a measured phrase, singular ("admissions" of "emergency admissions")."""
+    words = re.findall(r"[a-z]+", (measured or "").lower())
+    return noun_key(words[-1]) if words else None
 
 
 def claim_pairs(

@@ -18,6 +18,7 @@ from .candidates import (
     figure_pairs,
     figures_of,
     periods_apart,
+    restated_in_lineage,
     same_speaker_figures,
     story_vectors,
     vector_texts,
@@ -292,7 +293,8 @@ def compare_story(
                 continue
             judge(fa, fb)
     for i, j, cos in same_speaker_figures(figures, vectors, speakers.same,
-                                          config.related_similarity):
+                                          config.related_similarity) + restated_in_lineage(
+            figures, vectors, speakers.same, ctx.linked, config.related_similarity):
         fa, fb = figures[i], figures[j]
         if intervals.compatible(fa.quantity, fb.quantity):
             links.append((fa.claim.id, fb.claim.id, 1.0 + cos))

@@ -136,6 +136,10 @@ def _mentions(doc: Doc, offset: int) -> list[spk.Mention]:
         name = without_descriptor(ent.text)
         if name != ent.text:  # "Chipmaker Norvex": the description is a title of the name
             titles |= {ent.text.split()[0].lower()}
+        if label == "PERSON" and _firm_name(name):
+            # "Velmora Water", "Orvane Systems": a name shaped as a firm's is one, whatever
+            # the recogniser made of it, and so may be what "the company" refers to
+            label = "ORG"
         found.append(spk.Mention(ent.start_char + offset, name, label, titles, role, subject))
     return found
 

@@ -66,6 +66,7 @@ from functools import lru_cache
 
 from ..records.claims import Quantity
 from ..records.spans import Span
+from .change_fractions import fractions_of_change_as_percent
 from .decades import temperature_decades
 from .numlex import (
     APPROX,
@@ -837,6 +838,7 @@ def scan_candidates(text: str) -> list[Candidate]:
     ]
     cands = _merge_ranges(text, cands)
     _inherit_hedge_in_conversions(text, cands)
+    fractions_of_change_as_percent(text, cands)
     # years in a range with a non-year: "2000 - 2500 Calories"
     return sorted(cands, key=lambda c: c.start)
 

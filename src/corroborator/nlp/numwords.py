@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .change_fractions import told_as_change
 from .numlex import (
     EXACT,
     FRACTION_WORDS,
@@ -247,8 +248,10 @@ def word_candidates(text: str, taken: list[tuple[int, int]]) -> list[Candidate]:
         if m.group("den"):
             num_word = m.group("num").lower()
             if num_word in ("a", "an"):
-                # "a third of", "a quarter of" only: "a third time" is an ordinal
-                if not re.match(r"\s+of\b", text[m.end() : m.end() + 5]):
+                # "a third of", "a quarter of" and a change ("down by a third") only: "a
+                # third time" is an ordinal
+                if not re.match(r"\s+of\b", text[m.end() : m.end() + 5]) \
+                        and not told_as_change(text, m.start(), m.end()):
                     continue
                 num = 1.0
             else:

@@ -719,6 +719,18 @@ def _gapped_owner(anchor: Token, inside: set[int]) -> Token | None:
     return owner if any(t.like_num for t in first.subtree if t.i < owner.i) else None
 
 
+def _with_subject(anchor: Token, inside: set[int]) -> Token | None:
+    """"Shops were busy, with sales up 40 percent": in a clause after "with" that has no verb,
+    the figure says how far its noun moved ("sales"), which the parse makes the object of
+    "with"; the sentence's own verb ("were busy") is no part of what is measured."""
+    root = _span_root(anchor, inside)
+    noun = root.head
+    if root.dep_ not in ("advmod", "npadvmod") or noun.pos_ not in _NOUN_POS \
+            or noun.dep_ != "pobj" or noun.head.lower_ not in ("with", "without"):
+        return None
+    return noun
+
+
 def _standing_owner(anchor: Token, inside: set[int]) -> Token | None:
     """"ahead of the Social Democrats on 27 percent": a share told as where a party or a
     candidate stands ("X on N percent") belongs to the name right before "on", which the parse
@@ -816,7 +828,7 @@ def _measured(anchor: Token, noun: Token | None, span: Span, cand: Candidate) ->
             owner_words, thing = [], []
     elif owner is not None:
         owner_words = _phrase(owner, inside, with_of=False)
-    gapped = _gapped_owner(anchor, inside) or (
+    gapped = _gapped_owner(anchor, inside) or _with_subject(anchor, inside) or (
         _standing_owner(anchor, inside) if cand.kind == "percent" else None)
     if gapped is not None:
         owner_words, verb_words = _phrase(gapped, inside, with_of=False), []

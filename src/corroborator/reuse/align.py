@@ -345,20 +345,28 @@ def _figure_changes(a: Signals, b: Signals, spans: dict) -> list[Change]:
     if not figures_conflict(a, b):
         return []
     keys_b = [figure_key(q) for q in b.figures]
-    left = [q for q in a.figures if figure_key(q) not in keys_b]
+    kept_a = [i for i, q in enumerate(a.figures) if figure_key(q) not in keys_b]
+    left = [a.figures[i] for i in kept_a]
+    left_units = [_unit_at(a, i) for i in kept_a]
+    left_counts = [_counts_a_noun(a, i) for i in kept_a]
     keys_a = [figure_key(q) for q in a.figures]
-    right = [q for q in b.figures if figure_key(q) not in keys_a]
+    kept_b = [i for i, q in enumerate(b.figures) if figure_key(q) not in keys_a]
     # Pair the figures that did not survive: each new figure takes a dropped one of its unit
     # if any, else the nearest in size ("59" takes the "95" of a merged pair of sentences, not
     # "the two countries" told before it). A duration is no new value of a figure that is
     # none: a crowd of "180,000" does not become "ten years" because the rewrite dropped one
     # and added the other. (Kinds and other units do not tell so much: a rewrite's "nearly
-    # 150" may lose the miles its source gave.)
+    # 150" may lose the miles its source gave.) Nor is a count of things a new value of a
+    # measure: "more than 200 passengers" is no speed that was "130 km/h".
     paired: dict[int, Quantity] = {}
     free = list(range(len(left)))
-    for after in right:
-        comparable = [i for i in free if _is_duration(left[i]) == _is_duration(after)]
-        same_unit = [i for i in comparable if after.unit and left[i].unit == after.unit]
+    for j in kept_b:
+        after, unit, counts = b.figures[j], _unit_at(b, j), _counts_a_noun(b, j)
+        comparable = [i for i in free if _is_duration(left[i]) == _is_duration(after)
+                      and not (left_counts[i] and _measures(after, unit, counts)
+                               or counts and _measures(left[i], left_units[i],
+                                                       left_counts[i]))]
+        same_unit = [i for i in comparable if unit and left_units[i] == unit]
         if not comparable:
             continue
         chosen = min(same_unit or comparable, key=lambda i: _size_gap(left[i], after))
@@ -366,6 +374,24 @@ def _figure_changes(a: Signals, b: Signals, spans: dict) -> list[Change]:
         free.remove(chosen)
     return [Change("figure", left[i].text, after.text, **spans)
             for i, after in sorted(paired.items())]
+
+
+def _unit_at(sig: Signals, i: int) -> str | None:
+    return sig.units[i] if i < len(sig.units) else sig.figures[i].unit
+
+
+def _counts_a_noun(sig: Signals, i: int) -> bool:
+    return i < len(sig.counted) and sig.counted[i] is not None
+
+
+def _measures(q: Quantity, unit: str | None, counts: bool) -> bool:
+    """A figure in a unit of measure or a percentage, its own or one its coordination shares
+    ("more than 200" after "from 130 km/h to": see ``figure_units``). Money is left out: a
+    count of a currency no list names ("40 million lorens") may be the sum another report
+    gives in euros."""
+    if unit is None or counts:
+        return False
+    return q.kind in ("measure", "percent") or q.unit is None
 
 
 def _size_gap(a: Quantity, b: Quantity) -> float:

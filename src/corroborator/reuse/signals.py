@@ -9,10 +9,11 @@ fallback reads plain numbers with a few hedge words.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..nlp.numlex import FUNCTION_WORDS
 from ..records import Quantity, Span
 from .normalize import normalize
 
@@ -76,6 +77,8 @@ class Signals:
     names: frozenset[str]
     quotes: tuple[str, ...]  # quoted words as written
     negations: int
+    units: tuple[str | None, ...] = ()  # per figure, what it is a figure of (figure_units)
+    counted: tuple[str | None, ...] = ()  # per figure, the noun it counts, if any
 
     @property
     def quote_keys(self) -> frozenset[str]:
@@ -101,7 +104,50 @@ def signals(text: str) -> Signals:
         m.group(0).lower() for m in _NAME.finditer(text) if m.group(0).lower() not in _COMMON
     )
     quotes = tuple(q.strip() for q in _QUOTE.findall(text))
-    return Signals(tokens, figures, names, quotes, len(_NEGATION.findall(text)))
+    counted = tuple(_counted_word(text, q) for q in figures)
+    return Signals(tokens, figures, names, quotes, len(_NEGATION.findall(text)),
+                   figure_units(text, figures, counted), counted)
+
+
+# A word after a bare number that is no noun it counts: "150 were hurt", "nearly 150 more".
+_NOT_COUNTED = FUNCTION_WORDS | frozenset(
+    """is are was were be been being has have had will would could can may might must shall
+    should did do does more less others other later earlier each apiece""".split())  # noqa: SIM905
+_NEXT_WORD = re.compile(r"\s+([a-z][a-z'’-]*)\b")
+# What lies between a figure with a unit and a bare one that shares it: "from 130 km/h to
+# more than 200", "120 km/h or 130", "40C, then 42".
+_SHARED_UNIT_GAP = re.compile(r"\s*(?:,\s*)?(?:to|and|or|then|but|nor|from|vs\.?|versus)?\s*",
+                              re.IGNORECASE)
+
+
+def figure_units(text: str, figures: Sequence[Quantity],
+                 counted: Sequence[str | None]) -> tuple[str | None, ...]:
+    """Per figure of ``text`` (its spans offsets into ``text``), what it is a figure of, read
+    without a parse: the scanner's unit ("km/h"); else the noun a bare count counts
+    (``counted``: "200 passengers"); else the unit of the figure it follows in one
+    coordination, which the writer did not repeat ("from 130 km/h to more than 200"); else
+    None (a bare figure whose unit another sentence named)."""
+    out: list[str | None] = []
+    for i, figure in enumerate(figures):
+        unit = figure.unit or counted[i]
+        previous = figures[i - 1] if i else None
+        if unit is None and previous is not None and previous.unit is not None \
+                and previous.kind in ("measure", "percent"):
+            between = text[figures[i - 1].span.end : figure.span.start]
+            if _SHARED_UNIT_GAP.fullmatch(between):
+                unit = previous.unit
+        out.append(unit)
+    return tuple(out)
+
+
+def _counted_word(text: str, figure: Quantity) -> str | None:
+    """The word after a bare count when it may be the noun it counts ("200 passengers")."""
+    if figure.kind != "count" or figure.unit is not None:
+        return None
+    match = _NEXT_WORD.match(text, figure.span.end)
+    if match is None or match[1] in _NOT_COUNTED:
+        return None
+    return match[1]
 
 
 # Capitalised words that are not names when they open a clause after a colon or quote.
