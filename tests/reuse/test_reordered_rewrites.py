@@ -100,3 +100,20 @@ def test_a_reordering_tabloid_is_a_rewrite_and_another_report_is_not(settings, e
     assert reordered_rewrite(wire, plain, sims, config) is None
     wire, other, sims = embedded_pair(MINE_WIRE, MINE_OTHER)
     assert rewrite_chain(wire, other, sims, config) is None
+
+
+@pytest.mark.embeddings
+def test_a_short_tabloids_one_sentence_of_its_own_keeps_it_a_rewrite(settings,
+                                                                      embedded_pair) -> None:
+    from corroborator.reuse.derive import reordered_rewrite
+    from corroborator.reuse.settings import reuse_settings
+
+    config = reuse_settings(settings)
+    # a sixth sentence that pairs with none of the wire's: five of six pair off, below the
+    # share a longer article needs (.9), all but one of a short one's
+    framed = MINE_TABLOID.replace(
+        "Survivor Josef Halm", "Relatives wept and hugged at the gates as the news spread.\n"
+        "Survivor Josef Halm")
+    wire, tabloid, sims = embedded_pair(MINE_WIRE, framed)
+    found = reordered_rewrite(wire, tabloid, sims, config)
+    assert found is not None and round(found.share_short, 3) == 0.833

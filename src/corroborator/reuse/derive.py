@@ -311,18 +311,22 @@ def reordered_rewrite(a: Prepared, b: Prepared, sims: np.ndarray,
     the operator's; its order-preserving chain is short and its facts come in another
     order, so :func:`condensed_chain` misses it. Taken in any order, its sentences still pair
     off with the source's one by one (:func:`.docpair.one_to_one_pairs`):
-    ``reordered_share_short`` of the shorter article's and ``condensed_share_long`` of the
-    longer's; ``reordered_fact_short`` of the shorter's facts and ``condensed_fact_long`` of
-    the longer's are shared (drifted figures counted); at least ``condensed_figures`` pairs
-    tell the same figure, no fewer than tell other figures (the tabloid's misreport is one);
-    and at least ``reordered_quotes`` pairs both quote someone (:func:`.docpair.quoting_pairs`).
+    ``reordered_share_short`` of the shorter article's (or all but one of them, for a short
+    article) and ``condensed_share_long`` of the longer's; ``reordered_fact_short`` of the
+    shorter's facts and ``condensed_fact_long`` of the longer's are shared (drifted figures
+    counted); at least ``condensed_figures`` pairs tell the same figure, no fewer than tell
+    other figures (the tabloid's misreport is one); and at least ``reordered_quotes`` pairs
+    both quote someone (:func:`.docpair.quoting_pairs`).
     Without the order, only the quotations and the near-complete pairing tell it from an
     independent report of the event that shares most of its facts.
     """
     short, longest = min(sims.shape), max(sims.shape)
     pairs = one_to_one_pairs(sims, config.propose_cosine)
+    # a short tabloid's one sentence of its own (a line of colour before the quotation) is a
+    # seventh of seven: all but one sentence pairing off is enough
+    least_short = min(config.reordered_share_short * short, short - 1)
     if (short < config.chain_min_sentences
-            or len(pairs) / short < config.reordered_share_short
+            or len(pairs) < least_short
             or len(pairs) / longest < config.condensed_share_long):
         return None
     fact_short, fact_long, fact_order = fact_shares(a, b, drift=True)
