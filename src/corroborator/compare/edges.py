@@ -123,13 +123,13 @@ def _changed(before: Sequence[Quantity], after: Sequence[Quantity],
         if _differ(s, d):
             return s, d
     elif nouns is not None and len(lone_after) == 1 and lone_before:
-        s = _one_counting(lone_before, lone_after[0], nouns)
-        if s is not None and _differ(s, lone_after[0]):
-            return s, lone_after[0]
+        was = _one_counting(lone_before, lone_after[0], nouns)
+        if was is not None and _differ(was, lone_after[0]):
+            return was, lone_after[0]
     elif nouns is not None and len(lone_before) == 1 and lone_after:
-        d = _one_counting(lone_after, lone_before[0], (nouns[1], nouns[0]))
-        if d is not None and _differ(lone_before[0], d):
-            return lone_before[0], d
+        now = _one_counting(lone_after, lone_before[0], (nouns[1], nouns[0]))
+        if now is not None and _differ(lone_before[0], now):
+            return lone_before[0], now
     return None
 
 
