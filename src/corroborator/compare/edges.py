@@ -92,9 +92,11 @@ def counted_nouns(parsed: Sequence[Quantity]) -> NounOf:
 
 def _one_counting(lone: Sequence[Quantity], other: Quantity,
                   nouns: tuple[NounOf, NounOf]) -> Quantity | None:
-    """The one figure of ``lone`` counting what ``other`` counts, if exactly one does."""
-    want = nouns[1](other)
-    same = [q for q in lone if want is not None and nouns[0](q) == want]
+    """The one count of ``lone`` counting what the count ``other`` counts, if exactly one
+    does (a sum's or a measure's unit says nothing about what it is of: "nearly $100
+    billion" is no "$100")."""
+    want = nouns[1](other) if other.kind == "count" else None
+    same = [q for q in lone if want is not None and q.kind == "count" and nouns[0](q) == want]
     return same[0] if len(same) == 1 else None
 
 
