@@ -1,51 +1,51 @@
-"""An airliner's emergency landing in a fictional country, as an OSINT analyst's folder holds
-it: an aviation aggregator's RSS feed (its unedited copy of a wire report under its own
-boilerplate, its own passengers' story posted twice, and an unrelated delivery of turboprops
-in another country), a monitoring tool's JSON Lines export (a tabloid's rewrite of the wire,
-the aggregator's passengers' story again, a trade site's analysis the next day) and three
-HTML pages (the wire, the airline's own statement, a paper's next-day report). SkyVale flight
-SV417 lost an engine "at about 35,000 feet" and landed back in Kadrin "at 14:20 local time";
-the airline gives "186 passengers and six crew", the trade site "192 people on board" (the
-same total) and "about 470 knots"; the airline says six passengers were hurt, the hospital
-11 (a genuine source-disagreement); the tabloid's rewrite turns the airline's six into
-"Sixteen"; "Radio Lorvana, citing an airport official" and "a passenger told Radio Lorvana"
-are chains, the statement was "posted on X, formerly Twitter"; the airline confirms and
-denies, the aviation authority "said it was investigating", the pilots' union alleges
-maintenance cuts, "it is understood" and "reportedly" hedge.
+"""An airliner's emergency landing in a fictional country, as an OSINT analyst's folder holds it:
+an aviation aggregator's RSS feed (its unedited copy of a wire report under its own
+boilerplate, its own passengers' story posted twice, and an unrelated delivery of turboprops in
+another country), a monitoring tool's JSON Lines export (a tabloid's rewrite of the wire, the
+aggregator's passengers' story again, a trade site's analysis the next day) and three HTML
+pages (the wire, the airline's own statement, a paper's next-day report). SkyVale flight SV417
+lost an engine "at about 35,000 feet" and landed back in Kadrin "at 14:20 local time"; the
+airline gives "186 passengers and six crew", the trade site "192 people on board" (the same
+total) and "about 470 knots"; the airline says six passengers were hurt, the hospital 11 (a
+genuine source-disagreement); the tabloid's rewrite turns the airline's six into "Sixteen";
+"Radio Lorvana, citing an airport official" and "a passenger told Radio Lorvana" are chains,
+the statement was "posted on X, formerly Twitter"; the airline confirms and denies, the
+aviation authority "said it was investigating", the pilots' union alleges maintenance cuts, "it
+is understood" and "reportedly" hedge.
 
-Written for the faults a first run found: the tabloid's "Sixteen passengers were hurt" was
-no misreport of the wire's six (the wire's sentence also gives "one of its two engines", so
-two figures stood alone against one; the figure counting the same noun is now the one that
+Written for the faults a first run found: the tabloid's "Sixteen passengers were hurt" was no
+misreport of the wire's six (the wire's sentence also gives "one of its two engines", so two
+figures stood alone against one; the figure counting the same noun is now the one that
 changed); "Radio Lorvana, citing an airport official" gave the official the name "Civil
-Aviation Authority of Lorvana" in the dossier (the authority's last word, its owner
-"Lorvana", was probed as if it were a surname, and "official" beside "Radio Lorvana" became
-its role), and "the manufacturer said" was the authority's claim (a public body named "...
-of Lorvana" was taken for a firm, its head hidden by its owner); "its chief operating
-officer, Hanna Veldt, told the Herald" was a claim of "chief operating officer" (the
-recogniser read the name as a nationality); "according to a statement the carrier posted on
-X, formerly Twitter" gave a second claim, the carrier "posted" "Twitter"; the airline's "six
-crew" on board and its "six passengers" injured were joined into one proposition (one
-speaker, one number), so "There were 186 passengers and six crew members on board" showed as
-conflicting; the passengers' story read again from the JSON Lines export (paragraphs two line
-breaks apart, one in the feed) was stored as a new version of itself, and the ingest summary
-("2 already stored") never said which inputs were repeats, and ``extract FOLDER`` gave the
-story three times (it stores nothing; it now keeps what it has read in the run by address
-and words, as the store does); "about half an hour" was "about
-half", a ratio without a unit. Two first tries at the misreport cost the conflicts gate and
-were narrowed: pairing by the word after a figure took "total" for what "32 indeed million
-total viewers" counts, and a sum's unit ("nearly $100 indeed billion") for what it is of.
+Aviation Authority of Lorvana" in the dossier (the authority's last word, its owner "Lorvana",
+was probed as if it were a surname, and "official" beside "Radio Lorvana" became its role), and
+"the manufacturer said" was the authority's claim (a public body named "... of Lorvana" was
+taken for a firm, its head hidden by its owner); "its chief operating officer, Hanna Veldt,
+told the Herald" was a claim of "chief operating officer" (the recogniser read the name as a
+nationality); "according to a statement the carrier posted on X, formerly Twitter" gave a
+second claim, the carrier "posted" "Twitter"; the airline's "six crew" on board and its "six
+passengers" injured were joined into one proposition (one speaker, one number), so "There were
+186 passengers and six crew members on board" showed as conflicting; the passengers' story read
+again from the JSON Lines export (paragraphs two line breaks apart, one in the feed) was stored
+as a new version of itself, and the ingest summary ("2 already stored") never said which inputs
+were repeats, and ``extract FOLDER`` gave the story three times (it stores nothing; it now
+keeps what it has read in the run by address and words, as the store does); "about half an
+hour" was "about half", a ratio without a unit. Two first tries at the misreport cost the
+conflicts gate and were narrowed: pairing by the word after a figure took "total" for what "32
+indeed million total viewers" counts, and a sum's unit ("nearly $100 indeed billion") for what
+it is of.
 
 Left as found: "Relatives can call our assistance line" is a claim of "Relatives" (a naming
 verb with one object and no predicate "names nothing", but dropping such claims cost the
-PolNeAR gate one claim: exact .5685, speaker .9209, below their floors); "1.30 pm local
-time" and "14:20 local time" are no dates or figures; "by a third" is no figure; "a person familiar with the inquiry" is "person"; "a
-passenger told Radio Lorvana" has no chain through the broadcaster; the tabloid's "according
-to a statement the carrier posted" keeps "statement" as its speaker (PolNeAR names the
-document there), so that claim counts apart from the airline's; the airline's six injured,
-told by four reports, is one proposition for the wire's and the statement's wording and two
-more for "six people were hurt" and "put the number of injured at six"; the rewrite's copy of
-the airport official's claim is a proposition apart from the wire's (an unnamed official
-is never the same speaker twice).
+PolNeAR gate one claim: exact .5685, speaker .9209, below their floors); "1.30 pm local time"
+and "14:20 local time" are no dates or figures; "by a third" is no figure; "a person familiar
+with the inquiry" is "person"; "a passenger told Radio Lorvana" has no chain through the
+broadcaster; the tabloid's "according to a statement the carrier posted" keeps "statement" as
+its speaker (PolNeAR names the document there), so that claim counts apart from the airline's;
+the airline's six injured, told by four reports, is one proposition for the wire's and the
+statement's wording and two more for "six people were hurt" and "put the number of injured at
+six"; the rewrite's copy of the airport official's claim is a proposition apart from the wire's
+(an unnamed official is never the same speaker twice).
 """
 
 from __future__ import annotations
