@@ -135,13 +135,9 @@ def test_cli_messages_to_a_pipe_have_no_progress_leftovers(news, tmp_path) -> No
         "2 articles added, 0 new versions, 0 already stored, 0 rejected"]
 
 
-def test_cli_ingest_names_an_article_read_twice_in_one_run(tmp_path) -> None:
-    import os
-    import subprocess
-    import sys
-
-    # a feed that re-posts one entry, and another tool's JSON Lines export of the same
-    # entry (its paragraphs spaced otherwise): stored once, and the user is told where
+def _repeating_inputs(tmp_path: Path) -> Path:
+    """A feed that re-posts one entry, and another tool's JSON Lines export of the same entry
+    (its paragraphs spaced otherwise)."""
     entry = ("<item><title>Ships collide off Port Ellery</title>"
              "<link>https://p.example/ships</link><content:encoded><![CDATA[<p>"
              + TEXT + "</p><p>Clean-up began on Tuesday.</p>]]></content:encoded></item>")
@@ -155,14 +151,38 @@ def test_cli_ingest_names_an_article_read_twice_in_one_run(tmp_path) -> None:
         "title": "Ships collide off Port Ellery", "url": "https://p.example/ships",
         "outlet": "Port Daily", "text": TEXT + "\n\nClean-up began on Tuesday."}) + "\n",
         encoding="utf-8")
-    db = str(tmp_path / "c.db")
-    done = subprocess.run([sys.executable, "-m", "corroborator", "ingest", str(folder),
-                           "--db", db], capture_output=True, text=True, timeout=120,
-                          env={**os.environ, "COLUMNS": "200"})
-    assert done.returncode == 0, done.stderr
-    lines = done.stderr.splitlines()
+    return folder
+
+
+def _run_cli(*args: str) -> tuple[int, str, str]:
+    import os
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-m", "corroborator", *args], capture_output=True,
+                          text=True, timeout=120, env={**os.environ, "COLUMNS": "200"})
+    return done.returncode, done.stdout, done.stderr
+
+
+def test_cli_ingest_names_an_article_read_twice_in_one_run(tmp_path) -> None:
+    # stored once, and the user is told where the repeats were read
+    folder = _repeating_inputs(tmp_path)
+    code, _, stderr = _run_cli("ingest", str(folder), "--db", str(tmp_path / "c.db"))
+    assert code == 0, stderr
+    lines = stderr.splitlines()
     assert lines[0] == "1 article added, 0 new versions, 2 already stored, 0 rejected"
     assert [line.split(" is ")[0].strip() for line in lines[1:]] == [
         f"repeated: {folder / 'a.rss'} (https://p.example/ships)",
         f"repeated: {folder / 'b.jsonl'} (line 1)"]
     assert all(line.endswith("read earlier in this run; counted once") for line in lines[1:])
+
+
+def test_cli_extract_gives_an_article_read_three_times_once(tmp_path) -> None:
+    folder = _repeating_inputs(tmp_path)
+    code, stdout, stderr = _run_cli("extract", str(folder), "--json")
+    assert code == 0, stderr
+    assert [json.loads(line)["url"] for line in stdout.splitlines()] == [
+        "https://p.example/ships"]
+    assert [line.split(" is ")[0] for line in stderr.splitlines()] == [
+        f"repeated: {folder / 'a.rss'} (https://p.example/ships)",
+        f"repeated: {folder / 'b.jsonl'} (line 1)"]

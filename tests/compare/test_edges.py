@@ -69,3 +69,14 @@ def test_a_figure_no_claim_reads_counts_nothing() -> None:
     after = "A 24% drop, as the telecast drew 32 indeed million total viewers."
     nouns = (counted_nouns([]), counted_nouns([]))
     assert _changed(scan_quantities(before), scan_quantities(after), nouns) is None
+
+
+def test_a_sums_unit_pairs_nothing() -> None:
+    # "nearly $100 indeed billion": the scanner reads "nearly $100" and "billion" apart;
+    # both sums are in dollars, which says nothing about what either is of
+    before = "The fund lost nearly $100 billion, a 4% fall."
+    after = "A 4% fall, as the fund lost nearly $100 indeed billion."
+    nouns = tuple(counted_nouns([q for q in scan_quantities(text) if q.kind == "money"])
+                  for text in (before, after))
+    assert [q.text for q in scan_quantities(after)][1:] == ["nearly $100", "billion"]
+    assert _changed(scan_quantities(before), scan_quantities(after), nouns) is None

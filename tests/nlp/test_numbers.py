@@ -83,6 +83,9 @@ def test_numbers_margins_are_settings():
         ("half a million", 500_000, "count"),
         ("two and a half years", 2.5, "measure"),
         ("half the revenue", 0.5, "ratio"),
+        # half of one unit: "about half an hour" was a bare "about half"
+        ("about half an hour before", 0.5, "measure"),
+        ("half a mile away", 0.5, "measure"),
         ("two-thirds of voters", 2 / 3, "ratio"),
         ("one in five adults", 0.2, "ratio"),
         ("35 percent", 35, "percent"),

@@ -104,6 +104,8 @@ def register(app: typer.Typer) -> None:
         ingest_settings = settings.get(IngestSettings)
         rejected: list[Rejection] = []
         articles: list[Article] = []
+        first_read: dict[tuple[str, str], Article] = {}
+        repeats: list[tuple[str, Article]] = []
         with guarded():
             for item in iter_inputs(paths, ingest_settings):
                 result = item if isinstance(item, Rejection) else build_article(item,
@@ -112,6 +114,8 @@ def register(app: typer.Typer) -> None:
                     rejected.append(result)
                     if as_json:
                         _emit(rejected_record(result))
+                elif (first := first_read.setdefault(_identity(result), result)) is not result:
+                    repeats.append((result.where, first))
                 else:
                     articles.append(result)
 
@@ -141,7 +145,18 @@ def register(app: typer.Typer) -> None:
         for rejection in rejected:
             err.print(f"[yellow]rejected[/] {escape(rejection.where)}: {escape(rejection.reason)}",
                       highlight=False)
+        if not app_state.quiet:
+            for where, first in repeats:
+                err.print(f"repeated: {escape(where)} is “{escape(first.title or first.id)}”, "
+                          "read earlier in this run; given once", highlight=False)
         raise typer.Exit(EXIT_REJECTED if rejected else EXIT_OK)
+
+
+def _identity(article: Article) -> tuple[str, str]:
+    """What makes two inputs one article for this run: its address (else its id) and its
+    words however spaced, as the store has it (a feed's re-posted entry, the same entry in
+    another tool's export)."""
+    return article.url or article.id, " ".join(article.text.split())
 
 
 def _emit(record: dict[str, Any]) -> None:

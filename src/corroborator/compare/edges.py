@@ -92,9 +92,11 @@ def counted_nouns(parsed: Sequence[Quantity]) -> NounOf:
 
 def _one_counting(lone: Sequence[Quantity], other: Quantity,
                   nouns: tuple[NounOf, NounOf]) -> Quantity | None:
-    """The one figure of ``lone`` counting what ``other`` counts, if exactly one does."""
-    want = nouns[1](other)
-    same = [q for q in lone if want is not None and nouns[0](q) == want]
+    """The one count of ``lone`` counting what the count ``other`` counts, if exactly one
+    does (a sum's or a measure's unit says nothing about what it is of: "nearly $100
+    billion" is no "$100")."""
+    want = nouns[1](other) if other.kind == "count" else None
+    same = [q for q in lone if want is not None and q.kind == "count" and nouns[0](q) == want]
     return same[0] if len(same) == 1 else None
 
 
@@ -123,13 +125,13 @@ def _changed(before: Sequence[Quantity], after: Sequence[Quantity],
         if _differ(s, d):
             return s, d
     elif nouns is not None and len(lone_after) == 1 and lone_before:
-        s = _one_counting(lone_before, lone_after[0], nouns)
-        if s is not None and _differ(s, lone_after[0]):
-            return s, lone_after[0]
+        was = _one_counting(lone_before, lone_after[0], nouns)
+        if was is not None and _differ(was, lone_after[0]):
+            return was, lone_after[0]
     elif nouns is not None and len(lone_before) == 1 and lone_after:
-        d = _one_counting(lone_after, lone_before[0], (nouns[1], nouns[0]))
-        if d is not None and _differ(lone_before[0], d):
-            return lone_before[0], d
+        now = _one_counting(lone_after, lone_before[0], (nouns[1], nouns[0]))
+        if now is not None and _differ(lone_before[0], now):
+            return lone_before[0], now
     return None
 
 

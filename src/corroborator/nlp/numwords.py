@@ -23,6 +23,13 @@ from .numlex import (
 __all__ = ["Candidate", "parse_number_words", "word_candidates", "prev_word"]
 
 
+# "half an hour", "half a kilometre": "half" before "a"/"an" and a unit of measure
+_HALF_A_UNIT = re.compile(
+    r"\s+(?P<article>an?)(?=\s+(?:hour|minute|second|day|week|month|year|mile|kilometre|"
+    r"kilometer|metre|meter|foot|inch|pound|kilogram|kilo|litre|liter|gallon|ton|tonne)s?\b)",
+    re.I)
+
+
 @dataclass
 class Candidate:
     """A figure found in text before hedges and ranges turn it into a :class:`Quantity`.
@@ -237,6 +244,14 @@ def word_candidates(text: str, taken: list[tuple[int, int]]) -> list[Candidate]:
             if scale_m:
                 half = 0.5 * MULTIPLIERS[scale_m.group(1).lower()]
                 cand = Candidate(m.start(), m.end() + scale_m.end(), half, words=True)
+                out.append(cand)
+                taken.append((cand.start, cand.end))
+                continue
+            one_unit = _HALF_A_UNIT.match(text, m.end())
+            if one_unit:
+                # "half an hour", "half a mile": half of one unit, which the unit reader
+                # then finds right after "an" (it was a bare ratio, "about half", unitless)
+                cand = Candidate(m.start(), one_unit.end("article"), 0.5, words=True)
                 out.append(cand)
                 taken.append((cand.start, cand.end))
                 continue
