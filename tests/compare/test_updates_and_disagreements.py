@@ -436,3 +436,24 @@ def test_a_country_revising_its_offices_figure_told_in_the_next_sentence_is_its_
     kinds = [c.kind for c in result.conflicts]
     assert kinds == ["update"], [c.explanation for c in result.conflicts]
     assert "given by Tesmark" in result.conflicts[0].explanation
+
+
+def test_a_revision_whose_replaced_value_only_an_earlier_report_gives_is_its_update(
+        settings) -> None:
+    # "raised its offer to 40 euros a share": the 38 it replaced is told only by the report
+    # days before; a figure on the other side of the rise would be no value replaced
+    first = article("a", "Delmont Wire", "Arvell will pay 38 euros a share.", day=3)
+    later = article("b", "Delmont Wire", "Arvell raised its offer to 40 euros a share.", day=6)
+    claims = [
+        claim(first, "Arvell will pay 38 euros a share", "Delmont Wire",
+              measured="Arvell pay share", speaker_type="outlet"),
+        _revised(claim(later, "Arvell raised its offer to 40 euros a share", "Delmont Wire",
+                       speaker_type="outlet"),
+                 {"40 euros": "new"}, measured="Arvell offer share", change="up"),
+    ]
+    result = _run(settings, [first, later], claims)
+    assert [c.kind for c in result.conflicts] == ["update"], [
+        c.explanation for c in result.conflicts]
+    cut = [claims[0], replace(claims[1], quantities=tuple(
+        replace(q, change="down") for q in claims[1].quantities))]
+    assert _run(settings, [first, later], cut).conflicts == ()
