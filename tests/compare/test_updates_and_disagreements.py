@@ -457,3 +457,17 @@ def test_a_revision_whose_replaced_value_only_an_earlier_report_gives_is_its_upd
     cut = [claims[0], replace(claims[1], quantities=tuple(
         replace(q, change="down") for q in claims[1].quantities))]
     assert _run(settings, [first, later], cut).conflicts == ()
+
+
+def test_a_count_raised_without_its_replaced_value_revises_no_other_count(settings) -> None:
+    # "the toll rose to 47": the same police's 12 arrested the day before are no toll it
+    # replaced, however alike the phrases
+    first = article("a", "Ostrel Herald", "Police said 12 people were arrested.", day=3)
+    later = article("b", "Ostrel Herald", "Police said the toll rose to 47.", day=4)
+    claims = [
+        claim(first, "12 people were arrested", "police",
+              measured="people arrested in the city"),
+        _revised(claim(later, "the toll rose to 47", "police"), {"47": "new"},
+                 measured="people killed in the city", change="up"),
+    ]
+    assert _run(settings, [first, later], claims).conflicts == ()

@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING
 
 from ..records import Claim, Quantity
 from . import intervals
+from .measures import outcomes_agree
 
 if TYPE_CHECKING:  # candidates imports this module
     from .candidates import Figure, StoryVectors
@@ -117,8 +118,11 @@ def revises(later: Figure, earlier: Figure, replaced: Replaced | None = None) ->
                     for q in told]
     if not previous:
         # "Orvane raised its offer to 40 euros a share", the 38 it replaced told only in an
-        # earlier report: any figure of the scale on the side the revision moved from
-        return _moved_from(later.quantity, earlier.quantity)
+        # earlier report: a sum, share or measure on the side the revision moved from. (A
+        # count raised, "the toll rose to 47", is left to the measured phrases: the same
+        # police's 12 arrested are no toll it replaced.)
+        return later.quantity.kind != "count" and outcomes_agree(
+            later.measured, earlier.measured) and _moved_from(later.quantity, earlier.quantity)
     return any(intervals.same_scale(p, earlier.quantity)
                and intervals.compatible(p, earlier.quantity) for p in previous)
 
