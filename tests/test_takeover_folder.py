@@ -12,7 +12,14 @@ conflict; the wire's follow-up repeating its own "up to 1,500" made that claim
 Securities" was "Analysts", "Grenhaven" stayed apart from Grenhaven Capital; the company's
 own headline was the board's; "number one" was a figure; "said on Thursday it had opened"
 put the day in the content; the board's "decided to recommend" was hedged; and the timeline
-told the wire's claims in the order of their hashes."""
+told the wire's claims in the order of their hashes. A later pass found: the follow-up's
+raised offer ("raised its offer ... to 40 euros a share") was no update of the wire's "will
+pay 38 euros a share": its phrase "offer share" had lost whose offer it was (a firm's own
+price raised now keeps the firm: "Orvane Systems offer share", cosine .81 with "Orvane pay
+share"), and a revision whose replaced value its article does not tell now revises a
+figure of its scale on the side it moved from, told earlier by the same source; the
+timeline then told "38 euros -> 40 euros, about 4.4 billion euros" (a figure a thousand
+times another is no new value of it)."""
 
 from __future__ import annotations
 
@@ -97,3 +104,12 @@ def test_the_timeline_tells_one_reports_claims_in_its_order(deal) -> None:
                          "Friday's close",
                          '"Together we will build the leading European supplier of '
                          'flow-control systems,"']
+
+
+def test_the_raised_offer_is_an_update_of_the_offer(deal, conflict_figures) -> None:
+    updates = [c for c in deal["conflicts"] if c["kind"] == "update"]
+    (update,) = updates
+    assert {"38 euros", "40 euros"} <= conflict_figures(deal, update)
+    changed = [(ch["from"], ch["to"]) for e in deal["timeline"] for ch in e["changes"]
+               if ch["kind"] == "update"]
+    assert changed == [("38 euros", "40 euros")]

@@ -84,6 +84,24 @@ def test_a_speed_limit_and_a_headcount_are_no_new_wording_of_a_speed() -> None:
                                                                      "118 km/h")]
 
 
+def test_a_price_raised_is_no_new_value_of_the_sum_told_beside_it() -> None:
+    first = article("a", "Delmont Wire", "Arvell will pay 38 euros a share, it said.", day=3)
+    later = article("b", "Delmont Wire", "Arvell raised its offer to 40 euros a share, "
+                    "valuing the firm at about 4.4 billion euros, it said.", day=6)
+    before = _measured(claim(first, "Arvell will pay 38 euros a share", "Arvell"),
+                       "Arvell pay share")
+    after = _measured(claim(later, "Arvell raised its offer to 40 euros a share, valuing the "
+                            "firm at about 4.4 billion euros", "Arvell"),
+                      "Arvell offer share", "firm")
+    props = [Proposition("p-1", "s", (before.id,), "single-source", 1),
+             Proposition("p-2", "s", (after.id,), "single-source", 1)]
+    update = Conflict("update", (before.id, after.id), "", "s")
+    entries = build_timeline(props, {c.id: c for c in (before, after)},
+                             {a.id: a for a in (first, later)}, [update])
+    (change,) = [ch for e in entries for ch in e["changes"]]
+    assert (change["from"], change["to"]) == ("38 euros", "40 euros")
+
+
 TEXT = ("The mayor said the bridge would close on Monday. The engineer said repairs would take "
         "six weeks. The council said buses would replace the trams. The police said two roads "
         "would be shut.")

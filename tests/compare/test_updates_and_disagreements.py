@@ -476,3 +476,38 @@ def test_a_count_told_as_risen_since_another_reports_is_an_update(settings) -> N
     assert update.explanation.startswith(
         "The figure for death toll changed from “two” (Ostrel Herald, 3 May 2026) to “five” "
         "(the ministry, Tarnvik Post, 4 May 2026), told as where the count has moved since")
+
+
+def test_a_revision_whose_replaced_value_only_an_earlier_report_gives_is_its_update(
+        settings) -> None:
+    # "raised its offer to 40 euros a share": the 38 it replaced is told only by the report
+    # days before; a figure on the other side of the rise would be no value replaced
+    first = article("a", "Delmont Wire", "Arvell will pay 38 euros a share.", day=3)
+    later = article("b", "Delmont Wire", "Arvell raised its offer to 40 euros a share.", day=6)
+    claims = [
+        claim(first, "Arvell will pay 38 euros a share", "Delmont Wire",
+              measured="Arvell pay share", speaker_type="outlet"),
+        _revised(claim(later, "Arvell raised its offer to 40 euros a share", "Delmont Wire",
+                       speaker_type="outlet"),
+                 {"40 euros": "new"}, measured="Arvell offer share", change="up"),
+    ]
+    result = _run(settings, [first, later], claims)
+    assert [c.kind for c in result.conflicts] == ["update"], [
+        c.explanation for c in result.conflicts]
+    cut = [claims[0], replace(claims[1], quantities=tuple(
+        replace(q, change="down") for q in claims[1].quantities))]
+    assert _run(settings, [first, later], cut).conflicts == ()
+
+
+def test_a_count_raised_without_its_replaced_value_revises_no_other_count(settings) -> None:
+    # "the toll rose to 47": the same police's 12 arrested the day before are no toll it
+    # replaced, however alike the phrases
+    first = article("a", "Ostrel Herald", "Police said 12 people were arrested.", day=3)
+    later = article("b", "Ostrel Herald", "Police said the toll rose to 47.", day=4)
+    claims = [
+        claim(first, "12 people were arrested", "police",
+              measured="people arrested in the city"),
+        _revised(claim(later, "the toll rose to 47", "police"), {"47": "new"},
+                 measured="people killed in the city", change="up"),
+    ]
+    assert _run(settings, [first, later], claims).conflicts == ()

@@ -528,3 +528,13 @@ def test_a_figure_after_with_and_its_noun_measures_that_noun(nlp):
     # sentence's verb ("were busy") is none of what is measured
     (q,) = quantities(nlp, "The shops were busy all week, with sales up 12 percent on last year.")
     assert q.measured == "sales"
+
+
+def test_a_firms_own_price_raised_is_measured_with_the_firm(nlp):
+    # "raised its offer to 40 euros a share": the offer is the firm's; an estimate raised is
+    # still only what it counts ("her estimate of losses")
+    found = by_text(quantities(nlp, "Arvell Holdings raised its offer for Penbury to 40 euros "
+                                    "a share on Monday."))
+    assert found["40 euros"].measured.startswith("Arvell Holdings offer")
+    (estimate,) = quantities(nlp, "The minister raised her estimate of losses to 2,400.")
+    assert "minister" not in estimate.measured

@@ -112,6 +112,11 @@ def test_a_count_of_things_is_no_new_value_of_a_measure() -> None:
     after = signals("The owner said the ferry kept to roughly 20 knots with more than 300 cars "
                     "aboard.")
     assert _figure_changes(before, after, {}) == []
+    # a unit a word or two after the number is still a unit, though the scanner missed it
+    before = signals("He fell some 700 metres to his death.")
+    after = signals("He fell nearly 700 sheer metres to his death.")
+    assert [(c.before, c.after) for c in _figure_changes(before, after, {})] == [
+        ("some 700 metres", "nearly 700")]
 
 
 def test_a_figure_takes_the_unit_its_coordination_does_not_repeat() -> None:

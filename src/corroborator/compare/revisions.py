@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING
 
 from ..records import Claim, Quantity
 from . import intervals
+from .measures import outcomes_agree
 
 if TYPE_CHECKING:  # candidates imports this module
     from .candidates import Figure, StoryVectors
@@ -115,5 +116,24 @@ def revises(later: Figure, earlier: Figure, replaced: Replaced | None = None) ->
         # value replaced told in another sentence of the article
         previous = [q for (article, _), told in replaced.items() if article == key[0]
                     for q in told]
+    if not previous:
+        # "Orvane raised its offer to 40 euros a share", the 38 it replaced told only in an
+        # earlier report: a sum, share or measure on the side the revision moved from. (A
+        # count raised, "the toll rose to 47", is left to the measured phrases: the same
+        # police's 12 arrested are no toll it replaced.)
+        return later.quantity.kind != "count" and outcomes_agree(
+            later.measured, earlier.measured) and _moved_from(later.quantity, earlier.quantity)
     return any(intervals.same_scale(p, earlier.quantity)
                and intervals.compatible(p, earlier.quantity) for p in previous)
+
+
+def _moved_from(new: Quantity, earlier: Quantity) -> bool:
+    """Whether ``earlier`` lies wholly on the side a revision to ``new`` moved from: below a
+    figure raised, above one cut."""
+    if new.revision != "new" or not intervals.same_scale(new, earlier):
+        return False
+    if new.change == "up":
+        return earlier.high is not None and new.low is not None and earlier.high < new.low
+    if new.change == "down":
+        return earlier.low is not None and new.high is not None and earlier.low > new.high
+    return False

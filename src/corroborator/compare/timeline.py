@@ -42,7 +42,22 @@ def _alike(a: Quantity, b: Quantity) -> bool:
     outcomes that exclude each other ("died" and "missing") and both or neither a limit
     ("licensed to carry")."""
     return same_scale(a, b) and outcomes_agree(a.measured, b.measured) and \
-        names_a_limit(a.measured) == names_a_limit(b.measured)
+        names_a_limit(a.measured) == names_a_limit(b.measured) and _near_in_size(a, b)
+
+
+# How many times larger one figure may be than another it is a new value of: a price of 38
+# euros a share is raised to 40, not to the 4.4 billion euros the same sentence values the
+# company at.
+_MAX_RATIO = 1000.0
+
+
+def _near_in_size(a: Quantity, b: Quantity) -> bool:
+    va = next((v for v in (a.value, a.low, a.high) if v is not None), None)
+    vb = next((v for v in (b.value, b.low, b.high) if v is not None), None)
+    if va is None or vb is None or va == 0 or vb == 0:
+        return True
+    ratio = abs(va) / abs(vb)
+    return 1 / _MAX_RATIO <= ratio <= _MAX_RATIO
 
 
 def _changed(before: Claim, after: Claim) -> tuple[str, str]:

@@ -719,6 +719,12 @@ def _gapped_owner(anchor: Token, inside: set[int]) -> Token | None:
     return owner if any(t.like_num for t in first.subtree if t.i < owner.i) else None
 
 
+def _own_price(thing: Token, cand: Candidate) -> bool:
+    """A sum the clause's subject sets for what it owns: "its offer", "their bid"."""
+    return cand.kind == "money" and any(
+        c.dep_ == "poss" and c.lower_ in ("its", "their") for c in thing.children)
+
+
 def _with_subject(anchor: Token, inside: set[int]) -> Token | None:
     """"Shops were busy, with sales up 40 percent": in a clause after "with" that has no verb,
     the figure says how far its noun moved ("sales"), which the parse makes the object of
@@ -814,8 +820,11 @@ def _measured(anchor: Token, noun: Token | None, span: Span, cand: Candidate) ->
                     if valued_at or (level_of_verb and focus.head.lower_ != "by"
                                      and revises(verb)):
                         # a level the subject set ("the minister raised her estimate to
-                        # 2,400"): the subject revises the figure, it is not what is counted
-                        owner_words, verb_words = [], []
+                        # 2,400"): the subject revises the figure, it is not what is counted;
+                        # but a firm's own price is the firm's ("raised its offer to 40
+                        # euros a share": the offer of the firm that pays it)
+                        owner_words = owner_words if _own_price(child, cand) else []
+                        verb_words = []
         if cand.kind == "money" and not thing:
             # a price: "paid $35,538 for a system", "get the ottoman for $149.36"
             goods = _price_object(verb, focus, inside)

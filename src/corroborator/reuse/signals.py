@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..nlp.numlex import FUNCTION_WORDS
+from ..nlp.numlex import FUNCTION_WORDS, WORD_UNITS
 from ..records import Quantity, Span
 from .normalize import normalize
 
@@ -114,6 +114,7 @@ _NOT_COUNTED = FUNCTION_WORDS | frozenset(
     """is are was were be been being has have had will would could can may might must shall
     should did do does more less others other later earlier each apiece""".split())  # noqa: SIM905
 _NEXT_WORD = re.compile(r"\s+([a-z][a-z'’-]*)\b")
+_NEXT_WORDS = re.compile(r"(?:\s+[a-z][a-z'’-]*\b){1,3}")
 # What lies between a figure with a unit and a bare one that shares it: "from 130 km/h to
 # more than 200", "120 km/h or 130", "40C, then 42".
 _SHARED_UNIT_GAP = re.compile(r"\s*(?:,\s*)?(?:to|and|or|then|but|nor|from|vs\.?|versus)?\s*",
@@ -141,11 +142,16 @@ def figure_units(text: str, figures: Sequence[Quantity],
 
 
 def _counted_word(text: str, figure: Quantity) -> str | None:
-    """The word after a bare count when it may be the noun it counts ("200 passengers")."""
+    """The word after a bare count when it may be the noun it counts ("200 passengers");
+    None when it is no noun, or when a unit of measure follows within three words: "nearly
+    150 nautical miles" is a distance whose unit the scanner did not reach."""
     if figure.kind != "count" or figure.unit is not None:
         return None
     match = _NEXT_WORD.match(text, figure.span.end)
-    if match is None or match[1] in _NOT_COUNTED:
+    if match is None or match[1] in _NOT_COUNTED or match[1].endswith("ly"):
+        return None
+    following = _NEXT_WORDS.match(text, figure.span.end)
+    if following is not None and any(w in WORD_UNITS for w in following[0].split()):
         return None
     return match[1]
 
