@@ -478,6 +478,16 @@ def test_a_count_told_as_risen_since_another_reports_is_an_update(settings) -> N
         "(the ministry, Tarnvik Post, 4 May 2026), told as where the count has moved since")
 
 
+def test_a_name_two_measured_phrases_open_with_does_not_name_the_figure() -> None:
+    from corroborator.compare.conflicts import _shared_phrase
+
+    assert _shared_phrase("death toll stands", "death toll rose") == "death toll"
+    assert _shared_phrase("Death toll stands", "death toll rose") == "Death toll"
+    # the firm both phrases open with is who cut, not what was cut
+    assert _shared_phrase("Kelvar Motors cut jobs", "Kelvar Motors shed jobs") == (
+        "Kelvar Motors cut jobs")
+
+
 def test_a_revision_whose_replaced_value_only_an_earlier_report_gives_is_its_update(
         settings) -> None:
     # "raised its offer to 40 euros a share": the 38 it replaced is told only by the report

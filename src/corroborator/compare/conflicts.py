@@ -420,8 +420,11 @@ def _shared_phrase(first: str | None, second: str | None) -> str | None:
         # open with, not either one's verb
         words = first.split()
         common = commonprefix([[w.lower() for w in words], second.lower().split()])
-        if len(common) >= _SHARED_OPENING:
-            return " ".join(words[: len(common)])
+        opening = words[: len(common)]
+        # a name both open with ("Kelvar Motors cut jobs", "Storm Ilsa killed people") is who
+        # acts, not what is measured: the opening needs a word in lower case
+        if len(common) >= _SHARED_OPENING and any(w[:1].islower() for w in opening[1:]):
+            return " ".join(opening)
     return first or second
 
 
