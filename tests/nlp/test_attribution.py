@@ -78,6 +78,12 @@ CASES = [
      "it was too expensive", "stated"),
     ("The senator attacked the bill, calling it a disaster.", "calling", "senator",
      "it a disaster", "stated"),
+    # a reporting participle the parser hangs on the reported clause goes on with the
+    # report: the reporting verb's subject speaks, not the clause's
+    ("The minister said the talks had failed, adding that new sanctions were likely.",
+     "adding", "minister", "that new sanctions were likely", "stated"),
+    ("The agency reported that prices had risen sharply, noting that fuel was the main "
+     "cause.", "noting", "agency", "that fuel was the main cause", "stated"),
     # medium after the cue
     ("The company said in a statement that it regretted the error.", "said in a statement",
      "company", "that it regretted the error", "stated"),
