@@ -65,3 +65,36 @@ def test_univocal_content_leaves_out_its_own_cue_and_source():
     # a content apart from its cue and source is left as it is
     plain = script.Relation(((0, 10),), ((16, 20),), ((12, 15),))
     assert script.univocal(plain, text) == plain
+
+
+def _rel(script, text: str, content: str, cue: str, source: str = ""):
+    def span(words: str):
+        return ((text.index(words), text.index(words) + len(words)),) if words else ()
+    return script.Relation(span(content), span(cue), span(source))
+
+
+def test_miss_cause_tells_why_an_annotated_relation_was_missed():
+    script = _script()
+    text = ("Mayor Ann Cole: the budget holds\n"
+            "Officials said that the bridge had collapsed after the storm. "
+            "Aid groups warned of floods, and residents fear the river will rise. "
+            "Then he added it. The repairs will take a year.")
+    said = _rel(script, text, "that the bridge had collapsed after the storm", "said")
+    warned = _rel(script, text, "floods", "warned of")
+    fear = _rel(script, text, "the river will rise", "fear")
+    headline = _rel(script, text, "the budget holds", ":", "Mayor Ann Cole")
+    later = _rel(script, text, "The repairs will take a year", "added")
+    cut_short = _rel(script, text, "that the bridge", "said")
+    swallowing = _rel(script, text, "floods, and residents fear the river will rise",
+                      "warned of")
+    pred = [cut_short, swallowing]
+    taken: set[int] = set()  # no prediction matches another annotated relation
+    assert script.miss_cause(text, said, pred, taken) == "cue_found/content_too_short"
+    assert script.miss_cause(text, fear, pred, taken) == "swallowed/cue_inside_other_content"
+    assert script.miss_cause(text, headline, pred, taken) == "no_cue/headline"
+    assert script.miss_cause(text, later, pred, taken) == "no_cue/content_in_other_sentence"
+    total, causes = script.miss_table([("a", text, pred, [said, warned, fear, headline])])
+    assert total == 4
+    assert {cause: len(rows) for cause, rows in causes.items()} == {
+        "cue_found/content_too_short": 1, "cue_found/content_too_long": 1,
+        "swallowed/cue_inside_other_content": 1, "no_cue/headline": 1}

@@ -78,6 +78,12 @@ CASES = [
      "it was too expensive", "stated"),
     ("The senator attacked the bill, calling it a disaster.", "calling", "senator",
      "it a disaster", "stated"),
+    # a reporting participle the parser hangs on the reported clause goes on with the
+    # report: the reporting verb's subject speaks, not the clause's
+    ("The minister said the talks had failed, adding that new sanctions were likely.",
+     "adding", "minister", "that new sanctions were likely", "stated"),
+    ("The agency reported that prices had risen sharply, noting that fuel was the main "
+     "cause.", "noting", "agency", "that fuel was the main cause", "stated"),
     # medium after the cue
     ("The company said in a statement that it regretted the error.", "said in a statement",
      "company", "that it regretted the error", "stated"),
@@ -720,3 +726,43 @@ def test_calling_a_thing_something_keeps_what_it_was_called(nlp):
             "\"an invention meant to poison the talks\".")
     _attributed(nlp, text, "calling", "ministry",
                 'the allegations "an invention meant to poison the talks"')
+
+
+# A statement with its own subject and cue joined to the clause another cue reports is its
+# speaker's own, and the first content stops before it (PolNeAR gives each token one role);
+# a statement inside the reported clause or inside a quotation stays part of it.
+JOINED_STATEMENTS = [
+    ("The minister stressed that the reforms were not finished, and aid groups warn that "
+     "the army still holds power.",
+     {"stressed": "that the reforms were not finished",
+      "warn": "that the army still holds power"}),
+    ("Officials said the report, which the minister denied, was wrong.",
+     {"said": "the report, which the minister denied, was wrong"}),
+    ("The mayor said: “The plan is dead, and I think the council knows it.”",
+     {"said": "The plan is dead, and I think the council knows it"}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), JOINED_STATEMENTS)
+def test_a_statement_joined_to_a_reported_clause_is_its_own(nlp, text, expected):
+    found = {text[a.cue[0] : a.cue[1]]: text[a.content[0] : a.content[1]]
+             for a in find_attributions(nlp(text))}
+    assert found == expected
+
+
+def test_trimmed_end_leaves_out_what_joins_the_next_statement():
+    from corroborator.nlp.attribution import _trimmed_end
+
+    text = "the reforms were not finished, and aid groups warn"
+    assert text[: _trimmed_end(text, 0, text.index("aid"), 0)] == "the reforms were not finished"
+    assert _trimmed_end(text, 30, text.index("aid"), 0) is None  # only ", and " is left
+
+
+def test_quotation_open_counts_curly_straight_and_doubled_marks():
+    from corroborator.nlp.attribution import _quotation_open
+
+    assert _quotation_open("He said the plan was “dead, and ")
+    assert not _quotation_open("He said “it is dead,” and ")
+    assert _quotation_open('He said "it is dead, and ')
+    assert _quotation_open("He said ''it is dead, and ")
+    assert not _quotation_open("He said ''it is dead,'' and ")

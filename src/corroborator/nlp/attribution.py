@@ -54,7 +54,7 @@ from .verbcues import (
 )
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
 
 __all__ = ["Attribution", "drop_nested", "find_attributions"]
@@ -110,6 +110,7 @@ def find_attributions(doc: Doc, offset: int = 0) -> list[Attribution]:
     # "Rovers have agreed a fee": a deal reached is no statement, whichever part found it
     deals = {tok.idx + offset for tok in doc if deal_reached(tok)}
     found = [att for att in found if att.cue is None or att.cue[0] not in deals]
+    _end_before_inner_statements(doc, found, offset)
     found = screen(doc, refit(doc, drop_nested(found), offset), offset)
     for att in found:
         _leave_time_with_cue(doc, att, offset)
@@ -158,6 +159,100 @@ def _end_before_introduced_quotes(text: str, atts: list[Attribution], offset: in
             if lead.endswith(":"):
                 att.content = (c0, c0 + len(lead) - 1)
                 break
+
+
+# What a content trimmed before another statement may end with: the punctuation or the
+# coordinator that joined the two ("A, and B said C", "A, but B warned C").
+_TRAILING_JOINERS = frozenset({"and", "but", "or", "while", "as", "even"})
+
+
+def _head_in(doc: Doc, span: tuple[int, int], offset: int) -> Token | None:
+    """The token of the characters ``span`` (absolute) whose head lies outside them."""
+    toks = [t for t in doc if span[0] <= t.idx + offset < span[1]]
+    ids = {t.i for t in toks}
+    return next((t for t in toks if t.head.i not in ids or t.head == t), None)
+
+
+def _own_statement(cue: Token, root: Token) -> bool:
+    """Whether the cue ``cue`` heads a statement of its own joined to the clause ``root``
+    heads, after it: a clause with its own subject joined to it ("A, and one in four said
+    C"; not "A and that B", a second complement of the same cue), or a clause set beside
+    it. Participles and adverbial clauses stay in the content: on PolNeAR train, of the
+    statements the rules find there, the annotators gave few a relation of their own
+    ("because B asked", "when asked": part of what was said)."""
+    if cue.head != root or cue.i < root.i:
+        return False
+    if cue.dep_ == "parataxis":
+        return True
+    if cue.dep_ == "conj":
+        return any(c.dep_ in ("nsubj", "nsubjpass") for c in cue.children) and not any(
+            c.dep_ == "mark" for c in cue.children)
+    return False
+
+
+def _inner_start(doc: Doc, inner: Attribution, outer: Attribution, offset: int) -> int | None:
+    """Where ``inner`` begins, when it is a statement of its own joined to the clause that
+    is the content of ``outer`` (its cue heads a clause attached to that clause's head,
+    after it); ``None`` otherwise (its cue outside that content, or inside the reported
+    clause itself: "X said Y told her Z", "the reports alleging that she claimed Z")."""
+    if inner.cue is None or inner is outer:
+        return None
+    c0, c1 = outer.content
+    if not (c0 <= inner.cue[0] and inner.cue[1] <= c1):
+        return None
+    root, cue = _head_in(doc, outer.content, offset), _head_in(doc, inner.cue, offset)
+    if root is None or cue is None or not _own_statement(cue, root):
+        return None
+    parts = [inner.cue, inner.content] + ([inner.speaker] if inner.speaker else [])
+    start = min(p[0] for p in parts if c0 <= p[0] < c1)
+    if start <= root.idx + offset or _quotation_open(doc.text[: start - offset]):
+        # it opens the content, or lies inside a quotation: all of that is the quoted
+        # speaker's words
+        return None
+    return start
+
+
+def _quotation_open(text: str) -> bool:
+    """Whether a quotation opened in ``text`` (a paragraph's start) is still open at its end."""
+    return text.count("“") > text.count("”") or text.count('"') % 2 == 1 or \
+        text.count("''") % 2 == 1
+
+
+def _trimmed_end(text: str, start: int, end: int, offset: int) -> int | None:
+    """``end`` moved back over the spaces, punctuation and coordinators that join the text
+    before it to what follows; ``None`` when no word is left."""
+    piece = text[start - offset : end - offset]
+    while True:
+        stripped = piece.rstrip(" \t,;:—–-")
+        words = stripped.rsplit(None, 1)
+        if words and words[-1].lower() in _TRAILING_JOINERS:
+            stripped = words[0] if len(words) == 2 else ""
+        if stripped == piece:
+            break
+        piece = stripped
+    if not any(ch.isalnum() for ch in piece):
+        return None
+    return start + len(piece)
+
+
+def _end_before_inner_statements(doc: Doc, atts: list[Attribution], offset: int) -> None:
+    """A content that runs on into another attribution joined to its clause ends where that
+    one begins: in "Most said the economy was weak, and one in four said it was failing" the
+    first speakers said the economy was weak, and the second statement is its own speakers'
+    (PolNeAR gives each token one role: an annotated content stops before the next
+    statement). A statement inside the reported clause stays nested, as before; an
+    "according to" keeps the clause it vouches for whole."""
+    for outer in atts:
+        if outer.cue is None or outer.fixed or outer.cue_lemma == "according to" or \
+                outer.kind == "direct":
+            continue
+        starts = [s for inner in atts
+                  if (s := _inner_start(doc, inner, outer, offset)) is not None]
+        if not starts:
+            continue
+        end = _trimmed_end(doc.text, outer.content[0], min(starts), offset)
+        if end is not None:
+            outer.content = (outer.content[0], end)
 
 
 def taken_tokens(doc: Doc, offset: int, atts: list[Attribution]) -> set[int]:

@@ -348,6 +348,12 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[Speaker | None, bool]:
                       and a.pos_ in ("VERB", "AUX") and lex.verb_cue(a.lemma_)), None)
         if outer is not None:
             return subject_of(outer, depth + 1)
+    if verb.dep_ == "advcl" and verb.tag_ == "VBG" and head.dep_ == "ccomp" and \
+            head.head.i < verb.i and lex.verb_cue(verb.lemma_) and lex.verb_cue(head.head.lemma_):
+        # "The minister said the talks had failed, adding that ...": a reporting participle
+        # the parser hangs on the reported clause goes on with the report, so it is the
+        # reporting verb's subject that adds, not the clause's ("talks")
+        head = head.head
     if verb.dep_ == "pcomp" and head.pos_ == "ADP" and head.dep_ == "prep":
         # "after writing X", "by attacking Y": the subject of the verb the phrase modifies
         head = head.head
