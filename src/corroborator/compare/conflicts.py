@@ -443,10 +443,10 @@ def _figure_name(ctx: StoryContext, f1: Figure, f2: Figure) -> str:
     if not phrase:
         return "the same figure"
     first, _, rest = phrase.partition(" ")
-    article = ctx.articles.get((f1 if f1.quantity.measured else f2).claim.article_id)
-    # "Storm Ilsa" opens its sentences, and is a name all the same
-    if first[:1].isupper() and not rest[:1].isupper() and article is not None \
-            and not written_as_name(first, article.text):
+    # "Storm Ilsa" opens its sentences, and is a name all the same; a report that opens every
+    # sentence with "Orvane" may leave it to another report to write it inside one
+    if first[:1].isupper() and not rest[:1].isupper() and not any(
+            written_as_name(first, article.text) for article in ctx.articles.values()):
         return " ".join(filter(None, (first.lower(), rest)))
     return phrase
 
