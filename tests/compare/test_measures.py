@@ -182,3 +182,25 @@ def test_a_peoples_name_counts_its_people_that_met_one_fate(unit_a, measured_a, 
                                                            measured_b, same) -> None:
     a, b = figure("95", unit_a), figure("101", unit_b)
     assert same_thing(a, b, measured_a, measured_b, 0.46, STRONG, RELATED) is same
+
+
+@pytest.mark.parametrize(("a", "measured_a", "b", "measured_b", "same"), [
+    # one relative change of one thing, worded two ways (the agent described, another verb)
+    ("by 23%", "tarnexiban reduced risk stroke compared", "by 32%",
+     "company blood thinner tarnexiban lowered risk stroke", True),
+    # the same drug changing two things: the risk of stroke is not the risk of bleeding
+    ("by 23%", "tarnexiban reduced risk stroke compared", "by 8%",
+     "tarnexiban reduced risk major bleeding", False),
+    # two agents changing one kind of thing
+    ("by 23%", "tarnexiban reduced risk stroke", "by 12%", "aspirin reduced risk stroke",
+     False),
+    # opposite directions are no one change
+    ("by 23%", "tarnexiban reduced risk stroke", "by 5%", "tarnexiban raised risk stroke",
+     False),
+])
+def test_percentage_changes_of_one_thing_are_one_change(a, measured_a, b, measured_b, same):
+    (qa,), (qb,) = scan_quantities(a, 0), scan_quantities(b, 0)
+    qa = replace(qa, change="down")
+    qb = replace(qb, change="up" if "raised" in measured_b else "down")
+    # related phrases, below the near-identical bar: the words around the verb decide
+    assert same_thing(qa, qb, measured_a, measured_b, 0.81, STRONG, RELATED) is same

@@ -25,6 +25,7 @@ import re
 from functools import lru_cache
 from os.path import commonprefix
 
+from ..nlp.quantities import DOWN_VERBS, UP_VERBS
 from ..people_nouns import GENERIC_PEOPLE as _GENERIC
 from ..people_nouns import counts_people, noun_key
 from ..records import Quantity
@@ -166,7 +167,8 @@ def same_thing(
         return True
     if oa != ob:
         return False
-    if cosine >= related and one_price(a, b, measured_a, measured_b):
+    if cosine >= related and (one_price(a, b, measured_a, measured_b)
+                              or one_change(a, b, measured_a, measured_b)):
         return True
     # only counts name what they count in their unit: a percentage's or a price's unit,
     # and an age's "year", say nothing about the thing measured
@@ -203,6 +205,49 @@ def one_price(a: Quantity, b: Quantity, measured_a: str | None,
     words_b = set(_phrase_words((measured_b or "").lower()))
     return bool(words_a & words_b & _PRICE_WORDS) and \
         words_a & _PERIOD_WORDS == words_b & _PERIOD_WORDS
+
+
+_CHANGE_VERBS = UP_VERBS | DOWN_VERBS
+
+
+def _change_verb(word: str) -> bool:
+    """Whether a phrase word is a verb of increase or decrease as written ("lowered",
+    "reduced", "cuts", "cut"); measured phrases keep the words' inflections."""
+    return any(word[:len(word) - cut] in _CHANGE_VERBS for cut in (0, 1, 2, 3)
+               if len(word) - cut >= 3)
+
+
+def _around_change(measured: str | None) -> tuple[set[str], set[str]] | None:
+    """The words before and after the first verb of change in a measured phrase: what
+    changes something, and what it changes ("tarnexiban" / "risk stroke" of "tarnexiban
+    reduced risk stroke"); ``None`` without such a verb."""
+    words = _phrase_words((measured or "").lower())
+    for i, word in enumerate(words):
+        if _change_verb(word):
+            return set(words[:i]), set(words[i + 1:])
+    return None
+
+
+def one_change(a: Quantity, b: Quantity, measured_a: str | None,
+               measured_b: str | None) -> bool:
+    """Whether two percentages are one relative change of the same thing: "cut the risk of
+    stroke by 23%" and "lowered the risk of stroke by 32%". A percentage's unit says nothing
+    of what it measures, and the wording around such changes varies ("cut", "reduced",
+    "lowered", the agent named or described), which keeps the cosine of such phrases below
+    the near-identical bar; the same direction and the same thing changed (the words after
+    the verb, one side's within the other's) by one agent (a word shared, or one side
+    naming none) are the evidence instead. The risk of stroke and the risk of bleeding
+    are two things changed; a level ("fell to 3%") has no direction and never pairs here."""
+    if a.kind != "percent" or b.kind != "percent" or a.unit != b.unit \
+            or a.change not in ("up", "down") or a.change != b.change:
+        return False
+    around_a, around_b = _around_change(measured_a), _around_change(measured_b)
+    if around_a is None or around_b is None:
+        return False
+    (agent_a, changed_a), (agent_b, changed_b) = around_a, around_b
+    if not changed_a or not changed_b or not (changed_a <= changed_b or changed_b <= changed_a):
+        return False
+    return not agent_a or not agent_b or bool(agent_a & agent_b)
 
 
 # Modifiers that pick out part of what a noun counts: "700,000 former customers" are some of
