@@ -521,3 +521,20 @@ def test_a_count_raised_without_its_replaced_value_revises_no_other_count(settin
                  measured="people killed in the city", change="up"),
     ]
     assert _run(settings, [first, later], claims).conflicts == ()
+
+
+def test_a_change_told_with_a_verb_of_change_is_no_count_that_moved(settings) -> None:
+    # "lowered ... by 32%" gives the size of a change, not a level a count has moved to: a
+    # later report's other size of one change is no update of the earlier one
+    first = article("a", "Ostrel Herald", "Velanol cut the risk of stroke by 23%, "
+                    "according to results presented on Monday.", day=3, hour=9)
+    later = article("b", "Tarnvik Post", "Velanol lowered the risk of stroke by 32%, the "
+                    "study's leader Ana Vell said.", day=3, hour=18)
+    measured = "Velanol reduced risk stroke"
+    claims = [_revised(claim(first, "Velanol cut the risk of stroke by 23%", "results"), {},
+                       measured=measured, change="down"),
+              _revised(claim(later, "Velanol lowered the risk of stroke by 32%", "Ana Vell",
+                             speaker_type="PERSON"), {}, measured=measured, change="down")]
+    result = _run(settings, [first, later], claims)
+    assert "update" not in [c.kind for c in result.conflicts], [
+        c.explanation for c in result.conflicts]

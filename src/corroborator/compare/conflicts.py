@@ -305,6 +305,10 @@ def told_as_moved(ctx: StoryContext, fa: Figure, fb: Figure) -> bool:
     if ctx.report_of(first) == ctx.report_of(second) or article is None:
         return False
     later = fa if second is fa.claim else fb
+    if later.quantity.change in ("up", "down"):
+        # "lowered the risk of stroke by 32%": the figure is the size of a change, no level
+        # a count has moved to, whatever verb of change leads up to it
+        return False
     sentence = second.sentence_span or second.content_span
     start = later.quantity.span.start
     before = article.text[max(sentence.start, start - _MOVED_REACH) : start]
