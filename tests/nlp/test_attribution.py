@@ -250,6 +250,12 @@ def test_reportedly_is_unattributed_hearsay(nlp):
     assert "withdrawn from the town" in text[att.content[0] : att.content[1]]
 
 
+def test_a_deadline_is_no_passive_agent(nlp):
+    # "expected by March": the month is when, not who expects it
+    text = "A decision by the Medicines Standards Agency is expected by March."
+    assert all(a.speaker_text != "March" for a in find_attributions(nlp(text)))
+
+
 def test_asked_participle_has_no_speaker_and_answers_count(nlp):
     text = "Asked if he would run, Smith said no."
     atts = {text[a.cue[0] : a.cue[1]]: a for a in find_attributions(nlp(text))}

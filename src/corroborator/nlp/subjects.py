@@ -297,6 +297,11 @@ def stranded_subject(verb: Token) -> Token | None:
     return noun
 
 
+# Entity types of a deadline, which the parse may read as a passive's agent: "a decision is
+# expected by March" names no one who expects it.
+_TIME_ENTITIES = frozenset(["DATE", "TIME"])
+
+
 def subject_of(verb: Token, depth: int = 0) -> tuple[Speaker | None, bool]:
     """The speaker of ``verb`` and whether the verb is an agentless passive."""
     # "it seems that", "there is": no speaker; with two subjects (one inside a quotation the
@@ -322,7 +327,8 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[Speaker | None, bool]:
     if passive or participle or any(c.dep_ == "auxpass" for c in verb.children):
         for child in verb.children:
             if child.dep_ == "agent":
-                objs = [g for g in child.children if g.dep_ == "pobj"]
+                objs = [g for g in child.children if g.dep_ == "pobj"
+                        and g.ent_type_ not in _TIME_ENTITIES]
                 if objs:
                     return speaker_from(objs[0]), False
         return None, True
