@@ -204,3 +204,14 @@ def test_hard_wrapped_text_keeps_statements_whole(nlp, settings) -> None:
     assert "field hospitals were being set up in Kel Aran and two nearby towns" in contents
     [aid] = [c for c, text in zip(claims, contents, strict=True) if "dinars" in text]
     assert [q.value for q in aid.quantities] == [50_000_000]
+
+
+def test_a_name_behind_an_honorific_is_no_firm_the_company_stands_for(nlp, settings):
+    # the recogniser reads "Hana Brisk" after "Dr" as an organisation; "the company" after her
+    # words is still the firm named before her
+    text = ("Ostrava Pharma today announced that its pill met its goal.\n\n"
+            "\"The results are clear,\" said Dr Hana Brisk, cardiologist at Orlen General "
+            "Hospital, Sarth, and principal investigator of the VELA trial.\n\n"
+            "The company expects to launch the pill next year.")
+    analysis = analyze_article(make(text), settings, nlp=nlp)
+    assert _by_cue(analysis, "expects").speaker == "Ostrava Pharma"

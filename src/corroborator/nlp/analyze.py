@@ -113,6 +113,18 @@ def _prepare(article: Article, nlp_settings: NlpSettings, languages: list[str]) 
                      nlp_settings.neural_tagger, nlp_settings.narrated_figures)
 
 
+# Honorifics only people bear (a "General" or a "Governor" may open a body's name).
+_HONORIFICS = frozenset("mr mrs ms dr prof professor sir dame".split())  # noqa: SIM905
+
+
+def _behind_honorific(ent: Sentence) -> bool:
+    """Whether a name opens with, or follows, an honorific ("Dr Ines Marlow", "Dr [Hana
+    Brisk]")."""
+    first = ent[0].lower_.rstrip(".")
+    previous = ent.doc[ent.start - 1].lower_.rstrip(".") if ent.start else ""
+    return first in _HONORIFICS or previous in _HONORIFICS
+
+
 def _mentions(doc: Doc, offset: int) -> list[spk.Mention]:
     found = []
     for whole in doc.ents:
@@ -136,12 +148,29 @@ def _mentions(doc: Doc, offset: int) -> list[spk.Mention]:
         name = without_descriptor(ent.text)
         if name != ent.text:  # "Chipmaker Norvex": the description is a title of the name
             titles |= {ent.text.split()[0].lower()}
+        if label == "ORG" and _behind_honorific(ent):
+            # "Dr Ines Marlow": a name behind a personal honorific is a person's, whatever
+            # the recogniser made of it, and never what "the company" refers to
+            label = "PERSON"
         if label == "PERSON" and _firm_name(name):
             # "Velmora Water", "Orvane Systems": a name shaped as a firm's is one, whatever
             # the recogniser made of it, and so may be what "the company" refers to
             label = "ORG"
         found.append(spk.Mention(ent.start_char + offset, name, label, titles, role, subject))
     return found
+
+
+def _speaker_label(att: attr.Attribution, text: str) -> str:
+    """The entity label of a named speaker as an antecedent: the recogniser's, but a person's
+    behind an honorific ("said Dr Hana Brisk" read as an organisation), else a guess."""
+    label = att.speaker_label or _guess_label(att.speaker_text or "")
+    if label == "ORG" and att.speaker is not None:
+        start, end = att.speaker
+        words = (text[max(start - 12, 0) : start].split()[-1:]
+                 + text[start:end].split()[:1] + (att.speaker_text or "").split()[:1])
+        if any(w.lower().rstrip(".") in _HONORIFICS for w in words):
+            return "PERSON"
+    return label
 
 
 def _guess_label(name: str) -> str:
@@ -176,8 +205,7 @@ def _speaker_names(
     # named speakers are antecedents too: "The union said ... It added ..."
     extra = [
         _titled_person(a.speaker[0], a.speaker_text) or spk.Mention(
-            a.speaker[0], a.speaker_text, a.speaker_label or _guess_label(a.speaker_text),
-            subject=True)
+            a.speaker[0], a.speaker_text, _speaker_label(a, text), subject=True)
         for a in atts
         if a.speaker and a.speaker_text and not a.pronoun
     ]
