@@ -409,6 +409,10 @@ def test_numbers_number_before_a_figure_is_still_a_rank(text):
         ("sales were down by a third last year", "a third", 31.0, 35.5),
         ("the budget was cut sharply by a quarter.", "a quarter", 23.0, 27.0),
         ("prices rose by two-thirds since May", "two-thirds", 63.0, 70.0),
+        # the verb's object between the verb and "by"
+        ("the pill cuts strokes by almost a quarter, a study found", "almost a quarter", 22.0,
+         25.0),
+        ("the tax cut the cost of rent by a third.", "a third", 31.0, 35.5),
     ],
 )
 def test_numbers_a_fraction_of_change_is_a_percentage(text, figure, low, high):
@@ -423,6 +427,8 @@ def test_numbers_a_fraction_of_change_is_a_percentage(text, figure, low, high):
         ("a third of voters backed the plan", "ratio"),  # a share of a whole
         ("half the team was ill", "ratio"),
         ("rates went up half a point", "ratio"),  # moved by points, not by half
+        # a change verb far before "by": the fraction is a share
+        ("prices rose after the plant was sold by a third of its owners", "ratio"),
     ],
 )
 def test_numbers_a_fraction_of_something_stays_a_ratio(text, kind):

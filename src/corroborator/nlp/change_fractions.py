@@ -24,8 +24,13 @@ _CHANGE_VERBS = (
     r"|shr[aiu]nk|swell|swoll|soar|plung|surg|tumbl|slid|shed|lower|rais|boost|expand|widen"
     r"|narrow|gain|lost|los|trimm?|slash|halv|doubl)\w*"
 )
+# The verb's object may stand before "by": "cuts strokes by almost a quarter", "cut the risk
+# of stroke by a third" (a few words, no clause break); a hedge before the fraction is read
+# when the fraction is found, before the hedge is joined to it.
 _CHANGE_BEFORE = re.compile(
-    rf"(?:\b(?:up|down)(?:\s+by)?|\b{_CHANGE_VERBS}(?:\s+\w+ly)?\s+by)\s+$", re.IGNORECASE)
+    rf"(?:\b(?:up|down)(?:\s+by)?|\b{_CHANGE_VERBS}(?:\s+\w+ly)?(?:\s+[\w'’-]+){{0,4}}\s+by)"
+    r"(?:\s+(?:almost|nearly|about|around|roughly|some|over|under|(?:more|less) than))?\s+$",
+    re.IGNORECASE)
 # What may follow a fraction of change: the clause's end, or a word that opens what the
 # change is measured against or when ("up almost half on a normal week", "fell by a third
 # last year"). Not "of" (a share: "a third of voters"), not a noun ("up a third time", "by
