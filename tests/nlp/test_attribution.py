@@ -56,6 +56,10 @@ CASES = [
     ("Neither side has explained the gap.", "has explained", "side", "the gap", "hedged"),
     ("No official has confirmed the figure.", "has confirmed", "official", "the figure",
      "hedged"),
+    # refusing to speak asserts nothing; refusing a thing is a stated act
+    ("The agency declined to comment on the timing of its review.", "declined", "agency",
+     "to comment on the timing of its review", "hedged"),
+    ("The union declined the offer.", "declined", "union", "the offer", "stated"),
     ("The coalition wants a recount in three districts.", "wants", "coalition",
      "a recount in three districts", "hedged"),
     # infinitive complements

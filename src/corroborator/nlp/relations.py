@@ -70,13 +70,28 @@ def cue_tokens(verb: Token) -> tuple[int, int]:
     return start, end
 
 
+# Verbs of refusing, and what is refused when nothing is said: "declined to comment".
+_REFUSING = frozenset(["decline", "refuse"])
+
+
+def _refused_to_speak(entry: lex.CueEntry, content: list[Token]) -> bool:
+    """Whether the cue refuses to speak ("declined to comment on the timing", "refused to
+    say whether ..."): its content is an infinitive of a speech verb, which asserts nothing."""
+    if entry.lemma not in _REFUSING or not content:
+        return False
+    ids = {t.i for t in content}
+    roots = [t for t in content if t.head.i not in ids or t.head.i == t.i]
+    return any(lex.SPEECH_VERBS.get(root.lemma_.lower()) is not None and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in root.children) for root in roots[:1])
+
+
 def stance_of(entry: lex.CueEntry, content: list[Token], subject: Speaker | None,
             passive: bool, verb: Token | None = None) -> str:
     stance = entry.stance
     if verb is not None and any(c.dep_ == "neg" for c in verb.children) \
-            or _no_one(subject):
+            or _no_one(subject) or _refused_to_speak(entry, content):
         # "has not acknowledged sending troops", "did not deny", "Neither side has
-        # explained the gap": nothing is asserted
+        # explained the gap", "declined to comment": nothing is asserted
         return "hedged"
     if entry.lemma == "report" and (subject is None or subject.head.lemma_ == "report"):
         return "reported"
