@@ -204,3 +204,16 @@ def test_percentage_changes_of_one_thing_are_one_change(a, measured_a, b, measur
     qb = replace(qb, change="up" if "raised" in measured_b else "down")
     # related phrases, below the near-identical bar: the words around the verb decide
     assert same_thing(qa, qb, measured_a, measured_b, 0.81, STRONG, RELATED) is same
+
+
+@pytest.mark.parametrize(("measured_a", "unit_b", "measured_b", "same"), [
+    # "corrected the number of countries ... to 33" counts the countries of "31 countries"
+    ("countries", "countries", "sites countries", True),
+    ("people arrested", "protesters", "protesters arrested", True),
+    # what the phrase opens with is not what the other counts
+    ("countries", "sites", "trial sites", False),
+])
+def test_a_count_without_a_noun_counts_what_its_phrase_opens_with(measured_a, unit_b,
+                                                                  measured_b, same):
+    a, b = figure("33", None), figure("31", unit_b)
+    assert same_thing(a, b, measured_a, measured_b, 0.73, STRONG, RELATED) is same

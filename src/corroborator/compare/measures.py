@@ -22,6 +22,7 @@ noun without it does, nor a limit ("licensed to carry 350 passengers", "a capaci
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 from os.path import commonprefix
 
@@ -111,6 +112,16 @@ def same_noun(a: Quantity, b: Quantity) -> bool:
     return noun_key(ua) == noun_key(ub)
 
 
+def _named_noun(bare: Quantity, other: Quantity, measured: str | None) -> bool:
+    """A count without a noun of its own whose phrase opens with what it counts ("corrected
+    the number of countries to 33": "countries") counts the noun the other figure counts
+    ("31 countries")."""
+    words = (measured or "").split()
+    if bare.unit or not other.unit or not words:
+        return False
+    return same_noun(replace(bare, unit=words[0]), other)
+
+
 # Words of people set free or handed back: an exchange's or a release's count
 _RELEASED = frozenset("""released freed returned repatriated exchanged swapped handed brought
     """.split())  # noqa: SIM905
@@ -178,7 +189,8 @@ def same_thing(
         return True  # "the crowd" and "3,000 workers protested", however unlike the words
     if cosine < related:
         return False
-    return (same_noun(a, b) or bool(oa) and _counts_outcome(a, b)
+    return (same_noun(a, b) or _named_noun(a, b, measured_a) or _named_noun(b, a, measured_b)
+            or bool(oa) and _counts_outcome(a, b)
             or _headcount(a, b, measured_a, measured_b)
             or _one_fate(measured_a, measured_b) and (
                 _one_people(a, b, measured_b) or _one_people(b, a, measured_a)))
