@@ -538,3 +538,20 @@ def test_a_change_told_with_a_verb_of_change_is_no_count_that_moved(settings) ->
     result = _run(settings, [first, later], claims)
     assert "update" not in [c.kind for c in result.conflicts], [
         c.explanation for c in result.conflicts]
+
+
+def test_an_outlets_own_figure_replaced_later_is_told_by_the_report_alone(settings) -> None:
+    first, later = _day_apart(
+        "About 250 flood victims in Tarnvik were rescued on Monday.",
+        "The Harlow Relief Agency counted 410 flood victims in Tarnvik rescued, up from about "
+        "250 a day earlier.")
+    claims = [
+        claim(first, "About 250 flood victims in Tarnvik were rescued", None, measured=FLOOD),
+        _revised(claim(later, "410 flood victims in Tarnvik rescued, up from about 250",
+                       "Harlow Relief Agency", speaker_type="ORG"),
+                 {"410": "new", "about 250": "previous"}, measured=FLOOD),
+    ]
+    result = _run(settings, [first, later], claims)
+    (update,) = [c for c in result.conflicts if c.kind == "update"]
+    # the outlet's own figure is not "Ostrel Herald, Ostrel Herald"
+    assert "(Ostrel Herald, 3 May 2026)" in update.explanation, update.explanation

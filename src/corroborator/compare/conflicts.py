@@ -533,9 +533,11 @@ def judge_figures(ctx: StoryContext, fa: Figure, fb: Figure) -> Conflict | None:
         )
         return Conflict("misreport", ids, text, ctx.story_id)
     if _tells_the_change(ctx, f1, f2):
+        # an outlet's own figure is told by the report alone, not by its name twice
+        by1, by2 = ("" if s.kind == OUTLET else f"{_who(s)}, " for s in (s1, s2))
         text = _sentence(
-            f"The figure for {what} changed from {_q(fig1)} ({_who(s1)}, {o1}, "
-            f"{_date(ctx.published(first))}) to {_q(fig2)} ({_who(s2)}, {o2}, "
+            f"The figure for {what} changed from {_q(fig1)} ({by1}{o1}, "
+            f"{_date(ctx.published(first))}) to {_q(fig2)} ({by2}{o2}, "
             f"{_date(ctx.published(second))}), which gives the earlier figure as the one it "
             f"replaces: a later update, not a contradiction."
         )
