@@ -209,11 +209,12 @@ def test_percentage_changes_of_one_thing_are_one_change(a, measured_a, b, measur
 @pytest.mark.parametrize(("measured_a", "unit_b", "measured_b", "same"), [
     # "corrected the number of countries ... to 33" counts the countries of "31 countries"
     ("countries", "countries", "sites countries", True),
-    ("people arrested", "protesters", "protesters arrested", True),
-    # what the phrase opens with is not what the other counts
+    # what the phrase names is not what the other counts
     ("countries", "sites", "trial sites", False),
+    # a longer phrase may open with a modifier: twelve of the soldiers are no Tesmarkians
+    ("Tesmarkian soldiers brought", "Tesmarkians", "Tesmarkians who remain", False),
 ])
-def test_a_count_without_a_noun_counts_what_its_phrase_opens_with(measured_a, unit_b,
+def test_a_count_without_a_noun_counts_what_its_phrase_names(measured_a, unit_b,
                                                                   measured_b, same):
     a, b = figure("33", None), figure("31", unit_b)
     assert same_thing(a, b, measured_a, measured_b, 0.73, STRONG, RELATED) is same

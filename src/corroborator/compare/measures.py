@@ -113,11 +113,12 @@ def same_noun(a: Quantity, b: Quantity) -> bool:
 
 
 def _named_noun(bare: Quantity, other: Quantity, measured: str | None) -> bool:
-    """A count without a noun of its own whose phrase opens with what it counts ("corrected
-    the number of countries to 33": "countries") counts the noun the other figure counts
-    ("31 countries")."""
+    """A count without a noun of its own whose phrase is only what it counts ("corrected the
+    number of countries to 33": "countries") counts the noun the other figure counts ("31
+    countries"). A longer phrase may open with a modifier ("12 [of the] Tesmarkian soldiers
+    brought back" is no count of "Tesmarkians")."""
     words = (measured or "").split()
-    if bare.unit or not other.unit or not words:
+    if bare.unit or not other.unit or len(words) != 1:
         return False
     return same_noun(replace(bare, unit=words[0]), other)
 
