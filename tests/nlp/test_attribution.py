@@ -217,6 +217,26 @@ def test_according_to_a_statement_is_how_the_speaker_said_it(nlp):
     assert any("Harbour Gazette" in a.speaker_text for a in find_attributions(nlp(text)))
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("A person familiar with the inquiry said the logs were missing.",
+         "person familiar with the inquiry"),
+        ("A source close to the talks said a deal was near.", "source close to the talks"),
+        ("Two people briefed on the matter said the bid was withdrawn.",
+         "people briefed on the matter"),
+        ("A senior official with knowledge of the plan said it would go ahead.",
+         "senior official with knowledge of the plan"),
+        ("A source said a deal was near.", "source"),
+        # a participle that relays the words is a chain, no description
+        ("An airport official quoted by Radio Lorvana said flames were seen.", "airport official"),
+    ],
+)
+def test_an_anonymous_source_keeps_its_description(nlp, text, speaker):
+    [att] = find_attributions(nlp(text))
+    assert att.speaker_text == speaker
+
+
 def test_according_to_a_named_body_outranks_a_bare_plural_subject(nlp):
     text = ("Hospitals in the region reported a 40 percent jump in emergency admissions, "
             "according to the Velmora Hospitals Association.")
