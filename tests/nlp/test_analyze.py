@@ -204,3 +204,19 @@ def test_hard_wrapped_text_keeps_statements_whole(nlp, settings) -> None:
     assert "field hospitals were being set up in Kel Aran and two nearby towns" in contents
     [aid] = [c for c, text in zip(claims, contents, strict=True) if "dinars" in text]
     assert [q.value for q in aid.quantities] == [50_000_000]
+
+
+def test_a_speaker_is_not_the_agency_that_relays_it(nlp, settings):
+    # KTA is the organisation named last before "the company", but it only relays the words
+    text = ("Miners trapped\n\nRescue teams were still digging at the mine on Tuesday, KTA "
+            "reported.\n\nRescuers reached the second chamber, the company said, according "
+            "to KTA.\n")
+    said = _by_cue(analyze_article(make(text), settings, nlp=nlp), "said")
+    assert said.speaker == "company" and said.via == ("KTA", "company")
+
+
+def test_the_chain_ends_with_the_name_its_speaker_was_given(nlp, settings):
+    text = ("Miners trapped\n\nVarkos Mining runs the mine.\n\nRescuers reached the second "
+            "chamber, the company said, according to KTA.\n")
+    said = _by_cue(analyze_article(make(text), settings, nlp=nlp), "said")
+    assert said.speaker == "Varkos Mining" and said.via == ("KTA", "Varkos Mining")
