@@ -239,6 +239,25 @@ def test_a_closing_according_to_relays_the_statement_before_it(nlp, text, speake
 
 
 @pytest.mark.parametrize(
+    ("text", "chain"),
+    [
+        ("Another passenger told Radio Lorvana that the captain spoke to the cabin twice.",
+         ["Radio Lorvana", "passenger"]),
+        ("The minister told the BBC the pumps had failed twice.", ["BBC", "minister"]),
+        # who heard it is no channel unless it is an outlet
+        ("The minister told reporters the inquiry would report in May.", []),
+        ("The minister told Congress that the plan would pass.", []),
+        ("The minister told Dana Holt that the plan would pass.", []),
+    ],
+)
+def test_an_outlet_told_is_the_channel(nlp, text, chain):
+    [att] = find_attributions(nlp(text))
+    assert att.cue_lemma == "tell"
+    assert [name.removeprefix("the ") for name, _ in att.via] == chain
+    assert text[att.speaker[0] : att.speaker[1]].startswith(("The minister", "Another"))
+
+
+@pytest.mark.parametrize(
     ("text", "speaker"),
     [
         ("A person familiar with the inquiry said the logs were missing.",

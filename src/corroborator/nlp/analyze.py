@@ -233,6 +233,26 @@ def _speaker_names(
     return [canonical.get(n, n) if n else None for n in raw]
 
 
+def _drop_own_outlet_told(att: attr.Attribution, outlet: str | None) -> None:
+    """"Kim told the Herald" in the Herald's own report is the paper's interview, no chain:
+    the words came to the reader through no other outlet."""
+    if att.cue_lemma == "tell" and len(att.via) == 2 and outlet and \
+            names_outlet(att.via[0][0], outlet):
+        att.via = []
+
+
+def names_outlet(name: str, outlet: str) -> bool:
+    """Whether ``name`` (as a report writes it) is the outlet ``outlet``: the same words, its
+    last words ("the Herald" for "The Northgate Herald") or its initials ("HPA" for "Harlow
+    Press Agency")."""
+    said = spk.clean_name(name).lower().split()
+    full = spk.clean_name(outlet).lower().split()
+    if not said or not full:
+        return False
+    initials = "".join(w[0] for w in full if w not in ("of", "and", "the"))
+    return said == full[-len(said) :] or (len(said) == 1 and said[0] == initials)
+
+
 def _relays(att: attr.Attribution) -> set[str]:
     """The names a claim's chain passes it through before its speaker ("KTA" in "..., the
     company said, according to KTA"): none of them is the speaker."""
@@ -311,6 +331,8 @@ def _claims_of(prep: _Prepared, docs: list[Doc], finders: tuple[Any, Any]) -> Ar
     all_quotes = [q for group in quotes for q in group]
     if prep.narrated_figures:
         atts += narration.narrated_figures(sentences, atts, all_quotes, quantities)
+    for att in atts:
+        _drop_own_outlet_told(att, article.outlet)
     names = _speaker_names(atts, mentions, text)
     claims = []
     seen: set[str] = set()
