@@ -458,3 +458,6 @@ def test_an_unnamed_source_is_not_the_body_its_description_names():
     assert (source.kind, source.label) == (ROLE, "source close to the police")
     assert (person.kind, person.label) == (ROLE, "person familiar with the inquiry")
     assert not sp.same(claims[0], claims[1]) and source.key != person.key
+    # a sentence may open with the noun
+    opening = claim(a, "the car was stolen", "Sources close to the police")
+    assert sp.of(opening).kind == ROLE

@@ -204,7 +204,8 @@ def _role_words(name: str) -> list[str]:
     close to the police"), and that description names no role or body of its own."""
     words = name.split()
     for i, word in enumerate(words[:-1]):
-        if word in ANONYMOUS_NOUNS and words[i + 1][:1].islower():
+        # a sentence may open with it ("Sources close to the player")
+        if word.lower() in ANONYMOUS_NOUNS and words[i + 1][:1].islower():
             return _WORD.findall(" ".join(words[: i + 1]).lower())
     return _WORD.findall(name.lower())
 
@@ -249,10 +250,16 @@ def _capital_of_the_sentence(claim: Claim, name: str, text: str) -> bool:
     it opens its sentence: it is the same unnamed source as in mid-sentence, not a name.
     ("Dravenian officials" keep their capital: the report writes "Dravenian" mid-sentence.)"""
     return (claim.speaker_type is None
-            and (name.lower() in _UNNAMED_SOURCES
+            and (name.lower() in _UNNAMED_SOURCES or _opens_with_a_described_source(name)
                  or (_officials_described(name) and not _proper_word(name.split()[0], text)))
             and claim.speaker_span is not None and claim.sentence_span is not None
             and claim.speaker_span.start == claim.sentence_span.start)
+
+
+def _opens_with_a_described_source(name: str) -> bool:
+    """"Sources close to the player", "People familiar with the talks": an unnamed source's
+    noun first, with what the report says of it after."""
+    return len(_role_words(name)) == 1 and len(name.split()) > 1
 
 
 def _proper_word(word: str, text: str) -> bool:
