@@ -38,9 +38,7 @@ it is of.
 Left as found: "Relatives can call our assistance line" is a claim of "Relatives" (a naming
 verb with one object and no predicate "names nothing", but dropping such claims cost the
 PolNeAR gate one claim: exact .5685, speaker .9209, below their floors); "1.30 pm local time"
-and "14:20 local time" are no dates or figures; "by a third" is no figure; "a person familiar
-with the inquiry" is "person"; "a passenger told Radio Lorvana" has no chain through the
-broadcaster; the tabloid's "according to a statement the carrier posted" keeps "statement" as
+and "14:20 local time" are no dates or figures; "by a third" is no figure; the tabloid's "according to a statement the carrier posted" keeps "statement" as
 its speaker (PolNeAR names the document there), so that claim counts apart from the airline's;
 the airline's six injured, told by four reports, is one proposition for the wire's and the
 statement's wording and two more for "six people were hurt" and "put the number of injured at
@@ -137,6 +135,21 @@ def test_a_broadcasters_source_is_not_the_authority(landing, claims) -> None:
     # "..., the manufacturer said on Wednesday" is no claim of the aviation authority
     (logged,) = _by_text(claims, "The Aerion 330 has logged")
     assert logged["speaker"] != "Civil Aviation Authority of Lorvana"
+
+
+def test_a_passenger_told_the_broadcaster(claims) -> None:
+    # the aggregator's story quotes the broadcaster's interview: Radio Lorvana is the channel;
+    # "told AeroBrief" in AeroBrief's own story is its interview, no chain
+    told = _by_text(claims, "that the captain spoke")
+    assert told and all(c["speaker"] == "passenger" and c["via"] == ["Radio Lorvana", "passenger"]
+                        for c in told)
+    own = _by_text(claims, '"The whole left side of the plane shook')
+    assert own and all(c["via"] == [] for c in own)
+
+
+def test_an_unnamed_source_keeps_its_description(claims) -> None:
+    (focusing,) = _by_text(claims, "investigators were focusing")
+    assert focusing["speaker"] == "person familiar with the inquiry"
 
 
 def test_the_chief_operating_officer_is_named(claims) -> None:

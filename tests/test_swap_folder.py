@@ -148,6 +148,14 @@ def test_chains_of_agencies_and_broadcasters(claims) -> None:
     assert rewritten["speaker"] == "defence ministry"
     assert rewritten["via"] == ["ORNA", "defence ministry"]
     assert not [c for c in claims if c["cue"] == "cited"]
+    # "a source familiar with the talks told NPA": the agency's own interview in its wire
+    # (and "told the Standard" in the Standard, "told TPR" on the radio's site) is no chain;
+    # the syndicated copy passes it on through NPA
+    told = _by_text(claims, "that a further exchange could take place")
+    assert sorted(tuple(c["via"]) for c in told) == [
+        (), ("NPA", "source familiar with the talks")]
+    own = _by_text(claims, "The exchange of prisoners") + _by_text(claims, "Among them are 12")
+    assert own and all(c["via"] == [] for c in own)
 
 
 def test_a_speaker_in_apposition_before_told(claims) -> None:

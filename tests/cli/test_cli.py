@@ -186,3 +186,13 @@ def test_cli_extract_gives_an_article_read_three_times_once(tmp_path) -> None:
     assert [line.split(" is ")[0] for line in stderr.splitlines()] == [
         f"repeated: {folder / 'a.rss'} (https://p.example/ships)",
         f"repeated: {folder / 'b.jsonl'} (line 1)"]
+
+
+def test_cli_extract_names_a_chain_by_its_relays(runner, tmp_path) -> None:
+    # the chain ends with the speaker: the listing names only who passed the words on
+    page = tmp_path / "mine.txt"
+    page.write_text("Miners trapped\n\nRescuers reached the second chamber, the company said, "
+                    "according to KTA.\n", encoding="utf-8")
+    result = runner.invoke(app, ["extract", str(page)], env={"COLUMNS": "200"})
+    assert result.exit_code == 0, result.output
+    assert "company via KTA — said" in result.output

@@ -442,3 +442,22 @@ def test_speakers_the_place_a_bodys_name_ends_with_gives_it_no_role() -> None:
     sp = StorySpeakers(claims, [a])
     assert sp.of(claims[1]).kind == ROLE
     assert sp.of(claims[1]).label == "airport official"
+
+
+def test_an_unnamed_source_is_not_the_body_its_description_names():
+    # "close to the police" tells which source it is; it does not make the source the police
+    a = article("p", "Harbor Times", "Police said the driver fled. A source close to the police "
+                "said the car was stolen. A person familiar with the inquiry said the logs were "
+                "missing.")
+    claims = [claim(a, "the driver fled", "Police", speaker_type="ORG"),
+              claim(a, "the car was stolen", "source close to the police"),
+              claim(a, "the logs were missing", "person familiar with the inquiry")]
+    sp = StorySpeakers(claims, [a])
+    police, source, person = (sp.of(c) for c in claims)
+    assert police.kind == NAMED
+    assert (source.kind, source.label) == (ROLE, "source close to the police")
+    assert (person.kind, person.label) == (ROLE, "person familiar with the inquiry")
+    assert not sp.same(claims[0], claims[1]) and source.key != person.key
+    # a sentence may open with the noun
+    opening = claim(a, "the car was stolen", "Sources close to the police")
+    assert sp.of(opening).kind == ROLE

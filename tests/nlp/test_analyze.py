@@ -215,3 +215,48 @@ def test_a_name_behind_an_honorific_is_no_firm_the_company_stands_for(nlp, setti
             "The company expects to launch the pill next year.")
     analysis = analyze_article(make(text), settings, nlp=nlp)
     assert _by_cue(analysis, "expects").speaker == "Ostrava Pharma"
+
+
+def test_a_speaker_is_not_the_agency_that_relays_it(nlp, settings):
+    # KTA is the organisation named last before "the company", but it only relays the words
+    text = ("Miners trapped\n\nRescue teams were still digging at the mine on Tuesday, KTA "
+            "reported.\n\nRescuers reached the second chamber, the company said, according "
+            "to KTA.\n")
+    said = _by_cue(analyze_article(make(text), settings, nlp=nlp), "said")
+    assert said.speaker == "company" and said.via == ("KTA", "company")
+
+
+def test_the_chain_ends_with_the_name_its_speaker_was_given(nlp, settings):
+    text = ("Miners trapped\n\nVarkos Mining runs the mine.\n\nRescuers reached the second "
+            "chamber, the company said, according to KTA.\n")
+    said = _by_cue(analyze_article(make(text), settings, nlp=nlp), "said")
+    assert said.speaker == "Varkos Mining" and said.via == ("KTA", "Varkos Mining")
+
+
+@pytest.mark.parametrize(("outlet", "chain"), [
+    ("Harbor Times", ("Radio Lorvana", "passenger")),
+    # the outlet's own interview, by its full name, last word or initials: no chain
+    ("Radio Lorvana", ()),
+    ("The Lorvana Herald", ()),
+    ("Lorvana Public Radio Herald", ()),
+])
+def test_told_an_outlet_is_a_chain_unless_it_is_the_article_own(nlp, settings, outlet, chain):
+    told = {"Harbor Times": "Radio Lorvana", "Radio Lorvana": "Radio Lorvana",
+            "The Lorvana Herald": "the Herald", "Lorvana Public Radio Herald": "LPRH"}[outlet]
+    text = f"Engine failure\n\nA passenger told {told} that the cabin filled with smoke.\n"
+    article = make(text)
+    article = Article(article.id, article.path, None, outlet, article.title,
+                      article.published, "en", text, content_hash(text))
+    claim = _by_cue(analyze_article(article, settings, nlp=nlp), "told")
+    assert claim.speaker == "passenger" and claim.via == chain
+
+
+@pytest.mark.parametrize(("name", "outlet", "same"), [
+    ("the Herald", "The Northgate Herald", True),
+    ("HPA", "Harlow Press Agency", True),
+    ("Radio Lorvana", "Radio Lorvana", True),
+    ("Radio Lorvana", "AeroBrief", False),
+    ("Northgate", "The Northgate Herald", False),
+])
+def test_names_outlet(name, outlet, same):
+    assert analyze.names_outlet(name, outlet) is same

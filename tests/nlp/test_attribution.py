@@ -216,9 +216,69 @@ def test_according_to_a_statement_is_how_the_speaker_said_it(nlp):
             "$4.2 billion, beating Wall Street estimates, according to a company statement.")
     [att] = find_attributions(nlp(text))
     assert att.cue_lemma == "say" and att.speaker_text.endswith("Norvex")
-    # a named source is still the source: the newspaper reports what the senator said
+    # a named source is still named: the newspaper is the channel the senator's words came by
     text = "The senator said the bill would pass, according to the Harbour Gazette."
-    assert any("Harbour Gazette" in a.speaker_text for a in find_attributions(nlp(text)))
+    [att] = find_attributions(nlp(text))
+    assert att.speaker_text == "senator" and "Harbour Gazette" in att.via[0][0]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        # the parse hangs a closing "according to" on the reported clause's verb, but the
+        # agency reports what the speaker said
+        ("Pavel Anders said the rescuers had reached the second chamber, according to KTA.",
+         "Pavel Anders", "the rescuers had reached the second chamber"),
+        ("The Mining Safety Office said the shaft was stable, according to KTA.",
+         "Mining Safety Office", "the shaft was stable"),
+        ("Rescuers reached the second chamber, the company said, according to KTA.",
+         "company", "Rescuers reached the second chamber"),
+    ],
+)
+def test_a_closing_according_to_relays_the_statement_before_it(nlp, text, speaker, content):
+    [att] = find_attributions(nlp(text))
+    assert speaker in att.speaker_text
+    assert [name for name, _ in att.via] == ["KTA", att.speaker_text]
+    assert text[att.content[0] : att.content[1]] == content
+
+
+@pytest.mark.parametrize(
+    ("text", "chain"),
+    [
+        ("Another passenger told Radio Lorvana that the captain spoke to the cabin twice.",
+         ["Radio Lorvana", "passenger"]),
+        ("The minister told the BBC the pumps had failed twice.", ["BBC", "minister"]),
+        # who heard it is no channel unless it is an outlet
+        ("The minister told reporters the inquiry would report in May.", []),
+        ("The minister told Congress that the plan would pass.", []),
+        ("The minister told Dana Holt that the plan would pass.", []),
+    ],
+)
+def test_an_outlet_told_is_the_channel(nlp, text, chain):
+    [att] = find_attributions(nlp(text))
+    assert att.cue_lemma == "tell"
+    assert [name.removeprefix("the ") for name, _ in att.via] == chain
+    assert text[att.speaker[0] : att.speaker[1]].startswith(("The minister", "Another"))
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("A person familiar with the inquiry said the logs were missing.",
+         "person familiar with the inquiry"),
+        ("A source close to the talks said a deal was near.", "source close to the talks"),
+        ("Two people briefed on the matter said the bid was withdrawn.",
+         "people briefed on the matter"),
+        ("A senior official with knowledge of the plan said it would go ahead.",
+         "senior official with knowledge of the plan"),
+        ("A source said a deal was near.", "source"),
+        # a participle that relays the words is a chain, no description
+        ("An airport official quoted by Radio Lorvana said flames were seen.", "airport official"),
+    ],
+)
+def test_an_anonymous_source_keeps_its_description(nlp, text, speaker):
+    [att] = find_attributions(nlp(text))
+    assert att.speaker_text == speaker
 
 
 def test_according_to_a_named_body_outranks_a_bare_plural_subject(nlp):

@@ -65,8 +65,10 @@ def print_listing(article: Article, analysis: ArticleAnalysis) -> None:
         narrated = claim.extractor == narration.EXTRACTOR
         speaker = (article.outlet or "the report") if narrated else \
             (claim.speaker or "(unattributed)")
-        if claim.via:
-            speaker += " via " + " → ".join(claim.via)
+        # the chain ends with the speaker itself ("company via KTA", not "via KTA → company")
+        relays = claim.via[:-1] if claim.via and claim.via[-1] == claim.speaker else claim.via
+        if relays:
+            speaker += " via " + " → ".join(relays)
         line.append(speaker, style="bold cyan")
         # no cue: a quotation continuing its speaker's earlier paragraph ("quoted"), or a
         # statement whose speech verb was not found

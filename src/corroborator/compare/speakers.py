@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from ..datelines import dateline_places
 from ..nlp import speakers as spk
 from ..nlp.org_descriptions import name_head
+from ..nlp.subjects import ANONYMOUS_NOUNS
 from ..records import Article, Claim
 
 OUTLET = "outlet"
@@ -197,6 +198,18 @@ def _last_word_names_it(words: Sequence[str]) -> bool:
     return len(words) > 1 and "of" not in words[:-1]
 
 
+def _role_words(name: str) -> list[str]:
+    """The words of a role's name up to its noun, in lower case: an unnamed source keeps
+    what the report says of it in its name ("person familiar with the inquiry", "official
+    close to the police"), and that description names no role or body of its own."""
+    words = name.split()
+    for i, word in enumerate(words[:-1]):
+        # a sentence may open with it ("Sources close to the player")
+        if word.lower() in ANONYMOUS_NOUNS and words[i + 1][:1].islower():
+            return _WORD.findall(" ".join(words[: i + 1]).lower())
+    return _WORD.findall(name.lower())
+
+
 def _names_a_body(name: str) -> bool:
     """Whether a name is a body's ("Health Ministry", "National Meteorological Service")."""
     words = _WORD.findall(name.lower())
@@ -237,10 +250,16 @@ def _capital_of_the_sentence(claim: Claim, name: str, text: str) -> bool:
     it opens its sentence: it is the same unnamed source as in mid-sentence, not a name.
     ("Dravenian officials" keep their capital: the report writes "Dravenian" mid-sentence.)"""
     return (claim.speaker_type is None
-            and (name.lower() in _UNNAMED_SOURCES
+            and (name.lower() in _UNNAMED_SOURCES or _opens_with_a_described_source(name)
                  or (_officials_described(name) and not _proper_word(name.split()[0], text)))
             and claim.speaker_span is not None and claim.sentence_span is not None
             and claim.speaker_span.start == claim.sentence_span.start)
+
+
+def _opens_with_a_described_source(name: str) -> bool:
+    """"Sources close to the player", "People familiar with the talks": an unnamed source's
+    noun first, with what the report says of it after."""
+    return len(_role_words(name)) == 1 and len(name.split()) > 1
 
 
 def _proper_word(word: str, text: str) -> bool:
@@ -328,7 +347,7 @@ class StorySpeakers:
         persons = {self._canonical.get(raw[c.id], raw[c.id]) for c in claims
                    if c.id in raw and c.speaker_type == "PERSON"}
         bodies = {body for name in raw.values() if not _has_capital(name)
-                  and (body := _described_body(_WORD.findall(name.lower())))}
+                  and (body := _described_body(_role_words(name)))}
         self._spokes = self._spokesperson_index(names, sorted(persons & set(names)), texts,
                                                 sorted(bodies))
         self._bodies = sorted(bodies | {n for n in names if _names_a_body(n)})
@@ -546,7 +565,7 @@ class StorySpeakers:
             return self._named(name)  # "Police now say ...", "police said": the police
         if _has_capital(name) and name in self._canonical:
             return self._named(self._canonical[name])
-        words = _WORD.findall(name.lower())
+        words = _role_words(name)
         head = words[-1] if words else name.lower()
         candidates = {c for c in self._roles.get(head, set()) if not _remit_clash(words, c)}
         if len(candidates) == 1:
@@ -673,14 +692,14 @@ class StorySpeakers:
     def _role_apart(self, role: Speaker, other: Speaker) -> bool:
         if role.kind != ROLE:
             return True
-        words = _WORD.findall(role.label.lower())
+        words = _role_words(role.label)
         # only a role naming one function or body tells sources apart: "the company", "the
         # hospital's director"; "officers", "officials", "sources" could be anyone's
         if not words or _singular(words[-1]) not in _SPECIFIC_ROLES:
             return False
         head = words[-1]
         if other.kind == ROLE:
-            other_words = _WORD.findall(other.label.lower())
+            other_words = _role_words(other.label)
             return bool(other_words) and _singular(other_words[-1]) in _SPECIFIC_ROLES and (
                 _singular(other_words[-1]) != _singular(head))
         if other.label in self._roles.get(head, set()):

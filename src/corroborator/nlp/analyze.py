@@ -219,8 +219,9 @@ def _speaker_names(
         if att.speaker is None:
             raw.append(None)
             continue
+        candidates = _without_relays(mentions, att)
         if att.pronoun and name:
-            name = spk.resolve_pronoun(name, att.speaker[0], mentions) or name
+            name = spk.resolve_pronoun(name, att.speaker[0], candidates) or name
             name = described.get(name, name)
         elif att.speaker_label is None:
             # "the president": the one person introduced with that title, if only one was;
@@ -230,11 +231,13 @@ def _speaker_names(
             owner = _findings_owner(text, att.speaker, name, mentions)
             resolved = described.get(owner, owner) if owner else None
             for phrase in dict.fromkeys([text[att.speaker[0] : att.speaker[1]], name or ""]):
-                resolved = resolved or spk.resolve_description(phrase, mentions) or \
-                    resolve_organisation(phrase, att.speaker[0], mentions)
+                resolved = resolved or spk.resolve_description(phrase, candidates) or \
+                    resolve_organisation(phrase, att.speaker[0], candidates)
             # "the two companies said ... , the companies said": a description the text
             # repeats is who it was the first time, though more names came in between
             resolved = resolved or described.get(name or "")
+            if resolved in _relays(att):
+                resolved = None
             if resolved and name:
                 described[name] = resolved
             name = resolved or name
@@ -249,11 +252,57 @@ def _speaker_names(
     not_people = {m.name for m in mentions if m.label in ("ORG", "GPE", "NORP")}
     places = {m.name for m in mentions if m.label in ("GPE", "NORP")}
     canonical = spk.canonical_speakers(names, people, not_people, places)
+    for att, name in zip(atts, raw, strict=True):
+        _name_speaker_in_chain(att, name)
     for att in atts:  # the chain uses the same names as the speakers
         named = [(acronyms.get(described.get(v, v), described.get(v, v)), span)
                  for v, span in att.via]
         att.via = [(canonical.get(v, v), span) for v, span in named]
     return [canonical.get(n, n) if n else None for n in raw]
+
+
+def _drop_own_outlet_told(att: attr.Attribution, outlet: str | None) -> None:
+    """"Kim told the Herald" in the Herald's own report is the paper's interview, no chain:
+    the words came to the reader through no other outlet."""
+    if att.cue_lemma == "tell" and len(att.via) == 2 and outlet and \
+            names_outlet(att.via[0][0], outlet):
+        att.via = []
+
+
+def names_outlet(name: str, outlet: str) -> bool:
+    """Whether ``name`` (as a report writes it) is the outlet ``outlet``: the same words, its
+    last words ("the Herald" for "The Northgate Herald") or its initials ("HPA" for "Harlow
+    Press Agency")."""
+    said = spk.clean_name(name).lower().split()
+    full = spk.clean_name(outlet).lower().split()
+    if not said or not full:
+        return False
+    initials = "".join(w[0] for w in full if w not in ("of", "and", "the"))
+    return said == full[-len(said) :] or (len(said) == 1 and said[0] == initials)
+
+
+def _relays(att: attr.Attribution) -> set[str]:
+    """The names a claim's chain passes it through before its speaker ("KTA" in "..., the
+    company said, according to KTA"): none of them is the speaker."""
+    return {spk.clean_name(v) for v, _ in att.via[:-1]}
+
+
+def _without_relays(mentions: list[spk.Mention],
+                    att: attr.Attribution) -> list[spk.Mention]:
+    """``mentions`` without the names ``att``'s chain relays it through: the company that
+    spoke "according to KTA" is not KTA, though KTA is the organisation named last."""
+    relays = _relays(att)
+    return [m for m in mentions if spk.clean_name(m.name) not in relays] if relays else mentions
+
+
+def _name_speaker_in_chain(att: attr.Attribution, name: str | None) -> None:
+    """The chain ends with the speaker: it takes the name the speaker was resolved to ("the
+    company" → "Varkos Mining"), so the two cannot drift apart."""
+    if not att.via or not name or att.speaker is None:
+        return
+    last, span = att.via[-1]
+    if att.speaker[0] <= span[0] < att.speaker[1] and spk.clean_name(last) not in _relays(att):
+        att.via[-1] = (name, span)
 
 
 def _firm_name(name: str) -> bool:
@@ -310,6 +359,8 @@ def _claims_of(prep: _Prepared, docs: list[Doc], finders: tuple[Any, Any]) -> Ar
     all_quotes = [q for group in quotes for q in group]
     if prep.narrated_figures:
         atts += narration.narrated_figures(sentences, atts, all_quotes, quantities)
+    for att in atts:
+        _drop_own_outlet_told(att, article.outlet)
     names = _speaker_names(atts, mentions, text)
     claims = []
     seen: set[str] = set()

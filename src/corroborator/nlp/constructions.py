@@ -90,8 +90,27 @@ def according_to(tok: Token, offset: int) -> Attribution | None:
     att = make(doc, offset, content, cue_range, "according to", stance, speaker, "indirect",
                via or None)
     if att is not None:
-        att.governor = (tok.head.idx + offset, tok.head.idx + len(tok.head.text) + offset)
+        # a phrase that names its own source ("ORNA, which cited the ministry") tells who
+        # spoke: the sentence's verb is then only what the chain vouches for
+        governor = tok.head if via else _vouched_verb(tok)
+        att.governor = (governor.idx + offset, governor.idx + len(governor.text) + offset)
     return att
+
+
+def _vouched_verb(tok: Token) -> Token:
+    """The word an "according to" phrase (``tok``) vouches for: the one it hangs on, or,
+    when the phrase closes its sentence, the verb of the clause that reports the clause it
+    hangs on. In "Anders said the rescuers had reached the chamber, according to KTA" the
+    parse hangs the phrase on "reached", the nearest verb, but KTA reports what Anders said
+    (a phrase inside the sentence, "the rescuers, according to KTA, had reached", stays
+    with its clause)."""
+    head = tok.head
+    rest = tok.doc[tok.right_edge.i + 1 : tok.sent.end]
+    if any(not t.is_punct for t in rest):
+        return head
+    while head.dep_ == "ccomp" and head.head.pos_ in ("VERB", "AUX") and head.head.i < head.i:
+        head = head.head
+    return head
 
 
 # What a finding is reported "in" when the finding, not a speaker, carries the claim: "Cruz

@@ -186,6 +186,38 @@ def via_chain(verb: Token, subject: Speaker | None) -> list[tuple[str, Token]]:
     return []
 
 
+# Words of a news outlet's name: "Radio Lorvana", "the Daily Herald", "Harbor News Agency".
+_OUTLET_WORDS = frozenset(lex.words(
+    "radio tv television news agency press times post herald gazette tribune journal "
+    "telegraph courier ledger observer monitor daily chronicle broadcaster broadcasting "
+    "network channel magazine wire mail express standard newspaper"))
+
+
+def _outlet_like(tok: Token) -> bool:
+    """Whether the name headed by ``tok`` reads as a news outlet's: a word of an outlet's
+    name in it ("Radio Lorvana", "the Herald") or an organisation's initials ("the BBC")."""
+    if tok.pos_ != "PROPN" or tok.ent_type_ in ("GPE", "NORP"):
+        return False
+    name = [t for t in tok.subtree if t.pos_ == "PROPN"]
+    initials = len(name) == 1 and tok.text.isupper() and 2 <= len(tok.text) <= 5 \
+        and tok.text.isalpha()
+    return initials or any(t.lower_ in _OUTLET_WORDS for t in name)
+
+
+def told_chain(verb: Token, subject: Speaker | None) -> list[tuple[str, Token]]:
+    """"A passenger told Radio Lorvana that ...": the outlet told is the channel the words
+    came through, [Radio Lorvana, passenger] (the article's own outlet, "told the Herald" in
+    the Herald, is dropped at article level); [] for any other hearer ("told reporters",
+    "told Congress")."""
+    if verb.lemma_ != "tell" or subject is None:
+        return []
+    told = [c for c in verb.children if c.dep_ in ("dobj", "dative") and c.i > verb.i]
+    if not told or not _outlet_like(told[0]):
+        return []
+    name, _ = name_of(told[0])
+    return [(name, told[0]), (subject.name, subject.head)]
+
+
 def make(doc: Doc, offset: int, content_tokens: list[Token], verb_range: tuple[int, int],
           lemma: str, stance: str, speaker: Speaker | None, kind: str,
           via: list[tuple[str, Token]] | None = None) -> Attribution | None:

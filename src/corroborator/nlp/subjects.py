@@ -108,6 +108,9 @@ def name_of(head: Token) -> tuple[str, str | None]:
     titled = _titled_person(head)
     if titled is not None:
         return titled
+    anonymous = _anonymous_with_description(head)
+    if anonymous is not None:
+        return anonymous, None
     # "Halvoria's Defence Ministry", "the state news agency", "the farmers' federation",
     # "the state prosecutor's office": possessor and modifiers (a possessive pronoun, "its
     # board", is no name); a plural possessor is taken alone, without its own possessor
@@ -116,6 +119,40 @@ def name_of(head: Token) -> tuple[str, str | None]:
     start = min([head.i] + [c.i if c.dep_ == "poss" and c.tag_ == "NNS" else c.left_edge.i
                             for c in lefts])
     return doc[start : head.i + 1].text, None
+
+
+# Nouns an unnamed source is called by, whose description after them is all that tells two
+# such sources apart: "a person familiar with the inquiry", "a source close to the talks".
+ANONYMOUS_NOUNS = frozenset(words(
+    "person people source sources official officials insider insiders someone individual"))
+# Participles that pass a source's words on rather than describe the source.
+_RELAYING = frozenset(["quote", "cite"])
+# The longest description kept after the noun, in tokens ("familiar with the inquiry").
+_ANONYMOUS_DESCRIPTION_TOKENS = 7
+
+
+def _anonymous_with_description(head: Token) -> str | None:
+    """"A person familiar with the inquiry", "two people briefed on the talks", "an official
+    with knowledge of the plan": an unnamed source with what the report says of it, since
+    "person" alone would make every anonymous source of a story look like one. None for a
+    bare noun or one whose description is no adjective, participle or "with" phrase."""
+    if head.lower_ not in ANONYMOUS_NOUNS:
+        return None
+    doc = head.doc
+    after = doc[head.i + 1] if head.i + 1 < len(doc) else None
+    describes = after is not None and after.head == head and (
+        after.dep_ == "amod" and after.pos_ == "ADJ"
+        # "an official quoted by Radio Lorvana" names a chain, which the caller reads
+        or after.dep_ == "acl" and after.tag_ == "VBN" and after.lemma_ not in _RELAYING
+        or after.dep_ == "prep" and after.lower_ == "with")
+    if after is None or not describes:
+        return None
+    end = after.right_edge.i
+    if end == after.i or end - head.i > _ANONYMOUS_DESCRIPTION_TOKENS:
+        return None  # "sources close": no description of whom they are close to
+    lefts = [c for c in head.lefts if c.dep_ in ("compound", "amod")]
+    start = min([head.i] + [c.left_edge.i for c in lefts])
+    return doc[start : end + 1].text
 
 
 def _full_name_in_apposition(head: Token) -> tuple[str, str] | None:

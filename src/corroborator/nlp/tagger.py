@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from . import cues as lex
-from .relations import Attribution, cue_tokens, make
+from .relations import Attribution, cue_tokens, make, told_chain
 from .subjects import PRONOUNS, Speaker, source_like, speaker_from, subject_of
 from .verbcues import RECIPIENT_VERBS, prune_content
 
@@ -316,7 +316,9 @@ def tagged_attributions(doc: Doc, offset: int, taken: set[int],
         if tok.pos_ in ("VERB", "AUX"):  # the rules' trims: a second statement, ", which"
             content = prune_content(content, tok)
         stance = _STANCES[tok.pos_] if speaker is not None else "hedged"
-        att = make(doc, offset, content, cue, tok.lemma_.lower(), stance, speaker, "indirect")
+        # "told Radio Lorvana": the outlet told is the channel, as in the rules' reading
+        att = make(doc, offset, content, cue, tok.lemma_.lower(), stance, speaker, "indirect",
+                   told_chain(tok, speaker))
         if att is None:
             continue
         att.score = float(scores[k])

@@ -12,7 +12,15 @@ from typing import TYPE_CHECKING
 from . import cues as lex
 from .cues import words
 from .learned import has_frame, learned_content
-from .relations import Attribution, cue_tokens, make, relay_chain, stance_of, via_chain
+from .relations import (
+    Attribution,
+    cue_tokens,
+    make,
+    relay_chain,
+    stance_of,
+    told_chain,
+    via_chain,
+)
 from .revisions import FIGURE_NOUNS
 from .subjects import (
     AGENT_NOUNS,
@@ -528,6 +536,8 @@ def verb_attribution(verb: Token, entry: lex.CueEntry, offset: int) -> Attributi
     if via:
         inner_name, inner_tok = via[-1]
         subject = Speaker([inner_tok], inner_name, inner_tok.ent_type_ or None, False, inner_tok)
+    else:  # the subject keeps its phrase: the outlet told is only the channel
+        via = told_chain(verb, subject)
     content = prune_content(content, verb)
     cue = cue_tokens(verb)
     if prep is not None and cue[1] < prep.i <= cue[1] + 2:
