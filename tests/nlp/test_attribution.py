@@ -252,6 +252,7 @@ def test_a_closing_according_to_relays_the_statement_before_it(nlp, text, speake
         ("The minister told reporters the inquiry would report in May.", []),
         ("The minister told Congress that the plan would pass.", []),
         ("The minister told Dana Holt that the plan would pass.", []),
+        ("The minister told Network Rail that the line must reopen.", []),
     ],
 )
 def test_an_outlet_told_is_the_channel(nlp, text, chain):
@@ -259,6 +260,19 @@ def test_an_outlet_told_is_the_channel(nlp, text, chain):
     assert att.cue_lemma == "tell"
     assert [name.removeprefix("the ") for name, _ in att.via] == chain
     assert text[att.speaker[0] : att.speaker[1]].startswith(("The minister", "Another"))
+
+
+@pytest.mark.parametrize(("words", "outlet"), [
+    ("Radio Lorvana", True), ("Lorvana Public Radio", True), ("Daily Beacon", True),
+    ("Harlow Press Agency", True), ("Harbor Times", True), ("Herald", True),
+    # a word of an outlet's name in another place, or an agency of another trade
+    ("Network Rail", False), ("Post Office", False), ("Royal Mail", False),
+    ("Environment Agency", False), ("Times Square Alliance", False),
+])
+def test_an_outlets_name_by_where_its_news_words_stand(words, outlet):
+    from corroborator.nlp.relations import _outlet_name
+
+    assert _outlet_name(words.lower().split()) is outlet
 
 
 @pytest.mark.parametrize(

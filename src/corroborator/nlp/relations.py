@@ -186,22 +186,35 @@ def via_chain(verb: Token, subject: Speaker | None) -> list[tuple[str, Token]]:
     return []
 
 
-# Words of a news outlet's name: "Radio Lorvana", "the Daily Herald", "Harbor News Agency".
-_OUTLET_WORDS = frozenset(lex.words(
-    "radio tv television news agency press times post herald gazette tribune journal "
-    "telegraph courier ledger observer monitor daily chronicle broadcaster broadcasting "
-    "network channel magazine wire mail express standard newspaper"))
+# Words of a news outlet's name, by where in it they stand: an outlet's name opens with
+# "Radio" or "Daily" ("Radio Lorvana", "the Daily Beacon") or ends with what it is ("Harlow
+# Times", "Lorvana Public Radio"). The place matters: "Network Rail", "the Post Office", "Royal
+# Mail" and "the Environment Agency" hold such words and are no outlets.
+_OUTLET_OPENINGS = frozenset(lex.words("radio tv television daily channel"))
+_OUTLET_ENDINGS = frozenset(lex.words(
+    "radio tv television news press times post herald gazette tribune journal telegraph "
+    "courier ledger observer monitor chronicle broadcaster broadcasting channel magazine "
+    "wire standard newspaper"))
+# An agency is a news agency when its name says so: "Harlow Press Agency", "Yonhap News Agency".
+_NEWS_OF_AGENCY = frozenset(lex.words("news press"))
+
+
+def _outlet_name(words: list[str]) -> bool:
+    """Whether a name, as its words in lower case, reads as a news outlet's."""
+    if words[-1] == "agency":
+        return bool(_NEWS_OF_AGENCY & set(words[:-1]))
+    return words[0] in _OUTLET_OPENINGS or words[-1] in _OUTLET_ENDINGS
 
 
 def _outlet_like(tok: Token) -> bool:
-    """Whether the name headed by ``tok`` reads as a news outlet's: a word of an outlet's
-    name in it ("Radio Lorvana", "the Herald") or an organisation's initials ("the BBC")."""
+    """Whether the name headed by ``tok`` reads as a news outlet's (:func:`_outlet_name`:
+    "Radio Lorvana", "the Herald") or is an organisation's initials ("the BBC")."""
     if tok.pos_ != "PROPN" or tok.ent_type_ in ("GPE", "NORP"):
         return False
     name = [t for t in tok.subtree if t.pos_ == "PROPN"]
     initials = len(name) == 1 and tok.text.isupper() and 2 <= len(tok.text) <= 5 \
         and tok.text.isalpha()
-    return initials or any(t.lower_ in _OUTLET_WORDS for t in name)
+    return initials or _outlet_name([t.lower_ for t in name])
 
 
 def told_chain(verb: Token, subject: Speaker | None) -> list[tuple[str, Token]]:
