@@ -511,13 +511,15 @@ class StorySpeakers:
         statement ("Kingsbridge Rovers Football Club") states its figures in the voice of the
         speaker other reports name ("Kingsbridge Rovers"), so they are that speaker's
         figures, not a news outlet's own report of them."""
-        words = outlet.split()
-        for name in self._names:
-            size = len(name.split())
-            if words[:size] == name.split() and all(
-                    w.lower().strip(".,") in _LEGAL_FORMS for w in words[size:]):
-                return name
-        return None
+        forms = self._short_forms(outlet)
+        return forms[0] if forms else None
+
+    def _short_forms(self, name: str) -> list[str]:
+        """The story's names that are ``name`` without the legal-form words it ends with
+        ("Varkos Mining" of "Varkos Mining Group"; ``name`` itself, if the story uses it)."""
+        words = name.split()
+        return [n for n in self._names if words[:len(n.split())] == n.split()
+                and all(w.lower().strip(".,") in _LEGAL_FORMS for w in words[len(n.split()):])]
 
     def _named_in_sentence(self, claim: Claim) -> str | None:
         """The one story speaker named in the claim's sentence outside its content, if one.
@@ -644,11 +646,8 @@ class StorySpeakers:
     def _going_by(self, name: str) -> str:
         """The name a story speaker goes by when ``name`` is its registered one: "Varkos
         Mining" for "Varkos Mining Group", the issuer of a statement its reports name
-        short (:func:`_issuer_of_its_own`, asked of the speaker's own name)."""
-        words = name.split()
-        shorter = [n for n in self._names if len(n.split()) < len(words)
-                   and words[:len(n.split())] == n.split()
-                   and all(w.lower().strip(".,") in _LEGAL_FORMS for w in words[len(n.split()):])]
+        short (:meth:`_short_forms`, as :meth:`_issuer_of_its_own` asks of an outlet)."""
+        shorter = [n for n in self._short_forms(name) if len(n.split()) < len(name.split())]
         return min(shorter, key=len) if shorter else name
 
     def _named(self, name: str) -> Speaker:
