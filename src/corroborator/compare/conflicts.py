@@ -387,11 +387,11 @@ def _moved_later(ctx: StoryContext, fa: Figure, fb: Figure, first: Claim,
     return bool(gap) and not ctx.linked(first, second) and told_as_moved(ctx, fa, fb)
 
 
-def _told_by(ctx: StoryContext, claim: Claim, speaker: Speaker) -> str:
+def _told_by(speaker: Speaker, where: str, when: datetime | None) -> str:
     """Who told a figure where, and when: "the ministry, Harlow Press Agency, 18 November
-    2026"; an outlet's own figure by the outlet alone."""
-    where = f"{ctx.outlet(claim)}, {_date(ctx.published(claim))}"
-    return where if speaker.kind == OUTLET else f"{_who(speaker)}, {where}"
+    2026"; an outlet's own figure by the outlet (``where``) alone, not by its name twice."""
+    told = f"{where}, {_date(when)}"
+    return told if speaker.kind == OUTLET else f"{_who(speaker)}, {told}"
 
 
 def _possessive(name: str) -> str:
@@ -533,13 +533,11 @@ def judge_figures(ctx: StoryContext, fa: Figure, fb: Figure) -> Conflict | None:
         )
         return Conflict("misreport", ids, text, ctx.story_id)
     if _tells_the_change(ctx, f1, f2):
-        # an outlet's own figure is told by the report alone, not by its name twice
-        by1, by2 = ("" if s.kind == OUTLET else f"{_who(s)}, " for s in (s1, s2))
         text = _sentence(
-            f"The figure for {what} changed from {_q(fig1)} ({by1}{o1}, "
-            f"{_date(ctx.published(first))}) to {_q(fig2)} ({by2}{o2}, "
-            f"{_date(ctx.published(second))}), which gives the earlier figure as the one it "
-            f"replaces: a later update, not a contradiction."
+            f"The figure for {what} changed from {_q(fig1)} "
+            f"({_told_by(s1, o1, ctx.published(first))}) to {_q(fig2)} "
+            f"({_told_by(s2, o2, ctx.published(second))}), which gives the earlier figure as "
+            f"the one it replaces: a later update, not a contradiction."
         )
         return Conflict("update", ids, text, ctx.story_id)
     if ctx.speakers.distinct(first, second):
@@ -559,9 +557,10 @@ def judge_figures(ctx: StoryContext, fa: Figure, fb: Figure) -> Conflict | None:
         return Conflict("source-disagreement", ids, text, ctx.story_id)
     if _moved_later(ctx, fa, fb, first, second):
         text = _sentence(
-            f"The figure for {what} changed from {_q(fig1)} ({_told_by(ctx, first, s1)}) to "
-            f"{_q(fig2)} ({_told_by(ctx, second, s2)}), told as where the count has moved "
-            f"since: a later update, not a contradiction.")
+            f"The figure for {what} changed from {_q(fig1)} "
+            f"({_told_by(s1, ctx.outlet(first), ctx.published(first))}) to {_q(fig2)} "
+            f"({_told_by(s2, ctx.outlet(second), ctx.published(second))}), told as where the "
+            f"count has moved since: a later update, not a contradiction.")
         return Conflict("update", ids, text, ctx.story_id)
     if _outlet_updated(ctx, first, second) and not _gives_both(
             ctx, first, second, f1.quantity, f2.quantity):
