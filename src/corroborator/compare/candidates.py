@@ -16,11 +16,17 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from ..nlp.revisions import FIGURE_NOUNS
-from ..people_nouns import noun_key
 from ..records import Article, Claim, Quantity
 from . import intervals
 from .entry_times import report_key
-from .measures import counts_the_present, outcomes, outcomes_agree, same_noun, same_thing
+from .measures import (
+    counts_the_present,
+    head_noun,
+    outcomes,
+    outcomes_agree,
+    same_noun,
+    same_thing,
+)
 from .periods import different_periods, past_year_of, period_of, window_of
 from .revisions import split_from_to
 from .shares import Share, same_share, share_of
@@ -442,7 +448,7 @@ def restated_in_lineage(
             fj = figures[j]
             if fj.same_report(fi) or fi.claim.article_id == fj.claim.article_id \
                     or not intervals.same_scale(fi.quantity, fj.quantity) \
-                    or _head_noun(fi.measured) != _head_noun(fj.measured) \
+                    or head_noun(fi.measured) != head_noun(fj.measured) \
                     or not outcomes_agree(fi.measured, fj.measured) \
                     or different_periods(fi.period, fj.period) or fi.era != fj.era \
                     or same_share(fi.share, fj.share) is False:
@@ -452,12 +458,6 @@ def restated_in_lineage(
                     and same_speaker(fi.claim, fj.claim):
                 out.append((i, j, cosine))
     return out
-
-
-def _head_noun(measured: str | None) -> str | None:
-    """The last word of a measured phrase, singular ("admissions" of "emergency admissions")."""
-    words = re.findall(r"[a-z]+", (measured or "").lower())
-    return noun_key(words[-1]) if words else None
 
 
 def claim_pairs(

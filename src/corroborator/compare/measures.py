@@ -84,6 +84,12 @@ def _phrase_words(lowered: str) -> list[str]:
     return re.findall(r"[a-z]+", lowered)
 
 
+def head_noun(measured: str | None) -> str | None:
+    """The last word of a measured phrase, singular ("admissions" of "emergency admissions")."""
+    words = _phrase_words((measured or "").lower())
+    return noun_key(words[-1]) if words else None
+
+
 def outcomes(measured: str | None) -> frozenset[str]:
     """The outcome classes a measured phrase names ("soldiers killed or wounded" → death,
     injury); empty when it names none ("workers on the night shift")."""
