@@ -277,8 +277,8 @@ def names_outlet(name: str, outlet: str) -> bool:
     full = spk.clean_name(outlet).lower().split()
     if not said or not full:
         return False
-    initials = "".join(w[0] for w in full if w not in ("of", "and", "the"))
-    return said == full[-len(said) :] or (len(said) == 1 and said[0] == initials)
+    return said == full[-len(said) :] or (len(said) == 1
+                                          and said[0] == spk.initials(outlet).lower())
 
 
 def _relays(att: attr.Attribution) -> set[str]:
