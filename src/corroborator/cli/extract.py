@@ -16,6 +16,7 @@ from ..nlp.analyze import ArticleAnalysis, analyze_articles
 from ..nlp.contract import SCHEMA_VERSION, article_analysis_record
 from ..pipeline.settings import for_batch
 from ..records import Article, Rejection
+from ..records.article import words_spaced_alike
 from ..settings import IngestSettings
 from ._context import (
     EXIT_OK,
@@ -158,7 +159,7 @@ def _identity(article: Article) -> tuple[str, str]:
     """What makes two inputs one article for this run: its address (else its id) and its
     words however spaced, as the store has it (a feed's re-posted entry, the same entry in
     another tool's export)."""
-    return article.url or article.id, " ".join(article.text.split())
+    return article.url or article.id, words_spaced_alike(article.text)
 
 
 def _emit(record: dict[str, Any]) -> None:

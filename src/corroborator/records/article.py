@@ -87,6 +87,13 @@ def content_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+def words_spaced_alike(text: str) -> str:
+    """The text with every run of whitespace one space: two copies of one article that differ
+    only in spacing (a feed's entry and another tool's export of it, paragraphs one line break
+    apart or two) read alike."""
+    return " ".join(text.split())
+
+
 def article_id(text: str, outlet: str | None, url: str | None, title: str | None) -> str:
     """Stable id: the same text from the same outlet and address is the same article.
 

@@ -29,6 +29,7 @@ from ..records import (
     from_dict,
     to_dict,
 )
+from ..records.article import words_spaced_alike
 from .base import AddOutcome, SearchHit, Store, StoredAnalysis
 from .sqlite_schema import MIGRATIONS, Migration
 
@@ -47,14 +48,10 @@ def _field_names(cls: type) -> tuple[str, ...]:
     return tuple(f.name for f in dataclasses.fields(cls))
 
 
-_SPACING = re.compile(r"\s+")
-
-
 def _same_words(stored: str, new: str) -> bool:
     """Whether two texts of one address differ only in spacing: a feed's entry and another
-    tool's export of it (paragraphs apart by one line break or by two) are the same content,
-    not a new version of it."""
-    return _SPACING.sub(" ", stored).strip() == _SPACING.sub(" ", new).strip()
+    tool's export of it are the same content, not a new version of it."""
+    return words_spaced_alike(stored) == words_spaced_alike(new)
 
 
 _SCALARS = (str, int, float, bool, type(None))
