@@ -50,7 +50,7 @@ class StorySettings:
     regroup_probability: float = 0.5
     regroup_min_words: int = 50
     # The same for dated stories, on similarity alone (no learned model: dated stories keep
-    # no members); off by default (docs/stories.md, issue #5).
+    # no members); on by default (docs/stories.md, issue #5).
     regroup_dated: bool = True
     # End of a run, right after the regroup (undated stories): a member of a story of at least
     # reassign_min_articles articles moves to another story of full articles that scores >=
