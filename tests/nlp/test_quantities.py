@@ -261,6 +261,16 @@ def test_a_conjoined_clause_with_its_own_subject_is_not_measured(nlp, text, figu
     assert by_text(quantities(nlp, text))[figure].measured == measured
 
 
+def test_a_figure_the_parse_strands_before_its_own_verb_is_that_verbs_subject(nlp):
+    # the parse conjoins "4" to "safe" and leaves "unaccounted"/"missing" with no subject:
+    # the 4 is what the second clause counts, not the first clause's boats
+    text = ("The coastguard says 9 of the stranded boats have now been towed back to port "
+            "safe and 4 are still missing.")
+    found = by_text(quantities(nlp, text))
+    assert found["4"].measured == "missing"
+    assert "towed" in (found["9"].measured or "").split()
+
+
 @pytest.mark.parametrize(
     ("text", "figure", "measured"),
     [

@@ -770,11 +770,15 @@ def _measured(anchor: Token, noun: Token | None, span: Span, cand: Candidate) ->
             focus = thing_tok
     thing = _phrase(thing_tok, inside) if thing_tok is not None else []
     verb, owner = _predicate(focus)
+    stranded = _stranded_verb(focus, span)
+    if stranded is not None:
+        verb, owner = stranded, None
     owner_words: list[Token] = []
     verb_words: list[Token] = []
     thing_first = False
     if verb is not None:
-        focus_is_subject = focus.dep_ in ("nsubj", "nsubjpass") and focus.head == verb
+        focus_is_subject = stranded is not None or (
+            focus.dep_ in ("nsubj", "nsubjpass") and focus.head == verb)
         verb_words = _verb_words(verb, focus_is_subject) if verb.lemma_ != "be" else []
         verb_words = _limit_verb(verb) + verb_words
         if cand.qualifier in VERB_QUALIFIERS and verb.lower_ == cand.qualifier.split()[-1]:
@@ -866,6 +870,29 @@ def _measured(anchor: Token, noun: Token | None, span: Span, cand: Candidate) ->
     if not words:
         return None
     return " ".join(words[:_MAX_MEASURED_WORDS])
+
+
+def _stranded_verb(focus: Token, span: Span) -> Token | None:
+    """The verb of a figure's own clause that the parse left without its subject: in "11
+    ... have been brought to the surface alive and 3 are still missing" it conjoins "3" to
+    "alive" and gives "missing" no subject, so the 3 would measure the 11's clause. A figure
+    that is no subject, followed by auxiliaries (and adverbs) of a verb that has no subject
+    of its own, is that verb's subject."""
+    if focus.dep_ in ("nsubj", "nsubjpass"):
+        return None
+    doc, i = focus.doc, max(span.end, focus.i + 1)
+    auxiliaries: list[Token] = []
+    while i < len(doc) and (doc[i].dep_ in ("aux", "auxpass") or doc[i].pos_ == "ADV"
+                            and doc[i].dep_ in ("advmod", "neg")):
+        auxiliaries += [doc[i]] if doc[i].dep_ in ("aux", "auxpass") else []
+        i += 1
+    if not auxiliaries or i >= len(doc):
+        return None
+    verb = doc[i]
+    if verb.pos_ != "VERB" or any(a.head != verb for a in auxiliaries) or any(
+            c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in verb.children):
+        return None
+    return verb
 
 
 def _active_clause(verb: Token) -> bool:
