@@ -405,20 +405,37 @@ def test_numbers_number_before_a_figure_is_still_a_rank(text):
     [
         # a fraction told as how far something moved is that percentage, a fraction word
         # rounding as "about" does; a hedge on it stays
-        ("admissions were up almost half on a normal week", "almost half", 47.0, 50.0),
-        ("sales were down by a third last year", "a third", 31.0, 35.5),
-        ("the budget was cut sharply by a quarter.", "a quarter", 23.0, 27.0),
-        ("prices rose by two-thirds since May", "two-thirds", 63.0, 70.0),
+        ("admissions were up almost half on a normal week", "almost half", 45.0, 50.0),
+        ("sales were down by a third last year", "a third", 29.9, 36.7),
+        ("the budget was cut sharply by a quarter.", "a quarter", 22.4, 27.6),
+        ("prices rose by two-thirds since May", "two-thirds", 59.9, 73.4),
         # the verb's object between the verb and "by"
-        ("the pill cuts strokes by almost a quarter, a study found", "almost a quarter", 22.0,
+        ("the pill cuts strokes by almost a quarter, a study found", "almost a quarter", 22.5,
          25.0),
-        ("the tax cut the cost of rent by a third.", "a third", 31.0, 35.5),
+        ("the tax cut the cost of rent by a third.", "a third", 29.9, 36.7),
     ],
 )
 def test_numbers_a_fraction_of_change_is_a_percentage(text, figure, low, high):
     q = one(text)
     assert (q.text, q.kind, q.unit) == (figure, "percent", "percent")
     assert low <= q.low and q.high <= high
+
+
+@pytest.mark.parametrize(
+    ("change", "share"),
+    [
+        ("admissions were up almost half on a normal week", "almost half of the voters"),
+        ("strokes were cut by nearly a quarter", "nearly a quarter of the voters"),
+    ],
+)
+def test_numbers_a_fraction_word_rounds_alike_as_a_change_and_as_a_share(change, share):
+    # a fraction word is a coarse rounding however it is told: "almost a quarter" of change
+    # is 23 percent as "almost a quarter of voters" is 0.23, and as "nearly 2,000" is 1,850;
+    # only a percentage written as one is told more finely
+    moved, part = one(change), one(share)
+    assert (moved.kind, part.kind) == ("percent", "ratio")
+    assert moved.low / moved.value == pytest.approx(part.low / part.value)
+    assert moved.low <= moved.value * 0.92
 
 
 @pytest.mark.parametrize(

@@ -15,6 +15,9 @@ from typing import TYPE_CHECKING
 
 from .numlex import APPROX, EXACT
 
+# The note a fraction told as a change carries once it reads as a percentage.
+FRACTION_NOTE = "fraction"
+
 if TYPE_CHECKING:  # numwords imports this module
     from .numwords import Candidate
 
@@ -58,6 +61,9 @@ def fractions_of_change_as_percent(text: str, cands: Sequence[Candidate]) -> Non
             continue
         cand.value *= 100
         cand.kind, cand.unit = "percent", "percent"
+        # a fraction word rounds as coarsely told as a change as told as a share ("almost
+        # half of voters"): it keeps a count's margins, not a percentage's finer ones
+        cand.notes.append(FRACTION_NOTE)
         if cand.qclass == EXACT:
             # a fraction word rounds: "up a third" stands for 31 or 35 percent as well
             cand.qclass = APPROX

@@ -25,7 +25,8 @@ estimated / approximately N", "N or so"
 "fewer than / less than / under / below N" [N(1-b), N); [0, N) when open-ended     ``<``
 "up to / as many as / at most N"           [0, N]                                  ``<``
 "between A and B", "A-B", "A to B"         [A, B] (widened by a hedge on it)       ``=``/``~``
-percentages (every margin above)          x ``percent_margin_scale``
+percentages (every margin above)          x ``percent_margin_scale`` (not a fraction
+                                           word told as a change: "up almost half")
 "dozens"                                   [24, ``dozens_high``]                    ``=``
 "hundreds" / "thousands" / "millions"      [2M, M·``plural_high_factor`` - 1]       ``=``
 "tens of thousands" (tens/hundreds of M)   [20M, 100M - 1] / [200M, 1000M - 1]      ``=``
@@ -66,7 +67,7 @@ from functools import lru_cache
 
 from ..records.claims import Quantity
 from ..records.spans import Span
-from .change_fractions import fractions_of_change_as_percent
+from .change_fractions import FRACTION_NOTE, fractions_of_change_as_percent
 from .decades import temperature_decades
 from .numlex import (
     APPROX,
@@ -731,9 +732,10 @@ def _join_and_a_half(text: str, cands: list[Candidate]) -> list[Candidate]:
 
 
 def _interval(c: Candidate, s: QuantitySettings) -> tuple[float | None, float | None]:
-    if c.kind == "percent":
+    if c.kind == "percent" and FRACTION_NOTE not in c.notes:
         # a share of a whole is rounded more finely than a count: "nearly 70 percent" is no
-        # 63 percent, "about 34 percent" no 31.8
+        # 63 percent, "about 34 percent" no 31.8; a fraction word is not ("almost a quarter"
+        # of change, like "almost a quarter of voters", is 23 percent as well)
         k = s.percent_margin_scale
         s = replace(s, approx_margin=s.approx_margin * k, near_margin=s.near_margin * k,
                     bound_margin=s.bound_margin * k)
