@@ -770,7 +770,7 @@ def _measured(anchor: Token, noun: Token | None, span: Span, cand: Candidate) ->
             focus = thing_tok
     thing = _phrase(thing_tok, inside) if thing_tok is not None else []
     verb, owner = _predicate(focus)
-    stranded = _stranded_verb(focus, span)
+    stranded = _stranded_verb(focus, span) if noun is None and cand.kind == "count" else None
     if stranded is not None:
         verb, owner = stranded, None
     owner_words: list[Token] = []
@@ -877,7 +877,8 @@ def _stranded_verb(focus: Token, span: Span) -> Token | None:
     ... have been brought to the surface alive and 3 are still missing" it conjoins "3" to
     "alive" and gives "missing" no subject, so the 3 would measure the 11's clause. A figure
     that is no subject, followed by auxiliaries (and adverbs) of a verb that has no subject
-    of its own, is that verb's subject."""
+    of its own, is that verb's subject (a bare count's: "hire up to 400 to work there" is no
+    subject of its infinitive)."""
     if focus.dep_ in ("nsubj", "nsubjpass"):
         return None
     doc, i = focus.doc, max(span.end, focus.i + 1)
@@ -886,7 +887,7 @@ def _stranded_verb(focus: Token, span: Span) -> Token | None:
                             and doc[i].dep_ in ("advmod", "neg")):
         auxiliaries += [doc[i]] if doc[i].dep_ in ("aux", "auxpass") else []
         i += 1
-    if not auxiliaries or i >= len(doc):
+    if not auxiliaries or i >= len(doc) or any(a.tag_ == "TO" for a in auxiliaries):
         return None
     verb = doc[i]
     if verb.pos_ != "VERB" or any(a.head != verb for a in auxiliaries) or any(
