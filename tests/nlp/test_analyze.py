@@ -251,6 +251,23 @@ def test_told_an_outlet_is_a_chain_unless_it_is_the_article_own(nlp, settings, o
     assert claim.speaker == "passenger" and claim.via == chain
 
 
+@pytest.mark.parametrize(("text", "chain"), [
+    # initials alone make no outlet: the UN heard it, no outlet relayed it
+    ("The minister told the UN that the cabin filled with smoke.", ()),
+    # the report shows the initials are an outlet's: its name, a dateline, an introduction
+    ("Kessa Radio News covered the landing. The minister told KRN that the cabin filled "
+     "with smoke.", ("KRN", "minister")),
+    ("PORTA, May 2 (KRN) - The minister told KRN that the cabin filled with smoke.",
+     ("KRN", "minister")),
+    ("The minister told the broadcaster KRN that the cabin filled with smoke.",
+     ("KRN", "minister")),
+])
+def test_told_initials_are_an_outlet_only_on_the_reports_word(nlp, settings, text, chain):
+    article = make(f"Engine failure\n\n{text}\n")
+    claim = _by_cue(analyze_article(article, settings, nlp=nlp), "told")
+    assert claim.speaker == "minister" and claim.via == chain
+
+
 @pytest.mark.parametrize(("name", "outlet", "same"), [
     ("the Herald", "The Northgate Herald", True),
     ("HPA", "Harlow Press Agency", True),

@@ -25,6 +25,7 @@ from . import quotes as qt
 from . import speakers as spk
 from .loader import load_pipeline
 from .org_descriptions import is_described_firm, resolve_organisation, without_descriptor
+from .relations import initialism_is_outlet, is_initialism
 from .segment import Paragraph, parse_paragraphs, split_paragraphs
 from .subjects import within_phrase
 from .tokenspans import TEXT_KEY
@@ -269,6 +270,15 @@ def _drop_own_outlet_told(att: attr.Attribution, outlet: str | None) -> None:
         att.via = []
 
 
+def _drop_initialism_not_shown_an_outlet(att: attr.Attribution, article: Article) -> None:
+    """"The minister told the UN": an initialism the speaker told is an outlet (a chain
+    through it) only when the report shows it is one (:func:`relations.initialism_is_outlet`);
+    else it is a hearer, and the words came through no outlet."""
+    if att.cue_lemma == "tell" and len(att.via) == 2 and is_initialism(att.via[0][0]) and \
+            not initialism_is_outlet(att.via[0][0], article.text, article.outlet):
+        att.via = []
+
+
 def names_outlet(name: str, outlet: str) -> bool:
     """Whether ``name`` (as a report writes it) is the outlet ``outlet``: the same words, its
     last words ("the Herald" for "The Northgate Herald") or its initials ("HPA" for "Harlow
@@ -361,6 +371,7 @@ def _claims_of(prep: _Prepared, docs: list[Doc], finders: tuple[Any, Any]) -> Ar
         atts += narration.narrated_figures(sentences, atts, all_quotes, quantities)
     for att in atts:
         _drop_own_outlet_told(att, article.outlet)
+        _drop_initialism_not_shown_an_outlet(att, article)
     names = _speaker_names(atts, mentions, text)
     claims = []
     seen: set[str] = set()

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from . import cues as lex
+from .speakers import initials
 from .subjects import Speaker, name_of, source_like
 from .tokenspans import char_span, contiguous, doc_text
 
@@ -204,6 +206,42 @@ def _outlet_name(words: list[str]) -> bool:
     if words[-1] == "agency":
         return bool(_NEWS_OF_AGENCY & set(words[:-1]))
     return words[0] in _OUTLET_OPENINGS or words[-1] in _OUTLET_ENDINGS
+
+
+# Nouns that introduce a name as a news outlet's: "the broadcaster TPR", "news agency NPA".
+_OUTLET_NOUNS = ("broadcaster", "agency", "newspaper", "paper", "channel", "network",
+                 "station", "outlet", "wire", "radio", "television", "daily")
+# A run of capitalised words, a connective allowed inside ("Bank of England"): names.
+_CAPITALISED_RUN = re.compile(r"[A-Z][\w'’]*(?:[ \t]+(?:(?:of|for|and|the|on)[ \t]+)?"
+                              r"[A-Z][\w'’]*)+")
+
+
+def is_initialism(name: str) -> bool:
+    """Whether a name is a bare initialism of 2-5 letters ("NPA", "the UN")."""
+    bare = name.removeprefix("the ").strip()
+    return 2 <= len(bare) <= 5 and bare.isalpha() and bare.isupper()
+
+
+def initialism_is_outlet(initialism: str, text: str, outlet: str | None) -> bool:
+    """Whether a report gives evidence that an initialism it names ("told NPA") is a news
+    outlet, as the letters alone do not: "told the UN" names a hearer, no outlet. Evidence is
+    the report's own outlet having those initials, an outlet's name in its text that has them
+    ("Northline Press Agency"), a dateline crediting them ("RIVNA, Nov 10 (NPA) —") or a
+    noun that introduces them as an outlet ("the broadcaster TPR")."""
+    letters = initialism.removeprefix("the ").strip()
+    if outlet and initials(outlet) == letters:
+        return True
+    for run in _CAPITALISED_RUN.finditer(text):
+        words = run.group(0).split()
+        # a sentence may open with a capitalised word before the name ("Yesterday Radio X")
+        if any(initials(" ".join(words[i:])) == letters
+               and _outlet_name([w.lower() for w in words[i:]]) for i in range(len(words) - 1)):
+            return True
+    escaped = re.escape(letters)
+    nouns = "|".join(_OUTLET_NOUNS)
+    credited = re.search(rf"\(\s*{escaped}\s*\)\s*[-–—]", text)
+    introduced = re.search(rf"\b(?i:{nouns})\s+(?:the\s+)?{escaped}\b", text)
+    return bool(credited or introduced)
 
 
 def _outlet_like(tok: Token) -> bool:
