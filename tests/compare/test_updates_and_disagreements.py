@@ -555,3 +555,33 @@ def test_an_outlets_own_figure_replaced_later_is_told_by_the_report_alone(settin
     (update,) = [c for c in result.conflicts if c.kind == "update"]
     # the outlet's own figure is not "Ostrel Herald, Ostrel Herald"
     assert "(Ostrel Herald, 3 May 2026)" in update.explanation, update.explanation
+
+
+def test_a_disagreement_cites_a_figure_where_its_lineage_first_told_it(settings) -> None:
+    # the rewrite carries the union's 51 on from the wire, in words closer to the operator's
+    # count; the wire told it first, so the wire is the evidence, not the rewrite
+    from corroborator.records import Derivation
+
+    wire = article("wire", "Kessel Wire", "Tarn Mining said 38 workers were underground. "
+                   "The Tarn Miners' Union said 51 of its members had been working the shift.",
+                   day=6, hour=9)
+    statement = article("statement", "Tarn Mining Group", "Tarn Mining said 38 workers were "
+                        "underground.", day=6, hour=10)
+    rewrite = article("rewrite", "Daily Shout", "The Tarn Miners' Union said 51 workers were "
+                      "underground.", day=6, hour=15)
+    claims = [
+        claim(wire, "38 workers were underground", "Tarn Mining", measured="workers underground",
+              speaker_type="ORG"),
+        claim(wire, "51 of its members had been working the shift", "Tarn Miners' Union",
+              measured="members working shift", speaker_type="ORG"),
+        claim(statement, "38 workers were underground", "Tarn Mining",
+              measured="workers underground", speaker_type="ORG"),
+        claim(rewrite, "51 workers were underground", "Tarn Miners' Union",
+              measured="workers underground", speaker_type="ORG"),
+    ]
+    arts = [wire, statement, rewrite]
+    story = Story("s", None, tuple(a.id for a in arts))
+    edges = [Derivation("rewrite", "wire", "rewrite", 0.6)]
+    result = compare_story(story, arts, claims, edges, settings, embed_fn=bow_embed)
+    (disagreement,) = [c for c in result.conflicts if c.kind == "source-disagreement"]
+    assert "puts it at “51” (Kessel Wire" in disagreement.explanation, disagreement.explanation

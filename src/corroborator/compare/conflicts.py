@@ -170,13 +170,15 @@ class StoryContext:
         return article.text[span.start : span.end]
 
 
+def told_order(ctx: StoryContext, claim: Claim) -> tuple[int, float, str]:
+    """A claim's place in publication order (undated last; ties by article id)."""
+    when = ctx.published(claim)
+    return (0, when.timestamp(), claim.article_id) if when else (1, 0.0, claim.article_id)
+
+
 def _order(ctx: StoryContext, a: Claim, b: Claim) -> tuple[Claim, Claim]:
     """Earlier publication first (undated last; ties by article id for stable output)."""
-    def key(c: Claim) -> tuple[int, float, str]:
-        when = ctx.published(c)
-        return (0, when.timestamp(), c.article_id) if when else (1, 0.0, c.article_id)
-
-    return (a, b) if key(a) <= key(b) else (b, a)
+    return (a, b) if told_order(ctx, a) <= told_order(ctx, b) else (b, a)
 
 
 def _date(when: datetime | None) -> str:

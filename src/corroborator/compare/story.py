@@ -92,6 +92,22 @@ def _in_order(conflict: Conflict, fa: Figure, fb: Figure) -> tuple[Quantity, Qua
     return fb.quantity, fa.quantity
 
 
+def as_first_told(ctx: cf.StoryContext, figures: Sequence[Figure], figure: Figure) -> Figure:
+    """The figure as its lineage's original tells it: the earliest figure of the same
+    interval, from the same speaker, in an article ``figure``'s article derives from (a
+    rewrite's "the union put the number at 51" is the wire's "the union said 51"); else
+    ``figure`` itself. A conflict's evidence is the report the figure came from, not a copy
+    that carried it on."""
+    sources = ctx.sources_of(figure.claim.article_id)
+    if not sources:
+        return figure
+    told = [f for f in figures
+            if f.claim.article_id in sources and f.quantity.kind == figure.quantity.kind
+            and (f.quantity.low, f.quantity.high) == (figure.quantity.low, figure.quantity.high)
+            and ctx.speakers.same(f.claim, figure.claim)]
+    return min(told, key=lambda f: cf.told_order(ctx, f.claim)) if told else figure
+
+
 def _story_parts(
     story: Story, articles: Sequence[Article], claims: Sequence[Claim],
     derivations: Sequence[Derivation], config: CompareSettings,
@@ -256,6 +272,8 @@ def compare_story(
         cannot.add(frozenset((fa.claim.id, fb.claim.id)))
         if total_of_parts(fa.claim, fa.quantity, fb.claim, fb.quantity, by_id):
             return  # "220 people" on board are the "214 passengers and 6 crew"
+        fa, fb = as_first_told(ctx, figures, fa), as_first_told(ctx, figures, fb)
+        cannot.add(frozenset((fa.claim.id, fb.claim.id)))
         conflict = cf.judge_figures(ctx, fa, fb)
         if conflict is not None:
             found.append(conflict)
