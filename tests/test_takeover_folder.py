@@ -110,8 +110,8 @@ def test_the_raised_offer_is_an_update_of_the_offer(deal, conflict_figures) -> N
     updates = [c for c in deal["conflicts"] if c["kind"] == "update"]
     (update,) = updates
     assert {"38 euros", "40 euros"} <= conflict_figures(deal, update)
-    # the wire opens every sentence it names Orvane in; the tabloid names it inside one
-    assert "figure for Orvane pay share" in update["explanation"]
+    # the wire opens every sentence it names Orvane in; the clause is quoted as written
+    assert "figure for “Orvane will pay … a share”" in update["explanation"]
     changed = [(ch["from"], ch["to"]) for e in deal["timeline"] for ch in e["changes"]
                if ch["kind"] == "update"]
     assert changed == [("38 euros", "40 euros")]

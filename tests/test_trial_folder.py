@@ -27,15 +27,18 @@ noun of its own) met no earlier figure, so the correction was no update; and the
 named the wire's own figure "Meridian Health Wire, Meridian Health Wire (...)"; "almost a
 quarter" read 23.75-25%, a written percentage's margin (half a count's), so set against the
 23% it would have conflicted: a fraction word told as a change now keeps a count's margins,
-as the same word told as a share ("almost a quarter of voters") always did, 22.5-25%.
+as the same word told as a share ("almost a quarter of voters") always did, 22.5-25%; the
+disagreement named its figure by the measured phrase as stored, "tarnexiban reduced risk
+stroke compared": a phrase that joins a subject, its verb and what it counts is now named
+by the first report's clause as written, the figure left out ("tarnexiban reduced the risk
+of stroke by …").
 
 Left as found: the 32% is a source-disagreement between the company and the lead
 investigator, not a misreport (the market report derives from nothing in the folder, so no
 report is shown to have changed its source's figure); "Analysts at Greyfield Securities estimate peak annual sales of up to
 $5 billion" gives no claim at all (the parse takes "estimate" for a noun and "peak" for the
 verb); the wire's lead is a claim of "results" ("according to results of a late-stage trial");
-the update's figure is named by the bare "countries" and the disagreement's by "tarnexiban
-reduced risk stroke compared" (the measured phrase as stored); the wire's and the release's
+the update's figure is named by the bare "countries"; the wire's and the release's
 major bleeding rates (2.0% and 2.1%) stay two propositions; the wire's sentence with "31
 countries" joins the release's sentence on follow-up and rates, so the proposition the update
 cites shows the release's words, which have no 31.
@@ -78,6 +81,9 @@ def test_the_misreported_32_percent_disagrees_with_the_23(trial, conflict_figure
     (disagreement,) = [c for c in trial["conflicts"] if c["kind"] == "source-disagreement"]
     assert {"23%", "32%"} <= conflict_figures(trial, disagreement)
     assert "Ines Marlow puts it at “32%”" in disagreement["explanation"]
+    # what is measured in the release's own words, not a bag of them
+    assert "puts “tarnexiban reduced the risk of stroke by …” at “23%”" in \
+        disagreement["explanation"]
     # "lowered the risk ... by 32%" tells the size of a change, no count that moved
     for conflict in trial["conflicts"]:
         if conflict["kind"] == "update":

@@ -585,3 +585,22 @@ def test_a_disagreement_cites_a_figure_where_its_lineage_first_told_it(settings)
     result = compare_story(story, arts, claims, edges, settings, embed_fn=bow_embed)
     (disagreement,) = [c for c in result.conflicts if c.kind == "source-disagreement"]
     assert "puts it at “51” (Kessel Wire" in disagreement.explanation, disagreement.explanation
+
+
+def test_a_disagreement_names_the_count_in_its_sentences_words(settings) -> None:
+    # "closures cost jobs" is the measured phrase, no reader's words; the sentence's are
+    first, later = _day_apart("The union said the closures would cost about 900 jobs.",
+                              "The company said the closures would cost 300 jobs.")
+    claims = [
+        claim(first, "the closures would cost about 900 jobs", "Carrow Dockers' Union",
+              measured="closures cost jobs", speaker_type="ORG"),
+        claim(later, "the closures would cost 300 jobs", "Carrow Port Company",
+              measured="closures cost jobs", speaker_type="ORG"),
+    ]
+    claims = [replace(c, quantities=tuple(replace(q, named="the closures would cost … jobs")
+                                          for q in c.quantities)) for c in claims]
+    result = _run(settings, [first, later], claims)
+    (disagreement,) = [c for c in result.conflicts if c.kind == "source-disagreement"]
+    assert disagreement.explanation.startswith(
+        "Carrow Dockers' Union puts “the closures would cost … jobs” at “about 900”"), \
+        disagreement.explanation

@@ -548,3 +548,31 @@ def test_a_firms_own_price_raised_is_measured_with_the_firm(nlp):
     assert found["40 euros"].measured.startswith("Arvell Holdings offer")
     (estimate,) = quantities(nlp, "The minister raised her estimate of losses to 2,400.")
     assert "minister" not in estimate.measured
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "named"),
+    [
+        # a subject, its verb and what it counts: the words that bind them come back, the
+        # apposition between them does not, and the figure is "…"
+        ("Velsar said that delmorin, its new once-daily tablet, lowered the risk of heart "
+         "failure by 18% in the study.", "18%",
+         "delmorin lowered the risk of heart failure by …"),
+        ("The Carrow dockers' union said the closures would cost about 900 jobs.",
+         "about 900", "the closures would cost … jobs"),
+        ("The blaze has destroyed nearly 300 hectares of pine forest.",
+         "nearly 300 hectares", "the blaze has destroyed … of pine forest"),
+    ],
+)
+def test_a_subjects_count_is_named_as_its_sentence_writes_it(nlp, text, figure, named):
+    assert by_text(quantities(nlp, text))[figure].named == named
+
+
+@pytest.mark.parametrize(("text", "figure"), [
+    ("About 40 soldiers were killed or wounded, the army said.", "About 40"),
+    ("Police put the turnout at 18,000.", "18,000"),
+    # a subject that names a figure is what is counted: "death toll" says it
+    ("Death toll stands at nine after the landslide.", "nine"),
+])
+def test_a_phrase_a_reader_would_write_needs_no_other_name(nlp, text, figure):
+    assert by_text(quantities(nlp, text))[figure].named is None

@@ -202,20 +202,20 @@ def find_quantities(
         unit = quantity.unit
         if unit is None and noun is not None:
             unit = _counted_word(noun)
-        measured = _measured(anchor, noun, span, cand)
+        measured, named = _measured(anchor, noun, span, cand)
         person = age_of(anchor, quantity.value) if cand.kind == "count" and unit is None \
             and not cand.qualifier else None
         if person is not None:
             quantity = replace(quantity, kind="measure")
-            unit, measured = AGE_UNIT, " ".join(t.text for t in _phrase(person, set()))
+            unit, measured, named = AGE_UNIT, " ".join(t.text for t in _phrase(person, set())), None
         elif cand.kind == "count" and (group := age_group_of(
                 span, quantity.high if quantity.value is None else quantity.value)) is not None:
             quantity = replace(quantity, kind="measure")
-            unit, measured = AGE_UNIT, group.text
+            unit, measured, named = AGE_UNIT, group.text, None
         change = _verb_change(anchor, span) or quantity.change
         if unit is None and cand.kind == "count" and out and not cand.vague:
             unit = _unit_of_previous(out[-1], quantity, text, offset)
-        out.append(replace(quantity, unit=unit, measured=measured, change=change))
+        out.append(replace(quantity, unit=unit, measured=measured, change=change, named=named))
         first_low = None
         if cand.is_range and text[cand.start : cand.end].lower().startswith("from"):
             from_to.add(len(placed))
@@ -750,11 +750,14 @@ def _standing_owner(anchor: Token, inside: set[int]) -> Token | None:
     return before if before.pos_ == "PROPN" and before.head.i != prep.head.i else None
 
 
-def _measured(anchor: Token, noun: Token | None, span: Span, cand: Candidate) -> str | None:
-    """Owner + counted/measured thing + predicate, as a short phrase (see module docstring)."""
+def _measured(anchor: Token, noun: Token | None, span: Span,
+              cand: Candidate) -> tuple[str | None, str | None]:
+    """Owner + counted/measured thing + predicate, as a short phrase (see module docstring),
+    and the same words as the sentence writes them when the phrase joins a subject to its
+    verb (:func:`_as_written`)."""
     inside = set(range(span.start, span.end))
     if (valued := valued_thing(anchor, noun)) is not None:
-        return " ".join(t.text for t in _phrase(valued, inside) if t.i not in inside)
+        return " ".join(t.text for t in _phrase(valued, inside) if t.i not in inside), None
     # the figure's place in the clause: "dozens of people were killed" hangs on "dozens"
     focus = anchor if noun is None or noun.head.head == anchor else noun
     thing_tok = noun
@@ -868,8 +871,43 @@ def _measured(anchor: Token, noun: Token | None, span: Span, cand: Candidate) ->
         seen.add(tok.i)
         words.append(tok.text)
     if not words:
+        return None, None
+    # a subject that names a figure ("the death toll stands at 5") is itself what is counted
+    acts = owner_words and not any(t.lemma_.lower() in FIGURE_NOUNS for t in owner_words)
+    named = _as_written(span, owner_words + verb_words + thing) \
+        if acts and verb_words and not thing_first else None
+    return " ".join(words[:_MAX_MEASURED_WORDS]), named
+
+
+# Words a clause holds its measured words together with: articles, prepositions,
+# auxiliaries, "to", possessives ("the risk of stroke", "the cuts would cost").
+_BINDING_POS = frozenset(["DET", "ADP", "AUX", "PART"])
+
+
+def _as_written(span: Span, kept: list[Token]) -> str | None:
+    """The measured words of a subject, its verb and what it counts as the sentence writes
+    them, with the words that bind them ("tarnexiban reduced the risk of stroke by …", not
+    "tarnexiban reduced risk stroke"): a reader's words for what a figure measures. The
+    figure is "…"; what else the sentence says between them (an apposition, a clause) is
+    left out. None when the words run longer than a measured phrase may."""
+    doc = span.doc
+    keep = {t.i for t in kept} | set(range(span.start, span.end))
+    # a determiner before the first word is the clause's too ("the cuts")
+    start = min([min(keep)] + [c.i for t in kept for c in t.lefts
+                               if c.pos_ == "DET" or c.dep_ == "poss"])
+    words: list[str] = []
+    for tok in doc[start : max(keep) + 1]:
+        if span.start <= tok.i < span.end:
+            if tok.i == span.start:
+                words.append("…")
+        elif tok.i in keep or (tok.pos_ in _BINDING_POS or tok.dep_ == "poss") \
+                and tok.head.i in keep and not tok.is_punct:
+            # "The wildfire" opening its sentence is "the wildfire" inside another
+            binding = tok.i == start and tok.i not in keep
+            words.append(tok.lower_ if binding else tok.text)
+    if len(words) > _MAX_MEASURED_WORDS + 2:
         return None
-    return " ".join(words[:_MAX_MEASURED_WORDS])
+    return " ".join(words)
 
 
 def _stranded_verb(focus: Token, span: Span) -> Token | None:

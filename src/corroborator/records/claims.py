@@ -26,7 +26,10 @@ class Quantity:
     ``unit`` the counted thing's head noun; ``measured`` a short phrase for what is counted
     ("soldiers killed or wounded"); ``change`` one of ``CHANGES`` or ``None``; ``revision``
     one of ``REVISIONS`` when the text reports the figure as revised or as the value a
-    revision replaced (``None`` otherwise).
+    revision replaced (``None`` otherwise); ``named`` the words that ``measured`` draws from
+    a clause around the figure as the sentence writes them, the figure left out as "…"
+    ("the cuts would cost … jobs"), when ``measured`` joins a subject, its verb and what it
+    counts into words no reader would write ("cuts cost jobs"); ``None`` otherwise.
     """
 
     text: str
@@ -40,6 +43,7 @@ class Quantity:
     change: str | None = None
     kind: str = "count"  # count, percent, money, ratio, measure
     revision: str | None = None
+    named: str | None = None
 
     def overlaps(self, other: Quantity) -> bool:
         """True when the two intervals share at least one value (compatible figures)."""
