@@ -227,7 +227,9 @@ def initialism_is_outlet(initialism: str, text: str, outlet: str | None) -> bool
     outlet, as the letters alone do not: "told the UN" names a hearer, no outlet. Evidence is
     the report's own outlet having those initials, an outlet's name in its text that has them
     ("Northline Press Agency"), a dateline crediting them ("RIVNA, Nov 10 (NPA) —") or a
-    noun that introduces them as an outlet ("the broadcaster TPR")."""
+    noun that introduces them as an outlet ("the broadcaster TPR"). Another report's outlet
+    is no evidence here: the stage reads one article at a time, so a copy that says "told
+    NPA" and never names the agency keeps no chain."""
     letters = initialism.removeprefix("the ").strip()
     if outlet and initials(outlet) == letters:
         return True
