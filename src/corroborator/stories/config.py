@@ -57,9 +57,9 @@ class StorySettings:
     # threshold against it when the learned model's mean probability across reaches
     # reassign_probability (and the other story's own) and exceeds the member's mean
     # probability to its own story by reassign_margin (reassign_min_articles = 0: off).
-    reassign_min_articles: int = 0
+    reassign_min_articles: int = 3
     reassign_probability: float = 0.6
-    reassign_margin: float = 0.1
+    reassign_margin: float = 0.15
     # End of a run, after the settling split check (undated stories of full articles,
     # regroup_min_words): each connected group of stories scoring >= threshold against one
     # another (at most split_max_articles members) is joined by average linkage over the
