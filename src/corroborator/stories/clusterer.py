@@ -306,8 +306,9 @@ class StoryClusterer:
     # -- merging and closing --------------------------------------------------------------
     def merge_step(self) -> int:
         """Settle the stories: the periodic merge step, regroup the fragments, move single
-        misplaced members (``reassign_min_articles``), then check again every story that grew
-        since its last split check.
+        misplaced members (``reassign_min_articles``), check again every story that grew
+        since its last split check, then join the stories the learned model calls one event,
+        group by group (``consolidate_probability``).
 
         Returns the number of merges. The periodic step runs by itself every
         ``merge_every`` articles; call this at the end of a run (batch mode does) to settle
