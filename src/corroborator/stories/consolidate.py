@@ -4,8 +4,8 @@ The merge step and the regroup judge two stories at a time, each with its own gu
 regroup takes fragments of at most ``regroup_max_articles`` articles into a story twice
 their size, and the merge step's veto keeps apart two stories the split check would part
 (a test that counts each half's own pairs with their diagonal, so a half of three weighs
-itself highly). A one-event story that the split check cut into 11 + 3, or two halves of
-9 + 5, therefore ends the run in two pieces although the learned model reads the pieces as
+itself highly). A one-event story that the split check cut into 11 + 3, or two pieces of
+3 + 5, therefore ends the run in two pieces although the learned model reads the pieces as
 one event (mean same-event probability 0.8 across them). This step looks at each group of
 undated stories that are one another's candidates (connected through join scores of at
 least ``threshold``) and joins stories by average linkage over their members' learned
