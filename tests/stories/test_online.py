@@ -249,9 +249,9 @@ def _reassign_run(config: StorySettings) -> StoryClusterer:
 
 
 def test_end_of_run_moves_a_member_the_learned_model_places_elsewhere(settings) -> None:
+    # The packaged reassign settings (on by default: 3 articles, 0.6, margin 0.15).
     config = _config(settings, threshold=0.5, merge_threshold=0.99, embedding_weight=1.0,
-                     tfidf_weight=1.0, merge_every=100, regroup_min_words=0,
-                     reassign_min_articles=3)
+                     tfidf_weight=1.0, merge_every=100, regroup_min_words=0)
     clusterer = _reassign_run(config)
     assert clusterer.merge_step() == 0  # a move is no merge
     assert clusterer.story_of("late") == "s-harbour0"
@@ -263,7 +263,7 @@ def test_end_of_run_moves_a_member_the_learned_model_places_elsewhere(settings) 
 @pytest.mark.parametrize(
     "overrides",
     [
-        {"reassign_min_articles": 0},  # off (the default)
+        {"reassign_min_articles": 0},  # off
         {"reassign_min_articles": 6},  # the ridge story is too small to read its members
         {"reassign_min_articles": 3, "reassign_probability": 0.95},
         {"reassign_min_articles": 3, "reassign_margin": 0.9},

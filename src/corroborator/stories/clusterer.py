@@ -10,6 +10,7 @@ import numpy as np
 
 from ..records import Article, Story
 from .config import StorySettings
+from .consolidate import average_link, connected_groups
 from .features import ArticleFeatures, FeatureExtractor
 from .online import (
     ANCHOR_PREFIX,
@@ -27,7 +28,7 @@ from .online import (
     story_vectors,
     translated_score,
 )
-from .split import affinity, apart, cohesion, full_length, split_side, together
+from .split import affinity, apart, cohesion, full_length, learned_matrix, split_side, together
 from .titles import describe
 
 if TYPE_CHECKING:
@@ -305,8 +306,9 @@ class StoryClusterer:
     # -- merging and closing --------------------------------------------------------------
     def merge_step(self) -> int:
         """Settle the stories: the periodic merge step, regroup the fragments, move single
-        misplaced members (``reassign_min_articles``), then check again every story that grew
-        since its last split check.
+        misplaced members (``reassign_min_articles``), check again every story that grew
+        since its last split check, then join the stories the learned model calls one event,
+        group by group (``consolidate_probability``).
 
         Returns the number of merges. The periodic step runs by itself every
         ``merge_every`` articles; call this at the end of a run (batch mode does) to settle
@@ -323,7 +325,9 @@ class StoryClusterer:
         # not grown is not checked again, so repeated runs cost nothing more.
         for story in sorted(self._stories.values(), key=lambda s: s.seq):
             self._split(story, settle=True)
-        return merges
+        # After the settling check: the pieces it and the merge step's veto leave apart are
+        # what the consolidation reads again, as groups.
+        return merges + self._consolidate()
 
     def _merge(self) -> int:
         """Join stories that converged and close stories outside the time window."""
@@ -453,6 +457,47 @@ class StoryClusterer:
                     and not apart(story.parts, other.parts, self.similarity)):
                 best, best_cross = other, cross
         return best
+
+    def _consolidate(self) -> int:
+        """Join undated stories the learned model calls one event, group by group (average
+        linkage at ``consolidate_probability``; :mod:`.consolidate`); returns the merges.
+
+        A group is a connected set of undated stories of full articles
+        (``regroup_min_words``) each scoring at least ``threshold`` against another of
+        them (their candidates, so the cost per story is bounded as for the regroup), of at
+        most ``split_max_articles`` members in all (the pair matrix costs n^2). Joined
+        stories count as split-checked at their new size: the settling check of the next
+        run does not part again what this step joined.
+        """
+        cfg = self.config
+        if cfg.consolidate_probability <= 0 or cfg.split_model != "learned":
+            return 0
+        eligible = {story.id: story
+                    for story in sorted(self._stories.values(), key=lambda s: s.seq)
+                    if not story.closed and story.parts
+                    and full_length(story.parts, cfg.regroup_min_words)}
+        edges: dict[str, list[str]] = {}
+        keys: dict[str, list[str]] = {}
+        for sid, story in eligible.items():
+            item = story_vectors(story)
+            keys[sid] = index_keys(item, cfg.index_terms, story.anchors)
+            edges[sid] = [other.id for other, score in self._scored(item, keys[sid], sid)
+                          if other.id in eligible and score >= cfg.threshold]
+        merges = 0
+        for group in connected_groups(list(eligible), edges):
+            stories = [eligible[sid] for sid in group]
+            parts = [part for story in stories for part in story.parts or ()]
+            if len(parts) > cfg.split_max_articles:
+                continue
+            matrix = learned_matrix([part.item for part in parts])
+            sizes = [len(story.parts or ()) for story in stories]
+            for joined in average_link(matrix, sizes, cfg.consolidate_probability):
+                keep = stories[joined[0]]
+                for index in joined[1:]:
+                    keep = self._join(stories[index], keep, keys[stories[index].id])
+                    merges += 1
+                keep.split_checked = len(keep.parts or ())
+        return merges
 
     def _reassign(self) -> int:
         """Move single members that the learned model places in another story; returns the

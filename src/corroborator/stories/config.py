@@ -57,9 +57,15 @@ class StorySettings:
     # threshold against it when the learned model's mean probability across reaches
     # reassign_probability (and the other story's own) and exceeds the member's mean
     # probability to its own story by reassign_margin (reassign_min_articles = 0: off).
-    reassign_min_articles: int = 0
+    reassign_min_articles: int = 3
     reassign_probability: float = 0.6
-    reassign_margin: float = 0.1
+    reassign_margin: float = 0.15
+    # End of a run, after the settling split check (undated stories of full articles,
+    # regroup_min_words): each connected group of stories scoring >= threshold against one
+    # another (at most split_max_articles members) is joined by average linkage over the
+    # learned model's probabilities while the mean across two stories' members reaches
+    # consolidate_probability (0 = off).
+    consolidate_probability: float = 0.75
     link_anchors: bool = True
     link_threshold: float = 0.2
     anchor_min_value: float = 150.0
@@ -98,7 +104,7 @@ class StorySettings:
                 "at least one must be positive."
             )
         for name in ("merge_probability", "regroup_probability", "reassign_probability",
-                     "reassign_margin"):
+                     "reassign_margin", "consolidate_probability"):
             if not 0.0 <= getattr(self, name) <= 1.0:
                 raise ConfigError(
                     f"[stories] {name} = {getattr(self, name)} must lie in [0, 1]."

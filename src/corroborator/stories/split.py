@@ -35,6 +35,11 @@ def _pair_model() -> PairModel:
     return PairModel.packaged()
 
 
+def learned_matrix(items: Sequence[Vectors]) -> np.ndarray:
+    """The learned same-event probabilities of a group of (undated) articles (:mod:`.pairs`)."""
+    return _pair_model().matrix(items)
+
+
 def member_matrix(items: Sequence[Vectors], similarity: Similarity) -> np.ndarray:
     """The similarity the split check compares a story's members by (``split_model``)."""
     if similarity.config.split_model == "learned":
