@@ -34,6 +34,7 @@ from . import intervals
 from .candidates import Figure, StoryVectors
 from .entry_times import claim_time, entry_span, report_key
 from .measures import outcomes, outcomes_agree
+from .progress import count_moved_on
 from .revisions import NEW, Replaced, is_previous, revises, split_from_to
 from .settings import CompareSettings
 from .shares import written_as_name
@@ -377,6 +378,14 @@ def _outlet_updated(ctx: StoryContext, first: Claim, second: Claim) -> bool:
         first, second)
 
 
+def _count_moved_on(ctx: StoryContext, first: Claim, second: Claim) -> bool:
+    """True when the later claim's sentence tells its figures at a further stage of the
+    count than the earlier's ("with 40% of ballots counted" / "with 97% counted"), or tells
+    none after a partial count in another lineage (:func:`.progress.count_moved_on`)."""
+    return count_moved_on(ctx.sentence(first), ctx.sentence(second),
+                          one_lineage=ctx.linked(first, second))
+
+
 def _moved_later(ctx: StoryContext, fa: Figure, fb: Figure, first: Claim,
                  second: Claim) -> bool:
     """True when the later of two reports of other lineages, from sources not known to
@@ -509,7 +518,8 @@ def judge_figures(ctx: StoryContext, fa: Figure, fb: Figure) -> Conflict | None:
         if not revised and _gives_both(ctx, first, second, f1.quantity, f2.quantity):
             return None
         gap = _hours_apart(ctx, first, second)
-        cue = _UPDATE_CUE.search(ctx.sentence(second))
+        # "with 40% of ballots counted", then "with 97% counted": the count moved on
+        cue = _UPDATE_CUE.search(ctx.sentence(second)) or _count_moved_on(ctx, first, second)
         # a live page's later entry is the page itself telling the source's newer figure
         entries = first.article_id == second.article_id
         if s1.kind == OUTLET and not (revised or cue or entries):

@@ -1,0 +1,35 @@
+"""An election night and its count as an election desk's folder holds it (TODO docstring)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+pytestmark = [pytest.mark.model, pytest.mark.embeddings]
+
+FOLDER = Path(__file__).resolve().parent / "data" / "tally"
+
+
+@pytest.fixture(scope="module")
+def kessling(dossier) -> dict:
+    (story,) = [s for s in dossier["stories"] if "Kessling" in s["title"]]
+    return story
+
+
+def _claims_with(story: dict, figure: str) -> list[dict]:
+    return [c for c in story["claims"] if any(q["text"] == figure for q in c["quantities"])]
+
+
+def test_the_count_through_the_night_is_updated_not_misreported(kessling,
+                                                                 conflict_figures) -> None:
+    moved = [c for c in kessling["conflicts"]
+             if {"40%", "97%"} <= conflict_figures(kessling, c)]
+    assert [c["kind"] for c in moved] == ["update"], [c["explanation"] for c in moved]
+    assert all(c["kind"] != "misreport" for c in kessling["conflicts"])
+
+
+def test_a_quotation_told_back_in_indirect_speech_is_no_variant(kessling) -> None:
+    assert all(c["kind"] != "quote-variant" for c in kessling["conflicts"])
+    (moved,) = [c for c in kessling["claims"] if c["text"].startswith("“Ballots were moved")]
+    assert moved["status"] == "corroborated"
