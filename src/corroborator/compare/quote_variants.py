@@ -172,7 +172,30 @@ def _repeats_quote(ctx: StoryContext, other: Claim, quote: str, ratio: float) ->
     no agreement with any club, and Dario is not for sale"): a faithful paraphrase of part
     of it, which carries the quotation's words and varies none of them."""
     said = claim_text(other, ctx.articles.get(other.article_id))
-    return len(words_of(said)) >= _PIECE_WORDS and quote_found_in(said, quote, ratio)
+    return len(words_of(said)) >= _PIECE_WORDS and (
+        quote_found_in(said, quote, ratio) or paraphrases(said, quote))
+
+
+# Words that turn a statement into its denial: a report with one and a quotation without say
+# opposite things, however many words they share.
+_NEGATIONS = re.compile(r"\b(?:not|no|never|none|nobody|nothing|neither|nor|without)\b|n['’]t\b",
+                        re.IGNORECASE)
+
+
+def paraphrases(said: str, quote: str) -> bool:
+    """Whether a report without quotation marks says what the quotation says in its words,
+    rearranged: "that ballots had been moved between polling stations with no observers
+    present" for "Ballots were moved between polling stations without observers present".
+    Every word of substance of the report stands in the quotation (tenses shifted back and
+    function words changed are no new words), at least ``_PIECE_WORDS`` of them; they
+    deny as often ("without" / "with no") and carry the same hedges. A report that adds a word of its
+    own ("admitted that ballots were moved") is left to the other checks."""
+    mine, theirs = _stems(said), _stems(quote)
+    if len(mine) < _PIECE_WORDS or not mine <= theirs:
+        return False
+    if len(_NEGATIONS.findall(said)) != len(_NEGATIONS.findall(quote)):
+        return False
+    return set(words_of(said)) & _HEDGES == set(words_of(quote)) & _HEDGES
 
 
 def _quoted_alike(ctx: StoryContext, claim: Claim, quote: str,
