@@ -33,3 +33,8 @@ def test_a_quotation_told_back_in_indirect_speech_is_no_variant(kessling) -> Non
     assert all(c["kind"] != "quote-variant" for c in kessling["conflicts"])
     (moved,) = [c for c in kessling["claims"] if c["text"].startswith("“Ballots were moved")]
     assert moved["status"] == "corroborated"
+
+
+def test_a_ruling_expected_late_on_the_day_of_the_report_is_that_day(claims) -> None:
+    (ruling,) = [c for c in claims if c["content"].startswith("The commission is expected")]
+    assert [d["resolved"] for d in ruling["dates"]] == ["2026-11-16"]
