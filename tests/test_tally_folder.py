@@ -38,3 +38,14 @@ def test_a_quotation_told_back_in_indirect_speech_is_no_variant(kessling) -> Non
 def test_a_ruling_expected_late_on_the_day_of_the_report_is_that_day(claims) -> None:
     (ruling,) = [c for c in claims if c["content"].startswith("The commission is expected")]
     assert [d["resolved"] for d in ruling["dates"]] == ["2026-11-16"]
+
+
+def test_the_commissions_disputed_ballots_disagree_with_the_observers(kessling,
+                                                                      conflict_figures) -> None:
+    (olsen,) = _claims_with(kessling, "between 2,000 and 3,000")
+    assert olsen["speakers"] == ["Mira Olsen"]
+    assert olsen["quantities"][0]["unit"] == "ballots"
+    disagreements = [c for c in kessling["conflicts"] if c["kind"] == "source-disagreement"]
+    assert any({"between 2,000 and 3,000", "4,500"} <= conflict_figures(kessling, c)
+               or {"between 2,000 and 3,000", "About 4,500"} <= conflict_figures(kessling, c)
+               for c in disagreements), [c["explanation"] for c in disagreements]

@@ -260,3 +260,13 @@ def test_told_an_outlet_is_a_chain_unless_it_is_the_article_own(nlp, settings, o
 ])
 def test_names_outlet(name, outlet, same):
     assert analyze.names_outlet(name, outlet) is same
+
+
+def test_a_claim_holds_the_whole_figure_its_content_would_cut(nlp, settings):
+    """The parse hangs "between" on "said": the content must still hold the range."""
+    text = ("Count disputed\n\nIts chair, Mira Olsen, said between 2,000 and 3,000 ballots were "
+            "disputed across the region.\n")
+    claim = _by_cue(analyze_article(make(text), settings, nlp=nlp), "said")
+    assert text[claim.content_span.start:].startswith("between 2,000")
+    assert [(q.text, q.unit) for q in claim.quantities] == [("between 2,000 and 3,000",
+                                                             "ballots")]

@@ -365,7 +365,7 @@ def _claims_of(prep: _Prepared, docs: list[Doc], finders: tuple[Any, Any]) -> Ar
     claims = []
     seen: set[str] = set()
     for att, name in zip(atts, names, strict=True):
-        content = Span(*att.content)
+        content = _with_figure_it_cuts(Span(*att.content), quantities)
         cid = claim_id(article.id, att.content, att.cue)
         if cid in seen or not len(content):
             continue
@@ -393,6 +393,16 @@ def _claims_of(prep: _Prepared, docs: list[Doc], finders: tuple[Any, Any]) -> Ar
     claims.sort(key=lambda c: (c.content_span.start, c.content_span.end))
     return ArticleAnalysis(article.id, tuple(claims), tuple(quantities), tuple(dates), None,
                            prep.notes)
+
+
+def _with_figure_it_cuts(content: Span, quantities: Sequence[Quantity]) -> Span:
+    """The content with the whole of a figure its start cuts in two: the parse may hang
+    "between" of "said between 2,000 and 3,000 ballots were disputed" on the cue, and the
+    content "2,000 and 3,000 ballots were disputed" would then hold no figure at all."""
+    for q in quantities:
+        if q.span.start < content.start < q.span.end <= content.end:
+            return Span(q.span.start, content.end)
+    return content
 
 
 def _safe(prep: _Prepared, docs: list[Doc], finders: tuple[Any, Any]) -> ArticleAnalysis:
