@@ -49,3 +49,12 @@ def test_the_commissions_disputed_ballots_disagree_with_the_observers(kessling,
     assert any({"between 2,000 and 3,000", "4,500"} <= conflict_figures(kessling, c)
                or {"between 2,000 and 3,000", "About 4,500"} <= conflict_figures(kessling, c)
                for c in disagreements), [c["explanation"] for c in disagreements]
+
+
+def test_the_agencys_feed_and_its_site_are_one_outlet_whose_seat_projection_moved(
+        kessling) -> None:
+    outlets = [a["outlet"] for a in kessling["articles"]]
+    assert outlets.count("Norvan Press Agency") == 2
+    seats = [c for c in kessling["conflicts"]
+             if "“27”" in c["explanation"] and "“28”" in c["explanation"]]
+    assert [c["kind"] for c in seats] == ["update"], [c["explanation"] for c in seats]
