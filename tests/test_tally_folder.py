@@ -58,3 +58,10 @@ def test_the_agencys_feed_and_its_site_are_one_outlet_whose_seat_projection_move
     seats = [c for c in kessling["conflicts"]
              if "“27”" in c["explanation"] and "“28”" in c["explanation"]]
     assert [c["kind"] for c in seats] == ["update"], [c["explanation"] for c in seats]
+
+
+def test_an_allegation_and_a_projection_keep_their_stances(claims) -> None:
+    stances = {c["content"]: c["stance"] for c in claims}
+    assert stances["irregularities in the Ardenport North district"] == "alleged"
+    assert stances["to win between 26 and 30 of the 60 seats in the regional assembly"] \
+        == "estimated"

@@ -539,6 +539,17 @@ def test_tagger_alone(nlp, text, cue, speaker, content):
     assert any(c == cue and speaker in (s or "") and t == content for c, s, t in found), found
 
 
+@pytest.mark.parametrize(("text", "cue", "stance"), [
+    # a cue the lexicon lists keeps the lexicon's stance when the tagger finds it
+    ("Regional Alliance leader Piotr Lasko alleged irregularities in the Ardenport North "
+     "district.", "alleged", "alleged"),
+    ("The poll projects the party to win 28 seats.", "projects", "estimated"),
+])
+def test_tagger_gives_a_listed_cue_the_lexicons_stance(nlp, text, cue, stance):
+    atts = tagger.tagged_attributions(nlp(text), 0, set())
+    assert [a.stance for a in atts if text[a.cue[0] : a.cue[1]] == cue] == [stance]
+
+
 def test_tagger_leaves_tokens_the_rules_took(nlp):
     doc = nlp("The mayor tweeted that the roads would reopen on Monday.")
     assert tagger.tagged_attributions(doc, 0, {t.i for t in doc}) == []
