@@ -65,3 +65,7 @@ def test_an_allegation_and_a_projection_keep_their_stances(claims) -> None:
     assert stances["irregularities in the Ardenport North district"] == "alleged"
     assert stances["to win between 26 and 30 of the 60 seats in the regional assembly"] \
         == "estimated"
+
+
+def test_a_figure_measured_against_the_commissions_word_is_no_claim_of_it(claims) -> None:
+    assert not [c for c in claims if c["content"] == "far more"]
