@@ -69,3 +69,8 @@ def test_an_allegation_and_a_projection_keep_their_stances(claims) -> None:
 
 def test_a_figure_measured_against_the_commissions_word_is_no_claim_of_it(claims) -> None:
     assert not [c for c in claims if c["content"] == "far more"]
+
+
+def test_the_commissions_denial_told_as_hearsay_is_still_its_denial(claims) -> None:
+    (denial,) = [c for c in claims if c["content"] == "any wrongdoing"]
+    assert (denial["speaker"], denial["stance"]) == ("Kessling Electoral Commission", "denied")

@@ -864,3 +864,20 @@ def test_quotation_open_counts_curly_straight_and_doubled_marks():
     assert _quotation_open('He said "it is dead, and ')
     assert _quotation_open("He said ''it is dead, and ")
     assert not _quotation_open("He said ''it is dead,'' and ")
+
+
+@pytest.mark.parametrize(("text", "cue", "speaker", "content", "stance"), [
+    # hearsay about a named speaker's own act: the speaker and the act's stance stay
+    ("The commission has reportedly denied any wrongdoing.", "denied", "commission",
+     "any wrongdoing", "denied"),
+    ("The minister reportedly said the talks had failed.", "said", "minister",
+     "the talks had failed", "stated"),
+    # hearsay about what a thing did stays unattributed
+    ("North Korea has reportedly sent troops.", "reportedly", None,
+     "North Korea has reportedly sent troops", "reported"),
+])
+def test_hearsay_about_a_named_speakers_statement_keeps_the_speaker(nlp, text, cue, speaker,
+                                                                    content, stance):
+    (att,) = find_attributions(nlp(text))
+    assert (text[att.cue[0]:att.cue[1]], att.speaker_text, text[att.content[0]:att.content[1]],
+            att.stance) == (cue, speaker, content, stance)
