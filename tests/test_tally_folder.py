@@ -74,3 +74,10 @@ def test_a_figure_measured_against_the_commissions_word_is_no_claim_of_it(claims
 def test_the_commissions_denial_told_as_hearsay_is_still_its_denial(claims) -> None:
     (denial,) = [c for c in claims if c["content"] == "any wrongdoing"]
     assert (denial["speaker"], denial["stance"]) == ("Kessling Electoral Commission", "denied")
+
+
+def test_the_chief_observer_is_named_and_her_quotation_is_hers(claims) -> None:
+    speakers = {c["speaker"] for c in claims}
+    assert "Hanna Mikkel" in speakers
+    assert "Alliance's chief observer" not in speakers
+    assert "Mikkel" not in speakers

@@ -803,6 +803,10 @@ def test_a_full_name_in_apposition_to_a_role_is_the_speaker(nlp):
     text = ("\"No inspection was skipped,\" its chief operating officer, Hanna Veldt, told "
             "the Herald.")
     _attributed(nlp, text, "told", "Hanna Veldt", "No inspection was skipped")
+    # a role that is no title, but a noun for a person
+    text = ("The Alliance's chief observer, Hanna Mikkel, said her volunteers had recorded "
+            "problems.")
+    _attributed(nlp, text, "said", "Hanna Mikkel", "her volunteers had recorded problems")
 
 
 def test_who_posted_the_statement_is_no_statement_of_its_own(nlp):

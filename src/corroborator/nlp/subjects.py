@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ..people_nouns import counts_people
 from . import cues as lex
 from .cues import words
 from .speakers import TITLES
@@ -158,8 +159,9 @@ def _anonymous_with_description(head: Token) -> str | None:
 def _full_name_in_apposition(head: Token) -> tuple[str, str] | None:
     """"its chief operating officer, Hanna Veldt,": a role's apposition written as a full
     proper name is the person holding it, whatever label the recogniser gave the name (it
-    took "Hanna Veldt" for a nationality)."""
-    if head.lower_ not in TITLES:
+    took "Hanna Veldt" for a nationality). A role is a title, or a singular noun for a person
+    ("the Alliance's chief observer, Hanna Mikkel,")."""
+    if head.lower_ not in TITLES and not (head.tag_ == "NN" and counts_people(head.lower_)):
         return None
     doc = head.doc
     for child in head.children:
