@@ -81,3 +81,8 @@ def test_the_chief_observer_is_named_and_her_quotation_is_hers(claims) -> None:
     assert "Hanna Mikkel" in speakers
     assert "Alliance's chief observer" not in speakers
     assert "Mikkel" not in speakers
+
+
+def test_what_a_candidate_told_the_broadcaster_reaches_it_through_no_chain(claims) -> None:
+    (told,) = [c for c in claims if "Exit polls have been wrong" in c["content"]]
+    assert (told["speaker"], told["via"]) == ("Piotr Lasko", [])

@@ -257,6 +257,8 @@ def test_told_an_outlet_is_a_chain_unless_it_is_the_article_own(nlp, settings, o
     ("Radio Lorvana", "Radio Lorvana", True),
     ("Radio Lorvana", "AeroBrief", False),
     ("Northgate", "The Northgate Herald", False),
+    ("KTV", "KTV News", True),
+    ("Sky", "Sky Sports", False),
 ])
 def test_names_outlet(name, outlet, same):
     assert analyze.names_outlet(name, outlet) is same

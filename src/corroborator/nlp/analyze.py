@@ -269,14 +269,22 @@ def _drop_own_outlet_told(att: attr.Attribution, outlet: str | None) -> None:
         att.via = []
 
 
+# Words an outlet's name may end with that only say what kind of outlet it is: "KTV News"
+# calls itself "KTV" in its own reports.
+_MEDIUM_WORDS = frozenset(["news", "online", "tv", "television", "digital", "network"])
+
+
 def names_outlet(name: str, outlet: str) -> bool:
     """Whether ``name`` (as a report writes it) is the outlet ``outlet``: the same words, its
-    last words ("the Herald" for "The Northgate Herald") or its initials ("HPA" for "Harlow
-    Press Agency")."""
+    last words ("the Herald" for "The Northgate Herald"), its first words before words of
+    its medium alone ("KTV" for "KTV News") or its initials ("HPA" for "Harlow Press
+    Agency")."""
     said = spk.clean_name(name).lower().split()
     full = spk.clean_name(outlet).lower().split()
     if not said or not full:
         return False
+    if said == full[: len(said)] and all(w in _MEDIUM_WORDS for w in full[len(said) :]):
+        return True
     return said == full[-len(said) :] or (len(said) == 1
                                           and said[0] == spk.initials(outlet).lower())
 
