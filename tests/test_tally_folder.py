@@ -49,6 +49,7 @@ def test_the_commissions_disputed_ballots_disagree_with_the_observers(kessling,
     assert any({"between 2,000 and 3,000", "4,500"} <= conflict_figures(kessling, c)
                or {"between 2,000 and 3,000", "About 4,500"} <= conflict_figures(kessling, c)
                for c in disagreements), [c["explanation"] for c in disagreements]
+    assert not any("observers puts" in c["explanation"] for c in disagreements)
 
 
 def test_the_agencys_feed_and_its_site_are_one_outlet_whose_seat_projection_moved(

@@ -210,7 +210,8 @@ def _puts(claim: Claim, speaker: Speaker) -> str:
     """The verb a speaker takes: "the union puts", but "Analysts at Hallbeck Securities
     put", "Police put", "Ostrel Rail and Kavan Logistics put". A plural is a speaker no
     recogniser took for a name (a firm's "Kelvar Motors" stays singular) whose head word,
-    alone or before a preposition, is a plural noun; or two names joined by "and"."""
+    alone or before a preposition, is a plural noun, or that ends in a lower-case plural
+    noun ("Alliance observers"); or two names joined by "and"."""
     words = speaker.label.split()
     if speaker.kind == OUTLET or claim.speaker_type or not words:
         return "puts"
@@ -218,10 +219,19 @@ def _puts(claim: Claim, speaker: Speaker) -> str:
         words = words[1:]
     head = words[0].lower()
     headed = len(words) == 1 or words[1].lower() in _PREPOSITIONS
-    plural = head in _PLURALS_WITHOUT_S or (
-        head.endswith("s") and not head.endswith(("ss", "us", "is")))
     joined = "and" in words[1:-1] and all(w[:1].isupper() for w in (words[0], words[-1]))
-    return "put" if headed and plural or joined else "puts"
+    # "Alliance observers": a lower-case plural noun after its modifiers is no name's word
+    last = words[-1]
+    modified = len(words) > 1 and last.islower() and not any(
+        w.lower() in _PREPOSITIONS for w in words)
+    return "put" if (headed and _plural(head)) or (modified and _plural(last)) or joined \
+        else "puts"
+
+
+def _plural(word: str) -> bool:
+    word = word.lower()
+    return word in _PLURALS_WITHOUT_S or (
+        word.endswith("s") and not word.endswith(("ss", "us", "is")))
 
 
 def _sentence(text: str) -> str:
