@@ -250,7 +250,8 @@ def _range_number(span: Span) -> Token | None:
         return None
     numbers = [t for t in span if t.like_num or t.pos_ == "NUM"]
     outside = [t for t in numbers if not span.start <= t.head.i < span.end]
-    return (outside or numbers or [None])[0]
+    chosen = outside or numbers
+    return chosen[0] if chosen else None
 
 
 def _unit_of_previous(prev: Quantity, current: Quantity, text: str, offset: int) -> str | None:
