@@ -87,3 +87,10 @@ def test_the_chief_observer_is_named_and_her_quotation_is_hers(claims) -> None:
 def test_what_a_candidate_told_the_broadcaster_reaches_it_through_no_chain(claims) -> None:
     (told,) = [c for c in claims if "Exit polls have been wrong" in c["content"]]
     assert (told["speaker"], told["via"]) == ("Piotr Lasko", [])
+
+
+def test_the_spanish_report_joins_the_story_marked_as_not_read(kessling) -> None:
+    (spanish,) = [a for a in kessling["articles"] if a["language"] == "es"]
+    assert spanish["outlet"] == "Diario del Estrecho"
+    assert "language es" in spanish["not_analysed"]
+    assert all(a.get("not_analysed") is None for a in kessling["articles"] if a is not spanish)
