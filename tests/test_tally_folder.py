@@ -94,3 +94,10 @@ def test_the_spanish_report_joins_the_story_marked_as_not_read(kessling) -> None
     assert spanish["outlet"] == "Diario del Estrecho"
     assert "language es" in spanish["not_analysed"]
     assert all(a.get("not_analysed") is None for a in kessling["articles"] if a is not spanish)
+
+
+def test_the_final_share_updates_the_share_at_97_percent_counted(kessling) -> None:
+    shares = [c for c in kessling["conflicts"]
+              if "“41.5%”" in c["explanation"] and "“41.6%”" in c["explanation"]]
+    assert [c["kind"] for c in shares] == ["update"], [c["explanation"] for c in shares]
+    assert "Unity Party's share of the vote" in shares[0]["explanation"]

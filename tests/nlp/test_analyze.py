@@ -272,3 +272,13 @@ def test_a_claim_holds_the_whole_figure_its_content_would_cut(nlp, settings):
     assert text[claim.content_span.start:].startswith("between 2,000")
     assert [(q.text, q.unit) for q in claim.quantities] == [("between 2,000 and 3,000",
                                                              "ballots")]
+
+
+def test_a_figures_owner_told_by_description_is_the_organisation_named_before(nlp, settings):
+    text = ("Final count\n\nThe Unity Party won 28 of the 60 seats, final results showed.\n\n"
+            "The party took 41.6% of the vote, the electoral commission said. The company said "
+            "it employs 300 people.\n")
+    found = {q.text: q.measured for q in analyze_article(make(text), settings, nlp=nlp).quantities}
+    assert found["41.6%"].startswith("Unity Party")
+    # no firm was named: "the company" stays as written
+    assert found["300"].startswith("company")
