@@ -101,3 +101,11 @@ def test_the_final_share_updates_the_share_at_97_percent_counted(kessling) -> No
               if "“41.5%”" in c["explanation"] and "“41.6%”" in c["explanation"]]
     assert [c["kind"] for c in shares] == ["update"], [c["explanation"] for c in shares]
     assert "Unity Party's share of the vote" in shares[0]["explanation"]
+
+
+def test_the_exit_polls_seat_range_is_its_own_claim_not_the_counts(kessling) -> None:
+    (poll,) = _claims_with(kessling, "between 26 and 30")
+    assert poll["speakers"] == ["exit poll"] and poll["stance"] == "estimated"
+    assert poll["status"] == "single-source"
+    assert all(m["article"] != a["id"] for m in poll["mentions"] for a in kessling["articles"]
+               if a["outlet"] != "KTV News")
