@@ -109,3 +109,12 @@ def test_the_exit_polls_seat_range_is_its_own_claim_not_the_counts(kessling) -> 
     assert poll["status"] == "single-source"
     assert all(m["article"] != a["id"] for m in poll["mentions"] for a in kessling["articles"]
                if a["outlet"] != "KTV News")
+
+
+def test_the_commissions_estimate_and_figures_are_the_commissions(claims) -> None:
+    estimate = [c for c in claims if c["content"] == "Turnout was about 61%"
+                and c["cue"] == "according to"]
+    assert [(c["speaker"], c["stance"]) for c in estimate] == [
+        ("Kessling Electoral Commission", "estimated")]
+    figures = {c["speaker"] for c in claims if c["content"].startswith("Nearly half of voters")}
+    assert figures == {"Kessling Electoral Commission"}

@@ -753,10 +753,20 @@ def test_a_plural_of_people_speaks_with_the_body_they_work_for(nlp, text, cue, s
     # records from a named body are the body's
     ("Twenty-three others were hurt, according to figures from the Health Ministry.",
      "according to", "the Health Ministry"),
+    # an estimate by a body, and the records a body owns
+    ("Turnout was about 61%, according to an estimate by the Kessling Electoral Commission.",
+     "according to", "the Kessling Electoral Commission"),
+    ("Nearly half of voters backed the party, the Kessling Electoral Commission's figures "
+     "showed.", "showed", "the Kessling Electoral Commission"),
 ])
 def test_records_that_show_something_are_named_with_where_they_come_from(nlp, text, cue,
                                                                          speaker):
     assert _one(nlp, text, cue).speaker_text == speaker
+
+
+def test_according_to_an_estimate_is_an_estimate(nlp):
+    text = "Turnout was about 61%, according to an estimate by the electoral commission."
+    assert _one(nlp, text, "according to").stance == "estimated"
 
 
 @pytest.mark.parametrize(("text", "content"), [

@@ -81,6 +81,10 @@ def according_to(tok: Token, offset: int) -> Attribution | None:
     document = objs[0]
     speaker = speaker_from(_publisher_of(document) or document)
     stance = "reported" if document.lemma_ in ("report", "reports") else "stated"
+    # "according to an estimate by the commission", "according to a claim by the party"
+    entry = lex.noun_cue(document.lemma_.lower())
+    if entry is not None and entry.stance in ("estimated", "alleged"):
+        stance = entry.stance
     # "according to the agency ORNA, which cited the ministry": the ministry speaks, via ORNA;
     # "according to the ombudsman, quoted by the radio": the ombudsman, via the radio
     via = relay_chain(document)
