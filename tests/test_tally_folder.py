@@ -59,6 +59,7 @@ def test_the_agencys_feed_and_its_site_are_one_outlet_whose_seat_projection_move
     seats = [c for c in kessling["conflicts"]
              if "“27”" in c["explanation"] and "“28”" in c["explanation"]]
     assert [c["kind"] for c in seats] == ["update"], [c["explanation"] for c in seats]
+    assert "figure for Unity Party's seats changed" in seats[0]["explanation"]
 
 
 def test_an_allegation_and_a_projection_keep_their_stances(claims) -> None:

@@ -34,3 +34,12 @@ def test_a_count_inside_a_polls_range_is_no_claim_of_the_poll(settings) -> None:
                            settings, embed_fn=bow_embed)
     assert list(result.conflicts) == []
     assert sorted(len(p.claim_ids) for p in result.propositions) == [1, 1]
+
+
+def test_a_count_of_what_a_name_won_is_named_as_its_own() -> None:
+    from corroborator.compare.conflicts import _held_by_name
+
+    assert _held_by_name("Unity Party win seats", "seats", "seats") == "Unity Party's seats"
+    # what a name cut is not its own; a phrase without a name stays as it is
+    assert _held_by_name("Kelvar Motors cut jobs", "jobs", "jobs") is None
+    assert _held_by_name("party win seats", "seats", "seats") is None

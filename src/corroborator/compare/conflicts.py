@@ -20,6 +20,7 @@ and intervals that do not overlap.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -451,6 +452,27 @@ def _shared_phrase(first: str | None, second: str | None) -> str | None:
     return first or second
 
 
+# Verbs of winning or holding: what a name "won" or "holds" is its own ("the Unity Party's
+# seats"), where what it "cut" or "counted" is not.
+_HOLDING_VERBS = frozenset(
+    """win wins won take takes took hold holds held have has had get gets got secure secures
+    secured keep keeps kept""".split()  # noqa: SIM905
+)
+
+
+def _held_by_name(phrase: str, unit1: str | None, unit2: str | None) -> str | None:
+    """A count of what a name won or holds, as a sentence names it: "Unity Party win seats"
+    is "Unity Party's seats"; None for any other phrase."""
+    words = phrase.split()
+    if unit1 is None or unit1 != unit2 or len(words) < 3 or words[-1] != unit1:
+        return None
+    name = list(itertools.takewhile(lambda w: w[:1].isupper(), words))
+    if not name or words[len(name) : -1] == [] or any(
+            w.lower() not in _HOLDING_VERBS for w in words[len(name) : -1]):
+        return None
+    return f"{_possessive(' '.join(name))} {unit1}"
+
+
 def _figure_name(ctx: StoryContext, f1: Figure, f2: Figure) -> str:
     """What two figures count, as a sentence names it: a share by whose share of what it is
     ("Civic Union's share of the vote", not "Civic Union had vote"), else the measured phrase
@@ -465,6 +487,9 @@ def _figure_name(ctx: StoryContext, f1: Figure, f2: Figure) -> str:
     phrase = _shared_phrase(f1.quantity.measured, f2.quantity.measured)
     if not phrase:
         return "the same figure"
+    held = _held_by_name(phrase, f1.quantity.unit, f2.quantity.unit)
+    if held is not None:
+        return held
     first, _, rest = phrase.partition(" ")
     # "Storm Ilsa" opens its sentences, and is a name all the same; a report that opens every
     # sentence with "Orvane" may leave it to another report to write it inside one
