@@ -119,3 +119,8 @@ def test_the_commissions_estimate_and_figures_are_the_commissions(claims) -> Non
         ("Kessling Electoral Commission", "estimated")]
     figures = {c["speaker"] for c in claims if c["content"].startswith("Nearly half of voters")}
     assert figures == {"Kessling Electoral Commission"}
+
+
+def test_next_months_run_off_is_dated_to_next_month(claims) -> None:
+    dated = {d["text"]: d["resolved"] for c in claims for d in c["dates"]}
+    assert dated["next month's"] == "2026-12-01"

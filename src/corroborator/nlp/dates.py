@@ -165,6 +165,7 @@ def resolve_date(text: str, published: datetime | date | None, future: bool = Fa
                t)
     t = re.sub(r"^at (?:the )?(?:least|earliest|latest)\s+", "", t)  # "until at least Thursday"
     t = re.sub(r"[.,]+$", "", t)
+    t = re.sub(r"['’]s$", "", t)  # "next month's run-off", "Sunday's vote"
     t = re.sub(rf"{_PART_OF_DAY}$", "", t) if not re.fullmatch(r"this\s+\w+", t) else t
     if pub is not None:
         if t in ("today", "tonight", "this morning", "this afternoon", "this evening", "now"):
