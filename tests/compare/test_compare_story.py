@@ -181,10 +181,19 @@ def test_compare_the_quotations_own_words_told_indirectly_are_no_variant(
      False),
     ("ballots were moved", False),
     ("that ballots were secretly moved between polling stations", False),
+    # the quotation's words recast in another order
+    ("that observers were not present when ballots were moved between polling stations",
+     False),
 ])
 def test_a_report_paraphrases_a_quotation_in_its_own_words(said: str, same: bool) -> None:
     assert paraphrases(said, "Ballots were moved between polling stations without observers "
                        "present.") is same
+
+
+def test_an_expectation_recast_in_the_passive_is_no_paraphrase() -> None:
+    assert not paraphrases("the number of victims was expected to rise",
+                           "We expect the number of victims to rise as we reach the remote "
+                           "villages")
 
 
 @pytest.mark.parametrize(("a", "b", "differ"), [
