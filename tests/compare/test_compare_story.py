@@ -6,7 +6,7 @@ import pytest
 
 from corroborator.compare import compare_story
 from corroborator.compare.propositions import group_claims
-from corroborator.compare.quote_variants import quotes_differ
+from corroborator.compare.quote_variants import paraphrases, quotes_differ
 from corroborator.records import Change, Derivation, Story
 
 from .helpers import COPY, LATER, REWRITE, TROOPS, WIRE, article, bow_embed, claim, example_claims
@@ -149,6 +149,51 @@ def test_compare_a_quotation_that_is_the_whole_point_still_varies(settings) -> N
         "the company would hire engineers at its plant in Daleport",
         quote="We will hire engineers at the plant in Daleport this winter.")
     assert [c.kind for c in result.conflicts] == ["quote-variant"]
+
+
+@pytest.mark.parametrize(("second", "variant"), [
+    # the quotation told back in indirect speech, tense shifted, "without" as "with no"
+    ("Hart said that ballots had been moved between polling stations with no observers "
+     "present", False),
+    # a word of its own, or a hedge, says something else
+    ("Hart said that ballots had been moved between polling stations with no police "
+     "present", True),
+    ("Hart said that ballots had apparently been moved between polling stations with no "
+     "observers present", True),
+])
+def test_compare_the_quotations_own_words_told_indirectly_are_no_variant(
+        settings, second: str, variant: bool) -> None:
+    result = _two_reports(
+        settings,
+        'Hart said: "Ballots were moved between polling stations without observers present."',
+        second + ".",
+        '"Ballots were moved between polling stations without observers present."',
+        second.removeprefix("Hart said "),
+        quote="Ballots were moved between polling stations without observers present.")
+    assert ([c.kind for c in result.conflicts] == ["quote-variant"]) is variant
+
+
+@pytest.mark.parametrize(("said", "same"), [
+    ("that ballots had been moved between polling stations with no observers present", True),
+    ("ballots had been moved between polling stations without observers", True),
+    # denied as often or not; too few words to tell; a word of its own
+    ("that ballots had not been moved between polling stations with no observers present",
+     False),
+    ("ballots were moved", False),
+    ("that ballots were secretly moved between polling stations", False),
+    # the quotation's words recast in another order
+    ("that observers were not present when ballots were moved between polling stations",
+     False),
+])
+def test_a_report_paraphrases_a_quotation_in_its_own_words(said: str, same: bool) -> None:
+    assert paraphrases(said, "Ballots were moved between polling stations without observers "
+                       "present.") is same
+
+
+def test_an_expectation_recast_in_the_passive_is_no_paraphrase() -> None:
+    assert not paraphrases("the number of victims was expected to rise",
+                           "We expect the number of victims to rise as we reach the remote "
+                           "villages")
 
 
 @pytest.mark.parametrize(("a", "b", "differ"), [

@@ -89,3 +89,43 @@ def test_a_claim_before_a_quotation_in_its_sentence_does_not_quote_it(settings) 
     for proposition in result.propositions:
         held = set(proposition.claim_ids)
         assert held <= denial or not held & denial  # the denial is never the quotation's claim
+
+
+def _chair_and_spokesman(settings, rewrite_text: str, rewrite_content: str, rewrite_quote: str):
+    wire = article("w", "Norvan Wire", 'The commission chair, Mira Olsen, said about 2,500 '
+                   'ballots were disputed, "a normal number for an election of this size".',
+                   day=3)
+    rewrite = article("r", "The Patriot", rewrite_text, day=3, hour=16)
+    claims = [
+        claim(wire, 'about 2,500 ballots were disputed, "a normal number for an election of '
+              'this size"', "Mira Olsen", quote="a normal number for an election of this size",
+              speaker_type="PERSON"),
+        claim(rewrite, rewrite_content, "Daniel Ferro", quote=rewrite_quote,
+              speaker_type="PERSON"),
+    ]
+    return compare_story(Story("s", None, ("w", "r")), [wire, rewrite], claims, [], settings,
+                         embed_fn=bow_embed)
+
+
+def test_a_whole_quotation_given_to_another_speaker_is_a_variant(settings) -> None:
+    """The rewrite has the party's spokesman say the chair's words, telling nothing of her."""
+    result = _chair_and_spokesman(
+        settings, 'Spokesman Daniel Ferro called the disputed ballots "a normal number for an '
+        'election of this size".', 'the disputed ballots "a normal number for an election of '
+        'this size"', "a normal number for an election of this size")
+    [variant] = result.conflicts
+    assert variant.kind == "quote-variant"
+    assert variant.explanation == ("The Patriot quotes Daniel Ferro as saying “a normal number "
+                                   "for an election of this size”, words Norvan Wire gives to "
+                                   "Mira Olsen.")
+
+
+def test_part_of_a_quotation_shared_by_two_speakers_is_no_variant(settings) -> None:
+    """Five words of the chair's, inside a longer quotation of the spokesman's own, may be
+    an echo: only a whole quotation given to someone else is told as moved."""
+    result = _chair_and_spokesman(
+        settings, 'Ferro said: "Call it a normal number for an election of this size if you '
+        'like, we call it theft."', '"Call it a normal number for an election of this size if '
+        'you like, we call it theft."', "Call it a normal number for an election of this size "
+        "if you like, we call it theft.")
+    assert [c.kind for c in result.conflicts] == []

@@ -374,6 +374,9 @@ def test_another_sources_later_count_up_from_the_earlier_level_is_an_update(
     ("Ostrel Rail and Kavan Logistics", None, "put"),
     ("Kelvar Motors", "ORG", "puts"),  # a firm's name, though it ends in an "s"
     ("union", None, "puts"),
+    ("Alliance observers", None, "put"),  # a name's word before a plural common noun
+    ("Regional Alliance's team", None, "puts"),
+    ("Tarvik Ferries", None, "puts"),  # a name the recogniser missed, capitalised throughout
 ])
 def test_a_plural_source_puts_its_figure_in_the_plural(settings, speaker, speaker_type,
                                                         verb) -> None:

@@ -277,3 +277,19 @@ def test_article_ids_differ_per_outlet_for_identical_text(tmp_path: Path, ingest
     assert len({a.content_hash for a in articles}) == 1
     assert all(isinstance(a, Article) for a in articles)
 
+
+
+@pytest.mark.parametrize(("title", "outlet"), [
+    ("Norvan Press Agency - Politics", "Norvan Press Agency"),
+    ("Harbor News | World", "Harbor News"),
+    ("Ledger: Top stories", "Ledger"),
+    ("Riverside Gazette", "Riverside Gazette"),
+    ("Tri-City Herald", "Tri-City Herald"),
+    # a tagline of many words is no section: the title is kept whole
+    ("Lakeshore Courier - News from the lakes and the valleys beyond",
+     "Lakeshore Courier - News from the lakes and the valleys beyond"),
+])
+def test_a_feeds_outlet_is_its_title_without_the_section(title: str, outlet: str) -> None:
+    from corroborator.ingest.containers import feed_outlet
+
+    assert feed_outlet(title) == outlet

@@ -274,6 +274,28 @@ def test_told_initials_are_an_outlet_only_on_the_reports_word(nlp, settings, tex
     ("Radio Lorvana", "Radio Lorvana", True),
     ("Radio Lorvana", "AeroBrief", False),
     ("Northgate", "The Northgate Herald", False),
+    ("KTV", "KTV News", True),
+    ("Sky", "Sky Sports", False),
 ])
 def test_names_outlet(name, outlet, same):
     assert analyze.names_outlet(name, outlet) is same
+
+
+def test_a_claim_holds_the_whole_figure_its_content_would_cut(nlp, settings):
+    """The parse hangs "between" on "said": the content must still hold the range."""
+    text = ("Count disputed\n\nIts chair, Mira Olsen, said between 2,000 and 3,000 ballots were "
+            "disputed across the region.\n")
+    claim = _by_cue(analyze_article(make(text), settings, nlp=nlp), "said")
+    assert text[claim.content_span.start:].startswith("between 2,000")
+    assert [(q.text, q.unit) for q in claim.quantities] == [("between 2,000 and 3,000",
+                                                             "ballots")]
+
+
+def test_a_figures_owner_told_by_description_is_the_organisation_named_before(nlp, settings):
+    text = ("Final count\n\nThe Unity Party won 28 of the 60 seats, final results showed.\n\n"
+            "The party took 41.6% of the vote, the electoral commission said. The company said "
+            "it employs 300 people.\n")
+    found = {q.text: q.measured for q in analyze_article(make(text), settings, nlp=nlp).quantities}
+    assert found["41.6%"].startswith("Unity Party")
+    # no firm was named: "the company" stays as written
+    assert found["300"].startswith("company")

@@ -372,6 +372,9 @@ def test_headline_speaker_colon(nlp):
         # people picked out by what they want are whom a notice addresses
         "Relatives seeking information can call our emergency line.",
         "Passengers wanting a refund should contact the operator.",
+        # a figure measured against someone's word tells nothing they said
+        "The toll is higher than officials said.",
+        "Far more ballots are in dispute than the commission has acknowledged.",
     ],
 )
 def test_no_attribution_in_plain_narrative(nlp, text):
@@ -537,6 +540,17 @@ def test_tagger_alone(nlp, text, cue, speaker, content):
     found = [(text[a.cue[0] : a.cue[1]], a.speaker_text, text[a.content[0] : a.content[1]])
              for a in atts]
     assert any(c == cue and speaker in (s or "") and t == content for c, s, t in found), found
+
+
+@pytest.mark.parametrize(("text", "cue", "stance"), [
+    # a cue the lexicon lists keeps the lexicon's stance when the tagger finds it
+    ("Regional Alliance leader Piotr Lasko alleged irregularities in the Ardenport North "
+     "district.", "alleged", "alleged"),
+    ("The poll projects the party to win 28 seats.", "projects", "estimated"),
+])
+def test_tagger_gives_a_listed_cue_the_lexicons_stance(nlp, text, cue, stance):
+    atts = tagger.tagged_attributions(nlp(text), 0, set())
+    assert [a.stance for a in atts if text[a.cue[0] : a.cue[1]] == cue] == [stance]
 
 
 def test_tagger_leaves_tokens_the_rules_took(nlp):
@@ -739,10 +753,20 @@ def test_a_plural_of_people_speaks_with_the_body_they_work_for(nlp, text, cue, s
     # records from a named body are the body's
     ("Twenty-three others were hurt, according to figures from the Health Ministry.",
      "according to", "the Health Ministry"),
+    # an estimate by a body, and the records a body owns
+    ("Turnout was about 61%, according to an estimate by the Kessling Electoral Commission.",
+     "according to", "the Kessling Electoral Commission"),
+    ("Nearly half of voters backed the party, the Kessling Electoral Commission's figures "
+     "showed.", "showed", "the Kessling Electoral Commission"),
 ])
 def test_records_that_show_something_are_named_with_where_they_come_from(nlp, text, cue,
                                                                          speaker):
     assert _one(nlp, text, cue).speaker_text == speaker
+
+
+def test_according_to_an_estimate_is_an_estimate(nlp):
+    text = "Turnout was about 61%, according to an estimate by the electoral commission."
+    assert _one(nlp, text, "according to").stance == "estimated"
 
 
 @pytest.mark.parametrize(("text", "content"), [
@@ -789,6 +813,10 @@ def test_a_full_name_in_apposition_to_a_role_is_the_speaker(nlp):
     text = ("\"No inspection was skipped,\" its chief operating officer, Hanna Veldt, told "
             "the Herald.")
     _attributed(nlp, text, "told", "Hanna Veldt", "No inspection was skipped")
+    # a role that is no title, but a noun for a person
+    text = ("The Alliance's chief observer, Hanna Mikkel, said her volunteers had recorded "
+            "problems.")
+    _attributed(nlp, text, "said", "Hanna Mikkel", "her volunteers had recorded problems")
 
 
 def test_who_posted_the_statement_is_no_statement_of_its_own(nlp):
@@ -850,3 +878,20 @@ def test_quotation_open_counts_curly_straight_and_doubled_marks():
     assert _quotation_open('He said "it is dead, and ')
     assert _quotation_open("He said ''it is dead, and ")
     assert not _quotation_open("He said ''it is dead,'' and ")
+
+
+@pytest.mark.parametrize(("text", "cue", "speaker", "content", "stance"), [
+    # hearsay about a named speaker's own act: the speaker and the act's stance stay
+    ("The commission has reportedly denied any wrongdoing.", "denied", "commission",
+     "any wrongdoing", "denied"),
+    ("The minister reportedly said the talks had failed.", "said", "minister",
+     "the talks had failed", "stated"),
+    # hearsay about what a thing did stays unattributed
+    ("North Korea has reportedly sent troops.", "reportedly", None,
+     "North Korea has reportedly sent troops", "reported"),
+])
+def test_hearsay_about_a_named_speakers_statement_keeps_the_speaker(nlp, text, cue, speaker,
+                                                                    content, stance):
+    (att,) = find_attributions(nlp(text))
+    assert (text[att.cue[0]:att.cue[1]], att.speaker_text, text[att.content[0]:att.content[1]],
+            att.stance) == (cue, speaker, content, stance)

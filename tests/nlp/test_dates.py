@@ -24,6 +24,13 @@ WEDNESDAY = datetime(2024, 3, 13, 9, 30)
         ("last Friday", FRIDAY, False, date(2023, 12, 22)),
         ("Tuesday night", FRIDAY, False, date(2023, 12, 26)),
         ("Tuesday", FRIDAY, True, date(2024, 1, 2)),
+        # what is to come later the same day, unless "next" says a week ahead
+        ("Friday", FRIDAY, True, date(2023, 12, 29)),
+        ("late on Friday", FRIDAY, True, date(2023, 12, 29)),
+        ("next Friday", FRIDAY, False, date(2024, 1, 5)),
+        # a possessive: "next month's run-off", "Tuesday's vote"
+        ("next month's", WEDNESDAY, False, date(2024, 4, 1)),
+        ("Tuesday's", FRIDAY, False, date(2023, 12, 26)),
         ("next Monday", WEDNESDAY, False, date(2024, 3, 18)),
         ("last week", WEDNESDAY, False, date(2024, 3, 4)),
         ("this week", WEDNESDAY, False, date(2024, 3, 11)),

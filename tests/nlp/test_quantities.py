@@ -102,6 +102,19 @@ def by_text(found):
             None,
             {"heat", "related", "deaths"},
         ),
+        # a range whose parse hangs on "between" counts the noun of its numbers
+        (
+            "Officials said between 40 and 50 people were hurt.",
+            "between 40 and 50",
+            "people",
+            {"people"},
+        ),
+        (
+            "The poll projects the Unity Party to win between 26 and 30 of the 60 seats.",
+            "between 26 and 30",
+            "seats",
+            {"seats"},
+        ),
     ],
 )
 def test_quantities_unit_and_measured(nlp, text, figure, unit, measured_words):

@@ -226,3 +226,15 @@ def test_terminal_shows_brackets_of_news_copy_as_written(dossier) -> None:
     for written in ("that [the army] had withdrawn [/i] troops", "[unnamed] official",
                     "Daily [Post] — Troops pull back [updated]", "[draft].txt"):
         assert written in shown
+
+
+def test_terminal_marks_an_article_not_read_for_claims(dossier) -> None:
+    from corroborator.report.terminal import render_story
+
+    (story,) = dossier["stories"]
+    unread = [{**a, "not_analysed": "not analysed: language es"} if k == 0 else a
+              for k, a in enumerate(story["articles"])]
+    console = Console(width=200, record=True, color_system=None)
+    console.print(render_story({**story, "articles": unread}))
+    shown = console.export_text()
+    assert shown.count("[not analysed: language es]") == 1

@@ -51,11 +51,12 @@ def story_with_derivations(store: Store, story: Story, builder: DossierBuilder |
     articles = [store.get_article(a) for a in story.article_ids]
     claims = store.claims(list(story.article_ids))
     try:
-        from ..report.dossier import story_entry
+        from ..report.dossier import mark_unread, story_entry
     except ImportError:
         return _story_entry(store, story, articles, claims, inside), inside
     entry = story_entry(story, articles, claims, inside, store.propositions(story.id),
                         store.conflicts(story.id))
+    mark_unread(entry, store)
     return entry, inside
 
 

@@ -126,7 +126,7 @@ def figures_of(claims: Sequence[Claim],
                 share = share_of(told, told.measured, article.text) \
                     if article is not None else None
                 q = intervals.as_percent(told, _of_follows(article, told))
-                if not intervals.is_figure(q):
+                if not intervals.is_figure(q) or _whole_of_a_part(article, q):
                     continue
                 measured = q.measured or (told.unit if told.unit else None)
                 out.append(Figure(claim, q, measured, period, window, share,
@@ -217,6 +217,20 @@ def own_count_owner(claim: Claim, article: Article | None, q: Quantity) -> str |
     speaker = claim.speaker.strip()
     possessor = _POSSESSOR.match(speaker)
     return (possessor.group("name") if possessor else speaker).lower()
+
+
+# "27 of the 60 seats", "between 26 and 30 of the 60 seats", "3 out of 12 engines"
+_PART_BEFORE = re.compile(r"\d\s+(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+|all\s+)?$",
+                          re.IGNORECASE)
+
+
+def _whole_of_a_part(article: Article | None, q: Quantity) -> bool:
+    """Whether the figure is the whole a figure just before it is part of ("won 27 of the
+    60 seats"): the size of the assembly, not what the claim counts. Taken for a figure of
+    its own, it made a poll's projection and the count one claim through their "60"."""
+    if article is None:
+        return False
+    return bool(_PART_BEFORE.search(article.text[max(0, q.span.start - 20) : q.span.start]))
 
 
 def _of_follows(article: Article | None, q: Quantity) -> bool:

@@ -20,6 +20,7 @@ and intervals that do not overlap.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -34,6 +35,7 @@ from . import intervals
 from .candidates import Figure, StoryVectors
 from .entry_times import claim_time, entry_span, report_key
 from .measures import outcomes, outcomes_agree
+from .progress import count_moved_on
 from .revisions import NEW, Replaced, is_previous, revises, split_from_to
 from .settings import CompareSettings
 from .shares import written_as_name
@@ -211,7 +213,8 @@ def _puts(claim: Claim, speaker: Speaker) -> str:
     """The verb a speaker takes: "the union puts", but "Analysts at Hallbeck Securities
     put", "Police put", "Ostrel Rail and Kavan Logistics put". A plural is a speaker no
     recogniser took for a name (a firm's "Kelvar Motors" stays singular) whose head word,
-    alone or before a preposition, is a plural noun; or two names joined by "and"."""
+    alone or before a preposition, is a plural noun, or that ends in a lower-case plural
+    noun ("Alliance observers"); or two names joined by "and"."""
     words = speaker.label.split()
     if speaker.kind == OUTLET or claim.speaker_type or not words:
         return "puts"
@@ -219,10 +222,19 @@ def _puts(claim: Claim, speaker: Speaker) -> str:
         words = words[1:]
     head = words[0].lower()
     headed = len(words) == 1 or words[1].lower() in _PREPOSITIONS
-    plural = head in _PLURALS_WITHOUT_S or (
-        head.endswith("s") and not head.endswith(("ss", "us", "is")))
     joined = "and" in words[1:-1] and all(w[:1].isupper() for w in (words[0], words[-1]))
-    return "put" if headed and plural or joined else "puts"
+    # "Alliance observers": a lower-case plural noun after its modifiers is no name's word
+    last = words[-1]
+    modified = len(words) > 1 and last.islower() and not any(
+        w.lower() in _PREPOSITIONS for w in words)
+    return "put" if (headed and _plural(head)) or (modified and _plural(last)) or joined \
+        else "puts"
+
+
+def _plural(word: str) -> bool:
+    word = word.lower()
+    return word in _PLURALS_WITHOUT_S or (
+        word.endswith("s") and not word.endswith(("ss", "us", "is")))
 
 
 def _sentence(text: str) -> str:
@@ -379,6 +391,14 @@ def _outlet_updated(ctx: StoryContext, first: Claim, second: Claim) -> bool:
         first, second)
 
 
+def _count_moved_on(ctx: StoryContext, first: Claim, second: Claim) -> bool:
+    """True when the later claim's sentence tells its figures at a further stage of the
+    count than the earlier's ("with 40% of ballots counted" / "with 97% counted"), or tells
+    none after a partial count in another lineage (:func:`.progress.count_moved_on`)."""
+    return count_moved_on(ctx.sentence(first), ctx.sentence(second),
+                          one_lineage=ctx.linked(first, second))
+
+
 def _moved_later(ctx: StoryContext, fa: Figure, fb: Figure, first: Claim,
                  second: Claim) -> bool:
     """True when the later of two reports of other lineages, from sources not known to
@@ -434,6 +454,27 @@ def _shared_phrase(first: str | None, second: str | None) -> str | None:
     return first or second
 
 
+# Verbs of winning or holding: what a name "won" or "holds" is its own ("the Unity Party's
+# seats"), where what it "cut" or "counted" is not.
+_HOLDING_VERBS = frozenset(
+    """win wins won take takes took hold holds held have has had get gets got secure secures
+    secured keep keeps kept""".split()  # noqa: SIM905
+)
+
+
+def _held_by_name(phrase: str, unit1: str | None, unit2: str | None) -> str | None:
+    """A count of what a name won or holds, as a sentence names it: "Unity Party win seats"
+    is "Unity Party's seats"; None for any other phrase."""
+    words = phrase.split()
+    if unit1 is None or unit1 != unit2 or len(words) < 3 or words[-1] != unit1:
+        return None
+    name = list(itertools.takewhile(lambda w: w[:1].isupper(), words))
+    if not name or words[len(name) : -1] == [] or any(
+            w.lower() not in _HOLDING_VERBS for w in words[len(name) : -1]):
+        return None
+    return f"{_possessive(' '.join(name))} {unit1}"
+
+
 def _figure_name(ctx: StoryContext, f1: Figure, f2: Figure) -> str:
     """What two figures count, as a sentence names it: a share by whose share of what it is
     ("Civic Union's share of the vote", not "Civic Union had vote"), else the first figure's
@@ -455,6 +496,9 @@ def _figure_name(ctx: StoryContext, f1: Figure, f2: Figure) -> str:
     phrase = _shared_phrase(f1.quantity.measured, f2.quantity.measured)
     if not phrase:
         return "the same figure"
+    held = _held_by_name(phrase, f1.quantity.unit, f2.quantity.unit)
+    if held is not None:
+        return held
     first, _, rest = phrase.partition(" ")
     # "Storm Ilsa" opens its sentences, and is a name all the same; a report that opens every
     # sentence with "Orvane" may leave it to another report to write it inside one
@@ -518,7 +562,8 @@ def judge_figures(ctx: StoryContext, fa: Figure, fb: Figure) -> Conflict | None:
         if not revised and _gives_both(ctx, first, second, f1.quantity, f2.quantity):
             return None
         gap = _hours_apart(ctx, first, second)
-        cue = _UPDATE_CUE.search(ctx.sentence(second))
+        # "with 40% of ballots counted", then "with 97% counted": the count moved on
+        cue = _UPDATE_CUE.search(ctx.sentence(second)) or _count_moved_on(ctx, first, second)
         # a live page's later entry is the page itself telling the source's newer figure
         entries = first.article_id == second.article_id
         if s1.kind == OUTLET and not (revised or cue or entries):

@@ -172,7 +172,43 @@ def _repeats_quote(ctx: StoryContext, other: Claim, quote: str, ratio: float) ->
     no agreement with any club, and Dario is not for sale"): a faithful paraphrase of part
     of it, which carries the quotation's words and varies none of them."""
     said = claim_text(other, ctx.articles.get(other.article_id))
-    return len(words_of(said)) >= _PIECE_WORDS and quote_found_in(said, quote, ratio)
+    return len(words_of(said)) >= _PIECE_WORDS and (
+        quote_found_in(said, quote, ratio) or paraphrases(said, quote))
+
+
+# Words that turn a statement into its denial: a report with one and a quotation without say
+# opposite things, however many words they share.
+_NEGATIONS = re.compile(r"\b(?:not|no|never|none|nobody|nothing|neither|nor|without)\b|n['’]t\b",
+                        re.IGNORECASE)
+
+
+def paraphrases(said: str, quote: str) -> bool:
+    """Whether a report without quotation marks tells the quotation back in its own words
+    and order: "that ballots had been moved between polling stations with no observers
+    present" for "Ballots were moved between polling stations without observers present".
+    Every word of substance of the report stands in the quotation, in the quotation's order
+    (tenses shifted back and function words changed are no new words), at least
+    ``_PIECE_WORDS`` of them; the two deny as often ("without" / "with no") and carry the
+    same hedges. A report that adds a word of its own ("admitted that ballots were moved")
+    or recasts the sentence ("the number of victims was expected to rise" for "We expect the
+    number of victims to rise") is left to the other checks."""
+    mine, theirs = _stem_list(said), _stem_list(quote)
+    if len(set(mine)) < _PIECE_WORDS or not _in_order(mine, theirs):
+        return False
+    if len(_NEGATIONS.findall(said)) != len(_NEGATIONS.findall(quote)):
+        return False
+    return set(words_of(said)) & _HEDGES == set(words_of(quote)) & _HEDGES
+
+
+def _stem_list(text: str) -> list[str]:
+    """The stems of ``text``'s words of substance, in order (:func:`_stems` as a list)."""
+    return [w[:5] for w in words_of(text) if len(w) > 2 and w not in _SLIGHT]
+
+
+def _in_order(part: Sequence[str], whole: Sequence[str]) -> bool:
+    """Whether ``part`` is a subsequence of ``whole``."""
+    rest = iter(whole)
+    return all(any(w == x for x in rest) for w in part)
 
 
 def _quoted_alike(ctx: StoryContext, claim: Claim, quote: str,

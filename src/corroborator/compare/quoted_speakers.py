@@ -8,7 +8,10 @@ client said them to the press. So a quotation credited to one named speaker, fou
 other report under that speaker's name, whose run of at least ``_SHARED_WORDS`` words
 stands in a quotation another report (of another lineage, or the quoting report's own
 source) credits to a different named speaker telling what the first said, is a
-``quote-variant``: the same words, told as someone else's.
+``quote-variant``: the same words, told as someone else's. So is a whole quotation of at
+least ``_WHOLE_WORDS`` words that another report credits to another named speaker, telling
+nothing of the first: a partisan rewrite that has the party spokesman dismiss the disputed
+ballots as "a normal number for an election of this size", the commission chair's words.
 
 Five words are rarely shared by chance between two speakers' quotations in one story, and
 a slogan both repeat is shorter than that.
@@ -41,16 +44,15 @@ def quotations_given_to_others(ctx: StoryContext, claims: Sequence[Claim]) -> li
         for other, other_quote in quoted:
             if not _another_report(ctx, claim, other) or ctx.speakers.same(claim, other):
                 continue
-            if not _relays(ctx, other, claim):
-                continue
             shared = _shared_run(quote, other_quote)
-            if len(shared) < _SHARED_WORDS:
+            relayed = _relays(ctx, other, claim)
+            if len(shared) < _SHARED_WORDS or not relayed and not _all_of(quote, shared):
                 continue
             key = frozenset((claim.id, other.id))
             _, later = _order(ctx, claim, other)
             if key not in found and later is claim:
                 # told from the later report's side: it changed whose words they are
-                found[key] = _conflict(ctx, claim, quote, other, other_quote)
+                found[key] = _conflict(ctx, claim, quote, other, other_quote, relayed)
     return list(found.values())
 
 
@@ -111,13 +113,29 @@ def _shared_run(a: str, b: str) -> list[str]:
     return wa[end - length : end]
 
 
+# The fewest words a whole quotation needs before another speaker's quotation of all of them
+# shows it was put in the wrong mouth ("a normal number for an election of this size").
+_WHOLE_WORDS = 6
+
+
+def _all_of(quote: str, shared: Sequence[str]) -> bool:
+    """Whether the run two quotations share is the whole of ``quote``, and long enough to be
+    one remark: a quotation given in full to someone else is the other speaker's words,
+    whoever the two speakers are."""
+    return len(shared) >= _WHOLE_WORDS and len(shared) == len(words_of(quote))
+
+
 def _conflict(ctx: StoryContext, claim: Claim, quote: str, other: Claim,
-              other_quote: str) -> Conflict:
+              other_quote: str, relayed: bool = True) -> Conflict:
     speaker, teller = ctx.speakers.of(claim), ctx.speakers.of(other)
     quoting, reporting = ctx.outlets(claim, other)
-    text = (f"{quoting} quotes {speaker.label} as saying {_q(quote.rstrip(' .,'))}, while "
-            f"{reporting} has these words from {teller.label}, telling what "
-            f"{speaker.label} said: {_q(other_quote.rstrip(' .,'))}.")
+    if relayed:
+        text = (f"{quoting} quotes {speaker.label} as saying {_q(quote.rstrip(' .,'))}, while "
+                f"{reporting} has these words from {teller.label}, telling what "
+                f"{speaker.label} said: {_q(other_quote.rstrip(' .,'))}.")
+    else:
+        text = (f"{quoting} quotes {speaker.label} as saying {_q(quote.rstrip(' .,'))}, "
+                f"words {reporting} gives to {teller.label}.")
     return Conflict("quote-variant", (other.id, claim.id), text, ctx.story_id)
 
 

@@ -150,12 +150,22 @@ def part_of(fa: Figure, fb: Figure) -> bool:
 def _apart_figures(speakers: StorySpeakers, fa: Figure, fb: Figure) -> bool:
     """True when two sources known to differ, or an outlet in its own voice and another
     source, give two different figures that merely fit together (the city's "62,000" and a
-    tabloid's police "more than 50,000"): neither repeats the other, so they are no one
-    claim, and the police figure keeps to the police's."""
+    tabloid's police "more than 50,000"; a poll's range and the count inside it): neither
+    repeats the other, so they are no one claim, and the police figure keeps to the
+    police's."""
     va, vb = fa.quantity.value, fb.quantity.value
-    if va is None or vb is None or abs(va - vb) <= 1e-9 * max(abs(va), abs(vb)) \
-            or speakers.heads(fa.claim, fb.claim):
+    # a range and a figure inside it ("between 26 and 30 of the 60 seats" from a poll, the
+    # count's 28) merely fit as well; two ranges, or a figure given twice, may be one claim
+    ranged = (va is None) != (vb is None)
+    if not ranged and (va is None or vb is None
+                       or abs(va - vb) <= 1e-9 * max(abs(va), abs(vb))):
         return False
+    if speakers.heads(fa.claim, fb.claim):
+        return False
+    if ranged:
+        # a poll's "between 26 and 30" seats and the count's 28: one source's range may be
+        # what it later pinned down, anyone else's figure only falls inside it
+        return not speakers.same(fa.claim, fb.claim)
     if OUTLET in (speakers.of(fa.claim).kind, speakers.of(fb.claim).kind):
         # an outlet's own "tens of thousands" and the police's "more than 50,000" merely fit;
         # an outlet that repeats a source's figure gives the same value

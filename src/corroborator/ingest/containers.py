@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 import json
 import logging
+import re
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -77,6 +78,26 @@ def _local_page(feed_path: str, link: str) -> Path | None:
     return candidate if candidate.is_file() else None
 
 
+# "Norvan Press Agency - Politics", "Harbor News | World", "Ledger: Top stories": a feed's
+# title names the outlet, then the section the feed carries
+_FEED_SECTION = re.compile(r"^(?P<outlet>.+?)(?:\s+[-|–—]|:)\s+(?P<section>[^-|–—:]+)$")
+# the most words a section's name has ("Top stories", "UK politics and policy")
+_SECTION_WORDS = 4
+
+
+def feed_outlet(title: str | None) -> str | None:
+    """The outlet a feed's title names, without the section the feed carries ("Norvan
+    Press Agency - Politics" is Norvan Press Agency's, as the agency's pages say): the
+    outlet's reports from its site and its feed are then one outlet's word."""
+    if not title or not title.strip():
+        return None
+    title = title.strip()
+    found = _FEED_SECTION.match(title)
+    if found is None or len(found.group("section").split()) > _SECTION_WORDS:
+        return title
+    return found.group("outlet").strip()
+
+
 def read_feed(path: str, data: bytes) -> Iterator[ReadResult]:
     """Entries of an RSS or Atom feed: their full content, or the linked page when local."""
     import feedparser
@@ -92,7 +113,7 @@ def read_feed(path: str, data: bytes) -> Iterator[ReadResult]:
     if feed.bozo:
         log.warning("%s: feed is not well-formed (%s); read what could be parsed", path,
                     getattr(feed, "bozo_exception", ""))
-    outlet = feed.feed.get("title")
+    outlet = feed_outlet(feed.feed.get("title"))
     for number, entry in enumerate(feed.entries, start=1):
         link = entry.get("link")
         where = link or f"entry {number}"

@@ -110,6 +110,7 @@ def find_attributions(doc: Doc, offset: int = 0) -> list[Attribution]:
     # "Rovers have agreed a fee": a deal reached is no statement, whichever part found it
     deals = {tok.idx + offset for tok in doc if deal_reached(tok)}
     found = [att for att in found if att.cue is None or att.cue[0] not in deals]
+    found = [att for att in found if not _cues_a_comparison(doc, att, offset)]
     _end_before_inner_statements(doc, found, offset)
     found = screen(doc, refit(doc, drop_nested(found), offset), offset)
     for att in found:
@@ -118,6 +119,16 @@ def find_attributions(doc: Doc, offset: int = 0) -> list[Attribution]:
     doc.user_data.pop(TEXT_KEY, None)
     release(doc)
     return found
+
+
+def _cues_a_comparison(doc: Doc, att: Attribution, offset: int) -> bool:
+    """Whether the cue is the verb of a "than"-clause: "far more than the commission has
+    acknowledged", "higher than officials said" measure a figure against someone's word;
+    what they said is not told, and the compared word ("far more") is no statement."""
+    if att.cue is None:
+        return False
+    return any(att.cue[0] <= tok.idx + offset < att.cue[1] and any(
+        c.dep_ == "mark" and c.lower_ == "than" for c in tok.children) for tok in doc)
 
 
 def _leave_time_with_cue(doc: Doc, att: Attribution, offset: int) -> None:

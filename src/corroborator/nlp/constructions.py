@@ -81,6 +81,10 @@ def according_to(tok: Token, offset: int) -> Attribution | None:
     document = objs[0]
     speaker = speaker_from(_publisher_of(document) or document)
     stance = "reported" if document.lemma_ in ("report", "reports") else "stated"
+    # "according to an estimate by the commission", "according to a claim by the party"
+    entry = lex.noun_cue(document.lemma_.lower())
+    if entry is not None and entry.stance in ("estimated", "alleged"):
+        stance = entry.stance
     # "according to the agency ORNA, which cited the ministry": the ministry speaks, via ORNA;
     # "according to the ombudsman, quoted by the radio": the ombudsman, via the radio
     via = relay_chain(document)
@@ -155,8 +159,13 @@ def finding_in(tok: Token, offset: int) -> Attribution | None:
 
 
 def hearsay(tok: Token, offset: int) -> Attribution | None:
-    """"North Korea has reportedly sent troops": unattributed hearsay about the clause."""
+    """"North Korea has reportedly sent troops": unattributed hearsay about the clause.
+    "The commission has reportedly denied any wrongdoing" tells who denied it: the cue's own
+    attribution names the speaker, and the adverb is left to it."""
     verb = tok.head
+    if verb.pos_ in ("VERB", "AUX") and lex.verb_cue(verb.lemma_) is not None and any(
+            c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN") for c in verb.children):
+        return None
     content = subtree(verb)
     stance = lex.HEARSAY_ADVERBS[tok.lower_]
     return make(tok.doc, offset, content, (tok.i, tok.i), tok.lower_, stance, None, "hearsay")

@@ -14,7 +14,9 @@ Rules (``pub`` = publication date):
   ("Friday" in an article published on a Friday is that day). "last Friday" is the one
   strictly before ``pub``; "next Friday", "this coming Friday", or a weekday governed by a
   future-tense verb ("will meet on Friday") or a modal of what may yet happen ("could make
-  his debut on Sunday", not "could have won") is the first such day after ``pub``.
+  his debut on Sunday", not "could have won") is the first such day after ``pub`` (the
+  day itself when it is that weekday and no "next" says otherwise: "expected to rule on
+  Monday" in a Monday report is later that day).
 - "last week" / "this week" / "next week" → the Monday that starts that week; "last month"
   / "this month" / "next month" → its first day; "last year" / "this year" / "next year" →
   1 January. A period resolves to its first day.
@@ -158,9 +160,12 @@ def resolve_date(text: str, published: datetime | date | None, future: bool = Fa
     """The calendar day ``text`` names, read against ``published`` (see module docstring)."""
     pub = _as_date(published)
     t = re.sub(r"\s+", " ", text.strip().lower())
-    t = re.sub(r"^(?:on|since|until|till|by|from|as of|early|late|earlier|later)\s+", "", t)
+    # "late on Monday": each leading word goes
+    t = re.sub(r"^(?:(?:on|since|until|till|by|from|as of|early|late|earlier|later)\s+)+", "",
+               t)
     t = re.sub(r"^at (?:the )?(?:least|earliest|latest)\s+", "", t)  # "until at least Thursday"
     t = re.sub(r"[.,]+$", "", t)
+    t = re.sub(r"['’]s$", "", t)  # "next month's run-off", "Sunday's vote"
     t = re.sub(rf"{_PART_OF_DAY}$", "", t) if not re.fullmatch(r"this\s+\w+", t) else t
     if pub is not None:
         if t in ("today", "tonight", "this morning", "this afternoon", "this evening", "now"):
@@ -236,7 +241,11 @@ def _month(month: int, modifier: str | None, pub: date, future: bool) -> date:
 
 def _weekday(target: int, modifier: str | None, pub: date, future: bool) -> date:
     if modifier in ("next", "this coming") or (future and modifier is None):
-        ahead = (target - pub.weekday()) % 7 or 7
+        # a report of Monday's that "the commission is expected to rule on Monday" means
+        # later that day; a week ahead would be "next Monday"
+        ahead = (target - pub.weekday()) % 7
+        if modifier is not None and ahead == 0:
+            ahead = 7
         return pub + timedelta(days=ahead)
     back = (pub.weekday() - target) % 7
     if modifier in ("last", "this past") and back == 0:

@@ -194,7 +194,10 @@ def find_quantities(
         quantity = to_quantity(text, cand, offset, settings)
         span = _number_part(doc, text, cand) or span
         anchor = span.root
-        noun = _counted_noun(anchor, span, cand)
+        # what a range counts and measures is read from its number, how it moved from the
+        # root ("rose from 200 to 300")
+        number = _range_number(span) or anchor
+        noun = _counted_noun(number, span, cand)
         if noun is not None and cand.kind == "count" and names_a_sum(noun):
             # a currency the scanner does not know, told as one by its sentence
             cand.kind = "money"
@@ -202,7 +205,7 @@ def find_quantities(
         unit = quantity.unit
         if unit is None and noun is not None:
             unit = _counted_word(noun)
-        measured, named = _measured(anchor, noun, span, cand)
+        measured, named = _measured(number, noun, span, cand)
         person = age_of(anchor, quantity.value) if cand.kind == "count" and unit is None \
             and not cand.qualifier else None
         if person is not None:
@@ -236,6 +239,19 @@ def _number_part(doc: Doc, text: str, cand: Candidate) -> Span | None:
     rest = written[len(cand.qualifier or "") :]
     start = cand.start + len(written) - len(rest.lstrip())
     return doc.char_span(start, cand.end, alignment_mode="expand")
+
+
+def _range_number(span: Span) -> Token | None:
+    """The number that stands for a range whose parse hangs on its preposition ("said
+    between 40 and 50 people were hurt", "win between 26 and 30 of the 60 seats"): the one
+    whose head is outside the range ("40" of "people"), else the first; None when the
+    range's root is no preposition (the root then stands for it already)."""
+    if span.root.pos_ != "ADP":
+        return None
+    numbers = [t for t in span if t.like_num or t.pos_ == "NUM"]
+    outside = [t for t in numbers if not span.start <= t.head.i < span.end]
+    chosen = outside or numbers
+    return chosen[0] if chosen else None
 
 
 def _unit_of_previous(prev: Quantity, current: Quantity, text: str, offset: int) -> str | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ..people_nouns import counts_people
 from . import cues as lex
 from .cues import words
 from .speakers import TITLES
@@ -158,8 +159,9 @@ def _anonymous_with_description(head: Token) -> str | None:
 def _full_name_in_apposition(head: Token) -> tuple[str, str] | None:
     """"its chief operating officer, Hanna Veldt,": a role's apposition written as a full
     proper name is the person holding it, whatever label the recogniser gave the name (it
-    took "Hanna Veldt" for a nationality)."""
-    if head.lower_ not in TITLES:
+    took "Hanna Veldt" for a nationality). A role is a title, or a singular noun for a person
+    ("the Alliance's chief observer, Hanna Mikkel,")."""
+    if head.lower_ not in TITLES and not (head.tag_ == "NN" and counts_people(head.lower_)):
         return None
     doc = head.doc
     for child in head.children:
@@ -190,19 +192,28 @@ def addressed_class(subject: Token) -> bool:
 # Nouns for records that "show" something: alone they say nothing of whose records they are.
 _EVIDENCE_NOUNS = frozenset(
     """data figures records footage recordings logs documents readings statistics
-    images""".split()  # noqa: SIM905
+    images estimate estimates count tally""".split()  # noqa: SIM905
 )
 
 
 def _evidence_source(head: Token) -> tuple[str, str | None] | None:
     """"Data from the train's event recorder show ...": the records with where they come
-    from, since "Data" alone names no one; records from a named body are that body's
-    ("figures from the Health Ministry" are the Health Ministry's). None for any other
-    phrase."""
+    from, since "Data" alone names no one; records from or by a named body, or of its own,
+    are that body's ("figures from the Health Ministry" are the Health Ministry's, "an
+    estimate by the electoral commission" and "the commission's figures" the commission's).
+    None for any other phrase."""
     if head.lower_ not in _EVIDENCE_NOUNS:
         return None
+    # "the commission's figures", "Ostmark's estimate": the body that owns them
+    for owner in head.lefts:
+        if owner.dep_ == "poss" and owner.pos_ in ("PROPN", "NOUN"):
+            named = entity_at(owner)
+            if named is not None and named[1] in ("ORG", "GPE", "NORP", "PERSON"):
+                return named[0].removesuffix("'s").removesuffix("’s"), named[1]
+            return " ".join(t.text for t in owner.subtree if t.dep_ != "case"), None
     for prep in head.rights:
-        if prep.dep_ == "prep" and prep.lower_ == "from" and prep.i == head.i + 1:
+        # "figures from the Health Ministry", "an estimate by the electoral commission"
+        if prep.dep_ == "prep" and prep.lower_ in ("from", "by") and prep.i == head.i + 1:
             objects = [c for c in prep.children if c.dep_ == "pobj"]
             named = entity_at(objects[0]) if objects else None
             if named is not None and named[1] in ("ORG", "GPE", "NORP", "PERSON"):

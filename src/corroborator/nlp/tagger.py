@@ -315,7 +315,7 @@ def tagged_attributions(doc: Doc, offset: int, taken: set[int],
         content = best.tokens
         if tok.pos_ in ("VERB", "AUX"):  # the rules' trims: a second statement, ", which"
             content = prune_content(content, tok)
-        stance = _STANCES[tok.pos_] if speaker is not None else "hedged"
+        stance = _stance(tok) if speaker is not None else "hedged"
         # "told Radio Lorvana": the outlet told is the channel, as in the rules' reading
         att = make(doc, offset, content, cue, tok.lemma_.lower(), stance, speaker, "indirect",
                    told_chain(tok, speaker))
@@ -329,3 +329,13 @@ def tagged_attributions(doc: Doc, offset: int, taken: set[int],
 
 
 _STANCES = {"VERB": "stated", "AUX": "stated", "NOUN": "stated", "ADJ": "hedged"}
+
+
+def _stance(cue: Token) -> str:
+    """The stance of a cue the tagger found: the lexicon's for a word it lists ("alleged
+    irregularities" keeps its distance, "projects the party to win 28 seats" estimates),
+    else neutral reporting for a verb or noun, an attitude for an adjective."""
+    lemma = cue.lemma_.lower()
+    entry = lex.verb_cue(lemma) if cue.pos_ in ("VERB", "AUX") else (
+        lex.noun_cue(lemma) if cue.pos_ == "NOUN" else None)
+    return entry.stance if entry is not None else _STANCES[cue.pos_]

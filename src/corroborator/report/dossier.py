@@ -172,6 +172,16 @@ def story_entry(
     }
 
 
+def mark_unread(entry: dict[str, Any], store: Store) -> None:
+    """Give each article of the story that was stored but not read for claims (another
+    language, no sentences) the reason, as ``not_analysed``: it counts among the story's
+    articles and sources, and a reader must not take its silence for agreement."""
+    for article in entry["articles"]:
+        analysis = store.analysis(article["id"])
+        if analysis is not None and analysis.error:
+            article["not_analysed"] = analysis.error
+
+
 def build_dossier(
     store: Store,
     story_ids: Sequence[str] | None = None,
@@ -193,8 +203,10 @@ def build_dossier(
     for story in stories:
         articles = [store.get_article(a) for a in story.article_ids]
         claims = store.claims(list(story.article_ids))
-        out.append(story_entry(story, articles, claims, derivations,
-                               store.propositions(story.id), store.conflicts(story.id)))
+        entry = story_entry(story, articles, claims, derivations,
+                            store.propositions(story.id), store.conflicts(story.id))
+        mark_unread(entry, store)
+        out.append(entry)
     return {
         "schema_version": SCHEMA_VERSION,
         "stories": out,

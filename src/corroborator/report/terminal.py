@@ -95,8 +95,11 @@ def _derivation_tree(story: dict[str, Any]) -> Tree:
     def label(aid: str) -> Text:
         art = articles[aid]
         when = (art.get("published") or "undated")[:16]
-        return Text.assemble((art.get("outlet") or "?", "bold"),
+        text = Text.assemble((art.get("outlet") or "?", "bold"),
                              f" — {art.get('title') or aid} ({when})")
+        if art.get("not_analysed"):
+            text.append(f" [{art['not_analysed']}]", style="yellow")
+        return text
 
     def add(node: Tree, aid: str, seen: set[str]) -> None:
         for child, d in children.get(aid, []):
