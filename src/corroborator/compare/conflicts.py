@@ -477,10 +477,11 @@ def _held_by_name(phrase: str, unit1: str | None, unit2: str | None) -> str | No
 
 def _figure_name(ctx: StoryContext, f1: Figure, f2: Figure) -> str:
     """What two figures count, as a sentence names it: a share by whose share of what it is
-    ("Civic Union's share of the vote", not "Civic Union had vote"), else the first figure's
-    clause as written, quoted, where its measured phrase joins a subject and a verb ("the
-    cuts would cost … jobs", not "cuts cost jobs"), else the measured phrase with a first
-    word that is no name in lower case ("turnout", not "Turnout")."""
+    ("Civic Union's share of the vote", not "Civic Union had vote"), what a name won or
+    holds as its own ("the Unity Party's seats"), else the first figure's clause as written,
+    quoted, where its measured phrase joins a subject and a verb ("the cuts would cost …
+    jobs", not "cuts cost jobs"), else the measured phrase with a first word that is no name
+    in lower case ("turnout", not "Turnout")."""
     for figure in (f1, f2):
         share, measured = figure.share, figure.quantity.measured or ""
         if share is not None and share.whole:
@@ -488,17 +489,19 @@ def _figure_name(ctx: StoryContext, f1: Figure, f2: Figure) -> str:
                               re.IGNORECASE)
             owner = found.group(0) if found else " ".join(share.owner)
             return f"{_possessive(owner)} share of the {' '.join(sorted(share.whole))}"
+    phrase = _shared_phrase(f1.quantity.measured, f2.quantity.measured)
+    # what a name won or holds reads best as its own ("the Unity Party's seats"), before
+    # the clause that says it ("the Unity Party to win … of the seats")
+    held = _held_by_name(phrase, f1.quantity.unit, f2.quantity.unit) if phrase else None
+    if held is not None:
+        return held
     named = f1.quantity.named
     if named and not named.lower().startswith(ctx.speakers.of(f1.claim).label.lower() + " "):
         # a subject, its verb and what it counts read as the sentence wrote them, quoted; a
         # subject that is the speaker is said anyway ("Kelvar Motors' figure for cut jobs")
         return f"“{named}”"
-    phrase = _shared_phrase(f1.quantity.measured, f2.quantity.measured)
     if not phrase:
         return "the same figure"
-    held = _held_by_name(phrase, f1.quantity.unit, f2.quantity.unit)
-    if held is not None:
-        return held
     first, _, rest = phrase.partition(" ")
     # "Storm Ilsa" opens its sentences, and is a name all the same; a report that opens every
     # sentence with "Orvane" may leave it to another report to write it inside one
