@@ -177,6 +177,13 @@ def test_chain_citing(nlp):
     assert text[att.content[0] : att.content[1]] == "that 1,000 soldiers were killed"
 
 
+def test_citing_a_reason_is_the_speakers_own_claim(nlp):
+    # "citing" a reason, not a source: no chain, so the participle is a claim of its own
+    text = "The governor rejected the bill on Friday, citing concerns about its cost."
+    att = _attributed(nlp, text, "citing", "governor", "concerns about its cost")
+    assert not att.via
+
+
 def test_chain_citing_hung_on_the_subject(nlp):
     # the parse hangs "citing" on the description the name stands by, not on "said"
     text = ("State broadcaster MTV, citing the interior ministry, said about 2,000 buildings "

@@ -30,6 +30,7 @@ from .subjects import (
     SUBJECT_DEPS,
     Speaker,
     addressed_class,
+    source_like,
     speaker_from,
     stranded_subject,
     subject_of,
@@ -455,12 +456,22 @@ def _makes_the_document_it_describes(verb: Token) -> bool:
     return any(c.dep_ == "nsubj" and c.tag_ not in ("WDT", "WP") for c in verb.children)
 
 
+def _cites_a_source(verb: Token) -> bool:
+    """Whether "citing" names the source the main cue's words come through ("citing the
+    NIS", which :func:`~.relations.via_chain` makes a chain of) rather than a reason, which
+    is the speaker's own claim ("proposed a ban, citing fears of terrorism": on PolNeAR
+    train the annotators give such a participle a relation of its own)."""
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "pobj")]
+    return bool(objects) and source_like(objects[0])
+
+
 def verb_attribution(verb: Token, entry: lex.CueEntry, offset: int) -> Attribution | None:
     doc = verb.doc
     if verb.lemma_ == "cite" and (
             verb.dep_ in ("advcl", "xcomp", "conj", "prep") and lex.verb_cue(verb.head.lemma_)
+            and _cites_a_source(verb)
             or verb.dep_ == "acl" and verb.head.dep_ in ("nsubj", "nsubjpass")
-            and lex.verb_cue(verb.head.head.lemma_)
+            and lex.verb_cue(verb.head.head.lemma_) and _cites_a_source(verb)
             or verb.dep_ == "relcl" and relay_chain(verb.head)):
         # "Yonhap, citing the NIS, reported", "State broadcaster MTV, citing the interior
         # ministry, said", "according to ORNA, which cited the ministry": the chain is on
