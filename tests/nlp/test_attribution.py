@@ -184,6 +184,16 @@ def test_citing_a_reason_is_the_speakers_own_claim(nlp):
     assert not att.via
 
 
+def test_according_to_inside_another_content_stays(nlp):
+    # the "according to" sits inside the content of "would see": both are relations
+    text = ("The richest families would see their after-tax incomes rise by as much as 15 "
+            "percent, according to the Fiscal Institute, more than twice what it projected "
+            "for those in the middle.")
+    att = _one(nlp, text, "according to")
+    assert att.speaker_text == "the Fiscal Institute"
+    assert text[att.content[0] : att.content[1]].startswith("The richest families would see")
+
+
 def test_chain_citing_hung_on_the_subject(nlp):
     # the parse hangs "citing" on the description the name stands by, not on "said"
     text = ("State broadcaster MTV, citing the interior ministry, said about 2,000 buildings "
