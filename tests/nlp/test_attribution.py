@@ -194,6 +194,12 @@ def test_according_to_inside_another_content_stays(nlp):
     assert text[att.content[0] : att.content[1]].startswith("The richest families would see")
 
 
+def test_blamed_with_a_reason_keeps_whom_and_why(nlp):
+    # who is condemned and for what: the object with its "for" phrase
+    text = "The senator condemned the mayor for closing the bridge without warning."
+    _attributed(nlp, text, "condemned", "senator", "the mayor for closing the bridge without warning")
+
+
 def test_chain_citing_hung_on_the_subject(nlp):
     # the parse hangs "citing" on the description the name stands by, not on "said"
     text = ("State broadcaster MTV, citing the interior ministry, said about 2,000 buildings "

@@ -136,12 +136,12 @@ def object_content(verb: Token, entry: lex.CueEntry) -> list[Token]:
                 tokens.extend(t for o in objs if o.i < tok.i for t in o.subtree)
         return tokens
     for prep in after(verb, ("prep",)):
-        # "praised Trump [for speaking out]": the reason is what is praised or blamed
+        # "praised [Trump for speaking out]": who is praised or blamed and for what (on
+        # PolNeAR train the annotators take both 18 times, the reason alone 3 times)
         if prep.lower_ == "for" and objs and entry.lemma in lex.NP_CONTENT_VERBS and \
-                not has_frame(entry.lemma, "dobj+prep:for"):
-            comp = [c for c in prep.children if c.dep_ in ("pcomp", "pobj")]
-            if comp:
-                return list(comp[0].subtree)
+                not has_frame(entry.lemma, "dobj+prep:for") and prep.i > objs[0].i and \
+                any(c.dep_ in ("pcomp", "pobj") for c in prep.children):
+            return list(objs[0].subtree) + list(prep.subtree)
     if objs and not wanting(verb):
         obj = objs[0]
         quoted = any(t.text in QUOTE_CHARS for t in obj.subtree)
