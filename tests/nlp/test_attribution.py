@@ -200,6 +200,21 @@ def test_blamed_with_a_reason_keeps_whom_and_why(nlp):
     _attributed(nlp, text, "condemned", "senator", "the mayor for closing the bridge without warning")
 
 
+@pytest.mark.parametrize(("text", "cue", "speaker", "content"), [
+    ("As the Gazette first reported, the inspector issued subpoenas to the foundation last "
+     "week.", "reported", "Gazette", "the inspector issued subpoenas to the foundation last week"),
+    ("The tax plans would drive large deficits, as the council has noted before.", "has noted",
+     "council", "The tax plans would drive large deficits"),
+])
+def test_as_reported_vouches_for_its_clause(nlp, text, cue, speaker, content):
+    _attributed(nlp, text, cue, speaker, content)
+
+
+def test_as_we_speak_reports_nothing(nlp):
+    text = "They are spinning up as we speak."
+    assert not [a for a in find_attributions(nlp(text)) if a.cue_lemma == "speak"]
+
+
 def test_chain_citing_hung_on_the_subject(nlp):
     # the parse hangs "citing" on the description the name stands by, not on "said"
     text = ("State broadcaster MTV, citing the interior ministry, said about 2,000 buildings "

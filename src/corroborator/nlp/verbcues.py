@@ -222,11 +222,31 @@ def _inverted_content(verb: Token) -> list[Token]:
     if _trailing_relative_cue(verb):
         # "CLAUSE, The Back Page understands": the cue after the clause's last noun
         return _skip_dateline(list(verb.doc[verb.sent.start : verb.left_edge.i - 1]))
+    if _as_reported(verb):
+        # "As the Post reported, the inspector issued subpoenas": the clause it hangs on
+        own = {t.i for t in verb.subtree}
+        return _skip_dateline([t for t in verb.head.subtree if t.i not in own])
     lefts = [c for c in verb.children if c.dep_ in ("ccomp", "parataxis") and c.i < verb.i]
     tokens: list[Token] = []
     for c in lefts:
         tokens.extend(c.subtree)
     return _skip_dateline(tokens)
+
+
+def _as_reported(verb: Token) -> bool:
+    """"As the Post reported, X" / "X, as Rubio has said": a past report introduced by "as",
+    with its own subject and nothing reported of its own (no object, complement or
+    prepositional object: "as he spoke of his faith" reports that), vouches for the clause
+    it hangs on. Only a past or perfect verb: "as we speak", "as they say" report nothing."""
+    if verb.dep_ != "advcl" or verb.head.pos_ not in ("VERB", "AUX"):
+        return False
+    if not any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
+        return False
+    past = verb.tag_ == "VBD" or verb.tag_ == "VBN" and any(
+        c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
+    return past and any(c.dep_ == "nsubj" for c in verb.children) and all(
+        c.dep_ in ("nsubj", "mark", "aux", "advmod", "npadvmod", "neg", "punct")
+        for c in verb.children)
 
 
 def _trailing_relative_cue(verb: Token) -> bool:
