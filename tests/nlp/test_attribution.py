@@ -177,6 +177,44 @@ def test_chain_citing(nlp):
     assert text[att.content[0] : att.content[1]] == "that 1,000 soldiers were killed"
 
 
+def test_citing_a_reason_is_the_speakers_own_claim(nlp):
+    # "citing" a reason, not a source: no chain, so the participle is a claim of its own
+    text = "The governor rejected the bill on Friday, citing concerns about its cost."
+    att = _attributed(nlp, text, "citing", "governor", "concerns about its cost")
+    assert not att.via
+
+
+def test_according_to_inside_another_content_stays(nlp):
+    # the "according to" sits inside the content of "would see": both are relations
+    text = ("The richest families would see their after-tax incomes rise by as much as 15 "
+            "percent, according to the Fiscal Institute, more than twice what it projected "
+            "for those in the middle.")
+    att = _one(nlp, text, "according to")
+    assert att.speaker_text == "the Fiscal Institute"
+    assert text[att.content[0] : att.content[1]].startswith("The richest families would see")
+
+
+def test_blamed_with_a_reason_keeps_whom_and_why(nlp):
+    # who is condemned and for what: the object with its "for" phrase
+    text = "The senator condemned the mayor for closing the bridge without warning."
+    _attributed(nlp, text, "condemned", "senator", "the mayor for closing the bridge without warning")
+
+
+@pytest.mark.parametrize(("text", "cue", "speaker", "content"), [
+    ("As the Gazette first reported, the inspector issued subpoenas to the foundation last "
+     "week.", "reported", "Gazette", "the inspector issued subpoenas to the foundation last week"),
+    ("The tax plans would drive large deficits, as the council has noted before.", "has noted",
+     "council", "The tax plans would drive large deficits"),
+])
+def test_as_reported_vouches_for_its_clause(nlp, text, cue, speaker, content):
+    _attributed(nlp, text, cue, speaker, content)
+
+
+def test_as_we_speak_reports_nothing(nlp):
+    text = "They are spinning up as we speak."
+    assert not [a for a in find_attributions(nlp(text)) if a.cue_lemma == "speak"]
+
+
 def test_chain_citing_hung_on_the_subject(nlp):
     # the parse hangs "citing" on the description the name stands by, not on "said"
     text = ("State broadcaster MTV, citing the interior ministry, said about 2,000 buildings "

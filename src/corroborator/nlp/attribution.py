@@ -292,6 +292,14 @@ def _unnamed_before_named(inner: Attribution, according: Attribution) -> bool:
             and name.isalpha() and name.lower().endswith("s"))
 
 
+def _vouches_inside(inner: Attribution, outer: Attribution) -> bool:
+    """"X said that, according to its count, the party had won": an "according to" inside
+    another statement's content names where the reported words come from within what X
+    said, and PolNeAR annotates it as a relation of its own (on train, 58 of the 63 such
+    phrases the rules had dropped), so both stay."""
+    return inner.cue_lemma == "according to" and outer.cue_lemma != "according to"
+
+
 def drop_nested(atts: list[Attribution]) -> list[Attribution]:
     """Keep attributions whose cue is not inside another attribution's content.
 
@@ -321,6 +329,8 @@ def drop_nested(atts: list[Attribution]) -> list[Attribution]:
                         (other.speaker_text, other.speaker or other.content)]
                     if att.speaker_text:
                         att.via.append((att.speaker_text, att.speaker))
+                continue
+            if _vouches_inside(att, other):
                 continue
             dropped.add(i)
             break
