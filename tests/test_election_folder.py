@@ -68,3 +68,14 @@ def test_explanations_name_a_share_by_whose_share_of_what_it_is(election) -> Non
     # a word capitalised only because it opens a sentence is no name
     assert "figure for turnout changed" in explained
     assert "had vote" not in explained
+
+
+def test_the_tabloids_share_hours_after_the_partial_count_is_a_misreport(election) -> None:
+    """The wire's 31.8 percent is told "with 92 percent of ballots counted"; the tabloid's
+    "more than a third" four hours later tells no stage of the count, so it is no newer
+    count: it is the same commission misreported, not an update."""
+    claims = {c["id"]: c for c in election["claims"]}
+    kinds = {c["kind"] for c in election["conflicts"]
+             if {"31.8 percent", "more than a third"}
+             <= {q["text"] for p in c["claims"] for q in claims[p]["quantities"]}}
+    assert kinds == {"misreport"}

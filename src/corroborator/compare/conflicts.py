@@ -393,10 +393,9 @@ def _outlet_updated(ctx: StoryContext, first: Claim, second: Claim) -> bool:
 
 def _count_moved_on(ctx: StoryContext, first: Claim, second: Claim) -> bool:
     """True when the later claim's sentence tells its figures at a further stage of the
-    count than the earlier's ("with 40% of ballots counted" / "with 97% counted"), or tells
-    none after a partial count in another lineage (:func:`.progress.count_moved_on`)."""
-    return count_moved_on(ctx.sentence(first), ctx.sentence(second),
-                          one_lineage=ctx.linked(first, second))
+    count than the earlier's ("with 40% of ballots counted" / "with 97% counted";
+    :func:`.progress.count_moved_on`)."""
+    return count_moved_on(ctx.sentence(first), ctx.sentence(second))
 
 
 def _moved_later(ctx: StoryContext, fa: Figure, fb: Figure, first: Claim,
