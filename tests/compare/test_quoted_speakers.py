@@ -91,7 +91,9 @@ def test_a_claim_before_a_quotation_in_its_sentence_does_not_quote_it(settings) 
         assert held <= denial or not held & denial  # the denial is never the quotation's claim
 
 
-def _chair_and_spokesman(settings, rewrite_text: str, rewrite_content: str, rewrite_quote: str):
+def _chair_and_spokesman(settings, rewrite_text: str, rewrite_content: str, rewrite_quote: str,
+                         rewrite_speaker: str = "Daniel Ferro",
+                         rewrite_speaker_type: str | None = "PERSON"):
     wire = article("w", "Norvan Wire", 'The commission chair, Mira Olsen, said about 2,500 '
                    'ballots were disputed, "a normal number for an election of this size".',
                    day=3)
@@ -100,8 +102,8 @@ def _chair_and_spokesman(settings, rewrite_text: str, rewrite_content: str, rewr
         claim(wire, 'about 2,500 ballots were disputed, "a normal number for an election of '
               'this size"', "Mira Olsen", quote="a normal number for an election of this size",
               speaker_type="PERSON"),
-        claim(rewrite, rewrite_content, "Daniel Ferro", quote=rewrite_quote,
-              speaker_type="PERSON"),
+        claim(rewrite, rewrite_content, rewrite_speaker, quote=rewrite_quote,
+              speaker_type=rewrite_speaker_type),
     ]
     return compare_story(Story("s", None, ("w", "r")), [wire, rewrite], claims, [], settings,
                          embed_fn=bow_embed)
@@ -128,4 +130,15 @@ def test_part_of_a_quotation_shared_by_two_speakers_is_no_variant(settings) -> N
         'like, we call it theft."', '"Call it a normal number for an election of this size if '
         'you like, we call it theft."', "Call it a normal number for an election of this size "
         "if you like, we call it theft.")
+    assert [c.kind for c in result.conflicts] == []
+
+
+def test_a_whole_quotation_under_a_speaker_read_from_a_common_noun_is_no_variant(
+        settings) -> None:
+    """"Readers" opening a sentence is a speaker the parse made of a common noun, not a
+    person a report put the words in the mouth of: the words moved to no one."""
+    result = _chair_and_spokesman(
+        settings, 'Readers wrote in: "a normal number for an election of this size".',
+        '"a normal number for an election of this size".',
+        "a normal number for an election of this size", "Readers", None)
     assert [c.kind for c in result.conflicts] == []

@@ -46,7 +46,8 @@ def quotations_given_to_others(ctx: StoryContext, claims: Sequence[Claim]) -> li
                 continue
             shared = _shared_run(quote, other_quote)
             relayed = _relays(ctx, other, claim)
-            if len(shared) < _SHARED_WORDS or not relayed and not _all_of(quote, shared):
+            if len(shared) < _SHARED_WORDS or not relayed and not (
+                    _all_of(quote, shared) and _people(claim, other)):
                 continue
             key = frozenset((claim.id, other.id))
             _, later = _order(ctx, claim, other)
@@ -123,6 +124,13 @@ def _all_of(quote: str, shared: Sequence[str]) -> bool:
     one remark: a quotation given in full to someone else is the other speaker's words,
     whoever the two speakers are."""
     return len(shared) >= _WHOLE_WORDS and len(shared) == len(words_of(quote))
+
+
+def _people(*claims: Claim) -> bool:
+    """Whether every claim's speaker is a person the recogniser named: a remark put in the
+    wrong mouth is one person's words told as another's, and a speaker read from a common
+    noun ("Readers", "Co-worker") is more often the parse's misreading than the report's."""
+    return all(claim.speaker_type == "PERSON" for claim in claims)
 
 
 def _conflict(ctx: StoryContext, claim: Claim, quote: str, other: Claim,
