@@ -927,6 +927,9 @@ def test_quotation_open_counts_curly_straight_and_doubled_marks():
     # hearsay about what a thing did stays unattributed
     ("North Korea has reportedly sent troops.", "reportedly", None,
      "North Korea has reportedly sent troops", "reported"),
+    # a request told by a cue verb is an act, not a statement: still hearsay about it
+    ("Dravenia has reportedly asked its partners for more air defences.", "reportedly", None,
+     "Dravenia has reportedly asked its partners for more air defences", "reported"),
 ])
 def test_hearsay_about_a_named_speakers_statement_keeps_the_speaker(nlp, text, cue, speaker,
                                                                     content, stance):

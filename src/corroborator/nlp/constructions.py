@@ -161,10 +161,15 @@ def finding_in(tok: Token, offset: int) -> Attribution | None:
 def hearsay(tok: Token, offset: int) -> Attribution | None:
     """"North Korea has reportedly sent troops": unattributed hearsay about the clause.
     "The commission has reportedly denied any wrongdoing" tells who denied it: the cue's own
-    attribution names the speaker, and the adverb is left to it."""
+    attribution names the speaker, and the adverb is left to it. Only for a statement the
+    cue tells (a reported clause) or a stance it takes (a denial, a confirmation): "Dravenia
+    has reportedly asked its partners for more air defences" reports a request, which stays
+    hearsay about the act."""
     verb = tok.head
-    if verb.pos_ in ("VERB", "AUX") and lex.verb_cue(verb.lemma_) is not None and any(
-            c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN") for c in verb.children):
+    entry = lex.verb_cue(verb.lemma_) if verb.pos_ in ("VERB", "AUX") else None
+    if entry is not None and any(
+            c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN") for c in verb.children) and (
+            entry.stance != "stated" or any(c.dep_ == "ccomp" for c in verb.children)):
         return None
     content = subtree(verb)
     stance = lex.HEARSAY_ADVERBS[tok.lower_]
