@@ -93,11 +93,16 @@ def test_a_claim_before_a_quotation_in_its_sentence_does_not_quote_it(settings) 
 
 def _chair_and_spokesman(settings, rewrite_text: str, rewrite_content: str, rewrite_quote: str,
                          rewrite_speaker: str = "Daniel Ferro",
-                         rewrite_speaker_type: str | None = "PERSON"):
+                         rewrite_speaker_type: str | None = "PERSON", known: bool = True):
+    """The wire's chair, a rewrite's words under ``rewrite_speaker`` and, when ``known``, a
+    broadcaster that hears both the chair and the spokesman in words of their own (so both
+    speak in two lineages of the story, as sources the reports know)."""
     wire = article("w", "Norvan Wire", 'The commission chair, Mira Olsen, said about 2,500 '
                    'ballots were disputed, "a normal number for an election of this size".',
                    day=3)
     rewrite = article("r", "The Patriot", rewrite_text, day=3, hour=16)
+    radio = article("k", "KTV News", "Mira Olsen said the count would end by noon. Daniel Ferro "
+                    "said the party would wait for the final result.", day=3, hour=18)
     claims = [
         claim(wire, 'about 2,500 ballots were disputed, "a normal number for an election of '
               'this size"', "Mira Olsen", quote="a normal number for an election of this size",
@@ -105,8 +110,15 @@ def _chair_and_spokesman(settings, rewrite_text: str, rewrite_content: str, rewr
         claim(rewrite, rewrite_content, rewrite_speaker, quote=rewrite_quote,
               speaker_type=rewrite_speaker_type),
     ]
-    return compare_story(Story("s", None, ("w", "r")), [wire, rewrite], claims, [], settings,
-                         embed_fn=bow_embed)
+    articles = [wire, rewrite]
+    if known:
+        articles.append(radio)
+        claims += [claim(radio, "the count would end by noon", "Mira Olsen",
+                         speaker_type="PERSON"),
+                   claim(radio, "the party would wait for the final result", "Daniel Ferro",
+                         speaker_type="PERSON")]
+    return compare_story(Story("s", None, tuple(a.id for a in articles)), articles, claims, [],
+                         settings, embed_fn=bow_embed)
 
 
 def test_a_whole_quotation_given_to_another_speaker_is_a_variant(settings) -> None:
@@ -142,3 +154,42 @@ def test_a_whole_quotation_under_a_speaker_read_from_a_common_noun_is_no_variant
         '"a normal number for an election of this size".',
         "a normal number for an election of this size", "Readers", None)
     assert [c.kind for c in result.conflicts] == []
+
+
+def test_a_whole_quotation_between_two_bystanders_is_no_variant(settings) -> None:
+    """Two reports each quoting a resident nobody else quotes, in the same stock words, tell
+    nothing of whose words moved: only sources the story's reports know are compared so."""
+    result = _chair_and_spokesman(
+        settings, 'Spokesman Daniel Ferro called the disputed ballots "a normal number for an '
+        'election of this size".', 'the disputed ballots "a normal number for an election of '
+        'this size"', "a normal number for an election of this size", known=False)
+    assert [c.kind for c in result.conflicts] == []
+
+
+def test_a_report_that_also_gives_the_words_to_their_speaker_moved_none(settings) -> None:
+    """The rewrite quotes the chair's words once under the spokesman (where the parse may
+    have misread whose they are) and once under the chair herself: no words moved."""
+    text = ('Spokesman Daniel Ferro called the disputed ballots "a normal number for an '
+            'election of this size". Mira Olsen said: "a normal number for an election of '
+            'this size".')
+    wire = article("w", "Norvan Wire", 'The commission chair, Mira Olsen, said about 2,500 '
+                   'ballots were disputed, "a normal number for an election of this size".',
+                   day=3)
+    rewrite = article("r", "The Patriot", text, day=3, hour=16)
+    radio = article("k", "KTV News", "Mira Olsen said the count would end by noon. Daniel Ferro "
+                    "said the party would wait for the final result.", day=3, hour=18)
+    quote = "a normal number for an election of this size"
+    claims = [
+        claim(wire, 'about 2,500 ballots were disputed, "a normal number for an election of '
+              'this size"', "Mira Olsen", quote=quote, speaker_type="PERSON"),
+        claim(rewrite, 'the disputed ballots "a normal number for an election of this size"',
+              "Daniel Ferro", quote=quote, speaker_type="PERSON"),
+        claim(rewrite, '"a normal number for an election of this size".', "Mira Olsen",
+              quote=quote, speaker_type="PERSON"),
+        claim(radio, "the count would end by noon", "Mira Olsen", speaker_type="PERSON"),
+        claim(radio, "the party would wait for the final result", "Daniel Ferro",
+              speaker_type="PERSON"),
+    ]
+    result = compare_story(Story("s", None, ("w", "r", "k")), [wire, rewrite, radio], claims,
+                           [], settings, embed_fn=bow_embed)
+    assert [c.kind for c in result.conflicts if c.kind == "quote-variant"] == []

@@ -575,6 +575,9 @@ def test_a_firms_own_price_raised_is_measured_with_the_firm(nlp):
          "about 900", "the closures would cost … jobs"),
         ("The blaze has destroyed nearly 300 hectares of pine forest.",
          "nearly 300 hectares", "the blaze has destroyed … of pine forest"),
+        # a preposition whose object is left out goes with it
+        ("Volunteers from Sil Hill brought hot meals at 14 centres across Pengate.",
+         "14", "Volunteers brought at … centres"),
     ],
 )
 def test_a_subjects_count_is_named_as_its_sentence_writes_it(nlp, text, figure, named):

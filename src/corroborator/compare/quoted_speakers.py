@@ -47,7 +47,9 @@ def quotations_given_to_others(ctx: StoryContext, claims: Sequence[Claim]) -> li
             shared = _shared_run(quote, other_quote)
             relayed = _relays(ctx, other, claim)
             if len(shared) < _SHARED_WORDS or not relayed and not (
-                    _all_of(quote, shared) and _people(claim, other)):
+                    _all_of(quote, shared) and _people(claim, other)
+                    and _sources_of_the_story(ctx, claim, other)
+                    and not _also_gives_them(ctx, claim, other, quote)):
                 continue
             key = frozenset((claim.id, other.id))
             _, later = _order(ctx, claim, other)
@@ -131,6 +133,33 @@ def _people(*claims: Claim) -> bool:
     wrong mouth is one person's words told as another's, and a speaker read from a common
     noun ("Readers", "Co-worker") is more often the parse's misreading than the report's."""
     return all(claim.speaker_type == "PERSON" for claim in claims)
+
+
+def _also_gives_them(ctx: StoryContext, claim: Claim, other: Claim, quote: str) -> bool:
+    """Whether the quoting report itself gives the words to ``other``'s speaker as well: a
+    report that quotes the mayor twice, once where the parse took another speaker, moved
+    no words out of her mouth."""
+    article = ctx.articles.get(claim.article_id)
+    for mine in ctx.claims:
+        if mine.article_id != claim.article_id or not ctx.speakers.same(mine, other):
+            continue
+        said = quote_of(mine, article)
+        if said and len(_shared_run(quote, said)) >= _SHARED_WORDS:
+            return True
+    return False
+
+
+def _sources_of_the_story(ctx: StoryContext, *claims: Claim) -> bool:
+    """Whether each claim's speaker speaks in at least two lineages of the story: a source
+    the story's reports know (the commission's chair, the party's spokesman), not a
+    bystander one report quotes. Bystanders echo stock phrases ("had not seen such a thing
+    in her life"), which tell nothing of whose words moved."""
+    for claim in claims:
+        lineages = {ctx.roots.get(other.article_id, other.article_id) for other in ctx.claims
+                    if ctx.speakers.same(other, claim)}
+        if len(lineages) < 2:
+            return False
+    return True
 
 
 def _conflict(ctx: StoryContext, claim: Claim, quote: str, other: Claim,

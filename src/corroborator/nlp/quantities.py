@@ -917,13 +917,23 @@ def _as_written(span: Span, kept: list[Token]) -> str | None:
             if tok.i == span.start:
                 words.append("…")
         elif tok.i in keep or (tok.pos_ in _BINDING_POS or tok.dep_ == "poss") \
-                and tok.head.i in keep and not tok.is_punct:
+                and tok.head.i in keep and not tok.is_punct and _binds_kept(tok, keep):
             # "The wildfire" opening its sentence is "the wildfire" inside another
             binding = tok.i == start and tok.i not in keep
             words.append(tok.lower_ if binding else tok.text)
     if len(words) > _MAX_MEASURED_WORDS + 2:
         return None
     return " ".join(words)
+
+
+def _binds_kept(tok: Token, keep: set[int]) -> bool:
+    """Whether a binding word binds words that are kept: a preposition whose object is left
+    out goes with it ("Volunteers from Sil Hill brought" is "Volunteers brought", not
+    "Volunteers from brought")."""
+    if tok.pos_ != "ADP":
+        return True
+    objects = [c for c in tok.children if c.dep_ in ("pobj", "pcomp")]
+    return not objects or any(c.i in keep for c in objects)
 
 
 def _stranded_verb(focus: Token, span: Span) -> Token | None:
