@@ -43,7 +43,7 @@ def learned_matrix(items: Sequence[Vectors]) -> np.ndarray:
 def member_matrix(items: Sequence[Vectors], similarity: Similarity) -> np.ndarray:
     """The similarity the split check compares a story's members by (``split_model``)."""
     if similarity.config.split_model == "learned":
-        return _pair_model().matrix(items)
+        return learned_matrix(items)
     return pair_matrix(items, similarity)
 
 
@@ -152,7 +152,7 @@ def together(first: Sequence[Part], second: Sequence[Part], similarity: Similari
     cfg = similarity.config
     if cfg.merge_probability <= 0 or cfg.split_model != "learned":
         return False
-    matrix = _pair_model().matrix([p.item for p in (*first, *second)])
+    matrix = learned_matrix([p.item for p in (*first, *second)])
     cross = float(matrix[: len(first), len(first):].mean())
     return cross >= cfg.merge_probability and not apart(first, second, similarity)
 
@@ -160,7 +160,7 @@ def together(first: Sequence[Part], second: Sequence[Part], similarity: Similari
 def affinity(fragment: Sequence[Part], story: Sequence[Part]) -> tuple[float, float]:
     """The learned model's mean same-event probability across a small story and a larger
     one, and among the larger story's own pairs (is it one event itself?)."""
-    matrix = _pair_model().matrix([p.item for p in (*fragment, *story)])
+    matrix = learned_matrix([p.item for p in (*fragment, *story)])
     n, m = len(fragment), len(story)
     own = matrix[n:, n:]
     within = (float(own.sum()) - float(np.trace(own))) / max(1, m * (m - 1))
@@ -170,7 +170,7 @@ def affinity(fragment: Sequence[Part], story: Sequence[Part]) -> tuple[float, fl
 def cohesion(parts: Sequence[Part]) -> np.ndarray:
     """Each member's mean learned same-event probability to the story's other members (a
     story of one member has none: 0)."""
-    matrix = _pair_model().matrix([p.item for p in parts])
+    matrix = learned_matrix([p.item for p in parts])
     n = len(parts)
     if n < 2:
         return np.zeros(n)
