@@ -201,7 +201,8 @@ def paraphrases(said: str, quote: str) -> bool:
 
 
 def _stem_list(text: str) -> list[str]:
-    """The stems of ``text``'s words of substance, in order (:func:`_stems` as a list)."""
+    """The stems of ``text``'s words of substance (their first five letters; no word of two
+    letters or fewer, none of ``_SLIGHT``), in order."""
     return [w[:5] for w in words_of(text) if len(w) > 2 and w not in _SLIGHT]
 
 
@@ -258,7 +259,7 @@ _SLIGHT = frozenset("""the and for has had was are but not you all can her his h
 
 
 def _stems(text: str) -> set[str]:
-    return {w[:5] for w in words_of(text) if len(w) > 2 and w not in _SLIGHT}
+    return set(_stem_list(text))
 
 
 # Stems that one quotation has and the other lacks, counted over both, from which the two
