@@ -49,7 +49,7 @@ def quotations_given_to_others(ctx: StoryContext, claims: Sequence[Claim]) -> li
             if len(shared) < _SHARED_WORDS or not relayed and not (
                     _all_of(quote, shared) and _people(claim, other)
                     and _sources_of_the_story(ctx, claim, other)
-                    and not _also_gives_them(ctx, claim, other, quote)):
+                    and not _also_gives_them(ctx, claim, other, quote, quoted)):
                 continue
             key = frozenset((claim.id, other.id))
             _, later = _order(ctx, claim, other)
@@ -135,18 +135,13 @@ def _people(*claims: Claim) -> bool:
     return all(claim.speaker_type == "PERSON" for claim in claims)
 
 
-def _also_gives_them(ctx: StoryContext, claim: Claim, other: Claim, quote: str) -> bool:
+def _also_gives_them(ctx: StoryContext, claim: Claim, other: Claim, quote: str,
+                     quoted: Sequence[tuple[Claim, str]]) -> bool:
     """Whether the quoting report itself gives the words to ``other``'s speaker as well: a
     report that quotes the mayor twice, once where the parse took another speaker, moved
     no words out of her mouth."""
-    article = ctx.articles.get(claim.article_id)
-    for mine in ctx.claims:
-        if mine.article_id != claim.article_id or not ctx.speakers.same(mine, other):
-            continue
-        said = quote_of(mine, article)
-        if said and len(_shared_run(quote, said)) >= _SHARED_WORDS:
-            return True
-    return False
+    return any(mine.article_id == claim.article_id and ctx.speakers.same(mine, other)
+               and len(_shared_run(quote, said)) >= _SHARED_WORDS for mine, said in quoted)
 
 
 def _sources_of_the_story(ctx: StoryContext, *claims: Claim) -> bool:
