@@ -93,10 +93,12 @@ def test_a_claim_before_a_quotation_in_its_sentence_does_not_quote_it(settings) 
 
 def _chair_and_spokesman(settings, rewrite_text: str, rewrite_content: str, rewrite_quote: str,
                          rewrite_speaker: str = "Daniel Ferro",
-                         rewrite_speaker_type: str | None = "PERSON", known: bool = True):
-    """The wire's chair, a rewrite's words under ``rewrite_speaker`` and, when ``known``, a
-    broadcaster that hears both the chair and the spokesman in words of their own (so both
-    speak in two lineages of the story, as sources the reports know)."""
+                         rewrite_speaker_type: str | None = "PERSON", known: bool = True,
+                         chair_in_rewrite: str | None = None):
+    """The wire's chair, a rewrite's words under ``rewrite_speaker`` (and, when given, its
+    ``chair_in_rewrite`` quoted under the chair) and, when ``known``, a broadcaster that
+    hears both the chair and the spokesman in words of their own (so both speak in two
+    lineages of the story, as sources the reports know)."""
     wire = article("w", "Norvan Wire", 'The commission chair, Mira Olsen, said about 2,500 '
                    'ballots were disputed, "a normal number for an election of this size".',
                    day=3)
@@ -110,6 +112,9 @@ def _chair_and_spokesman(settings, rewrite_text: str, rewrite_content: str, rewr
         claim(rewrite, rewrite_content, rewrite_speaker, quote=rewrite_quote,
               speaker_type=rewrite_speaker_type),
     ]
+    if chair_in_rewrite is not None:
+        claims.append(claim(rewrite, chair_in_rewrite, "Mira Olsen", quote=rewrite_quote,
+                            speaker_type="PERSON"))
     articles = [wire, rewrite]
     if known:
         articles.append(radio)
@@ -169,27 +174,10 @@ def test_a_whole_quotation_between_two_bystanders_is_no_variant(settings) -> Non
 def test_a_report_that_also_gives_the_words_to_their_speaker_moved_none(settings) -> None:
     """The rewrite quotes the chair's words once under the spokesman (where the parse may
     have misread whose they are) and once under the chair herself: no words moved."""
-    text = ('Spokesman Daniel Ferro called the disputed ballots "a normal number for an '
-            'election of this size". Mira Olsen said: "a normal number for an election of '
-            'this size".')
-    wire = article("w", "Norvan Wire", 'The commission chair, Mira Olsen, said about 2,500 '
-                   'ballots were disputed, "a normal number for an election of this size".',
-                   day=3)
-    rewrite = article("r", "The Patriot", text, day=3, hour=16)
-    radio = article("k", "KTV News", "Mira Olsen said the count would end by noon. Daniel Ferro "
-                    "said the party would wait for the final result.", day=3, hour=18)
-    quote = "a normal number for an election of this size"
-    claims = [
-        claim(wire, 'about 2,500 ballots were disputed, "a normal number for an election of '
-              'this size"', "Mira Olsen", quote=quote, speaker_type="PERSON"),
-        claim(rewrite, 'the disputed ballots "a normal number for an election of this size"',
-              "Daniel Ferro", quote=quote, speaker_type="PERSON"),
-        claim(rewrite, '"a normal number for an election of this size".', "Mira Olsen",
-              quote=quote, speaker_type="PERSON"),
-        claim(radio, "the count would end by noon", "Mira Olsen", speaker_type="PERSON"),
-        claim(radio, "the party would wait for the final result", "Daniel Ferro",
-              speaker_type="PERSON"),
-    ]
-    result = compare_story(Story("s", None, ("w", "r", "k")), [wire, rewrite, radio], claims,
-                           [], settings, embed_fn=bow_embed)
+    result = _chair_and_spokesman(
+        settings, 'Spokesman Daniel Ferro called the disputed ballots "a normal number for an '
+        'election of this size". Mira Olsen said: "a normal number for an election of this '
+        'size".', 'the disputed ballots "a normal number for an election of this size"',
+        "a normal number for an election of this size",
+        chair_in_rewrite='"a normal number for an election of this size".')
     assert [c.kind for c in result.conflicts if c.kind == "quote-variant"] == []
