@@ -461,3 +461,46 @@ def test_an_unnamed_source_is_not_the_body_its_description_names():
     # a sentence may open with the noun
     opening = claim(a, "the car was stolen", "Sources close to the police")
     assert sp.of(opening).kind == ROLE
+
+
+def test_a_spokesperson_speaks_for_the_body_their_title_names_not_the_next_sentences() -> None:
+    # "coastguard spokesman Emil Varga said." and then "The Maritime Safety Authority, ...":
+    # the authority is named in the next sentence, the coastguard by the title's head noun
+    wire = article("s", "Harbor News",
+                   "Nearly 2,000 seabirds were found dead, the Kaldoran Coastguard said. "
+                   "\u201cThe slick is moving towards the shore,\u201d coastguard spokesman Emil "
+                   "Varga said. The Maritime Safety Authority said the well was not capped.")
+    tabloid = article("t", "The Daily Blaze", "Coastguard spokesman Emil Varga admitted his "
+                      "crews were losing the fight.")
+    claims = [claim(wire, "Nearly 2,000 seabirds were found dead", "Kaldoran Coastguard",
+                    speaker_type="ORG"),
+              claim(wire, "The slick is moving towards the shore", "Emil Varga",
+                    speaker_type="PERSON"),
+              claim(wire, "the well was not capped", "Maritime Safety Authority",
+                    speaker_type="ORG"),
+              claim(tabloid, "his crews were losing the fight", "Emil Varga",
+                    speaker_type="PERSON")]
+    sp = StorySpeakers(claims, [wire, tabloid])
+    assert [sp.of(c).label for c in claims] == ["Kaldoran Coastguard", "Kaldoran Coastguard",
+                                                "Maritime Safety Authority",
+                                                "Kaldoran Coastguard"]
+    assert sp.of(claims[3]).via == "Emil Varga"
+
+
+def test_a_name_before_a_head_noun_is_no_title_of_the_body_alone() -> None:
+    # "Green Party spokesman": the Green Party, not the story's one (Unity) party
+    art = article("g", "Harbor News", "The Unity Party said it won. Green Party spokesman Ola "
+                  "Berg said the count was slow.")
+    claims = [claim(art, "it won", "Unity Party", speaker_type="ORG"),
+              claim(art, "the count was slow", "Ola Berg", speaker_type="PERSON")]
+    sp = StorySpeakers(claims, [art])
+    assert sp.of(claims[1]).label == "Ola Berg"
+
+
+def test_coastguard_officials_are_the_storys_coastguard() -> None:
+    art = article("c", "Harbor News", "The Kaldoran Coastguard said 40 boats were out. The "
+                  "authority, citing coastguard officials, said the well leaked.")
+    claims = [claim(art, "40 boats were out", "Kaldoran Coastguard", speaker_type="ORG"),
+              claim(art, "the well leaked", "coastguard officials")]
+    sp = StorySpeakers(claims, [art])
+    assert sp.same(claims[0], claims[1])

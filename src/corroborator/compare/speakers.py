@@ -31,6 +31,7 @@ from ..nlp import speakers as spk
 from ..nlp.org_descriptions import name_head
 from ..nlp.subjects import ANONYMOUS_NOUNS
 from ..records import Article, Claim
+from ..reuse.normalize import split_sentences
 
 OUTLET = "outlet"
 NAMED = "named"
@@ -59,8 +60,9 @@ _DOCUMENTS = frozenset(["report", "statement", "study", "survey", "assessment", 
 # Bodies named by a head noun that is no word for an office or a firm: "the coast guard",
 # "the fire brigade", "the aviation regulator". With a remit before it each is one body across
 # the story, as "the interior ministry" is.
-_BODY_NOUNS = spk.GROUP_NOUNS | frozenset(["guard", "brigade", "corps", "regulator",
-                                           "watchdog"])
+# ("coastguard" is the coast guard written as one word)
+_BODY_NOUNS = spk.GROUP_NOUNS | frozenset(["guard", "coastguard", "brigade", "corps",
+                                           "regulator", "watchdog"])
 
 # roles that name one function or body: two different ones are different sources
 _SPECIFIC_ROLES = (_BODY_NOUNS | spk.TITLES) - frozenset(
@@ -179,16 +181,44 @@ _SPOKES_FOR_HEAD = re.compile(
 _SPOKES_FOR = re.compile(r"\bspokes(?:man|woman|person)\s+(?:for|of|at)\s+([^,;.]{1,60})")
 
 
+# A spokesperson titled by the head noun of the body alone: "coastguard spokesman Emil
+# Varga" in a story that names the Kaldoran Coastguard (the word before the head is kept to
+# tell a name's last word, "Green Party spokesman", from a head noun alone)
+_HEAD_SPOKES = re.compile(r"(?:^|(\S+)\s+)([A-Za-z]+)\s+spokes(?:man|woman|person)\b")
+_SENTENCE_END = ('.', '!', '?', '."', '.”', '!”', '?”')
+
+
 def _bodies_by_head(window: str, bodies: Sequence[str]) -> set[str]:
     """The one body of ``bodies`` whose head noun a spokesperson's title names ("a
-    spokesman for the ministry" in a story with one ministry); none when two share it."""
+    spokesman for the ministry", "coastguard spokesman Emil Varga" in a story with one
+    ministry, one coastguard); none when two share it."""
     found: set[str] = set()
-    for m in _SPOKES_FOR_HEAD.finditer(window):
-        head = m.group(1) or m.group(2)
+    heads = [m.group(1) or m.group(2) for m in _SPOKES_FOR_HEAD.finditer(window)]
+    heads += [m.group(2).lower() for m in _HEAD_SPOKES.finditer(window)
+              if not _name_word(m.group(1))]
+    for head in heads:
         owners = {b for b in bodies if _WORD.findall(b.lower())[-1:] == [head]}
         if len(owners) == 1:
             found |= owners
     return found
+
+
+def _name_word(word: str | None) -> bool:
+    """Whether ``word``, just before a head noun, is part of a name ("Green" of "Green Party
+    spokesman"): capitalised, and not the end of the sentence before."""
+    return word is not None and word[:1].isupper() and not word.endswith(_SENTENCE_END)
+
+
+def _sentence_window(text: str, start: int, end: int) -> str:
+    """The words up to ``_WINDOW_BEFORE`` characters before and ``_WINDOW_AFTER`` after
+    ``text[start:end]``, inside its sentence: the body named in the next sentence ("...,"
+    coastguard spokesman Emil Varga said. The Maritime Safety Authority ...") is not the
+    one the spokesperson speaks for."""
+    low, high = max(0, start - _WINDOW_BEFORE), min(len(text), end + _WINDOW_AFTER)
+    for sentence in split_sentences(text, low, high):
+        if sentence.start <= start < sentence.end:
+            return sentence.text
+    return text[low:high]
 
 
 def _last_word_names_it(words: Sequence[str]) -> bool:
@@ -492,7 +522,7 @@ class StorySpeakers:
                 if name not in text:
                     continue
                 for m in re.finditer(re.escape(name), text):
-                    window = text[max(0, m.start() - _WINDOW_BEFORE) : m.end() + _WINDOW_AFTER]
+                    window = _sentence_window(text, m.start(), m.end())
                     if not _SPOKES.search(window):
                         continue
                     for org in orgs:
