@@ -82,3 +82,18 @@ def test_a_fahrenheit_temperature_is_compared_in_celsius(fahrenheit, celsius, co
 def test_other_units_are_left_as_they_are() -> None:
     assert intervals.in_common_unit(q("41.3C")) == q("41.3C")
     assert intervals.in_common_unit(q("87 mph")) == q("87 mph")
+
+
+@pytest.mark.parametrize(("one", "other", "compatible"), [
+    ("116 square miles", "300 square kilometres", True),  # one area, converted and rounded
+    ("about 1,000 barrels", "about 160,000 litres", True),
+    ("1,000 barrels", "12,000 litres", False),
+    ("4,000 hectares", "40 square kilometres", True),
+    ("250 acres", "4 square kilometres", False),
+    ("500 kilograms", "half a tonne", True),
+])
+def test_areas_volumes_and_masses_are_compared_in_one_unit(one, other, compatible) -> None:
+    a, b = intervals.in_common_unit(q(one)), intervals.in_common_unit(q(other))
+    assert a.text == q(one).text
+    assert intervals.same_scale(a, b)
+    assert intervals.compatible(a, b) is compatible

@@ -72,12 +72,37 @@ def as_percent(q: Quantity, of_follows: bool) -> Quantity:
                    high=scaled(q.high))
 
 
+# Units of area, volume and mass, each as a multiple of the one unit its kind is compared
+# in: "116 square miles" in one report meets "300 square kilometres" in another, "160,000
+# litres" of oil the "1,000 barrels" (a US gallon; an oil barrel of 42 of them).
+_IN_COMMON_UNIT: dict[str, tuple[str, float]] = {
+    "square mile": ("square kilometre", 2.589988),
+    "hectare": ("square kilometre", 0.01),
+    "acre": ("square kilometre", 0.0040468564),
+    "square metre": ("square kilometre", 1e-6),
+    "square foot": ("square kilometre", 9.290304e-8),
+    "barrel": ("litre", 158.987295),
+    "gallon": ("litre", 3.785411784),
+    "millilitre": ("litre", 0.001),
+    "cubic metre": ("litre", 1000.0),
+    "kilogram": ("tonne", 0.001),
+    "megatonne": ("tonne", 1e6),
+    "gigatonne": ("tonne", 1e9),
+}
+
+
 def in_common_unit(q: Quantity) -> Quantity:
     """A temperature in Fahrenheit as the Celsius interval it stands for, so "106.3F" in one
-    report meets "41.3C" in another; any other figure as it is. A converted figure was
-    rounded to its last written digit, so the interval takes in half of that digit either
-    side ("106.3" is anything from 106.25 to 106.35, 41.25 to 41.31 in Celsius)."""
-    if q.kind != "measure" or (q.unit or "").lower() != "fahrenheit":
+    report meets "41.3C" in another; an area, volume or mass in the one unit of its kind
+    (``_IN_COMMON_UNIT``); any other figure as it is. A converted figure was rounded to its
+    last written digit, so the interval takes in half of that digit either side ("106.3"
+    is anything from 106.25 to 106.35, 41.25 to 41.31 in Celsius)."""
+    unit = (q.unit or "").lower()
+    if q.kind != "measure":
+        return q
+    if unit in _IN_COMMON_UNIT:
+        return _scaled(q, *_IN_COMMON_UNIT[unit])
+    if unit != "fahrenheit":
         return q
 
     def celsius(x: float | None) -> float | None:
@@ -88,6 +113,18 @@ def in_common_unit(q: Quantity) -> Quantity:
     high = None if q.high is None else q.high + half_digit
     return replace(q, unit="celsius", value=celsius(q.value), low=celsius(low),
                    high=celsius(high))
+
+
+def _scaled(q: Quantity, unit: str, factor: float) -> Quantity:
+    """``q`` in ``unit``, of which one of its own unit is ``factor``; widened by half its
+    last written digit, as a converted figure was rounded (see :func:`in_common_unit`)."""
+    half_digit = _half_last_digit(q.text)
+
+    def scaled(x: float | None, widen: float = 0.0) -> float | None:
+        return None if x is None else (x + widen) * factor
+
+    return replace(q, unit=unit, value=scaled(q.value), low=scaled(q.low, -half_digit),
+                   high=scaled(q.high, half_digit))
 
 
 def _half_last_digit(text: str) -> float:
@@ -143,13 +180,29 @@ def told_apart(a: Quantity, b: Quantity) -> bool:
     different directions ("about 1,100" and "more than 1,100"). From one source they cannot
     both be what it said, though both could be true."""
     if not (is_figure(a) and is_figure(b) and same_scale(a, b) and written(a) and written(b)
-            and a.value is not None and b.value is not None):
+            and a.value is not None and b.value is not None) or _other_units_written(a, b):
         return False
     da, db = hedge_direction(a), hedge_direction(b)
     if a.value != b.value:
         return a.qualifier == b.qualifier or da is not None and da == db
     return da is not None and db is not None and da != db
 
+
+def _other_units_written(a: Quantity, b: Quantity) -> bool:
+    """Whether two figures of one unit were written in different ones ("about 160,000
+    litres", "about 1,000 barrels"; :func:`in_common_unit`): their written numbers are no
+    two values of one hedge, whatever the conversion makes of them."""
+    if a.unit not in _COMMON_UNITS:
+        return False
+    return _last_word(a.text) != _last_word(b.text)
+
+
+def _last_word(text: str) -> str:
+    words = re.findall(r"[^\W\d_]+", text.lower())
+    return words[-1].rstrip("s") if words else ""
+
+
+_COMMON_UNITS = frozenset(unit for unit, _ in _IN_COMMON_UNIT.values()) | {"celsius"}
 
 _DIRECTIONS = {APPROX: "about", NEAR: "below", NEAR_BELOW: "below", LESS: "below",
                UP_TO: "below", JUST_OVER: "above", MORE: "above", AT_LEAST: "above"}
