@@ -28,6 +28,7 @@ from .measures import (
     same_thing,
 )
 from .periods import different_periods, past_year_of, period_of, window_of
+from .rates import flow_rate
 from .revisions import split_from_to
 from .shares import Share, same_share, share_of
 
@@ -90,6 +91,9 @@ class Figure:
     # told as an addition to a count, not a count of its own ("two more", "another 12",
     # "two ... had been handed over separately")
     increment: bool = False
+    # the time unit of a flow the figure is told as ("1,000 barrels a day were escaping"):
+    # ``rates.flow_rate``; None for any other figure
+    flow: str | None = None
 
     def same_report(self, other: Figure) -> bool:
         """Whether both figures are told by one report (one article, one live entry)."""
@@ -129,10 +133,12 @@ def figures_of(claims: Sequence[Claim],
                 if not intervals.is_figure(q) or _whole_of_a_part(article, q):
                     continue
                 measured = q.measured or (told.unit if told.unit else None)
+                flow = flow_rate(article.text, q.span.start, q.span.end, q.unit) \
+                    if article is not None else None
                 out.append(Figure(claim, q, measured, period, window, share,
                                   report_key(claim, article), era,
                                   own_count_owner(claim, article, q),
-                                  told_as_increment(article, q)))
+                                  told_as_increment(article, q), flow))
     return out
 
 
@@ -328,7 +334,7 @@ def figure_pairs(
                 continue  # "two more" adds to a count: it is no count of the same thing
             cos = float(sims[i, j])
             one_share = same_share(fi.share, fj.share)
-            if one_share is False or not one_share and not same_thing(
+            if one_share is False or not one_share and not one_flow(fi, fj) and not same_thing(
                     fi.quantity, fj.quantity, fi.measured, fj.measured, cos, threshold,
                     related):
                 continue
@@ -346,6 +352,11 @@ def _partners(figures: Sequence[Figure]) -> dict[int, set[int]]:
         for j in told[x + 1 :]:
             if same_share(figures[i].share, figures[j].share):
                 partners.setdefault(i, set()).add(j)
+    flows = [i for i, f in enumerate(figures) if f.flow is not None]
+    for x, i in enumerate(flows):
+        for j in flows[x + 1 :]:
+            if one_flow(figures[i], figures[j]):
+                partners.setdefault(i, set()).add(j)
     bare = [i for i, f in enumerate(figures) if not f.quantity.unit and f.measured]
     for i in bare:
         for j in range(len(figures)):
@@ -353,6 +364,14 @@ def _partners(figures: Sequence[Figure]) -> dict[int, set[int]]:
             if j != i and counts_the_present(fi.quantity, fj.quantity, fi.measured, fj.measured):
                 partners.setdefault(min(i, j), set()).add(max(i, j))
     return partners
+
+
+def one_flow(a: Figure, b: Figure) -> bool:
+    """Two figures told as flows of one unit over one time unit ("barrels a day" escaping,
+    "litres of oil a day" leaking): one measured thing whatever their phrases
+    (``rates``)."""
+    return a.flow is not None and a.flow == b.flow and intervals.same_scale(a.quantity,
+                                                                            b.quantity)
 
 
 def periods_apart(figures: Sequence[Figure], vectors: StoryVectors,

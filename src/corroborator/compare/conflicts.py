@@ -345,6 +345,14 @@ def _gives_both(ctx: StoryContext, first: Claim, second: Claim, q1: Quantity,
         a1 is not None and _states(a1, q2, ctx, within=w1))
 
 
+def _states_in_sentence(ctx: StoryContext, claim: Claim, figure: Quantity) -> bool:
+    """Whether the sentence of ``claim`` also states ``figure``: two figures of one sentence
+    ("raised to 40 the 29 ..."), which an update cue there does not tell apart."""
+    article = ctx.articles.get(claim.article_id)
+    return article is not None and claim.sentence_span is not None and _states(
+        article, figure, ctx, within=claim.sentence_span)
+
+
 def _tells_the_change(ctx: StoryContext, earlier: Figure, later: Figure) -> bool:
     """True when the later figure is told as a change and its sentence gives the earlier
     figure too ("about 85,000 ..., down from 200,000 at the height of the storm"): the
@@ -480,7 +488,10 @@ def _figure_name(ctx: StoryContext, f1: Figure, f2: Figure) -> str:
     holds as its own ("the Unity Party's seats"), else the first figure's clause as written,
     quoted, where its measured phrase joins a subject and a verb ("the cuts would cost …
     jobs", not "cuts cost jobs"), else the measured phrase with a first word that is no name
-    in lower case ("turnout", not "Turnout")."""
+    in lower case ("turnout", not "Turnout"); two flows by what they are ("the flow per
+    day", not "escaping" of "... barrels a day were escaping")."""
+    if f1.flow is not None and f1.flow == f2.flow:
+        return f"the flow per {f1.flow}"
     for figure in (f1, f2):
         share, measured = figure.share, figure.quantity.measured or ""
         if share is not None and share.whole:
@@ -561,7 +572,12 @@ def judge_figures(ctx: StoryContext, fa: Figure, fb: Figure) -> Conflict | None:
         return None
     # the fire chief revising "his estimate", which the fire service gave: one source
     if ctx.speakers.same(first, second) or heads:
-        if not revised and _gives_both(ctx, first, second, f1.quantity, f2.quantity):
+        # "revised its estimate ... to between 25,000 and 30,000" in a report that gives the
+        # estimate replaced too ("had put the flow at ..."): the report tells the update
+        told_revised = _UPDATE_CUE.search(ctx.sentence(second)) is not None \
+            and not _states_in_sentence(ctx, second, f1.quantity)
+        if not (revised or told_revised) and _gives_both(ctx, first, second, f1.quantity,
+                                                         f2.quantity):
             return None
         gap = _hours_apart(ctx, first, second)
         # "with 40% of ballots counted", then "with 97% counted": the count moved on

@@ -17,6 +17,7 @@ from .candidates import (
     claim_pairs,
     figure_pairs,
     figures_of,
+    one_flow,
     periods_apart,
     restated_in_lineage,
     same_speaker_figures,
@@ -212,8 +213,11 @@ def closer_fits(figures: Sequence[Figure], pairs: Sequence[tuple[int, int, float
                    and intervals.compatible(figures[k].quantity, fo.quantity)
                    for k, c in partners.get(other, ()))
 
+    # two flows of one kind measure one thing by their form, not by their phrases' likeness:
+    # a report's older estimate of the flow it revises measures it no more closely
     return {(i, j) for i, j, cos in pairs
             if intervals.conflicting(figures[i].quantity, figures[j].quantity)
+            and not one_flow(figures[i], figures[j])
             and (fits_another(i, j, cos) or fits_another(j, i, cos))}
 
 
