@@ -504,3 +504,15 @@ def test_coastguard_officials_are_the_storys_coastguard() -> None:
               claim(art, "the well leaked", "coastguard officials")]
     sp = StorySpeakers(claims, [art])
     assert sp.same(claims[0], claims[1])
+
+
+def test_an_irregular_plurals_possessive_is_part_of_the_name() -> None:
+    # "Fishermen's" is a plural inside the name, as "Workers'" is; "Kaldora's" is an owner
+    art = article("f", "Nordhaven Post", "The Skerrin Fishermen's Association said boats were "
+                  "idle. Kaldora's Marine Institute said the slick grew.")
+    claims = [claim(art, "boats were idle", "Skerrin Fishermen's Association",
+                    speaker_type="ORG"),
+              claim(art, "the slick grew", "Kaldora's Marine Institute", speaker_type="ORG")]
+    sp = StorySpeakers(claims, [art])
+    assert [sp.of(c).label for c in claims] == ["Skerrin Fishermen's Association",
+                                                "Marine Institute"]

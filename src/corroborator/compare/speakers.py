@@ -39,7 +39,10 @@ ROLE = "role"  # a description that could not be tied to one name
 
 # Only an "'s" possessor is a qualifier: a bare apostrophe marks a plural inside the name
 # itself ("Textile Workers’ Federation" had become "Federation").
-_POSSESSIVE_LEAD = re.compile(r"^(?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w.-]*(?:'s|’s)\s+(?=[A-Z])")
+# An irregular plural takes "'s" all the same: "Skerrin Fishermen's Association", "Women's
+# Institute", "People's Party" are names, not a body qualified by its owner.
+_POSSESSIVE_LEAD = re.compile(r"^(?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w.-]*(?<!men)(?<![Pp]eople)"
+                              r"(?<![Cc]hildren)(?:'s|’s)\s+(?=[A-Z])")
 # A place's possessive before a body described in lower case: "Orlavia's defence ministry"
 _OWNER_LEAD = re.compile(r"^(?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w.-]*(?:'s|’s)\s+(?=[a-z])")
 _SPOKES = re.compile(r"\bspokes(?:man|woman|person)\b", re.I)
