@@ -115,6 +115,19 @@ def by_text(found):
             "seats",
             {"seats"},
         ),
+        # the state a verb puts its figure in is what befell them ("found" alone is none)
+        (
+            "Nearly 2,000 seabirds have been found dead on beaches since the weekend.",
+            "Nearly 2,000",
+            "seabirds",
+            {"seabirds", "found", "dead"},
+        ),
+        (
+            "Twelve people were reported missing, police said.",
+            "Twelve",
+            "people",
+            {"people", "reported", "missing"},
+        ),
     ],
 )
 def test_quantities_unit_and_measured(nlp, text, figure, unit, measured_words):

@@ -514,7 +514,7 @@ def _verb_words(verb: Token, conjuncts: bool = True) -> list[Token]:
         words.extend(t for t in head.children if t.dep_ == "cc" and t.i < verb.i)
         words.append(head)
     for child in verb.children:
-        if child.dep_ == "prt" or _bare_object(verb, child):
+        if child.dep_ == "prt" or _bare_object(verb, child) or _state_told(verb, child):
             words.append(child)
         if not conjuncts:
             continue
@@ -531,6 +531,17 @@ def _verb_words(verb: Token, conjuncts: bool = True) -> list[Token]:
             words.extend(ccs[-1:])
             words.append(child)
     return sorted(words, key=lambda t: t.i)
+
+
+def _state_told(verb: Token, child: Token) -> bool:
+    """Whether ``child`` is the state the verb says its figure is in: "found dead",
+    "reported missing", "feared dead", "fell ill" (without it the phrase says only that
+    they were found, reported, feared: no outcome)."""
+    if child.i < verb.i or any(c.dep_ == "dobj" for c in verb.children):
+        return False  # "left 20 people dead": the object's own adjective, read after it
+    # ("missing" may be tagged a participle)
+    return child.dep_ == "oprd" and child.pos_ in ("ADJ", "VERB") \
+        or child.dep_ == "acomp" and child.pos_ == "ADJ"
 
 
 def _joined_to(verb: Token, conjunct: Token) -> bool:
