@@ -796,6 +796,11 @@ def test_a_plural_of_people_speaks_with_the_body_they_work_for(nlp, text, cue, s
      "according to", "the Kessling Electoral Commission"),
     ("Nearly half of voters backed the party, the Kessling Electoral Commission's figures "
      "showed.", "showed", "the Kessling Electoral Commission"),
+    # records a named body made: the images are the analyst's word, not a speaker of their own
+    ("An oil slick covering 300 square kilometres has formed, according to satellite images "
+     "analysed by the Orbital Watch Institute.", "according to", "the Orbital Watch Institute"),
+    ("Satellite pictures analysed by the Orbital Watch Institute show the slick covers 300 "
+     "square kilometres.", "show", "the Orbital Watch Institute"),
 ])
 def test_records_that_show_something_are_named_with_where_they_come_from(nlp, text, cue,
                                                                          speaker):

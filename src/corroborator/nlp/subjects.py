@@ -192,8 +192,13 @@ def addressed_class(subject: Token) -> bool:
 # Nouns for records that "show" something: alone they say nothing of whose records they are.
 _EVIDENCE_NOUNS = frozenset(
     """data figures records footage recordings logs documents readings statistics
-    images estimate estimates count tally""".split()  # noqa: SIM905
+    images pictures photos photographs measurements estimate estimates count tally
+    """.split()  # noqa: SIM905
 )
+# Participles that say who made the records: "satellite images analysed by the Orbital Watch
+# Institute", "data compiled by the ministry"
+_MADE_BY = frozenset(words("""analysed analyzed compiled collected gathered published released
+    produced taken processed reviewed"""))
 
 
 def _evidence_source(head: Token) -> tuple[str, str | None] | None:
@@ -219,6 +224,24 @@ def _evidence_source(head: Token) -> tuple[str, str | None] | None:
             if named is not None and named[1] in ("ORG", "GPE", "NORP", "PERSON"):
                 return named
             return head.doc[head.i : prep.right_edge.i + 1].text, None
+        # "images analysed by the Orbital Watch Institute": the body that made the records
+        if prep.dep_ == "acl" and prep.lower_ in _MADE_BY and prep.i == head.i + 1:
+            maker = _agent_named(prep)
+            if maker is not None:
+                return maker
+    return None
+
+
+def _agent_named(participle: Token) -> tuple[str, str] | None:
+    """The named body or person of a participle's "by" phrase ("analysed by the Orbital
+    Watch Institute"), if one."""
+    for agent in participle.children:
+        if agent.dep_ != "agent":
+            continue
+        for obj in agent.children:
+            named = entity_at(obj) if obj.dep_ == "pobj" else None
+            if named is not None and named[1] in ("ORG", "GPE", "NORP", "PERSON"):
+                return named
     return None
 
 
