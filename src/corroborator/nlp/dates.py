@@ -20,6 +20,12 @@ Rules (``pub`` = publication date):
 - "last week" / "this week" / "next week" → the Monday that starts that week; "last month"
   / "this month" / "next month" → its first day; "last year" / "this year" / "next year" →
   1 January. A period resolves to its first day.
+- "the end of the month" / "of this month" / "of next month" / "of the year" → that
+  period's last day (a deadline names its end, not its start: "capped by the end of the
+  month"); "the end of March" → 31 March, in the month "March" alone names.
+- "the weekend" / "this weekend" → the Saturday that opens the latest weekend up to
+  ``pub`` ("since the weekend" in a Monday report), or the coming one under a future-tense
+  verb; "last weekend" the one before ``pub``'s week, "next weekend" the one after.
 - "N days / weeks / months / years ago" → ``pub`` minus that much.
 - A day and month without a year ("December 26th", "Dec. 26", "26 December") → that day
   in ``pub``'s year, or in the year before when it would fall after ``pub`` (unless a
@@ -186,6 +192,12 @@ def resolve_date(text: str, published: datetime | date | None, future: bool = Fa
         )
         if m:
             return _period(m.group(1), m.group(2), pub)
+        m = _END_OF.fullmatch(t)
+        if m:
+            return _end_of(m.group(1), m.group(2), pub, future)
+        m = re.fullmatch(r"(?:(the|this|last|next|this past|this coming)\s+)?weekend", t)
+        if m:
+            return _weekend(m.group(1), pub, future)
         m = _AGO.match(t)
         if m:
             n = int(m.group("n")) if m.group("n").isdigit() else _SMALL[m.group("n")]
@@ -250,6 +262,35 @@ def _weekday(target: int, modifier: str | None, pub: date, future: bool) -> date
     back = (pub.weekday() - target) % 7
     if modifier in ("last", "this past") and back == 0:
         back = 7
+    return pub - timedelta(days=back)
+
+
+_END_OF = re.compile(r"(?:the )?end of (?:(the|this|next|last) )?([a-z]+)")
+_SATURDAY = 5
+
+
+def _end_of(modifier: str | None, unit: str, pub: date, future: bool) -> date | None:
+    """The last day of the month or year "the end of ..." names (see module docstring)."""
+    if unit in ("month", "year"):
+        start = _period("this" if modifier is None or modifier == "the" else modifier, unit,
+                        pub)
+        if unit == "year":
+            return date(start.year, 12, 31)
+        return start.replace(day=calendar.monthrange(start.year, start.month)[1])
+    if unit in MONTHS and modifier in (None, "next", "last"):
+        first = _month(MONTHS[unit], modifier, pub, future)
+        return first.replace(day=calendar.monthrange(first.year, first.month)[1])
+    return None
+
+
+def _weekend(modifier: str | None, pub: date, future: bool) -> date:
+    """The Saturday that opens the weekend named (see module docstring)."""
+    if modifier == "next" or (future and modifier in (None, "the", "this", "this coming")):
+        ahead = (_SATURDAY - pub.weekday()) % 7
+        return pub + timedelta(days=ahead + (7 if modifier == "next" and ahead < 2 else 0))
+    back = (pub.weekday() - _SATURDAY) % 7
+    if modifier in ("last", "this past") and pub.weekday() >= _SATURDAY:
+        back += 7  # "last weekend" said on a Sunday is the one before this one
     return pub - timedelta(days=back)
 
 
