@@ -168,3 +168,28 @@ def _percent_figures(specs: list[tuple[str, str, str, str]]) -> list[Figure]:
         out.append(Figure(made, replace(made.quantities[0], kind="percent", unit="percent"),
                           measured))
     return out
+
+
+def _measures(specs: list[tuple[str, str, str, str]]) -> list[Figure]:
+    from corroborator.compare.intervals import in_common_unit
+
+    out = []
+    for ident, speaker, text, measured in specs:
+        art = article(ident, f"Outlet {ident}", text)
+        made = claim(art, text, speaker, measured=measured)
+        out.append(Figure(made, in_common_unit(made.quantities[0]), measured))
+    return out
+
+
+def test_one_speakers_area_in_two_units_pairs() -> None:
+    from corroborator.compare.candidates import converted_figures
+
+    figures = _measures([
+        ("a", "Orbital Watch", "a slick covering 300 square kilometres", "oil slick covering"),
+        ("b", "Orbital Watch", "the slick covers 116 square miles of sea", "slick covers sea"),
+        ("c", "Orbital Watch", "the slick covers 520 square kilometres", "slick covers"),
+        ("d", "Coastguard", "the slick covers 116 square miles", "slick covers"),
+    ])
+    pairs = converted_figures(figures, _vectors(figures, 0.7), _speaker, RELATED)
+    # one speaker's kilometres and miles; not one unit twice, nor another speaker's miles
+    assert [(i, j) for i, j, _ in pairs] == [(0, 1), (1, 2)]

@@ -458,6 +458,33 @@ def same_speaker_figures(
     return out
 
 
+def converted_figures(
+    figures: Sequence[Figure], vectors: StoryVectors,
+    same_speaker: Callable[[Claim, Claim], bool], related: float,
+) -> list[tuple[int, int, float]]:
+    """Index pairs ``(i, j, cosine)`` of one speaker's measures in two reports, written in
+    different units of one kind, over related measured phrases: the institute's slick "300
+    square kilometres" in one outlet and "116 square miles" in another. A conversion moves
+    the number, so :func:`same_speaker_figures` never buckets them together, and an area's
+    unit says nothing of what it measures; the same speaker is the evidence, as there."""
+    told = [i for i, f in enumerate(figures) if f.measured and f.quantity.kind == "measure"
+            and intervals.is_figure(f.quantity)]
+    out = []
+    for x, i in enumerate(told):
+        fi = figures[i]
+        for j in told[x + 1:]:
+            fj = figures[j]
+            if fj.same_report(fi) or not intervals.same_scale(fi.quantity, fj.quantity) \
+                    or not intervals.written_in_other_units(fi.quantity, fj.quantity) \
+                    or not outcomes_agree(fi.measured, fj.measured) \
+                    or different_periods(fi.period, fj.period) or fi.era != fj.era:
+                continue
+            cosine = float(vectors.measured[i] @ vectors.measured[j])
+            if cosine >= related and same_speaker(fi.claim, fj.claim):
+                out.append((i, j, cosine))
+    return out
+
+
 def restated_in_lineage(
     figures: Sequence[Figure], vectors: StoryVectors,
     same_speaker: Callable[[Claim, Claim], bool], linked: Callable[[Claim, Claim], bool],

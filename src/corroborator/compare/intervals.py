@@ -180,7 +180,7 @@ def told_apart(a: Quantity, b: Quantity) -> bool:
     different directions ("about 1,100" and "more than 1,100"). From one source they cannot
     both be what it said, though both could be true."""
     if not (is_figure(a) and is_figure(b) and same_scale(a, b) and written(a) and written(b)
-            and a.value is not None and b.value is not None) or _other_units_written(a, b):
+            and a.value is not None and b.value is not None) or written_in_other_units(a, b):
         return False
     da, db = hedge_direction(a), hedge_direction(b)
     if a.value != b.value:
@@ -188,7 +188,7 @@ def told_apart(a: Quantity, b: Quantity) -> bool:
     return da is not None and db is not None and da != db
 
 
-def _other_units_written(a: Quantity, b: Quantity) -> bool:
+def written_in_other_units(a: Quantity, b: Quantity) -> bool:
     """Whether two figures of one unit were written in different ones ("about 160,000
     litres", "about 1,000 barrels"; :func:`in_common_unit`): their written numbers are no
     two values of one hedge, whatever the conversion makes of them."""

@@ -15,6 +15,7 @@ from .candidates import (
     EmbedFn,
     Figure,
     claim_pairs,
+    converted_figures,
     figure_pairs,
     figures_of,
     one_flow,
@@ -326,7 +327,8 @@ def compare_story(
             judge(fa, fb)
     for i, j, cos in same_speaker_figures(figures, vectors, speakers.same,
                                           config.related_similarity) + restated_in_lineage(
-            figures, vectors, speakers.same, ctx.linked, config.related_similarity):
+            figures, vectors, speakers.same, ctx.linked, config.related_similarity) + \
+            converted_figures(figures, vectors, speakers.same, config.related_similarity):
         fa, fb = figures[i], figures[j]
         if intervals.compatible(fa.quantity, fb.quantity):
             links.append((fa.claim.id, fb.claim.id, 1.0 + cos))
