@@ -941,3 +941,12 @@ def test_hearsay_about_a_named_speakers_statement_keeps_the_speaker(nlp, text, c
     (att,) = find_attributions(nlp(text))
     assert (text[att.cue[0]:att.cue[1]], att.speaker_text, text[att.content[0]:att.content[1]],
             att.stance) == (cue, speaker, content, stance)
+
+
+@pytest.mark.parametrize("text", [
+    "Volunteers who want to help clean the beaches can register at the front desk.",
+    "Readers who wish to comment can write to the newsdesk.",
+])
+def test_a_relative_clause_of_wanting_describes_who_it_is_no_attribution(nlp, text):
+    assert not [a for a in find_attributions(nlp(text))
+                if text[a.cue[0] : a.cue[1]] in ("want", "wish")]

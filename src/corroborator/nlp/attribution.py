@@ -43,6 +43,7 @@ from .constructions import (
 from .keep import screen
 from .learned import learned_entry
 from .relations import Attribution
+from .subjects import wanting_relative
 from .tagger import tagged_attributions
 from .tokenspans import TEXT_KEY
 from .verbcues import (
@@ -110,7 +111,8 @@ def find_attributions(doc: Doc, offset: int = 0) -> list[Attribution]:
     # "Rovers have agreed a fee": a deal reached is no statement, whichever part found it
     deals = {tok.idx + offset for tok in doc if deal_reached(tok)}
     found = [att for att in found if att.cue is None or att.cue[0] not in deals]
-    found = [att for att in found if not _cues_a_comparison(doc, att, offset)]
+    found = [att for att in found if not _cues_a_comparison(doc, att, offset)
+             and not _cues_a_description(doc, att, offset)]
     _end_before_inner_statements(doc, found, offset)
     found = screen(doc, refit(doc, drop_nested(found), offset), offset)
     for att in found:
@@ -129,6 +131,15 @@ def _cues_a_comparison(doc: Doc, att: Attribution, offset: int) -> bool:
         return False
     return any(att.cue[0] <= tok.idx + offset < att.cue[1] and any(
         c.dep_ == "mark" and c.lower_ == "than" for c in tok.children) for tok in doc)
+
+
+def _cues_a_description(doc: Doc, att: Attribution, offset: int) -> bool:
+    """Whether the cue is a relative clause of wanting ("volunteers who want to help can
+    register"), which says who its noun is, not what anyone holds; the tagger's cues too."""
+    if att.cue is None:
+        return False
+    return any(att.cue[0] <= tok.idx + offset < att.cue[1] and wanting_relative(tok)
+               for tok in doc)
 
 
 def _leave_time_with_cue(doc: Doc, att: Attribution, offset: int) -> None:

@@ -183,6 +183,13 @@ def wanting(verb: Token) -> bool:
     return verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.lemma_ in _WANTING_VERBS
 
 
+def wanting_relative(verb: Token) -> bool:
+    """A relative clause of wanting that tells who its noun is ("volunteers who want to help
+    can register", "those who wish to comment"): a description, not an attribution."""
+    return verb.dep_ == "relcl" and verb.lemma_ in _WANTING_VERBS and any(
+        c.dep_ == "nsubj" and c.lower_ in ("who", "that") for c in verb.children)
+
+
 def addressed_class(subject: Token) -> bool:
     """"Relatives seeking information can call our emergency line": people picked out by
     what they want are whom a notice addresses, not a source of what follows."""
