@@ -181,3 +181,11 @@ def test_the_chairs_words_in_the_spokesmans_mouth_are_a_quote_variant(kessling) 
     assert [c["explanation"] for c in moved] == [
         "The Kessling Patriot quotes Daniel Ferro as saying “a normal number for an election "
         "of this size”, words Norvan Press Agency gives to Mira Olsen."]
+
+
+def test_the_commissions_estimated_turnout_is_updated_by_its_stated_figure(kessling) -> None:
+    turnout = [c for c in kessling["conflicts"]
+               if "“about 61%”" in c["explanation"] and "“61.8%”" in c["explanation"]]
+    assert [c["kind"] for c in turnout] == ["update"], [c["explanation"] for c in turnout]
+    (estimate,) = _claims_with(kessling, "about 61%")
+    assert all(q["text"] != "61.8%" for q in estimate["quantities"])
