@@ -170,3 +170,18 @@ def test_a_report_that_drops_a_figure_and_adds_others_changes_none() -> None:
                     "With 97% counted the party had 41.5% and the rival 30.2%",
                     "With 97% counted the party had 41.5% and 28 seats, it said.",
                     "With 97% counted the party had 41.5% and 28 seats") == []
+
+
+def test_a_change_pairs_a_figure_with_the_nearest_value_when_the_words_do_not_tell() -> None:
+    first = article("a", "Ostrel Herald", "The ferry carried 412 passengers and 28 crew, it said.",
+                    day=3)
+    later = article("b", "Tarnvik Post", "A ship licensed for 350 left with more than 400.",
+                    day=4)
+    before = _measured(claim(first, "The ferry carried 412 passengers and 28 crew", "company"),
+                       "ferry carried passengers", "ferry carried crew")
+    after = _measured(claim(later, "A ship licensed for 350 left with more than 400", "company"),
+                      "ship licensed", "ship left")
+    prop = Proposition("p-1", "s", (before.id, after.id), "corroborated", 2)
+    (entry,) = build_timeline([prop], {c.id: c for c in (before, after)},
+                              {a.id: a for a in (first, later)})
+    assert [(ch["from"], ch["to"]) for ch in entry["changes"]] == [("412", "more than 400")]

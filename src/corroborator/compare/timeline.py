@@ -7,6 +7,7 @@ appearance (undated propositions last).
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Mapping, Sequence
 from datetime import datetime
@@ -88,7 +89,7 @@ def _moved(before: Claim, after: Claim) -> list[tuple[Quantity, Quantity]]:
     candidates = sorted(
         ((_likeness(a, b, i - j), i, j) for i, a in enumerate(given)
          for j, b in enumerate(told) if _alike(a, b)),
-        key=lambda c: (-c[0][0], -c[0][1], c[0][2], c[1], c[2]))
+        key=lambda c: (-c[0][0], -c[0][1], c[0][2], c[0][3], c[1], c[2]))
     partner: dict[int, int] = {}
     for _, i, j in candidates:
         if i not in partner and j not in partner.values():
@@ -97,13 +98,24 @@ def _moved(before: Claim, after: Claim) -> list[tuple[Quantity, Quantity]]:
             if _written(given[i]).lower() != _written(told[j]).lower()]
 
 
-def _likeness(a: Quantity, b: Quantity, shift: int) -> tuple[int, int, int]:
+def _likeness(a: Quantity, b: Quantity, shift: int) -> tuple[int, int, float, int]:
     """How surely two figures are one figure told twice: written alike first, then the words
     their measured phrases share ("Unity Party had vote", "Unity Party took vote"), then how
-    near they stand in their claims."""
+    near their values are ("412 passengers and 28 crew", then "more than 400": the 412),
+    then how near they stand in their claims."""
     words_a = set(re.findall(r"\w+", (a.measured or "").lower()))
     words_b = set(re.findall(r"\w+", (b.measured or "").lower()))
-    return (int(_written(a).lower() == _written(b).lower()), len(words_a & words_b), abs(shift))
+    return (int(_written(a).lower() == _written(b).lower()), len(words_a & words_b),
+            _value_distance(a, b), abs(shift))
+
+
+def _value_distance(a: Quantity, b: Quantity) -> float:
+    """How many times apart two figures' values are, on a log scale (unknown: farthest)."""
+    va = next((v for v in (a.value, a.low, a.high) if v is not None), None)
+    vb = next((v for v in (b.value, b.low, b.high) if v is not None), None)
+    if va is None or vb is None or va <= 0 or vb <= 0:
+        return math.inf
+    return abs(math.log(va / vb))
 
 
 def _excerpt(claim: Claim, article: Article | None, limit: int = 200) -> str:
