@@ -121,3 +121,67 @@ def test_one_reports_claims_keep_the_order_the_report_tells_them_in() -> None:
     assert [e["text"] for e in timeline] == [
         "the bridge would close on Monday", "repairs would take six weeks",
         "buses would replace the trams", "two roads would be shut"]
+
+
+def _update(first_text: str, first_content: str, first_measured: tuple[str, ...],
+            later_text: str, later_content: str, later_measured: tuple[str, ...],
+            replaced: tuple[int, ...] = ()) -> tuple[str, str]:
+    """The change line an update conflict gives the later report's claim (``replaced``: the
+    later claim's figures, by position, told as the value a revision replaced)."""
+    first = article("a", "Ostrel Herald", first_text, day=3)
+    later = article("b", "Ostrel Herald", later_text, day=4)
+    before = _measured(claim(first, first_content, "commission"), *first_measured)
+    after = _measured(claim(later, later_content, "commission"), *later_measured)
+    after = replace(after, quantities=tuple(
+        replace(q, revision="previous") if i in replaced else q
+        for i, q in enumerate(after.quantities)))
+    props = [Proposition("p-1", "s", (before.id,), "single-source", 1),
+             Proposition("p-2", "s", (after.id,), "single-source", 1)]
+    update = Conflict("update", (before.id, after.id), "", "s")
+    entries = build_timeline(props, {c.id: c for c in (before, after)},
+                             {a.id: a for a in (first, later)}, [update])
+    (change,) = [ch for e in entries for ch in e["changes"]]
+    return change["from"], change["to"]
+
+
+def test_an_update_names_the_figure_that_moved_not_the_ones_both_keep() -> None:
+    # the assembly's size stands in both, the seats of an earlier vote are what the new count
+    # is measured against: only the projection moved
+    assert _update("The party is set to win 27 of the 60 seats, it said.",
+                   "The party is set to win 27 of the 60 seats", ("party win seats",) * 2,
+                   "The party is set to win 28 of the 60 seats, up from 24, it said.",
+                   "The party is set to win 28 of the 60 seats, up from 24",
+                   ("party win seats",) * 3, replaced=(2,)) == ("27", "28")
+
+
+def test_an_update_pairs_a_figure_with_the_one_that_measures_the_same_thing() -> None:
+    assert _update("With 97% counted the party had 41.5% and the rival 30.2%, it said.",
+                   "With 97% counted the party had 41.5% and the rival 30.2%",
+                   ("ballots counted", "party had vote", "rival had vote"),
+                   "The party took 41.6% of the vote, it said.",
+                   "The party took 41.6% of the vote", ("party took vote",)) == (
+        "41.5%", "41.6%")
+
+
+def test_a_report_that_drops_a_figure_and_adds_others_changes_none() -> None:
+    # the later report keeps two shares as written, leaves out the third and adds the seats:
+    # no figure of the first has another value in the second
+    assert _changes("With 97% counted the party had 41.5% and the rival 30.2%, it said.",
+                    "With 97% counted the party had 41.5% and the rival 30.2%",
+                    "With 97% counted the party had 41.5% and 28 seats, it said.",
+                    "With 97% counted the party had 41.5% and 28 seats") == []
+
+
+def test_a_change_pairs_a_figure_with_the_nearest_value_when_the_words_do_not_tell() -> None:
+    first = article("a", "Ostrel Herald", "The ferry carried 412 passengers and 28 crew, it said.",
+                    day=3)
+    later = article("b", "Tarnvik Post", "A ship licensed for 350 left with more than 400.",
+                    day=4)
+    before = _measured(claim(first, "The ferry carried 412 passengers and 28 crew", "company"),
+                       "ferry carried passengers", "ferry carried crew")
+    after = _measured(claim(later, "A ship licensed for 350 left with more than 400", "company"),
+                      "ship licensed", "ship left")
+    prop = Proposition("p-1", "s", (before.id, after.id), "corroborated", 2)
+    (entry,) = build_timeline([prop], {c.id: c for c in (before, after)},
+                              {a.id: a for a in (first, later)})
+    assert [(ch["from"], ch["to"]) for ch in entry["changes"]] == [("412", "more than 400")]

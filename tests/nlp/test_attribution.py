@@ -591,6 +591,21 @@ def test_tagger_gives_a_listed_cue_the_lexicons_stance(nlp, text, cue, stance):
     assert [a.stance for a in atts if text[a.cue[0] : a.cue[1]] == cue] == [stance]
 
 
+@pytest.mark.parametrize(("text", "cues"), [
+    # phrasal verbs of contest are no speech, however sure the model is
+    ("The senator now takes on the governor in next month's primary.", []),
+    ("The champion squares off against the challenger in Saturday's final.", []),
+    # a particle verb the lexicon or the fitted frames report speech with stays a cue
+    ("The council leader spoke out against the new tax.", ["spoke out against"]),
+])
+def test_a_particle_verb_of_no_speech_needs_a_clause(nlp, monkeypatch, text, cues):
+    # every token scored as a sure cue: what is left is what the guard lets through
+    monkeypatch.setattr(tagger, "cue_scores",
+                        lambda doc, toks, model: np.full(len(toks), 0.99))
+    found = [text[a.cue[0] : a.cue[1]] for a in tagger.tagged_attributions(nlp(text), 0, set())]
+    assert [c for c in found if " " in c] == cues, found
+
+
 def test_tagger_leaves_tokens_the_rules_took(nlp):
     doc = nlp("The mayor tweeted that the roads would reopen on Monday.")
     assert tagger.tagged_attributions(doc, 0, {t.i for t in doc}) == []

@@ -117,3 +117,60 @@ def test_a_short_tabloids_one_sentence_of_its_own_keeps_it_a_rewrite(settings,
     wire, tabloid, sims = embedded_pair(MINE_WIRE, framed)
     found = reordered_rewrite(wire, tabloid, sims, config)
     assert found is not None and round(found.share_short, 3) == 0.833
+
+
+# The tabloid splits the wire's sentence of the miner's words in two: the narration takes
+# the wire's sentence, the quotation, kept word for word, stands in a sentence of its own.
+SPLIT_TABLOID = (
+    "Eleven miners were plucked alive from a flooded pit near Veltrin after three days "
+    "trapped in the dark, emergency crews said.\n"
+    "Survivor Josef Halm, 47, was among the last to be brought to the surface.\n"
+    '"The water rose so fast that we climbed onto the conveyor belt and waited there in the '
+    'dark," he said.\n'
+    "Four of the exhausted men were rushed to hospital in Kasmar suffering from hypothermia, "
+    "spokesman Oren Tasko said.\n"
+    "Rescuers had to pump the water down by some 40 metres before divers could reach them, "
+    "Tasko said.\n"
+    "Dravik Coal, which employs some 1,100 people at the pit, said 86 workers were "
+    "underground when a pump broke down on Thursday."
+)
+# (wire sentence, tabloid sentence): every tabloid sentence but the quotation's has its
+# partner, the narration half beside the wire's quoted sentence
+SPLIT_PAIRS = [(0, 0), (1, 3), (2, 1), (3, 5), (5, 4)]
+
+
+def _split_sims(wire, tabloid) -> np.ndarray:
+    sims = np.zeros((len(wire.sentences), len(tabloid.sentences)))
+    for i, j in SPLIT_PAIRS:
+        sims[i, j] = 0.8
+    return sims
+
+
+def test_a_quotation_kept_in_a_sentence_of_its_own_still_makes_a_rewrite(settings,
+                                                                         prepared) -> None:
+    from corroborator.reuse.derive import reordered_rewrite
+    from corroborator.reuse.docpair import quoting_pairs, shares_a_quotation
+    from corroborator.reuse.settings import reuse_settings
+
+    config = reuse_settings(settings)
+    wire, tabloid = prepared(MINE_WIRE), prepared(SPLIT_TABLOID)
+    assert quoting_pairs(wire, tabloid, SPLIT_PAIRS) == 0
+    assert shares_a_quotation(wire, tabloid)
+    assert reordered_rewrite(wire, tabloid, _split_sims(wire, tabloid), config) is not None
+    # the same quotation in other words is no quotation kept: another report's
+    reworded = prepared(SPLIT_TABLOID.replace("The water rose so fast that we climbed onto",
+                                              "It came up so quickly we just got onto"))
+    assert not shares_a_quotation(wire, reworded)
+    assert reordered_rewrite(wire, reworded, _split_sims(wire, reworded), config) is None
+
+
+def test_an_outlet_naming_itself_tells_no_fact_of_its_source(prepared) -> None:
+    from corroborator.reuse.docpair import fact_shares, masthead_words
+
+    signed = MINE_TABLOID + "\nThe Veltrin Echo will follow the inquiry."
+    wire, plain, own = prepared(MINE_WIRE), prepared(MINE_TABLOID), prepared(signed)
+    mastheads = masthead_words("Regional Wire", "The Veltrin Echo")
+    assert mastheads == {"wire", "echo"}
+    assert fact_shares(wire, own, drift=True) != fact_shares(wire, plain, drift=True)
+    assert fact_shares(wire, own, drift=True, ignored=mastheads) == fact_shares(
+        wire, plain, drift=True, ignored=mastheads)

@@ -331,6 +331,37 @@ def told_as_moved(ctx: StoryContext, fa: Figure, fb: Figure) -> bool:
     return bool(moves) and not re.search(r"\d", before[moves[-1].end() :])
 
 
+# Stances of a figure a source gives as its own word, not as an estimate.
+_SETTLED_STANCES = frozenset(["stated", "confirmed"])
+
+
+def estimate_settled(ctx: StoryContext, fa: Figure, fb: Figure) -> bool:
+    """True when a source's estimate is replaced by a figure it gives as its own word in a
+    later report: a body's "about 61%" turnout, estimated on the night, then its stated
+    61.8% the next morning. The later figure fits the estimate, so nothing contradicts, but
+    it is the settled value, not the estimate told again: a later update. Two sources that
+    agree ("about 61%" and "61%"), a copy of the report and one report telling both are
+    not this; nor is an estimate that follows the stated figure, or one no wider than it."""
+    first, second = _order(ctx, fa.claim, fb.claim)
+    earlier, later = (fa, fb) if first is fa.claim else (fb, fa)
+    if first.stance != "estimated" or second.stance not in _SETTLED_STANCES:
+        return False
+    if not ctx.speakers.same(first, second) or ctx.linked(first, second) or (
+            ctx.report_of(first) == ctx.report_of(second)):
+        return False
+    t1, t2 = ctx.published(first), ctx.published(second)
+    if t1 is None or t2 is None or t2.replace(tzinfo=None) <= t1.replace(tzinfo=None):
+        return False
+    return _narrower(later.quantity, earlier.quantity)
+
+
+def _narrower(q: Quantity, than: Quantity) -> bool:
+    """Whether ``q`` pins down a value within ``than`` more closely than ``than`` does."""
+    low, high = intervals.bounds(q)
+    was_low, was_high = intervals.bounds(than)
+    return was_low <= low and high <= was_high and high - low < was_high - was_low
+
+
 def _gives_both(ctx: StoryContext, first: Claim, second: Claim, q1: Quantity,
                 q2: Quantity) -> bool:
     """True when either report also gives the other's figure somewhere: two figures of one
@@ -545,7 +576,8 @@ def judge_figures(ctx: StoryContext, fa: Figure, fb: Figure) -> Conflict | None:
     speaker's two numbers told apart under one hedge (:func:`.intervals.told_apart`) are
     incompatible too: they cannot both be what the speaker said; so are one speaker's count
     and a later one told as where it has moved (:func:`told_as_moved`)."""
-    if not intervals.conflicting(fa.quantity, fb.quantity) and not (
+    settled = estimate_settled(ctx, fa, fb)
+    if not intervals.conflicting(fa.quantity, fb.quantity) and not settled and not (
             (intervals.told_apart(fa.quantity, fb.quantity) or told_as_moved(ctx, fa, fb))
             and ctx.speakers.same(fa.claim, fb.claim)):
         return None
@@ -582,6 +614,9 @@ def judge_figures(ctx: StoryContext, fa: Figure, fb: Figure) -> Conflict | None:
         gap = _hours_apart(ctx, first, second)
         # "with 40% of ballots counted", then "with 97% counted": the count moved on
         cue = _UPDATE_CUE.search(ctx.sentence(second)) or _count_moved_on(ctx, first, second)
+        # an estimate its source later settles ("about 61%", then a stated "61.8%") is
+        # replaced by the settled figure, however few the hours between
+        cue = cue or settled
         # a live page's later entry is the page itself telling the source's newer figure
         entries = first.article_id == second.article_id
         if s1.kind == OUTLET and not (revised or cue or entries):

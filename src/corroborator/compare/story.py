@@ -300,11 +300,12 @@ def compare_story(
     for i, j, cos in pairs:
         fa, fb = figures[i], figures[j]
         if intervals.compatible(fa.quantity, fb.quantity):
-            if (intervals.told_apart(fa.quantity, fb.quantity)
-                    or cf.told_as_moved(ctx, fa, fb)) and speakers.same(fa.claim, fb.claim):
+            if ((intervals.told_apart(fa.quantity, fb.quantity)
+                    or cf.told_as_moved(ctx, fa, fb)) and speakers.same(fa.claim, fb.claim)) \
+                    or cf.estimate_settled(ctx, fa, fb):
                 # "at least 14" and "at least 40" aircraft from one source (an article that
                 # gives both figures restates, judge_figures checks); "at least 31 died", then
-                # "has risen to 47": a newer count
+                # "has risen to 47": a newer count; an estimate its source later settles
                 judge(fa, fb)
             elif fa.window != fb.window and (surely_partial(fa.window)
                                               or surely_partial(fb.window)):

@@ -7,6 +7,7 @@ appearance (undated propositions last).
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Mapping, Sequence
 from datetime import datetime
@@ -17,6 +18,7 @@ from ..records import Article, Claim, Conflict, Proposition, Quantity
 from .entry_times import claim_time
 from .intervals import same_scale
 from .measures import names_a_limit, outcomes_agree
+from .revisions import is_previous
 
 
 def _when_key(when: datetime | None, article_id: str) -> tuple[int, float, str]:
@@ -61,13 +63,59 @@ def _near_in_size(a: Quantity, b: Quantity) -> bool:
 
 
 def _changed(before: Claim, after: Claim) -> tuple[str, str]:
-    """The figures of ``before`` and of ``after`` that count what the other's do, as written:
-    "At least 31" → "47", not "At least 31, about 60" → "47" when "about 60" are missing."""
+    """The figures of ``before`` that ``after`` gives another value, each beside its new
+    value, as written: "27" → "28", not "27, 60" → "28, 60, 24" when the later report keeps
+    "of the 60 seats" and adds "up from 24". Without such a pair (figures of other kinds),
+    the figures of each that count what the other's do: "At least 31" → "47", not "At least
+    31, about 60" → "47" when "about 60" are missing."""
+    moved = _moved(before, after)
+    if moved:
+        return (", ".join(_written(old) for old, _ in moved),
+                ", ".join(_written(new) for _, new in moved))
     given, told = _compared(before), _compared(after)
     old = [q for q in given if any(_alike(q, n) for n in told)]
     new = [q for q in told if any(_alike(q, o) for o in given)]
     return (", ".join(_written(q) for q in old or given),
             ", ".join(_written(q) for q in new or told))
+
+
+def _moved(before: Claim, after: Claim) -> list[tuple[Quantity, Quantity]]:
+    """Each figure of ``before`` paired with the one of ``after`` that counts the same thing,
+    where the two are written differently, in ``before``'s order. A figure both write alike
+    ("of the 60 seats") is paired with itself and did not move; a value the report gives as
+    the one replaced ("up from 24") is where a change starts, no figure's new value."""
+    given = [q for q in _compared(before) if not is_previous(q)]
+    told = [q for q in _compared(after) if not is_previous(q)]
+    candidates = sorted(
+        ((_likeness(a, b, i - j), i, j) for i, a in enumerate(given)
+         for j, b in enumerate(told) if _alike(a, b)),
+        key=lambda c: (-c[0][0], -c[0][1], c[0][2], c[0][3], c[1], c[2]))
+    partner: dict[int, int] = {}
+    for _, i, j in candidates:
+        if i not in partner and j not in partner.values():
+            partner[i] = j
+    return [(given[i], told[j]) for i, j in sorted(partner.items())
+            if _written(given[i]).lower() != _written(told[j]).lower()]
+
+
+def _likeness(a: Quantity, b: Quantity, shift: int) -> tuple[int, int, float, int]:
+    """How surely two figures are one figure told twice: written alike first, then the words
+    their measured phrases share ("Unity Party had vote", "Unity Party took vote"), then how
+    near their values are ("412 passengers and 28 crew", then "more than 400": the 412),
+    then how near they stand in their claims."""
+    words_a = set(re.findall(r"\w+", (a.measured or "").lower()))
+    words_b = set(re.findall(r"\w+", (b.measured or "").lower()))
+    return (int(_written(a).lower() == _written(b).lower()), len(words_a & words_b),
+            _value_distance(a, b), abs(shift))
+
+
+def _value_distance(a: Quantity, b: Quantity) -> float:
+    """How many times apart two figures' values are, on a log scale (unknown: farthest)."""
+    va = next((v for v in (a.value, a.low, a.high) if v is not None), None)
+    vb = next((v for v in (b.value, b.low, b.high) if v is not None), None)
+    if va is None or vb is None or va <= 0 or vb <= 0:
+        return math.inf
+    return abs(math.log(va / vb))
 
 
 def _excerpt(claim: Claim, article: Article | None, limit: int = 200) -> str:
@@ -105,9 +153,12 @@ def build_timeline(
             figures = _figures(claim)
             # a report that gives some of the figures as written ("about 60" of "at least 31
             # ... about 60") changes none of them, nor does one that keeps them all and adds
-            # its own (a paper repeating a tabloid's "around £80m" with the wage it gave too)
+            # its own (a paper repeating a tabloid's "around £80m" with the wage it gave too),
+            # nor one that drops one figure and adds others of other kinds: no figure of the
+            # one has another value in the other
             given, told = {f.lower() for f in previous}, {f.lower() for f in figures}
-            if figures and previous and not told <= given and not given <= told:
+            if figures and previous and not told <= given and not given <= told \
+                    and _moved(previous_claim, claim):
                 later = articles.get(claim.article_id)
                 was, now = _changed(previous_claim, claim)
                 when = claim_time(claim, later)

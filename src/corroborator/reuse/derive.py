@@ -44,9 +44,11 @@ from .docpair import (
     coverage,
     fact_shares,
     figure_agreement,
+    masthead_words,
     monotone_alignment,
     one_to_one_pairs,
     quoting_pairs,
+    shares_a_quotation,
 )
 from .minhash import shingle_run
 from .normalize import Sentence, content_sentences, normalized_content
@@ -206,7 +208,8 @@ def aligned_rewrite(a: Profile, b: Profile, model: SentencePairModel,
     sims = _vectors(a.prepared, vectorize) @ _vectors(b.prepared, vectorize).T
     # A loose rewrite (every sentence reworded, quotes turned into reported speech, sentences
     # split) is recognised by structure and facts alone, before the pair model is asked.
-    loose = rewrite_chain(a.prepared, b.prepared, sims, config)
+    loose = rewrite_chain(a.prepared, b.prepared, sims, config,
+                          mastheads=masthead_words(a.article.outlet, b.article.outlet))
     if loose is None and not could_be_rewrite(a.prepared, b.prepared, config, sims=sims):
         return None
     alignment = align_prepared(a.prepared, b.prepared, model, config, vectorize)
@@ -269,8 +272,8 @@ def _vectors(side: Prepared, vectorize: Vectorize | None) -> np.ndarray:
     return vectorize([s.text for s in side.sentences])
 
 
-def rewrite_chain(a: Prepared, b: Prepared, sims: np.ndarray,
-                  config: ReuseSettings) -> Chain | None:
+def rewrite_chain(a: Prepared, b: Prepared, sims: np.ndarray, config: ReuseSettings,
+                  mastheads: frozenset[str] = frozenset()) -> Chain | None:
     """The order-preserving chain of two articles when it makes one a rewrite of the other.
 
     At least ``chain_min_sentences`` sentence pairs at ``propose_cosine`` or more follow
@@ -279,7 +282,8 @@ def rewrite_chain(a: Prepared, b: Prepared, sims: np.ndarray,
     short article's facts in a similar order too; what they do not share is nearly
     everything, both ways, in one order, nor the source's figures sentence by sentence.
     Failing those, the pairs of a condensed rewrite that reorders its source
-    (:func:`reordered_rewrite`), which need no chain.
+    (:func:`reordered_rewrite`), which need no chain (``mastheads``: the words the two
+    outlets name themselves by, no fact of the event).
     """
     longest = max(sims.shape)
     if min(sims.shape) < config.chain_min_sentences:
@@ -299,11 +303,11 @@ def rewrite_chain(a: Prepared, b: Prepared, sims: np.ndarray,
         condensed = with_drifted_facts(a, b, found)
         if condensed_chain(condensed, config) and follows_figures(a, b, found.pairs, config):
             return condensed
-    return reordered_rewrite(a, b, sims, config)
+    return reordered_rewrite(a, b, sims, config, mastheads)
 
 
-def reordered_rewrite(a: Prepared, b: Prepared, sims: np.ndarray,
-                      config: ReuseSettings) -> Chain | None:
+def reordered_rewrite(a: Prepared, b: Prepared, sims: np.ndarray, config: ReuseSettings,
+                      mastheads: frozenset[str] = frozenset()) -> Chain | None:
     """The sentence pairs of a condensed rewrite that moves its source's sentences about,
     as a :class:`.docpair.Chain` (its pairs in ``a``'s order, ``b``'s in any), or ``None``.
 
@@ -316,7 +320,10 @@ def reordered_rewrite(a: Prepared, b: Prepared, sims: np.ndarray,
     shorter's facts and ``condensed_fact_long`` of the longer's are shared (drifted figures
     counted); at least ``condensed_figures`` pairs tell the same figure, no fewer than tell
     other figures (the tabloid's misreport is one); and at least ``reordered_quotes`` pairs
-    both quote someone (:func:`.docpair.quoting_pairs`).
+    both quote someone (:func:`.docpair.quoting_pairs`), or the two carry one quotation in
+    the same words (:func:`.docpair.shares_a_quotation`: a sentence split in two keeps it
+    apart from the one it was split from). An outlet naming itself (``mastheads``: "The
+    Patriot will be there") tells no fact of its source's.
     Without the order, only the quotations and the near-complete pairing tell it from an
     independent report of the event that shares most of its facts.
     """
@@ -329,13 +336,13 @@ def reordered_rewrite(a: Prepared, b: Prepared, sims: np.ndarray,
             or len(pairs) < least_short
             or len(pairs) / longest < config.condensed_share_long):
         return None
-    fact_short, fact_long, fact_order = fact_shares(a, b, drift=True)
+    fact_short, fact_long, fact_order = fact_shares(a, b, drift=True, ignored=mastheads)
     if fact_short < config.reordered_fact_short or fact_long < config.condensed_fact_long:
         return None
     agreeing, conflicting = figure_agreement(a, b, pairs, drift=True)
     if agreeing < config.condensed_figures or agreeing < conflicting:
         return None
-    if quoting_pairs(a, b, pairs) < config.reordered_quotes:
+    if quoting_pairs(a, b, pairs) < config.reordered_quotes and not shares_a_quotation(a, b):
         return None
     mean_cosine = float(np.mean([sims[i, j] for i, j in pairs]))
     return Chain(pairs, mean_cosine, len(pairs) / short, len(pairs) / longest, fact_short,

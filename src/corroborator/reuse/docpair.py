@@ -143,8 +143,8 @@ def chain(a: Prepared, b: Prepared, sims: np.ndarray, floor: float = DP_FLOOR,
     )
 
 
-def fact_shares(a: Prepared, b: Prepared,
-                drift: bool = False) -> tuple[float, float, float]:
+def fact_shares(a: Prepared, b: Prepared, drift: bool = False,
+                ignored: frozenset[str] = frozenset()) -> tuple[float, float, float]:
     """(shared facts over the facts of the article with fewer, over those of the article
     with more, share of the shared facts in the same order in both).
 
@@ -157,6 +157,9 @@ def fact_shares(a: Prepared, b: Prepared,
     facts_a, facts_b = facts(a), facts(b)
     if drift:
         facts_a, facts_b = _without_possessives(facts_a), _without_possessives(facts_b)
+    if ignored:
+        facts_a = [f for f in facts_a if not _ignored_name(f, ignored)]
+        facts_b = [f for f in facts_b if not _ignored_name(f, ignored)]
     fewer, more = (facts_a, facts_b) if len(facts_a) <= len(facts_b) else (facts_b, facts_a)
     shared = _matched_positions(fewer, more, drift)
     return (len(shared) / len(fewer) if fewer else 0.0,
@@ -198,6 +201,25 @@ def _without_possessives(found: Sequence[object]) -> list[object]:
             fact = ("name", _POSSESSIVE.sub("", fact[1]))
         seen.setdefault(fact, None)
     return list(seen)
+
+
+def _ignored_name(fact: object, ignored: frozenset[str]) -> bool:
+    return isinstance(fact, tuple) and fact[0] == "name" and fact[1] in ignored
+
+
+def masthead_words(*outlets: str | None) -> frozenset[str]:
+    """The last word of each outlet's name, lower case ("The Kessling Patriot" → patriot):
+    how a report names its own outlet ("The Patriot will be there", "told the Herald"),
+    which tells no fact of the event a source could have given it."""
+    words = (re.findall(r"[A-Za-z][\w'’-]*", outlet or "") for outlet in outlets)
+    return frozenset(found[-1].lower() for found in words if found)
+
+
+def shares_a_quotation(a: Prepared, b: Prepared) -> bool:
+    """Whether both articles carry one quotation of sentence length in the same words,
+    wherever it stands: a rewrite that splits its source's sentence keeps the quotation in
+    a sentence of its own, which no one-to-one pairing puts beside the source's."""
+    return bool(_quotes(a) & _quotes(b))
 
 
 def _figure_of(fact: object) -> float | None:
