@@ -9,6 +9,7 @@ topics. ECB+ has no publication dates, so the time feature is inactive here.
     .venv/bin/python eval/ecbplus_stories.py --gate     # fail (exit 1) below pinned floors
     .venv/bin/python eval/ecbplus_stories.py --tune     # grid-search weights on train topics
     .venv/bin/python eval/ecbplus_stories.py --train-split-model   # refit stories/pairs.py
+    .venv/bin/python eval/ecbplus_stories.py --cv-split-model      # its AUC / log loss by topic
     .venv/bin/python eval/ecbplus_stories.py --foreign  # articles in another language, simulated
 """
 
@@ -168,33 +169,99 @@ def split_training_pairs(settings) -> tuple:
     """Pair features and same-event labels of ECB+ train documents, grouped as the split
     check meets them: each topic whole (its two events mixed, as in a merged story) and
     each of its events alone (a real story, which must stay whole)."""
+    x, y, _, _, n_groups = pair_rows(settings, TRAIN_TOPICS)
+    return x, y, n_groups
+
+
+def pair_rows(settings, topics: frozenset[int], halves: bool = True,
+              frequencies_of: frozenset[int] | None = None) -> tuple:
+    """(features, same-event labels, topic, whole-topic mask, groups) of the pairs of
+    ``topics``' documents, grouped as in :func:`split_training_pairs` (``halves`` False: each
+    topic whole only). IDF weights come from the documents of ``frequencies_of`` (default
+    ``topics``)."""
     import numpy as np
 
     from corroborator.stories.online import DocumentFrequencies, article_vectors
     from corroborator.stories.pairs import group_features
 
-    articles, gold, topic_of = load(TRAIN_TOPICS)
+    articles, gold, topic_of = load(topics | (frequencies_of or frozenset()))
     features = featurise(articles, settings)
     df = DocumentFrequencies()
     for item in features:
-        df.observe_article(item)
-    vectors = {item.article_id: article_vectors(item, df) for item in features}
+        if frequencies_of is None or topic_of[item.article_id] in frequencies_of:
+            df.observe_article(item)
+    vectors = {item.article_id: article_vectors(item, df) for item in features
+               if topic_of[item.article_id] in topics}
     groups = []
-    for topic in sorted(set(topic_of.values())):
+    for topic in sorted({topic_of[a] for a in vectors}):
         ids = [a for a in vectors if topic_of[a] == topic]
-        groups.append(ids)
-        for story in sorted({gold[a] for a in ids}):
+        groups.append((topic, ids, True))
+        for story in sorted({gold[a] for a in ids}) if halves else ():
             half = [a for a in ids if gold[a] == story]
             if len(half) >= SPLIT_MIN_GROUP:
-                groups.append(half)
-    rows, labels = [], []
-    for ids in groups:
+                groups.append((topic, half, False))
+    rows, labels, topic_rows, whole_rows = [], [], [], []
+    for topic, ids, whole in groups:
         planes = group_features([vectors[a] for a in ids])
         upper = np.triu_indices(len(ids), 1)
         names = np.array([gold[a] for a in ids])
         rows.append(planes[upper])
         labels.append((names[:, None] == names[None, :])[upper])
-    return np.concatenate(rows), np.concatenate(labels), len(groups)
+        topic_rows.append(np.full(len(upper[0]), topic))
+        whole_rows.append(np.full(len(upper[0]), whole))
+    return (np.concatenate(rows), np.concatenate(labels), np.concatenate(topic_rows),
+            np.concatenate(whole_rows), len(groups))
+
+
+CV_FOLDS = 5
+
+
+def grouped_predictions(x, y, groups, fit, folds: int = CV_FOLDS, seed: int = 0):
+    """Out-of-fold probabilities: the groups (topics) dealt into ``folds`` folds in a
+    seeded random order, each row predicted by ``fit`` (rows -> a model with
+    ``predict_proba``) trained on the other folds' rows only, so no pair of a topic is
+    judged by a model that saw the topic."""
+    import numpy as np
+
+    order = np.random.RandomState(seed).permutation(np.unique(groups))
+    predicted = np.zeros(len(y))
+    for fold in np.array_split(order, folds):
+        held = np.isin(groups, fold)
+        predicted[held] = fit(x[~held], y[~held]).predict_proba(x[held])[:, 1]
+    return predicted
+
+
+def _fit_pair_model(x, y):
+    from sklearn.linear_model import LogisticRegression
+
+    return LogisticRegression(C=1.0, max_iter=5000).fit(x, y)
+
+
+def cross_validate_split_model(settings) -> dict[str, float]:
+    """How well the pair model's features tell same-event pairs apart, judged on pairs no
+    fit saw: topic-grouped cross-validation over the train topics (fitted as
+    ``--train-split-model`` fits, scored on the pairs of each held-out topic whole, where
+    its two events meet), and the model fitted on all train groups scored on the dev
+    topics' pairs. IDF weights are those of train+dev (the reading of the figures in
+    docs/stories.md: dev AUC 0.9813, log loss 0.2377 for the 16 features)."""
+    import numpy as np
+    from sklearn.metrics import log_loss, roc_auc_score
+
+    both = TRAIN_TOPICS | DEV_TOPICS
+    x, y, topics, whole, _ = pair_rows(settings, TRAIN_TOPICS, frequencies_of=both)
+    predicted = grouped_predictions(x, y, topics, _fit_pair_model)
+    dev_x, dev_y, _, _, _ = pair_rows(settings, DEV_TOPICS, halves=False, frequencies_of=both)
+    dev_predicted = _fit_pair_model(x, y).predict_proba(dev_x)[:, 1]
+    clip = 1e-6
+    return {
+        "train_cv_auc": round(float(roc_auc_score(y[whole], predicted[whole])), 4),
+        "train_cv_log_loss": round(float(log_loss(
+            y[whole], np.clip(predicted[whole], clip, 1 - clip))), 4),
+        "train_cv_pairs": int(whole.sum()),
+        "dev_auc": round(float(roc_auc_score(dev_y, dev_predicted)), 4),
+        "dev_log_loss": round(float(log_loss(dev_y, np.clip(dev_predicted, clip, 1 - clip))), 4),
+        "dev_pairs": len(dev_y),
+    }
 
 
 def train_split_model(settings) -> None:
@@ -353,6 +420,9 @@ def main(argv: list[str] | None = None) -> int:
                         help="with --update-floors: allow lower floors (say why in the commit)")
     parser.add_argument("--train-split-model", action="store_true",
                         help="refit the split check's same-event model on train topics")
+    parser.add_argument("--cv-split-model", action="store_true",
+                        help="cross-validate the split check's same-event model by train topic "
+                             "(AUC, log loss) and score it on the dev topics' pairs")
     parser.add_argument("--foreign", action="store_true",
                         help="simulate articles in another language (translated score only): "
                              "the bar fitted on train, joins and precision at foreign_threshold")
@@ -374,6 +444,9 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.train_split_model:
         train_split_model(settings)
+        return 0
+    if args.cv_split_model:
+        print(json.dumps(cross_validate_split_model(settings), indent=2))
         return 0
     if args.foreign:
         print(json.dumps(measure_foreign(settings), indent=2))

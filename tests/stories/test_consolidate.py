@@ -40,6 +40,21 @@ def test_average_link_reads_the_mean_over_members_not_the_closest_pair() -> None
     assert average_link(matrix, [1, 2], 0.75) == [[0], [1]]
 
 
+def test_average_link_joins_a_short_block_only_to_full_ones() -> None:
+    # Blocks 0 and 1 are short reports (10 content words each), block 2 a full article
+    # (80): all read as one event, but two short blocks may not join each other.
+    matrix = np.full((3, 3), 0.9)
+    words = [10, 10, 80]
+    short_only = np.full((2, 2), 0.9)
+    assert average_link(short_only, [1, 1], 0.75, [10, 10], 50) == [[0], [1]]
+    # 0 joins 2 (the earlier of two equal pairs); the pair is full at the median (45) only
+    # at a bar of 45, so only then may the other short block join it too
+    assert average_link(matrix, [1, 1, 1], 0.75, words, 50) == [[0, 2], [1]]
+    assert average_link(matrix, [1, 1, 1], 0.75, words, 45) == [[0, 1, 2]]
+    # without words every block may join (as before)
+    assert average_link(matrix, [1, 1, 1], 0.75) == [[0, 1, 2]]
+
+
 def _report(aid: str, spoke: int, terms: dict[int, float]) -> ArticleFeatures:
     """An article along a shared axis, leaning towards its own axis ``spoke``, naming the
     same harbour and mayor in its body as every other report here."""
@@ -82,7 +97,7 @@ def test_end_of_run_joins_pieces_the_learned_model_calls_one_event(settings) -> 
     [
         {"consolidate_probability": 0.0},  # off
         {"consolidate_probability": 0.999},  # the model is not that sure
-        {"threshold": 0.5},  # the pieces are not one another's candidates at the join bar
+        {"consolidate_threshold": 0.5},  # the pieces are not one another's candidates
         {"split_max_articles": 8},  # the group is larger than the bound
         {"regroup_min_words": 50},  # no full articles (toy texts of one word)
     ],
@@ -91,3 +106,18 @@ def test_consolidation_guards_keep_the_pieces(settings, overrides) -> None:
     clusterer = _two_pieces(_config(settings, **{**BASE, **overrides}))
     clusterer.merge_step()
     assert clusterer.story_of("second0") != clusterer.story_of("first0")
+
+
+def test_a_piece_of_short_reports_joins_a_piece_of_full_articles(settings) -> None:
+    # The first piece's reports carry three content words, the second's two: at a word bar
+    # of 3 only the first is "full". The short piece may join it (the model reads a short
+    # report against full bodies), where before only stories of full articles were read.
+    config = _config(settings, **{**BASE, "regroup_min_words": 3, "consolidate_threshold": 0.3})
+    clusterer = StoryClusterer(config=config)
+    for i in range(5):
+        clusterer.add_features(_report(f"first{i}", i + 1, {4: 1.0, 5: 1.0, 7: 1.0}))
+    for i in range(5):
+        clusterer.add_features(_report(f"second{i}", i + 11, {4: 1.0, 6: 1.0}))
+    assert clusterer.story_of("second0") == "s-second0"
+    assert clusterer.merge_step() == 1
+    assert clusterer.story_of("second0") == clusterer.story_of("first0") == "s-first0"

@@ -462,36 +462,41 @@ class StoryClusterer:
         """Join undated stories the learned model calls one event, group by group (average
         linkage at ``consolidate_probability``; :mod:`.consolidate`); returns the merges.
 
-        A group is a connected set of undated stories of full articles
-        (``regroup_min_words``) each scoring at least ``threshold`` against another of
-        them (their candidates, so the cost per story is bounded as for the regroup), of at
-        most ``split_max_articles`` members in all (the pair matrix costs n^2). Joined
-        stories count as split-checked at their new size: the settling check of the next
-        run does not part again what this step joined.
+        A group is a connected set of undated stories, each scoring at least
+        ``consolidate_threshold`` against another of them (their candidates, so the cost
+        per story is bounded as for the regroup), of at most ``split_max_articles`` members
+        in all (the pair matrix costs n^2). Two stories (or groups joined) may join only
+        when one of them is of full articles (``regroup_min_words`` at the median): a story
+        of short reports may join full ones, never another short one, since snippets
+        against snippets the model cannot tell apart. Joined stories count as split-checked
+        at their new size: the settling check of the next run does not part again what
+        this step joined.
         """
         cfg = self.config
         if cfg.consolidate_probability <= 0 or cfg.split_model != "learned":
             return 0
         eligible = {story.id: story
                     for story in sorted(self._stories.values(), key=lambda s: s.seq)
-                    if not story.closed and story.parts
-                    and full_length(story.parts, cfg.regroup_min_words)}
+                    if not story.closed and story.parts}
         edges: dict[str, list[str]] = {}
         keys: dict[str, list[str]] = {}
         for sid, story in eligible.items():
             item = story_vectors(story)
             keys[sid] = index_keys(item, cfg.index_terms, story.anchors)
             edges[sid] = [other.id for other, score in self._scored(item, keys[sid], sid)
-                          if other.id in eligible and score >= cfg.threshold]
+                          if other.id in eligible and score >= cfg.consolidate_threshold]
         merges = 0
         for group in connected_groups(list(eligible), edges):
             stories = [eligible[sid] for sid in group]
             parts = [part for story in stories for part in story.parts or ()]
-            if len(parts) > cfg.split_max_articles:
-                continue
+            if len(parts) > cfg.split_max_articles or not any(
+                    full_length(story.parts or (), cfg.regroup_min_words) for story in stories):
+                continue  # too big to read, or only short stories: none may take another in
             matrix = learned_matrix([part.item for part in parts])
             sizes = [len(story.parts or ()) for story in stories]
-            for joined in average_link(matrix, sizes, cfg.consolidate_probability):
+            words = [len(part.item.fields["terms"]) for part in parts]
+            for joined in average_link(matrix, sizes, cfg.consolidate_probability,
+                                       words, cfg.regroup_min_words):
                 keep = stories[joined[0]]
                 for index in joined[1:]:
                     keep = self._join(stories[index], keep, keys[stories[index].id])

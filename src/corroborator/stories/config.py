@@ -60,12 +60,13 @@ class StorySettings:
     reassign_min_articles: int = 3
     reassign_probability: float = 0.6
     reassign_margin: float = 0.15
-    # End of a run, after the settling split check (undated stories of full articles,
-    # regroup_min_words): each connected group of stories scoring >= threshold against one
-    # another (at most split_max_articles members) is joined by average linkage over the
-    # learned model's probabilities while the mean across two stories' members reaches
-    # consolidate_probability (0 = off).
+    # End of a run, after the settling split check (undated stories): each connected group
+    # of stories scoring >= consolidate_threshold against a story of full articles
+    # (regroup_min_words) (at most split_max_articles members) is joined by average linkage
+    # over the learned model's probabilities while the mean across two stories' members
+    # reaches consolidate_probability (0 = off); one of the two must be of full articles.
     consolidate_probability: float = 0.75
+    consolidate_threshold: float = 0.3
     link_anchors: bool = True
     link_threshold: float = 0.2
     anchor_min_value: float = 150.0
@@ -109,7 +110,8 @@ class StorySettings:
                 raise ConfigError(
                     f"[stories] {name} = {getattr(self, name)} must lie in [0, 1]."
                 )
-        for name in ("threshold", "merge_threshold", "link_threshold", "foreign_threshold"):
+        for name in ("threshold", "merge_threshold", "link_threshold", "foreign_threshold",
+                     "consolidate_threshold"):
             value = getattr(self, name)
             if not -1.0 <= value <= 1.0:
                 raise ConfigError(f"[stories] {name} = {value} must lie in [-1, 1].")

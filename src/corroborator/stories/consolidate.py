@@ -49,17 +49,31 @@ def connected_groups(order: Sequence[str], edges: Mapping[str, Iterable[str]]) -
     return [group for group in groups.values() if len(group) > 1]
 
 
-def average_link(matrix: np.ndarray, sizes: Sequence[int], bar: float) -> list[list[int]]:
+def full_median(words: Sequence[int], members: Sequence[int], min_words: int) -> bool:
+    """True when ``members`` (indices into ``words``, each member's distinct content words)
+    are full articles at the median (:func:`.split.full_length` for a group)."""
+    return float(np.median([words[m] for m in members])) >= min_words
+
+
+def average_link(matrix: np.ndarray, sizes: Sequence[int], bar: float,
+                 words: Sequence[int] | None = None, min_words: int = 0) -> list[list[int]]:
     """Blocks of ``matrix`` (consecutive rows of ``sizes`` members each) joined by average
     linkage: while the highest mean of ``matrix`` across the members of two groups reaches
-    ``bar``, those two groups join (ties go to the earlier pair). Returns the groups as lists
-    of block indices, each sorted, in the order of their first block."""
+    ``bar``, those two groups join (ties go to the earlier pair). With ``words`` (each
+    member's distinct content words) two groups may join only when one of them is made of
+    full articles (``min_words`` at the median): the learned model reads a short report
+    against the bodies of full ones, while snippets against snippets it cannot tell apart.
+    Returns the groups as lists of block indices, each sorted, in the order of their first
+    block."""
     starts = np.cumsum([0, *sizes])
     groups = [[block] for block in range(len(sizes))]
     members = [list(range(starts[b], starts[b + 1])) for b in range(len(sizes))]
     while len(groups) > 1:
         best, pair = -np.inf, (0, 0)
         for i, j in itertools.combinations(range(len(groups)), 2):
+            if words is not None and not (full_median(words, members[i], min_words)
+                                          or full_median(words, members[j], min_words)):
+                continue
             mean = float(matrix[np.ix_(members[i], members[j])].mean())
             if mean > best:
                 best, pair = mean, (i, j)
@@ -72,4 +86,4 @@ def average_link(matrix: np.ndarray, sizes: Sequence[int], bar: float) -> list[l
     return groups
 
 
-__all__ = ["average_link", "connected_groups"]
+__all__ = ["average_link", "connected_groups", "full_median"]
