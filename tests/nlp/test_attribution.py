@@ -392,6 +392,15 @@ def test_nested_statement_inside_content_is_not_repeated(nlp):
     assert [text[a.cue[0] : a.cue[1]] for a in atts] == ["said"]
 
 
+def test_statement_dropped_as_nested_is_read_again_when_its_outer_one_is_dropped(nlp):
+    # the question's "think of" is no statement (the keep check drops it); the coach's
+    # words, first dropped as nested in its content, are then read on their own
+    text = "What do you think of the coach quietly saying “we will be back” afterwards?"
+    att = _one(nlp, text, "saying")
+    assert att.speaker_text == "coach"
+    assert "we will be back" in text[att.content[0] : att.content[1]]
+
+
 def test_headline_speaker_colon(nlp):
     text = "Paul Hartley: Budget Cuts Will Hurt Rural Schools"
     att = find_attributions(nlp(text))[0]

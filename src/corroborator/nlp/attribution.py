@@ -112,7 +112,11 @@ def find_attributions(doc: Doc, offset: int = 0) -> list[Attribution]:
     found = [att for att in found if att.cue is None or att.cue[0] not in deals]
     found = [att for att in found if not _cues_a_comparison(doc, att, offset)]
     _end_before_inner_statements(doc, found, offset)
-    found = screen(doc, refit(doc, drop_nested(found), offset), offset)
+    nested = [a for a in found if a.cue is not None and _inside(a.cue, found, a)]
+    unnested = drop_nested(found)
+    dropped = [a for a in nested if all(a is not b for b in unnested)]
+    found = screen(doc, refit(doc, unnested, offset), offset)
+    found += _freed(doc, dropped, found, offset)
     for att in found:
         _leave_time_with_cue(doc, att, offset)
     _end_before_introduced_quotes(doc.text, found, offset)
@@ -298,6 +302,27 @@ def _vouches_inside(inner: Attribution, outer: Attribution) -> bool:
     said, and PolNeAR annotates it as a relation of its own (on train, 58 of the 63 such
     phrases the rules had dropped), so both stay."""
     return inner.cue_lemma == "according to" and outer.cue_lemma != "according to"
+
+
+def _inside(cue: tuple[int, int], atts: list[Attribution],
+            itself: Attribution | None = None) -> bool:
+    """Whether the characters ``cue`` lie inside the content of one of ``atts`` other than
+    ``itself``."""
+    return any(a is not itself and a.content[0] <= cue[0] and cue[1] <= a.content[1]
+               for a in atts)
+
+
+def _freed(doc: Doc, dropped: list[Attribution], kept: list[Attribution],
+           offset: int) -> list[Attribution]:
+    """The statements ``dropped`` as nested in another's content that no kept content holds
+    any more: the boundary model cut the outer content before them ("A said B, and C
+    warned D", read at first as one content) or the keep check dropped the outer relation,
+    so nothing carries them; they are read as relations of their own, refitted and checked
+    like the rest."""
+    free = [a for a in dropped if a.cue is not None and not _inside(a.cue, kept)]
+    if not free:
+        return []
+    return screen(doc, refit(doc, drop_nested(free), offset), offset)
 
 
 def drop_nested(atts: list[Attribution]) -> list[Attribution]:
