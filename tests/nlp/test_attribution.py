@@ -502,6 +502,22 @@ def test_quote_right_before_the_speaker(nlp, text, cue, speaker, content):
 
 
 @pytest.mark.parametrize(
+    ("text", "speaker", "quotation"),
+    [
+        ('The mayor brushed off the rival plan - "We have heard all this before," she said.',
+         "she", '"We have heard all this before'),
+        ("Neither official was impressed by the offer — “Too little, too late,” one of them "
+         "said.", "one of them", "“Too little, too late,”"),
+    ],
+)
+def test_a_quotation_set_off_by_a_dash_is_the_content(nlp, text, speaker, quotation):
+    # the clause before the dash is the writer's account, not what was said
+    att = _one(nlp, text, "said")
+    assert text[att.speaker[0] : att.speaker[1]] == speaker
+    assert text[att.content[0] : att.content[1]].startswith(quotation)
+
+
+@pytest.mark.parametrize(
     ("text", "cue", "speaker", "content"),
     [
         # verbs and complements known from the fitted frames (eval/polnear_cues.py)

@@ -26,6 +26,7 @@ pronoun resolution and name normalisation are added at article level by the call
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from . import cues as lex
@@ -120,6 +121,7 @@ def find_attributions(doc: Doc, offset: int = 0) -> list[Attribution]:
     for att in found:
         _leave_time_with_cue(doc, att, offset)
     _end_before_introduced_quotes(doc.text, found, offset)
+    _start_at_set_off_quotation(doc.text, found, offset)
     doc.user_data.pop(TEXT_KEY, None)
     release(doc)
     return found
@@ -174,6 +176,31 @@ def _end_before_introduced_quotes(text: str, atts: list[Attribution], offset: in
             if lead.endswith(":"):
                 att.content = (c0, c0 + len(lead) - 1)
                 break
+
+
+# A quotation set off by a dash or a colon after a clause: "... plan - “We have ...".
+_SET_OFF_QUOTATION = re.compile(r"(?:\s[-—–]{1,2}|[—–]|:)\s*([\"“‘]|'')")
+_CLOSING_QUOTES = ('"', "”", "’", "''")
+
+
+def _start_at_set_off_quotation(text: str, atts: list[Attribution], offset: int) -> None:
+    """A content before its cue that runs over a dash or a colon into the quotation the cue
+    reports is that quotation: in "The mayor waved the plan away - “We have heard it all
+    before,” she said" the mayor waving the plan away is the writer's account, and the
+    quoted words are what she said (the parse reads the whole sentence as her clause)."""
+    for att in atts:
+        if att.cue is None or att.fixed or att.cue[0] < att.content[1]:
+            continue
+        c0, c1 = att.content[0] - offset, att.content[1] - offset
+        marks = list(_SET_OFF_QUOTATION.finditer(text, c0, c1))
+        if not marks:
+            continue
+        start = marks[-1].start(1)
+        lead, quoted = text[c0:start], text[start : att.cue[0] - offset]
+        if not any(ch.isalnum() for ch in lead) or _quotation_open(lead):
+            continue
+        if any(q in quoted[len(marks[-1].group(1)):] for q in _CLOSING_QUOTES):
+            att.content = (start + offset, att.content[1])
 
 
 # What a content trimmed before another statement may end with: the punctuation or the
