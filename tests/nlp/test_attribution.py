@@ -62,9 +62,9 @@ CASES = [
     ("The union declined the offer.", "declined", "union", "the offer", "stated"),
     ("The coalition wants a recount in three districts.", "wants", "coalition",
      "a recount in three districts", "hedged"),
-    # infinitive complements
+    # infinitive complements; whom the request is put to is part of it
     ("The union urged members to reject the offer.", "urged", "union",
-     "to reject the offer", "stated"),
+     "members to reject the offer", "stated"),
     # a decision is made, not a belief held
     ("The council decided to close the bridge until May.", "decided", "council",
      "to close the bridge until May", "stated"),
@@ -498,6 +498,19 @@ def test_citing_a_reason_is_not_a_chain(nlp):
     ],
 )
 def test_quote_right_before_the_speaker(nlp, text, cue, speaker, content):
+    _attributed(nlp, text, cue, speaker, content)
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "speaker", "content"),
+    [
+        ("The council urged residents to boil their water.", "urged", "council",
+         "residents to boil their water"),
+        ("The mayor asked the governor to send the guard.", "asked", "mayor",
+         "the governor to send the guard"),
+    ],
+)
+def test_whom_a_request_is_put_to_is_in_its_content(nlp, text, cue, speaker, content):
     _attributed(nlp, text, cue, speaker, content)
 
 
