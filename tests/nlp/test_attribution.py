@@ -62,9 +62,9 @@ CASES = [
     ("The union declined the offer.", "declined", "union", "the offer", "stated"),
     ("The coalition wants a recount in three districts.", "wants", "coalition",
      "a recount in three districts", "hedged"),
-    # infinitive complements
+    # infinitive complements; whom the request is put to is part of it
     ("The union urged members to reject the offer.", "urged", "union",
-     "to reject the offer", "stated"),
+     "members to reject the offer", "stated"),
     # a decision is made, not a belief held
     ("The council decided to close the bridge until May.", "decided", "council",
      "to close the bridge until May", "stated"),
@@ -392,6 +392,15 @@ def test_nested_statement_inside_content_is_not_repeated(nlp):
     assert [text[a.cue[0] : a.cue[1]] for a in atts] == ["said"]
 
 
+def test_statement_dropped_as_nested_is_read_again_when_its_outer_one_is_dropped(nlp):
+    # the question's "think of" is no statement (the keep check drops it); the coach's
+    # words, first dropped as nested in its content, are then read on their own
+    text = "What do you think of the coach quietly saying “we will be back” afterwards?"
+    att = _one(nlp, text, "saying")
+    assert att.speaker_text == "coach"
+    assert "we will be back" in text[att.content[0] : att.content[1]]
+
+
 def test_headline_speaker_colon(nlp):
     text = "Paul Hartley: Budget Cuts Will Hurt Rural Schools"
     att = find_attributions(nlp(text))[0]
@@ -490,6 +499,35 @@ def test_citing_a_reason_is_not_a_chain(nlp):
 )
 def test_quote_right_before_the_speaker(nlp, text, cue, speaker, content):
     _attributed(nlp, text, cue, speaker, content)
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "speaker", "content"),
+    [
+        ("The council urged residents to boil their water.", "urged", "council",
+         "residents to boil their water"),
+        ("The mayor asked the governor to send the guard.", "asked", "mayor",
+         "the governor to send the guard"),
+    ],
+)
+def test_whom_a_request_is_put_to_is_in_its_content(nlp, text, cue, speaker, content):
+    _attributed(nlp, text, cue, speaker, content)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "quotation"),
+    [
+        ('The mayor brushed off the rival plan - "We have heard all this before," she said.',
+         "she", '"We have heard all this before'),
+        ("Neither official was impressed by the offer — “Too little, too late,” one of them "
+         "said.", "one of them", "“Too little, too late,”"),
+    ],
+)
+def test_a_quotation_set_off_by_a_dash_is_the_content(nlp, text, speaker, quotation):
+    # the clause before the dash is the writer's account, not what was said
+    att = _one(nlp, text, "said")
+    assert text[att.speaker[0] : att.speaker[1]] == speaker
+    assert text[att.content[0] : att.content[1]].startswith(quotation)
 
 
 @pytest.mark.parametrize(
