@@ -36,12 +36,12 @@ _CLOCK = re.compile(r"\b([ap])\.m\.", re.IGNORECASE)
 def period_of(text: str, start: int, end: int) -> str | None:
     """The period class of the figure at ``text[start:end]`` ("quarter", "half", "year",
     "month", "week", "day"), or None when no period, or more than one, is told near it."""
-    window = _clause_around(text, start, end, REACH_BEFORE, REACH_AFTER)
+    window = clause_around(text, start, end, REACH_BEFORE, REACH_AFTER)
     found = {name for name, pattern in _CLASSES if pattern.search(window)}
     return found.pop() if len(found) == 1 else None
 
 
-def _clause_around(text: str, start: int, end: int, reach_before: int, reach_after: int) -> str:
+def clause_around(text: str, start: int, end: int, reach_before: int, reach_after: int) -> str:
     """The words either side of ``text[start:end]`` up to the clause's edges (punctuation)
     and at most the reaches, joined by a space."""
     # "6 p.m." ends no clause
@@ -83,7 +83,7 @@ def window_of(text: str, start: int, end: int) -> str | None:
     """The part of the time a figure at ``text[start:end]`` counts over, as written and
     lower-cased ("in two days", "in the past month"), read in its clause; None when no such
     window is told, so the figure reads as a total."""
-    found = _WINDOW.search(_clause_around(text, start, end, WINDOW_REACH, WINDOW_REACH)) \
+    found = _WINDOW.search(clause_around(text, start, end, WINDOW_REACH, WINDOW_REACH)) \
         or _FRONTED_SPAN.match(_fronted_phrase(text, start))
     return re.sub(r"\s+", " ", found.group(0).lower()) if found else None
 
@@ -140,7 +140,7 @@ def past_year_of(text: str, start: int, end: int, published_year: int | None) ->
     when = _WHEN_OF_YEAR.search(text[max(0, start - REACH_BEFORE) : start])
     if when is not None and int(when.group(1)) < published_year:
         return int(when.group(1))
-    clause = _clause_around(text, start, end, REACH_BEFORE, REACH_AFTER)
+    clause = clause_around(text, start, end, REACH_BEFORE, REACH_AFTER)
     years = {int(m.group(1)) for m in _YEAR.finditer(clause)}
     past = {y for y in years if y < published_year}
     return past.pop() if len(past) == 1 and len(years) == 1 else None

@@ -15,8 +15,7 @@ from __future__ import annotations
 
 import re
 
-from .periods import REACH_AFTER, REACH_BEFORE
-from .periods import _clause_around as clause_around  # the clause edges periods read
+from .periods import REACH_AFTER, REACH_BEFORE, clause_around
 
 # "barrels a day", "litres of oil a day", "tonnes of crude per hour": the time unit that
 # follows a figure's unit, directly or after what is measured ("of oil", "of crude oil")
