@@ -52,6 +52,8 @@ from pathlib import Path
 
 import pytest
 
+from .dossier_views import claims_starting
+
 pytestmark = [pytest.mark.model, pytest.mark.embeddings]
 
 FOLDER = Path(__file__).resolve().parent / "data" / "flight"
@@ -61,10 +63,6 @@ FOLDER = Path(__file__).resolve().parent / "data" / "flight"
 def landing(dossier) -> dict:
     (story,) = [s for s in dossier["stories"] if "SkyVale" in s["title"]]
     return story
-
-
-def _by_text(claims: list[dict], start: str) -> list[dict]:
-    return [c for c in claims if c["content"].startswith(start)]
 
 
 def _lower(figures: set[str]) -> set[str]:
@@ -127,62 +125,62 @@ def test_the_people_on_board_make_no_conflict(landing, conflict_figures) -> None
 
 def test_a_broadcasters_source_is_not_the_authority(landing, claims) -> None:
     # "Radio Lorvana, citing an airport official, said flames had been seen ..."
-    flames = _by_text(claims, "flames had been seen")
+    flames = claims_starting(claims, "flames had been seen")
     assert flames and all(c["speaker"] == "airport official" for c in flames)
     assert all(c["via"] == ["Radio Lorvana", "airport official"] for c in flames)
     told = [c for c in landing["claims"] if c["text"].startswith("flames")]
     assert told and all(c["speaker"] == "airport official" for c in told)
     # "..., the manufacturer said on Wednesday" is no claim of the aviation authority
-    (logged,) = _by_text(claims, "The Aerion 330 has logged")
+    (logged,) = claims_starting(claims, "The Aerion 330 has logged")
     assert logged["speaker"] != "Civil Aviation Authority of Lorvana"
 
 
 def test_a_passenger_told_the_broadcaster(claims) -> None:
     # the aggregator's story quotes the broadcaster's interview: Radio Lorvana is the channel;
     # "told AeroBrief" in AeroBrief's own story is its interview, no chain
-    told = _by_text(claims, "that the captain spoke")
+    told = claims_starting(claims, "that the captain spoke")
     assert told and all(c["speaker"] == "passenger" and c["via"] == ["Radio Lorvana", "passenger"]
                         for c in told)
-    own = _by_text(claims, '"The whole left side of the plane shook')
+    own = claims_starting(claims, '"The whole left side of the plane shook')
     assert own and all(c["via"] == [] for c in own)
 
 
 def test_an_unnamed_source_keeps_its_description(claims) -> None:
-    (focusing,) = _by_text(claims, "investigators were focusing")
+    (focusing,) = claims_starting(claims, "investigators were focusing")
     assert focusing["speaker"] == "person familiar with the inquiry"
 
 
 def test_the_chief_operating_officer_is_named(claims) -> None:
-    (denial,) = _by_text(claims, '"Not a single required inspection')
+    (denial,) = claims_starting(claims, '"Not a single required inspection')
     assert denial["speaker"] == "Hanna Veldt"
 
 
 def test_where_a_statement_was_posted_is_no_claim(claims) -> None:
     assert not [c for c in claims if c["content"] == "Twitter"]
-    (rewritten,) = _by_text(claims, "The Aerion 330, flight SV417")
+    (rewritten,) = claims_starting(claims, "The Aerion 330, flight SV417")
     assert {q["text"] for q in rewritten["quantities"]} >= {"186", "six", "about 35,000 feet"}
 
 
 def test_stances(claims) -> None:
     def stance(start: str) -> set[str]:
-        return {c["stance"] for c in _by_text(claims, start)}
+        return {c["stance"] for c in claims_starting(claims, start)}
 
     assert stance("that the aircraft, an eight-year-old Aerion 330") == {"confirmed"}
     assert stance("that SkyVale Airways had cut its engineering staff") == {"alleged"}
     assert stance("the allegations") == {"denied"}
     assert stance("that the engine had been inspected in September") == {"hedged"}
     assert stance("Investigators have reportedly recovered") == {"reported"}
-    (investigating,) = _by_text(claims, "it was investigating and would publish")
+    (investigating,) = claims_starting(claims, "it was investigating and would publish")
     assert investigating["speaker"] == "Civil Aviation Authority of Lorvana"
 
 
 def test_figures_keep_their_units(claims) -> None:
-    (cruising,) = _by_text(claims, "it was cruising at about 470 knots")
+    (cruising,) = claims_starting(claims, "it was cruising at about 470 knots")
     (speed,) = cruising["quantities"]
     assert speed["unit"] == "knot" and (speed["low"], speed["high"]) == (423, 517)
-    altitudes = [q for c in _by_text(claims, "Flight SV417 to Port Mirav was carrying")
+    altitudes = [q for c in claims_starting(claims, "Flight SV417 to Port Mirav was carrying")
                  for q in c["quantities"] if q["text"] == "about 35,000 feet"]
     assert altitudes and all(q["unit"] == "foot" and q["low"] == 31500 for q in altitudes)
-    (bang,) = _by_text(claims, "a loud bang followed by smoke")  # read three times, given once
+    (bang,) = claims_starting(claims, "a loud bang followed by smoke")  # read three times, given once
     assert [(q["text"], q["unit"]) for q in bang["quantities"]] == [("about half an hour",
                                                                      "hour")]

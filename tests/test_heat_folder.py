@@ -74,6 +74,8 @@ from pathlib import Path
 
 import pytest
 
+from .dossier_views import figure_texts
+
 pytestmark = [pytest.mark.model, pytest.mark.embeddings]
 
 FOLDER = Path(__file__).resolve().parent / "data" / "heat"
@@ -91,10 +93,6 @@ def joined(heatwave) -> dict:
     runs, joins it at the end of the run (``[stories] regroup_dated``)."""
     assert len(heatwave["articles"]) == 7
     return heatwave
-
-
-def _figures(claim: dict) -> list[str]:
-    return [q["text"] for q in claim["quantities"]]
 
 
 def _outlets(story: dict, claim: dict) -> set[str]:
@@ -116,7 +114,7 @@ def test_temperatures_are_figures_in_celsius_and_fahrenheit(claims) -> None:
 def test_the_fahrenheit_reading_is_the_weather_services_celsius_one(heatwave) -> None:
     # (the live page's regional government sets its own station's 41.6C beside it)
     (record,) = [c for c in heatwave["claims"]
-                 if ("41.3°C" in _figures(c) or "41.3C" in _figures(c))
+                 if ("41.3°C" in figure_texts(c) or "41.3C" in figure_texts(c))
                  and c["speaker"] == "National Meteorological Service"]
     assert {"National Meteorological Service", "Continental Wire Service",
             "The Bayport Sentinel"} <= _outlets(heatwave, record)
@@ -168,7 +166,7 @@ def test_earlier_years_and_excess_deaths_are_not_this_weeks_toll(joined,
         assert not figures & {"1,900", "several hundred", "40.8°C", "105.4F"}, \
             conflict["explanation"]
     excess = [c for c in joined["claims"] if "excess deaths" in c["text"]]
-    assert [_figures(c) for c in excess] == [["several hundred"]]
+    assert [figure_texts(c) for c in excess] == [["several hundred"]]
 
 
 def test_days_ahead_in_forecasts_and_no_temperatures_as_dates(claims) -> None:
@@ -202,7 +200,7 @@ def test_the_high_30s_is_a_temperature_only_where_its_sentence_gives_the_scale(c
     assert (high["low"], high["high"], high["unit"]) == (37, 39, "celsius")
     # the wire's forecaster names no scale: left alone
     wire = [c for c in claims if c["content"].startswith("temperatures in the high 30s")]
-    assert wire and all(_figures(c) == [] for c in wire)
+    assert wire and all(figure_texts(c) == [] for c in wire)
 
 
 def test_the_tabloids_health_bosses_are_no_source_apart(heatwave) -> None:

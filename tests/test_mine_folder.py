@@ -53,6 +53,8 @@ from pathlib import Path
 
 import pytest
 
+from .dossier_views import claims_starting, figure_texts
+
 pytestmark = [pytest.mark.model, pytest.mark.embeddings]
 
 FOLDER = Path(__file__).resolve().parent / "data" / "mine"
@@ -62,14 +64,6 @@ FOLDER = Path(__file__).resolve().parent / "data" / "mine"
 def collapse(dossier) -> dict:
     (story,) = [s for s in dossier["stories"] if "Kareth coal mine" in s["title"]]
     return story
-
-
-def _figures(claim: dict) -> list[str]:
-    return [q["text"] for q in claim["quantities"]]
-
-
-def _by_text(claims: list[dict], start: str) -> list[dict]:
-    return [c for c in claims if c["content"].startswith(start)]
 
 
 def _of_kind(story: dict, kind: str) -> list[dict]:
@@ -136,7 +130,7 @@ def test_the_still_missing_are_their_own_clauses_count(claims, collapse) -> None
     # "11 ... have been brought to the surface alive and 3 are still missing": the parse
     # conjoins the 3 to "alive"; the 3 counts those missing, not those brought out, so the
     # follow-up's three bodies and five dead stay out of the rescued's proposition
-    (entry,) = _by_text(claims, "11 of the trapped miners")[:1]
+    (entry,) = claims_starting(claims, "11 of the trapped miners")[:1]
     assert {q["text"]: q["measured"] for q in entry["quantities"]}["3"] == "missing"
     (toll,) = [c for c in collapse["claims"] if c["text"].startswith("The death toll from")]
     assert not [q for q in toll["quantities"] if q["text"] in ("11", "Eleven")]
@@ -165,32 +159,32 @@ def test_stances_of_denials_allegations_beliefs_and_hearsay(claims) -> None:
     assert ("Varkos Mining", "denied") in stances
     assert ("Kareth Miners' Union", "alleged") in stances
     assert ("Ivo Sarric", "alleged") in stances  # "accused the company of cutting ..."
-    (believed,) = _by_text(claims, "that a small methane explosion")[:1]
+    (believed,) = claims_starting(claims, "that a small methane explosion")[:1]
     assert believed["speaker"] is None and believed["stance"] == "hedged"
-    (questioned,) = _by_text(claims, "Two Varkos Mining managers have reportedly")
+    (questioned,) = claims_starting(claims, "Two Varkos Mining managers have reportedly")
     assert questioned["speaker"] is None and questioned["stance"] == "reported"
 
 
 def test_the_rescuers_words_split_by_their_cue_are_his(claims) -> None:
-    first = _by_text(claims, '"We could hear them knocking')
-    second = _by_text(claims, '"so we know some of them are alive')
+    first = claims_starting(claims, '"We could hear them knocking')
+    second = claims_starting(claims, '"so we know some of them are alive')
     assert first and second
     assert {c["speaker"] for c in first + second} == {"Pavel Anders"}
 
 
 def test_figures_units_and_dates_read_as_written(claims) -> None:
-    (lead,) = _by_text(claims, "At least 14 miners were trapped")[:1]
+    (lead,) = claims_starting(claims, "At least 14 miners were trapped")[:1]
     depth = {q["text"]: q for q in lead["quantities"]}["nearly 600 metres"]
     assert (depth["low"], depth["unit"]) == (540, "metre") and depth["high"] < 600
     assert [d["resolved"] for d in lead["dates"]] == ["2026-11-16"]  # shortly after 3am Monday
-    (tunnel,) = _by_text(claims, "38 workers were underground")[:1]
+    (tunnel,) = claims_starting(claims, "38 workers were underground")[:1]
     assert {q["text"]: q["unit"] for q in tunnel["quantities"]}["1.2km"] == "kilometre"
-    (fine,) = _by_text(claims, "Varkos Mining could face a fine")
+    (fine,) = claims_starting(claims, "Varkos Mining could face a fine")
     (money,) = fine["quantities"]
     assert (money["low"], money["high"], money["unit"]) == (0, 2_000_000, "marks")
-    (hours,) = _by_text(claims, "Rescue teams had worked for 52 hours")
-    assert _figures(hours) == ["52 hours"]
-    (share,) = _by_text(claims, "Senna Ridge produces about 18 percent")[:1]
-    assert _figures(share)[0] == "about 18 percent"
-    (inspected,) = _by_text(claims, "the section had passed an inspection")[:1]
+    (hours,) = claims_starting(claims, "Rescue teams had worked for 52 hours")
+    assert figure_texts(hours) == ["52 hours"]
+    (share,) = claims_starting(claims, "Senna Ridge produces about 18 percent")[:1]
+    assert figure_texts(share)[0] == "about 18 percent"
+    (inspected,) = claims_starting(claims, "the section had passed an inspection")[:1]
     assert [d["resolved"] for d in inspected["dates"]] == ["2026-10-01"]

@@ -52,6 +52,8 @@ from pathlib import Path
 
 import pytest
 
+from .dossier_views import figure_texts
+
 pytestmark = [pytest.mark.model, pytest.mark.embeddings]
 
 FOLDER = Path(__file__).resolve().parent / "data" / "rail"
@@ -63,10 +65,6 @@ def derailment(dossier) -> dict:
     return story
 
 
-def _figures(claim: dict) -> list[str]:
-    return [q["text"] for q in claim["quantities"]]
-
-
 def test_the_six_reports_are_one_story_and_the_water_main_another(dossier, derailment) -> None:
     assert len(dossier["stories"]) == 2
     assert len(derailment["articles"]) == 6
@@ -74,9 +72,9 @@ def test_the_six_reports_are_one_story_and_the_water_main_another(dossier, derai
 
 def test_a_speed_and_a_headcount_are_two_propositions(derailment) -> None:
     for claim in derailment["claims"]:
-        figures = " ".join(_figures(claim))
+        figures = " ".join(figure_texts(claim))
         assert not ("km/h" in figures and "214" in figures), claim["text"]
-    assert any("214" in _figures(c) for c in derailment["claims"])
+    assert any("214" in figure_texts(c) for c in derailment["claims"])
 
 
 def test_the_people_on_board_are_the_passengers_and_crew_not_a_new_count(
@@ -165,4 +163,4 @@ def test_captions_times_and_years_make_no_narrated_claim(claims) -> None:
     own = [c for c in claims if c["speaker"] is None]
     for claim in own:
         assert "Photo" not in claim["content"] and "13:10" not in claim["content"]
-        assert "1911" not in _figures(claim), claim["content"]
+        assert "1911" not in figure_texts(claim), claim["content"]

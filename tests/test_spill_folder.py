@@ -54,6 +54,8 @@ from pathlib import Path
 
 import pytest
 
+from .dossier_views import claims_with_figure
+
 pytestmark = [pytest.mark.model, pytest.mark.embeddings]
 
 FOLDER = Path(__file__).resolve().parent / "data" / "spill"
@@ -64,10 +66,6 @@ def spill(dossier) -> dict:
     (story,) = [s for s in dossier["stories"] if "Gannet Ridge" in s["title"]
                 and any(a["language"] == "en" for a in s["articles"])]
     return story
-
-
-def _claims_with(story: dict, figure: str) -> list[dict]:
-    return [c for c in story["claims"] if any(q["text"] == figure for q in c["quantities"])]
 
 
 def _with_figures(story: dict, conflict_figures, kind: str, *figures: str) -> list[dict]:
@@ -111,7 +109,7 @@ def _mentioned_by(story: dict, claim: dict, outlet: str) -> bool:
 
 
 def test_the_flow_in_litres_corroborates_the_flow_in_barrels(spill) -> None:
-    (flow,) = [c for c in _claims_with(spill, "about 1,000 barrels")
+    (flow,) = [c for c in claims_with_figure(spill, "about 1,000 barrels")
                if c["text"].startswith("that about 1,000 barrels")]
     assert _mentioned_by(spill, flow, "Nordhaven Post")  # "about 160,000 litres of oil a day"
     assert flow["independent_sources"] == 4
@@ -119,7 +117,7 @@ def test_the_flow_in_litres_corroborates_the_flow_in_barrels(spill) -> None:
 
 
 def test_the_slick_in_square_miles_is_the_institutes_300_square_kilometres(spill) -> None:
-    (slick,) = [c for c in _claims_with(spill, "300 square kilometres")
+    (slick,) = [c for c in claims_with_figure(spill, "300 square kilometres")
                 if c["text"].startswith("An oil slick covering")]
     assert slick["speaker"] == "Orbital Watch Institute"
     assert _mentioned_by(spill, slick, "Nordhaven Post")  # "116 square miles"
@@ -154,7 +152,7 @@ def test_stances_of_the_operator_the_campaigners_and_the_minister(claims) -> Non
 
 
 def test_the_fishermens_association_keeps_its_name(spill) -> None:
-    (losses,) = _claims_with(spill, "about 2 million dollars")
+    (losses,) = claims_with_figure(spill, "about 2 million dollars")
     assert losses["speaker"] == "Skerrin Fishermen's Association"
 
 

@@ -60,6 +60,8 @@ from pathlib import Path
 
 import pytest
 
+from .dossier_views import claims_starting, figure_texts
+
 pytestmark = [pytest.mark.model, pytest.mark.embeddings]
 
 FOLDER = Path(__file__).resolve().parent / "data" / "swap"
@@ -69,14 +71,6 @@ FOLDER = Path(__file__).resolve().parent / "data" / "swap"
 def exchange(dossier) -> dict:
     (story,) = [s for s in dossier["stories"] if "Rivna" in s["title"]]
     return story
-
-
-def _figures(claim: dict) -> list[str]:
-    return [q["text"] for q in claim["quantities"]]
-
-
-def _by_text(claims: list[dict], start: str) -> list[dict]:
-    return [c for c in claims if c["content"].startswith(start)]
 
 
 def test_the_exchange_and_the_bridge_are_apart(dossier, exchange) -> None:
@@ -135,31 +129,31 @@ def test_the_paraphrased_quotation_is_a_variant(exchange) -> None:
 
 def test_chains_of_agencies_and_broadcasters(claims) -> None:
     # "Orlavia's defence ministry, quoted by ORNA, said on Thursday it stood by its figure"
-    (stood,) = _by_text(claims, "it stood by its figure of 95")
+    (stood,) = claims_starting(claims, "it stood by its figure of 95")
     assert stood["speaker"] == "Orlavia's defence ministry"
     assert stood["via"] == ["ORNA", "Orlavia's defence ministry"]
     # "According to Tesmark's human rights ombudsman, Dan Lesko, quoted by Tesmark Public Radio"
-    signs = _by_text(claims, "many of the returned men showed signs")
+    signs = claims_starting(claims, "many of the returned men showed signs")
     assert signs and all(c["speaker"] == "Dan Lesko" for c in signs)
     assert all(c["via"] == ["Tesmark Public Radio", "Dan Lesko"] for c in signs)
     assert not [c for c in claims if c["speaker"] == "returned men"]
     # "..., according to the state news agency ORNA, which cited the defence ministry"
-    (rewritten,) = _by_text(claims, "Orlavia said 59")
+    (rewritten,) = claims_starting(claims, "Orlavia said 59")
     assert rewritten["speaker"] == "defence ministry"
     assert rewritten["via"] == ["ORNA", "defence ministry"]
     assert not [c for c in claims if c["cue"] == "cited"]
     # "a source familiar with the talks told NPA": the agency's own interview in its wire
     # (and "told the Standard" in the Standard, "told TPR" on the radio's site) is no chain;
     # the syndicated copy passes it on through NPA
-    told = _by_text(claims, "that a further exchange could take place")
+    told = claims_starting(claims, "that a further exchange could take place")
     assert sorted(tuple(c["via"]) for c in told) == [
         (), ("NPA", "source familiar with the talks")]
-    own = _by_text(claims, "The exchange of prisoners") + _by_text(claims, "Among them are 12")
+    own = claims_starting(claims, "The exchange of prisoners") + claims_starting(claims, "Among them are 12")
     assert own and all(c["via"] == [] for c in own)
 
 
 def test_a_speaker_in_apposition_before_told(claims) -> None:
-    (wounded,) = _by_text(claims, "Among them are 12 seriously wounded men")
+    (wounded,) = claims_starting(claims, "Among them are 12 seriously wounded men")
     assert wounded["speaker"] == "Mirela Kostan"
     assert wounded["content"] == "Among them are 12 seriously wounded men"
 
@@ -169,23 +163,23 @@ def test_stances_of_denials_allegations_estimates_and_hearsay(claims) -> None:
     assert ("Orlavia's defence ministry", "denied") in stances
     assert ("Captive Rights Watch", "alleged") in stances
     assert ("group", "estimated") in stances  # "The group estimates that about 2,400 ..."
-    (camp,) = _by_text(claims, "Some of the returning Tesmarkians had reportedly")
+    (camp,) = claims_starting(claims, "Some of the returning Tesmarkians had reportedly")
     assert camp["speaker"] is None and camp["stance"] == "reported"
     (called,) = [c for c in claims if c["cue"] == "calling"][:1]
     assert called["content"] == 'the allegations "an invention meant to poison the talks"'
 
 
 def test_figures_and_dates_read_as_written(claims) -> None:
-    (handed,) = _by_text(claims, "it handed over 95 Tesmarkians")
-    assert _figures(handed) == ["95"]
+    (handed,) = claims_starting(claims, "it handed over 95 Tesmarkians")
+    assert figure_texts(handed) == ["95"]
     assert handed["quantities"][0]["low"] == handed["quantities"][0]["high"] == 95
-    (december,) = _by_text(claims, "the next round was expected in December")
+    (december,) = claims_starting(claims, "the next round was expected in December")
     assert [d["resolved"] for d in december["dates"]] == ["2026-12-01"]
 
 
 def test_the_ministrys_statement_is_its_own_word(claims) -> None:
     own = [c for c in claims if c["speaker"] is None and c["content"].startswith("In exchange")]
-    assert own and _figures(own[0]) == ["95"]
+    assert own and figure_texts(own[0]) == ["95"]
 
 
 def test_the_statement_names_its_issuer() -> None:
@@ -212,7 +206,7 @@ def test_the_disagreement_is_no_newer_count(exchange) -> None:
 def test_the_two_countries_are_no_figure(claims) -> None:
     # "Orlavia and Tesmark exchanged prisoners ..., the first swap between the two countries"
     # counts the names before it: the wire's own sentence carries no figure to state
-    assert not [c for c in claims if "two countries" in c["content"] and _figures(c)]
+    assert not [c for c in claims if "two countries" in c["content"] and figure_texts(c)]
 
 
 def test_statements_that_no_one_made_assert_nothing(claims) -> None:

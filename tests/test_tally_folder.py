@@ -68,6 +68,8 @@ from pathlib import Path
 
 import pytest
 
+from .dossier_views import claims_with_figure
+
 pytestmark = [pytest.mark.model, pytest.mark.embeddings]
 
 FOLDER = Path(__file__).resolve().parent / "data" / "tally"
@@ -77,10 +79,6 @@ FOLDER = Path(__file__).resolve().parent / "data" / "tally"
 def kessling(dossier) -> dict:
     (story,) = [s for s in dossier["stories"] if "Kessling" in s["title"]]
     return story
-
-
-def _claims_with(story: dict, figure: str) -> list[dict]:
-    return [c for c in story["claims"] if any(q["text"] == figure for q in c["quantities"])]
 
 
 def test_the_count_through_the_night_is_updated_not_misreported(kessling,
@@ -109,7 +107,7 @@ def test_a_ruling_expected_late_on_the_day_of_the_report_is_that_day(claims) -> 
 
 def test_the_commissions_disputed_ballots_disagree_with_the_observers(kessling,
                                                                       conflict_figures) -> None:
-    (olsen,) = _claims_with(kessling, "between 2,000 and 3,000")
+    (olsen,) = claims_with_figure(kessling, "between 2,000 and 3,000")
     assert olsen["speakers"] == ["Mira Olsen"]
     assert olsen["quantities"][0]["unit"] == "ballots"
     disagreements = [c for c in kessling["conflicts"] if c["kind"] == "source-disagreement"]
@@ -173,7 +171,7 @@ def test_the_final_share_updates_the_share_at_97_percent_counted(kessling) -> No
 
 
 def test_the_exit_polls_seat_range_is_its_own_claim_not_the_counts(kessling) -> None:
-    (poll,) = _claims_with(kessling, "between 26 and 30")
+    (poll,) = claims_with_figure(kessling, "between 26 and 30")
     assert poll["speakers"] == ["exit poll"] and poll["stance"] == "estimated"
     assert poll["status"] == "single-source"
     assert all(m["article"] != a["id"] for m in poll["mentions"] for a in kessling["articles"]
@@ -205,7 +203,7 @@ def test_the_commissions_estimated_turnout_is_updated_by_its_stated_figure(kessl
     turnout = [c for c in kessling["conflicts"]
                if "“about 61%”" in c["explanation"] and "“61.8%”" in c["explanation"]]
     assert [c["kind"] for c in turnout] == ["update"], [c["explanation"] for c in turnout]
-    (estimate,) = _claims_with(kessling, "about 61%")
+    (estimate,) = claims_with_figure(kessling, "about 61%")
     assert all(q["text"] != "61.8%" for q in estimate["quantities"])
 
 

@@ -50,6 +50,8 @@ from pathlib import Path
 
 import pytest
 
+from .dossier_views import claims_starting
+
 pytestmark = [pytest.mark.model, pytest.mark.embeddings]
 
 FOLDER = Path(__file__).resolve().parent / "data" / "trial"
@@ -59,10 +61,6 @@ FOLDER = Path(__file__).resolve().parent / "data" / "trial"
 def trial(dossier) -> dict:
     (story,) = [s for s in dossier["stories"] if "tarnexiban" in s["title"]]
     return story
-
-
-def _by_text(claims: list[dict], start: str) -> list[dict]:
-    return [c for c in claims if c["content"].startswith(start)]
 
 
 def test_the_trial_and_the_other_drug_are_apart(dossier, trial) -> None:
@@ -109,7 +107,7 @@ def test_the_corrected_country_count_is_an_update(trial) -> None:
 
 
 def test_the_company_is_the_firm_not_the_doctor_before_it(claims) -> None:
-    (plans,) = _by_text(claims, "to launch tarnexiban in the first half of 2027")
+    (plans,) = claims_starting(claims, "to launch tarnexiban in the first half of 2027")
     assert plans["speaker"] == "Corvane Biosciences" and plans["stance"] == "hedged"
 
 
@@ -118,7 +116,7 @@ def test_a_deadline_speaks_for_no_one(claims) -> None:
 
 
 def test_refusing_to_comment_asserts_nothing(claims) -> None:
-    (declined,) = _by_text(claims, "to comment on the timing of its review")
+    (declined,) = claims_starting(claims, "to comment on the timing of its review")
     assert declined["speaker"] == "Medicines Standards Agency"
     assert declined["stance"] == "hedged"
 
@@ -132,7 +130,7 @@ def test_a_fraction_of_change_is_a_percentage(claims) -> None:
 
 
 def test_speakers_and_stances(claims) -> None:
-    wrens = _by_text(claims, "that the absolute difference was 0.9 percentage point")
+    wrens = claims_starting(claims, "that the absolute difference was 0.9 percentage point")
     assert len(wrens) == 2  # the wire and its copy
     wren = wrens[0]
     assert wren["speaker"] == "Tobias Wren"
@@ -140,7 +138,7 @@ def test_speakers_and_stances(claims) -> None:
     disputed = [c for c in claims if c["speaker"] == "Brannock Pharma" and c["stance"] == "denied"]
     # the wire's and its copy's "that claim", the market report's "the comparison"
     assert len(disputed) == 3
-    (price,) = _by_text(claims, "The drug was reportedly priced at about $1,200 a month")
+    (price,) = claims_starting(claims, "The drug was reportedly priced at about $1,200 a month")
     assert price["stance"] == "reported"
-    (understood,) = _by_text(claims, "that Corvane plans a second trial")
+    (understood,) = claims_starting(claims, "that Corvane plans a second trial")
     assert understood["stance"] == "hedged"
