@@ -10,7 +10,7 @@ threshold, plus explicit kind and unit checks (``intervals.same_scale``).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 
 import numpy as np
@@ -470,19 +470,29 @@ def converted_figures(
     told = [i for i, f in enumerate(figures) if f.measured and f.quantity.kind == "measure"
             and intervals.is_figure(f.quantity)]
     out = []
+    for i, j in _comparable_across_reports(figures, told):
+        fi, fj = figures[i], figures[j]
+        if not intervals.written_in_other_units(fi.quantity, fj.quantity):
+            continue
+        cosine = float(vectors.measured[i] @ vectors.measured[j])
+        if cosine >= related and same_speaker(fi.claim, fj.claim):
+            out.append((i, j, cosine))
+    return out
+
+
+def _comparable_across_reports(figures: Sequence[Figure],
+                               told: Sequence[int]) -> Iterator[tuple[int, int]]:
+    """Index pairs of ``told`` in two reports that could be one speaker's figure told twice:
+    of one scale, outcome, period and era (what the same-speaker pairings all ask first)."""
     for x, i in enumerate(told):
         fi = figures[i]
         for j in told[x + 1:]:
             fj = figures[j]
             if fj.same_report(fi) or not intervals.same_scale(fi.quantity, fj.quantity) \
-                    or not intervals.written_in_other_units(fi.quantity, fj.quantity) \
                     or not outcomes_agree(fi.measured, fj.measured) \
                     or different_periods(fi.period, fj.period) or fi.era != fj.era:
                 continue
-            cosine = float(vectors.measured[i] @ vectors.measured[j])
-            if cosine >= related and same_speaker(fi.claim, fj.claim):
-                out.append((i, j, cosine))
-    return out
+            yield i, j
 
 
 def restated_in_lineage(
@@ -502,21 +512,16 @@ def restated_in_lineage(
     told = [i for i, f in enumerate(figures) if f.measured and f.quantity.kind != "count"
             and intervals.is_figure(f.quantity)]
     out = []
-    for x, i in enumerate(told):
-        fi = figures[i]
-        for j in told[x + 1:]:
-            fj = figures[j]
-            if fj.same_report(fi) or fi.claim.article_id == fj.claim.article_id \
-                    or not intervals.same_scale(fi.quantity, fj.quantity) \
-                    or head_noun(fi.measured) != head_noun(fj.measured) \
-                    or not outcomes_agree(fi.measured, fj.measured) \
-                    or different_periods(fi.period, fj.period) or fi.era != fj.era \
-                    or same_share(fi.share, fj.share) is False:
-                continue
-            cosine = float(vectors.measured[i] @ vectors.measured[j])
-            if cosine >= related and linked(fi.claim, fj.claim) \
-                    and same_speaker(fi.claim, fj.claim):
-                out.append((i, j, cosine))
+    for i, j in _comparable_across_reports(figures, told):
+        fi, fj = figures[i], figures[j]
+        if fi.claim.article_id == fj.claim.article_id \
+                or head_noun(fi.measured) != head_noun(fj.measured) \
+                or same_share(fi.share, fj.share) is False:
+            continue
+        cosine = float(vectors.measured[i] @ vectors.measured[j])
+        if cosine >= related and linked(fi.claim, fj.claim) \
+                and same_speaker(fi.claim, fj.claim):
+            out.append((i, j, cosine))
     return out
 
 
