@@ -28,7 +28,16 @@ from .online import (
     story_vectors,
     translated_score,
 )
-from .split import affinity, apart, cohesion, full_length, learned_matrix, split_side, together
+from .split import (
+    affinity,
+    apart,
+    cohesion,
+    content_words,
+    full_length,
+    learned_matrix,
+    split_side,
+    together,
+)
 from .titles import describe
 
 if TYPE_CHECKING:
@@ -494,7 +503,7 @@ class StoryClusterer:
                 continue  # too big to read, or only short stories: none may take another in
             matrix = learned_matrix([part.item for part in parts])
             sizes = [len(story.parts or ()) for story in stories]
-            words = [len(part.item.fields["terms"]) for part in parts]
+            words = [content_words(part) for part in parts]
             for joined in average_link(matrix, sizes, cfg.consolidate_probability,
                                        words, cfg.regroup_min_words):
                 keep = stories[joined[0]]

@@ -22,6 +22,8 @@ from collections.abc import Iterable, Mapping, Sequence
 
 import numpy as np
 
+from .split import full_at_median
+
 
 def connected_groups(order: Sequence[str], edges: Mapping[str, Iterable[str]]) -> list[list[str]]:
     """The connected components of ``edges`` over the ids of ``order`` that hold two or more
@@ -49,12 +51,6 @@ def connected_groups(order: Sequence[str], edges: Mapping[str, Iterable[str]]) -
     return [group for group in groups.values() if len(group) > 1]
 
 
-def full_median(words: Sequence[int], members: Sequence[int], min_words: int) -> bool:
-    """True when ``members`` (indices into ``words``, each member's distinct content words)
-    are full articles at the median (:func:`.split.full_length` for a group)."""
-    return float(np.median([words[m] for m in members])) >= min_words
-
-
 def average_link(matrix: np.ndarray, sizes: Sequence[int], bar: float,
                  words: Sequence[int] | None = None, min_words: int = 0) -> list[list[int]]:
     """Blocks of ``matrix`` (consecutive rows of ``sizes`` members each) joined by average
@@ -71,8 +67,8 @@ def average_link(matrix: np.ndarray, sizes: Sequence[int], bar: float,
     while len(groups) > 1:
         best, pair = -np.inf, (0, 0)
         for i, j in itertools.combinations(range(len(groups)), 2):
-            if words is not None and not (full_median(words, members[i], min_words)
-                                          or full_median(words, members[j], min_words)):
+            if words is not None and not any(
+                    full_at_median([words[m] for m in members[k]], min_words) for k in (i, j)):
                 continue
             mean = float(matrix[np.ix_(members[i], members[j])].mean())
             if mean > best:
@@ -86,4 +82,4 @@ def average_link(matrix: np.ndarray, sizes: Sequence[int], bar: float,
     return groups
 
 
-__all__ = ["average_link", "connected_groups", "full_median"]
+__all__ = ["average_link", "connected_groups"]

@@ -182,4 +182,15 @@ def full_length(parts: Sequence[Part], min_words: int) -> bool:
     words at the median. The learned model is fitted on full articles and reads a fragment
     against the bodies of the story's members; headline + lead snippets of one beat give it
     too little to tell their events apart."""
-    return float(np.median([len(p.item.fields["terms"]) for p in parts])) >= min_words
+    return full_at_median([content_words(p) for p in parts], min_words)
+
+
+def content_words(part: Part) -> int:
+    """How many distinct content words a member has (what :func:`full_length` counts)."""
+    return len(part.item.fields["terms"])
+
+
+def full_at_median(words: Sequence[int], min_words: int) -> bool:
+    """True when the median of ``words`` (members' distinct content words) reaches
+    ``min_words``: members that are full articles (:func:`full_length`)."""
+    return float(np.median(words)) >= min_words
