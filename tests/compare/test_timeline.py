@@ -10,15 +10,31 @@ from corroborator.records import Conflict, Proposition
 from .helpers import article, claim
 
 
+def _entry_changes(before, after, first, later, sources: int = 2) -> list[tuple[str, str]]:
+    """The change lines of one proposition that holds both claims."""
+    prop = Proposition("p-1", "s", (before.id, after.id), "corroborated", sources)
+    (entry,) = build_timeline([prop], {c.id: c for c in (before, after)},
+                              {a.id: a for a in (first, later)})
+    return [(ch["from"], ch["to"]) for ch in entry["changes"]]
+
+
+def _update_change(before, after, first, later, status: str = "single-source") -> tuple[str, str]:
+    """The one change line an update conflict gives, the two claims in propositions of their
+    own."""
+    props = [Proposition("p-1", "s", (before.id,), status, 1),
+             Proposition("p-2", "s", (after.id,), status, 1)]
+    update = Conflict("update", (before.id, after.id), "", "s")
+    entries = build_timeline(props, {c.id: c for c in (before, after)},
+                             {a.id: a for a in (first, later)}, [update])
+    (change,) = [ch for e in entries for ch in e["changes"]]
+    return change["from"], change["to"]
+
+
 def _changes(first_text: str, first_content: str, later_text: str, later_content: str):
     first = article("a", "Ostrel Herald", first_text, day=3)
     later = article("b", "Tarnvik Post", later_text, day=4)
-    claims = [claim(first, first_content, "fire service"),
-              claim(later, later_content, "fire service")]
-    prop = Proposition("p-1", "s", tuple(c.id for c in claims), "corroborated", 2)
-    (entry,) = build_timeline([prop], {c.id: c for c in claims},
-                              {a.id: a for a in (first, later)})
-    return [(ch["from"], ch["to"]) for ch in entry["changes"]]
+    return _entry_changes(claim(first, first_content, "fire service"),
+                          claim(later, later_content, "fire service"), first, later)
 
 
 def test_a_report_of_some_of_the_figures_as_written_changes_none() -> None:
@@ -45,13 +61,7 @@ def test_a_change_names_only_the_figures_that_count_the_same_thing() -> None:
     before = _measured(claim(first, "At least 12 died and about 30 are missing", "fire service"),
                        "people died", "missing")
     after = _measured(claim(later, "The toll has risen to 19", "fire service"), "people killed")
-    props = [Proposition("p-1", "s", (before.id,), "conflicting", 1),
-             Proposition("p-2", "s", (after.id,), "conflicting", 1)]
-    update = Conflict("update", (before.id, after.id), "", "s")
-    entries = build_timeline(props, {c.id: c for c in (before, after)},
-                             {a.id: a for a in (first, later)}, [update])
-    (change,) = [ch for e in entries for ch in e["changes"]]
-    assert (change["from"], change["to"]) == ("At least 12", "19")
+    assert _update_change(before, after, first, later, "conflicting") == ("At least 12", "19")
 
 
 def test_a_limit_told_beside_a_count_is_no_new_wording_of_the_count() -> None:
@@ -62,10 +72,7 @@ def test_a_limit_told_beside_a_count_is_no_new_wording_of_the_count() -> None:
                        "ferry carried passengers")
     after = _measured(claim(later, "A ship licensed for 350 left with more than 400", "company"),
                       "ship licensed", "ship left")
-    prop = Proposition("p-1", "s", (before.id, after.id), "corroborated", 2)
-    (entry,) = build_timeline([prop], {c.id: c for c in (before, after)},
-                              {a.id: a for a in (first, later)})
-    assert [(ch["from"], ch["to"]) for ch in entry["changes"]] == [("412", "more than 400")]
+    assert _entry_changes(before, after, first, later) == [("412", "more than 400")]
 
 
 def test_a_speed_limit_and_a_headcount_are_no_new_wording_of_a_speed() -> None:
@@ -77,11 +84,8 @@ def test_a_speed_limit_and_a_headcount_are_no_new_wording_of_a_speed() -> None:
                              "limit", "Northvale"), "train travelling", "train travelling limit")
     after = _measured(claim(later, "It was doing 118 km/h with more than 200 passengers on board",
                             "Northvale"), "train doing", "train passengers")
-    prop = Proposition("p-1", "s", (before.id, after.id), "corroborated", 1)
-    (entry,) = build_timeline([prop], {c.id: c for c in (before, after)},
-                              {a.id: a for a in (first, later)})
-    assert [(ch["from"], ch["to"]) for ch in entry["changes"]] == [("about 120 km/h",
-                                                                     "118 km/h")]
+    assert _entry_changes(before, after, first, later, sources=1) == [("about 120 km/h",
+                                                                       "118 km/h")]
 
 
 def test_a_price_raised_is_no_new_value_of_the_sum_told_beside_it() -> None:
@@ -93,13 +97,7 @@ def test_a_price_raised_is_no_new_value_of_the_sum_told_beside_it() -> None:
     after = _measured(claim(later, "Arvell raised its offer to 40 euros a share, valuing the "
                             "firm at about 4.4 billion euros", "Arvell"),
                       "Arvell offer share", "firm")
-    props = [Proposition("p-1", "s", (before.id,), "single-source", 1),
-             Proposition("p-2", "s", (after.id,), "single-source", 1)]
-    update = Conflict("update", (before.id, after.id), "", "s")
-    entries = build_timeline(props, {c.id: c for c in (before, after)},
-                             {a.id: a for a in (first, later)}, [update])
-    (change,) = [ch for e in entries for ch in e["changes"]]
-    assert (change["from"], change["to"]) == ("38 euros", "40 euros")
+    assert _update_change(before, after, first, later) == ("38 euros", "40 euros")
 
 
 TEXT = ("The mayor said the bridge would close on Monday. The engineer said repairs would take "
@@ -135,13 +133,7 @@ def _update(first_text: str, first_content: str, first_measured: tuple[str, ...]
     after = replace(after, quantities=tuple(
         replace(q, revision="previous") if i in replaced else q
         for i, q in enumerate(after.quantities)))
-    props = [Proposition("p-1", "s", (before.id,), "single-source", 1),
-             Proposition("p-2", "s", (after.id,), "single-source", 1)]
-    update = Conflict("update", (before.id, after.id), "", "s")
-    entries = build_timeline(props, {c.id: c for c in (before, after)},
-                             {a.id: a for a in (first, later)}, [update])
-    (change,) = [ch for e in entries for ch in e["changes"]]
-    return change["from"], change["to"]
+    return _update_change(before, after, first, later)
 
 
 def test_an_update_names_the_figure_that_moved_not_the_ones_both_keep() -> None:
@@ -181,7 +173,4 @@ def test_a_change_pairs_a_figure_with_the_nearest_value_when_the_words_do_not_te
                        "ferry carried passengers", "ferry carried crew")
     after = _measured(claim(later, "A ship licensed for 350 left with more than 400", "company"),
                       "ship licensed", "ship left")
-    prop = Proposition("p-1", "s", (before.id, after.id), "corroborated", 2)
-    (entry,) = build_timeline([prop], {c.id: c for c in (before, after)},
-                              {a.id: a for a in (first, later)})
-    assert [(ch["from"], ch["to"]) for ch in entry["changes"]] == [("412", "more than 400")]
+    assert _entry_changes(before, after, first, later) == [("412", "more than 400")]
