@@ -119,21 +119,15 @@ def test_a_short_tabloids_one_sentence_of_its_own_keeps_it_a_rewrite(settings,
     assert found is not None and round(found.share_short, 3) == 0.833
 
 
-# The tabloid splits the wire's sentence of the miner's words in two: the narration takes
-# the wire's sentence, the quotation, kept word for word, stands in a sentence of its own.
-SPLIT_TABLOID = (
-    "Eleven miners were plucked alive from a flooded pit near Veltrin after three days "
-    "trapped in the dark, emergency crews said.\n"
+# The same tabloid splitting the wire's sentence of the miner's words in two: the narration
+# takes the wire's sentence, the quotation, kept word for word, stands in a sentence of its own.
+SPLIT_TABLOID = MINE_TABLOID.replace(
+    'Survivor Josef Halm, 47, told how the men scrambled onto a conveyor belt: "The water '
+    'came up so quickly we just climbed on the belt and sat there in the pitch black," '
+    "he said.",
     "Survivor Josef Halm, 47, was among the last to be brought to the surface.\n"
     '"The water rose so fast that we climbed onto the conveyor belt and waited there in the '
-    'dark," he said.\n'
-    "Four of the exhausted men were rushed to hospital in Kasmar suffering from hypothermia, "
-    "spokesman Oren Tasko said.\n"
-    "Rescuers had to pump the water down by some 40 metres before divers could reach them, "
-    "Tasko said.\n"
-    "Dravik Coal, which employs some 1,100 people at the pit, said 86 workers were "
-    "underground when a pump broke down on Thursday."
-)
+    'dark," he said.')
 # (wire sentence, tabloid sentence): every tabloid sentence but the quotation's has its
 # partner, the narration half beside the wire's quoted sentence
 SPLIT_PAIRS = [(0, 0), (1, 3), (2, 1), (3, 5), (5, 4)]
