@@ -14,7 +14,7 @@ loaded machine, where wall time is not), the texts each stage embedded (``embedd
 and the CPU seconds spent embedding them (``embedding_cpu_seconds``), the ratio those
 embeddings alone allow (``ratio_ceiling_with_these_embeddings``: the bare parse plus the
 embedding spread over every process, nothing else),
-the number of stories, conflicts and propositions found, how the stories and
+the number of stories, conflicts (by kind) and propositions found, how the stories and
 derivations found compare with how the generator made the articles (``against_generation``),
 the load average (the figures are only comparable on a quiet machine) and peak memory
 (``ru_maxrss`` of this process and of worker processes). Never asserts on time.
@@ -34,6 +34,7 @@ import resource
 import sys
 import tempfile
 import time
+from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
@@ -234,6 +235,7 @@ def main(argv: list[str] | None = None) -> int:
         report = run_stages(store, settings, progress=timed)
         total = time.perf_counter() - t0
         claims = len(store.claims())
+        conflict_kinds = Counter(conflict.kind for conflict in store.conflicts())
         truth = truth_scores(made, store.stories(), store.derivations())
         rerun: dict[str, float] = {}
         if args.rerun:
@@ -269,7 +271,8 @@ def main(argv: list[str] | None = None) -> int:
         **({"rerun_seconds": rerun} if rerun else {}),
         "found": {"claims": claims, "derivations": report.derivations,
                   "stories": report.stories, "propositions": report.propositions,
-                  "conflicts": report.conflicts},
+                  "conflicts": report.conflicts,
+                  "conflict_kinds": dict(sorted(conflict_kinds.items()))},
         "against_generation": truth,
         **_peak_mb(),
     }
