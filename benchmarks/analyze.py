@@ -45,7 +45,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _generate import SyntheticArticle, generate  # noqa: E402
 
 from corroborator.evaluation.metrics import pairwise  # noqa: E402
-from corroborator.records import Article, Derivation, Story  # noqa: E402
+from corroborator.records import Article, Claim, Conflict, Derivation, Story  # noqa: E402
 from corroborator.records.article import article_id, content_hash  # noqa: E402
 from corroborator.reuse.lineage import lineages  # noqa: E402
 
@@ -71,11 +71,17 @@ def generated(count: int, stories: int, seed: int) -> list[tuple[Article, Synthe
 
 
 def truth_scores(made: list[tuple[Article, SyntheticArticle]], stories: list[Story],
-                 derivations: list[Derivation]) -> dict[str, float]:
-    """How the found stories and derivation edges compare with how the articles were made.
+                 derivations: list[Derivation], claims: list[Claim],
+                 conflicts: list[Conflict]) -> dict[str, float]:
+    """How the found stories, derivation edges and misreports compare with how the articles
+    were made.
 
     A derivation counts as found when its two articles are joined by an edge either way
-    (copies of one wire report may hang off each other rather than off the wire).
+    (copies of one wire report may hang off each other rather than off the wire). A rewrite
+    the generator gave another figure counts as caught when one of its claims is in a
+    misreport; not every such change can be (the generator may turn "about 500" into "at
+    least 500", which the first allows), so the figure to watch is its change between runs.
+    A misreport none of whose claims is in such a rewrite is one the generation did not make.
     """
     ids = [a.id for a, _ in made]
     gold_story = {a.id: item.story for a, item in made}
@@ -99,6 +105,14 @@ def truth_scores(made: list[tuple[Article, SyntheticArticle]], stories: list[Sto
         mine = [(a, b) for a, b, r in derived if r == kind]
         out[f"recall_{kind}"] = round(
             sum(lineage[a] == lineage[b] for a, b in mine) / max(1, len(mine)), 3)
+    changed = {a.id for a, item in made if item.changed_figure}
+    article_of = {claim.id: claim.article_id for claim in claims}
+    misreported = [{article_of.get(i) for i in conflict.claim_ids}
+                   for conflict in conflicts if conflict.kind == "misreport"]
+    out["rewrites_with_changed_figure"] = len(changed)
+    out["of_them_in_a_misreport"] = len(changed & set().union(*misreported))
+    out["misreports_without_changed_rewrite"] = sum(
+        1 for articles in misreported if not articles & changed)
     return out
 
 
@@ -234,9 +248,11 @@ def main(argv: list[str] | None = None) -> int:
         _note("ingest", stages["ingest"])
         report = run_stages(store, settings, progress=timed)
         total = time.perf_counter() - t0
-        claims = len(store.claims())
-        conflict_kinds = Counter(conflict.kind for conflict in store.conflicts())
-        truth = truth_scores(made, store.stories(), store.derivations())
+        found_claims, conflicts = store.claims(), store.conflicts()
+        claims = len(found_claims)
+        conflict_kinds = Counter(conflict.kind for conflict in conflicts)
+        truth = truth_scores(made, store.stories(), store.derivations(), found_claims,
+                             conflicts)
         rerun: dict[str, float] = {}
         if args.rerun:
             first = dict(stages), dict(cpu), dict(embedded), dict(embedding_cpu)
