@@ -104,6 +104,10 @@ def test_what_befell_homes_tells_their_counts_apart(measured_a, measured_b, same
     ("miners rescued", "miners missing", False),
     ("survivors", "miners trapped", False),
     ("miners rescued", "miners rescued alive", True),
+    # brought out, told as where they were brought
+    ("miners who remain trapped", "miners brought to surface", False),
+    ("miners brought to surface", "miners rescued", True),
+    ("workers winched to safety", "miners reached surface", True),
 ])
 def test_the_rescued_are_not_the_trapped(measured_a, measured_b, same) -> None:
     a, b = figure("at least 14", "miners"), figure("11", "miners")

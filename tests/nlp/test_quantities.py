@@ -605,3 +605,30 @@ def test_a_subjects_count_is_named_as_its_sentence_writes_it(nlp, text, figure, 
 ])
 def test_a_phrase_a_reader_would_write_needs_no_other_name(nlp, text, figure):
     assert by_text(quantities(nlp, text))[figure].named is None
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "measured"),
+    [
+        ("In Dunmore, up to 184 people are still unaccounted for, the coastguard said.",
+         "up to 184", "people unaccounted"),
+        ("In Dunmore, almost 75 passengers were aboard the vessel, the coastguard said.",
+         "almost 75", "passengers aboard vessel"),
+    ],
+)
+def test_a_scene_set_before_a_copula_is_not_what_it_counts(nlp, text, figure, measured):
+    # "In Dunmore" says where; the complement after "be" says what the figure counts
+    assert by_text(quantities(nlp, text))[figure].measured == measured
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "measured"),
+    [
+        ("At least 188 miners were brought to the surface overnight, the union said.",
+         "At least 188", "miners brought to surface"),
+        ("Police said 12 people were taken to hospital.", "12", "people taken to hospital"),
+    ],
+)
+def test_a_verb_of_moving_keeps_where_it_moved_them(nlp, text, figure, measured):
+    # "brought" alone says nothing of what befell the miners; "to the surface" does
+    assert by_text(quantities(nlp, text))[figure].measured == measured

@@ -516,6 +516,7 @@ def _verb_words(verb: Token, conjuncts: bool = True) -> list[Token]:
     for child in verb.children:
         if child.dep_ == "prt" or _bare_object(verb, child) or _state_told(verb, child):
             words.append(child)
+        words.extend(_goal(verb, child))
         if not conjuncts:
             continue
         if reports_clauses(child.lemma_) and any(t.text == "," for t in verb.doc[verb.i : child.i]):
@@ -531,6 +532,26 @@ def _verb_words(verb: Token, conjuncts: bool = True) -> list[Token]:
             words.extend(ccs[-1:])
             words.append(child)
     return sorted(words, key=lambda t: t.i)
+
+
+# Verbs of moving something that say what befell it only with where it went: "brought to the
+# surface" (rescued), "taken to hospital" (hurt), "moved to shelters" (displaced).
+_GOAL_VERBS = frozenset(["bring", "take", "carry", "pull", "send", "move", "airlift", "fly",
+                         "rush", "ferry", "lift", "winch"])
+_GOAL_PREPOSITIONS = frozenset(["to", "into", "onto"])
+
+
+def _goal(verb: Token, child: Token) -> list[Token]:
+    """The destination of a verb of moving, as its preposition and the place's own words
+    ("to surface", "to hospital"), or nothing."""
+    if verb.lemma_.lower() not in _GOAL_VERBS or child.dep_ != "prep" or child.i < verb.i \
+            or child.lower_ not in _GOAL_PREPOSITIONS:
+        return []
+    places = [g for g in child.children if g.dep_ == "pobj" and g.pos_ in _NOUN_POS]
+    if not places:
+        return []
+    place = places[0]
+    return [child] + [t for t in place.lefts if t.dep_ in ("compound", "amod")] + [place]
 
 
 def _state_told(verb: Token, child: Token) -> bool:
@@ -688,9 +709,13 @@ def _reaches_things(noun: Token | None, verb: Token) -> bool:
 
 
 def _copula_complement(verb: Token, inside: set[int]) -> list[Token]:
+    """What a figure that is the subject of "be" is said to be: "about 120 were on shift",
+    "184 people are still unaccounted for". A phrase before the verb sets the scene ("In
+    Claymoor, 75 passengers were aboard"): it says where, not what is counted."""
     for child in verb.children:
         if child.dep_ in ("acomp", "attr") and child.i not in inside:
             return [child]
+    for child in verb.rights:
         if child.dep_ == "prep":
             objects = [g for g in child.children if g.dep_ == "pobj"]
             return [child] + (_phrase(objects[0], inside) if objects else [])
