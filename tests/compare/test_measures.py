@@ -108,6 +108,7 @@ def test_what_befell_homes_tells_their_counts_apart(measured_a, measured_b, same
     ("miners who remain trapped", "miners brought to surface", False),
     ("miners brought to surface", "miners rescued", True),
     ("workers winched to safety", "miners reached surface", True),
+    ("miners brought out and taken to hospital", "miners rescued", True),
 ])
 def test_the_rescued_are_not_the_trapped(measured_a, measured_b, same) -> None:
     a, b = figure("at least 14", "miners"), figure("11", "miners")

@@ -77,9 +77,10 @@ def _word_classes() -> dict[str, frozenset[str]]:
 # their homes", "forced from their homes", "driven out of their houses".
 _LEFT_HOME = re.compile(r"\b(?:leave|left|leaving|(?:forced|driven|chased)(?: out)? (?:of|from))"
                         r" (?:their|his|her|the) (?:homes?|houses?)\b")
-# So is a rescue, as being brought out: "brought to the surface", "winched to safety",
-# "reached the surface" (the measured phrase keeps a verb of moving's destination).
-_BROUGHT_OUT = re.compile(r"\b(?:to|reached|reach|reaching) (?:the )?(?:surface|safety)\b")
+# So is a rescue, as being brought out: "brought out", "brought to the surface", "winched to
+# safety", "reached the surface" (the measured phrase keeps a verb of moving's destination).
+_BROUGHT_OUT = re.compile(r"\b(?:(?:to|reached|reach|reaching) (?:the )?(?:surface|safety)"
+                          r"|(?:brought|pulled|carried|led|got) out)\b")
 
 
 def _phrase_words(lowered: str) -> list[str]:

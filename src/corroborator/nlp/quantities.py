@@ -534,10 +534,11 @@ def _verb_words(verb: Token, conjuncts: bool = True) -> list[Token]:
     return sorted(words, key=lambda t: t.i)
 
 
-# Verbs of moving something that say what befell it only with where it went: "brought to the
-# surface" (rescued), "taken to hospital" (hurt), "moved to shelters" (displaced).
-_GOAL_VERBS = frozenset(["bring", "take", "carry", "pull", "send", "move", "airlift", "fly",
-                         "rush", "ferry", "lift", "winch"])
+# Verbs of moving someone that say what befell them only with where they went: "brought to
+# the surface" (rescued), "taken to hospital" (hurt). Troops or aid sent or moved somewhere
+# are told by the verb alone, and a named place is where, not what befell them.
+_GOAL_VERBS = frozenset(["bring", "take", "carry", "pull", "airlift", "fly", "rush", "lift",
+                         "winch"])
 _GOAL_PREPOSITIONS = frozenset(["to", "into", "onto"])
 
 
@@ -547,7 +548,7 @@ def _goal(verb: Token, child: Token) -> list[Token]:
     if verb.lemma_.lower() not in _GOAL_VERBS or child.dep_ != "prep" or child.i < verb.i \
             or child.lower_ not in _GOAL_PREPOSITIONS:
         return []
-    places = [g for g in child.children if g.dep_ == "pobj" and g.pos_ in _NOUN_POS]
+    places = [g for g in child.children if g.dep_ == "pobj" and g.pos_ == "NOUN"]
     if not places:
         return []
     place = places[0]
