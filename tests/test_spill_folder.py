@@ -31,6 +31,10 @@ Association" was labelled "Association"; "nearly 2,000 seabirds found dead" meas
 boilerplate "Volunteers who want to help ... can register" was a hedged claim of
 "Volunteers".
 
+A later pass found the slick's two sizes named as a quoted clause ("puts “the slick covers
+…” at"): a measure whose clause tells its subject's own extent is named as the subject's
+(nlp.dimensions: "the slick's area").
+
 Left as found: the tabloid is not found as a rewrite of the wire (its five sentences pair
 with the wire's in another order, with a new quotation: the guard that keeps independent
 reports apart), so the spokesman's invented quotation is no quote-variant (the misreport of
@@ -123,6 +127,13 @@ def test_the_slick_in_square_miles_is_the_institutes_300_square_kilometres(spill
     assert _mentioned_by(spill, slick, "Nordhaven Post")  # "116 square miles"
     assert slick["independent_sources"] == 3
     assert not [c for c in spill["claims"] if c["speaker"].lower().startswith("satellite")]
+
+
+def test_the_slicks_later_size_is_named_as_its_area(spill, conflict_figures) -> None:
+    (found,) = _with_figures(spill, conflict_figures, "source-disagreement",
+                             "300 square kilometres", "about 520 square kilometres")
+    # a reader's noun phrase, not the quoted clause "the slick covers …"
+    assert found["explanation"].startswith("Orbital Watch Institute puts the slick's area at")
 
 
 def test_the_tabloids_seabirds_are_a_misreport_and_the_later_count_an_update(
