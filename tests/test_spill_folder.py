@@ -33,7 +33,9 @@ boilerplate "Volunteers who want to help ... can register" was a hedged claim of
 
 A later pass found the slick's two sizes named as a quoted clause ("puts “the slick covers
 …” at"): a measure whose clause tells its subject's own extent is named as the subject's
-(nlp.dimensions: "the slick's area").
+(nlp.dimensions: "the slick's area"); and the timeline row of the tabloid's "More than
+2,000" showed "update: Nearly 2,000 → 2,300" as if the wire's figure were its own: an update
+of another row's figure now names the report that gave it.
 
 Left as found: the tabloid is not found as a rewrite of the wire (its five sentences pair
 with the wire's in another order, with a new quotation: the guard that keeps independent
@@ -143,6 +145,14 @@ def test_the_tabloids_seabirds_are_a_misreport_and_the_later_count_an_update(
     updates = _with_figures(spill, conflict_figures, "update", "Nearly 2,000")
     assert [c["explanation"].split(" changed")[0] for c in updates] == [
         "Kaldoran Coastguard's figure for dead seabirds"]
+
+
+def test_the_tabloids_row_says_the_update_moved_the_wires_figure(spill) -> None:
+    (row,) = [e for e in spill["timeline"] if e["text"].startswith("More than 2,000")]
+    moved = [(ch["kind"], ch["from"], ch.get("from_outlet"), ch["to"]) for ch in row["changes"]]
+    # the tabloid's own figure is worded anew; the update is the wire's "Nearly 2,000"
+    assert moved == [("wording", "More than 2,000", None, "2,300"),
+                     ("update", "Nearly 2,000", "Kaldoran News Agency", "2,300")]
 
 
 def test_deadlines_and_the_weekend_are_dated(claims) -> None:
