@@ -35,7 +35,9 @@ A later pass found the slick's two sizes named as a quoted clause ("puts “the 
 …” at"): a measure whose clause tells its subject's own extent is named as the subject's
 (nlp.dimensions: "the slick's area"); and the timeline row of the tabloid's "More than
 2,000" showed "update: Nearly 2,000 → 2,300" as if the wire's figure were its own: an update
-of another row's figure now names the report that gave it.
+of another row's figure now names the report that gave it. "satellite images taken on Monday
+morning" (cited) and "underwater video of the wellhead" (an estimate based on it) were claims
+whose content was a record, not a statement.
 
 Left as found: the tabloid is not found as a rewrite of the wire (its five sentences pair
 with the wire's in another order, with a new quotation: the guard that keeps independent
@@ -86,6 +88,13 @@ def test_the_coastguard_spokesman_speaks_for_the_coastguard(spill) -> None:
                for c in quoted)
     (cited,) = [c for c in spill["claims"] if c["text"].startswith("the well had not yet")]
     assert cited["speaker"] == "Kaldoran Coastguard"
+
+
+def test_records_the_words_rest_on_are_no_claims(claims) -> None:
+    # "citing satellite images taken on Monday morning", "based its estimate on underwater
+    # video of the wellhead": evidence named, nothing stated
+    assert not [c for c in claims if c["content"].startswith(("satellite images",
+                                                              "underwater video"))]
 
 
 def test_the_authority_citing_coastguard_officials_is_a_chain(claims) -> None:
