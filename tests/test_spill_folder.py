@@ -37,7 +37,9 @@ A later pass found the slick's two sizes named as a quoted clause ("puts “the 
 2,000" showed "update: Nearly 2,000 → 2,300" as if the wire's figure were its own: an update
 of another row's figure now names the report that gave it. "satellite images taken on Monday
 morning" (cited) and "underwater video of the wellhead" (an estimate based on it) were claims
-whose content was a record, not a statement.
+whose content was a record, not a statement; the recogniser took "Helena Strand" for an
+organisation, so "Strand" was not resolved to her; "the company's spokeswoman, Nora Keel"
+spoke as herself, not as Brantwell Energy.
 
 Left as found: the tabloid is not found as a rewrite of the wire (its five sentences pair
 with the wire's in another order, with a new quotation: the guard that keeps independent
@@ -46,8 +48,7 @@ the seabirds is found all the same, through the coastguard as the same source); 
 misreport kept apart, the tabloid's "more than 2,000" and the later 2,300 are one claim of
 two sources (compatible figures); the French report stays a story of its own (its names
 "Gannet Ridge", "Brantwell Energy", "Skerrin", "Sea Sentinel" and figures written "12 000"
-do not reach the foreign-language bar; story clustering is another branch's work); the
-recogniser takes "Helena Strand" for an organisation, so "Strand" is not resolved to her;
+do not reach the foreign-language bar; story clustering is another branch's work);
 "money it will seek to recover from Brantwell Energy" is a hedged claim of "Skerrin" (the
 pronoun's antecedent is the government); "had counted 2,300 dead seabirds" is estimated
 (a count is a cue of estimation by design); the operator's "stood by its own figure of about
@@ -88,6 +89,16 @@ def test_the_coastguard_spokesman_speaks_for_the_coastguard(spill) -> None:
                for c in quoted)
     (cited,) = [c for c in spill["claims"] if c["text"].startswith("the well had not yet")]
     assert cited["speaker"] == "Kaldoran Coastguard"
+
+
+def test_the_companys_spokeswoman_speaks_for_the_company(spill) -> None:
+    (quoted,) = [c for c in spill["claims"] if c["text"].startswith("“The platform passed")]
+    assert quoted["speaker"] == "Brantwell Energy" and "Nora Keel" in quoted["speakers"]
+
+
+def test_the_scientist_is_named_by_her_surname(spill) -> None:
+    (quoted,) = [c for c in spill["claims"] if c["text"].startswith("“The plume")]
+    assert quoted["speaker"] == "Helena Strand"
 
 
 def test_records_the_words_rest_on_are_no_claims(claims) -> None:
