@@ -41,6 +41,9 @@ dropped one. A count of a noun ("200 passengers") is now no new value of a measu
 figure whose coordination names its unit ("from 130 km/h to more than 200") takes it
 (reuse.signals.figure_units): the edge lists the toll's and the injured's changes only.
 
+A later pass found the speeds' disagreement naming its measure as a quoted clause ("puts
+“the train was travelling at …” at"): it is the train's speed (nlp.dimensions).
+
 Left as found: "Data from the train's event recorder" in the operator's own statement is a
 source apart from the operator; the water company "the city's water company" is not tied to
 "Castmoor Water", and "60-year-old" stays among its claim's figures.
@@ -94,6 +97,8 @@ def test_the_operators_speed_and_the_boards_disagree(derailment, conflict_figure
     assert {"118 km/h", "143 km/h"} <= conflict_figures(derailment, disagreement)
     assert "Northvale Rail" in disagreement["explanation"]
     assert "Rail Accident Investigation Board" in disagreement["explanation"]
+    # the speed is the train's, in a reader's words, not "the train was travelling at …"
+    assert disagreement["explanation"].startswith("Northvale Rail puts the train's speed at")
 
 
 def test_the_police_toll_rises_step_by_step(derailment, conflict_figures) -> None:

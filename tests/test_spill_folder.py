@@ -31,6 +31,16 @@ Association" was labelled "Association"; "nearly 2,000 seabirds found dead" meas
 boilerplate "Volunteers who want to help ... can register" was a hedged claim of
 "Volunteers".
 
+A later pass found the slick's two sizes named as a quoted clause ("puts “the slick covers
+…” at"): a measure whose clause tells its subject's own extent is named as the subject's
+(nlp.dimensions: "the slick's area"); and the timeline row of the tabloid's "More than
+2,000" showed "update: Nearly 2,000 → 2,300" as if the wire's figure were its own: an update
+of another row's figure now names the report that gave it. "satellite images taken on Monday
+morning" (cited) and "underwater video of the wellhead" (an estimate based on it) were claims
+whose content was a record, not a statement; the recogniser took "Helena Strand" for an
+organisation, so "Strand" was not resolved to her; "the company's spokeswoman, Nora Keel"
+spoke as herself, not as Brantwell Energy.
+
 Left as found: the tabloid is not found as a rewrite of the wire (its five sentences pair
 with the wire's in another order, with a new quotation: the guard that keeps independent
 reports apart), so the spokesman's invented quotation is no quote-variant (the misreport of
@@ -38,8 +48,7 @@ the seabirds is found all the same, through the coastguard as the same source); 
 misreport kept apart, the tabloid's "more than 2,000" and the later 2,300 are one claim of
 two sources (compatible figures); the French report stays a story of its own (its names
 "Gannet Ridge", "Brantwell Energy", "Skerrin", "Sea Sentinel" and figures written "12 000"
-do not reach the foreign-language bar; story clustering is another branch's work); the
-recogniser takes "Helena Strand" for an organisation, so "Strand" is not resolved to her;
+do not reach the foreign-language bar; story clustering is another branch's work);
 "money it will seek to recover from Brantwell Energy" is a hedged claim of "Skerrin" (the
 pronoun's antecedent is the government); "had counted 2,300 dead seabirds" is estimated
 (a count is a cue of estimation by design); the operator's "stood by its own figure of about
@@ -80,6 +89,23 @@ def test_the_coastguard_spokesman_speaks_for_the_coastguard(spill) -> None:
                for c in quoted)
     (cited,) = [c for c in spill["claims"] if c["text"].startswith("the well had not yet")]
     assert cited["speaker"] == "Kaldoran Coastguard"
+
+
+def test_the_companys_spokeswoman_speaks_for_the_company(spill) -> None:
+    (quoted,) = [c for c in spill["claims"] if c["text"].startswith("“The platform passed")]
+    assert quoted["speaker"] == "Brantwell Energy" and "Nora Keel" in quoted["speakers"]
+
+
+def test_the_scientist_is_named_by_her_surname(spill) -> None:
+    (quoted,) = [c for c in spill["claims"] if c["text"].startswith("“The plume")]
+    assert quoted["speaker"] == "Helena Strand"
+
+
+def test_records_the_words_rest_on_are_no_claims(claims) -> None:
+    # "citing satellite images taken on Monday morning", "based its estimate on underwater
+    # video of the wellhead": evidence named, nothing stated
+    assert not [c for c in claims if c["content"].startswith(("satellite images",
+                                                              "underwater video"))]
 
 
 def test_the_authority_citing_coastguard_officials_is_a_chain(claims) -> None:
@@ -125,6 +151,13 @@ def test_the_slick_in_square_miles_is_the_institutes_300_square_kilometres(spill
     assert not [c for c in spill["claims"] if c["speaker"].lower().startswith("satellite")]
 
 
+def test_the_slicks_later_size_is_named_as_its_area(spill, conflict_figures) -> None:
+    (found,) = _with_figures(spill, conflict_figures, "source-disagreement",
+                             "300 square kilometres", "about 520 square kilometres")
+    # a reader's noun phrase, not the quoted clause "the slick covers …"
+    assert found["explanation"].startswith("Orbital Watch Institute puts the slick's area at")
+
+
 def test_the_tabloids_seabirds_are_a_misreport_and_the_later_count_an_update(
         spill, conflict_figures) -> None:
     assert len(_with_figures(spill, conflict_figures, "misreport", "Nearly 2,000",
@@ -132,6 +165,14 @@ def test_the_tabloids_seabirds_are_a_misreport_and_the_later_count_an_update(
     updates = _with_figures(spill, conflict_figures, "update", "Nearly 2,000")
     assert [c["explanation"].split(" changed")[0] for c in updates] == [
         "Kaldoran Coastguard's figure for dead seabirds"]
+
+
+def test_the_tabloids_row_says_the_update_moved_the_wires_figure(spill) -> None:
+    (row,) = [e for e in spill["timeline"] if e["text"].startswith("More than 2,000")]
+    moved = [(ch["kind"], ch["from"], ch.get("from_outlet"), ch["to"]) for ch in row["changes"]]
+    # the tabloid's own figure is worded anew; the update is the wire's "Nearly 2,000"
+    assert moved == [("wording", "More than 2,000", None, "2,300"),
+                     ("update", "Nearly 2,000", "Kaldoran News Agency", "2,300")]
 
 
 def test_deadlines_and_the_weekend_are_dated(claims) -> None:

@@ -516,3 +516,26 @@ def test_an_irregular_plurals_possessive_is_part_of_the_name() -> None:
     sp = StorySpeakers(claims, [art])
     assert [sp.of(c).label for c in claims] == ["Skerrin Fishermen's Association",
                                                 "Marine Institute"]
+
+
+def test_a_spokesperson_of_the_company_speaks_for_the_firm_named_before() -> None:
+    # "the company's spokeswoman, Nora Keel": the company is the firm the report named
+    # before her, as "coastguard spokesman Emil Varga" is the coastguard's
+    wire = article("w", "Harbor News",
+                   "Tarnvik Energy denied that it had been negligent. \u201cThe rig passed every "
+                   "inspection,\u201d the company's spokeswoman, Ina Lund, said. Sea Watch said "
+                   "the leak was hidden.")
+    claims = [claim(wire, "that it had been negligent", "Tarnvik Energy", speaker_type="ORG"),
+              claim(wire, "The rig passed every inspection", "Ina Lund", speaker_type="PERSON"),
+              claim(wire, "the leak was hidden", "Sea Watch", speaker_type="ORG")]
+    sp = StorySpeakers(claims, [wire])
+    assert [sp.of(c).label for c in claims] == ["Tarnvik Energy", "Tarnvik Energy", "Sea Watch"]
+    assert sp.of(claims[1]).via == "Ina Lund"
+
+
+def test_a_spokesperson_of_a_company_named_nowhere_before_speaks_as_herself() -> None:
+    wire = article("w", "Harbor News", "\u201cThe rig passed every inspection,\u201d the "
+                   "company's spokeswoman, Ina Lund, said. Sea Watch said the leak was hidden.")
+    claims = [claim(wire, "The rig passed every inspection", "Ina Lund", speaker_type="PERSON"),
+              claim(wire, "the leak was hidden", "Sea Watch", speaker_type="ORG")]
+    assert StorySpeakers(claims, [wire]).of(claims[0]).label == "Ina Lund"

@@ -174,3 +174,29 @@ def test_a_change_pairs_a_figure_with_the_nearest_value_when_the_words_do_not_te
     after = _measured(claim(later, "A ship licensed for 350 left with more than 400", "company"),
                       "ship licensed", "ship left")
     assert _entry_changes(before, after, first, later) == [("412", "more than 400")]
+
+
+def test_an_update_of_another_rows_figure_says_whose_figure_moved() -> None:
+    # the wire's "Nearly 300" is its own row; the tabloid's "More than 300" shares a row with
+    # the next day's 340, which updates the wire's figure: that row tells whose figure it was
+    wire = article("w", "Harrow Wire", "Nearly 300 sheep drowned, the farmers' union said.",
+                   day=3)
+    tabloid = article("t", "Daily Gale", "More than 300 sheep drowned, the farmers' union said.",
+                      day=3, hour=15)
+    later = article("l", "Fenmore Times", "The farmers' union has counted 340 drowned sheep.",
+                    day=4)
+    nearly = claim(wire, "Nearly 300 sheep drowned", "farmers' union")
+    more = claim(tabloid, "More than 300 sheep drowned", "farmers' union")
+    counted = claim(later, "340 drowned sheep", "farmers' union")
+    props = [Proposition("p-wire", "s", (nearly.id,), "conflicting", 1),
+             Proposition("p-tabloid", "s", (more.id, counted.id), "conflicting", 2)]
+    update = Conflict("update", (nearly.id, counted.id), "", "s")
+    entries = build_timeline(props, {c.id: c for c in (nearly, more, counted)},
+                             {a.id: a for a in (wire, tabloid, later)}, [update])
+    (row,) = [e for e in entries if e["proposition"] == "p-tabloid"]
+    (moved,) = [ch for ch in row["changes"] if ch["kind"] == "update"]
+    assert (moved["from"], moved["from_outlet"], moved["to"]) == (
+        "Nearly 300", "Harrow Wire", "340")
+    # a figure of the row's own proposition needs no such pointer
+    (worded,) = [ch for ch in row["changes"] if ch["kind"] == "wording"]
+    assert "from_outlet" not in worded

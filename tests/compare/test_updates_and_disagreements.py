@@ -607,3 +607,22 @@ def test_a_disagreement_names_the_count_in_its_sentences_words(settings) -> None
     assert disagreement.explanation.startswith(
         "Carrow Dockers' Union puts “the closures would cost … jobs” at “about 900”"), \
         disagreement.explanation
+
+
+def test_a_disagreement_names_a_subjects_own_measure_without_quoting_it(settings) -> None:
+    # "the lake covers …" is the lake's area: a reader's noun phrase, not a quoted clause
+    first, later = _day_apart("The water board said the flood lake covers 40 square kilometres.",
+                              "Farmers said the flood lake covers 95 square kilometres.")
+    claims = [
+        claim(first, "the flood lake covers 40 square kilometres", "Orlen Water Board",
+              measured="flood lake covers", speaker_type="ORG"),
+        claim(later, "the flood lake covers 95 square kilometres", "Orlen Farmers' Union",
+              measured="flood lake covers", speaker_type="ORG"),
+    ]
+    claims = [replace(c, quantities=tuple(replace(q, named="the flood lake's area")
+                                          for q in c.quantities)) for c in claims]
+    result = _run(settings, [first, later], claims)
+    (disagreement,) = [c for c in result.conflicts if c.kind == "source-disagreement"]
+    assert disagreement.explanation.startswith(
+        "Orlen Water Board puts the flood lake's area at “40 square kilometres”"), \
+        disagreement.explanation

@@ -299,3 +299,18 @@ def test_a_figures_owner_told_by_description_is_the_organisation_named_before(nl
     assert found["41.6%"].startswith("Unity Party")
     # no firm was named: "the company" stays as written
     assert found["300"].startswith("company")
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    # the recogniser labels the full names organisations; the surname alone is a person's
+    # (or a word the text writes only as a name)
+    ("Reef survey\n\nThe institute's team, led by Maja Brink, surveyed the reef on Monday. "
+     "\u201cThe damage runs deeper than anyone feared,\u201d Brink told reporters.\n",
+     "Maja Brink"),
+    ("Wreck found\n\nThe agency's divers, led by Helena Voss, reached the wreck at dawn. "
+     "\u201cThe hull is intact,\u201d Voss said.\n", "Helena Voss"),
+])
+def test_a_person_taken_for_an_organisation_is_named_by_her_surname(nlp, settings, text,
+                                                                      speaker):
+    (claim,) = [c for c in analyze_article(make(text), settings, nlp=nlp).claims if c.quote]
+    assert claim.speaker == speaker

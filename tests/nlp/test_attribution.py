@@ -1003,3 +1003,26 @@ def test_hearsay_about_a_named_speakers_statement_keeps_the_speaker(nlp, text, c
 def test_a_relative_clause_of_wanting_describes_who_it_is_no_attribution(nlp, text):
     assert not [a for a in find_attributions(nlp(text))
                 if text[a.cue[0] : a.cue[1]] in ("want", "wish")]
+
+
+@pytest.mark.parametrize(("text", "record"), [
+    ("The dam had held, the water board said, citing drone footage filmed on Sunday.",
+     "drone footage filmed on Sunday"),
+    ("The survey team based its estimate on aerial photographs of the colony.",
+     "aerial photographs of the colony"),
+])
+def test_a_record_the_words_rest_on_is_no_statement(nlp, text, record):
+    contents = [text[a.content[0] : a.content[1]] for a in find_attributions(nlp(text))]
+    assert record not in contents, contents
+
+
+@pytest.mark.parametrize(("text", "cue", "content"), [
+    # a record with a clause of its own tells something
+    ("The union called for the footage to be released.", "called for",
+     "the footage to be released"),
+    ("The lawyers said the guards fled, citing footage showing that the gates were open.",
+     "citing", "footage showing that the gates were open"),
+])
+def test_a_record_that_carries_a_clause_is_still_a_statement(nlp, text, cue, content):
+    att = _one(nlp, text, cue)
+    assert text[att.content[0] : att.content[1]] == content

@@ -597,6 +597,38 @@ def test_a_subjects_count_is_named_as_its_sentence_writes_it(nlp, text, figure, 
     assert by_text(quantities(nlp, text))[figure].named == named
 
 
+@pytest.mark.parametrize(
+    ("text", "figure", "named"),
+    [
+        # the clause tells its subject's own extent: a reader names the measure
+        ("The ash cloud now covers 410 square kilometres, the weather office said.",
+         "410 square kilometres", "the ash cloud's area"),
+        ("Investigators said the tram was travelling at 64 km/h when it left the rails.",
+         "64 km/h", "the tram's speed"),
+        ("A queue of lorries stretched 14 kilometres from the Varnholt border post.",
+         "14 kilometres", "the queue's length"),
+        ("Gusts reached 140 km/h on the Tellmark ridge overnight.", "140 km/h",
+         "gusts' speed"),
+        ("The stranded whale weighed nearly 30 tonnes, the rescuers said.",
+         "nearly 30 tonnes", "the stranded whale's weight"),
+    ],
+)
+def test_a_subjects_own_measure_is_named_by_its_dimension(nlp, text, figure, named):
+    assert by_text(quantities(nlp, text))[figure].named == named
+
+
+@pytest.mark.parametrize(("text", "figure"), [
+    # the verb acts on what is measured, or moves something else: not the subject's own
+    ("The blaze has destroyed nearly 300 hectares of pine forest.", "nearly 300 hectares"),
+    ("The tug towed the barge to 9 knots before the line parted.", "9 knots"),
+    # the subject already says what the figure is
+    ("The speed limit on the bridge is 50 km/h.", "50 km/h"),
+])
+def test_a_measure_the_subject_does_not_own_keeps_its_clause(nlp, text, figure):
+    named = by_text(quantities(nlp, text))[figure].named
+    assert named is None or "…" in named, named
+
+
 @pytest.mark.parametrize(("text", "figure"), [
     ("About 40 soldiers were killed or wounded, the army said.", "About 40"),
     ("Police put the turnout at 18,000.", "18,000"),

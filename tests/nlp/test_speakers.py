@@ -10,6 +10,7 @@ from corroborator.nlp.speakers import (
     are_same_speaker,
     canonical_speakers,
     clean_name,
+    people_by_surname,
     resolve_description,
     resolve_pronoun,
 )
@@ -173,3 +174,13 @@ def test_a_bodys_staff_go_by_the_bodys_name():
     # names that need not speak (an article's entities): the description is the fuller name
     assert canonical_speakers(["Analysts at Hallbeck Securities", "Hallbeck Securities"])[
         "Hallbeck Securities"] == "Analysts at Hallbeck Securities"
+
+
+def test_people_by_surname_makes_a_person_of_a_name_called_by_its_last_word():
+    mentions = [Mention(0, "Helena Strand", "ORG"), Mention(30, "Kaldoran Coastguard", "ORG"),
+                Mention(60, "Orvane Systems", "ORG"), Mention(90, "Strand", "PERSON"),
+                Mention(100, "Coastguard", None, subject=True),
+                Mention(120, "Systems", "PERSON")]
+    text = "Strand said. The coastguard said. Coastguard said it. Systems said so."
+    assert [m.label for m in people_by_surname(mentions, text)] == [
+        "PERSON", "ORG", "ORG", "PERSON", None, "PERSON"]

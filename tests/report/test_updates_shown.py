@@ -67,3 +67,18 @@ def test_a_denial_is_told_as_one_beside_its_speaker() -> None:
     rows = _rows(story)
     (claim_row,) = [i for i, row in enumerate(rows) if "ignoring any safety" in row]
     assert "Varkos Mining" in rows[claim_row] and "(denied)" in rows[claim_row + 1]
+
+
+def test_a_timeline_update_of_another_rows_figure_names_the_report_that_gave_it() -> None:
+    story = _story()
+    story["articles"].append({"id": "a2", "outlet": "Tarnvik Post", "title": "Rescue",
+                              "published": "2026-03-02T09:00:00", "derived_from": []})
+    story["timeline"] = [{
+        "proposition": "q2", "first_seen": "2026-03-01T12:00:00", "article": "a1",
+        "outlet": "Ostrel Herald", "text": "over 300 people were rescued",
+        "changes": [{"kind": "update", "article": "a2", "outlet": "Tarnvik Post",
+                     "published": "2026-03-02T09:00:00", "from": "about 250", "to": "310",
+                     "superseded": "q1", "from_article": "a1", "from_outlet": "Ostrel Herald"}],
+    }]
+    assert any("update: about 250 (Ostrel Herald) → 310 (Tarnvik Post)" in line
+               for line in _rows(story))

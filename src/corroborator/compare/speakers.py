@@ -28,7 +28,7 @@ from dataclasses import dataclass
 
 from ..datelines import dateline_places
 from ..nlp import speakers as spk
-from ..nlp.org_descriptions import name_head
+from ..nlp.org_descriptions import COMPANY_NOUNS, firm_named_before, name_head
 from ..nlp.subjects import ANONYMOUS_NOUNS
 from ..records import Article, Claim
 from ..reuse.normalize import split_sentences
@@ -204,6 +204,13 @@ def _bodies_by_head(window: str, bodies: Sequence[str]) -> set[str]:
         if len(owners) == 1:
             found |= owners
     return found
+
+
+def _firm_described(window: str) -> bool:
+    """Whether a spokesperson's title names their body only as what kind of firm it is:
+    "the company's spokeswoman", "a spokesman for the operator"."""
+    heads = [m.group(1) or m.group(2) for m in _SPOKES_FOR_HEAD.finditer(window)]
+    return any(head in COMPANY_NOUNS for head in heads)
 
 
 def _name_word(word: str | None) -> bool:
@@ -537,6 +544,10 @@ class StorySpeakers:
                     found[name].update(body for body in bodies if re.search(
                         rf"\b{re.escape(body)}\b", window, re.IGNORECASE))
                     found[name].update(_bodies_by_head(window, [*orgs, *bodies]))
+                    if not found[name] and _firm_described(window):
+                        # "the company's spokeswoman, Nora Keel": the firm named before her
+                        firm = firm_named_before(text, m.start(), orgs)
+                        found[name].update([firm] if firm else [])
         return {name: orgs.pop() for name, orgs in found.items() if len(orgs) == 1}
 
     def _issuer_of_its_own(self, outlet: str) -> str | None:

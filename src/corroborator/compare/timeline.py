@@ -133,7 +133,8 @@ def build_timeline(
     conflicts: Sequence[Conflict] = (),
 ) -> list[dict[str, Any]]:
     """One entry per proposition: first appearance and every later change of its figures or
-    wording; update conflicts add the figure a proposition superseded."""
+    wording; update conflicts add the figure a proposition superseded, with the report that
+    gave it when that figure is another proposition's (``from_article``, ``from_outlet``)."""
     prop_of = {cid: p.id for p in propositions for cid in p.claim_ids}
     entries = []
     # where each entry's first claim stands in its article: one report's claims keep the
@@ -182,7 +183,7 @@ def build_timeline(
             was, now = (_changed(claims[earlier], later_claim) if later_claim
                         else (", ".join(_figures(claims[earlier])), ""))
             when = claim_time(later_claim, later) if later_claim else None
-            changes.append({
+            change = {
                 "kind": "update",
                 "published": when.isoformat() if when else None,
                 "article": later_claim.article_id if later_claim else None,
@@ -190,7 +191,15 @@ def build_timeline(
                 "from": was,
                 "to": now,
                 "superseded": prop_of.get(earlier),
-            })
+            }
+            if prop_of.get(earlier) != prop.id:
+                # the figure that moved is another row's (a wire's "Nearly 2,000" under a
+                # tabloid's "More than 2,000" that the later count also words anew): the
+                # row says whose it was
+                given_in = articles.get(claims[earlier].article_id)
+                change["from_article"] = claims[earlier].article_id
+                change["from_outlet"] = given_in.outlet if given_in else None
+            changes.append(change)
         places[prop.id] = (first.article_id, first.content_span.start)
         first_told = claim_time(first, article)
         entries.append({

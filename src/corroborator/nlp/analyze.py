@@ -210,7 +210,7 @@ def _speaker_names(
         for a in atts
         if a.speaker and a.speaker_text and not a.pronoun
     ]
-    mentions = sorted(mentions + extra, key=lambda m: m.start)
+    mentions = spk.people_by_surname(sorted(mentions + extra, key=lambda m: m.start), text)
     raw: list[str | None] = []
     # a pronoun's antecedent may be a description resolved before it: "The bank now sees
     # ..., compared with its July forecast" is the bank's, and the bank is a named one

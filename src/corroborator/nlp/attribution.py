@@ -113,7 +113,8 @@ def find_attributions(doc: Doc, offset: int = 0) -> list[Attribution]:
     deals = {tok.idx + offset for tok in doc if deal_reached(tok)}
     found = [att for att in found if att.cue is None or att.cue[0] not in deals]
     found = [att for att in found if not _cues_a_comparison(doc, att, offset)
-             and not _cues_a_description(doc, att, offset)]
+             and not _cues_a_description(doc, att, offset)
+             and not _content_is_a_record(doc, att, offset)]
     _end_before_inner_statements(doc, found, offset)
     nested = [a for a in found if a.cue is not None and _inside(a.cue, found, a)]
     unnested = drop_nested(found)
@@ -147,6 +148,31 @@ def _cues_a_description(doc: Doc, att: Attribution, offset: int) -> bool:
         return False
     return any(att.cue[0] <= tok.idx + offset < att.cue[1] and wanting_relative(tok)
                for tok in doc)
+
+
+def _content_is_a_record(doc: Doc, att: Attribution, offset: int) -> bool:
+    """Whether the content is only a record the speaker's words rest on: one cited ("citing
+    satellite images taken on Monday morning") or one a statement is made on ("based its
+    estimate on underwater video of the wellhead", where the parse hangs "on" on the noun).
+    It names evidence, and says nothing that could be corroborated or contradicted. A
+    record that carries a clause of its own ("footage showing that the guards fled",
+    "called for footage to be released") still tells something, and one asked for or
+    published is the act PolNeAR annotates ("asked for a photo", "published the cellphone
+    video"): only a cited record or one a statement rests on is dropped."""
+    head = _head_in(doc, att.content, offset)
+    if head is None or head.pos_ not in ("NOUN", "PROPN") or (
+            head.lemma_.lower() not in lex.RECORD_NOUNS and head.lower_ not in lex.RECORD_NOUNS):
+        return False
+    inside = [t for t in doc if att.content[0] <= t.idx + offset < att.content[1]]
+    # a participle only says which record it is ("taken on Monday morning")
+    if any(t.pos_ in ("VERB", "AUX") and t.tag_ != "VBN" for t in inside):
+        return False
+    cue = _head_in(doc, att.cue, offset) if att.cue is not None else None
+    if cue is None:
+        return False
+    # "asked for a photo" asks for the record itself: only a noun's "on" gives its basis
+    rests_on = cue.pos_ == "NOUN" and head.dep_ == "pobj" and head.head.lower_ in ("on", "upon")
+    return rests_on or cue.lemma_.lower() == "cite"
 
 
 def _leave_time_with_cue(doc: Doc, att: Attribution, offset: int) -> None:

@@ -207,6 +207,18 @@ EVIDENCE_SUBJECTS: frozenset[str] = frozenset(
 )
 
 
+# Nouns for records a statement rests on, not statements themselves: "citing satellite
+# images", "based its estimate on underwater video". (A document that says things, "a
+# report", "a statement", is a medium or a source, not a mere record.)
+RECORD_NOUNS: frozenset[str] = frozenset(
+    words(
+        """image images imagery picture pictures photo photos photograph photographs video
+        videos footage recording recordings scan scans reading readings measurement
+        measurements sample samples log logs"""
+    )
+)
+
+
 # Estimate revisions: "raised her estimate of losses to 2,400", "revised its death toll to
 # 40", "cut their forecast to 2%". The verb alone is not a cue ("raised taxes", "cut jobs");
 # with one of these nouns as its object it reports the subject's (new) figure.

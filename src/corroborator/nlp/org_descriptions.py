@@ -18,6 +18,7 @@ before "of"). Two banks named before it leave "the bank" as it stands.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from .speakers import FIRM_WORDS, Mention, clean_name
@@ -178,3 +179,19 @@ def is_described_firm(titles: frozenset[str]) -> bool:
     """Whether the words before a name describe it as a firm ("chipmaker Norvex"), which the
     recogniser may label a product or a person."""
     return bool(titles & COMPANY_NOUNS)
+
+
+def firm_named_before(text: str, position: int, names: Sequence[str]) -> str | None:
+    """Of ``names`` that read as firms' ("Brantwell Energy"), the one ``text`` names last
+    before ``position``: what "the company" in "the company's spokeswoman, Nora Keel" at
+    ``position`` refers to, where only names are known (a story's speakers), not the parse.
+    None when no firm's name comes before it."""
+    best: tuple[int, str] | None = None
+    for name in names:
+        words = clean_name(name).lower().split()
+        if len(words) < 2 or words[-1] not in FIRM_WORDS or words[-1] in _PUBLIC_BODIES:
+            continue
+        starts = [m.start() for m in re.finditer(rf"\b{re.escape(name)}\b", text[:position])]
+        if starts and (best is None or starts[-1] > best[0]):
+            best = (starts[-1], name)
+    return best[1] if best is not None else None

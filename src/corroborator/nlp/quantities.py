@@ -35,6 +35,7 @@ from typing import TYPE_CHECKING
 
 from .ages import AGE_UNIT, age_group_of, age_of
 from .cues import reports_clauses
+from .dimensions import owned_measure
 from .numbers import (
     DEFAULT_SETTINGS,
     Candidate,
@@ -832,6 +833,7 @@ def _measured(anchor: Token, noun: Token | None, span: Span,
     owner_words: list[Token] = []
     verb_words: list[Token] = []
     thing_first = False
+    subject: Token | None = None
     if verb is not None:
         focus_is_subject = stranded is not None or (
             focus.dep_ in ("nsubj", "nsubjpass") and focus.head == verb)
@@ -929,6 +931,9 @@ def _measured(anchor: Token, noun: Token | None, span: Span,
     acts = owner_words and not any(t.lemma_.lower() in FIGURE_NOUNS for t in owner_words)
     named = _as_written(span, owner_words + verb_words + thing) \
         if acts and verb_words and not thing_first else None
+    if cand.kind == "measure" and verb is not None and subject is not None and not thing_first:
+        # "the slick covers …" is the slick's area, in a reader's words
+        named = owned_measure(cand.unit, verb, subject, _span_root(anchor, inside)) or named
     return " ".join(words[:_MAX_MEASURED_WORDS]), named
 
 

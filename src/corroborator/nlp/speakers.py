@@ -313,3 +313,35 @@ def resolve_description(description: str, mentions: Sequence[Mention]) -> str | 
     if len(names) == 1:
         return names.pop()
     return None
+
+
+def people_by_surname(mentions: Sequence[Mention], text: str) -> list[Mention]:
+    """The mentions with a person the recogniser took for an organisation made a person
+    again: in "The institute's team, led by Helena Strand, ... Strand told reporters"
+    "Helena Strand" is labelled an organisation, but she is called by her last word, as
+    people are by their surnames (a firm goes by its first: "Brantwell" of "Brantwell
+    Energy"). The short name is a person's (the recogniser's label) or a speaker's that
+    ``text`` writes only as a name (never in lower case, never after "the": "the
+    Coastguard" is a body). A name shaped as a body's or a firm's ("Orvane Systems") or with
+    a connective ("Bank of Estmark") stays an organisation."""
+    organisations = {m.name for m in mentions if m.label in ("ORG", "GPE", "NORP")}
+    surnames = {m.name.strip() for m in mentions
+                if " " not in m.name.strip() and m.name.strip() not in organisations
+                and (m.label == "PERSON" or m.subject and _only_a_name(m.name.strip(), text))}
+    found = []
+    for mention in mentions:
+        words = clean_name(mention.name).split()
+        if (mention.label == "ORG" and 2 <= len(words) <= 3 and words[-1] in surnames
+                and all(w[:1].isupper() for w in words)
+                and not {w.lower() for w in words} & (GROUP_NOUNS | FIRM_WORDS)):
+            mention = Mention(mention.start, mention.name, "PERSON", mention.titles,
+                              mention.role, mention.subject)
+        found.append(mention)
+    return found
+
+
+def _only_a_name(word: str, text: str) -> bool:
+    """Whether ``text`` writes ``word`` only as a name: with its capital, and never after
+    an article ("the Coastguard said" names a body by what it is)."""
+    return word[:1].isupper() and re.search(rf"\b{re.escape(word.lower())}\b", text) is None \
+        and re.search(rf"\b(?:the|The|a|A|an|An)\s+{re.escape(word)}\b", text) is None

@@ -29,7 +29,9 @@ class Quantity:
     revision replaced (``None`` otherwise); ``named`` the words that ``measured`` draws from
     a clause around the figure as the sentence writes them, the figure left out as "…"
     ("the cuts would cost … jobs"), when ``measured`` joins a subject, its verb and what it
-    counts into words no reader would write ("cuts cost jobs"); ``None`` otherwise.
+    counts into words no reader would write ("cuts cost jobs"), or, when the clause tells
+    its subject's own extent in the unit's dimension, that measure as a noun phrase ("the
+    slick's area" of "the slick covers 300 square kilometres"); ``None`` otherwise.
     """
 
     text: str

@@ -76,9 +76,11 @@ def export_markdown(dossier: dict[str, Any]) -> str:
             when = entry.get("first_seen") or "undated"
             lines.append(f"- {when} — {entry.get('outlet') or '?'}: {_cell(entry.get('text'))}")
             for change in entry.get("changes", []):
+                # a figure another row gave says whose it was
+                given = f" ({change['from_outlet']})" if change.get("from_outlet") else ""
                 lines.append(f"  - {change['kind']} in {change.get('outlet') or '?'} "
-                             f"({change.get('published') or 'undated'}): {change['from']} → "
-                             f"{change['to']}")
+                             f"({change.get('published') or 'undated'}): {change['from']}"
+                             f"{given} → {change['to']}")
         lines.append("")
     if dossier.get("rejected"):
         lines += ["## Rejected inputs", ""]
