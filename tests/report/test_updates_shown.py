@@ -82,3 +82,17 @@ def test_a_timeline_update_of_another_rows_figure_names_the_report_that_gave_it(
     }]
     assert any("update: about 250 (Ostrel Herald) → 310 (Tarnvik Post)" in line
                for line in _rows(story))
+
+
+def test_a_timeline_update_within_one_outlet_names_it_once() -> None:
+    # a live page's own earlier figure: "Six (Ostrel Herald) → 11 (Ostrel Herald)" says
+    # nothing the line's end does not
+    story = _story()
+    story["timeline"] = [{
+        "proposition": "q2", "first_seen": "2026-03-01T12:00:00", "article": "a1",
+        "outlet": "Ostrel Herald", "text": "11 miners rescued",
+        "changes": [{"kind": "update", "article": "a1", "outlet": "Ostrel Herald",
+                     "published": "2026-03-01T19:45:00", "from": "Six", "to": "11",
+                     "superseded": "q1", "from_article": "a1", "from_outlet": "Ostrel Herald"}],
+    }]
+    assert any("update: Six → 11 (Ostrel Herald)" in line for line in _rows(story))

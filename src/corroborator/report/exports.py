@@ -76,8 +76,9 @@ def export_markdown(dossier: dict[str, Any]) -> str:
             when = entry.get("first_seen") or "undated"
             lines.append(f"- {when} — {entry.get('outlet') or '?'}: {_cell(entry.get('text'))}")
             for change in entry.get("changes", []):
-                # a figure another row gave says whose it was
-                given = f" ({change['from_outlet']})" if change.get("from_outlet") else ""
+                # a figure another row gave says whose it was, where another outlet gave it
+                given = (f" ({change['from_outlet']})" if change.get("from_outlet")
+                         and change["from_outlet"] != change.get("outlet") else "")
                 lines.append(f"  - {change['kind']} in {change.get('outlet') or '?'} "
                              f"({change.get('published') or 'undated'}): {change['from']}"
                              f"{given} → {change['to']}")

@@ -125,9 +125,10 @@ def _timeline(story: dict[str, Any], limit: int | None) -> Table:
     for entry in entries[:limit] if limit else entries:
         what = Text(entry.get("text") or "")
         for change in entry.get("changes", []):
-            # a figure another row gave says whose it was
-            given = (f" ({_outlet(articles, change['from_article'])})"
-                     if change.get("from_article") else "")
+            # a figure another row gave says whose it was, where another outlet gave it
+            given_by = _outlet(articles, change.get("from_article") or "")
+            given = (f" ({given_by})" if change.get("from_article")
+                     and given_by != _outlet(articles, change.get("article") or "") else "")
             what.append(f"\n  {change['kind']}: {change['from']}{given} → {change['to']} "
                         f"({_outlet(articles, change.get('article') or '')})", style="cyan")
         table.add_row((entry.get("first_seen") or "undated")[:16],
