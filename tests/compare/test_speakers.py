@@ -516,3 +516,20 @@ def test_an_irregular_plurals_possessive_is_part_of_the_name() -> None:
     sp = StorySpeakers(claims, [art])
     assert [sp.of(c).label for c in claims] == ["Skerrin Fishermen's Association",
                                                 "Marine Institute"]
+
+
+def test_speakers_a_firms_short_name_read_as_a_place_in_one_report_is_the_firm() -> None:
+    """"Quellmark said" in a report that never names Quellmark Motors in full: the
+    recogniser's place label there does not keep it from the firm another report found."""
+    wire = article("w", "Velmark Press Agency",
+                   "Quellmark Motors is recalling vehicles, the carmaker said. Quellmark denied "
+                   "that it had delayed the recall.")
+    weekly = article("k", "Consumer Weekly",
+                     "Quellmark said it had not seen the association's figures.")
+    claims = [claim(wire, "Quellmark Motors is recalling vehicles", "Quellmark Motors",
+                    speaker_type="ORG"),
+              claim(wire, "that it had delayed the recall", "Quellmark", speaker_type="ORG"),
+              claim(weekly, "it had not seen the association's figures", "Quellmark",
+                    speaker_type="GPE")]
+    sp = StorySpeakers(claims, [wire, weekly])
+    assert {sp.of(c).label for c in claims} == {"Quellmark Motors"}
