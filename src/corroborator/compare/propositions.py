@@ -209,13 +209,15 @@ def dedupe_conflicts(
 
 def _other_numbers(conflict: Conflict, kept: Conflict,
                    figures: Mapping[tuple[str, ...], tuple[Quantity, Quantity]]) -> bool:
-    """Whether ``conflict`` is about other numbers than ``kept``: its earlier or its later
-    figure could not be the same as ``kept``'s (the two may be copies' restatements of one
-    change, or its figure in other units, which are the same finding)."""
+    """Whether ``conflict`` is about other numbers than ``kept``: none of its figures could
+    be one of ``kept``'s. Two conflicts that share a figure are one finding told twice
+    (copies restating one change, a figure in other units, "around 10" feared dead and
+    "nine" dead both before the same later 12, "close to 2,000" against the "more than
+    2,000" another conflict set against "nearly 2,000")."""
     mine, theirs = figures.get(conflict.claim_ids), figures.get(kept.claim_ids)
     if mine is None or theirs is None:
         return False
-    return any(conflicting(a, b) for a, b in zip(mine, theirs, strict=True))
+    return all(conflicting(a, b) for a in mine for b in theirs)
 
 
 def drop_updates_of_misreports(conflicts: Sequence[Conflict],
