@@ -539,3 +539,20 @@ def test_a_spokesperson_of_a_company_named_nowhere_before_speaks_as_herself() ->
     claims = [claim(wire, "The rig passed every inspection", "Ina Lund", speaker_type="PERSON"),
               claim(wire, "the leak was hidden", "Sea Watch", speaker_type="ORG")]
     assert StorySpeakers(claims, [wire]).of(claims[0]).label == "Ina Lund"
+
+
+def test_speakers_a_firms_short_name_read_as_a_place_in_one_report_is_the_firm() -> None:
+    """"Quellmark said" in a report that never names Quellmark Motors in full: the
+    recogniser's place label there does not keep it from the firm another report found."""
+    wire = article("w", "Velmark Press Agency",
+                   "Quellmark Motors is recalling vehicles, the carmaker said. Quellmark denied "
+                   "that it had delayed the recall.")
+    weekly = article("k", "Consumer Weekly",
+                     "Quellmark said it had not seen the association's figures.")
+    claims = [claim(wire, "Quellmark Motors is recalling vehicles", "Quellmark Motors",
+                    speaker_type="ORG"),
+              claim(wire, "that it had delayed the recall", "Quellmark", speaker_type="ORG"),
+              claim(weekly, "it had not seen the association's figures", "Quellmark",
+                    speaker_type="GPE")]
+    sp = StorySpeakers(claims, [wire, weekly])
+    assert {sp.of(c).label for c in claims} == {"Quellmark Motors"}

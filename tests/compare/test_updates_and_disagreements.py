@@ -626,3 +626,44 @@ def test_a_disagreement_names_a_subjects_own_measure_without_quoting_it(settings
     assert disagreement.explanation.startswith(
         "Orlen Water Board puts the flood lake's area at “40 square kilometres”"), \
         disagreement.explanation
+
+
+def _measuring(c: Claim, measured: dict[str, str]) -> Claim:
+    """The claim with each figure's measured thing set by its written text."""
+    return replace(c, quantities=tuple(replace(q, measured=measured[q.text])
+                                       for q in c.quantities))
+
+
+def test_two_figures_one_notice_raised_in_an_amended_notice_are_two_updates(settings) -> None:
+    complaints, injuries = "board received complaints", "fault linked injuries"
+    first = article("a", "Tarn Safety Board",
+                    "The board has received 212 complaints. The fault has been linked to 14 "
+                    "injuries.", day=3)
+    wire = article("b", "Corvel Wire",
+                   "The Tarn Safety Board said it had received 212 complaints and that the "
+                   "fault had been linked to 14 injuries.", day=3, hour=11)
+    amended = article("c", "Tarn Safety Board",
+                      "The board has now received 305 complaints. The fault has now been "
+                      "linked to 19 injuries.", day=6)
+    radio = article("d", "Tarn Radio",
+                    "The board said it had now received 305 complaints and that the fault had "
+                    "now been linked to 19 injuries.", day=6, hour=14)
+    claims = [
+        claim(first, "The board has received 212 complaints", None, measured=complaints),
+        claim(first, "The fault has been linked to 14 injuries", None, measured=injuries),
+        # one sentence of the wire gives both figures, so its claim ties the notice's two
+        # claims into one proposition (and the radio's the amended notice's two)
+        _measuring(claim(wire, "it had received 212 complaints and that the fault had been "
+                         "linked to 14 injuries", "Tarn Safety Board", speaker_type="ORG"),
+                   {"212": complaints, "14": injuries}),
+        claim(amended, "The board has now received 305 complaints", None, measured=complaints),
+        claim(amended, "The fault has now been linked to 19 injuries", None, measured=injuries),
+        _measuring(claim(radio, "it had now received 305 complaints and that the fault had now "
+                         "been linked to 19 injuries", "Tarn Safety Board", speaker_type="ORG"),
+                   {"305": complaints, "19": injuries}),
+    ]
+    result = _run(settings, [first, wire, amended, radio], claims)
+    updates = [c.explanation for c in result.conflicts if c.kind == "update"]
+    assert len(updates) == 2, [c.explanation for c in result.conflicts]
+    assert any("“212”" in u and "“305”" in u for u in updates)
+    assert any("“14”" in u and "“19”" in u for u in updates)

@@ -1026,3 +1026,41 @@ def test_a_record_the_words_rest_on_is_no_statement(nlp, text, record):
 def test_a_record_that_carries_a_clause_is_still_a_statement(nlp, text, cue, content):
     att = _one(nlp, text, cue)
     assert text[att.content[0] : att.content[1]] == content
+
+
+@pytest.mark.parametrize("text", [
+    "Owners who are unsure whether their car is affected can check online.",
+    "Passengers who are worried about their luggage can visit the help desk.",
+])
+def test_a_relative_clause_of_how_people_are_describes_who_it_is_no_attribution(nlp, text):
+    assert not find_attributions(nlp(text))
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    # "call back" recalls, "call off" cancels: no word is reported
+    ("Tarnhall Motors is calling back more than 40,000 cars after a bolt was found loose.", ""),
+    ("The union called off the strike on Friday.", ""),
+    # "call for" still reports a demand
+    ("The union called for an inquiry into the crash.", "called for"),
+])
+def test_call_with_a_particle_of_another_sense_is_no_cue(nlp, text, kept):
+    cues_found = [text[a.cue[0] : a.cue[1]] for a in find_attributions(nlp(text))]
+    assert [c for c in cues_found if c.startswith(("call", "is call"))] == \
+        ([kept] if kept else [])
+
+
+def test_adding_a_thing_is_no_cue_adding_a_clause_is(nlp):
+    text = ("Tarnhall Motors has extended its recall to 68,300 vehicles, adding Veda models "
+            "built in the same period.")
+    assert not [a for a in find_attributions(nlp(text)) if text[a.cue[0] : a.cue[1]] == "adding"]
+    _attributed(nlp, "The minister said the bridge was safe, adding that repairs would start "
+                "soon.", "adding", "minister", "that repairs would start soon")
+
+
+def test_a_cue_between_an_object_and_its_apposition_reports_the_whole_clause(nlp):
+    # the parse hangs "the company said" on "a fifth", the clause's second object
+    text = ("The recall will cost Quellmark about 180 million euros ($196 million), the "
+            "company said, roughly a fifth of its operating profit last year.")
+    att = _one(nlp, text, "said")
+    assert text[att.content[0] : att.content[1]].startswith(
+        "The recall will cost Quellmark about 180 million euros")

@@ -174,3 +174,46 @@ def test_a_firm_speaking_by_its_short_name_is_the_firm_named_in_full(nlp, settin
     claims = _claims(nlp, settings, text, "Harbor Wire", datetime(2026, 5, 4, 9))
     weighing = [c for c in claims if "weighing" in text[c.content_span.start:c.content_span.end]]
     assert [c.speaker for c in weighing] == ["Dunmore Capital"]
+
+
+def test_a_board_that_speaks_is_a_public_body_not_the_company() -> None:
+    # "The Velmark Road Safety Board said ...; Quellmark expects ..., the company said": a
+    # regulator's board is no firm, however often it speaks
+    board = [Mention(10, "Velmark Road Safety Board", "ORG", subject=True)]
+    assert resolve_organisation("the company", 200, board) is None
+    bureau = [Mention(10, "Ostrel Rail", "ORG"),
+              Mention(90, "Tarn Accident Investigation Bureau", "ORG", subject=True)]
+    assert resolve_organisation("the company", 200, bureau) == "Ostrel Rail"
+
+
+@pytest.mark.model
+def test_the_company_after_a_regulator_spoke_is_the_carmaker(nlp, settings) -> None:
+    text = ("Quellmark Motors is recalling about 410,000 vehicles because a bolt can work "
+            "loose, the carmaker said on Monday.\n\nThe Velmark Road Safety Board said it had "
+            "received 212 complaints.\n\nQuellmark expects the recall to cost about 180 million "
+            "euros, the company said.")
+    claims = _claims(nlp, settings, text, "Velmark Press Agency", datetime(2026, 10, 5))
+    figures = {q.text: c.speaker for c in claims for q in c.quantities}
+    assert figures["about 180 million euros"] == "Quellmark Motors"
+    assert figures["212"] == "Velmark Road Safety Board"
+
+
+@pytest.mark.model
+def test_a_firm_the_recogniser_misses_is_what_the_company_means(nlp, settings) -> None:
+    # the recogniser labels nothing in "Brisant Automotive"; its last word says it is a firm
+    text = ("Brisant Automotive is recalling 38,000 electric delivery vans because a cooling "
+            "pipe can crack, the company said on Wednesday.")
+    claims = _claims(nlp, settings, text, "VBC News", datetime(2026, 10, 7))
+    assert [c.speaker for c in claims] == ["Brisant Automotive"]
+
+
+@pytest.mark.model
+def test_a_firms_short_name_read_as_a_place_is_the_firm(nlp, settings) -> None:
+    # the recogniser labels "Quellmark" a place here; the report names Quellmark Motors and
+    # never uses "Quellmark" as a place
+    text = ("Quellmark Motors is recalling about 410,000 vehicles in Velmark because a bolt "
+            "can work loose, the carmaker said on Monday.\n\n\"The safety of our customers "
+            "comes first,\" Quellmark said in a statement.\n\nQuellmark denied that it had "
+            "delayed the recall.")
+    claims = _claims(nlp, settings, text, "Velmark Press Agency", datetime(2026, 10, 5))
+    assert len(claims) == 3 and {c.speaker for c in claims} == {"Quellmark Motors"}

@@ -18,7 +18,7 @@ from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from ..records import Article, Claim, Conflict, Proposition, Quantity
 from ..records.article import publication_key
 from ..reuse.lineage import independent_origins
-from .intervals import is_figure
+from .intervals import conflicting, is_figure
 
 
 class _Groups:
@@ -156,6 +156,7 @@ def dedupe_conflicts(
     conflicts: Sequence[Conflict], propositions: Sequence[Proposition],
     along_edges: Collection[tuple[str, ...]] = (),
     article_of: Mapping[str, str] | None = None,
+    figures: Mapping[tuple[str, ...], tuple[Quantity, Quantity]] | None = None,
 ) -> list[Conflict]:
     """One conflict per kind and pair of propositions (the first found: the earliest pair);
     conflicts whose two claims fell into one proposition are dropped. A pair may carry two
@@ -164,7 +165,11 @@ def dedupe_conflicts(
     edge (``along_edges``: such conflicts' claim ids, the derived report's claim last) is the
     derived report's fault, so two reports that change their source's figure the same way
     are two misreports; another misreport between the same propositions that involves a
-    derived report is that report's fault again (``article_of``: claim id → article id)."""
+    derived report is that report's fault again (``article_of``: claim id → article id).
+    Two conflicts between the same propositions over other numbers (``figures``: each figure
+    conflict's two figures, in the order of its claim ids) are two findings: a notice that
+    gives complaints and injuries in one sentence, then both raised in an amended one,
+    updates each ("212" to "305" complaints, "14" to "19" injuries)."""
     where = {cid: p.id for p in propositions for cid in p.claim_ids}
     article_of = article_of or {}
     edge_ids = set(along_edges)
@@ -186,18 +191,33 @@ def dedupe_conflicts(
         return next((a for cid in conflict.claim_ids
                      if (props, a := article_of.get(cid, "")) in faults), None)
 
-    seen: set[tuple[str, frozenset[str], str | None]] = set()
+    figures = figures or {}
+    seen: dict[tuple[str, frozenset[str], str | None], list[Conflict]] = {}
     out = []
     for conflict in conflicts:
         props = props_of(conflict)
         if len(props) < 2:
             continue
         key = (conflict.kind, props, at_fault(conflict, props))
-        if key in seen:
+        if key in seen and not all(_other_numbers(conflict, kept, figures)
+                                   for kept in seen[key]):
             continue
-        seen.add(key)
+        seen.setdefault(key, []).append(conflict)
         out.append(conflict)
     return out
+
+
+def _other_numbers(conflict: Conflict, kept: Conflict,
+                   figures: Mapping[tuple[str, ...], tuple[Quantity, Quantity]]) -> bool:
+    """Whether ``conflict`` is about other numbers than ``kept``: none of its figures could
+    be one of ``kept``'s. Two conflicts that share a figure are one finding told twice
+    (copies restating one change, a figure in other units, "around 10" feared dead and
+    "nine" dead both before the same later 12, "close to 2,000" against the "more than
+    2,000" another conflict set against "nearly 2,000")."""
+    mine, theirs = figures.get(conflict.claim_ids), figures.get(kept.claim_ids)
+    if mine is None or theirs is None:
+        return False
+    return all(conflicting(a, b) for a in mine for b in theirs)
 
 
 def drop_updates_of_misreports(conflicts: Sequence[Conflict],

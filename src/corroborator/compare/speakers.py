@@ -377,7 +377,11 @@ class StorySpeakers:
         people = [raw[c.id] for c in claims if c.id in raw and c.speaker_type == "PERSON"]
         not_people = {raw[c.id] for c in claims if c.id in raw
                       and c.speaker_type in ("ORG", "GPE", "NORP")}
-        places = {raw[c.id] for c in claims if c.id in raw and c.speaker_type in ("GPE", "NORP")}
+        # a firm's short name the recogniser took for a place in one report ("Quellmark
+        # said") is no place when another report's analysis found it the firm's
+        firms = {raw[c.id] for c in claims if c.id in raw and c.speaker_type == "ORG"}
+        places = {raw[c.id] for c in claims if c.id in raw
+                  and c.speaker_type in ("GPE", "NORP")} - firms
         self._canonical = _join_owned_bodies(spk.canonical_speakers(
             proper, people, not_people, places, staff_as_body=True))
         names = sorted(set(self._canonical.values()))

@@ -391,7 +391,8 @@ def compare_story(
     provisional = build_propositions(story.id, groups, sources, [])
     article_of = {c.id: c.article_id for c in all_claims}
     kept = drop_skipped_updates(drop_updates_of_misreports(
-        dedupe_conflicts(found, provisional, [c.claim_ids for c in along_edges], article_of),
+        dedupe_conflicts(found, provisional, [c.claim_ids for c in along_edges], article_of,
+                         judged),
         provisional), provisional)
     kept = merge_disagreements(kept, provisional, judged,
                                lambda a, b: speakers.same(by_claim[a], by_claim[b]))

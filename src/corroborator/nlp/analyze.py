@@ -158,7 +158,51 @@ def _mentions(doc: Doc, offset: int) -> list[spk.Mention]:
             # the recogniser made of it, and so may be what "the company" refers to
             label = "ORG"
         found.append(spk.Mention(ent.start_char + offset, name, label, titles, role, subject))
+    return sorted(found + _unlabelled_firms(doc, offset), key=lambda m: m.start)
+
+
+def _unlabelled_firms(doc: Doc, offset: int) -> list[spk.Mention]:
+    """Firm-shaped names the recogniser left unlabelled ("Brisant Automotive is recalling
+    ..., the company said"): capitalised words ending in a firm's word outside any entity,
+    so that "the company" has the firm to refer to."""
+    found = []
+    for token in doc:
+        if token.ent_type_ or not token.text[:1].isupper() or \
+                token.lower_ not in spk.FIRM_WORDS or not token.i:
+            continue
+        start = token.i
+        while start > 0 and doc[start - 1].text[:1].isupper() and not doc[start - 1].ent_type_ \
+                and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i <= token.i:
+            start -= 1
+        # a sentence's first word alone is capitalised whatever it is ("Motors were ...")
+        if start == token.i or doc[start].is_sent_start and start + 1 == token.i \
+                and doc[start].pos_ != "PROPN":
+            continue
+        name = doc[start : token.i + 1]
+        subject = token.dep_ in ("nsubj", "nsubjpass")
+        found.append(spk.Mention(name.start_char + offset, name.text, "ORG", subject=subject))
     return found
+
+
+# Words before a name that use it as a place: "recalled in Velmark", "shares fell in Altenburg".
+_LOCATIVES = frozenset(["in", "from", "across", "near", "throughout", "outside", "around"])
+
+
+def _relabel_firm_short_names(mentions: list[spk.Mention], atts: list[attr.Attribution]) -> None:
+    """"Quellmark Motors is recalling ... Quellmark said": the recogniser may take a firm's
+    short name for a place, and a place is never a firm's short name or what "the company"
+    means. A name it labels a place that begins a firm's full name in the same report, and
+    is never used as a place ("in Estmark"), is the firm's."""
+    firsts = {words[0] for m in mentions if m.label == "ORG" and _firm_name(m.name)
+              for words in [spk.clean_name(m.name).split()]}
+    located = {m.name for m in mentions if m.role in _LOCATIVES}
+    short = {m.name for m in mentions if m.label == "GPE" and m.name in firsts} - located
+    for mention in mentions:
+        if mention.name in short:
+            mention.label = "ORG"
+    for att in atts:
+        if att.speaker_label == "GPE" and spk.clean_name(att.speaker_text or "") in short:
+            att.speaker_label = "ORG"
 
 
 def _speaker_label(att: attr.Attribution, text: str) -> str:
@@ -381,6 +425,7 @@ def _claims_of(prep: _Prepared, docs: list[Doc], finders: tuple[Any, Any]) -> Ar
     for att in atts:
         _drop_own_outlet_told(att, article.outlet)
         _drop_initialism_not_shown_an_outlet(att, article)
+    _relabel_firm_short_names(mentions, atts)
     names = _speaker_names(atts, mentions, text)
     claims = []
     seen: set[str] = set()

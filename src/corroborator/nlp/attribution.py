@@ -44,12 +44,13 @@ from .constructions import (
 from .keep import screen
 from .learned import learned_entry
 from .relations import Attribution
-from .subjects import wanting_relative
+from .subjects import describing_relative
 from .tagger import tagged_attributions
 from .tokenspans import TEXT_KEY
 from .verbcues import (
     deal_reached,
     figure_cue,
+    particle_of_no_speech,
     revision_attribution,
     trailing_participle,
     verb_attribution,
@@ -83,7 +84,7 @@ def find_attributions(doc: Doc, offset: int = 0) -> list[Attribution]:
             att = hearsay(tok, offset)
         elif tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("amod", "compound"):
             att = revision_attribution(tok, offset)
-            entry = None if att is not None else (
+            entry = None if att is not None or particle_of_no_speech(tok) else (
                 lex.verb_cue(tok.lemma_) or learned_entry(tok.lemma_))
             if att is None and entry is None:  # "put the death toll at 300"
                 entry = figure_cue(tok)
@@ -142,11 +143,12 @@ def _cues_a_comparison(doc: Doc, att: Attribution, offset: int) -> bool:
 
 
 def _cues_a_description(doc: Doc, att: Attribution, offset: int) -> bool:
-    """Whether the cue is a relative clause of wanting ("volunteers who want to help can
-    register"), which says who its noun is, not what anyone holds; the tagger's cues too."""
+    """Whether the cue is a relative clause that describes its noun ("volunteers who want to
+    help can register", "owners who are unsure ... can check"), which says who its noun is,
+    not what anyone holds; the tagger's cues too."""
     if att.cue is None:
         return False
-    return any(att.cue[0] <= tok.idx + offset < att.cue[1] and wanting_relative(tok)
+    return any(att.cue[0] <= tok.idx + offset < att.cue[1] and describing_relative(tok)
                for tok in doc)
 
 

@@ -20,6 +20,7 @@ a noun phrase) is decided on the parse, not here.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 
@@ -142,7 +143,7 @@ FIGURE_ONLY_VERBS: frozenset[str] = frozenset(words("count"))
 CLAUSE_ONLY_VERBS: frozenset[str] = frozenset(
     words(
         """charge invite continue offer find feel like love hate order direct release publish
-        read text post project frame float answer email request challenge"""
+        read text post project frame float answer email request challenge add"""
     )
 )
 
@@ -256,6 +257,17 @@ def revision_cue(verb_lemma: str, object_lemma: str) -> CueEntry | None:
     ):
         return CueEntry(verb_lemma, "estimated", "revision")
     return None
+
+
+# Particles that make a cue verb mean something other than speech: "calling back 40,000
+# cars" recalls them, "called off the strike" cancels it, "called up reservists" drafts them.
+_PARTICLES_OF_NO_SPEECH = {"call": frozenset(words("back off up in"))}
+
+
+def particle_of_no_speech(lemma: str, particles: Iterable[str]) -> bool:
+    """Whether a verb's particle (``particles``, lower case) turns the cue ``lemma`` into a
+    verb that reports nothing."""
+    return bool(_PARTICLES_OF_NO_SPEECH.get(lemma.lower(), frozenset()) & set(particles))
 
 
 # Lemmatiser slips of the small English model ("hoping" → "hop").

@@ -33,7 +33,8 @@ COMPANY_NOUNS = frozenset(
 _PUBLIC_BODIES = frozenset(
     """ministry department agency police court council army government committee commission
     authority office parliament assembly senate congress navy force forces guard service
-    services brigade university hospital school union party""".split()  # noqa: SIM905
+    services brigade university hospital school union party board bureau administration
+    inspectorate regulator tribunal directorate ombudsman""".split()  # noqa: SIM905
 )
 _DETERMINERS = frozenset(["the"])
 # Modifiers a description may add to a name's head without naming another body: "the central

@@ -34,7 +34,7 @@ FIRM_WORDS = frozenset(
     holdings power energy airlines airways motors bank industries technologies systems
     partners mills foods pharma pharmaceuticals rail railways shipping logistics telecom
     textiles steel mining oil gas petroleum chemicals insurance capital securities labs
-    electric utilities mobile broadband telecoms networks communications water""".split()  # noqa: SIM905
+    electric utilities mobile broadband telecoms networks communications water automotive""".split()  # noqa: SIM905
 )
 PERSON_PRONOUNS = frozenset(["he", "she", "him", "her", "his", "hers", "i", "me", "my"])
 GROUP_PRONOUNS = frozenset(["they", "them", "their", "it", "its", "we", "us", "our"])

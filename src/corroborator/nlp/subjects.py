@@ -186,8 +186,21 @@ def wanting(verb: Token) -> bool:
 def wanting_relative(verb: Token) -> bool:
     """A relative clause of wanting that tells who its noun is ("volunteers who want to help
     can register", "those who wish to comment"): a description, not an attribution."""
-    return verb.dep_ == "relcl" and verb.lemma_ in _WANTING_VERBS and any(
-        c.dep_ == "nsubj" and c.lower_ in ("who", "that") for c in verb.children)
+    return verb.dep_ == "relcl" and verb.lemma_ in _WANTING_VERBS and _relative_subject(verb)
+
+
+def describing_relative(verb: Token) -> bool:
+    """A relative clause that tells who its noun is by what they want or how they are
+    ("volunteers who want to help can register", "owners who are unsure whether their car
+    is affected can check online"): a description, not an attribution."""
+    if wanting_relative(verb):
+        return True
+    return verb.dep_ == "relcl" and verb.lemma_ == "be" and _relative_subject(verb) and any(
+        c.dep_ == "acomp" for c in verb.children)
+
+
+def _relative_subject(verb: Token) -> bool:
+    return any(c.dep_ == "nsubj" and c.lower_ in ("who", "that") for c in verb.children)
 
 
 def addressed_class(subject: Token) -> bool:

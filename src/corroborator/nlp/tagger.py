@@ -26,7 +26,7 @@ from . import cues as lex
 from .learned import FRAMES
 from .relations import Attribution, cue_tokens, make, told_chain
 from .subjects import PRONOUNS, Speaker, source_like, speaker_from, subject_of
-from .verbcues import RECIPIENT_VERBS, prune_content
+from .verbcues import RECIPIENT_VERBS, particle_of_no_speech, prune_content
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -318,6 +318,8 @@ def tagged_attributions(doc: Doc, offset: int, taken: set[int],
             content = prune_content(content, tok)
         if _particle_verb_of_no_speech(tok) and not _has_clause(content):
             continue  # "takes on the governor in next month's run-off": a contest, no word
+        if tok.pos_ == "VERB" and particle_of_no_speech(tok):
+            continue  # "calling back 40,000 cars after ...": a recall, whatever follows
         stance = _stance(tok) if speaker is not None else "hedged"
         # "told Radio Lorvana": the outlet told is the channel, as in the rules' reading
         att = make(doc, offset, content, cue, tok.lemma_.lower(), stance, speaker, "indirect",

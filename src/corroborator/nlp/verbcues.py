@@ -99,6 +99,14 @@ RECIPIENT_VERBS = frozenset(
 )
 
 
+def particle_of_no_speech(verb: Token) -> bool:
+    """Whether the particle right after a cue verb gives it a sense that reports nothing
+    ("calling back 40,000 cars"); the parse may take the particle for an adverb."""
+    particles = [c.lower_ for c in verb.children
+                 if c.dep_ == "prt" or c.dep_ == "advmod" and c.i == verb.i + 1]
+    return lex.particle_of_no_speech(verb.lemma_, particles)
+
+
 # Verbs that name their object as something: "called the deal a disaster"
 _NAMING_VERBS = frozenset(["call", "dub", "label", "brand", "term", "deem"])
 
@@ -204,6 +212,12 @@ def _inverted_content(verb: Token) -> list[Token]:
         # "“A,” he said, “B.”": the cue interrupts the clause it reports
         # the clause around the cue: "The talks, he said, have stalled"
         own = {t.i for t in verb.subtree}
+        if head.pos_ not in ("VERB", "AUX") and head.i > verb.i and head.head.i < verb.i \
+                and head.head.pos_ in ("VERB", "AUX"):
+            # "X will cost 180 million euros, the company said, roughly a fifth of its
+            # profit": the cue hangs on the noun after it, an object of the clause it
+            # interrupts
+            head = head.head
         return _skip_dateline([t for t in head.subtree if t.i not in own])
     if verb.dep_ == "ccomp" and head.i < verb.i and verb.left_edge.i > 0 and \
             verb.doc[verb.left_edge.i - 1].is_punct and not lex.verb_cue(head.lemma_):
