@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from ..people_nouns import counts_people
@@ -388,6 +388,99 @@ def stranded_subject(verb: Token) -> Token | None:
     return noun
 
 
+def misattached_subject(verb: Token) -> Token | None:
+    """"Friday at the convention Gov. Arno Pell said that ...", "The port will stay shut,
+    said a spokesman for the authority, Ilse Brandt, who ...": a speech verb reporting a
+    clause, with no subject of its own because the parser hung the name beside it on another
+    word (the fronted phrase, a relative clause after it). The noun phrase that ends right
+    before the verb, or, when the reported clause comes first, the one that starts right
+    after it, speaks when it can be a source."""
+    entry = lex.verb_cue(verb.lemma_)
+    if entry is None or entry.kind != "speech" or verb.tag_ not in ("VBD", "VBZ", "VBP"):
+        return None
+    # a conjunct or a subordinate verb may share a subject ("X met Y and said ..."): only
+    # the main verb of a sentence is sure to need one of its own
+    if verb.dep_ not in ("ROOT", "parataxis", "dep") or any(
+            c.dep_ in _NO_MISSING_SUBJECT for c in verb.children):
+        return None
+    clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+    if not clauses:
+        return None
+    doc, sent = verb.doc, verb.sent
+    if clauses[0].i > verb.i:
+        edge = verb.i - 1
+        while edge > sent.start and doc[edge].text in (",", ")"):
+            if doc[edge].text == ")":  # "(D-Mass.)"
+                edge = next((t.i for t in reversed(doc[sent.start : edge]) if t.text == "("),
+                            sent.start)
+            edge -= 1
+        if edge < sent.start:
+            return None
+        noun = doc[edge]
+        # "Sen. Elizabeth Warren", "Senator Harry Reid, the minority leader": the name the
+        # last word or an apposition describing it belongs to
+        while noun.head.i < noun.i and (noun.dep_ == "compound" or
+                                        noun.dep_ == "appos" and noun.pos_ != "PROPN"):
+            noun = noun.head
+        reported = [c for c in clauses if c.i > verb.i]
+    elif verb.i + 1 < sent.end and all(c.i < verb.i for c in clauses):
+        starts = [t for t in sent if t.left_edge.i == verb.i + 1 and t.i > verb.i
+                  and t.pos_ in ("PROPN", "NOUN")]
+        noun = max(starts, key=lambda t: t.right_edge.i) if starts else doc[verb.i + 1]
+        reported = [c for c in clauses if c.i < verb.i]
+    else:
+        return None
+    if noun.pos_ not in ("PROPN", "NOUN") or not source_like(noun):
+        return None
+    # the verb's own object is whom it was told to ("..., Kostan told the radio"), not who
+    # told it
+    if noun.head.i == verb.i or noun in verb.ancestors or noun.i in {
+            t.i for c in reported for t in c.subtree}:
+        return None
+    return noun
+
+
+def _after_other_names(speaker: Speaker) -> Speaker:
+    """The parse that hung a speaker on the wrong word may also have glued the end of the
+    phrase before it to the speaker ("in an interview with the Washington Post Trump said",
+    "the minimum $20 million experts say it costs"): the speaker starts after the last word
+    of another name or figure before its head."""
+    head = speaker.head
+    own = next((e for e in head.doc.ents if e.start <= head.i < e.end), None)
+    others = [t.i for t in speaker.tokens if t.i < head.i and t.ent_type_
+              and not (own is not None and own.start <= t.i < own.end)]
+    if others:
+        return replace(speaker, tokens=[t for t in speaker.tokens if t.i > max(others)])
+    start = _name_used_alone(speaker)
+    if start is None:
+        return speaker
+    return replace(speaker, tokens=[t for t in speaker.tokens if t.i >= start])
+
+
+def _name_used_alone(speaker: Speaker) -> int | None:
+    """Where the name ends a phrase the recogniser also read as one name ("the Washington
+    Post Trump"): a person's name takes no article, so a phrase opening with one that ends
+    in proper nouns, the last of which the text names elsewhere on their own, is the
+    end of another name glued to the speaker's."""
+    head, tokens = speaker.head, speaker.tokens
+    if head.pos_ != "PROPN" or not tokens or tokens[0].dep_ != "det":
+        return None
+    doc = head.doc
+    elsewhere = {e.text for e in doc.ents if e.end <= tokens[0].i or e.start > head.i}
+    start = head.i
+    while start - 1 > tokens[0].i and doc[start - 1].pos_ == "PROPN":
+        start -= 1
+    for k in range(start + 1, head.i + 1):
+        if doc[k : head.i + 1].text in elsewhere:
+            return k
+    return None
+
+
+# A verb with any of these has its subject, or is passive, or is no finite report.
+_NO_MISSING_SUBJECT = frozenset(["nsubj", "nsubjpass", "expl", "csubj", "csubjpass", "agent",
+                                 "auxpass"])
+
+
 # Entity types of a deadline, which the parse may read as a passive's agent: "a decision is
 # expected by March" names no one who expects it.
 _TIME_ENTITIES = frozenset(["DATE", "TIME"])
@@ -405,6 +498,9 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[Speaker | None, bool]:
     stranded = stranded_subject(verb)
     if stranded is not None:
         return speaker_from(stranded), False
+    misattached = misattached_subject(verb)
+    if misattached is not None:
+        return _after_other_names(speaker_from(misattached)), False
     passive = any(c.dep_ == "nsubjpass" for c in verb.children)
     if not passive:
         # a surname the tagger took for another word ("Jolly said", "Young said")
