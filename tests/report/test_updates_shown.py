@@ -69,30 +69,29 @@ def test_a_denial_is_told_as_one_beside_its_speaker() -> None:
     assert "Varkos Mining" in rows[claim_row] and "(denied)" in rows[claim_row + 1]
 
 
-def test_a_timeline_update_of_another_rows_figure_names_the_report_that_gave_it() -> None:
+def _update_rows(later_article: str, later_outlet: str, was: str, now: str) -> list[str]:
+    """The terminal rows of a story whose one timeline row, first told by the Ostrel Herald
+    (article a1), shows an update of a figure a1 gave in another row."""
     story = _story()
     story["articles"].append({"id": "a2", "outlet": "Tarnvik Post", "title": "Rescue",
                               "published": "2026-03-02T09:00:00", "derived_from": []})
     story["timeline"] = [{
         "proposition": "q2", "first_seen": "2026-03-01T12:00:00", "article": "a1",
-        "outlet": "Ostrel Herald", "text": "over 300 people were rescued",
-        "changes": [{"kind": "update", "article": "a2", "outlet": "Tarnvik Post",
-                     "published": "2026-03-02T09:00:00", "from": "about 250", "to": "310",
+        "outlet": "Ostrel Herald", "text": "people rescued",
+        "changes": [{"kind": "update", "article": later_article, "outlet": later_outlet,
+                     "published": "2026-03-02T09:00:00", "from": was, "to": now,
                      "superseded": "q1", "from_article": "a1", "from_outlet": "Ostrel Herald"}],
     }]
+    return _rows(story)
+
+
+def test_a_timeline_update_of_another_rows_figure_names_the_report_that_gave_it() -> None:
     assert any("update: about 250 (Ostrel Herald) → 310 (Tarnvik Post)" in line
-               for line in _rows(story))
+               for line in _update_rows("a2", "Tarnvik Post", "about 250", "310"))
 
 
 def test_a_timeline_update_within_one_outlet_names_it_once() -> None:
     # a live page's own earlier figure: "Six (Ostrel Herald) → 11 (Ostrel Herald)" says
     # nothing the line's end does not
-    story = _story()
-    story["timeline"] = [{
-        "proposition": "q2", "first_seen": "2026-03-01T12:00:00", "article": "a1",
-        "outlet": "Ostrel Herald", "text": "11 miners rescued",
-        "changes": [{"kind": "update", "article": "a1", "outlet": "Ostrel Herald",
-                     "published": "2026-03-01T19:45:00", "from": "Six", "to": "11",
-                     "superseded": "q1", "from_article": "a1", "from_outlet": "Ostrel Herald"}],
-    }]
-    assert any("update: Six → 11 (Ostrel Herald)" in line for line in _rows(story))
+    assert any("update: Six → 11 (Ostrel Herald)" in line
+               for line in _update_rows("a1", "Ostrel Herald", "Six", "11"))
