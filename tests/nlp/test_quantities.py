@@ -664,3 +664,20 @@ def test_a_scene_set_before_a_copula_is_not_what_it_counts(nlp, text, figure, me
 def test_a_verb_of_moving_keeps_where_it_moved_them(nlp, text, figure, measured):
     # "brought" alone says nothing of what befell the miners; "to the surface" does
     assert by_text(quantities(nlp, text))[figure].measured == measured
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "measured"),
+    [
+        ("Almost 2,100 jobs are to go, according to the union.", "Almost 2,100",
+         "jobs to go"),
+        ("Around 68 hours is how long the outage lasted, according to the minister.",
+         "Around 68 hours", "how long outage lasted"),
+        ("70 million euros is the expected yearly saving, according to the firm.",
+         "70 million euros", "saving"),
+    ],
+)
+def test_a_clause_after_be_says_what_its_figure_is_and_according_to_does_not(
+        nlp, text, figure, measured):
+    # the attribution "according to" trails the copula; the clause before it is the measure
+    assert by_text(quantities(nlp, text))[figure].measured.endswith(measured)

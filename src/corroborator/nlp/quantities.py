@@ -718,10 +718,21 @@ def _copula_complement(verb: Token, inside: set[int]) -> list[Token]:
         if child.dep_ in ("acomp", "attr") and child.i not in inside:
             return [child]
     for child in verb.rights:
-        if child.dep_ == "prep":
+        if child.dep_ in ("ccomp", "xcomp") and child.pos_ in ("VERB", "NOUN"):
+            # "2,164 jobs are to go", "68 hours is how long the outage lasted", "70 million
+            # euros is the expected yearly saving": the clause up to its head says it
+            words = [t for t in child.subtree if t.i <= child.i and t.i not in inside
+                     and t.pos_ not in ("DET", "PUNCT")]
+            return words[-_MAX_CLAUSE_WORDS:]
+        # "according to X" says who told the figure, not what it is
+        if child.dep_ == "prep" and child.lower_ != "according":
             objects = [g for g in child.children if g.dep_ == "pobj"]
             return [child] + (_phrase(objects[0], inside) if objects else [])
     return []
+
+
+# The words of a clause after "be" that a measured phrase keeps ("how long outage lasted").
+_MAX_CLAUSE_WORDS = 5
 
 
 def _figure_subject(subject: Token, inside: set[int]) -> list[Token]:
