@@ -30,10 +30,10 @@ tied the notice's two claims into one proposition, and only one conflict per pai
 propositions was kept, the complaints' 212 to 305).
 
 Left as found: the rewrite's "the carmaker said customers' safety came first" is a
-quote-variant of the wire's quoted statement ("words found in no other report", though the
-wire carries it: the copy's lineage is the wire's) — an independent report that sums up a
+quote-variant of the wire's quoted statement — an independent report that sums up a
 quotation in its own words is flagged by design (tests/compare/test_compare_story.py), so it
-stays; "apologised to owners for the trouble" is a claim whose content is "the trouble"; the
+stays (its explanation said the syndicated copy quoted "words found in no other report",
+though the wire carries them; it now names the wire and says "no independent report"); "apologised to owners for the trouble" is a claim whose content is "the trouble"; the
 board's recall widened to 468,300 vehicles is a source-disagreement with the company's
 "about 410,000" (hedged "the later may be a newer count"), not an update, and the board's own
 409,862 is compared with neither (its measured phrase "recall vehicles built" is too far from

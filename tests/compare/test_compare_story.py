@@ -408,3 +408,28 @@ def test_compare_a_live_pages_summary_repeats_no_earlier_entry(settings) -> None
     story = Story("pit", None, (page.id,))
     result = compare_story(story, [page], claims, [], settings, embed_fn=bow_embed)
     assert "misreport" not in [c.kind for c in result.conflicts]
+
+
+def test_compare_a_quotation_a_copy_carries_is_the_originals_and_no_independent_reports(
+        settings) -> None:
+    """The wire quotes Hart and a syndicated copy carries the words on; an independent report
+    sums the point up. The quotation is the wire's, and the copy does carry it: it is found
+    in no *independent* report."""
+    quote = "We will hire engineers at the plant in Daleport this winter."
+    quoted = f'Hart said: "{quote}"'
+    wire = article("w", "Market Wire", quoted, day=3)
+    copy = article("c", "Valley Post", quoted + " This article first appeared on Market Wire.",
+                   day=3, hour=13)
+    ledger = article("l", "Daily Ledger",
+                     "Hart said the company would hire engineers at its plant in Daleport.",
+                     day=3, hour=14)
+    # the copy's claim comes first, as a store may list it
+    claims = [claim(copy, f'"{quote}"', "Lena Hart", quote=quote, speaker_type="PERSON"),
+              claim(wire, f'"{quote}"', "Lena Hart", quote=quote, speaker_type="PERSON"),
+              claim(ledger, "the company would hire engineers at its plant in Daleport",
+                    "Lena Hart", speaker_type="PERSON")]
+    result = compare_story(Story("s", None, ("w", "c", "l")), [wire, copy, ledger], claims,
+                           [Derivation("c", "w", "copy", 1.0)], settings, embed_fn=bow_embed)
+    (variant,) = [c for c in result.conflicts if c.kind == "quote-variant"]
+    assert variant.explanation.startswith("Market Wire quotes Lena Hart"), variant.explanation
+    assert "words found in no independent report" in variant.explanation

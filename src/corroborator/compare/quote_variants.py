@@ -102,7 +102,7 @@ def quote_variants(ctx: StoryContext, claims: Sequence[Claim]) -> list[Conflict]
     for claim in claims:
         if ctx.speakers.of(claim).kind == NAMED:
             by_speaker.setdefault(ctx.speakers.of(claim).key, []).append(claim)
-    best: dict[tuple[str, frozenset[str]], tuple[tuple[float, float, float], Conflict]] = {}
+    best: dict[tuple[str, frozenset[str]], tuple[tuple[float, ...], Conflict]] = {}
     quoted = [(c, q) for c in claims if (q := quote_of(c, ctx.articles.get(c.article_id)))]
     for claim, quote in quoted:
         if len(words_of(quote)) < 4:
@@ -147,8 +147,9 @@ def quote_variants(ctx: StoryContext, claims: Sequence[Claim]) -> list[Conflict]
             cos = ctx.vectors.content_cosine(claim, other)
             said = other_quote or claim_text(other, ctx.articles.get(other.article_id))
             quoting, reporting = ctx.outlets(claim, other)
+            # copies of the quoting report may carry the words too: no *independent* one does
             where = (f"words its source {reporting} does not carry" if within
-                     else "words found in no other report")
+                     else "words found in no independent report")
             text = (
                 f"{quoting} quotes {speaker.label} as saying {_q(quote)}, "
                 f"{where}, while {reporting} reports "
@@ -156,10 +157,12 @@ def quote_variants(ctx: StoryContext, claims: Sequence[Claim]) -> list[Conflict]
             )
             first, second = _order(ctx, claim, other)
             key = (speaker.key, frozenset((root, claim.article_id if within else other_root)))
-            when = ctx.published(other)
-            # a differing quotation is the clearest counterpart, then the closest wording
+            when, quoted_when = ctx.published(other), ctx.published(claim)
+            # a differing quotation is the clearest counterpart, then the closest wording;
+            # of one lineage's copies of the quotation, the earliest report is the one quoting
             rank = (float(bool(other_quote)), round(cos, 4),
-                    -(when.timestamp() if when else float("inf")))
+                    -(when.timestamp() if when else float("inf")),
+                    -(quoted_when.timestamp() if quoted_when else float("inf")))
             if key not in best or rank > best[key][0]:
                 best[key] = (rank, Conflict("quote-variant", (first.id, second.id), text,
                                            ctx.story_id))
