@@ -29,6 +29,7 @@ from functools import cached_property
 from os.path import commonprefix
 
 from ..nlp.numbers import scan_quantities
+from ..nlp.quantities import ELIDED
 from ..nlp.revisions import FIGURE_NOUNS
 from ..records import Article, Claim, Conflict, Derivation, Quantity, Span
 from . import intervals
@@ -513,19 +514,15 @@ def _held_by_name(phrase: str, unit1: str | None, unit2: str | None) -> str | No
     return f"{_possessive(' '.join(name))} {unit1}"
 
 
-# The figure's place in a clause quoted as the sentence writes it ("the cuts would cost …")
-_ELIDED = "…"
-
-
 def _figure_name(ctx: StoryContext, f1: Figure, f2: Figure) -> str:
     """What two figures count, as a sentence names it: a share by whose share of what it is
     ("Civic Union's share of the vote", not "Civic Union had vote"), what a name won or
     holds as its own ("the Unity Party's seats"), else the first figure's clause as written,
     quoted, where its measured phrase joins a subject and a verb ("the cuts would cost …
     jobs", not "cuts cost jobs"), or the subject's own measure when the clause tells it
-    ("the slick's area", not "the slick covers …"), else the measured phrase with a first word that is no name
-    in lower case ("turnout", not "Turnout"); two flows by what they are ("the flow per
-    day", not "escaping" of "... barrels a day were escaping")."""
+    ("the slick's area", not "the slick covers …"), else the measured phrase with a first
+    word that is no name in lower case ("turnout", not "Turnout"); two flows by what they
+    are ("the flow per day", not "escaping" of "... barrels a day were escaping")."""
     if f1.flow is not None and f1.flow == f2.flow:
         return f"the flow per {f1.flow}"
     for figure in (f1, f2):
@@ -546,7 +543,7 @@ def _figure_name(ctx: StoryContext, f1: Figure, f2: Figure) -> str:
         # a subject, its verb and what it counts read as the sentence wrote them, quoted; a
         # subject that is the speaker is said anyway ("Kelvar Motors' figure for cut jobs");
         # a subject's own measure is a reader's noun phrase, no quotation ("the slick's area")
-        return f"“{named}”" if _ELIDED in named else named
+        return f"“{named}”" if ELIDED in named else named
     if not phrase:
         return "the same figure"
     first, _, rest = phrase.partition(" ")

@@ -55,7 +55,7 @@ if TYPE_CHECKING:
 from ..people_nouns import counts_people
 from ..records.claims import Quantity
 
-__all__ = ["find_quantities", "UP_VERBS", "DOWN_VERBS"]
+__all__ = ["find_quantities", "UP_VERBS", "DOWN_VERBS", "ELIDED"]
 
 UP_VERBS = frozenset(
     [
@@ -150,6 +150,11 @@ _SKIP_WORDS = frozenset(
     ]
 )
 _MAX_MEASURED_WORDS = 12
+# The words of a clause after "be" that a measured phrase keeps ("how long outage lasted").
+_MAX_CLAUSE_WORDS = 5
+# Where the figure stands in a measured clause written out as the sentence has it ("the
+# cuts would cost … jobs"); a reader's noun phrase ("the slick's area") has none.
+ELIDED = "…"
 
 
 @lru_cache(maxsize=1)
@@ -731,10 +736,6 @@ def _copula_complement(verb: Token, inside: set[int]) -> list[Token]:
     return []
 
 
-# The words of a clause after "be" that a measured phrase keeps ("how long outage lasted").
-_MAX_CLAUSE_WORDS = 5
-
-
 def _figure_subject(subject: Token, inside: set[int]) -> list[Token]:
     """What a subject that names a figure counts ("the number of people arrested" → "people
     arrested", "the death toll" → nothing: the noun itself says it), or nothing."""
@@ -968,7 +969,7 @@ def _as_written(span: Span, kept: list[Token]) -> str | None:
     for tok in doc[start : max(keep) + 1]:
         if span.start <= tok.i < span.end:
             if tok.i == span.start:
-                words.append("…")
+                words.append(ELIDED)
         elif tok.i in keep or (tok.pos_ in _BINDING_POS or tok.dep_ == "poss") \
                 and tok.head.i in keep and not tok.is_punct and _binds_kept(tok, keep):
             # "The wildfire" opening its sentence is "the wildfire" inside another
