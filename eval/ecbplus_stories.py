@@ -9,7 +9,7 @@ topics. ECB+ has no publication dates, so the time feature is inactive here.
     .venv/bin/python eval/ecbplus_stories.py --gate     # fail (exit 1) below pinned floors
     .venv/bin/python eval/ecbplus_stories.py --tune     # grid-search weights on train topics
     .venv/bin/python eval/ecbplus_stories.py --train-split-model   # refit stories/pairs.py
-    .venv/bin/python eval/ecbplus_stories.py --cv-split-model      # its AUC / log loss by topic
+    .venv/bin/python eval/ecbplus_stories.py --cv-split-model      # its AUC / log loss by topic; short pairs, snippets
     .venv/bin/python eval/ecbplus_stories.py --foreign  # articles in another language, simulated
 """
 
@@ -237,13 +237,94 @@ def _fit_pair_model(x, y):
     return LogisticRegression(C=1.0, max_iter=5000).fit(x, y)
 
 
+SNIPPET_NEIGHBOURS = 3  # roundups of one beat a story of snippets mixes (AllSides)
+
+
+def neighbourhood_groups(embeddings: dict[str, list], neighbours: int = SNIPPET_NEIGHBOURS
+                         ) -> list[list[str]]:
+    """For each gold story (key of ``embeddings``, its members' unit embeddings), the story
+    and its ``neighbours`` nearest stories by mean embedding: what a story of headline + lead
+    snippets of one beat becomes in a run (several events of the beat in one story). Each
+    group lists its stories' keys, the story itself first, the nearest next; ties go to the
+    earlier key (deterministic)."""
+    import numpy as np
+
+    keys = list(embeddings)
+    means = np.stack([np.mean(np.asarray(embeddings[k], dtype=np.float64), axis=0)
+                      for k in keys])
+    means /= np.where((norms := np.linalg.norm(means, axis=1, keepdims=True)) == 0, 1, norms)
+    similar = means @ means.T
+    np.fill_diagonal(similar, np.inf)  # the story itself first
+    order = np.argsort(-similar, axis=1, kind="stable")
+    return [[keys[j] for j in order[i, : neighbours + 1]] for i in range(len(keys))]
+
+
+def snippet_pair_rows(settings, limit: int | None = None) -> tuple:
+    """(features, same-event labels) of AllSides *val* roundup snippets (the gated file, train,
+    is not read), grouped by :func:`neighbourhood_groups`: a pair model that is to join short
+    reports must tell the events of one beat apart there too. IDF of the val snippets."""
+    import importlib.util
+
+    import numpy as np
+
+    from corroborator.stories.online import DocumentFrequencies, article_vectors
+    from corroborator.stories.pairs import group_features
+
+    spec = importlib.util.spec_from_file_location(
+        "allsides_stories", Path(__file__).resolve().parent / "allsides_stories.py")
+    assert spec is not None and spec.loader is not None
+    allsides = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(allsides)
+    articles, gold = allsides.load_probe(allsides.ROOT / "roundup_probe" / "val.source", limit)
+    features = featurise(articles, settings)
+    df = DocumentFrequencies()
+    for item in features:
+        df.observe_article(item)
+    vectors = {item.article_id: article_vectors(item, df) for item in features}
+    members: dict[str, list[str]] = {}
+    for item in features:
+        members.setdefault(gold[item.article_id], []).append(item.article_id)
+    groups = neighbourhood_groups({k: [vectors[a].embedding for a in ids]
+                                   for k, ids in members.items()})
+    rows, labels = [], []
+    for group in groups:
+        ids = [a for key in group for a in members[key]]
+        upper = np.triu_indices(len(ids), 1)
+        names = np.array([gold[a] for a in ids])
+        rows.append(group_features([vectors[a] for a in ids])[upper])
+        labels.append((names[:, None] == names[None, :])[upper])
+    return np.concatenate(rows), np.concatenate(labels)
+
+
+def _short_pairs(settings, topics: frozenset[int], frequencies_of: frozenset[int]):
+    """Whole-topic pair rows of ``topics`` where both documents are short reports (under
+    ``regroup_min_words`` content words: the ones the word bars keep from joining)."""
+    import numpy as np
+
+    x, y, _, _, _ = pair_rows(settings, topics, halves=False, frequencies_of=frequencies_of)
+    articles, _, topic_of = load(topics)
+    bar = settings.get(StorySettings).regroup_min_words
+    words = {item.article_id: len(item.terms) for item in featurise(articles, settings)}
+    short = []
+    for topic in sorted(set(topic_of.values())):
+        ids = [a for a in words if topic_of[a] == topic]
+        upper = np.triu_indices(len(ids), 1)
+        under = np.array([words[a] < bar for a in ids])
+        short.append(under[upper[0]] & under[upper[1]])
+    keep = np.concatenate(short)
+    return x[keep], y[keep]
+
+
 def cross_validate_split_model(settings) -> dict[str, float]:
     """How well the pair model's features tell same-event pairs apart, judged on pairs no
     fit saw: topic-grouped cross-validation over the train topics (fitted as
     ``--train-split-model`` fits, scored on the pairs of each held-out topic whole, where
     its two events meet), and the model fitted on all train groups scored on the dev
     topics' pairs. IDF weights are those of train+dev (the reading of the figures in
-    docs/stories.md: dev AUC 0.9813, log loss 0.2377 for the 16 features)."""
+    docs/stories.md: dev AUC 0.9813, log loss 0.2377 for the 16 features). The same model
+    is scored on the dev pairs of short reports (``dev_short_*``) and on AllSides val
+    snippets of one beat (``snippet_*``, :func:`snippet_pair_rows`): a join of short
+    reports can be trusted only on a model that reads both."""
     import numpy as np
     from sklearn.metrics import log_loss, roc_auc_score
 
@@ -251,7 +332,8 @@ def cross_validate_split_model(settings) -> dict[str, float]:
     x, y, topics, whole, _ = pair_rows(settings, TRAIN_TOPICS, frequencies_of=both)
     predicted = grouped_predictions(x, y, topics, _fit_pair_model)
     dev_x, dev_y, _, _, _ = pair_rows(settings, DEV_TOPICS, halves=False, frequencies_of=both)
-    dev_predicted = _fit_pair_model(x, y).predict_proba(dev_x)[:, 1]
+    model = _fit_pair_model(x, y)
+    dev_predicted = model.predict_proba(dev_x)[:, 1]
     clip = 1e-6
     return {
         "train_cv_auc": round(float(roc_auc_score(y[whole], predicted[whole])), 4),
@@ -261,7 +343,19 @@ def cross_validate_split_model(settings) -> dict[str, float]:
         "dev_auc": round(float(roc_auc_score(dev_y, dev_predicted)), 4),
         "dev_log_loss": round(float(log_loss(dev_y, np.clip(dev_predicted, clip, 1 - clip))), 4),
         "dev_pairs": len(dev_y),
+        **_judged("dev_short", model, *_short_pairs(settings, DEV_TOPICS, both)),
+        **_judged("snippet", model, *snippet_pair_rows(settings)),
     }
+
+
+def _judged(name: str, model, x, y) -> dict[str, float]:
+    import numpy as np
+    from sklearn.metrics import log_loss, roc_auc_score
+
+    predicted = np.clip(model.predict_proba(x)[:, 1], 1e-6, 1 - 1e-6)
+    return {f"{name}_auc": round(float(roc_auc_score(y, predicted)), 4),
+            f"{name}_log_loss": round(float(log_loss(y, predicted)), 4),
+            f"{name}_pairs": len(y), f"{name}_same_event": round(float(np.mean(y)), 4)}
 
 
 def train_split_model(settings) -> None:

@@ -59,3 +59,25 @@ def test_the_folds_are_the_same_on_every_run() -> None:
     ecb.grouped_predictions(x, y, groups, first, folds=3)
     ecb.grouped_predictions(x, y, groups, second, folds=3)
     assert first.seen == second.seen
+
+
+def test_each_story_is_grouped_with_its_nearest_stories_first() -> None:
+    ecb = _ecbplus()
+    # Two beats: stories a and b lie close together, c and d close together, far from a/b.
+    embeddings = {
+        "a": [[1.0, 0.0, 0.0], [0.9, 0.1, 0.0]],
+        "b": [[0.95, 0.05, 0.0]],
+        "c": [[0.0, 0.0, 1.0]],
+        "d": [[0.0, 0.2, 0.9], [0.0, 0.1, 1.0]],
+    }
+    groups = ecb.neighbourhood_groups(embeddings, neighbours=1)
+    assert groups == [["a", "b"], ["b", "a"], ["c", "d"], ["d", "c"]]
+    # More neighbours than the beat holds reach into the other beat, nearest first.
+    assert ecb.neighbourhood_groups(embeddings, neighbours=3)[0][:2] == ["a", "b"]
+
+
+def test_a_story_never_counts_as_its_own_neighbour_even_when_identical() -> None:
+    ecb = _ecbplus()
+    same = [[0.0, 1.0]]
+    groups = ecb.neighbourhood_groups({"x": same, "y": same, "z": [[1.0, 0.0]]}, neighbours=1)
+    assert groups == [["x", "y"], ["y", "x"], ["z", "x"]]
