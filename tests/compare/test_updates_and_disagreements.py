@@ -667,3 +667,29 @@ def test_two_figures_one_notice_raised_in_an_amended_notice_are_two_updates(sett
     assert len(updates) == 2, [c.explanation for c in result.conflicts]
     assert any("“212”" in u and "“305”" in u for u in updates)
     assert any("“14”" in u and "“19”" in u for u in updates)
+
+
+def test_a_firms_count_another_source_later_tells_it_widened_is_the_firms_update(
+        settings) -> None:
+    first, later = _day_apart(
+        "Dorvin Cycles is recalling about 40,000 bicycles, the company said.",
+        "Dorvin Cycles widened its recall to 52,400 bicycles, the consumer agency said.")
+    claims = [
+        claim(first, "Dorvin Cycles is recalling about 40,000 bicycles", "Dorvin Cycles",
+              measured="Dorvin Cycles recall bicycles", speaker_type="ORG"),
+        # the firm moved its own count; the agency only tells of it
+        _revised(claim(later, "Dorvin Cycles widened its recall to 52,400 bicycles",
+                       "consumer agency"),
+                 {"52,400": "new"}, measured="Dorvin Cycles recall bicycles", change="up"),
+    ]
+    result = _run(settings, [first, later], claims)
+    assert [c.kind for c in result.conflicts] == ["update"], \
+        [c.explanation for c in result.conflicts]
+    assert result.conflicts[0].explanation.startswith("Dorvin Cycles' figure for ")
+    assert "given by the consumer agency" in result.conflicts[0].explanation
+    # another firm's recall told as widened is no update of this firm's count
+    other = _revised(claim(later, "Dorvin Cycles widened its recall to 52,400 bicycles",
+                           "consumer agency"),
+                     {"52,400": "new"}, measured="Ardent Bikes recall bicycles", change="up")
+    result = _run(settings, [first, later], [claims[0], other])
+    assert "update" not in [c.kind for c in result.conflicts]

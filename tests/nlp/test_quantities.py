@@ -366,6 +366,19 @@ def test_a_count_after_to_is_who_an_act_reaches_not_a_level(nlp) -> None:
     assert "raised" not in measured
 
 
+def test_a_count_a_verb_of_growth_takes_its_own_deed_to_is_a_level_of_that_deed(nlp) -> None:
+    # the recall grew to the count: a level the firm set for its own recall, not who the
+    # widening reaches, and the firm's, not any recall's
+    found = by_text(quantities(
+        nlp, "Dorvin Cycles on Tuesday widened its recall over a faulty brake cable to 52,400 "
+             "bicycles."))["52,400"]
+    assert found.measured == "Dorvin Cycles recall bicycles"
+    assert (found.revision, found.change) == ("new", "up")
+    # a figure noun owned is still only what it counts
+    (estimate,) = quantities(nlp, "The agency raised its estimate of losses to 2,400.")
+    assert "agency" not in estimate.measured
+
+
 def test_an_adjective_after_the_noun_says_what_became_of_them(nlp) -> None:
     found = by_text(quantities(nlp, "Storm Ilsa has left at least 20 people dead."))
     assert found["at least 20"].measured.endswith("people dead")

@@ -418,6 +418,23 @@ def _told_as_a_figure(text: str, replaced: Quantity) -> bool:
     return any(w in FIGURE_NOUNS for w in re.findall(r"[a-z]+", after_from.lower()))
 
 
+def _moved_by_its_source(ctx: StoryContext, earlier: Figure, later: Figure,
+                         source: Speaker) -> bool:
+    """True when a later report tells the earlier figure's own source moving it to the later
+    figure ("Kelvar Motors widened its recall to 52,000 cars, the regulator said" after the
+    carmaker's "about 40,000"): whoever relays it, the count is the source's, changed since,
+    and no one contradicts anyone. The mover is the subject the measured phrase opens with
+    (:mod:`..nlp.quantities` keeps a subject that set its own deed's level); copies of one
+    report, or the change told no later than the figure it replaces, tell nothing of time."""
+    measured = (later.quantity.measured or "").lower()
+    name = source.label.lower()
+    if later.quantity.revision not in NEW or not source.known or not (
+            measured.startswith(name + " ")):
+        return False
+    gap = _hours_apart(ctx, earlier.claim, later.claim)
+    return bool(gap) and not ctx.linked(earlier.claim, later.claim)
+
+
 def _outlet_updated(ctx: StoryContext, first: Claim, second: Claim) -> bool:
     """True when one outlet gave the two figures in two reports of its own, the later at
     least ``update_gap_hours`` after, and no copy of the other: sources it cannot tell
@@ -649,6 +666,13 @@ def judge_figures(ctx: StoryContext, fa: Figure, fb: Figure) -> Conflict | None:
             f"({_told_by(s2, o2, ctx.published(second))}), which gives the earlier figure as "
             f"the one it replaces: a later update, not a contradiction."
         )
+        return Conflict("update", ids, text, ctx.story_id)
+    if _moved_by_its_source(ctx, f1, f2, s1):
+        text = _sentence(
+            f"{_possessive(_who(s1))} figure for {what} changed from {_q(fig1)} ({o1}, "
+            f"{_date(ctx.published(first))}) to {_q(fig2)} ({o2}, "
+            f"{_date(ctx.published(second))}, given by {_who(s2)}): a later update, not a "
+            f"contradiction.")
         return Conflict("update", ids, text, ctx.story_id)
     if ctx.speakers.distinct(first, second):
         gap = _first_told_apart(ctx, f1, f2)
