@@ -609,6 +609,24 @@ def test_a_disagreement_names_the_count_in_its_sentences_words(settings) -> None
         disagreement.explanation
 
 
+def test_a_count_named_with_its_speaker_as_the_subject_is_named_by_the_speaker(
+        settings) -> None:
+    # "jobs Kelvar Motors would cut" says the speaker's name again, mid-phrase
+    first, later = _day_apart("Kelvar Motors said it would cut about 900 jobs.",
+                              "Kelvar Motors said it would cut 300 jobs.")
+    first = replace(first, outlet="Ostrel Herald")
+    claims = [claim(first, "it would cut about 900 jobs", "Kelvar Motors",
+                    measured="Kelvar Motors cut jobs", speaker_type="ORG"),
+              claim(later, "it would cut 300 jobs", "Kelvar Motors",
+                    measured="Kelvar Motors cut jobs", speaker_type="ORG")]
+    claims = [replace(c, quantities=tuple(replace(q, named="jobs Kelvar Motors would cut")
+                                          for q in c.quantities)) for c in claims]
+    result = _run(settings, [first, later], claims)
+    (conflict,) = result.conflicts
+    assert "Kelvar Motors would cut" not in conflict.explanation, conflict.explanation
+    assert "cut jobs" in conflict.explanation, conflict.explanation
+
+
 def test_a_disagreement_names_a_subjects_own_measure_without_quoting_it(settings) -> None:
     # "the lake covers …" is the lake's area: a reader's noun phrase, not a quoted clause
     first, later = _day_apart("The water board said the flood lake covers 40 square kilometres.",

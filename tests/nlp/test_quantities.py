@@ -597,16 +597,32 @@ def test_a_firms_own_price_raised_is_measured_with_the_firm(nlp):
         ("Velsar said that delmorin, its new once-daily tablet, lowered the risk of heart "
          "failure by 18% in the study.", "18%",
          "delmorin lowered the risk of heart failure by …"),
-        ("The Carrow dockers' union said the closures would cost about 900 jobs.",
-         "about 900", "the closures would cost … jobs"),
         ("The blaze has destroyed nearly 300 hectares of pine forest.",
          "nearly 300 hectares", "the blaze has destroyed … of pine forest"),
-        # a preposition whose object is left out goes with it
-        ("Volunteers from Sil Hill brought hot meals at 14 centres across Pengate.",
-         "14", "Volunteers brought at … centres"),
     ],
 )
 def test_a_subjects_count_is_named_as_its_sentence_writes_it(nlp, text, figure, named):
+    assert by_text(quantities(nlp, text))[figure].named == named
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "named"),
+    [
+        # a count of things is named by what it counts, the clause after it
+        ("The Carrow dockers' union said the closures would cost about 900 jobs.",
+         "about 900", "jobs the closures would cost"),
+        # a passive verb keeps its preposition, and a conjoined count takes its partner's
+        ("The leak has been linked to 31 illnesses and three deaths.", "31",
+         "illnesses the leak has been linked to"),
+        ("The leak has been linked to 31 illnesses and three deaths.", "three",
+         "deaths the leak has been linked to"),
+        # a preposition whose object is left out goes with it; a common noun that opens the
+        # sentence is in lower case inside the phrase
+        ("Volunteers from Sil Hill brought hot meals at 14 centres across Pengate.",
+         "14", "centres volunteers brought at"),
+    ],
+)
+def test_a_subjects_count_of_things_is_named_by_what_it_counts(nlp, text, figure, named):
     assert by_text(quantities(nlp, text))[figure].named == named
 
 

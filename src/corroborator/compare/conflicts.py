@@ -534,10 +534,11 @@ def _held_by_name(phrase: str, unit1: str | None, unit2: str | None) -> str | No
 def _figure_name(ctx: StoryContext, f1: Figure, f2: Figure) -> str:
     """What two figures count, as a sentence names it: a share by whose share of what it is
     ("Civic Union's share of the vote", not "Civic Union had vote"), what a name won or
-    holds as its own ("the Unity Party's seats"), else the first figure's clause as written,
-    quoted, where its measured phrase joins a subject and a verb ("the cuts would cost …
-    jobs", not "cuts cost jobs"), or the subject's own measure when the clause tells it
-    ("the slick's area", not "the slick covers …"), else the measured phrase with a first
+    holds as its own ("the Unity Party's seats"), else, where its measured phrase joins a
+    subject and a verb ("cuts cost jobs"), the count by what it counts ("jobs the cuts would
+    cost") or the first figure's clause as written, quoted ("the closures lowered the risk
+    of stroke by …"), or the subject's own measure when the clause tells it ("the slick's
+    area", not "the slick covers …"), else the measured phrase with a first
     word that is no name in lower case ("turnout", not "Turnout"); two flows by what they
     are ("the flow per day", not "escaping" of "... barrels a day were escaping")."""
     if f1.flow is not None and f1.flow == f2.flow:
@@ -556,10 +557,13 @@ def _figure_name(ctx: StoryContext, f1: Figure, f2: Figure) -> str:
     if held is not None:
         return held
     named = f1.quantity.named
-    if named and not named.lower().startswith(ctx.speakers.of(f1.claim).label.lower() + " "):
+    speaker = ctx.speakers.of(f1.claim).label
+    if named and not re.search(rf"(?:^|\s){re.escape(speaker)}\s", named, re.IGNORECASE):
         # a subject, its verb and what it counts read as the sentence wrote them, quoted; a
-        # subject that is the speaker is said anyway ("Kelvar Motors' figure for cut jobs");
-        # a subject's own measure is a reader's noun phrase, no quotation ("the slick's area")
+        # subject that is the speaker is said anyway ("Kelvar Motors' figure for cut jobs",
+        # not "for jobs Kelvar Motors would cut"); a count named by what it counts ("jobs
+        # the closures would cost") or a subject's own measure ("the slick's area") is a
+        # reader's noun phrase, no quotation
         return f"“{named}”" if ELIDED in named else named
     if not phrase:
         return "the same figure"
