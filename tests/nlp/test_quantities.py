@@ -620,6 +620,12 @@ def test_a_subjects_count_is_named_as_its_sentence_writes_it(nlp, text, figure, 
         # sentence is in lower case inside the phrase
         ("Volunteers from Sil Hill brought hot meals at 14 centres across Pengate.",
          "14", "centres volunteers brought at"),
+        # a name that opens its sentence keeps its capital
+        ("Storm Orla killed at least 11 people, the agency said.", "at least 11",
+         "people Storm Orla killed"),
+        # a participle has no tense for a relative clause: the clause stays as written
+        ("Storm Orla swept across the coast, cutting power to about 90,000 homes.",
+         "about 90,000", "Storm Orla cutting power to … homes"),
     ],
 )
 def test_a_subjects_count_of_things_is_named_by_what_it_counts(nlp, text, figure, named):

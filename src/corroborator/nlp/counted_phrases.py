@@ -22,18 +22,25 @@ if TYPE_CHECKING:
 __all__ = ["counted_first"]
 
 
-def counted_first(clause: str, elided: str, noun: Token, first: Token) -> str | None:
+def counted_first(clause: str, elided: str, noun: Token, first: Token,
+                  verb: Token) -> str | None:
     """``clause`` ("the board has received … complaints", the figure as ``elided``) as the
     counted noun phrase followed by the rest of the clause ("complaints the board has
     received"); ``noun`` is the counted noun, ``first`` the clause's first word in the
-    sentence. None when the figure does not stand after its verb with the counted words
-    after it, which no relative clause can then follow."""
+    sentence, ``verb`` its verb. None when the figure does not stand after its verb with the
+    counted words after it, or the verb is no finite one ("Storm Ilsa, cutting power to …
+    homes"), which no relative clause can then follow."""
     before, found, after = clause.partition(elided)
     before, after = before.strip(), after.strip()
     if not found or not before or not after or noun.text not in after.split():
         return None
-    if first.is_sent_start and first.pos_ != "PROPN" and before[:1].isupper():
-        # "Volunteers brought" opens its sentence; inside a phrase it is "volunteers"
+    if not _finite(verb):
+        return None
+    following = first.doc[first.i + 1] if first.i + 1 < len(first.doc) else None
+    if first.is_sent_start and first.pos_ != "PROPN" and not first.ent_type_ and not (
+            following is not None and following.is_title) and before[:1].isupper():
+        # "Volunteers brought" opens its sentence; inside a phrase it is "volunteers" (but
+        # "Storm Ilsa" is a name, wherever it stands)
         before = before[:1].lower() + before[1:]
     preposition = _joined_preposition(noun)
     if preposition is not None and not before.endswith(" " + preposition):
@@ -50,3 +57,14 @@ def _joined_preposition(noun: Token) -> str | None:
     if cur is noun or cur.dep_ != "pobj" or cur.head.dep_ != "prep":
         return None
     return cur.head.lower_
+
+
+# Tags of a verb that carries its own tense: a relative clause can be built on it.
+_FINITE_TAGS = frozenset(["VBD", "VBZ", "VBP"])
+
+
+def _finite(verb: Token) -> bool:
+    """Whether the clause's verb is finite itself or through an auxiliary ("killed", "has
+    been linked", "would cost"), not a bare participle or gerund ("cutting")."""
+    return verb.tag_ in _FINITE_TAGS or any(c.dep_ in ("aux", "auxpass")
+                                            for c in verb.children)

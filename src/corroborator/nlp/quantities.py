@@ -954,11 +954,12 @@ def _measured(anchor: Token, noun: Token | None, span: Span,
     acts = owner_words and not any(t.lemma_.lower() in FIGURE_NOUNS for t in owner_words)
     named = _as_written(span, owner_words + verb_words + thing) \
         if acts and verb_words and not thing_first else None
-    if named is not None and cand.kind == "count" and thing_tok is not None:
+    if named is not None and cand.kind == "count" and thing_tok is not None \
+            and verb is not None:
         # "the board has received … complaints" reads as a quotation: the complaints the
         # board has received are what a reader calls the count
-        named = counted_first(named, ELIDED, thing_tok, min(owner_words + verb_words,
-                                                            key=lambda t: t.i)) or named
+        first = min(owner_words + verb_words, key=lambda t: t.i)
+        named = counted_first(named, ELIDED, thing_tok, first, verb) or named
     if cand.kind == "measure" and verb is not None and subject is not None and not thing_first:
         # "the slick covers …" is the slick's area, in a reader's words
         named = owned_measure(cand.unit, verb, subject, _span_root(anchor, inside)) or named
