@@ -27,21 +27,29 @@ business paper's "The recall will cost ... about 180 million euros ($196 million
 said, roughly a fifth of ..." gave only "roughly a fifth ..." as what was said; the board's
 14 injuries raised to 19 was no update (the wire's one sentence with complaints and injuries
 tied the notice's two claims into one proposition, and only one conflict per pair of
-propositions was kept, the complaints' 212 to 305).
+propositions was kept, the complaints' 212 to 305); the board's recall widened to 468,300
+vehicles was a source-disagreement with the company's "about 410,000", not an update, and the
+board's own 409,862 was compared with neither ("widened its recall ... to 468,300 vehicles"
+was read as who the widening reaches, "Quellmark Motors widened vehicles", not as the
+recall's new size: the carmaker moving its own count, which the board only tells); the
+counts were named by quoted clauses ("for “the fault has been linked … deaths”"), now by
+what they count ("deaths the fault has been linked to"); "between March 2024" and "the
+summer of 2025" were not dated.
 
 Left as found: the rewrite's "the carmaker said customers' safety came first" is a
 quote-variant of the wire's quoted statement — an independent report that sums up a
 quotation in its own words is flagged by design (tests/compare/test_compare_story.py), so it
 stays (its explanation said the syndicated copy quoted "words found in no other report",
-though the wire carries them; it now names the wire and says "no independent report"); "apologised to owners for the trouble" is a claim whose content is "the trouble"; the
-board's recall widened to 468,300 vehicles is a source-disagreement with the company's
-"about 410,000" (hedged "the later may be a newer count"), not an update, and the board's own
-409,862 is compared with neither (its measured phrase "recall vehicles built" is too far from
-"widened ... vehicles"); "a company spokesman" of the van maker stays "company spokesman";
-the headline's "Drivers' group says ..." is a speaker of its own beside the Velmark Drivers'
-Association; the rewrite is not found as a rewrite of the wire (so its "three deaths" is a
-misreport against the board's notice, not along a derivation); "between March 2024" and "the
-summer of 2025" are not dated.
+though the wire carries them; it now names the wire and says "no independent report");
+"apologised to owners for the trouble" is a claim whose content is "the trouble" (dropping a
+bare "for the trouble" made the "said" claim before it swallow the apology); the amended
+notice's own "extended its recall of vehicles with a steering column bolt that may work loose
+to 468,300 vehicles" hangs "to 468,300 vehicles" on "work loose" in the parse, so only the
+broadcaster's "widened" sentence carries the recall's new size; "a company spokesman" of the
+van maker stays "company spokesman"; the headline's "Drivers' group says ..." is a speaker of
+its own beside the Velmark Drivers' Association; the rewrite is not found as a rewrite of the
+wire (so its "three deaths" is a misreport against the board's notice, not along a
+derivation).
 """
 
 from __future__ import annotations
@@ -90,17 +98,33 @@ def test_the_recall_is_one_story_and_the_van_recall_another(dossier, recall) -> 
 def test_the_rewrites_three_deaths_are_a_misreport_of_the_boards_two(recall) -> None:
     (found,) = _naming(recall, "misreport", "three", "two")
     assert found["explanation"].startswith("Motor Pulse reports Velmark Road Safety Board as "
-                                           "giving “three”")
+                                           "giving “three” for deaths the fault has been "
+                                           "linked to,")
     # "more than 400,000 cars" fits "about 410,000 vehicles": no conflict
     assert not [c for c in recall["conflicts"] if "more than 400,000" in c["explanation"]]
 
 
 def test_the_amended_notice_updates_complaints_and_injuries(recall) -> None:
     updates = [c["explanation"] for c in recall["conflicts"] if c["kind"] == "update"]
-    assert len(updates) == 2, updates
-    assert any("complaints” changed from “212”" in u and "to “305”" in u for u in updates)
-    assert any("injuries” changed from “14”" in u and "to “19”" in u for u in updates)
-    assert all(u.startswith("Velmark Road Safety Board's figure") for u in updates)
+    assert len(updates) == 4, updates
+    assert any("for complaints the board has received changed from “212”" in u
+               and "to “305”" in u for u in updates)
+    assert any("for injuries the fault has been linked to changed from “14”" in u
+               and "to “19”" in u for u in updates)
+    board = [u for u in updates if u.startswith("Velmark Road Safety Board's figure")]
+    assert len(board) == 3, updates
+
+
+def test_the_widened_recall_updates_the_boards_and_the_carmakers_counts(recall) -> None:
+    (board,) = _naming(recall, "update", "409,862", "468,300")
+    assert board["explanation"].startswith(
+        "Velmark Road Safety Board's figure for recall vehicles")
+    # the board tells of the carmaker widening its own recall: the carmaker's count moved
+    (carmaker,) = _naming(recall, "update", "about 410,000", "468,300")
+    assert carmaker["explanation"].startswith("Quellmark Motors' figure for ")
+    assert "given by Velmark Road Safety Board" in carmaker["explanation"]
+    assert not [c for c in recall["conflicts"] if c["kind"] == "source-disagreement"
+                and "468,300" in c["explanation"]]
 
 
 def test_the_drivers_association_disagrees_with_the_boards_injuries(recall) -> None:
@@ -138,6 +162,9 @@ def test_stances_appositions_and_unnamed_sources(recall) -> None:
 def test_the_repair_date_is_resolved_and_boilerplate_is_no_claim(claims) -> None:
     dated = {(d["text"], d["resolved"]) for c in claims for d in c["dates"]}
     assert ("next Monday", "2026-10-12") in dated
+    # a range's start, and a season with its year, open on their first day
+    assert ("between March 2024", "2024-03-01") in dated
+    assert ("the summer of 2025", "2025-06-01") in dated
     assert not [c for c in claims if c["speaker"] == "Owners"]
     assert not [c for c in claims if (c["cue"] or "").endswith("calling")]
     assert not [c for c in claims if c["content"].startswith("Veda models")]

@@ -370,6 +370,26 @@ def test_speakers_officials_opening_their_sentence_are_no_name() -> None:
     assert StorySpeakers([dravenian], [review]).of(dravenian).label.startswith("Dravenian")
 
 
+def test_speakers_officials_at_a_body_opening_their_sentence_speak_as_that_body() -> None:
+    # only "Officials" has its capital from the sentence: the body they work at keeps its
+    # name, and they join it, as chiefs or staff at a body that speaks do
+    wire = article("mill-a", "Ostrel Herald", "Varkos Mining said 40 miners were trapped.")
+    paper = article("mill-b", "Tarnvik Post",
+                    "Officials at Varkos Mining said on Friday that 52 miners were trapped.")
+    firm = claim(wire, "40 miners were trapped", "Varkos Mining", speaker_type="ORG")
+    officials = replace(claim(paper, "52 miners were trapped", "Officials at Varkos Mining"),
+                        speaker_span=Span(0, 26))
+    sp = StorySpeakers([firm, officials], [wire, paper])
+    assert sp.same(firm, officials) and sp.of(officials).label == "Varkos Mining"
+    # a described source that works at no body stays one unnamed source, whatever names its
+    # description holds
+    for words in ("Sources close to the talks", "Sources in the Varkos Mining board"):
+        sources = article("mill-c", "Velmar News", f"{words} said 60 were trapped.")
+        unnamed = replace(claim(sources, "60 were trapped", words),
+                          speaker_span=Span(0, len(words)))
+        assert StorySpeakers([firm, unnamed], [wire, sources]).of(unnamed).kind == ROLE
+
+
 def test_speakers_a_described_body_is_the_one_a_place_owns() -> None:
     wire = article("g", "Northline", "Orlavia's defence ministry said 95 soldiers came home.")
     pulse = article("h", "The Daily Pulse", "The defence ministry said 59 soldiers came home.")

@@ -609,6 +609,24 @@ def test_a_disagreement_names_the_count_in_its_sentences_words(settings) -> None
         disagreement.explanation
 
 
+def test_a_count_named_with_its_speaker_as_the_subject_is_named_by_the_speaker(
+        settings) -> None:
+    # "jobs Kelvar Motors would cut" says the speaker's name again, mid-phrase
+    first, later = _day_apart("Kelvar Motors said it would cut about 900 jobs.",
+                              "Kelvar Motors said it would cut 300 jobs.")
+    first = replace(first, outlet="Ostrel Herald")
+    claims = [claim(first, "it would cut about 900 jobs", "Kelvar Motors",
+                    measured="Kelvar Motors cut jobs", speaker_type="ORG"),
+              claim(later, "it would cut 300 jobs", "Kelvar Motors",
+                    measured="Kelvar Motors cut jobs", speaker_type="ORG")]
+    claims = [replace(c, quantities=tuple(replace(q, named="jobs Kelvar Motors would cut")
+                                          for q in c.quantities)) for c in claims]
+    result = _run(settings, [first, later], claims)
+    (conflict,) = result.conflicts
+    assert "Kelvar Motors would cut" not in conflict.explanation, conflict.explanation
+    assert "cut jobs" in conflict.explanation, conflict.explanation
+
+
 def test_a_disagreement_names_a_subjects_own_measure_without_quoting_it(settings) -> None:
     # "the lake covers …" is the lake's area: a reader's noun phrase, not a quoted clause
     first, later = _day_apart("The water board said the flood lake covers 40 square kilometres.",
@@ -667,3 +685,29 @@ def test_two_figures_one_notice_raised_in_an_amended_notice_are_two_updates(sett
     assert len(updates) == 2, [c.explanation for c in result.conflicts]
     assert any("“212”" in u and "“305”" in u for u in updates)
     assert any("“14”" in u and "“19”" in u for u in updates)
+
+
+def test_a_firms_count_another_source_later_tells_it_widened_is_the_firms_update(
+        settings) -> None:
+    first, later = _day_apart(
+        "Dorvin Cycles is recalling about 40,000 bicycles, the company said.",
+        "Dorvin Cycles widened its recall to 52,400 bicycles, the consumer agency said.")
+    claims = [
+        claim(first, "Dorvin Cycles is recalling about 40,000 bicycles", "Dorvin Cycles",
+              measured="Dorvin Cycles recall bicycles", speaker_type="ORG"),
+        # the firm moved its own count; the agency only tells of it
+        _revised(claim(later, "Dorvin Cycles widened its recall to 52,400 bicycles",
+                       "consumer agency"),
+                 {"52,400": "new"}, measured="Dorvin Cycles recall bicycles", change="up"),
+    ]
+    result = _run(settings, [first, later], claims)
+    assert [c.kind for c in result.conflicts] == ["update"], \
+        [c.explanation for c in result.conflicts]
+    assert result.conflicts[0].explanation.startswith("Dorvin Cycles' figure for ")
+    assert "given by the consumer agency" in result.conflicts[0].explanation
+    # another firm's recall told as widened is no update of this firm's count
+    other = _revised(claim(later, "Dorvin Cycles widened its recall to 52,400 bicycles",
+                           "consumer agency"),
+                     {"52,400": "new"}, measured="Ardent Bikes recall bicycles", change="up")
+    result = _run(settings, [first, later], [claims[0], other])
+    assert "update" not in [c.kind for c in result.conflicts]

@@ -66,6 +66,15 @@ WEDNESDAY = datetime(2024, 3, 13, 9, 30)
         ("yesterday", None, False, None),
         ("Friday", None, False, None),
         ("until at least Thursday", WEDNESDAY, True, date(2024, 3, 14)),
+        # a range's start, as the recogniser writes it ("between May 2023 and ...")
+        ("between May 2023", WEDNESDAY, False, date(2023, 5, 1)),
+        # a season of a named year opens on its first month's first day; a winter spans two
+        # years and a season without its year is no one period
+        ("the summer of 2022", WEDNESDAY, False, date(2022, 6, 1)),
+        ("autumn 2021", None, False, date(2021, 9, 1)),
+        ("the spring of 2020", WEDNESDAY, False, date(2020, 3, 1)),
+        ("the winter of 2022", WEDNESDAY, False, None),
+        ("the summer", WEDNESDAY, False, None),
     ],
 )
 def test_dates_resolve(text, published, future, expected):

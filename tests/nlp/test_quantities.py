@@ -366,6 +366,19 @@ def test_a_count_after_to_is_who_an_act_reaches_not_a_level(nlp) -> None:
     assert "raised" not in measured
 
 
+def test_a_count_a_verb_of_growth_takes_its_own_deed_to_is_a_level_of_that_deed(nlp) -> None:
+    # the recall grew to the count: a level the firm set for its own recall, not who the
+    # widening reaches, and the firm's, not any recall's
+    found = by_text(quantities(
+        nlp, "Dorvin Cycles on Tuesday widened its recall over a faulty brake cable to 52,400 "
+             "bicycles."))["52,400"]
+    assert found.measured == "Dorvin Cycles recall bicycles"
+    assert (found.revision, found.change) == ("new", "up")
+    # a figure noun owned is still only what it counts
+    (estimate,) = quantities(nlp, "The agency raised its estimate of losses to 2,400.")
+    assert "agency" not in estimate.measured
+
+
 def test_an_adjective_after_the_noun_says_what_became_of_them(nlp) -> None:
     found = by_text(quantities(nlp, "Storm Ilsa has left at least 20 people dead."))
     assert found["at least 20"].measured.endswith("people dead")
@@ -584,16 +597,38 @@ def test_a_firms_own_price_raised_is_measured_with_the_firm(nlp):
         ("Velsar said that delmorin, its new once-daily tablet, lowered the risk of heart "
          "failure by 18% in the study.", "18%",
          "delmorin lowered the risk of heart failure by …"),
-        ("The Carrow dockers' union said the closures would cost about 900 jobs.",
-         "about 900", "the closures would cost … jobs"),
         ("The blaze has destroyed nearly 300 hectares of pine forest.",
          "nearly 300 hectares", "the blaze has destroyed … of pine forest"),
-        # a preposition whose object is left out goes with it
-        ("Volunteers from Sil Hill brought hot meals at 14 centres across Pengate.",
-         "14", "Volunteers brought at … centres"),
     ],
 )
 def test_a_subjects_count_is_named_as_its_sentence_writes_it(nlp, text, figure, named):
+    assert by_text(quantities(nlp, text))[figure].named == named
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "named"),
+    [
+        # a count of things is named by what it counts, the clause after it
+        ("The Carrow dockers' union said the closures would cost about 900 jobs.",
+         "about 900", "jobs the closures would cost"),
+        # a passive verb keeps its preposition, and a conjoined count takes its partner's
+        ("The leak has been linked to 31 illnesses and three deaths.", "31",
+         "illnesses the leak has been linked to"),
+        ("The leak has been linked to 31 illnesses and three deaths.", "three",
+         "deaths the leak has been linked to"),
+        # a preposition whose object is left out goes with it; a common noun that opens the
+        # sentence is in lower case inside the phrase
+        ("Volunteers from Sil Hill brought hot meals at 14 centres across Pengate.",
+         "14", "centres volunteers brought at"),
+        # a name that opens its sentence keeps its capital
+        ("Storm Orla killed at least 11 people, the agency said.", "at least 11",
+         "people Storm Orla killed"),
+        # a participle has no tense for a relative clause: the clause stays as written
+        ("Storm Orla swept across the coast, cutting power to about 90,000 homes.",
+         "about 90,000", "Storm Orla cutting power to … homes"),
+    ],
+)
+def test_a_subjects_count_of_things_is_named_by_what_it_counts(nlp, text, figure, named):
     assert by_text(quantities(nlp, text))[figure].named == named
 
 

@@ -418,6 +418,23 @@ def _told_as_a_figure(text: str, replaced: Quantity) -> bool:
     return any(w in FIGURE_NOUNS for w in re.findall(r"[a-z]+", after_from.lower()))
 
 
+def _moved_by_its_source(ctx: StoryContext, earlier: Figure, later: Figure,
+                         source: Speaker) -> bool:
+    """True when a later report tells the earlier figure's own source moving it to the later
+    figure ("Kelvar Motors widened its recall to 52,000 cars, the regulator said" after the
+    carmaker's "about 40,000"): whoever relays it, the count is the source's, changed since,
+    and no one contradicts anyone. The mover is the subject the measured phrase opens with
+    (:mod:`..nlp.quantities` keeps a subject that set its own deed's level); copies of one
+    report, or the change told no later than the figure it replaces, tell nothing of time."""
+    measured = (later.quantity.measured or "").lower()
+    name = source.label.lower()
+    if later.quantity.revision not in NEW or not source.known or not (
+            measured.startswith(name + " ")):
+        return False
+    gap = _hours_apart(ctx, earlier.claim, later.claim)
+    return bool(gap) and not ctx.linked(earlier.claim, later.claim)
+
+
 def _outlet_updated(ctx: StoryContext, first: Claim, second: Claim) -> bool:
     """True when one outlet gave the two figures in two reports of its own, the later at
     least ``update_gap_hours`` after, and no copy of the other: sources it cannot tell
@@ -517,10 +534,11 @@ def _held_by_name(phrase: str, unit1: str | None, unit2: str | None) -> str | No
 def _figure_name(ctx: StoryContext, f1: Figure, f2: Figure) -> str:
     """What two figures count, as a sentence names it: a share by whose share of what it is
     ("Civic Union's share of the vote", not "Civic Union had vote"), what a name won or
-    holds as its own ("the Unity Party's seats"), else the first figure's clause as written,
-    quoted, where its measured phrase joins a subject and a verb ("the cuts would cost …
-    jobs", not "cuts cost jobs"), or the subject's own measure when the clause tells it
-    ("the slick's area", not "the slick covers …"), else the measured phrase with a first
+    holds as its own ("the Unity Party's seats"), else, where its measured phrase joins a
+    subject and a verb ("cuts cost jobs"), the count by what it counts ("jobs the cuts would
+    cost") or the first figure's clause as written, quoted ("the closures lowered the risk
+    of stroke by …"), or the subject's own measure when the clause tells it ("the slick's
+    area", not "the slick covers …"), else the measured phrase with a first
     word that is no name in lower case ("turnout", not "Turnout"); two flows by what they
     are ("the flow per day", not "escaping" of "... barrels a day were escaping")."""
     if f1.flow is not None and f1.flow == f2.flow:
@@ -539,10 +557,13 @@ def _figure_name(ctx: StoryContext, f1: Figure, f2: Figure) -> str:
     if held is not None:
         return held
     named = f1.quantity.named
-    if named and not named.lower().startswith(ctx.speakers.of(f1.claim).label.lower() + " "):
+    speaker = ctx.speakers.of(f1.claim).label
+    if named and not re.search(rf"(?:^|\s){re.escape(speaker)}\s", named, re.IGNORECASE):
         # a subject, its verb and what it counts read as the sentence wrote them, quoted; a
-        # subject that is the speaker is said anyway ("Kelvar Motors' figure for cut jobs");
-        # a subject's own measure is a reader's noun phrase, no quotation ("the slick's area")
+        # subject that is the speaker is said anyway ("Kelvar Motors' figure for cut jobs",
+        # not "for jobs Kelvar Motors would cut"); a count named by what it counts ("jobs
+        # the closures would cost") or a subject's own measure ("the slick's area") is a
+        # reader's noun phrase, no quotation
         return f"“{named}”" if ELIDED in named else named
     if not phrase:
         return "the same figure"
@@ -649,6 +670,13 @@ def judge_figures(ctx: StoryContext, fa: Figure, fb: Figure) -> Conflict | None:
             f"({_told_by(s2, o2, ctx.published(second))}), which gives the earlier figure as "
             f"the one it replaces: a later update, not a contradiction."
         )
+        return Conflict("update", ids, text, ctx.story_id)
+    if _moved_by_its_source(ctx, f1, f2, s1):
+        text = _sentence(
+            f"{_possessive(_who(s1))} figure for {what} changed from {_q(fig1)} ({o1}, "
+            f"{_date(ctx.published(first))}) to {_q(fig2)} ({o2}, "
+            f"{_date(ctx.published(second))}, given by {_who(s2)}): a later update, not a "
+            f"contradiction.")
         return Conflict("update", ids, text, ctx.story_id)
     if ctx.speakers.distinct(first, second):
         gap = _first_told_apart(ctx, f1, f2)

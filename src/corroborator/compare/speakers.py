@@ -422,7 +422,12 @@ class StorySpeakers:
             return None
         name = _strip_qualifier(spk.clean_name(claim.speaker), claim.speaker_type == "ORG")
         if _capital_of_the_sentence(claim, name, article.text if article else ""):
-            return name.lower()
+            # "Officials at Lorton Motors" keeps the name of the body they work at, by which
+            # they join it when it speaks too (:func:`..nlp.speakers.staff_body`); any other
+            # description ("Sources in the Velmark government") stays an unnamed source
+            first, _, rest = name.partition(" ")
+            staff = f"{first.lower()} {rest}"
+            return staff if spk.staff_body(staff) is not None else name.lower()
         bare = name.replace(".", "")
         return self._acronyms.get(bare, name)
 

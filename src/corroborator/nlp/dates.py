@@ -34,8 +34,14 @@ Rules (``pub`` = publication date):
 - A month alone ("since August", "in October") → its first day, in the latest such month
   up to ``pub``'s; "last October" the one before ``pub``'s month; "next March" or a
   future-tense verb the first one after it.
-- A bare year ("in 2019"), a decade, a season, a duration ("three years", "two years
-  later") or an age → not a calendar day: ``resolved=None``.
+- The start of a range ("between March 2024 and January 2025") resolves as the date it
+  opens with, which the recogniser writes with "between" in front.
+- A season with its year ("the summer of 2025", "autumn 2023") → the first day of that
+  meteorological season north of the equator (1 March, 1 June, 1 September), the
+  hemisphere of nearly all the news the engine reads; a winter spans two years ("the winter
+  of 2025" may open in December 2024 or 2025), so it stays unresolved.
+- A bare year ("in 2019"), a decade, a season without its year, a duration ("three years",
+  "two years later") or an age → not a calendar day: ``resolved=None``.
 
 Without a publication date only fully specified dates ("26 December 2019", "2019-12-26")
 resolve.
@@ -73,6 +79,9 @@ _MONTH_DAY = re.compile(
     rf"^(?P<m>{_MONTH_RE})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<y>\d{{4}}))?$"
 )
 _MONTH_YEAR = re.compile(rf"^(?P<m>{_MONTH_RE})\.?,?\s+(?:of\s+)?(?P<y>\d{{4}})$")
+# The month each season of a named year opens with (meteorological, north of the equator).
+_SEASON_STARTS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9}
+_SEASON_YEAR = re.compile(r"^(?:the\s+)?(?P<s>spring|summer|autumn|fall)\s+(?:of\s+)?(?P<y>\d{4})$")
 _AGO = re.compile(
     r"^(?P<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
     r"(?P<u>day|week|month|year)s?\s+ago$"
@@ -167,8 +176,8 @@ def resolve_date(text: str, published: datetime | date | None, future: bool = Fa
     pub = _as_date(published)
     t = re.sub(r"\s+", " ", text.strip().lower())
     # "late on Monday": each leading word goes
-    t = re.sub(r"^(?:(?:on|since|until|till|by|from|as of|early|late|earlier|later)\s+)+", "",
-               t)
+    t = re.sub(r"^(?:(?:on|since|until|till|by|from|between|as of|early|late|earlier|later)\s+)+",
+               "", t)
     t = re.sub(r"^at (?:the )?(?:least|earliest|latest)\s+", "", t)  # "until at least Thursday"
     t = re.sub(r"[.,]+$", "", t)
     t = re.sub(r"['’]s$", "", t)  # "next month's run-off", "Sunday's vote"
@@ -222,6 +231,9 @@ def resolve_date(text: str, published: datetime | date | None, future: bool = Fa
     m = _MONTH_YEAR.match(t)
     if m:
         return date(int(m.group("y")), MONTHS[m.group("m")], 1)
+    m = _SEASON_YEAR.match(t)
+    if m:
+        return date(int(m.group("y")), _SEASON_STARTS[m.group("s")], 1)
     m = re.fullmatch(r"(?:(last|this|next|this coming|this past)\s+)?([a-z]+)\.?", t)
     if m and m.group(2) in MONTHS and pub is not None:
         return _month(MONTHS[m.group(2)], m.group(1), pub, future)

@@ -34,6 +34,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from .ages import AGE_UNIT, age_group_of, age_of
+from .counted_phrases import counted_first
 from .cues import reports_clauses
 from .dimensions import owned_measure
 from .numbers import (
@@ -77,6 +78,10 @@ UP_VERBS = frozenset(
         "rebound",
         "recover",
         "expand",
+        # a recall, a gap or a deficit "widened to 468,300": its size grew
+        "widen",
+        "broaden",
+        "enlarge",
         "improve",
         "balloon",
         "swell",
@@ -709,8 +714,10 @@ def _price_object(verb: Token, focus: Token, inside: set[int]) -> Token | None:
 def _reaches_things(noun: Token | None, verb: Token) -> bool:
     """"cut power to about 200,000 homes": a count of things after "to" is who the act
     reaches, not a level the object was set to ("cut its forecast to 2.1%", "raised the
-    toll to 52 people", whose object names a figure)."""
-    if noun is None:
+    toll to 52 people", whose object names a figure). A verb of growth makes its object as
+    large as the count ("widened its recall to 468,300 vehicles", "expanded its fleet to 40
+    aircraft"): a level, whatever the object."""
+    if noun is None or verb.lemma_.lower() in UP_VERBS:
         return False
     return not any(c.dep_ == "dobj" and c.lemma_.lower() in FIGURE_NOUNS for c in verb.children)
 
@@ -785,10 +792,14 @@ def _gapped_owner(anchor: Token, inside: set[int]) -> Token | None:
     return owner if any(t.like_num for t in first.subtree if t.i < owner.i) else None
 
 
-def _own_price(thing: Token, cand: Candidate) -> bool:
-    """A sum the clause's subject sets for what it owns: "its offer", "their bid"."""
-    return cand.kind == "money" and any(
-        c.dep_ == "poss" and c.lower_ in ("its", "their") for c in thing.children)
+def _own_thing(thing: Token, cand: Candidate) -> bool:
+    """A sum the clause's subject sets for what it owns ("its offer", "their bid"), or a
+    count of its own deed ("widened its recall to 468,300 vehicles": the firm's recall,
+    which another firm's recall is not); a figure noun ("its estimate") names the count
+    alone, whoever made it."""
+    owned = any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in thing.children)
+    return owned and (cand.kind == "money" or (
+        cand.kind == "count" and thing.lemma_.lower() not in FIGURE_NOUNS))
 
 
 def _with_subject(anchor: Token, inside: set[int]) -> Token | None:
@@ -895,9 +906,9 @@ def _measured(anchor: Token, noun: Token | None, span: Span,
                                      and revises(verb)):
                         # a level the subject set ("the minister raised her estimate to
                         # 2,400"): the subject revises the figure, it is not what is counted;
-                        # but a firm's own price is the firm's ("raised its offer to 40
-                        # euros a share": the offer of the firm that pays it)
-                        owner_words = owner_words if _own_price(child, cand) else []
+                        # but a firm's own price or deed is the firm's ("raised its offer to
+                        # 40 euros a share", "widened its recall to 468,300 vehicles")
+                        owner_words = owner_words if _own_thing(child, cand) else []
                         verb_words = []
         if cand.kind == "money" and not thing:
             # a price: "paid $35,538 for a system", "get the ottoman for $149.36"
@@ -943,6 +954,12 @@ def _measured(anchor: Token, noun: Token | None, span: Span,
     acts = owner_words and not any(t.lemma_.lower() in FIGURE_NOUNS for t in owner_words)
     named = _as_written(span, owner_words + verb_words + thing) \
         if acts and verb_words and not thing_first else None
+    if named is not None and cand.kind == "count" and thing_tok is not None \
+            and verb is not None:
+        # "the board has received … complaints" reads as a quotation: the complaints the
+        # board has received are what a reader calls the count
+        first = min(owner_words + verb_words, key=lambda t: t.i)
+        named = counted_first(named, ELIDED, thing_tok, first, verb) or named
     if cand.kind == "measure" and verb is not None and subject is not None and not thing_first:
         # "the slick covers …" is the slick's area, in a reader's words
         named = owned_measure(cand.unit, verb, subject, _span_root(anchor, inside)) or named
