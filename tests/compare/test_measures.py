@@ -26,6 +26,10 @@ def figure(text: str, unit: str) -> Quantity:
     ("villages", "dam flooding villages", "people", "dam forcing people", False),
     ("houses", "houses evacuated", "people", "people evacuated", False),
     ("homes", "homes", "people", "people", False),
+    # things whose names end like "villager" or "resident" are no people either
+    ("shelters", "evacuees housed shelters", "people", "people evacuated", False),
+    ("helicopters", "helicopters sent", "people", "people sent", False),
+    ("settlements", "settlements evacuated", "people", "people evacuated", False),
 ])
 def test_generic_people_only_stands_for_people(unit_a, measured_a, unit_b, measured_b,
                                                same) -> None:
