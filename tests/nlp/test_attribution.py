@@ -644,6 +644,19 @@ def test_a_particle_verb_of_no_speech_needs_a_clause(nlp, monkeypatch, text, cue
     assert [c for c in found if " " in c] == cues, found
 
 
+@pytest.mark.parametrize("text", [
+    # a verb that reports speech only with a clause or a quotation tells a deed with an
+    # infinitive of its subject's, however sure the model is
+    "Mount Harrow continued to erupt overnight.",
+    "The charity offered to house the families.",
+])
+def test_a_clause_only_verb_needs_a_clause_for_the_tagger(nlp, monkeypatch, text):
+    monkeypatch.setattr(tagger, "cue_scores",
+                        lambda doc, toks, model: np.full(len(toks), 0.99))
+    found = [text[a.cue[0] : a.cue[1]] for a in tagger.tagged_attributions(nlp(text), 0, set())]
+    assert not [c for c in found if c in ("continued", "offered")], found
+
+
 def test_tagger_leaves_tokens_the_rules_took(nlp):
     doc = nlp("The mayor tweeted that the roads would reopen on Monday.")
     assert tagger.tagged_attributions(doc, 0, {t.i for t in doc}) == []
