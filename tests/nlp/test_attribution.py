@@ -1062,6 +1062,20 @@ def test_call_with_a_particle_of_another_sense_is_no_cue(nlp, text, kept):
         ([kept] if kept else [])
 
 
+def test_a_cue_the_parse_hangs_on_the_clause_it_reports_after_an_apposition(nlp):
+    # the parse takes "the mayor of Aldra, Rosa Tavish" for an apposition of the clause's
+    # last name and hangs "said" on the clause as an adverbial, with no subject
+    text = ("At least 600 people are still living inside the exclusion zone around Mount "
+            "Harrow, the mayor of Aldra, Rosa Tavish, said on Thursday, four times the number "
+            "the agency has given.")
+    _attributed(nlp, text, "said", "Rosa Tavish",
+                "At least 600 people are still living inside the exclusion zone around Mount "
+                "Harrow")
+    # a participle after a comma is the subject's own act, not a cue of the clause before
+    assert not [a for a in find_attributions(nlp("The workers left the plant, saying nothing."))
+                if a.content[0] == 0]
+
+
 def test_adding_a_thing_is_no_cue_adding_a_clause_is(nlp):
     text = ("Tarnhall Motors has extended its recall to 68,300 vehicles, adding Veda models "
             "built in the same period.")
