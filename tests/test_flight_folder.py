@@ -41,8 +41,8 @@ PolNeAR gate one claim: exact .5685, speaker .9209, below their floors); "1.30 p
 and "14:20 local time" are no dates or figures; "by a third" is no figure; the tabloid's "according to a statement the carrier posted" keeps "statement" as
 its speaker (PolNeAR names the document there), so that claim counts apart from the airline's;
 the airline's six injured, told by four reports, is one proposition for the wire's and the
-statement's wording and two more for "six people were hurt" and "put the number of injured at
-six"; the rewrite's copy of the airport official's claim is a proposition apart from the wire's
+statement's wording and "six people were hurt" (one speaker's six of one fate, since the
+volcano set), and one more for "put the number of injured at six"; the rewrite's copy of the airport official's claim is a proposition apart from the wire's
 (an unnamed official is never the same speaker twice).
 """
 
@@ -112,6 +112,14 @@ def test_the_hospitals_injured_disagree_with_the_airlines(landing, conflict_figu
     assert {"six", "11"} <= _lower(conflict_figures(landing, disagreement))
     assert "Kadrin General Hospital puts it at “11”" in disagreement["explanation"]
     assert len(landing["conflicts"]) == 2
+
+
+def test_the_airlines_six_people_hurt_are_its_six_passengers_injured(landing) -> None:
+    # one speaker's six of one fate ("hurt", "injuries"), people and passengers: one figure
+    assert not [c for c in landing["claims"] if c["text"].startswith("six people were hurt")]
+    (six,) = [c for c in landing["claims"]
+              if c["text"].startswith("Six passengers suffered minor injuries")]
+    assert six["independent_sources"] == 2
 
 
 def test_the_people_on_board_make_no_conflict(landing, conflict_figures) -> None:

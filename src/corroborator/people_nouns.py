@@ -16,6 +16,19 @@ _PEOPLE_NOUNS = frozenset(
     family relative hostage pilgrim tourist survivor casualty migrant patient
     dead wounded injured missing""".split()  # noqa: SIM905
 )
+# "-ment" makes nouns of acts and their results ("settlement", "shipment", "apartment"), never
+# of people, though it ends like "resident".
+_THING_ENDINGS = ("ment",)
+# Things news counts whose names end like agent nouns: "23 shelters" housing evacuees, "12
+# helicopters", "40 incidents" are no count of people, however close "evacuees housed
+# shelters" reads to "people evacuated".
+_THING_NOUNS = frozenset(
+    """shelter center container computer helicopter tanker freighter carrier tower letter
+    number order paper chapter quarter border meter liter chamber river trailer cluster
+    crater tractor reactor sector generator corridor floor door elevator indicator motor
+    incident accident event tent percent continent plant grant restaurant tree fee degree
+    """.split()  # noqa: SIM905
+)
 
 
 def noun_key(unit: str | None) -> str | None:
@@ -33,4 +46,6 @@ def counts_people(noun: str) -> bool:
     by the endings English gives agents and members, or a few common ones that lack them;
     "villages", "homes", "hectares" are not."""
     key = noun_key(noun) or ""
+    if key in _THING_NOUNS or key.endswith(_THING_ENDINGS):
+        return False
     return key in GENERIC_PEOPLE or key in _PEOPLE_NOUNS or key.endswith(_PEOPLE_ENDINGS)

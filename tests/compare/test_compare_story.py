@@ -151,6 +151,25 @@ def test_compare_a_quotation_that_is_the_whole_point_still_varies(settings) -> N
     assert [c.kind for c in result.conflicts] == ["quote-variant"]
 
 
+def test_compare_a_denial_is_no_report_of_the_words_quoted_instead(settings) -> None:
+    """What a speaker is said to deny is not her words: the quotation of what she asserted
+    instead is no variant of it (a report of the same point in other words would be)."""
+    a = article("a", "Market Wire", 'Hart said: "Every village inside the zone was warned '
+                "within minutes of the first alarm.\"", day=3)
+    b = article("b", "Daily Ledger", "Hart denied that the villages inside the zone were "
+                "warned too late after the first alarm.", day=3, hour=14)
+    quoted = claim(a, '"Every village inside the zone was warned within minutes of the first '
+                   'alarm."', "Lena Hart", speaker_type="PERSON",
+                   quote="Every village inside the zone was warned within minutes of the "
+                   "first alarm.")
+    for stance, kinds in (("denied", []), ("stated", ["quote-variant"])):
+        told = claim(b, "that the villages inside the zone were warned too late after the "
+                     "first alarm", "Lena Hart", speaker_type="PERSON", stance=stance)
+        result = compare_story(Story("s", None, ("a", "b")), [a, b], [quoted, told], [],
+                               settings, embed_fn=bow_embed)
+        assert [c.kind for c in result.conflicts] == kinds, stance
+
+
 @pytest.mark.parametrize(("second", "variant"), [
     # the quotation told back in indirect speech, tense shifted, "without" as "with no"
     ("Hart said that ballots had been moved between polling stations with no observers "

@@ -6,7 +6,7 @@ from dataclasses import replace
 
 import pytest
 
-from corroborator.compare.measures import same_thing
+from corroborator.compare.measures import outcomes, same_thing
 from corroborator.nlp.numbers import scan_quantities
 from corroborator.records import Quantity
 
@@ -26,6 +26,10 @@ def figure(text: str, unit: str) -> Quantity:
     ("villages", "dam flooding villages", "people", "dam forcing people", False),
     ("houses", "houses evacuated", "people", "people evacuated", False),
     ("homes", "homes", "people", "people", False),
+    # things whose names end like "villager" or "resident" are no people either
+    ("shelters", "evacuees housed shelters", "people", "people evacuated", False),
+    ("helicopters", "helicopters sent", "people", "people sent", False),
+    ("settlements", "settlements evacuated", "people", "people evacuated", False),
 ])
 def test_generic_people_only_stands_for_people(unit_a, measured_a, unit_b, measured_b,
                                                same) -> None:
@@ -223,3 +227,15 @@ def test_a_count_without_a_noun_counts_what_its_phrase_names(measured_a, unit_b,
                                                                   measured_b, same):
     a, b = figure("33", None), figure("31", unit_b)
     assert same_thing(a, b, measured_a, measured_b, 0.73, STRONG, RELATED) is same
+
+
+@pytest.mark.parametrize(("measured", "displaced"), [
+    ("people had to leave their homes", True),
+    ("people forced from their homes", True),
+    # as the claims stage keeps a verb of driving out: the place left, without its article
+    ("volcano forcing from homes people", True),
+    ("flood drove out of homes villagers", True),
+    ("people forced to work", False),
+])
+def test_leaving_home_is_displacement(measured, displaced) -> None:
+    assert ("displaced" in outcomes(measured)) is displaced

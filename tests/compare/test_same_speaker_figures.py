@@ -193,3 +193,31 @@ def test_one_speakers_area_in_two_units_pairs() -> None:
     pairs = converted_figures(figures, _vectors(figures, 0.7), _speaker, RELATED)
     # one speaker's kilometres and miles; not one unit twice, nor another speaker's miles
     assert [(i, j) for i, j, _ in pairs] == [(0, 1), (1, 2)]
+
+
+def _spoken_counts(specs: list[tuple[str, str, str, str, str]]) -> list[Figure]:
+    out = []
+    for ident, speaker, text, measured, noun in specs:
+        art = article(ident, f"Outlet {ident}", text)
+        made = claim(art, text, speaker, measured=measured)
+        out.append(Figure(made, replace(made.quantities[0], kind="count", unit=noun), measured))
+    return out
+
+
+def test_one_speakers_count_of_one_fate_pairs_however_unlike_the_phrases() -> None:
+    # "forcing nearly 12,000 people from their homes" and "more than 12,000 people have
+    # fled": one phrase names the volcano that forced them, the other only the fleeing
+    # (a cosine of 0.3), but both count the people displaced
+    figures = _spoken_counts([
+        ("a", "civil protection agency", "forcing nearly 12,000 people from their homes",
+         "volcano forcing from homes people", "people"),
+        ("b", "civil protection agency", "more than 12,000 people have fled",
+         "people who fled", "people"),
+        # the same number of a fate told apart, or of other things, is no such pair
+        ("c", "civil protection agency", "more than 12,000 people were vaccinated",
+         "people vaccinated", "people"),
+        ("d", "civil protection agency", "more than 12,000 homes were evacuated",
+         "homes evacuated", "homes"),
+    ])
+    pairs = same_speaker_figures(figures, _vectors(figures, 0.3), _speaker, RELATED)
+    assert [(i, j) for i, j, _ in pairs] == [(0, 1)]

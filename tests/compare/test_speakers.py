@@ -576,3 +576,21 @@ def test_speakers_a_firms_short_name_read_as_a_place_in_one_report_is_the_firm()
                     speaker_type="GPE")]
     sp = StorySpeakers(claims, [wire, weekly])
     assert {sp.of(c).label for c in claims} == {"Quellmark Motors"}
+
+
+def test_a_title_opening_a_headline_is_the_role_the_report_gives_a_name() -> None:
+    # "Mayor says ..." opens the headline with a capital; the report writes "the mayor of
+    # Tarn, Edda Morlan" in lower case: the mayor is Edda Morlan, nobody named Mayor
+    paper = article("isle", "Island Herald",
+                    "Mayor says hundreds still in the valley. At least 500 people are still in "
+                    "the valley, the mayor of Tarn, Edda Morlan, said on Friday.")
+    headline = replace(claim(paper, "hundreds still in the valley", "Mayor"),
+                       speaker_span=Span(0, 5))
+    claims = [headline, claim(paper, "At least 500 people are still in the valley",
+                              "Edda Morlan", speaker_type="PERSON")]
+    sp = StorySpeakers(claims, [paper])
+    assert sp.of(headline).label == "Edda Morlan" and sp.same(*claims)
+    # a one-word name the report never writes in lower case stays a name ("Quellmark")
+    firm = article("firm", "Motor Pulse", "Quellmark said the fault was rare. It rained.")
+    named = replace(claim(firm, "the fault was rare", "Quellmark"), speaker_span=Span(0, 9))
+    assert StorySpeakers([named], [firm]).of(named).kind == NAMED

@@ -644,6 +644,19 @@ def test_a_particle_verb_of_no_speech_needs_a_clause(nlp, monkeypatch, text, cue
     assert [c for c in found if " " in c] == cues, found
 
 
+@pytest.mark.parametrize("text", [
+    # a verb that reports speech only with a clause or a quotation tells a deed with an
+    # infinitive of its subject's, however sure the model is
+    "Mount Harrow continued to erupt overnight.",
+    "The charity offered to house the families.",
+])
+def test_a_clause_only_verb_needs_a_clause_for_the_tagger(nlp, monkeypatch, text):
+    monkeypatch.setattr(tagger, "cue_scores",
+                        lambda doc, toks, model: np.full(len(toks), 0.99))
+    found = [text[a.cue[0] : a.cue[1]] for a in tagger.tagged_attributions(nlp(text), 0, set())]
+    assert not [c for c in found if c in ("continued", "offered")], found
+
+
 def test_tagger_leaves_tokens_the_rules_took(nlp):
     doc = nlp("The mayor tweeted that the roads would reopen on Monday.")
     assert tagger.tagged_attributions(doc, 0, {t.i for t in doc}) == []
@@ -1047,6 +1060,20 @@ def test_call_with_a_particle_of_another_sense_is_no_cue(nlp, text, kept):
     cues_found = [text[a.cue[0] : a.cue[1]] for a in find_attributions(nlp(text))]
     assert [c for c in cues_found if c.startswith(("call", "is call"))] == \
         ([kept] if kept else [])
+
+
+def test_a_cue_the_parse_hangs_on_the_clause_it_reports_after_an_apposition(nlp):
+    # the parse takes "the mayor of Aldra, Rosa Tavish" for an apposition of the clause's
+    # last name and hangs "said" on the clause as an adverbial, with no subject
+    text = ("At least 600 people are still living inside the exclusion zone around Mount "
+            "Harrow, the mayor of Aldra, Rosa Tavish, said on Thursday, four times the number "
+            "the agency has given.")
+    _attributed(nlp, text, "said", "Rosa Tavish",
+                "At least 600 people are still living inside the exclusion zone around Mount "
+                "Harrow")
+    # a participle after a comma is the subject's own act, not a cue of the clause before
+    assert not [a for a in find_attributions(nlp("The workers left the plant, saying nothing."))
+                if a.content[0] == 0]
 
 
 def test_adding_a_thing_is_no_cue_adding_a_clause_is(nlp):

@@ -450,12 +450,25 @@ def same_speaker_figures(
                         intervals.written(fi.quantity) and intervals.written(fj.quantity)):
                     continue  # "thousands" is not a hedge on the 1,000 of "more than 1,000"
                 cosine = float(vectors.measured[i] @ vectors.measured[j])
-                if cosine >= related and same_speaker(fi.claim, fj.claim):
+                if (cosine >= related or _one_fate_of_one_noun(fi, fj)) \
+                        and same_speaker(fi.claim, fj.claim):
                     out.append((i, j, cosine))
                     linked += 1
                     if linked >= per_figure:
                         break
     return out
+
+
+def _one_fate_of_one_noun(a: Figure, b: Figure) -> bool:
+    """Two counts of one noun whose phrases name the same outcome: "forcing nearly 12,000
+    people from their homes" and "more than 12,000 people have fled" count the displaced,
+    however little else their phrases share (a cosine of 0.3: the one names the volcano that
+    forced them). Given by one speaker with one number, they are one figure told twice."""
+    qa, qb = a.quantity, b.quantity
+    if qa.kind != "count" or qb.kind != "count" or not same_noun(qa, qb):
+        return False
+    fates = outcomes(a.measured)
+    return bool(fates) and fates == outcomes(b.measured)
 
 
 def converted_figures(

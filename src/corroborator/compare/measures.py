@@ -75,8 +75,11 @@ def _word_classes() -> dict[str, frozenset[str]]:
 
 # Displacement is often told as leaving home rather than with a word for it: "had to leave
 # their homes", "forced from their homes", "driven out of their houses".
-_LEFT_HOME = re.compile(r"\b(?:leave|left|leaving|(?:forced|driven|chased)(?: out)? (?:of|from))"
-                        r" (?:their|his|her|the) (?:homes?|houses?)\b")
+# The measured phrase keeps a verb of driving out with the place left, without its article
+# ("forcing from homes people", "drove out of homes residents").
+_LEFT_HOME = re.compile(r"\b(?:leave|left|leaving|(?:forc(?:e|es|ed|ing)|driv(?:e|es|en|ing)|drove"
+                        r"|chas(?:e|es|ed|ing))(?: out)? (?:of|from))"
+                        r"(?: (?:their|his|her|the))? (?:homes?|houses?)\b")
 # So is a rescue, as being brought out: "brought out", "brought to the surface", "winched to
 # safety", "reached the surface" (the measured phrase keeps a verb of moving's destination).
 _BROUGHT_OUT = re.compile(r"\b(?:(?:to|reached|reach|reaching) (?:the )?(?:surface|safety)"

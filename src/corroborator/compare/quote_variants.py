@@ -133,6 +133,10 @@ def quote_variants(ctx: StoryContext, claims: Sequence[Claim]) -> list[Conflict]
                 continue
             if bool(claim.quantities) != bool(other.quantities):
                 continue  # a figure and a remark without one are not the same point
+            if (claim.stance == "denied") != (other.stance == "denied"):
+                # "denied that the warning came late" tells what the speaker rejects, not
+                # her words: a quotation of what she asserts instead varies nothing
+                continue
             if not _quote_on_point(quote, claim, other, ctx):
                 continue
             other_quote = quote_of(other, ctx.articles.get(other.article_id))

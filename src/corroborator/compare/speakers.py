@@ -291,9 +291,19 @@ def _capital_of_the_sentence(claim: Claim, name: str, text: str) -> bool:
     ("Dravenian officials" keep their capital: the report writes "Dravenian" mid-sentence.)"""
     return (claim.speaker_type is None
             and (name.lower() in _UNNAMED_SOURCES or _opens_with_a_described_source(name)
-                 or (_officials_described(name) and not _proper_word(name.split()[0], text)))
+                 or (_officials_described(name) and not _proper_word(name.split()[0], text))
+                 or _common_word(name, text))
             and claim.speaker_span is not None and claim.sentence_span is not None
             and claim.speaker_span.start == claim.sentence_span.start)
+
+
+def _common_word(name: str, text: str) -> bool:
+    """A one-word speaker the report writes in lower case elsewhere and never with its
+    capital mid-sentence: "Mayor says hundreds still inside ..." opening a headline is the
+    role of "the mayor of Aldra, Rosa Tavish", not someone named Mayor. ("Police" is the
+    one body a place has, named as the story writes it.)"""
+    return len(name.split()) == 1 and name.lower() not in _ONE_PER_PLACE and re.search(
+        rf"\b{re.escape(name.lower())}\b", text) is not None and not _proper_word(name, text)
 
 
 def _opens_with_a_described_source(name: str) -> bool:

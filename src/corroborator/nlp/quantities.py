@@ -553,17 +553,41 @@ _GOAL_VERBS = frozenset(["bring", "take", "carry", "pull", "airlift", "fly", "ru
 _GOAL_PREPOSITIONS = frozenset(["to", "into", "onto"])
 
 
+# Verbs of driving someone out that say what befell them only with the place they left:
+# "forcing 12,000 people from their homes" (displaced); "forced" alone may be to do anything.
+_AWAY_VERBS = frozenset(["force", "drive", "chase", "evict", "flush", "hound", "uproot"])
+_AWAY_PREPOSITIONS = frozenset(["from", "out"])
+
+
 def _goal(verb: Token, child: Token) -> list[Token]:
-    """The destination of a verb of moving, as its preposition and the place's own words
-    ("to surface", "to hospital"), or nothing."""
-    if verb.lemma_.lower() not in _GOAL_VERBS or child.dep_ != "prep" or child.i < verb.i \
-            or child.lower_ not in _GOAL_PREPOSITIONS:
+    """The destination of a verb of moving, or the place a verb of driving out drove them
+    from, as its preposition and the place's own words ("to surface", "to hospital", "from
+    homes", "out of homes"), or nothing."""
+    if child.dep_ != "prep" or child.i < verb.i:
         return []
-    places = [g for g in child.children if g.dep_ == "pobj" and g.pos_ == "NOUN"]
+    lemma = verb.lemma_.lower()
+    if lemma in _AWAY_VERBS and child.lower_ in _AWAY_PREPOSITIONS:
+        inner = [g for g in child.children if g.dep_ == "prep" and g.lower_ == "of"]
+        if child.lower_ == "out" and inner:  # "out of their homes"
+            place = _place_of(inner[0])
+            return [child, inner[0], *place] if place else []
+        place = _place_of(child)
+        return [child, *place] if place else []
+    if lemma not in _GOAL_VERBS or child.lower_ not in _GOAL_PREPOSITIONS:
+        return []
+    place = _place_of(child)
+    return [child, *place] if place else []
+
+
+def _place_of(prep: Token) -> list[Token]:
+    """A preposition's place as a measured phrase keeps it: the noun with its compound and
+    adjective modifiers (no article, no possessive), or nothing when its object is no
+    common noun."""
+    places = [g for g in prep.children if g.dep_ == "pobj" and g.pos_ == "NOUN"]
     if not places:
         return []
     place = places[0]
-    return [child] + [t for t in place.lefts if t.dep_ in ("compound", "amod")] + [place]
+    return [t for t in place.lefts if t.dep_ in ("compound", "amod")] + [place]
 
 
 def _state_told(verb: Token, child: Token) -> bool:

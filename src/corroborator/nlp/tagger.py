@@ -320,6 +320,8 @@ def tagged_attributions(doc: Doc, offset: int, taken: set[int],
             continue  # "takes on the governor in next month's run-off": a contest, no word
         if tok.pos_ == "VERB" and particle_of_no_speech(tok):
             continue  # "calling back 40,000 cars after ...": a recall, whatever follows
+        if tok.pos_ == "VERB" and _clause_only_without_clause(tok, content):
+            continue  # "the volcano continued to erupt": the rules' reading of such a verb
         stance = _stance(tok) if speaker is not None else "hedged"
         # "told Radio Lorvana": the outlet told is the channel, as in the rules' reading
         att = make(doc, offset, content, cue, tok.lemma_.lower(), stance, speaker, "indirect",
@@ -341,6 +343,20 @@ def _particle_verb_of_no_speech(tok: Token) -> bool:
     lemma = tok.lemma_.lower()
     return tok.pos_ == "VERB" and any(c.dep_ == "prt" for c in tok.children) and \
         lex.verb_cue(lemma) is None and lemma not in FRAMES.get("verb", {})
+
+
+def _clause_only_without_clause(verb: Token, content: list[Token]) -> bool:
+    """A verb the lexicon says reports speech only with a clause or a quotation
+    ("continue", "offer", "order"), read with an infinitive of its own subject's and no
+    quotation: it tells what the subject went on or offered to do ("continued to erupt",
+    "offered to help"), as the rules read it (:func:`.verbcues.object_content`). With an
+    object before the infinitive it may report a forecast ("projects the party to win")."""
+    if verb.lemma_.lower() not in lex.CLAUSE_ONLY_VERBS or any(
+            c.dep_ == "dobj" for c in verb.children):
+        return False
+    if any(t.text in _QUOTES for t in content):
+        return False
+    return any(t.head.i == verb.i and t.dep_ == "xcomp" for t in content)
 
 
 def _has_clause(tokens: list[Token]) -> bool:

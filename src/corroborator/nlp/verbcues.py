@@ -236,6 +236,11 @@ def _inverted_content(verb: Token) -> list[Token]:
     if _trailing_relative_cue(verb):
         # "CLAUSE, The Back Page understands": the cue after the clause's last noun
         return _skip_dateline(list(verb.doc[verb.sent.start : verb.left_edge.i - 1]))
+    if _hung_on_its_clause(verb):
+        # "CLAUSE, the mayor of Aldra, Rosa Tavish, said": the clause the cue hangs on,
+        # without the cue's own phrase (the apposition is cut with the speaker)
+        own = {t.i for t in verb.subtree}
+        return _skip_dateline([t for t in head.subtree if t.i not in own and t.i < verb.i])
     if _as_reported(verb):
         # "As the Post reported, the inspector issued subpoenas": the clause it hangs on
         own = {t.i for t in verb.subtree}
@@ -458,8 +463,35 @@ def _name_before(verb: Token) -> Speaker | None:
 
 
 def _after_its_clause(verb: Token) -> bool:
-    """The speech verb follows the clause it reports ("A, X told TPR"): a ccomp before it."""
-    return any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children)
+    """The speech verb follows the clause it reports ("A, X told TPR"): a ccomp before it,
+    or the clause itself, which the parse may hang the verb on (:func:`_hung_on_its_clause`)."""
+    return any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children) \
+        or _hung_on_its_clause(verb)
+
+
+def _hung_on_its_clause(verb: Token) -> bool:
+    """"At least 600 people are still there, the mayor of Aldra, Rosa Tavish, said on
+    Thursday": a finite speech verb after a comma, without a subject or words of its own to
+    its right, that the parse hangs on the clause before it as an adverbial or a conjunct
+    (the speaker taken for an apposition inside that clause). A participle ("left, saying
+    nothing") is the subject's own act; a conjunction before the verb ("arrived, and said")
+    makes a real second verb of the subject's."""
+    head = verb.head
+    if verb.dep_ not in ("advcl", "conj") or head.i >= verb.i or verb.tag_ != "VBD" \
+            or verb.i < 2 or verb.doc[verb.i - 1].text != ",":
+        return False
+    if verb.dep_ == "conj" and any(t.dep_ == "cc" and t.head.i in (head.i, verb.i)
+                                   for t in verb.doc[head.i + 1 : verb.i]):
+        return False
+    if any(c.dep_ in _OWN_WORDS for c in verb.rights) or any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return False
+    name = verb.doc[verb.i - 2]  # the speaker, an apposition right before the comma
+    return name.pos_ == "PROPN" and name.ent_type_ in _NAMED and name.dep_ == "appos"
+
+
+# Dependents that are a speech verb's own words to its right.
+_OWN_WORDS = frozenset(["dobj", "ccomp", "xcomp", "attr", "oprd"])
 
 
 def _without_speaker(content: list[Token], speaker: Speaker) -> list[Token]:
@@ -519,7 +551,9 @@ def verb_attribution(verb: Token, entry: lex.CueEntry, offset: int) -> Attributi
     if subject is not None and addressed_class(subject.head):
         return None
     named_before = None
-    if subject is None and not passive and entry.kind == "speech":
+    if entry.kind == "speech" and (subject is None and not passive
+                                   or _hung_on_its_clause(verb)):
+        # a conjunct borrows the clause's subject: the name before it is the speaker
         subject = named_before = _name_before(verb)
     kind = "indirect"
     prep = None
