@@ -326,6 +326,7 @@ def reordered_rewrite(a: Prepared, b: Prepared, sims: np.ndarray, config: ReuseS
     Patriot will be there") tells no fact of its source's.
     Without the order, only the quotations and the near-complete pairing tell it from an
     independent report of the event that shares most of its facts.
+
     """
     short, longest = min(sims.shape), max(sims.shape)
     pairs = one_to_one_pairs(sims, config.propose_cosine)
@@ -373,8 +374,10 @@ def condensed_chain(found: Chain, config: ReuseSettings) -> bool:
 
     A tabloid or trade-press rewrite cuts its source and adds a quote of its own, so it
     carries too little of the source for :func:`whole_chain`; what it keeps, it keeps in the
-    source's order. Independent reports that share this many facts tell them in their own
-    order (ECB+ pairs that pass every other bar here have fact order .62 or less).
+    source's order, but for a sentence or two it moves (a motoring site's rewrite that puts
+    the spokeswoman's sentence last keeps .83 of the shared facts in order). Independent
+    reports that share this many facts tell them in their own order (ECB+ pairs that pass
+    every other bar here have fact order .62 or less).
     """
     return (found.share_short >= config.condensed_share_short
             and found.share_long >= config.condensed_share_long
