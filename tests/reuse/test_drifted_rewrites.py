@@ -72,6 +72,22 @@ PLANT_STATEMENT = (
     "the cause of the fire.\n"
     "Residents who were asked to leave their homes can call our helpline for support."
 )
+# A trade site's rewrite: cut, reworded, the fire chief's quotation told as reported speech
+# and merged into his sentence, the company's sentence moved after the agency's.
+PLANT_TRADE = (
+    "About 3,400 people in Ostrel had to leave their homes on Wednesday after fire broke out "
+    "at a chemical plant in the town, regional officials said.\n"
+    "The fire started shortly after midnight in a Velka Chemicals storage hall and was under "
+    "control by mid-morning, according to fire chief Anton Brel, who said the smoke was toxic "
+    "and no risk could be taken with the people living nearby.\n"
+    "At the hospital, 12 workers were treated for smoke inhalation and 2 of them remain in a "
+    "serious condition.\n"
+    "The regional environment agency is measuring the air at 15 points around the plant and "
+    "has told residents to keep their windows shut.\n"
+    "Velka Chemicals, which has about 640 staff in Ostrel, said it was working with "
+    "investigators and did not yet know what had caused the fire.\n"
+    "In 2021 the plant was fined 180,000 crowns over breaches of storage rules."
+)
 DAY = datetime(2024, 5, 1, 8, 0)
 
 
@@ -132,6 +148,26 @@ def test_condensed_rewrite_with_drifted_figures_is_found(settings, embedded_pair
     far = (PLANT_TABLOID.replace("more than 3,500", "1,900")
            .replace("around 600", "about 250").replace("nearly 200,000", "45,000"))
     wire, other, sims = embedded_pair(PLANT_WIRE, far)
+    assert rewrite_chain(wire, other, sims, config) is None
+
+
+@pytest.mark.embeddings
+def test_condensed_rewrite_that_moves_a_sentence_is_found(settings, embedded_pair) -> None:
+    from corroborator.reuse.derive import reordered_rewrite, rewrite_chain, whole_chain
+    from corroborator.reuse.docpair import chain
+    from corroborator.reuse.settings import reuse_settings
+
+    config = reuse_settings(settings)
+    wire, trade, sims = embedded_pair(PLANT_WIRE, PLANT_TRADE)
+    found = chain(wire, trade, sims, config.propose_cosine)
+    # One moved sentence puts a few of the shared facts out of order, far fewer than
+    # independent reports that share this much (ECB+: half or more); with no quotation
+    # left in the rewrite, only the order-keeping tests can find it.
+    assert not whole_chain(found, config)
+    assert config.condensed_fact_order <= found.fact_order < 0.9
+    assert reordered_rewrite(wire, trade, sims, config) is None
+    assert rewrite_chain(wire, trade, sims, config) is not None
+    wire, other, sims = embedded_pair(PLANT_WIRE, PLANT_OTHER)
     assert rewrite_chain(wire, other, sims, config) is None
 
 

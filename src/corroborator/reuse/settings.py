@@ -51,7 +51,7 @@ class ReuseSettings:
     condensed_share_long: float = 0.55
     condensed_fact_short: float = 0.65
     condensed_fact_long: float = 0.5
-    condensed_fact_order: float = 0.9
+    condensed_fact_order: float = 0.75
     condensed_figures: int = 2
     reordered_share_short: float = 0.9
     reordered_fact_short: float = 0.9
