@@ -1091,3 +1091,21 @@ def test_a_cue_between_an_object_and_its_apposition_reports_the_whole_clause(nlp
     att = _one(nlp, text, "said")
     assert text[att.content[0] : att.content[1]].startswith(
         "The recall will cost Quellmark about 180 million euros")
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Nearly 3,000 residents had to leave their homes, Stonewick Fire and Rescue Service said "
+     "in a statement.", "Stonewick Fire and Rescue Service"),
+    ("The Dunmore Parks and Wildlife Service said the trail would stay closed until spring.",
+     "Dunmore Parks and Wildlife Service"),
+])
+def test_a_body_whose_name_joins_two_remits_with_and_is_one_speaker(nlp, text, speaker) -> None:
+    (att,) = [a for a in find_attributions(nlp(text)) if text[a.cue[0]:a.cue[1]].startswith("said")]
+    assert att.speaker_text == speaker and att.speaker_label == "ORG"
+
+
+def test_two_bodies_joined_by_and_are_not_one_name(nlp) -> None:
+    # the first half is a body of its own: two speakers' names joined, not one name
+    text = "Harbour Police Department and Fire Service said the road would reopen on Monday."
+    (att,) = [a for a in find_attributions(nlp(text)) if text[a.cue[0]:a.cue[1]].startswith("said")]
+    assert att.speaker_text != "Harbour Police Department and Fire Service"

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from ..people_nouns import counts_people
 from . import cues as lex
 from .cues import words
-from .speakers import TITLES
+from .speakers import GROUP_NOUNS, TITLES
 from .tokenspans import subtree
 
 if TYPE_CHECKING:
@@ -79,11 +79,44 @@ def _group_of(head: Token) -> Token | None:
     return None
 
 
+def _body_named_with_and(head: Token) -> tuple[str, str] | None:
+    """"Stonewick Fire and Rescue Service", "Parks and Wildlife Service": a body whose name
+    joins two remits with "and". The recogniser splits such a name at "and" (often taking
+    the first half for a person), and the parse makes the second half a conjunct of the
+    first or the first a modifier of the second, so the speaker would be "Stonewick Fire" or
+    "Wildlife Service". One capitalised name with one "and" that ends in a word for a body,
+    and whose first half is no body of its own ("the Police Department and the Fire
+    Service" are two), is one organisation."""
+    if head.pos_ != "PROPN":
+        return None
+    conjuncts = [c for c in head.children if c.dep_ == "conj" and c.i > head.i]
+    if len(conjuncts) == 1 and not any(c.dep_ in ("conj", "cc") for c in conjuncts[0].children):
+        end = conjuncts[0].right_edge.i + 1  # the parse's "Fire" + conjunct "Service"
+    elif not conjuncts and head.lower_ in GROUP_NOUNS:
+        end = head.i + 1  # the parse's "Service" with modifiers "Parks and Wildlife"
+    else:
+        return None
+    doc = head.doc
+    start = head.left_edge.i + (doc[head.left_edge.i].lower_ == "the")
+    links = [t.i for t in doc[start:end] if t.lower_ in ("and", "&")]
+    if len(links) != 1 or not start < links[0] < end - 1:
+        return None
+    words = [t for t in doc[start:end] if t.i != links[0]]
+    if not all(t.text[:1].isupper() and t.is_alpha for t in words) or \
+            doc[end - 1].lower_ not in GROUP_NOUNS or \
+            any(t.lower_ in GROUP_NOUNS for t in doc[start : links[0]]):
+        return None
+    return doc[start:end].text, "ORG"
+
+
 def name_of(head: Token) -> tuple[str, str | None]:
     """The best name for a speaker phrase headed by ``head``: an entity if one covers it."""
     group = _group_of(head)
     if group is not None:
         return name_of(group)
+    joined = _body_named_with_and(head)
+    if joined is not None:
+        return joined
     found = entity_at(head)
     if found:
         return found
