@@ -104,7 +104,7 @@ def test_the_mayor_and_the_agency_disagree_on_who_is_still_in_the_zone(eruption)
 
 def test_the_agencys_counts_rise_as_updates_each_of_its_own_thing(eruption) -> None:
     updates = _of_kind(eruption, "update")
-    evacuated = [u for u in updates if "evacuated … people" in u]
+    evacuated = [u for u in updates if "for evacuated people" in u]
     assert any("from “11,840”" in u and "to “16,500”" in u for u in evacuated)
     assert any("from “16,500”" in u and "to “21,300”" in u for u in evacuated)
     # shelters are updated by shelters, never by people evacuated

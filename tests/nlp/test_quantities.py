@@ -620,6 +620,8 @@ def test_a_subjects_count_is_named_as_its_sentence_writes_it(nlp, text, figure, 
         # sentence is in lower case inside the phrase
         ("Volunteers from Sil Hill brought hot meals at 14 centres across Pengate.",
          "14", "centres volunteers brought at"),
+        ("Evacuees are being housed in 23 shelters in Lisk and Selby.", "23",
+         "shelters evacuees are being housed in"),
         # a name that opens its sentence keeps its capital
         ("Storm Orla killed at least 11 people, the agency said.", "at least 11",
          "people Storm Orla killed"),

@@ -37,7 +37,10 @@ def counted_first(clause: str, elided: str, noun: Token, first: Token,
     if not _finite(verb):
         return None
     following = first.doc[first.i + 1] if first.i + 1 < len(first.doc) else None
-    if first.is_sent_start and first.pos_ != "PROPN" and not first.ent_type_ and not (
+    # the tagger takes a capitalised plural that opens a sentence for a plural name
+    # ("Evacuees are being housed", NNPS), which no one-word name is without an entity
+    named = first.pos_ == "PROPN" and first.tag_ != "NNPS"
+    if first.is_sent_start and not named and not first.ent_type_ and not (
             following is not None and following.is_title) and before[:1].isupper():
         # "Volunteers brought" opens its sentence; inside a phrase it is "volunteers" (but
         # "Storm Ilsa" is a name, wherever it stands)
