@@ -622,6 +622,12 @@ def test_a_subjects_count_is_named_as_its_sentence_writes_it(nlp, text, figure, 
          "14", "centres volunteers brought at"),
         ("Evacuees are being housed in 23 shelters in Lisk and Selby.", "23",
          "shelters evacuees are being housed in"),
+        # a word the report writes with its capital mid-sentence is a name at the start too
+        ("Brisant cut 2,000 jobs last year. Shares in Brisant fell.", "2,000",
+         "jobs Brisant cut"),
+        # and one it writes in lower case is none, whatever the tagger calls it
+        ("Rescuers found 14 survivors. Other rescuers kept digging.", "14",
+         "survivors rescuers found"),
         # a name that opens its sentence keeps its capital
         ("Storm Orla killed at least 11 people, the agency said.", "at least 11",
          "people Storm Orla killed"),

@@ -37,10 +37,7 @@ def counted_first(clause: str, elided: str, noun: Token, first: Token,
     if not _finite(verb):
         return None
     following = first.doc[first.i + 1] if first.i + 1 < len(first.doc) else None
-    # the tagger takes a capitalised plural that opens a sentence for a plural name
-    # ("Evacuees are being housed", NNPS), which no one-word name is without an entity
-    named = first.pos_ == "PROPN" and first.tag_ != "NNPS"
-    if first.is_sent_start and not named and not first.ent_type_ and not (
+    if first.is_sent_start and not _written_as_name(first) and not first.ent_type_ and not (
             following is not None and following.is_title) and before[:1].isupper():
         # "Volunteers brought" opens its sentence; inside a phrase it is "volunteers" (but
         # "Storm Ilsa" is a name, wherever it stands)
@@ -49,6 +46,18 @@ def counted_first(clause: str, elided: str, noun: Token, first: Token,
     if preposition is not None and not before.endswith(" " + preposition):
         before = f"{before} {preposition}"
     return f"{after} {before}"
+
+
+def _written_as_name(first: Token) -> bool:
+    """Whether a word that opens its sentence, where every word has a capital, is a name:
+    as the report writes it elsewhere, mid-sentence ("Brisant" of "jobs at Brisant", which
+    the tagger takes for a common noun at the start); else as the tagger has it, but a
+    capitalised plural it calls a plural name ("Evacuees are being housed", NNPS) is none
+    without an entity."""
+    elsewhere = [t for t in first.doc if t.lower_ == first.lower_ and not t.is_sent_start]
+    if elsewhere:
+        return all(t.text[:1].isupper() for t in elsewhere)
+    return first.pos_ == "PROPN" and first.tag_ != "NNPS"
 
 
 def _joined_preposition(noun: Token) -> str | None:
