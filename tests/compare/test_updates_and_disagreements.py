@@ -627,6 +627,25 @@ def test_a_count_named_with_its_speaker_as_the_subject_is_named_by_the_speaker(
     assert "cut jobs" in conflict.explanation, conflict.explanation
 
 
+def test_a_count_named_by_what_it_counts_keeps_a_names_capital_from_another_paragraph(
+        settings) -> None:
+    # the place opened its sentence, so its own paragraph could not tell it was a name;
+    # another paragraph writes it as one, and "airport" is written in lower case
+    first, later = _day_apart(
+        "Harlow airport cancelled 38 flights, a spokeswoman said.\n\nBuses ran to Harlow.",
+        "Harlow airport cancelled 112 flights, the airport said.")
+    claims = [claim(first, "Harlow airport cancelled 38 flights", "Dana Kiriakou",
+                    measured="Harlow airport cancelled flights"),
+              claim(later, "Harlow airport cancelled 112 flights", "Dana Kiriakou",
+                    measured="Harlow airport cancelled flights")]
+    claims = [replace(c, quantities=tuple(replace(q, named="flights harlow airport cancelled")
+                                          for q in c.quantities)) for c in claims]
+    result = _run(settings, [first, later], claims)
+    (conflict,) = result.conflicts
+    assert "for flights Harlow airport cancelled changed" in conflict.explanation, \
+        conflict.explanation
+
+
 def test_a_disagreement_names_a_subjects_own_measure_without_quoting_it(settings) -> None:
     # "the lake covers …" is the lake's area: a reader's noun phrase, not a quoted clause
     first, later = _day_apart("The water board said the flood lake covers 40 square kilometres.",

@@ -531,6 +531,26 @@ def _held_by_name(phrase: str, unit1: str | None, unit2: str | None) -> str | No
     return f"{_possessive(' '.join(name))} {unit1}"
 
 
+def _names_recapitalised(phrase: str, ctx: StoryContext) -> str:
+    """``phrase`` with the capital back on a word the story's reports only ever write as a
+    name: a count named by what it counts puts a sentence's first word inside the phrase,
+    in lower case unless its paragraph shows it is a name ("flights lisk airport cancelled"
+    when "in Lisk and Selby" stands in another paragraph, each parsed alone). A word any
+    report writes in lower case stays so, which keeps a title-case headline's "Forces" or
+    "Homes" from passing for names."""
+    texts = [article.text for article in ctx.articles.values()]
+    words = phrase.split(" ")
+    for index, word in enumerate(words):
+        if not word.isalpha() or not word.islower():
+            continue
+        lower = re.compile(rf"(?<![\w'’-]){re.escape(word)}(?![\w'’-])")
+        title = word[:1].upper() + word[1:]
+        if any(written_as_name(title, text) for text in texts) and not any(
+                lower.search(text) for text in texts):
+            words[index] = title
+    return " ".join(words)
+
+
 def _figure_name(ctx: StoryContext, f1: Figure, f2: Figure) -> str:
     """What two figures count, as a sentence names it: a share by whose share of what it is
     ("Civic Union's share of the vote", not "Civic Union had vote"), what a name won or
@@ -564,7 +584,7 @@ def _figure_name(ctx: StoryContext, f1: Figure, f2: Figure) -> str:
         # not "for jobs Kelvar Motors would cut"); a count named by what it counts ("jobs
         # the closures would cost") or a subject's own measure ("the slick's area") is a
         # reader's noun phrase, no quotation
-        return f"“{named}”" if ELIDED in named else named
+        return f"“{named}”" if ELIDED in named else _names_recapitalised(named, ctx)
     if not phrase:
         return "the same figure"
     first, _, rest = phrase.partition(" ")
