@@ -542,6 +542,17 @@ def test_a_figure_carried_is_no_limit(nlp) -> None:
     assert measured.split()[-2:] == ["carrying", "passengers"]
 
 
+@pytest.mark.parametrize(("text", "measured"), [
+    ("The number of dead has risen to 40, officials said.", "dead"),
+    ("The number of injured is now 34.", "injured"),
+    ("The number of missing stood at 12, police said.", "missing"),
+])
+def test_a_number_of_the_described_counts_them(nlp, text, measured) -> None:
+    # "the number of dead": the adjective stands for those it describes
+    (found,) = quantities(nlp, text)
+    assert found.measured == measured
+
+
 @pytest.mark.parametrize("text", [
     "The number of people killed has risen to 47, officials said.",
     # the parse hangs "killed" on "number" when a clause follows it
@@ -569,6 +580,21 @@ def test_a_count_told_as_the_number_of_people_keeps_what_befell_them(nlp, text) 
     ("Vecturas shares rose 6.5% on Friday.", "6.5%", "Vecturas shares rose"),
 ])
 def test_a_counted_subject_reads_as_those_who_did_it(nlp, text, figure, measured) -> None:
+    assert by_text(quantities(nlp, text))[figure].measured == measured
+
+
+@pytest.mark.parametrize(("text", "figure", "measured"), [
+    # "are known to" says how sure the source is; what befell them is the infinitive's
+    ("The ministry said 14 people are now known to have died in the collapse.", "14",
+     "people who died"),
+    ("Eight miners are believed to have been killed in the blast.", "Eight", "miners killed"),
+    ("About 200 people were reported to have fled the town, the mayor said.", "About 200",
+     "people who fled"),
+    # a verb that forces them keeps its infinitive as before
+    ("Some 300 residents were forced to flee.", "Some 300", "residents flee"),
+])
+def test_a_count_lifted_by_a_verb_of_knowing_reads_as_its_infinitive(nlp, text, figure,
+                                                                     measured) -> None:
     assert by_text(quantities(nlp, text))[figure].measured == measured
 
 

@@ -45,6 +45,7 @@ from .numbers import (
     to_quantity,
 )
 from .numlex import VERB_QUALIFIERS
+from .raising import is_passive, raised_infinitive
 from .referents import restates_named_count
 from .revisions import FIGURE_NOUNS, Placed, mark_revisions, revises
 from .sums import names_a_sum, valued_thing
@@ -317,6 +318,17 @@ def _of_object(tok: Token) -> Token | None:
         if child.dep_ == "prep" and child.lower_ == "of":
             for grand in child.children:
                 if grand.dep_ == "pobj" and grand.pos_ in _NOUN_POS:
+                    return grand
+    return None
+
+
+def _of_the_described(tok: Token) -> Token | None:
+    """An adjective or participle standing for those it describes after "of": "the number
+    of dead", "of injured", "of missing" count the dead, the injured, the missing."""
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for grand in child.children:
+                if grand.dep_ == "pobj" and grand.tag_ in ("JJ", "VBN", "VBG"):
                     return grand
     return None
 
@@ -770,7 +782,7 @@ def _copula_complement(verb: Token, inside: set[int]) -> list[Token]:
 def _figure_subject(subject: Token, inside: set[int]) -> list[Token]:
     """What a subject that names a figure counts ("the number of people arrested" → "people
     arrested", "the death toll" → nothing: the noun itself says it), or nothing."""
-    of_obj = _of_object(subject)
+    of_obj = _of_object(subject) or _of_the_described(subject)
     if subject.lemma_.lower() not in FIGURE_NOUNS or of_obj is None or of_obj.i in inside:
         return []
     # the parse may hang the participle on the figure noun: "the number of people killed when
@@ -874,6 +886,9 @@ def _measured(anchor: Token, noun: Token | None, span: Span,
             focus = thing_tok
     thing = _phrase(thing_tok, inside) if thing_tok is not None else []
     verb, owner = _predicate(focus)
+    # "14 people are known to have died": what befell them is the infinitive's
+    raised = raised_infinitive(focus, verb)
+    verb = raised or verb
     stranded = _stranded_verb(focus, span) if noun is None and cand.kind == "count" else None
     if stranded is not None:
         verb, owner = stranded, None
@@ -882,7 +897,7 @@ def _measured(anchor: Token, noun: Token | None, span: Span,
     thing_first = False
     subject: Token | None = None
     if verb is not None:
-        focus_is_subject = stranded is not None or (
+        focus_is_subject = stranded is not None or raised is not None or (
             focus.dep_ in ("nsubj", "nsubjpass") and focus.head == verb)
         verb_words = _verb_words(verb, focus_is_subject) if verb.lemma_ != "be" else []
         verb_words = _limit_verb(verb) + verb_words
@@ -959,7 +974,9 @@ def _measured(anchor: Token, noun: Token | None, span: Span,
     # "14 people died": the people who died are counted, and the phrase says so; a passive
     # participle reads as it stands ("people arrested")
     relative_after = (len(thing) if thing_first and verb is not None and verb_words
-                      and focus.dep_ == "nsubj" and _active_clause(verb_words[0])
+                      and (focus.dep_ == "nsubj" or raised is not None
+                           and not is_passive(raised))
+                      and _active_clause(verb_words[0])
                       # "buildings collapsed or damaged": the participle reads for both
                       and not any(t.dep_ == "cc" for t in verb_words) else None)
     seen: set[int] = set()
