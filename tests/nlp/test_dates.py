@@ -208,6 +208,21 @@ def test_a_day_told_in_reported_future_or_a_forecast_is_ahead(nlp, text, day):
 
 
 @pytest.mark.model
+@pytest.mark.parametrize(("text", "day"), [
+    # published on Friday 20 November 2026: an end bounded only from below is still to come,
+    # in whatever tense it is told
+    ("The river was reportedly closed to shipping until at least Monday.", date(2026, 11, 23)),
+    ("Schools stayed closed through at least Wednesday, the council said.",
+     date(2026, 11, 25)),
+    # without the bound, a past tense keeps the day behind
+    ("The road was closed until Monday, police said.", date(2026, 11, 16)),
+])
+def test_an_end_bounded_from_below_is_ahead(nlp, text, day):
+    found = find_dates(nlp(text), date(2026, 11, 20))
+    assert [d.resolved for d in found] == [day]
+
+
+@pytest.mark.model
 def test_temperatures_and_bands_of_values_are_no_dates(nlp):
     text = ("The previous record, 105.4F, had stood since 1976. Orsenna roasted in nearly 42C "
             "yesterday. Temperatures would ease to the low 30s by Saturday. Highs in the upper "
