@@ -251,6 +251,16 @@ def test_numbers_year_like_number_with_qualifier_is_a_count():
     assert q.value == 2000 and q.qualifier == "about"
 
 
+@pytest.mark.parametrize("text", [
+    "The bridge had been due for repairs since at least 2021.",
+    "The line will stay shut until at least 2030.",
+    "Workers have complained since as early as 2019.",
+])
+def test_numbers_a_year_bounding_when_is_no_count(text):
+    # "at least" bounds when, not how many: the year stays a year
+    assert scan_quantities(text) == [], [q.text for q in scan_quantities(text)]
+
+
 # --------------------------------------------------------------------------- offsets, speed
 
 

@@ -478,6 +478,12 @@ def _digit_candidates(text: str, regions: list[tuple[int, int, str]]) -> list[Ca
     return out
 
 
+# A bound on when, not on how many: "since at least 2021", "until at least 2030" keep the
+# year a year (the qualifier rescues "more than 1950 people")
+_BOUNDED_TIME = re.compile(r"\b(?:since|until|till|through)\s+(?:at\s+least|as\s+early\s+as|"
+                           r"at\s+the\s+(?:latest|earliest))\s*$", re.IGNORECASE)
+
+
 def _is_year(text: str, cand: Candidate) -> bool:
     if not cand.integer_like or cand.value is None or cand.words:
         return False
@@ -828,7 +834,7 @@ def scan_candidates(text: str) -> list[Candidate]:
     for c in cands:
         if c.excluded == "year" and c.value is not None:
             before = text[max(0, c.start - 30) : c.start]
-            if _qualifier_re().search(before):
+            if _qualifier_re().search(before) and not _BOUNDED_TIME.search(before):
                 c.excluded = None
                 _attach_qualifiers(text, c)
     cands.extend(temperature_decades(text, cands))
