@@ -594,3 +594,18 @@ def test_a_title_opening_a_headline_is_the_role_the_report_gives_a_name() -> Non
     firm = article("firm", "Motor Pulse", "Quellmark said the fault was rare. It rained.")
     named = replace(claim(firm, "the fault was rare", "Quellmark"), speaker_span=Span(0, 9))
     assert StorySpeakers([named], [firm]).of(named).kind == NAMED
+
+
+def test_speakers_a_body_publishing_under_its_countrys_word_speaks_its_own_statements() -> None:
+    # the ministry's own statement, put out as "Orlandian Health Ministry", is the Health
+    # Ministry the news reports quote; a paper named after a place stays a paper
+    news = article("h1", "Tarvik Daily", "The Health Ministry said 40 people were in hospital. "
+                   "Officials in the Orlandian capital said schools were shut.")
+    own = article("h2", "Orlandian Health Ministry", "Forty-two people are in hospital.")
+    paper = article("h3", "Tarvik Health Weekly", "Clinics were busy.")
+    claims = [claim(news, "40 people were in hospital", "Health Ministry", speaker_type="ORG"),
+              claim(own, "Forty-two people are in hospital", None),
+              claim(paper, "Clinics were busy", None)]
+    sp = StorySpeakers(claims, [news, own, paper])
+    assert sp.of(claims[1]).label == "Health Ministry" and sp.same(claims[0], claims[1])
+    assert sp.of(claims[2]).kind == OUTLET

@@ -139,6 +139,11 @@ def quote_variants(ctx: StoryContext, claims: Sequence[Claim]) -> list[Conflict]
                 continue
             if not _quote_on_point(quote, claim, other, ctx):
                 continue
+            if not within and (told_its_own_outlet(ctx, claim) or told_its_own_outlet(ctx, other)):
+                # "Kalvo told the Courier that ...": the outlet's own interview is another
+                # occasion, and what was said there cannot show another report's quotation
+                # altered
+                continue
             other_quote = quote_of(other, ctx.articles.get(other.article_id))
             if other_quote and not quotes_differ(quote, other_quote, ratio):
                 continue
@@ -171,6 +176,24 @@ def quote_variants(ctx: StoryContext, claims: Sequence[Claim]) -> list[Conflict]
                 best[key] = (rank, Conflict("quote-variant", (first.id, second.id), text,
                                            ctx.story_id))
     return [c for _, c in best.values()]
+
+
+def told_its_own_outlet(ctx: StoryContext, claim: Claim) -> bool:
+    """Whether the claim's sentence says the speaker told the claim's own outlet ("told the
+    Courier", "said in an interview with the Tribune"), outside what was said."""
+    article = ctx.articles.get(claim.article_id)
+    if article is None or not article.outlet or claim.sentence_span is None:
+        return False
+    words = article.outlet.split()
+    # the outlet by its full name or its last word ("the Courier" of "Dunhallow Courier"):
+    # its first word is often a place ("told Dunhallow police")
+    names = {article.outlet, words[-1]} if len(words[-1]) > 3 else {article.outlet}
+    told = re.compile(r"\b(?:told|telling|tells|in an interview with)\s+(?:the\s+)?(?:"
+                      + "|".join(re.escape(n) for n in sorted(names)) + r")\b")
+    sentence, content = claim.sentence_span, claim.content_span
+    outside = (article.text[sentence.start : max(sentence.start, content.start)] + " "
+               + article.text[min(sentence.end, content.end) : sentence.end])
+    return told.search(outside) is not None
 
 
 def _repeats_quote(ctx: StoryContext, other: Claim, quote: str, ratio: float) -> bool:
