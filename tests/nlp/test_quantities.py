@@ -598,6 +598,21 @@ def test_a_count_lifted_by_a_verb_of_knowing_reads_as_its_infinitive(nlp, text, 
     assert by_text(quantities(nlp, text))[figure].measured == measured
 
 
+@pytest.mark.parametrize(("text", "figure", "measured"), [
+    # a participle of harm after the clause: what befell them, not what the clause's subject
+    # did ("section bridge killing people")
+    ("A section of the bridge fell into the river, killing 17 people, the ministry said.",
+     "17", "people killed"),
+    ("The storm hit the coast on Monday, killing at least 12 people and injuring 40.",
+     "at least 12", "people killed"),
+    ("The storm hit the coast on Monday, killing at least 12 people and injuring 40.",
+     "40", "injured"),
+])
+def test_a_count_after_a_participle_of_harm_reads_as_what_befell_it(nlp, text, figure,
+                                                                    measured) -> None:
+    assert by_text(quantities(nlp, text))[figure].measured == measured
+
+
 def test_a_figure_after_with_and_its_noun_measures_that_noun(nlp):
     # "with sales up 12 percent": the clause after "with" says how far sales moved; the
     # sentence's verb ("were busy") is none of what is measured

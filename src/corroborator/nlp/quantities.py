@@ -45,7 +45,7 @@ from .numbers import (
     to_quantity,
 )
 from .numlex import VERB_QUALIFIERS
-from .raising import is_passive, raised_infinitive
+from .raising import harm_told_after, is_passive, raised_infinitive
 from .referents import restates_named_count
 from .revisions import FIGURE_NOUNS, Placed, mark_revisions, revises
 from .sums import names_a_sum, valued_thing
@@ -889,6 +889,9 @@ def _measured(anchor: Token, noun: Token | None, span: Span,
     # "14 people are known to have died": what befell them is the infinitive's
     raised = raised_infinitive(focus, verb)
     verb = raised or verb
+    if (harmed := harm_told_after(focus, verb)) is not None:
+        # "..., killing 17 people": the people killed, whatever the clause before did
+        return " ".join([t.text for t in thing if t.i not in inside] + [harmed]), None
     stranded = _stranded_verb(focus, span) if noun is None and cand.kind == "count" else None
     if stranded is not None:
         verb, owner = stranded, None
