@@ -27,7 +27,8 @@ the bridge, "The number of injured is now 34") were the outlet "Marrovian Transp
 Ministry"'s, a source apart from the Transport Ministry whose statements they are; "The
 number of injured is now 34" measured "number", so Saturday's injured updated nothing of the
 ministry's own; "had been due for repairs since at least 2021" gave the year as a figure ("at
-least" rescued it).
+least" rescued it); the US paper's ", killing 17 people" measured "foot section highway
+bridge killing people", so its 17 dead were compared with no one's.
 
 Left as found: the ministry's own Friday statement (14 dead) is a misreport of its Thursday
 statement (nine), and the wire's "At least 14" one too, where each is the ministry's newer
@@ -36,9 +37,10 @@ no update cue: compare.conflicts' update logic, left to its owner); the update f
 to the rewrite's "More than 14" (itself a misreport) as well as to Saturday's 17, and the
 injured 31 → 34 is told twice (from the ministry's own 31 and from the wire's "31 injured",
 two propositions); "promised an independent inquiry" is a claim of the Transport Ministry,
-not of the minister; ", killing 17 people" measures "foot section highway bridge killing
-people"; "Marrovian news reports" is a named speaker; "two days after the collapse" is not
-dated; "the ministry asks drivers to use the Harrowgate crossing" is a claim.
+not of the minister (the parse joins it to "her ministry had ignored warnings", a reading
+the sentence allows); "It had put the toll at 14 on Friday" is dated by its report, Saturday;
+"Marrovian news reports" is a named speaker; "two days after the collapse" is not dated; "the
+ministry asks drivers to use the Harrowgate crossing" is a claim.
 """
 
 from __future__ import annotations
@@ -126,6 +128,12 @@ def test_the_ministrys_counts_rise_as_updates(collapse) -> None:
                for u in updates)
     assert any(u.startswith("Transport Ministry's figure for injured changed from “31” "
                             "(Marrovian Transport Ministry") and "to “34”" in u for u in updates)
+    # the US paper's ", killing 17 people" counts the people killed, and its 17 (with its
+    # 200-foot section) joins the wire's "At least 14" (with its 60-metre one)
+    (toll,) = claims_with_figure(collapse, "At least 14")
+    outlet = {a["id"]: a["outlet"] for a in collapse["articles"]}
+    assert "The Ardsley Tribune" in {outlet[m["article"]] for m in toll["mentions"]}
+    assert toll["independent_sources"] == 2
     # "14 people are now known to have died" counts the dead, as the others do
     (friday,) = [c for c in collapse["claims"]
                  if c["text"].startswith("that 14 people are now known to have died")]
