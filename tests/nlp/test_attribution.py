@@ -674,6 +674,30 @@ def test_tagger_without_weights_or_vectors(nlp, monkeypatch, tmp_path):
     assert tagger.tagged_attributions(nlp(text), 0, set()) == []
 
 
+def test_tagger_reads_a_hidden_layer_over_the_tensor_rows(nlp, tmp_path):
+    # the cue model may add a hidden layer over the tok2vec rows to its linear terms; a
+    # file without one (an older fit) is read as the linear model it is
+    doc = nlp("The senator blasted the governor's budget on Tuesday.")
+    toks = tagger.candidates(doc, set())
+    with np.load(tagger.WEIGHTS) as data:
+        arrays = {key: data[key] for key in data.files
+                  if not key.startswith("cue_hidden")}
+    linear_path = tmp_path / "linear.npz"
+    np.savez(linear_path, **arrays)
+    linear = tagger.load_model(linear_path)
+    assert linear is not None and linear.hidden is None
+    width = arrays["cue_tensor"].shape[0]
+    # one unit that fires on every row (the rows are not all zero) and pushes the score up
+    hidden_path = tmp_path / "hidden.npz"
+    np.savez(hidden_path, **arrays, cue_hidden=np.ones((width, 1), dtype=np.float32),
+             cue_hidden_bias=np.full(1, 1e3, dtype=np.float32),
+             cue_hidden_out=np.ones(1, dtype=np.float32))
+    deep = tagger.load_model(hidden_path)
+    assert deep is not None and deep.hidden is not None
+    assert tagger.cue_scores(doc, toks, linear).min() < 0.5
+    assert np.allclose(tagger.cue_scores(doc, toks, deep), 1.0)
+
+
 def test_tagger_weights_are_numbers_only():
     with np.load(tagger.WEIGHTS) as data:
         assert all(data[key].dtype.kind in "fiu" for key in data.files)

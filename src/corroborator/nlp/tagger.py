@@ -10,7 +10,9 @@ picks the content among the token's dependency subtrees with a second linear mod
 Both models are logistic regressions fitted on the PolNeAR train split by
 ``eval/polnear_tagger.py --train``; the weights (:data:`WEIGHTS`) are hashed feature
 weights and the tensor weights: numbers only, no text. Without the file the tagger finds
-nothing, so the rule system works alone.
+nothing, so the rule system works alone. A weights file may also hold a hidden layer over
+the tensor rows and ask for :func:`construction_features` (``eval/polnear_joint.py
+--deep``, measured and not shipped); inference stays numpy.
 """
 
 from __future__ import annotations
@@ -50,9 +52,10 @@ def _h(*parts: int) -> int:
     return (value ^ (value >> 29)) & _MASK
 
 
-def cue_features(tok: Token) -> list[int]:
+def cue_features(tok: Token, construction: bool = False) -> list[int]:
     """Hashed features of ``tok`` as a cue head: the word, its place in the tree, its
-    subject and the kinds of complement it takes."""
+    subject and the kinds of complement it takes (and with ``construction``, those of
+    :func:`construction_features`)."""
     head = tok.head
     lem = tok.lemma
     feats = [
@@ -89,6 +92,54 @@ def cue_features(tok: Token) -> list[int]:
     if any(t.text in _QUOTES for t in sent):
         feats.append(_h(27))
     feats.append(_h(28, min(tok.i - sent.start, 5), tok.pos))
+    return feats + construction_features(tok) if construction else feats
+
+
+# Words opening a right complement that say what kind of thing it reports: a clause
+# ("that", "whether", "how"), a plan ("to"), a topic or target ("about", "on", "against").
+_COMPLEMENT_MARKS = frozenset((
+    "that", "whether", "if", "to", "about", "on", "of", "for", "with", "against", "as", "how",
+    "what", "why", "in", "over", "from", "at"))
+
+
+def construction_features(tok: Token) -> list[int]:
+    """Hashed features of the construction around ``tok``: whether its speaker can hold a
+    view, what its right complements open with and whether they hold a clause of their own,
+    its copula's or object's word, words two and three away, its ending, a quotation nearby
+    and how far the sentence runs on. The word alone does not tell "he pressed for a vote"
+    from "he pressed the button"; the construction does."""
+    doc = tok.doc
+    lem = tok.lemma
+    speaker = _speaker(tok)
+    if speaker is None:
+        feats = [_h(40, 0, tok.pos)]
+    else:
+        able = could_speak(speaker)
+        feats = [_h(40, 1 + able, tok.pos, speaker.pronoun, speaker.head.ent_type),
+                 _h(41, lem, able)]
+        if speaker.head.pos_ == "NOUN":
+            feats.append(_h(47, speaker.head.lemma))
+    for child in tok.children:
+        if child.i <= tok.i:
+            continue
+        sub = list(child.subtree)
+        own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children)
+        mark = next((t.lower for t in sub[:2] if t.lower_ in _COMPLEMENT_MARKS), 0)
+        clause = any(t.pos_ in ("VERB", "AUX") for t in sub)
+        feats += [_h(42, child.dep, own_subject, mark, clause), _h(43, lem, child.dep, mark)]
+        if child.dep_ in ("attr", "acomp", "oprd", "dobj"):
+            feats.append(_h(50, lem, child.dep, child.lemma))
+    for step in (-3, -2, 2, 3):
+        j = tok.i + step
+        if 0 <= j < len(doc):
+            feats.append(_h(44, step, doc[j].lower))
+    feats.append(_h(45, tok.suffix, tok.pos))
+    if any(doc[j].text in _QUOTES for j in range(max(0, tok.i - 3), min(len(doc), tok.i + 4))
+           if j != tok.i):
+        feats.append(_h(46, tok.pos))
+    if tok.head.i != tok.i:
+        feats += [_h(48, tok.head.head.lemma, tok.head.dep, tok.dep), _h(52, lem, tok.head.lemma)]
+    feats.append(_h(49, min((tok.sent.end - tok.i) // 4, 6), tok.pos))
     return feats
 
 
@@ -171,6 +222,11 @@ class Model:
     # a cue without a subject ("is expected to", "seemed") speaks for no one: only taken
     # when the model is this sure (above 1, never)
     unattributed: float = 2.0
+    # a hidden layer over the tensor rows (weights in by hidden units, its bias, the
+    # output weights); absent, the cue model is linear
+    hidden: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None
+    # whether the cue model was fitted with :func:`construction_features`
+    construction: bool = False
 
 
 @lru_cache(maxsize=2)
@@ -184,10 +240,14 @@ def load_model(path: Path = WEIGHTS) -> Model | None:
             out[data[f"{name}_idx"]] = data[f"{name}_val"].astype(np.float32)
             return out
 
+        hidden = tuple(data[k].astype(np.float32) for k in (
+            "cue_hidden", "cue_hidden_bias", "cue_hidden_out")) if "cue_hidden" in data else None
         return Model(dense("cue"), data["cue_tensor"].astype(np.float32),
                      float(data["cue_bias"]), dense("content"), float(data["content_bias"]),
                      float(data["threshold"]),
-                     float(data["unattributed"]) if "unattributed" in data else 2.0)
+                     float(data["unattributed"]) if "unattributed" in data else 2.0,
+                     hidden,  # type: ignore[arg-type]
+                     "construction" in data and bool(data["construction"]))
 
 
 _TENSOR_PARTS = 4  # the token, its head, its subject, its first right complement
@@ -235,10 +295,14 @@ def cue_scores(doc: Doc, toks: list[Token], model: Model) -> np.ndarray:
     """Probability that each of ``toks`` heads a cue."""
     if not toks:
         return np.zeros(0)
-    logits = np.array([model.cue[cue_features(t)].sum() for t in toks]) + model.cue_bias
+    logits = np.array([model.cue[cue_features(t, model.construction)].sum()
+                       for t in toks]) + model.cue_bias
     tensor = dense_rows(doc, toks, model.cue_tensor.shape[0] // _TENSOR_PARTS)
     if tensor is not None:
         logits = logits + tensor @ model.cue_tensor
+        if model.hidden is not None:
+            weights, bias, out = model.hidden
+            logits = logits + np.maximum(tensor @ weights + bias, 0.0) @ out
     return 1.0 / (1.0 + np.exp(-logits))
 
 
