@@ -132,6 +132,9 @@ def test_the_observatorys_own_revisions_are_its_updates(eruption) -> None:
     # the alert level raised to 4, then lowered to 3: the new levels, one source over time
     (alert,) = [u for u in updates if "for alert level" in u]
     assert "from “4”" in alert and "to “3”" in alert
+    moved = {(c["from"], c["to"]) for e in eruption["timeline"] for c in e["changes"]
+             if c["kind"] == "update"}
+    assert ("4", "3") in moved and ("from 3 to 4", "from 4 to 3") not in moved
 
 
 def test_the_paraphrased_quotation_is_the_one_quote_variant(eruption) -> None:
