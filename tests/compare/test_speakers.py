@@ -609,3 +609,35 @@ def test_speakers_a_body_publishing_under_its_countrys_word_speaks_its_own_state
     sp = StorySpeakers(claims, [news, own, paper])
     assert sp.of(claims[1]).label == "Health Ministry" and sp.same(claims[0], claims[1])
     assert sp.of(claims[2]).kind == OUTLET
+
+
+def test_records_that_name_no_owner_are_the_reports_own_source() -> None:
+    # a ministry's own release: "Data show ..." is the ministry's finding, no named source of
+    # its own beside it (a capital that opens the sentence names nobody)
+    release = article("m", "Ostrel Ministry of Agriculture",
+                      "The Ostrel Ministry of Agriculture said 4,100 farms were flooded. Data "
+                      "show the harvest fell by about 30 percent.")
+    paper = article("p", "The Harbour Courier",
+                    "Gauge readings show the river crested at 6.2 metres. Police figures put "
+                    "the number of people rescued at 140. Meridex data show 12 roads closed, "
+                    "a report by Meridex said.")
+    notes = article("n", "Delta Notes", "Satellite images show 300 homes under water.")
+    claims = [
+        claim(release, "4,100 farms were flooded", "The Ostrel Ministry of Agriculture",
+              speaker_type="ORG"),
+        claim(release, "the harvest fell by about 30 percent", "Data"),
+        claim(paper, "the river crested at 6.2 metres", "Gauge readings"),
+        claim(paper, "the number of people rescued at 140", "Police figures"),
+        claim(paper, "12 roads closed", "Meridex data"),
+        claim(notes, "300 homes under water", "Satellite images"),
+    ]
+    sp = StorySpeakers(claims, [release, paper, notes])
+    assert sp.same(claims[1], claims[0])
+    assert sp.of(claims[1]).label == "Ostrel Ministry of Agriculture"
+    # in a report that quotes others, records without an owner are no named source
+    assert sp.of(claims[2]).kind == ROLE
+    # in a report in which no one else speaks, the report's own telling
+    assert sp.of(claims[5]).kind == OUTLET
+    # records whose words name whose they are keep that owner
+    assert sp.of(claims[3]).kind != OUTLET
+    assert sp.of(claims[4]).label == "Meridex data"

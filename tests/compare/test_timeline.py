@@ -146,6 +146,22 @@ def test_an_update_names_the_figure_that_moved_not_the_ones_both_keep() -> None:
                    ("party win seats",) * 3, replaced=(2,)) == ("27", "28")
 
 
+def test_a_level_moved_from_one_value_to_another_changes_to_the_level_it_was_moved_to() -> None:
+    first = article("a", "Ostrel Herald", "The authority raised the fire danger level from 2 "
+                    "to 3.", day=3)
+    later = article("b", "Ostrel Herald", "The authority lowered the fire danger level from 3 "
+                    "to 1.", day=5)
+    before, after = (
+        _measured(claim(report, content, "authority"), "fire danger level")
+        for report, content in ((first, "the fire danger level from 2 to 3"),
+                                (later, "the fire danger level from 3 to 1")))
+    before = replace(before, quantities=tuple(replace(q, revision="from-to", change="up")
+                                              for q in before.quantities))
+    after = replace(after, quantities=tuple(replace(q, revision="from-to", change="down")
+                                            for q in after.quantities))
+    assert _update_change(before, after, first, later) == ("3", "1")
+
+
 def test_an_update_pairs_a_figure_with_the_one_that_measures_the_same_thing() -> None:
     assert _update("With 97% counted the party had 41.5% and the rival 30.2%, it said.",
                    "With 97% counted the party had 41.5% and the rival 30.2%",

@@ -161,6 +161,13 @@ def test_an_age_between_commas_is_no_date(nlp):
 
 
 @pytest.mark.model
+def test_a_unit_of_time_alone_is_no_date(nlp):
+    found = find_dates(nlp("Commuters face weeks of delays on the Harl line, and crews will work "
+                           "for days to clear it before Friday."), date(2026, 11, 4))
+    assert [d.text for d in found] == ["Friday"]
+
+
+@pytest.mark.model
 def test_the_age_of_a_thing_is_no_date(nlp):
     assert find_dates(nlp("Engineers were replacing the 60-year-old pipe."),
                       date(2026, 11, 26)) == []

@@ -379,6 +379,19 @@ def test_a_count_a_verb_of_growth_takes_its_own_deed_to_is_a_level_of_that_deed(
     assert "agency" not in estimate.measured
 
 
+def test_a_level_moved_from_one_value_to_another_measures_what_the_verb_moved(nlp) -> None:
+    # "from 4 to 2" parsed inside out ("4" modifying "2", the object of "from") is still the
+    # level the survey set for its alert, not the survey's lowering
+    (lowered,) = quantities(nlp, "The Dorland Geological Survey has lowered the alert level "
+                                 "for Mount Terrin from 4 to 2 as of 6:00 p.m. on Sunday.")
+    assert (lowered.measured, lowered.revision, lowered.change) == ("alert level", "from-to",
+                                                                    "down")
+    # an apposition after the comma, which the parse makes a second object, is no part of it
+    (raised,) = quantities(nlp, "The Kessan Observatory has raised the warning level from 1 "
+                                "to 2, the second level.")
+    assert raised.measured == "warning level"
+
+
 def test_an_adjective_after_the_noun_says_what_became_of_them(nlp) -> None:
     found = by_text(quantities(nlp, "Storm Ilsa has left at least 20 people dead."))
     assert found["at least 20"].measured.endswith("people dead")

@@ -28,6 +28,7 @@ from dataclasses import dataclass
 
 from ..datelines import dateline_places
 from ..nlp import speakers as spk
+from ..nlp.cues import RECORD_NOUNS
 from ..nlp.org_descriptions import COMPANY_NOUNS, firm_named_before, name_head
 from ..nlp.subjects import ANONYMOUS_NOUNS
 from ..records import Article, Claim
@@ -297,6 +298,36 @@ def _capital_of_the_sentence(claim: Claim, name: str, text: str) -> bool:
             and claim.speaker_span.start == claim.sentence_span.start)
 
 
+# Records that show something, named by what they are: "Satellite measurements show ...",
+# "Data show ...", "new figures show ...". (A document that says things, "a report", "a
+# poll", has an author of its own and stays a speaker.)
+_RECORDS = RECORD_NOUNS | frozenset(["data", "figures", "numbers", "records", "statistics",
+                                     "estimates"])
+# Modifiers that say whose the records are: "police figures", "official data", "ministry
+# estimates" are that body's.
+_OWNING_WORDS = (_BODY_NOUNS - _RECORDS) | _ONE_PER_PLACE | _OFFICIAL_WORDS | spk.TITLES
+_ARTICLES = frozenset(["the", "a", "an", "these", "those"])
+
+
+def _unowned_records(claim: Claim, name: str, text: str) -> bool:
+    """Whether the speaker is records that name no one whose they are ("Satellite
+    measurements show about 8,200 tonnes a day" in an observatory's own bulletin): no
+    source of their own, but evidence the report gives for what it tells
+    (:meth:`StorySpeakers._reporter_of_records`). Records with an owner in their words
+    ("police figures", "Eurostat data", a name the recogniser found) stay that owner's; a
+    capital that only opens the sentence names no owner."""
+    words = name.split()
+    if claim.speaker_type is not None or not words or words[-1].lower() not in _RECORDS:
+        return False
+    for position, word in enumerate(words[:-1]):
+        if word.lower() in _ARTICLES:
+            continue
+        if word.lower() in _OWNING_WORDS or word[:1].isupper() and (
+                position > 0 or _proper_word(word, text)):
+            return False
+    return True
+
+
 def _common_word(name: str, text: str) -> bool:
     """A one-word speaker the report writes in lower case elsewhere and never with its
     capital mid-sentence: "Mayor says hundreds still inside ..." opening a headline is the
@@ -408,6 +439,9 @@ class StorySpeakers:
             name = self._raw_name(claim)
             if name is not None:
                 raw[claim.id] = name
+        # the articles in which someone speaks, other than records that name no owner
+        self._speaking = {c.article_id for c in claims
+                          if c.id in raw and not self._shows_records(c)}
         short_forms = _company_short_forms(claims, raw)
         raw = {cid: short_forms.get(name, name) for cid, name in raw.items()}
         proper = [n for n in raw.values() if _has_capital(n)] + list(self._acronyms.values())
@@ -458,6 +492,8 @@ class StorySpeakers:
         if _is_dateline(claim.speaker, article):
             return None
         name = _strip_qualifier(spk.clean_name(claim.speaker), claim.speaker_type == "ORG")
+        if _unowned_records(claim, name, article.text if article else ""):
+            return name.lower()  # a capital its sentence gave it names no one
         if _capital_of_the_sentence(claim, name, article.text if article else ""):
             # "Officials at Lorton Motors" keeps the name of the body they work at, by which
             # they join it when it speaks too (:func:`..nlp.speakers.staff_body`); any other
@@ -652,7 +688,34 @@ class StorySpeakers:
         # a longer name contains its own surname hit: keep maximal names only
         return {n for n in found if not any(n != m and n in m for m in found)}
 
+    def _shows_records(self, claim: Claim) -> bool:
+        """Whether the claim's speaker is records that name no owner (:func:`_unowned_records`)."""
+        article = self._articles.get(claim.article_id)
+        return bool(claim.speaker) and _unowned_records(
+            claim, _strip_qualifier(spk.clean_name(claim.speaker or "")),
+            article.text if article else "")
+
+    def _reporter_of_records(self, claim: Claim) -> Speaker | None:
+        """Who tells what records without an owner show: the one story speaker its sentence
+        names, the body that issued the report itself (an observatory's bulletin), or the
+        outlet of a report in which no one else speaks; None in a report quoting others,
+        where the records stay a role, no named source."""
+        named = self._named_in_sentence(claim)
+        if named is not None:
+            return self._named(named)
+        outlet = self._outlet(claim)
+        issuer = self._issuer_of_its_own(outlet)
+        if issuer is not None:
+            return self._named(issuer)
+        if claim.article_id not in self._speaking:
+            return Speaker(f"{OUTLET}:{outlet.lower()}", outlet, OUTLET)
+        return None
+
     def _resolve(self, claim: Claim, name: str | None) -> Speaker:
+        if name is not None and self._shows_records(claim):
+            reporter = self._reporter_of_records(claim)
+            if reporter is not None:
+                return reporter
         if name is None:
             named = self._named_in_sentence(claim)
             if named is not None:

@@ -41,6 +41,7 @@ from .propositions import (
 from .quote_variants import quote_variants
 from .quoted_speakers import quotations_given_to_others, same_quotation_links
 from .revisions import replaced_in_sentences, revised_pairs
+from .routes import restricted_apart
 from .settings import CompareSettings
 from .speakers import OUTLET, StorySpeakers
 from .timeline import build_timeline
@@ -308,8 +309,11 @@ def compare_story(
                 # "has risen to 47": a newer count; an estimate its source later settles
                 judge(fa, fb)
             elif fa.window != fb.window and (surely_partial(fa.window)
-                                              or surely_partial(fb.window)):
-                # a count as it stood at 6 p.m. repeats no final count it happens to fit
+                                              or surely_partial(fb.window)) or restricted_apart(
+                    by_id.get(fa.claim.article_id), fa.quantity, by_id.get(fb.claim.article_id),
+                    fb.quantity):
+                # a count as it stood at 6 p.m. repeats no final count it happens to fit, nor
+                # the airline's four flights on one route the airport's 38 cancelled
                 cannot.add(frozenset((fa.claim.id, fb.claim.id)))
             elif intervals.same_scale(fa.quantity, fb.quantity) and not _apart_figures(
                     speakers, fa, fb) and not _figures_disagree(fa.claim, fb.claim):

@@ -18,7 +18,7 @@ from ..records import Article, Claim, Conflict, Proposition, Quantity
 from .entry_times import claim_time
 from .intervals import same_scale
 from .measures import names_a_limit, outcomes_agree
-from .revisions import is_previous
+from .revisions import is_previous, split_from_to
 
 
 def _when_key(when: datetime | None, article_id: str) -> tuple[int, float, str]:
@@ -83,9 +83,11 @@ def _moved(before: Claim, after: Claim) -> list[tuple[Quantity, Quantity]]:
     """Each figure of ``before`` paired with the one of ``after`` that counts the same thing,
     where the two are written differently, in ``before``'s order. A figure both write alike
     ("of the 60 seats") is paired with itself and did not move; a value the report gives as
-    the one replaced ("up from 24") is where a change starts, no figure's new value."""
-    given = [q for q in _compared(before) if not is_previous(q)]
-    told = [q for q in _compared(after) if not is_previous(q)]
+    the one replaced ("up from 24", the "3" of "from 3 to 4") is where a change starts, no
+    figure's new value."""
+    # "raised the level from 3 to 4": the level it was moved to is the figure that moved
+    given = [q for w in _compared(before) for q in split_from_to(w) if not is_previous(q)]
+    told = [q for w in _compared(after) for q in split_from_to(w) if not is_previous(q)]
     candidates = sorted(
         ((_likeness(a, b, i - j), i, j) for i, a in enumerate(given)
          for j, b in enumerate(told) if _alike(a, b)),

@@ -41,7 +41,8 @@ Rules (``pub`` = publication date):
   hemisphere of nearly all the news the engine reads; a winter spans two years ("the winter
   of 2025" may open in December 2024 or 2025), so it stays unresolved.
 - A bare year ("in 2019"), a decade, a season without its year, a duration ("three years",
-  "two years later") or an age → not a calendar day: ``resolved=None``.
+  "two years later") or an age → not a calendar day: ``resolved=None``. A plural unit of
+  time alone ("days of disruption", "for weeks") is no date mention at all.
 
 Without a publication date only fully specified dates ("26 December 2019", "2019-12-26")
 resolve.
@@ -368,7 +369,7 @@ def find_dates(doc: Doc, published: datetime | date | None, offset: int = 0) -> 
         if ent.label_ == "TIME" and not _names_a_day(ent.text):
             continue
         if _bare_small_number(ent) or _end_of_a_route(ent) or _AGE.fullmatch(ent.text) \
-                or _a_range_of_values(ent):
+                or _a_range_of_values(ent) or _UNITS_OF_TIME.fullmatch(ent.text):
             continue
         ent = _with_its_day(ent)
         future = _future(ent) or _open_ended(ent)
@@ -398,6 +399,12 @@ def _with_its_day(ent: SpacySpan) -> SpacySpan:
 
 # "the 60-year-old pipe", "a 52-year-old passenger": an age, of a thing or a person, is no day.
 _AGE = re.compile(r"(?:\d+|[a-z]+)[- ](?:year|month|week|day)s?[- ]old", re.IGNORECASE)
+
+
+# "days of disruption", "could last for weeks": a plural unit of time with no number or
+# other word names how long something goes on, no day or period of the calendar.
+_UNITS_OF_TIME = re.compile(r"(?:minutes|hours|days|weeks|months|years|decades)",
+                            re.IGNORECASE)
 
 
 # "nearly 42C", "105.4F": a temperature the recogniser took for a date

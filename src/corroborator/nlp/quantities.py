@@ -806,6 +806,17 @@ def _participle_after(tok: Token, span: Span) -> list[Token]:
     return _verb_words(nxt)
 
 
+def _level_token(focus: Token, inside: set[int]) -> Token:
+    """The token by which a figure hangs on its clause as a level: the figure itself, or for
+    a range the parse builds inside out ("from 4 to 3", "4" modifying "3", the object of
+    "from") the number the others modify."""
+    level = focus
+    while level.dep_ in ("quantmod", "nummod", "compound") and level.head.i in inside \
+            and level.head.i != level.i:
+        level = level.head
+    return level
+
+
 def _span_root(anchor: Token, inside: set[int]) -> Token:
     """The figure's token that hangs outside the figure ("percent" of "28.9 percent")."""
     root = anchor
@@ -932,17 +943,20 @@ def _measured(anchor: Token, noun: Token | None, span: Span,
             owner_words = _phrase(subject, inside)
         valued_at = (focus.dep_ == "pobj" and focus.head.lower_ == "at"
                      and focus.head.head == verb and verb.lemma_.lower() in _VALUE_AT_VERBS)
+        level = _level_token(focus, inside)
         level_of_verb = valued_at or (
-            focus.dep_ == "pobj"
-            and focus.head.lower_ in ("to", "from", "by")
-            and focus.head.head == verb
+            level.dep_ == "pobj"
+            and level.head.lower_ in ("to", "from", "by")
+            and level.head.head == verb
             and not _reaches_things(noun, verb)
         )
         if focus.dep_ in ("npadvmod", "advmod") or anchor.dep_ == "npadvmod" or level_of_verb:
             # "pulled the healthcare sector 0.68 percent lower", "raised her estimate of
             # losses to 2,400": the object is what moved
-            for child in verb.children:
-                if child.dep_ == "dobj" and child.i not in inside and child.pos_ in _NOUN_POS:
+            # the first object only: the parse makes an apposition after a comma a second
+            # one ("raised the alert level from 3 to 4, the highest level")
+            for child in [c for c in verb.children if c.dep_ == "dobj"][:1]:
+                if child.i not in inside and child.pos_ in _NOUN_POS:
                     thing = _revised_thing(child, inside) + thing
                     if valued_at or (level_of_verb and focus.head.lower_ != "by"
                                      and revises(verb)):
