@@ -148,7 +148,8 @@ def chain(a: Prepared, b: Prepared, sims: np.ndarray, floor: float = DP_FLOOR,
 
 
 def fact_shares(a: Prepared, b: Prepared, drift: bool = False,
-                ignored: frozenset[str] = frozenset()) -> tuple[float, float, float]:
+                ignored: frozenset[str] = frozenset(),
+                openers: bool = False) -> tuple[float, float, float]:
     """(shared facts over the facts of the article with fewer, over those of the article
     with more, share of the shared facts in the same order in both).
 
@@ -156,11 +157,14 @@ def fact_shares(a: Prepared, b: Prepared, drift: bool = False,
     from it (:func:`drifted`): a rewrite that rounds or re-hedges its source's figures still
     tells its source's facts. Only the condensed-rewrite test asks for it: independent
     reports of one event give nearby figures too, and the tests that need nearly all facts
-    of both articles were tuned on equal ones. It also reads a sentence's capitalised first
-    word as a name where the other article writes that word as one (:func:`_with_openers`).
+    of both articles were tuned on equal ones. With ``openers`` too, a sentence's capitalised
+    first word is a name where the other article writes that word as one
+    (:func:`_with_openers`).
     """
-    if drift:
+    if drift and openers:
         facts_a, facts_b = _with_openers(a, b)
+    elif drift:
+        facts_a, facts_b = _without_possessives(facts(a)), _without_possessives(facts(b))
     else:
         facts_a, facts_b = facts(a), facts(b)
     if ignored:
