@@ -54,6 +54,10 @@ DP_FLOOR = 0.45
 # "Tessaly's operator" and "in Tessaly" name one place (read so by the condensed test only).
 _POSSESSIVE = re.compile(r"['’]s?$")
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+# A sentence's first word when capitalised (after an opening quotation mark), and the mark
+# of that fact: a name or a common word, which only the other article of a pair can tell.
+_OPENING_WORD = re.compile(r"[\"“‘']?([A-Z][a-zA-Z'’-]+)")
+_OPENER = "opener"
 # Quotations shorter than this many words ("expendable") are shared by independent reports
 # quoting the same statement; a copied sentence-long quotation is the rewrite's mark.
 _QUOTE_WORDS = 4
@@ -144,7 +148,8 @@ def chain(a: Prepared, b: Prepared, sims: np.ndarray, floor: float = DP_FLOOR,
 
 
 def fact_shares(a: Prepared, b: Prepared, drift: bool = False,
-                ignored: frozenset[str] = frozenset()) -> tuple[float, float, float]:
+                ignored: frozenset[str] = frozenset(),
+                openers: bool = False) -> tuple[float, float, float]:
     """(shared facts over the facts of the article with fewer, over those of the article
     with more, share of the shared facts in the same order in both).
 
@@ -152,11 +157,16 @@ def fact_shares(a: Prepared, b: Prepared, drift: bool = False,
     from it (:func:`drifted`): a rewrite that rounds or re-hedges its source's figures still
     tells its source's facts. Only the condensed-rewrite test asks for it: independent
     reports of one event give nearby figures too, and the tests that need nearly all facts
-    of both articles were tuned on equal ones.
+    of both articles were tuned on equal ones. With ``openers`` too, a sentence's capitalised
+    first word is a name where the other article writes that word as one
+    (:func:`_with_openers`).
     """
-    facts_a, facts_b = facts(a), facts(b)
-    if drift:
-        facts_a, facts_b = _without_possessives(facts_a), _without_possessives(facts_b)
+    if drift and openers:
+        facts_a, facts_b = _with_openers(a, b)
+    elif drift:
+        facts_a, facts_b = _without_possessives(facts(a)), _without_possessives(facts(b))
+    else:
+        facts_a, facts_b = facts(a), facts(b)
     if ignored:
         facts_a = [f for f in facts_a if not _ignored_name(f, ignored)]
         facts_b = [f for f in facts_b if not _ignored_name(f, ignored)]
@@ -197,8 +207,39 @@ def _without_possessives(found: Sequence[object]) -> list[object]:
     turns "Tessaly's operator" into "the operator in Tessaly"."""
     seen: dict[object, None] = {}
     for fact in found:
-        if isinstance(fact, tuple) and fact[0] == "name":
-            fact = ("name", _POSSESSIVE.sub("", fact[1]))
+        if isinstance(fact, tuple) and fact[0] in ("name", _OPENER):
+            fact = (fact[0], _POSSESSIVE.sub("", fact[1]))
+        seen.setdefault(fact, None)
+    return list(seen)
+
+
+def _with_openers(a: Prepared, b: Prepared) -> tuple[list[object], list[object]]:
+    """The facts of ``a`` and ``b`` with possessives read as names (:func:`_without_possessives`)
+    and each sentence's capitalised first word taken as a name where the other article writes
+    it as one.
+
+    A name opening a sentence is no name to :mod:`.signals` (any word is capitalised there),
+    so "Mount Askel erupted" gives "askel" alone while a rewrite's "after Mount Askel burst"
+    gives "mount" too: a fact of the rewrite its source seemed to lack.
+    """
+    raw_a, raw_b = _without_possessives(_all_facts(a)), _without_possessives(_all_facts(b))
+    names_a = {f for f in raw_a if _is_name(f)}
+    names_b = {f for f in raw_b if _is_name(f)}
+    return _resolve_openers(raw_a, names_b), _resolve_openers(raw_b, names_a)
+
+
+def _is_name(fact: object) -> bool:
+    return isinstance(fact, tuple) and fact[0] == "name"
+
+
+def _resolve_openers(found: Sequence[object], names: set[object]) -> list[object]:
+    """``found`` with each opening word kept, as a name, only when ``names`` has it."""
+    seen: dict[object, None] = {}
+    for fact in found:
+        if isinstance(fact, tuple) and fact[0] == _OPENER:
+            fact = ("name", fact[1])
+            if fact not in names:
+                continue
         seen.setdefault(fact, None)
     return list(seen)
 
@@ -289,6 +330,12 @@ def _figure_value(q: Quantity) -> object:
 
 def facts(side: Prepared) -> list[object]:
     """Figures, years and names of an article in order of appearance (repeats kept once)."""
+    return [f for f in _all_facts(side) if not (isinstance(f, tuple) and f[0] == _OPENER)]
+
+
+def _all_facts(side: Prepared) -> list[object]:
+    """:func:`facts` with each sentence's capitalised first word where it stands, marked
+    :data:`_OPENER` (a name or not: only the other article can tell)."""
     if side._facts is None:
         side._facts = _read_facts(side)
     return side._facts
@@ -298,6 +345,9 @@ def _read_facts(side: Prepared) -> list[object]:
     seen: dict[object, None] = {}
     for sentence, sig in zip(side.sentences, side.sigs, strict=True):
         found: list[tuple[int, object]] = []
+        opener = _OPENING_WORD.match(sentence.text)
+        if opener is not None:
+            found.append((opener.start(1), (_OPENER, opener.group(1).lower())))
         for q in sig.figures:
             where = q.span.start if q.span is not None else 0
             found.append((where, ("fig", _figure_value(q))))
