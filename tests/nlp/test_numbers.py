@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import math
-import time
 
 import pytest
 
@@ -286,16 +285,18 @@ def test_numbers_parse_number_words():
     assert parse_number_words("banana") is None
 
 
-def test_numbers_is_fast_and_deterministic():
-    text = (
+def test_numbers_on_a_long_text_are_deterministic_and_keep_every_repetition():
+    # speed is measured by benchmarks/extract.py, not asserted here; what a long text must
+    # not do is merge figures across sentences or drop any, and a second scan gives the same
+    sentence = (
         "More than 3,000 soldiers were killed, nearly 2,000 wounded and about $4.5 billion "
         "spent between 2019 and 2021, officials said at 10:30 a.m. on Friday. "
-    ) * 50
-    start = time.perf_counter()
+    )
+    text = sentence * 50
     first = scan_quantities(text)
-    elapsed = time.perf_counter() - start
     assert first == scan_quantities(text)
-    assert elapsed < 1.0
+    assert [q.text for q in first] == [q.text for q in scan_quantities(sentence)] * 50
+    assert all(text[q.span.start:q.span.end] == q.text for q in first)
 
 
 def test_numbers_converted_figure_shares_the_hedge():
