@@ -6,7 +6,8 @@
 - ``source-disagreement``: different named sources give incompatible figures for the same
   measured thing.
 - ``update``: the same source's figure changed over time (publication dates at least
-  ``update_gap_hours`` apart, or an update cue: "raised", "up from", "had earlier estimated").
+  ``update_gap_hours`` apart, or an update cue: "raised", "up from", "had earlier estimated",
+  or the later figure published by the source itself: :mod:`.own_statements`).
 - ``quote-variant``: a speaker's quotation appears in one lineage only while another outlet
   reports that speaker on the same point in other words or with a materially different
   quotation (:mod:`corroborator.compare.quote_variants`); or another report gives its words to
@@ -36,6 +37,7 @@ from . import intervals
 from .candidates import Figure, StoryVectors
 from .entry_times import claim_time, entry_span, report_key
 from .measures import outcomes, outcomes_agree
+from .own_statements import newer_figure_of_its_source
 from .progress import count_moved_on
 from .revisions import NEW, Replaced, is_previous, revises, split_from_to
 from .settings import CompareSettings
@@ -665,8 +667,11 @@ def judge_figures(ctx: StoryContext, fa: Figure, fb: Figure) -> Conflict | None:
         entries = first.article_id == second.article_id
         if s1.kind == OUTLET and not (revised or cue or entries):
             return _own_figure_changed(ctx, first, second, what, fig1, fig2, gap)
-        if revised or cue or entries or (gap is not None and gap >= ctx.settings.update_gap_hours
-                                         and not ctx.linked(first, second)):
+        # a source cannot misreport itself: its own later statement, or a report of the
+        # figure that statement published, gives its newer figure however soon after
+        if revised or cue or entries or (
+                gap is not None and gap >= ctx.settings.update_gap_hours
+                and not ctx.linked(first, second)) or newer_figure_of_its_source(ctx, f1, f2):
             giver = "" if s1.key == s2.key else f", given by {_who(s2)}"
             # two entries of one live page: their times tell them apart
             when1, when2 = ((_date_time(ctx.published(first)), _date_time(ctx.published(second)))

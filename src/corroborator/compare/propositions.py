@@ -18,7 +18,8 @@ from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from ..records import Article, Claim, Conflict, Proposition, Quantity
 from ..records.article import publication_key
 from ..reuse.lineage import independent_origins
-from .intervals import conflicting, is_figure
+from .intervals import agreeing, conflicting, is_figure
+from .measures import outcomes_agree
 
 
 class _Groups:
@@ -224,14 +225,55 @@ def drop_updates_of_misreports(conflicts: Sequence[Conflict],
                                propositions: Sequence[Proposition]) -> list[Conflict]:
     """An update from a figure that is itself a misreport ("more than 1,500" for the company's
     "about 1,200") to a later figure the sound one is already updated to ("900") tells the
-    reader nothing new: the misreport and the real update say it all."""
+    reader nothing new: the misreport and the real update say it all. Likewise an update to
+    a misreport ("nine", then a rewrite's "more than 14" for the source's "14") from a figure
+    already updated to a sound one ("nine" to "14"): the source moved to the sound figure."""
     where = {cid: p.id for p in propositions for cid in p.claim_ids}
     misreporting = {c.claim_ids[-1] for c in conflicts if c.kind == "misreport"}
-    updated = {where.get(c.claim_ids[-1], c.claim_ids[-1]) for c in conflicts
-               if c.kind == "update" and c.claim_ids[0] not in misreporting}
-    return [c for c in conflicts
-            if not (c.kind == "update" and c.claim_ids[0] in misreporting
-                    and where.get(c.claim_ids[-1], c.claim_ids[-1]) in updated)]
+    sound = [c for c in conflicts if c.kind == "update"
+             and not {c.claim_ids[0], c.claim_ids[-1]} & misreporting]
+    updated_to = {where.get(c.claim_ids[-1], c.claim_ids[-1]) for c in sound}
+    updated_from = {where.get(c.claim_ids[0], c.claim_ids[0]) for c in sound}
+
+    def redundant(c: Conflict) -> bool:
+        first, last = c.claim_ids[0], c.claim_ids[-1]
+        return (first in misreporting and where.get(last, last) in updated_to) or (
+            last in misreporting and where.get(first, first) in updated_from)
+
+    return [c for c in conflicts if not (c.kind == "update" and redundant(c))]
+
+
+def drop_repeated_moves(conflicts: Sequence[Conflict],
+                        figures: Mapping[tuple[str, ...], tuple[Quantity, Quantity]],
+                        same_source: Callable[[str, str], bool]) -> list[Conflict]:
+    """One update per move of one source's count: its "31" injured raised to "34", told from
+    its own statement and again from a wire's "31 injured", is one change of the source's,
+    whichever propositions the reports fell into. A later update (``conflicts`` come earliest
+    pair first) of the same source whose figures give the kept one's numbers at both ends
+    ("31", or "At least 14" for "14"), fitting them and counting the same outcome, is dropped.
+    A step between other numbers is no repeat: "at least six" to 12 beside "nine" to 12 is
+    the skip :func:`drop_skipped_updates` judges. ``figures``: each figure conflict's two
+    figures, in the order of its claim ids."""
+    kept: list[Conflict] = []
+    out = []
+    for conflict in conflicts:
+        mine = figures.get(conflict.claim_ids)
+        if conflict.kind == "update" and mine is not None and any(
+                _same_move(conflict, mine, other, figures[other.claim_ids], same_source)
+                for other in kept):
+            continue
+        if conflict.kind == "update" and mine is not None:
+            kept.append(conflict)
+        out.append(conflict)
+    return out
+
+
+def _same_move(conflict: Conflict, mine: tuple[Quantity, Quantity], other: Conflict,
+               theirs: tuple[Quantity, Quantity],
+               same_source: Callable[[str, str], bool]) -> bool:
+    return same_source(conflict.claim_ids[0], other.claim_ids[0]) and all(
+        a.value is not None and a.value == b.value and agreeing(a, b)
+        and outcomes_agree(a.measured, b.measured) for a, b in zip(mine, theirs, strict=True))
 
 
 def drop_skipped_updates(conflicts: Sequence[Conflict],

@@ -870,6 +870,16 @@ class StorySpeakers:
         context = (self._intros.get(other.label, "") + " " + other.label).lower()
         return re.search(rf"\b{re.escape(head)}", context) is None
 
+    def in_own_statement(self, claim: Claim) -> bool:
+        """True when the claim's report was put out by its speaker itself (a ministry's
+        statement giving the ministry's count): no outlet stands between the source and the
+        figure, so the figure is the source's as published, not anyone's report of it."""
+        speaker = self.of(claim)
+        if not speaker.known or speaker.kind == OUTLET:
+            return False
+        issuer = self._issuer_of_its_own(self._outlet(claim))
+        return issuer is not None and self._named(issuer).key == speaker.key
+
     def same(self, a: Claim, b: Claim) -> bool:
         """True when both claims have the same known speaker."""
         sa, sb = self.of(a), self.of(b)

@@ -33,6 +33,7 @@ from .propositions import (
     build_propositions,
     claim_sources,
     dedupe_conflicts,
+    drop_repeated_moves,
     drop_skipped_updates,
     drop_updates_of_misreports,
     group_claims,
@@ -394,10 +395,11 @@ def compare_story(
     found.sort(key=lambda c: (_KIND_ORDER[c.kind], [when(i) for i in c.claim_ids]))
     provisional = build_propositions(story.id, groups, sources, [])
     article_of = {c.id: c.article_id for c in all_claims}
-    kept = drop_skipped_updates(drop_updates_of_misreports(
-        dedupe_conflicts(found, provisional, [c.claim_ids for c in along_edges], article_of,
-                         judged),
-        provisional), provisional)
+    kept = dedupe_conflicts(found, provisional, [c.claim_ids for c in along_edges],
+                            article_of, judged)
+    kept = drop_repeated_moves(kept, judged,
+                               lambda a, b: speakers.same(by_claim[a], by_claim[b]))
+    kept = drop_skipped_updates(drop_updates_of_misreports(kept, provisional), provisional)
     kept = merge_disagreements(kept, provisional, judged,
                                lambda a, b: speakers.same(by_claim[a], by_claim[b]))
     propositions = build_propositions(story.id, groups, sources, kept)
