@@ -700,6 +700,12 @@ class StorySpeakers:
         names, the body that issued the report itself (an observatory's bulletin), or the
         outlet of a report in which no one else speaks; None in a report quoting others,
         where the records stay a role, no named source."""
+        return self._teller(claim, outlet_may_tell=claim.article_id not in self._speaking)
+
+    def _teller(self, claim: Claim, outlet_may_tell: bool = True) -> Speaker | None:
+        """Who tells a claim whose own speaker names no one: the one story speaker its
+        sentence names, the body that issued the report itself, else (when allowed) the
+        report's outlet."""
         named = self._named_in_sentence(claim)
         if named is not None:
             return self._named(named)
@@ -707,9 +713,7 @@ class StorySpeakers:
         issuer = self._issuer_of_its_own(outlet)
         if issuer is not None:
             return self._named(issuer)
-        if claim.article_id not in self._speaking:
-            return Speaker(f"{OUTLET}:{outlet.lower()}", outlet, OUTLET)
-        return None
+        return Speaker(f"{OUTLET}:{outlet.lower()}", outlet, OUTLET) if outlet_may_tell else None
 
     def _resolve(self, claim: Claim, name: str | None) -> Speaker:
         if name is not None and self._shows_records(claim):
@@ -717,14 +721,9 @@ class StorySpeakers:
             if reporter is not None:
                 return reporter
         if name is None:
-            named = self._named_in_sentence(claim)
-            if named is not None:
-                return self._named(named)
-            outlet = self._outlet(claim)
-            issuer = self._issuer_of_its_own(outlet)
-            if issuer is not None:
-                return self._named(issuer)
-            return Speaker(f"{OUTLET}:{outlet.lower()}", outlet, OUTLET)
+            teller = self._teller(claim)
+            assert teller is not None  # the outlet tells what no one else does
+            return teller
         if name.lower() in _ONE_PER_PLACE:
             return self._named(name)  # "Police now say ...", "police said": the police
         if _has_capital(name) and name in self._canonical:
