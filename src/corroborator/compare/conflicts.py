@@ -547,8 +547,9 @@ def _names_recapitalised(phrase: str, ctx: StoryContext) -> str:
             continue
         lower = re.compile(rf"(?<![\w'’-]){re.escape(word)}(?![\w'’-])")
         title = word[:1].upper() + word[1:]
-        if any(written_as_name(title, text) for text in texts) and not any(
-                lower.search(text) for text in texts):
+        # the lower-case search first: it is cheap and settles most words
+        if not any(lower.search(text) for text in texts) and any(
+                written_as_name(title, text) for text in texts):
             words[index] = title
     return " ".join(words)
 
