@@ -129,3 +129,25 @@ def test_one_move_of_one_count_is_one_update() -> None:
     assert [u.explanation for u in kept] == ["31 to 34, own", "14 to 40"]
     # another source's identical move is its own finding
     assert len(drop_repeated_moves(updates, figures, lambda a, b: a == b)) == 3
+
+
+def test_of_repeated_moves_the_best_named_is_kept(settings) -> None:
+    # the same move told twice: first through a report whose phrase lost the outcome
+    # ("people who"), then through one that names it; the second tells the reader more
+    wire = article("w", "Ostrel Wire", "The Health Ministry said 9 people died. It counted 9 "
+                   "people who had the fever.", day=3, hour=8)
+    later = _statement("m2", "14 people died of the fever in Arlow.", day=4, hour=9)
+    vague, named, newer = (
+        claim(wire, "9 people who", "Health Ministry", measured="people who"),
+        claim(wire, "9 people died", "Health Ministry", measured=DEAD),
+        claim(later, "14 people died of the fever in Arlow", None, measured=DEAD))
+    by_id = {c.id: c for c in (vague, named, newer)}
+    updates = [Conflict("update", (vague.id, newer.id), "9 to 14, vague", "s"),
+               Conflict("source-disagreement", (vague.id, newer.id), "apart", "s"),
+               Conflict("update", (named.id, newer.id), "9 to 14, named", "s")]
+    figures = {u.claim_ids: (by_id[u.claim_ids[0]].quantities[0],
+                             by_id[u.claim_ids[1]].quantities[0]) for u in updates}
+    kept = drop_repeated_moves(updates, figures, lambda a, b: True)
+    # the named one takes the first's place; other kinds pass through
+    assert [u.explanation for u in kept] == ["9 to 14, named", "apart"]
+

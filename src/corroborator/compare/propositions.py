@@ -19,7 +19,7 @@ from ..records import Article, Claim, Conflict, Proposition, Quantity
 from ..records.article import publication_key
 from ..reuse.lineage import independent_origins
 from .intervals import agreeing, conflicting, is_figure
-from .measures import outcomes_agree
+from .measures import outcomes, outcomes_agree
 
 
 class _Groups:
@@ -252,20 +252,31 @@ def drop_repeated_moves(conflicts: Sequence[Conflict],
     pair first) of the same source whose figures give the kept one's numbers at both ends
     ("31", or "At least 14" for "14"), fitting them and counting the same outcome, is dropped.
     A step between other numbers is no repeat: "at least six" to 12 beside "nine" to 12 is
-    the skip :func:`drop_skipped_updates` judges. ``figures``: each figure conflict's two
+    the skip :func:`drop_skipped_updates` judges. Of the repeats, the one whose figures
+    name what befell those counted ("people who died", not "people who") takes the first's
+    place: the reader gets the move once, told best. ``figures``: each figure conflict's two
     figures, in the order of its claim ids."""
     kept: list[Conflict] = []
     out = []
     for conflict in conflicts:
         mine = figures.get(conflict.claim_ids)
-        if conflict.kind == "update" and mine is not None and any(
-                _same_move(conflict, mine, other, figures[other.claim_ids], same_source)
-                for other in kept):
+        if conflict.kind != "update" or mine is None:
+            out.append(conflict)
             continue
-        if conflict.kind == "update" and mine is not None:
+        twin = next((index for index, other in enumerate(kept) if _same_move(
+            conflict, mine, other, figures[other.claim_ids], same_source)), None)
+        if twin is None:
             kept.append(conflict)
-        out.append(conflict)
+            out.append(conflict)
+        elif _outcomes_named(mine) > _outcomes_named(figures[kept[twin].claim_ids]):
+            out[out.index(kept[twin])] = conflict
+            kept[twin] = conflict
     return out
+
+
+def _outcomes_named(pair: tuple[Quantity, Quantity]) -> int:
+    """How many of a move's two figures name an outcome in their measured phrase."""
+    return sum(bool(outcomes(q.measured)) for q in pair)
 
 
 def _same_move(conflict: Conflict, mine: tuple[Quantity, Quantity], other: Conflict,
