@@ -23,10 +23,10 @@ from __future__ import annotations
 import hashlib
 import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from functools import cached_property
+from functools import cache, cached_property
 from os.path import commonprefix
 
 from ..nlp.numbers import scan_quantities
@@ -599,8 +599,9 @@ def _figure_name(ctx: StoryContext, f1: Figure, f2: Figure) -> str:
     return phrase
 
 
-def _own_figure_changed(ctx: StoryContext, first: Claim, second: Claim, what: str,
-                        fig1: str, fig2: str, gap: float | None) -> Conflict | None:
+def _own_figure_changed(ctx: StoryContext, first: Claim, second: Claim,
+                        what: Callable[[], str], fig1: str, fig2: str,
+                        gap: float | None) -> Conflict | None:
     """One outlet's two reports that each state a figure of their own: the later report's
     is its update, whatever the hours between (``gap``, None when either is undated);
     without a later one, nothing can be said. (No one is misreported: the outlet is the
@@ -610,9 +611,24 @@ def _own_figure_changed(ctx: StoryContext, first: Claim, second: Claim, what: st
     t1, t2 = ctx.published(first), ctx.published(second)
     o1, o2 = ctx.outlets(first, second)
     text = _sentence(
-        f"{_possessive(ctx.outlet(first))} own figure for {what} changed from {_q(fig1)} ({o1}, "
+        f"{_possessive(ctx.outlet(first))} own figure for {what()} changed from {_q(fig1)} ({o1}, "
         f"{_date(t1)}) to {_q(fig2)} ({o2}, {_date(t2)}): a later update of its report, not a "
         "contradiction."
+    )
+    return Conflict("update", (first.id, second.id), text, ctx.story_id)
+
+
+def _source_update(ctx: StoryContext, first: Claim, second: Claim, what: str,
+                   figures: tuple[str, str], outlets: tuple[str, str],
+                   when: Callable[[datetime | None], str], giver: Speaker | None) -> Conflict:
+    """One source's figure moved from the first report's to the second's; ``giver``, who
+    gave the later figure when that is not the source itself."""
+    (fig1, fig2), (o1, o2) = figures, outlets
+    given = f", given by {_who(giver)}" if giver is not None else ""
+    text = _sentence(
+        f"{_possessive(_who(ctx.speakers.of(first)))} figure for {what} changed from "
+        f"{_q(fig1)} ({o1}, {when(ctx.published(first))}) to {_q(fig2)} ({o2}, "
+        f"{when(ctx.published(second))}{given}): a later update, not a contradiction."
     )
     return Conflict("update", (first.id, second.id), text, ctx.story_id)
 
@@ -634,7 +650,12 @@ def judge_figures(ctx: StoryContext, fa: Figure, fb: Figure) -> Conflict | None:
     f1, f2 = (fa, fb) if first is fa.claim else (fb, fa)
     s1, s2 = ctx.speakers.of(first), ctx.speakers.of(second)
     fig1, fig2 = intervals.figure_text(f1.quantity), intervals.figure_text(f2.quantity)
-    what = _without_speaker(_figure_name(ctx, f1, f2), (s1, s2))
+
+    # named only for a conflict found: most pairs judged end in none
+    @cache
+    def what() -> str:
+        return _without_speaker(_figure_name(ctx, f1, f2), (s1, s2))
+
     o1, o2 = ctx.outlets(first, second)
     ids = (first.id, second.id)
     # "raised her estimate to 2,400, up from nearly 2,000": the later article gives the
@@ -673,37 +694,25 @@ def judge_figures(ctx: StoryContext, fa: Figure, fb: Figure) -> Conflict | None:
         if revised or cue or entries or (
                 gap is not None and gap >= ctx.settings.update_gap_hours
                 and not ctx.linked(first, second)) or newer_figure_of_its_source(ctx, f1, f2):
-            giver = "" if s1.key == s2.key else f", given by {_who(s2)}"
             # two entries of one live page: their times tell them apart
-            when1, when2 = ((_date_time(ctx.published(first)), _date_time(ctx.published(second)))
-                            if entries else (_date(ctx.published(first)),
-                                             _date(ctx.published(second))))
-            text = _sentence(
-                f"{_possessive(_who(s1))} figure for {what} changed from {_q(fig1)} ({o1}, "
-                f"{when1}) to {_q(fig2)} ({o2}, {when2}{giver}): a later update, not a "
-                f"contradiction."
-            )
-            return Conflict("update", ids, text, ctx.story_id)
+            when = _date_time if entries else _date
+            return _source_update(ctx, first, second, what(), (fig1, fig2), (o1, o2),
+                                  when, None if s1.key == s2.key else s2)
         text = (
-            f"{o2} reports {_who(s2)} as giving {_q(fig2)} for {what}, but {o1} has the same "
+            f"{o2} reports {_who(s2)} as giving {_q(fig2)} for {what()}, but {o1} has the same "
             f"source saying {_q(fig1)}; the two figures cannot both be what was said."
         )
         return Conflict("misreport", ids, text, ctx.story_id)
     if _tells_the_change(ctx, f1, f2):
         text = _sentence(
-            f"The figure for {what} changed from {_q(fig1)} "
+            f"The figure for {what()} changed from {_q(fig1)} "
             f"({_told_by(s1, o1, ctx.published(first))}) to {_q(fig2)} "
             f"({_told_by(s2, o2, ctx.published(second))}), which gives the earlier figure as "
             f"the one it replaces: a later update, not a contradiction."
         )
         return Conflict("update", ids, text, ctx.story_id)
     if _moved_by_its_source(ctx, f1, f2, s1):
-        text = _sentence(
-            f"{_possessive(_who(s1))} figure for {what} changed from {_q(fig1)} ({o1}, "
-            f"{_date(ctx.published(first))}) to {_q(fig2)} ({o2}, "
-            f"{_date(ctx.published(second))}, given by {_who(s2)}): a later update, not a "
-            f"contradiction.")
-        return Conflict("update", ids, text, ctx.story_id)
+        return _source_update(ctx, first, second, what(), (fig1, fig2), (o1, o2), _date, s2)
     if ctx.speakers.distinct(first, second):
         gap = _first_told_apart(ctx, f1, f2)
         # Tolls move: a reader should not take a later source's newer count for a dispute
@@ -713,7 +722,7 @@ def judge_figures(ctx: StoryContext, fa: Figure, fb: Figure) -> Conflict | None:
         apart = (f", given {_duration(gap)} apart (the later may be a newer {newer})"
                  if gap is not None and gap >= ctx.settings.update_gap_hours else "")
         text = _sentence(
-            f"{_who(s1)} {_puts(first, s1)} {what} at {_q(fig1)} ({o1}, "
+            f"{_who(s1)} {_puts(first, s1)} {what()} at {_q(fig1)} ({o1}, "
             f"{_date(ctx.published(first))}), while {_who(s2)} {_puts(second, s2)} it at "
             f"{_q(fig2)} ({o2}, {_date(ctx.published(second))}): "
             f"different sources with incompatible figures{apart}."
@@ -721,7 +730,7 @@ def judge_figures(ctx: StoryContext, fa: Figure, fb: Figure) -> Conflict | None:
         return Conflict("source-disagreement", ids, text, ctx.story_id)
     if _moved_later(ctx, fa, fb, first, second):
         text = _sentence(
-            f"The figure for {what} changed from {_q(fig1)} "
+            f"The figure for {what()} changed from {_q(fig1)} "
             f"({_told_by(s1, ctx.outlet(first), ctx.published(first))}) to {_q(fig2)} "
             f"({_told_by(s2, ctx.outlet(second), ctx.published(second))}), told as where the "
             f"count has moved since: a later update, not a contradiction.")
@@ -730,7 +739,7 @@ def judge_figures(ctx: StoryContext, fa: Figure, fb: Figure) -> Conflict | None:
             ctx, first, second, f1.quantity, f2.quantity):
         t1, t2 = ctx.report(first), ctx.report(second)
         text = (
-            f"{_possessive(ctx.outlet(first))} figure for {what} changed from {_q(fig1)} ({t1}, "
+            f"{_possessive(ctx.outlet(first))} figure for {what()} changed from {_q(fig1)} ({t1}, "
             f"{_date(ctx.published(first))}, citing {_who(s1)}) to {_q(fig2)} ({t2}, "
             f"{_date(ctx.published(second))}, citing {_who(s2)}): a later update of its "
             f"report, not a contradiction."
@@ -743,7 +752,7 @@ def judge_figures(ctx: StoryContext, fa: Figure, fb: Figure) -> Conflict | None:
                 ctx, first, second, f1.quantity, f2.quantity):
             return None
         text = (
-            f"{o2} repeats {_possessive(o1)} report on {what} but changes the figure from "
+            f"{o2} repeats {_possessive(o1)} report on {what()} but changes the figure from "
             f"{_q(fig1)} to {_q(fig2)}; the two cannot both be right."
         )
         return Conflict("misreport", ids, text, ctx.story_id)
